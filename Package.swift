@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pftls",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pftls", targets: ["pftls"]),
+        .library(name: "PftlsCore", targets: ["PftlsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: headers and link flags come from pkg-config.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Tiny C shims that turn macros and struct access into functions.
+        .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
+        .target(name: "CCursesShim", dependencies: ["CNCurses"]),
+        // The UI-free core: certificate engine, Postfix config model, change plan.
+        .target(
+            name: "PftlsCore",
+            dependencies: ["COpenSSL", "CCryptoShim"]
+        ),
+        .executableTarget(
+            name: "pftls",
+            dependencies: [
+                "PftlsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PftlsCoreTests",
+            dependencies: ["PftlsCore", "COpenSSL", "CCryptoShim"]
+        ),
+        .testTarget(
+            name: "PftlsCLITests",
+            dependencies: ["PftlsCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+#include "CCryptoShim.h"
+#include <openssl/crypto.h>
+#include <openssl/objects.h>
+
+void pftls_openssl_free(void *pointer) { OPENSSL_free(pointer); }
+
+long pftls_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+
+int pftls_x509_stack_count(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
+X509 *pftls_x509_stack_value(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
+STACK_OF(X509) *pftls_x509_stack_new(void) { return sk_X509_new_null(); }
+int pftls_x509_stack_push(STACK_OF(X509) *stack, X509 *certificate) { return sk_X509_push(stack, certificate); }
+void pftls_x509_stack_free(STACK_OF(X509) *stack) { sk_X509_free(stack); }
+void pftls_x509_stack_pop_free(STACK_OF(X509) *stack) { sk_X509_pop_free(stack, X509_free); }
+
+int pftls_general_names_count(const GENERAL_NAMES *names) { return sk_GENERAL_NAME_num(names); }
+GENERAL_NAME *pftls_general_names_value(const GENERAL_NAMES *names, int index) { return sk_GENERAL_NAME_value(names, index); }
+void pftls_general_names_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
+
+STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7) {
+    if (p7 == NULL || p7->d.ptr == NULL) return NULL;
+    switch (OBJ_obj2nid(p7->type)) {
+    case NID_pkcs7_signed: return p7->d.sign->cert;
+    case NID_pkcs7_signedAndEnveloped: return p7->d.signed_and_enveloped->cert;
+    default: return NULL;
+    }
+}
+
+unsigned long pftls_name_print_flags(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }

@@ -1,0 +1,142 @@
+import COpenSSL
+import CCryptoShim
+import Foundation
+
+/// An X.509 certificate owned by pftls, read through OpenSSL.
+public final class Certificate: @unchecked Sendable {
+    /// The owned `X509*`. Immutable after creation, so sharing it is safe.
+    let pointer: OpaquePointer
+
+    /// Takes ownership of an `X509*`.
+    init(taking pointer: OpaquePointer) { self.pointer = pointer }
+
+    /// Shares an `X509*` that someone else owns, by taking a reference.
+    convenience init(retaining pointer: OpaquePointer) {
+        X509_up_ref(pointer)
+        self.init(taking: pointer)
+    }
+
+    deinit { X509_free(pointer) }
+
+    /// The DER encoding.
+    public var der: [UInt8] {
+        var output: UnsafeMutablePointer<UInt8>?
+        let length = i2d_X509(pointer, &output)
+        guard length > 0, let output else { return [] }
+        defer { pftls_openssl_free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: Int(length)))
+    }
+
+    /// The PEM encoding, with a final newline.
+    public var pem: String { MemoryBIO.text { PEM_write_bio_X509($0, pointer) == 1 } }
+
+    /// SHA-256 over the DER encoding, as Postfix and `openssl x509 -fingerprint -sha256` show it.
+    public lazy var sha256Fingerprint: [UInt8] = {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        X509_digest(pointer, EVP_sha256(), &digest, &length)
+        return Array(digest.prefix(Int(length)))
+    }()
+
+    /// The fingerprint as colon-separated upper-case hex.
+    public var sha256FingerprintText: String { Hex.colonSeparated(sha256Fingerprint) }
+
+    /// The subject distinguished name, RFC 2253 style, control characters escaped.
+    public lazy var subject: String = Self.nameText(X509_get_subject_name(pointer))
+    /// The issuer distinguished name, RFC 2253 style, control characters escaped.
+    public lazy var issuer: String = Self.nameText(X509_get_issuer_name(pointer))
+
+    /// Start of validity.
+    public var notBefore: Date { Self.date(X509_get0_notBefore(pointer)) }
+    /// End of validity.
+    public var notAfter: Date { Self.date(X509_get0_notAfter(pointer)) }
+
+    /// Subject alternative names as `DNS:name` or `IP:address`, escaped.
+    public lazy var subjectAlternativeNames: [String] = SubjectAlternativeNames.read(pointer)
+
+    /// The public key's algorithm and size.
+    public var keyAlgorithm: KeyAlgorithm { KeyAlgorithm(X509_get0_pubkey(pointer)) }
+
+    /// True when basicConstraints says CA:TRUE.
+    public var isCA: Bool { X509_get_extension_flags(pointer) & UInt32(EXFLAG_CA) != 0 }
+
+    /// True when subject equals issuer and the certificate verifies with its own key.
+    public var isSelfSigned: Bool { X509_get_extension_flags(pointer) & UInt32(EXFLAG_SS) != 0 || (isIssued(by: self) && signatureVerifies(with: self)) }
+
+    /// True when an extendedKeyUsage is present and allows neither serverAuth nor anyExtendedKeyUsage.
+    public var lacksServerAuth: Bool {
+        guard X509_get_extension_flags(pointer) & UInt32(EXFLAG_XKUSAGE) != 0 else { return false }
+        let usage = X509_get_extended_key_usage(pointer)
+        return usage & UInt32(XKU_SSL_SERVER | XKU_ANYEKU) == 0
+    }
+
+    /// The keyUsage bits, or nil when the extension is absent.
+    public var keyUsage: UInt32? {
+        X509_get_extension_flags(pointer) & UInt32(EXFLAG_KUSAGE) != 0 ? X509_get_key_usage(pointer) : nil
+    }
+
+    /// The digest of the signature algorithm, e.g. `SHA256`, `SHA1`; nil for Ed25519 and the like.
+    public var signatureDigestName: String? {
+        var digest: Int32 = 0
+        var publicKey: Int32 = 0
+        guard OBJ_find_sigid_algs(X509_get_signature_nid(pointer), &digest, &publicKey) == 1,
+              digest != NID_undef, let name = OBJ_nid2sn(digest) else { return nil }
+        return String(cString: name)
+    }
+
+    /// The signature algorithm's long name, e.g. `sha256WithRSAEncryption`.
+    public var signatureAlgorithm: String {
+        OBJ_nid2ln(X509_get_signature_nid(pointer)).map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// True when `issuer`'s name and key identifiers fit this certificate's issuer fields.
+    public func isIssued(by issuer: Certificate) -> Bool {
+        X509_check_issued(issuer.pointer, pointer) == X509_V_OK
+    }
+
+    /// True when the issuer name equals `issuer`'s subject name.
+    public func namesIssuer(_ issuer: Certificate) -> Bool {
+        X509_NAME_cmp(X509_get_issuer_name(pointer), X509_get_subject_name(issuer.pointer)) == 0
+    }
+
+    /// True when this certificate's signature verifies with `issuer`'s public key.
+    public func signatureVerifies(with issuer: Certificate) -> Bool {
+        defer { OpenSSLError.drain() }
+        guard let key = X509_get0_pubkey(issuer.pointer) else { return false }
+        return X509_verify(pointer, key) == 1
+    }
+
+    /// RFC 6125 name check by OpenSSL, wildcards included; IP addresses are checked against IP SANs.
+    public func matches(hostname: String) -> Bool {
+        defer { OpenSSLError.drain() }
+        if X509_check_ip_asc(pointer, hostname, 0) == 1 { return true }
+        return X509_check_host(pointer, hostname, hostname.utf8.count, 0, nil) == 1
+    }
+
+    /// True when both certificates have the same DER encoding.
+    public func isSame(as other: Certificate) -> Bool { X509_cmp(pointer, other.pointer) == 0 }
+
+    private static func nameText(_ name: OpaquePointer?) -> String {
+        guard let name else { return "" }
+        let raw = MemoryBIO.capture { X509_NAME_print_ex($0, name, 0, pftls_name_print_flags()) >= 0 } ?? []
+        return SafeText.escape(bytes: raw)
+    }
+
+    private static func date(_ time: UnsafePointer<ASN1_TIME>?) -> Date {
+        var parts = tm()
+        guard let time, ASN1_TIME_to_tm(time, &parts) == 1 else { return .distantPast }
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    }
+}
+
+/// Hex formatting for fingerprints and digests.
+public enum Hex {
+    /// `AB:CD:...` upper-case, as OpenSSL prints fingerprints.
+    public static func colonSeparated(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02X", $0) }.joined(separator: ":")
+    }
+    /// `abcd...` lower-case, as TLSA records are written.
+    public static func lowercase(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}

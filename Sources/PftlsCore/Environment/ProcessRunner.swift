@@ -1,0 +1,86 @@
+import Foundation
+
+/// The result of running a program to completion.
+public struct ProcessResult: Sendable {
+    /// Exit status (or 128 + signal).
+    public let status: Int32
+    public let standardOutput: [UInt8]
+    public let standardError: [UInt8]
+
+    /// Creates a result.
+    public init(status: Int32, standardOutput: [UInt8], standardError: [UInt8]) {
+        self.status = status
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+    }
+
+    /// Standard output as text, trailing newline removed.
+    public var output: String {
+        String(decoding: standardOutput, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+    /// Standard error as text, trailing newline removed.
+    public var errorOutput: String {
+        String(decoding: standardError, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+}
+
+/// Runs external programs (postconf, postfix, openssl). Passed in so tests can stand in.
+public protocol ProcessRunner: Sendable {
+    /// Runs `program` with `arguments`; nil when the program is not installed.
+    func run(_ program: String, _ arguments: [String]) throws -> ProcessResult?
+}
+
+/// Runs real programs, looking them up in PATH and the sbin directories.
+public struct SystemProcessRunner: ProcessRunner {
+    /// Extra directories searched after PATH, where Postfix's tools live.
+    public static let extraSearchPath = ["/usr/sbin", "/sbin", "/usr/local/sbin", "/usr/bin", "/bin"]
+
+    /// Creates the real runner.
+    public init() {}
+
+    /// The absolute path of `program`, or nil when it is not installed.
+    public func locate(_ program: String) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []
+        for directory in path + Self.extraSearchPath {
+            let candidate = directory + "/" + program
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    public func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+        guard let executable = locate(program) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes concurrently so neither can fill up and stall the child.
+        let errorData = LockedBox<Data>(Data())
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            errorData.set(error.fileHandleForReading.readDataToEndOfFile())
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return ProcessResult(status: status, standardOutput: Array(outputData), standardError: Array(errorData.get()))
+    }
+}
+
+/// A value shared between threads under a lock.
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func get() -> Value { lock.withLock { value } }
+    func set(_ newValue: Value) { lock.withLock { value = newValue } }
+}

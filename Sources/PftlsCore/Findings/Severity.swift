@@ -1,0 +1,16 @@
+/// How serious a finding is: errors stop an install, warnings deserve a look, info explains.
+public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
+    case info
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}

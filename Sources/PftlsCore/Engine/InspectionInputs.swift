@@ -1,0 +1,67 @@
+/// The keys, certificates and requests gathered from all inputs, deduplicated.
+struct InspectionInputs {
+    private(set) var keys: [(key: PrivateKey, file: String)] = []
+    private(set) var certificates: [PlacedCertificate] = []
+    private(set) var requestFiles: [String] = []
+    private var duplicateKeyFiles: [String] = []
+
+    init(_ files: [DecodedFile]) {
+        for (fileIndex, file) in files.enumerated() {
+            for item in file.items {
+                switch item.object {
+                case .certificate(let certificate):
+                    if !certificates.contains(where: { $0.certificate.isSame(as: certificate) }) {
+                        certificates.append(PlacedCertificate(certificate: certificate, file: file.path, fileIndex: fileIndex, ordinal: item.ordinal))
+                    }
+                case .privateKey(let key):
+                    if !keys.contains(where: { $0.key.isSameKey(as: key) }) { keys.append((key, file.path)) }
+                case .certificateRequest:
+                    if !requestFiles.contains(file.path) { requestFiles.append(file.path) }
+                case .publicKey:
+                    break
+                }
+            }
+        }
+        // Prefer a key that matches one of the certificates.
+        if let matching = keys.firstIndex(where: { entry in certificates.contains { entry.key.matches($0.certificate) } }), matching > 0 {
+            keys.insert(keys.remove(at: matching), at: 0)
+        }
+    }
+
+    /// Findings about what is missing or too much. Missing parts are not reported
+    /// when an input already failed, since that file is the likely cause.
+    func findings(suppressingMissing: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        for file in requestFiles {
+            findings.append(Finding(.csrNotCertificate, .error, file: file,
+                message: "\(SafeText.escape(file)) is a certificate signing request (CSR), not a certificate",
+                hint: "Use the certificate your CA returned for this CSR, not the CSR itself."))
+        }
+        if keys.count > 1 {
+            findings.append(Finding(.multipleKeys, .error, file: keys[1].file,
+                message: "More than one private key was given (\(keys.map { SafeText.escape($0.file) }.joined(separator: ", ")))",
+                hint: "Give only the key that belongs to the server certificate."))
+        }
+        if keys.isEmpty && !suppressingMissing {
+            findings.append(Finding(.noPrivateKey, .error, file: nil,
+                message: "No private key was found in the files given",
+                hint: "Add the key file that was created together with the CSR."))
+        }
+        if certificates.isEmpty && (!suppressingMissing || !requestFiles.isEmpty) {
+            findings.append(Finding(.noCertificate, .error, file: nil,
+                message: "No certificate was found in the files given",
+                hint: "Add the server certificate file your CA sent."))
+        }
+        return findings
+    }
+}
+
+extension PrivateKey {
+    /// True when both hold the same key pair.
+    func isSameKey(as other: PrivateKey) -> Bool {
+        defer { OpenSSLError.drain() }
+        return EVP_PKEY_eq(pointer, other.pointer) == 1
+    }
+}
+
+import COpenSSL

@@ -1,0 +1,109 @@
+/// The certificate engine: reads key, certificate and chain files in any order and
+/// form, and says whether Postfix will serve them correctly.
+///
+/// It takes the clock, the file system and the trust store as parameters; it
+/// never prints and never writes.
+public struct Inspector {
+    /// Files above this size are refused before they are read.
+    public static let maximumFileSize = 1 << 20
+
+    let fileSystem: FileSystem
+    let clock: WallClock
+    let trustStore: TrustStore
+
+    /// Creates an engine over the given environment.
+    public init(fileSystem: FileSystem = LocalFileSystem(), clock: WallClock = SystemClock(), trustStore: TrustStore = .system()) {
+        self.fileSystem = fileSystem
+        self.clock = clock
+        self.trustStore = trustStore
+    }
+
+    /// Reads and inspects `paths`.
+    public func inspect(paths: [String], options: InspectionOptions = InspectionOptions()) -> InspectionReport {
+        let files = paths.map { load($0, passphrases: options.passphrases) }
+        return inspect(decoded: files, options: options)
+    }
+
+    /// Reads and decodes one file, turning read failures into findings.
+    public func load(_ path: String, passphrases: PassphraseSource?) -> DecodedFile {
+        do {
+            let bytes = try fileSystem.readFile(path, limit: Self.maximumFileSize)
+            return FileDecoder(path: path, passphrases: passphrases).decode(bytes)
+        } catch {
+            var file = DecodedFile(path: path)
+            file.findings.append(Self.readFailure(path: path, error: error))
+            return file
+        }
+    }
+
+    /// Inspects files already decoded.
+    public func inspect(decoded files: [DecodedFile], options: InspectionOptions) -> InspectionReport {
+        var findings = files.flatMap(\.findings)
+        let inputs = InspectionInputs(files)
+        findings += inputs.findings(suppressingMissing: files.contains { $0.items.isEmpty && $0.findings.hasErrors })
+
+        let checks = CertificateChecks(now: clock.now, expiryWarningDays: options.expiryWarningDays)
+        let key = inputs.keys.first?.key
+        if let key, let file = inputs.keys.first?.file {
+            if !key.algorithm.isSupportedByPostfix {
+                findings.append(Finding(.unsupportedKey, .error, file: file,
+                    message: "\(SafeText.escape(file)) holds a \(key.algorithm) key, which Postfix cannot serve",
+                    hint: "Use an RSA (2048 bits or more), ECDSA or Ed25519 key."))
+            } else if key.algorithm.isWeak {
+                findings.append(checks.weakKey(file: file, what: "\(SafeText.escape(file)): the private key", algorithm: key.algorithm))
+            }
+        }
+
+        guard let choice = ChainBuilder().chooseLeaf(among: inputs.certificates, key: key) else {
+            return InspectionReport(findings: findings, chain: [], privateKey: key, files: files)
+        }
+        if let key, let keyFile = inputs.keys.first?.file, !choice.matchesKey {
+            findings.append(Finding(.keyCertMismatch, .error, file: keyFile,
+                message: "\(SafeText.escape(keyFile)): the private key (\(key.algorithm)) does not belong to the certificate \"\(choice.leaf.certificate.subject)\" in \(SafeText.escape(choice.leaf.file))",
+                hint: "Use the key that was generated with this certificate's CSR; Postfix would answer STARTTLS with 454 4.7.0."))
+        }
+        let built = ChainBuilder().build(leaf: choice.leaf, others: inputs.certificates.filter { $0.certificate !== choice.leaf.certificate })
+        findings += built.findings
+        let chain = Self.entries(built.chain)
+        findings += ChainCompleteness(trustStore: trustStore).check(chain: chain, leftovers: built.leftovers)
+        findings += Self.orderFindings(built.chain)
+        for entry in chain {
+            var memberFindings = checks.checkChainMember(entry)
+            // The key file already reported a weak key for the leaf.
+            if entry.role == .leaf, choice.matchesKey { memberFindings.removeAll { $0.code == .weakKey } }
+            findings += memberFindings
+        }
+        findings += checks.checkLeaf(chain[0], hostname: options.hostname)
+        return InspectionReport(findings: findings, chain: chain, privateKey: key, files: files)
+    }
+
+    private static func entries(_ chain: [PlacedCertificate]) -> [ChainEntry] {
+        chain.enumerated().map { index, placed in
+            let role: ChainRole = index == 0 ? .leaf : (placed.certificate.isSelfSigned ? .root : .intermediate)
+            return ChainEntry(role: role, certificate: placed.certificate, file: placed.file)
+        }
+    }
+
+    /// `chain-reordered` when a file lists chain certificates other than leaf first, bottom-up.
+    private static func orderFindings(_ chain: [PlacedCertificate]) -> [Finding] {
+        var findings: [Finding] = []
+        for file in Set(chain.map(\.file)).sorted() {
+            let ordinals = chain.filter { $0.file == file }.map(\.ordinal)
+            if ordinals != ordinals.sorted() {
+                findings.append(Finding(.chainReordered, .warning, file: file,
+                    message: "\(SafeText.escape(file)) lists the chain in the wrong order",
+                    hint: "Nothing to do: pftls installs it leaf first, then each issuer, as Postfix expects."))
+            }
+        }
+        return findings
+    }
+
+    static func readFailure(path: String, error: FileSystemError) -> Finding {
+        if case .tooLarge = error {
+            return Finding(.tooLarge, .error, file: path, message: error.reason,
+                           hint: "Certificate and key files are a few KiB; check that this is the right file.")
+        }
+        return Finding(.unreadable, .error, file: path, message: error.reason,
+                       hint: "Check the path and that you may read it (run as root for files under /etc/ssl/private).")
+    }
+}

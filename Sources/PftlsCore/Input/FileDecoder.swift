@@ -1,0 +1,208 @@
+import COpenSSL
+import CCryptoShim
+
+/// Turns the bytes of one input file into certificates, keys and findings.
+///
+/// Accepts PEM (any number of blocks, text between them, CRLF, a BOM, no final
+/// newline), DER certificates and keys, PKCS#12 and PKCS#7. All decoding and
+/// decryption is OpenSSL's; this type only decides what to ask it.
+struct FileDecoder {
+    let path: String
+    let passphrases: PassphraseSource?
+
+    private var display: String { SafeText.escape(path) }
+
+    /// Decodes `bytes`, never failing: problems become findings.
+    func decode(_ bytes: [UInt8]) -> DecodedFile {
+        _ = OpenSSLRuntime.ready
+        var file = DecodedFile(path: path)
+        switch FileFormat.sniff(bytes) {
+        case .empty:
+            file.findings.append(notPemOrDer("is empty"))
+        case .unknown:
+            file.findings.append(notPemOrDer("is neither PEM nor DER"))
+        case .pem:
+            decodePEM(bytes, into: &file)
+        case .der:
+            decodeDER(bytes, into: &file)
+        }
+        OpenSSLError.drain()
+        return file
+    }
+
+    // MARK: PEM
+
+    private func decodePEM(_ bytes: [UInt8], into file: inout DecodedFile) {
+        let body = bytes.starts(with: FileFormat.byteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
+        let document = PEMDocument(text: String(decoding: body, as: UTF8.self))
+        if document.hadCRLF {
+            file.findings.append(Finding(.crlfNormalized, .info, file: path,
+                message: "\(display) has Windows (CRLF) line endings",
+                hint: "Nothing to do: pftls writes the installed copy with Unix line endings."))
+        }
+        if document.hasUnterminatedBlock {
+            file.findings.append(notPemOrDer("has a PEM block without its END line (truncated?)"))
+        }
+        for block in document.blocks { decodePEMBlock(block, into: &file) }
+        if document.blocks.isEmpty && !document.hasUnterminatedBlock {
+            file.findings.append(notPemOrDer("has no complete PEM block"))
+        }
+    }
+
+    private func decodePEMBlock(_ block: PEMBlock, into file: inout DecodedFile) {
+        let bytes = Array(block.normalizedText.utf8)
+        switch block.label {
+        case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE":
+            let trusted = block.label == "TRUSTED CERTIFICATE"
+            let certificate = MemoryBIO.reading(bytes) { bio in
+                trusted ? PEM_read_bio_X509_AUX(bio, nil, nil, nil) : PEM_read_bio_X509(bio, nil, nil, nil)
+            }
+            if let certificate { file.append(.certificate(Certificate(taking: certificate))) }
+            else { file.findings.append(notPemOrDer("has a damaged \(block.label) block (\(reason()))")) }
+        case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
+            let encrypted = block.label == "ENCRYPTED PRIVATE KEY" || block.hasLegacyEncryption
+            decodeKey(encrypted: encrypted, into: &file) { bio, callback, context in
+                PEM_read_bio_PrivateKey(bio, nil, callback, context)
+            } input: { bytes }
+        case "OPENSSH PRIVATE KEY":
+            file.findings.append(Finding(.unsupportedKey, .error, file: path,
+                message: "\(display) holds an OpenSSH-format key, which OpenSSL and Postfix cannot read",
+                hint: "Convert a copy with `ssh-keygen -p -m PEM -f COPY`, or use the key made with the CSR."))
+        case "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST":
+            file.append(.certificateRequest)
+        case "PKCS7":
+            let p7 = MemoryBIO.reading(bytes) { PEM_read_bio_PKCS7($0, nil, nil, nil) }
+            appendPKCS7(p7, into: &file)
+        case "PUBLIC KEY", "RSA PUBLIC KEY":
+            file.append(.publicKey)
+        default:
+            break // CRLs, parameters and other blocks have no part in serving TLS.
+        }
+    }
+
+    // MARK: DER
+
+    private func decodeDER(_ bytes: [UInt8], into file: inout DecodedFile) {
+        if let certificate = Self.decodeWhole(bytes, d2i_X509, release: X509_free) {
+            file.append(.certificate(Certificate(taking: certificate)))
+            file.findings.append(derConverted("a DER certificate"))
+        } else if let p12 = Self.decodeWhole(bytes, d2i_PKCS12, release: PKCS12_free) {
+            defer { PKCS12_free(p12) }
+            PKCS12Decoder(path: path, passphrases: passphrases).decode(p12, into: &file)
+        } else if let p7 = Self.decodeWhole(bytes, d2i_PKCS7, release: PKCS7_free) {
+            appendPKCS7(p7, into: &file)
+            file.findings.append(derConverted("a DER PKCS#7 bundle"))
+        } else if let request = Self.decodeWhole(bytes, d2i_X509_REQ, release: X509_REQ_free) {
+            X509_REQ_free(request)
+            file.append(.certificateRequest)
+        } else if let key = Self.decodeWhole(bytes, d2i_AutoPrivateKey, release: EVP_PKEY_free) {
+            file.append(.privateKey(PrivateKey(taking: key)))
+            file.findings.append(derConverted("a DER private key"))
+        } else if let sealed = Self.decodeWhole(bytes, d2i_X509_SIG, release: X509_SIG_free) {
+            X509_SIG_free(sealed)
+            decodeKey(encrypted: true, into: &file) { bio, callback, context in
+                d2i_PKCS8PrivateKey_bio(bio, nil, callback, context)
+            } input: { bytes }
+            if file.items.contains(where: { if case .privateKey = $0.object { true } else { false } }) {
+                file.findings.append(derConverted("a DER encrypted PKCS#8 key"))
+            }
+        } else if let publicKey = Self.decodeWhole(bytes, d2i_PUBKEY, release: EVP_PKEY_free) {
+            EVP_PKEY_free(publicKey)
+            file.append(.publicKey)
+        } else {
+            file.findings.append(notPemOrDer("looks like DER but is damaged or truncated (\(reason()))"))
+        }
+    }
+
+    /// Runs a `d2i_*` decoder and keeps the result only when it used every byte;
+    /// otherwise releases it with `release`.
+    private static func decodeWhole<T>(
+        _ bytes: [UInt8],
+        _ decoder: (UnsafeMutablePointer<T?>?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, Int) -> T?,
+        release: (T) -> Void
+    ) -> T? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+            guard let object = decoder(nil, &cursor, buffer.count) else { return nil }
+            if let cursor, cursor == buffer.baseAddress! + buffer.count { return object }
+            release(object)
+            return nil
+        }
+    }
+
+    // MARK: Keys
+
+    private func decodeKey(
+        encrypted: Bool, into file: inout DecodedFile,
+        _ read: (OpaquePointer, PasswordCallback, UnsafeMutableRawPointer) -> OpaquePointer?,
+        input: () -> [UInt8]
+    ) {
+        if encrypted { file.hasEncryptedKey = true }
+        let secret = encrypted ? passphrases?.passphrase(for: path) : nil
+        if encrypted && secret == nil {
+            file.findings.append(Finding(.passphraseRequired, .error, file: path,
+                message: "\(display) holds an encrypted private key and no passphrase was given",
+                hint: "Give the passphrase with --passphrase-file FILE (or run in a terminal to be asked)."))
+            return
+        }
+        let key = MemoryBIO.reading(input()) { bio in
+            PassphraseCallback(secret).withCallback { callback, context in read(bio, callback, context) }
+        }
+        guard let key else {
+            if encrypted {
+                OpenSSLError.drain()
+                file.findings.append(Finding(.wrongPassphrase, .error, file: path,
+                    message: "\(display): the passphrase does not decrypt this key",
+                    hint: "Check the passphrase file (one line, no extra spaces) and try again."))
+            } else {
+                file.findings.append(notPemOrDer("has a private key block that OpenSSL cannot read (\(reason()))"))
+            }
+            return
+        }
+        file.append(.privateKey(PrivateKey(taking: key)))
+        if encrypted {
+            file.findings.append(Finding(.encryptedKey, .info, file: path,
+                message: "\(display) holds an encrypted private key; it was decrypted with the passphrase given",
+                hint: "Postfix cannot ask for a passphrase: pftls installs an unencrypted copy (mode 0600) and leaves this file untouched."))
+        }
+    }
+
+    // MARK: PKCS#7
+
+    private func appendPKCS7(_ p7: UnsafeMutablePointer<PKCS7>?, into file: inout DecodedFile) {
+        guard let p7 else {
+            file.findings.append(notPemOrDer("has a PKCS#7 block that OpenSSL cannot read (\(reason()))"))
+            return
+        }
+        defer { PKCS7_free(p7) }
+        guard let stack = pftls_pkcs7_certificates(p7), pftls_x509_stack_count(stack) > 0 else {
+            file.findings.append(notPemOrDer("is a PKCS#7 file without certificates"))
+            return
+        }
+        for index in 0..<pftls_x509_stack_count(stack) {
+            if let certificate = pftls_x509_stack_value(stack, index) {
+                file.append(.certificate(Certificate(retaining: certificate)))
+            }
+        }
+    }
+
+    // MARK: Findings
+
+    private func notPemOrDer(_ problem: String) -> Finding {
+        Finding(.notPemOrDer, .error, file: path, message: "\(display) \(problem)",
+                hint: "Use the PEM or DER file exactly as the CA sent it; re-download it if it was cut short or edited.")
+    }
+
+    private func derConverted(_ what: String) -> Finding {
+        Finding(.derConverted, .info, file: path, message: "\(display) is \(what)",
+                hint: "Nothing to do: pftls installs it converted to PEM, which Postfix needs.")
+    }
+
+    private func reason() -> String { OpenSSLError.drain() ?? "no detail from OpenSSL" }
+}
+
+extension DecodedFile {
+    mutating func append(_ object: DecodedObject) {
+        items.append(DecodedItem(object: object, file: path, ordinal: items.count))
+    }
+}

@@ -1,0 +1,66 @@
+import COpenSSL
+import CCryptoShim
+
+/// Opens a PKCS#12 (.pfx/.p12) bundle: its key, its certificate and its CA certificates.
+///
+/// Old bundles (RC2-40, 3DES) need OpenSSL's legacy provider, which pftls loads.
+struct PKCS12Decoder {
+    let path: String
+    let passphrases: PassphraseSource?
+
+    private var display: String { SafeText.escape(path) }
+
+    func decode(_ p12: OpaquePointer, into file: inout DecodedFile) {
+        file.isPKCS12 = true
+        let secret: SecretBytes?
+        if PKCS12_mac_present(p12) == 0 || PKCS12_verify_mac(p12, nil, 0) == 1 || PKCS12_verify_mac(p12, "", 0) == 1 {
+            secret = nil
+        } else if let given = passphrases?.passphrase(for: path) {
+            let macOK = given.withCString { PKCS12_verify_mac(p12, $0, Int32(given.count)) == 1 }
+            guard macOK else {
+                OpenSSLError.drain()
+                file.findings.append(cannotOpen("the passphrase is wrong"))
+                file.findings.append(Finding(.wrongPassphrase, .error, file: path,
+                    message: "\(display): the passphrase does not open this PKCS#12 file",
+                    hint: "Check the passphrase file (one line, no extra spaces) and try again."))
+                return
+            }
+            secret = given
+        } else {
+            file.findings.append(cannotOpen("it is protected by a passphrase and none was given"))
+            file.findings.append(Finding(.passphraseRequired, .error, file: path,
+                message: "\(display) is a passphrase-protected PKCS#12 file and no passphrase was given",
+                hint: "Give the passphrase with --passphrase-file FILE (or run in a terminal to be asked)."))
+            return
+        }
+        var key: OpaquePointer?
+        var certificate: OpaquePointer?
+        var authorities: OpaquePointer?
+        let parsed: Int32 = if let secret { secret.withCString { PKCS12_parse(p12, $0, &key, &certificate, &authorities) } }
+            else { PKCS12_parse(p12, "", &key, &certificate, &authorities) }
+        guard parsed == 1 else {
+            file.findings.append(cannotOpen("OpenSSL could not decrypt it (\(OpenSSLError.drain() ?? "no detail"))"))
+            return
+        }
+        if let key { file.append(.privateKey(PrivateKey(taking: key))) }
+        if let certificate { file.append(.certificate(Certificate(taking: certificate))) }
+        var authorityCount: Int32 = 0
+        if let authorities {
+            authorityCount = pftls_x509_stack_count(authorities)
+            for index in 0..<authorityCount {
+                if let authority = pftls_x509_stack_value(authorities, index) {
+                    file.append(.certificate(Certificate(retaining: authority)))
+                }
+            }
+            pftls_x509_stack_pop_free(authorities)
+        }
+        file.findings.append(Finding(.pkcs12, .info, file: path,
+            message: "\(display) is a PKCS#12 bundle: \(key == nil ? "no key" : "a key"), \(certificate == nil ? "no certificate" : "a certificate") and \(authorityCount) CA certificate(s) were extracted",
+            hint: "Nothing to do: pftls installs the parts as PEM, which Postfix needs."))
+    }
+
+    private func cannotOpen(_ why: String) -> Finding {
+        Finding(.pkcs12, .error, file: path, message: "\(display) is a PKCS#12 file that cannot be opened: \(why)",
+                hint: "Check the passphrase, or export the key and certificates again from where the bundle was made.")
+    }
+}

@@ -1,0 +1,52 @@
+/// The human-readable report of an inspection: the chain drawn top-down from
+/// the leaf, then the findings with their hints.
+public struct InspectionText {
+    let report: InspectionReport
+
+    /// Prepares the report of `report`.
+    public init(_ report: InspectionReport) { self.report = report }
+
+    /// The report as lines of text, every certificate field already escaped.
+    public func render() -> String {
+        var lines: [String] = []
+        if let key = report.privateKey {
+            let file = report.files.first { $0.items.contains { if case .privateKey(let k) = $0.object { k === key } else { false } } }?.path
+            lines.append("Private key: \(key.algorithm)" + (file.map { "  (\(SafeText.escape($0)))" } ?? ""))
+        }
+        if report.chain.isEmpty {
+            lines.append("Chain: none")
+        } else {
+            lines.append("Chain:")
+            for (index, entry) in report.chain.enumerated() {
+                lines += describe(entry, depth: index)
+            }
+        }
+        lines.append("")
+        let counts = Severity.allCases.reversed().map { severity in
+            "\(report.findings.filter { $0.severity == severity }.count) \(severity.rawValue)(s)"
+        }
+        lines.append("Findings: " + counts.joined(separator: ", "))
+        for finding in report.findings.sorted(by: { $0.severity > $1.severity }) {
+            lines.append("  \(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)")
+            lines.append("      fix: \(finding.hint)")
+        }
+        lines.append(report.hasErrors ? "Result: Postfix would NOT work with these files." : "Result: these files are fit for Postfix.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ entry: ChainEntry, depth: Int) -> [String] {
+        let certificate = entry.certificate
+        let indent = String(repeating: "   ", count: depth)
+        let branch = depth == 0 ? "" : "└─ "
+        let pad = indent + (depth == 0 ? "   " : "      ")
+        var lines = ["\(indent)\(branch)[\(entry.role.rawValue)] \(certificate.subject)  (\(SafeText.escape(entry.file)))"]
+        lines.append("\(pad)issuer:   \(certificate.issuer)")
+        lines.append("\(pad)valid:    \(CertificateChecks.format(certificate.notBefore)) .. \(CertificateChecks.format(certificate.notAfter))")
+        if !certificate.subjectAlternativeNames.isEmpty {
+            lines.append("\(pad)names:    \(certificate.subjectAlternativeNames.joined(separator: ", "))")
+        }
+        lines.append("\(pad)key:      \(certificate.keyAlgorithm), signed \(certificate.signatureAlgorithm)")
+        lines.append("\(pad)sha256:   \(certificate.sha256FingerprintText)")
+        return lines
+    }
+}

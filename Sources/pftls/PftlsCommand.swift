@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `pftls` command line.
+struct PftlsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pftls",
+        abstract: "Install a TLS certificate into Postfix, checked at every step.",
+        subcommands: [InspectCommand.self]
+    )
+}

@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PftlsCLITests",
-            dependencies: ["PftlsCore"]
+            dependencies: ["PftlsCore", "pftls"]
         ),
     ],
     swiftLanguageModes: [.v6]

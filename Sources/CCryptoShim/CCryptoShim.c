@@ -26,4 +26,4 @@ STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7) {
     }
 }
 
-unsigned long pftls_name_print_flags(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }
+unsigned long pftls_name_print_flags(void) { return XN_FLAG_RFC2253 & ~(ASN1_STRFLGS_ESC_MSB | ASN1_STRFLGS_ESC_CTRL); }

@@ -30,7 +30,7 @@ void pftls_general_names_free(GENERAL_NAMES *names);
    NULL when the structure is not of the signed type or holds none. */
 STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7);
 
-/* XN_FLAG_RFC2253 without ASN1_STRFLGS_ESC_MSB: RFC 2253 names with UTF-8 kept. */
+/* XN_FLAG_RFC2253 keeping UTF-8 and control bytes raw: pftls escapes them itself (SafeText). */
 unsigned long pftls_name_print_flags(void);
 
 #endif

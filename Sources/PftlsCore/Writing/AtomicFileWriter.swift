@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a file so that readers see the whole old file or the whole new one,
+/// never a mix, and key material never sits with loose permissions.
+///
+/// The new content goes to a temp file in the destination's own directory,
+/// created with `O_CREAT|O_EXCL|O_NOFOLLOW` and its final mode from the first
+/// byte; then fsync, rename over the destination, and fsync of the directory.
+/// A symbolic link at the destination is refused.
+public struct AtomicFileWriter: Sendable {
+    /// Prefix of the temp files, so leftovers of a killed run can be recognised.
+    public static let temporaryPrefix = ".pftls-"
+    /// Suffix of the temp files.
+    public static let temporarySuffix = ".tmp"
+
+    /// Why writing failed; nothing at the destination changed.
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(SafeText.escape(path)): \(reason)" }
+    }
+
+    /// Creates a writer.
+    public init() {}
+
+    /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given.
+    public func write(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
+                      owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+        let (directory, name) = Self.split(destination)
+        var info = stat()
+        if lstat(destination, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFLNK {
+                throw Failure(path: destination, reason: "is a symbolic link; refusing to write through it (remove the link or choose another path)")
+            }
+            if info.st_mode & S_IFMT != S_IFREG {
+                throw Failure(path: destination, reason: "exists and is not a regular file")
+            }
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directoryDescriptor >= 0 else { throw failure(directory, "cannot open the directory") }
+        defer { close(directoryDescriptor) }
+
+        let temporary = Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix
+        let descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw failure(destination, "cannot create a temp file beside it") }
+        var committed = false
+        defer { if !committed { unlinkat(directoryDescriptor, temporary, 0) } }
+        do {
+            defer { close(descriptor) }
+            // umask may have taken bits away; never add any beyond `mode`.
+            guard fchmod(descriptor, mode) == 0 else { throw failure(destination, "cannot set mode") }
+            if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, "cannot set owner") }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 { if errno == EINTR { continue }; throw failure(destination, "write failed") }
+                offset += written
+            }
+            guard fsync(descriptor) == 0 else { throw failure(destination, "fsync failed") }
+        }
+        guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
+            throw failure(destination, "rename into place failed")
+        }
+        committed = true
+        fsync(directoryDescriptor)
+    }
+
+    /// Writes a byte array.
+    public func write(_ bytes: [UInt8], to destination: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+        let result: Result<Void, Failure> = bytes.withUnsafeBytes { raw in
+            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner) }
+        }
+        try result.get()
+    }
+
+    /// Writes secret bytes (mode 0600 unless told otherwise).
+    public func write(_ secret: SecretBytes, to destination: String, mode: mode_t = 0o600, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+        let result: Result<Void, Failure> = secret.withUnsafeBytes { raw in
+            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner) }
+        }
+        try result.get()
+    }
+
+    /// Splits a path into its directory ("." when none) and last component.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+
+    private func failure(_ path: String, _ what: String) -> Failure {
+        Failure(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes an unencrypted private key (alone, or followed by its chain) for
+/// Postfix, with mode 0600 from the first byte. The source file is never touched.
+public struct KeyFileWriter: Sendable {
+    private let writer = AtomicFileWriter()
+
+    /// Creates a key writer.
+    public init() {}
+
+    /// Writes `key` and then `chain` (leaf first) as PEM to `destination`, mode 0600.
+    /// As root the file is owned by root.
+    public func write(key: PrivateKey, chain: [Certificate] = [], to destination: String) throws(AtomicFileWriter.Failure) {
+        guard let keyPEM = key.unencryptedPEM() else {
+            throw AtomicFileWriter.Failure(path: destination, reason: "OpenSSL could not encode the key")
+        }
+        let chainPEM = Array(chain.map(\.pem).joined().utf8)
+        let combined = keyPEM.withUnsafeBytes { keyBytes in
+            SecretBytes(count: keyBytes.count + chainPEM.count) { target in
+                target.copyMemory(from: keyBytes)
+                chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
+            }
+        }
+        try writer.write(combined, to: destination, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
+    }
+}

@@ -23,18 +23,31 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the findings and the chain as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Inspect a sample set generated on the spot (a private CA, an intermediate and a server certificate) instead of files.")
+    var sample = false
+
     @Argument(help: ArgumentHelp("Key, certificate and chain files.", valueName: "FILE"))
     var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one file to inspect, e.g. pftls inspect key.pem cert.pem chain.pem") }
+        if files.isEmpty && !sample {
+            throw ValidationError("Give at least one file to inspect, e.g. pftls inspect key.pem cert.pem chain.pem (or --sample)")
+        }
+        if !files.isEmpty && sample { throw ValidationError("--sample takes no files") }
     }
 
     func run() throws {
-        let options = InspectionOptions(
-            hostname: hostname ?? HostnameDefault().resolve(),
-            passphrases: try PassphraseOption.source(file: passphraseFile))
-        let report = Inspector().inspect(paths: files, options: options)
+        let report: InspectionReport
+        if sample {
+            let set = try SampleCertificateSet()
+            let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname)
+            report = Inspector(trustStore: .trusting([set.root])).inspect(decoded: set.decodedFiles(), options: options)
+        } else {
+            let options = InspectionOptions(
+                hostname: hostname ?? HostnameDefault().resolve(),
+                passphrases: try PassphraseOption.source(file: passphraseFile))
+            report = Inspector().inspect(paths: files, options: options)
+        }
         print(json ? InspectionJSON(report).render() : InspectionText(report).render(), terminator: json ? "\n" : "")
         if report.hasErrors { throw ExitCode(1) }
     }

@@ -1,4 +1,5 @@
 import COpenSSL
+import Foundation
 
 /// The CA certificates the system trusts, looked up through OpenSSL.
 ///
@@ -11,10 +12,16 @@ public final class TrustStore: @unchecked Sendable {
 
     deinit { X509_STORE_free(store) }
 
-    /// OpenSSL's default locations (/etc/ssl/certs on Debian), read lazily by hash.
+    /// OpenSSL's default certificate directory (/etc/ssl/certs on Debian, or
+    /// `$SSL_CERT_DIR`), looked up lazily by subject hash. The bundle file is not
+    /// read: parsing ~150 roots on every run would cost more than the whole inspection.
     public static func system() -> TrustStore {
         let store = X509_STORE_new()!
-        X509_STORE_set_default_paths(store)
+        let directory = getenv(String(cString: X509_get_default_cert_dir_env())).map { String(cString: $0) }
+            ?? String(cString: X509_get_default_cert_dir())
+        if let lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir()) {
+            X509_LOOKUP_ctrl(lookup, X509_L_ADD_DIR, directory, Int(X509_FILETYPE_PEM), nil)
+        }
         OpenSSLError.drain()
         return TrustStore(store: store)
     }

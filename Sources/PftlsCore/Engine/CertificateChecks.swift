@@ -91,9 +91,5 @@ struct CertificateChecks {
     }
 
     /// ISO 8601 in UTC, as shown in every finding.
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func format(_ date: Date) -> String { UTCTimestamp.format(date) }
 }

@@ -27,3 +27,5 @@ STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7) {
 }
 
 unsigned long pftls_name_print_flags(void) { return XN_FLAG_RFC2253 & ~(ASN1_STRFLGS_ESC_MSB | ASN1_STRFLGS_ESC_CTRL); }
+
+long pftls_ssl_set_server_name(SSL *ssl, const char *name) { return SSL_set_tlsext_host_name(ssl, name); }

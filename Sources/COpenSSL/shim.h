@@ -13,4 +13,5 @@
 #include <openssl/rsa.h>
 #include <openssl/ec.h>
 #include <openssl/objects.h>
+#include <openssl/ssl.h>
 #endif

@@ -6,6 +6,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <openssl/pkcs7.h>
+#include <openssl/ssl.h>
 
 /* OPENSSL_free is a macro that passes __FILE__/__LINE__. */
 void pftls_openssl_free(void *pointer);
@@ -32,5 +33,8 @@ STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7);
 
 /* XN_FLAG_RFC2253 keeping UTF-8 and control bytes raw: pftls escapes them itself (SafeText). */
 unsigned long pftls_name_print_flags(void);
+
+/* SSL_set_tlsext_host_name is a macro over SSL_ctrl: sets SNI. */
+long pftls_ssl_set_server_name(SSL *ssl, const char *name);
 
 #endif

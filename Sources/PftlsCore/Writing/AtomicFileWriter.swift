@@ -5,9 +5,11 @@ import Glibc
 /// Writes a file so that readers see the whole old file or the whole new one,
 /// never a mix, and key material never sits with loose permissions.
 ///
-/// The new content goes to a temp file in the destination's own directory,
-/// created with `O_CREAT|O_EXCL|O_NOFOLLOW` and its final mode from the first
-/// byte; then fsync, rename over the destination, and fsync of the directory.
+/// The new content goes to a temp file in the destination's own directory with
+/// its final mode from the first byte: an unnamed `O_TMPFILE` inode that gets a
+/// name only when complete, or where that is unsupported a file created with
+/// `O_CREAT|O_EXCL|O_NOFOLLOW`. Then fsync, rename over the destination, and
+/// fsync of the directory.
 /// A symbolic link at the destination is refused.
 public struct AtomicFileWriter: Sendable {
     /// Prefix of the temp files, so leftovers of a killed run can be recognised.
@@ -24,6 +26,18 @@ public struct AtomicFileWriter: Sendable {
 
     /// Creates a writer.
     public init() {}
+
+    /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY), which Glibc's Swift overlay does not export.
+    static let O_TMPFILE_FLAG: Int32 = 0o20000000 | O_DIRECTORY
+
+    /// Removes temp files that a killed pftls left in `directory`; returns their names.
+    @discardableResult
+    public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
+        guard let names = try? LocalFileSystem().contentsOfDirectory(directory) else { return [] }
+        let stale = names.filter { $0.hasPrefix(temporaryPrefix) && $0.hasSuffix(temporarySuffix) }
+        for name in stale { unlink(directory + "/" + name) }
+        return stale
+    }
 
     /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given.
     public func write(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
@@ -43,10 +57,19 @@ public struct AtomicFileWriter: Sendable {
         defer { close(directoryDescriptor) }
 
         let temporary = Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix
-        let descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        // Preferably an unnamed O_TMPFILE inode: if the process is killed while
+        // writing, no file with partial (key) content is left behind. Where the file
+        // system lacks O_TMPFILE, a named temp file with O_CREAT|O_EXCL|O_NOFOLLOW.
+        var anonymous = true
+        var descriptor = openat(directoryDescriptor, ".", O_WRONLY | Self.O_TMPFILE_FLAG | O_CLOEXEC, mode)
+        if descriptor < 0 {
+            anonymous = false
+            descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        }
         guard descriptor >= 0 else { throw failure(destination, "cannot create a temp file beside it") }
         var committed = false
-        defer { if !committed { unlinkat(directoryDescriptor, temporary, 0) } }
+        var named = !anonymous
+        defer { if !committed && named { unlinkat(directoryDescriptor, temporary, 0) } }
         do {
             defer { close(descriptor) }
             // umask may have taken bits away; never add any beyond `mode`.
@@ -59,6 +82,13 @@ public struct AtomicFileWriter: Sendable {
                 offset += written
             }
             guard fsync(descriptor) == 0 else { throw failure(destination, "fsync failed") }
+            if anonymous {
+                // Give the finished inode a name only now, right before the rename.
+                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                    throw failure(destination, "cannot link the temp file")
+                }
+                named = true
+            }
         }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
             throw failure(destination, "rename into place failed")

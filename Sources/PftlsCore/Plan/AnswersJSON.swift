@@ -1,0 +1,139 @@
+import Foundation
+
+/// Reads and writes the answers file of `pftls apply`.
+///
+/// Unknown keys and bad values are errors that name the key, so a typo never
+/// silently falls back to a default.
+public enum AnswersJSON {
+    /// A problem in the answers file.
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    static let required = ["certificateDirectory", "privateKey", "certificate", "intermediates",
+                           "smtpdSecurityLevel", "smtpSecurityLevel", "services"]
+    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile"]
+
+    /// Parses answers from JSON bytes; `file` names the file in messages.
+    public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
+        let where_ = SafeText.escape(file)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(data)), let root = object as? [String: Any] else {
+            throw Failure(description: "\(where_): not a JSON object. Start from Resources/answers.example.json.")
+        }
+        for key in root.keys.sorted() where !(required + optional).contains(key) {
+            throw Failure(description: "\(where_): unknown key \"\(SafeText.escape(key))\". Known keys: \((required + optional).joined(separator: ", ")).")
+        }
+        for key in required where root[key] == nil {
+            throw Failure(description: "\(where_): the required key \"\(key)\" is missing.")
+        }
+        let reader = Reader(root: root, file: where_)
+        let directory = try reader.string("certificateDirectory")
+        guard directory.hasPrefix("/") else {
+            throw Failure(description: "\(where_): \"certificateDirectory\" must be an absolute path, not \"\(SafeText.escape(directory))\".")
+        }
+        return Answers(
+            certificateDirectory: directory,
+            privateKey: try reader.string("privateKey"),
+            certificate: try reader.string("certificate"),
+            intermediates: try reader.strings("intermediates"),
+            smtpdSecurityLevel: try reader.choice("smtpdSecurityLevel", Answers.smtpdLevels),
+            smtpSecurityLevel: try reader.choice("smtpSecurityLevel", Answers.smtpLevels),
+            services: try reader.services(),
+            layout: try reader.optionalChoice("layout", Answers.Layout.allCases.map(\.rawValue)).flatMap(Answers.Layout.init(rawValue:)),
+            hostname: try reader.optionalString("hostname"),
+            dedicatedNonMX: try reader.bool("dedicatedNonMX"),
+            smtpdCAfile: try reader.bool("smtpdCAfile"))
+    }
+
+    /// The answers as pretty JSON, keys sorted; it holds no secret.
+    public static func render(_ answers: Answers) -> String {
+        var root: [String: Any] = [
+            "certificateDirectory": answers.certificateDirectory, "privateKey": answers.privateKey,
+            "certificate": answers.certificate, "intermediates": answers.intermediates,
+            "smtpdSecurityLevel": answers.smtpdSecurityLevel, "smtpSecurityLevel": answers.smtpSecurityLevel,
+            "services": answers.services.map { service -> [String: Any] in
+                var entry: [String: Any] = ["name": service.name.rawValue]
+                if let listen = service.listen { entry["listen"] = listen }
+                return entry
+            },
+        ]
+        if let layout = answers.layout { root["layout"] = layout.rawValue }
+        if let hostname = answers.hostname { root["hostname"] = hostname }
+        if answers.dedicatedNonMX { root["dedicatedNonMX"] = true }
+        if answers.smtpdCAfile { root["smtpdCAfile"] = true }
+        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private struct Reader {
+        let root: [String: Any]
+        let file: String
+
+        func fail(_ key: String, _ problem: String) -> Failure {
+            Failure(description: "\(file): \"\(key)\" \(problem).")
+        }
+
+        func string(_ key: String) throws(Failure) -> String {
+            guard let value = root[key] as? String, !value.isEmpty else { throw fail(key, "must be a non-empty string") }
+            return value
+        }
+
+        func optionalString(_ key: String) throws(Failure) -> String? {
+            guard root[key] != nil else { return nil }
+            return try string(key)
+        }
+
+        func strings(_ key: String) throws(Failure) -> [String] {
+            guard let values = root[key] as? [Any], let strings = values as? [String], !strings.contains(where: \.isEmpty) else {
+                throw fail(key, "must be a list of file paths (it may be empty: [])")
+            }
+            return strings
+        }
+
+        func bool(_ key: String) throws(Failure) -> Bool {
+            guard let value = root[key] else { return false }
+            guard let flag = value as? Bool else { throw fail(key, "must be true or false") }
+            return flag
+        }
+
+        func choice(_ key: String, _ allowed: [String]) throws(Failure) -> String {
+            let value = try string(key)
+            guard allowed.contains(value) else {
+                throw fail(key, "is \"\(SafeText.escape(value))\"; it must be one of \(allowed.joined(separator: ", "))")
+            }
+            return value
+        }
+
+        func optionalChoice(_ key: String, _ allowed: [String]) throws(Failure) -> String? {
+            guard root[key] != nil else { return nil }
+            return try choice(key, allowed)
+        }
+
+        func services() throws(Failure) -> [Answers.Service] {
+            guard let list = root["services"] as? [Any] else { throw fail("services", "must be a list such as [{\"name\": \"smtp\"}]") }
+            var result: [Answers.Service] = []
+            for (index, item) in list.enumerated() {
+                let key = "services[\(index)]"
+                guard let entry = item as? [String: Any] else { throw fail(key, "must be an object with \"name\" and optional \"listen\"") }
+                for extra in entry.keys.sorted() where extra != "name" && extra != "listen" {
+                    throw fail("\(key).\(SafeText.escape(extra))", "is not a known key (use \"name\" and \"listen\")")
+                }
+                let names = Answers.ServiceName.allCases.map(\.rawValue)
+                guard let raw = entry["name"] as? String, let name = Answers.ServiceName(rawValue: raw) else {
+                    throw fail("\(key).name", "must be one of \(names.joined(separator: ", "))")
+                }
+                var listen: String?
+                if let value = entry["listen"] {
+                    guard let text = value as? String, ListenAddress(text) != nil else {
+                        throw fail("\(key).listen", "must be \"address:port\", e.g. \"192.0.2.10:25\" or \"[2001:db8::1]:465\"")
+                    }
+                    listen = text
+                }
+                if result.contains(where: { $0.name == name }) { throw fail(key, "repeats the service \(raw)") }
+                result.append(Answers.Service(name: name, listen: listen))
+            }
+            guard !result.isEmpty else { throw fail("services", "must name at least one service") }
+            return result
+        }
+    }
+}

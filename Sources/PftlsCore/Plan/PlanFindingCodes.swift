@@ -1,0 +1,16 @@
+extension FindingCode {
+    /// The certificate directory, or a parent, lets others replace the files.
+    public static let unsafeDirectory: FindingCode = "unsafe-directory"
+    /// SASL is switched on but no back end (Dovecot, Cyrus saslauthd) is there.
+    public static let saslNotConfigured: FindingCode = "sasl-not-configured"
+    /// `encrypt` on port 25 of a public MX (RFC 3207 forbids it).
+    public static let encryptOnPort25: FindingCode = "encrypt-on-port-25"
+    /// A setting Postfix no longer needs or honours was removed.
+    public static let obsoleteSetting: FindingCode = "obsolete-setting"
+    /// The directory does not exist yet and will be created (root, 0755).
+    public static let directoryCreated: FindingCode = "directory-created"
+    /// `smtpd_tls_chain_files` needs Postfix 3.4 or later.
+    public static let layoutUnsupported: FindingCode = "layout-unsupported"
+    /// A client security level that needs more set-up (DANE, trust anchors).
+    public static let clientLevelNeedsSetup: FindingCode = "client-level-needs-setup"
+}

@@ -1,0 +1,32 @@
+/// Looks for a SASL back end that smtpd can use, before submission or
+/// submissions switch SASL on: the Dovecot auth socket, or Cyrus saslauthd.
+public struct SASLBackendCheck {
+    let fileSystem: FileSystem
+
+    /// Uses `fileSystem` for every lookup.
+    public init(fileSystem: FileSystem) { self.fileSystem = fileSystem }
+
+    /// Nil when a back end is there; otherwise the `sasl-not-configured` warning.
+    /// `type` and `path` are the effective `smtpd_sasl_type` and `smtpd_sasl_path`;
+    /// `queueDirectory` resolves a relative socket path.
+    public func check(type: String, path: String, queueDirectory: String, configDirectory: String) -> Finding? {
+        if type == "dovecot" {
+            if path.hasPrefix("inet:") { return nil }
+            let socket = path.hasPrefix("/") ? path : queueDirectory + "/" + path
+            if exists(socket) { return nil }
+            return warning("smtpd_sasl_type is dovecot, but its socket \(SafeText.escape(socket)) does not exist",
+                           hint: "Start Dovecot with an auth listener for Postfix (service auth { unix_listener /var/spool/postfix/private/auth { mode = 0660, user = postfix } }).")
+        }
+        let saslauthd = ["/var/run/saslauthd/mux", "/run/saslauthd/mux", "/var/spool/postfix/var/run/saslauthd/mux"]
+        let cyrusConfig = ["\(configDirectory)/sasl/\(path).conf", "/usr/lib/sasl2/\(path).conf", "/etc/sasl2/\(path).conf"]
+        if saslauthd.contains(where: exists) && cyrusConfig.contains(where: exists) { return nil }
+        return warning("submission needs SASL, but no back end was found (no Dovecot auth socket; Cyrus saslauthd and \(SafeText.escape(cyrusConfig[0])) not both present)",
+                       hint: "Install Dovecot and set smtpd_sasl_type = dovecot and smtpd_sasl_path = private/auth, or set up Cyrus saslauthd; until then clients cannot log in.")
+    }
+
+    private func exists(_ path: String) -> Bool { (try? fileSystem.statusFollowingLinks(of: path)) != nil }
+
+    private func warning(_ message: String, hint: String) -> Finding {
+        Finding(.saslNotConfigured, .warning, file: nil, message: message, hint: hint)
+    }
+}

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A plain TCP connection with a deadline, speaking just enough SMTP to reach STARTTLS.
+final class SMTPConnection {
+    /// Why the conversation stopped.
+    struct Failure: Error { let reason: String }
+
+    let descriptor: Int32
+
+    /// Connects to `host`:`port` within `timeout` seconds.
+    init(host: String, port: Int, timeout: Int) throws {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_family = AF_UNSPEC
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
+            throw Failure(reason: "cannot resolve \(SafeText.escape(host))")
+        }
+        defer { freeaddrinfo(list) }
+        var lastError = ECONNREFUSED
+        var address: UnsafeMutablePointer<addrinfo>? = first
+        while let current = address {
+            let candidate = socket(current.pointee.ai_family, current.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), current.pointee.ai_protocol)
+            if candidate >= 0 {
+                var deadline = timeval(tv_sec: timeout, tv_usec: 0)
+                setsockopt(candidate, SOL_SOCKET, SO_RCVTIMEO, &deadline, socklen_t(MemoryLayout<timeval>.size))
+                setsockopt(candidate, SOL_SOCKET, SO_SNDTIMEO, &deadline, socklen_t(MemoryLayout<timeval>.size))
+                if connect(candidate, current.pointee.ai_addr, current.pointee.ai_addrlen) == 0 {
+                    descriptor = candidate
+                    return
+                }
+                lastError = errno
+                close(candidate)
+            }
+            address = current.pointee.ai_next
+        }
+        throw Failure(reason: "cannot connect to \(SafeText.escape(host)) port \(port): \(String(cString: strerror(lastError)))")
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads one complete SMTP reply (all its lines) and returns them.
+    func readReply() throws -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = read(descriptor, &byte, 1)
+            if count <= 0 {
+                throw Failure(reason: lines.isEmpty && current.isEmpty ? "the server closed the connection without a reply" : "the reply was cut short")
+            }
+            if byte == 0x0A {
+                let line = String(decoding: current.last == 0x0D ? current.dropLast() : current[...], as: UTF8.self)
+                lines.append(line)
+                current.removeAll()
+                // "250-..." continues, "250 ..." (or a bare code) ends the reply.
+                let bytes = Array(line.utf8)
+                if bytes.count < 4 || bytes[3] == 0x20 { return lines }
+                if lines.count > 200 { throw Failure(reason: "the reply is too long") }
+            } else if current.count < 4096 {
+                current.append(byte)
+            }
+        }
+    }
+
+    /// Sends one command line.
+    func send(_ command: String) throws {
+        let bytes = Array((command + "\r\n").utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(reason: "cannot send \(command)") }
+    }
+
+    /// Greeting, EHLO, STARTTLS: returns when the server said 220 to STARTTLS.
+    func negotiateStartTLS() throws {
+        let greeting = try readReply()
+        guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: "greeting was: \(Self.show(greeting))") }
+        try send("EHLO pftls.probe")
+        let capabilities = try readReply()
+        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: "EHLO answer was: \(Self.show(capabilities))") }
+        guard capabilities.contains(where: { $0.dropFirst(4).uppercased().hasPrefix("STARTTLS") }) else {
+            throw Failure(reason: "the server does not offer STARTTLS")
+        }
+        try send("STARTTLS")
+        let answer = try readReply()
+        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: "STARTTLS answer was: \(Self.show(answer))") }
+    }
+
+    static func show(_ lines: [String]) -> String { SafeText.escape(lines.joined(separator: " / ")) }
+}

@@ -5,6 +5,6 @@ struct PftlsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pftls",
         abstract: "Install a TLS certificate into Postfix, checked at every step.",
-        subcommands: [InspectCommand.self]
+        subcommands: [InspectCommand.self, ApplyCommand.self]
     )
 }

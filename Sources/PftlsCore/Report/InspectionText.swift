@@ -22,14 +22,8 @@ public struct InspectionText {
             }
         }
         lines.append("")
-        let counts = Severity.allCases.reversed().map { severity in
-            "\(report.findings.filter { $0.severity == severity }.count) \(severity.rawValue)(s)"
-        }
-        lines.append("Findings: " + counts.joined(separator: ", "))
-        for finding in report.findings.sorted(by: { $0.severity > $1.severity }) {
-            lines.append("  \(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)")
-            lines.append("      fix: \(finding.hint)")
-        }
+        lines.append("Findings: " + FindingsText.counts(report.findings))
+        lines += FindingsText.lines(report.findings)
         lines.append(report.hasErrors ? "Result: Postfix would NOT work with these files." : "Result: these files are fit for Postfix.")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Carries out a change plan: stage and check with Postfix, back up, write
+/// atomically with signals held, `postfix check`, reload, and prove on the wire
+/// that the new certificate is served. Any failure after writing restores the
+/// backup and reloads again.
+public struct Applier {
+    /// How far to go.
+    public struct Options {
+        /// Reload Postfix and probe the listeners after writing.
+        public var reload: Bool
+        /// Where backups go; nil: `<config dir>/pftls-backups`.
+        public var backupRoot: String?
+        /// How long to keep probing after a reload before giving up.
+        public var probeDeadline: TimeInterval
+
+        /// Creates options.
+        public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15) {
+            self.reload = reload
+            self.backupRoot = backupRoot
+            self.probeDeadline = probeDeadline
+        }
+    }
+
+    let processes: ProcessRunner
+    let clock: WallClock
+    let probe: TLSProbe
+    let writer = AtomicFileWriter()
+
+    /// Creates an applier over the given environment.
+    public init(processes: ProcessRunner = SystemProcessRunner(), clock: WallClock = SystemClock(), probe: TLSProbe = TLSProbe()) {
+        self.processes = processes
+        self.clock = clock
+        self.probe = probe
+    }
+
+    /// Applies `plan`. `progress` receives one line per step as it happens.
+    public func apply(_ plan: ChangePlan, options: Options, progress: (String) -> Void = { _ in }) throws(ApplyFailure) -> ApplyOutcome {
+        var log: [String] = []
+        func say(_ line: String) { log.append(line); progress(line) }
+        func fail(_ reason: String, rolledBack: Bool = false) -> ApplyFailure { ApplyFailure(reason: reason, rolledBack: rolledBack, log: log) }
+
+        guard !plan.hasErrors else { throw fail("The plan has errors; nothing was written.") }
+        for directory in [plan.configDirectory, plan.answers.certificateDirectory] {
+            for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) {
+                say("removed a temp file left by an interrupted run: \(SafeText.escape(directory))/\(SafeText.escape(stale))")
+            }
+        }
+        guard !plan.isNoOp else {
+            say("nothing to change")
+            return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
+        }
+        if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
+        say("staged main.cf and master.cf accepted by postconf")
+
+        let stamp = Self.stamp(clock.now)
+        var backup: BackupSet
+        do {
+            if let directory = plan.directoryToCreate { try Self.createDirectory(directory) ; say("created \(SafeText.escape(directory))") }
+            backup = try BackupSet(root: options.backupRoot ?? plan.configDirectory + "/pftls-backups",
+                                   certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
+            for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
+        } catch {
+            throw fail("Backing up failed: \(error). Nothing was changed.")
+        }
+        say("backed up the files to replace in \(SafeText.escape(backup.directory))")
+        let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
+
+        let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
+            Result { () throws(AtomicFileWriter.Failure) in
+                for file in plan.changedFiles {
+                    try file.write(using: writer, owner: Self.owner(for: file))
+                    audit.record("\(file.exists ? "replaced" : "installed") \(file.path) (\(file.purpose), mode \(String(file.mode, radix: 8)))")
+                }
+            }
+        }
+        let script = backup.script(configDirectory: plan.configDirectory)
+        try? writer.write(Array(script.utf8), to: backup.directory + "/restore.sh", mode: 0o700)
+        let rollbackCommand = "sh " + BackupSet.quote(backup.directory + "/restore.sh")
+
+        func rollBack(_ reason: String) -> ApplyFailure {
+            let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
+            audit.record("rolled back: \(reason)")
+            say("restored the previous files" + (problems.isEmpty ? "" : " (with problems: \(problems.joined(separator: "; ")))"))
+            if options.reload && Self.isRunning(plan.configDirectory, processes) {
+                _ = try? processes.run("postfix", ["-c", plan.configDirectory, "reload"])
+                say("reloaded Postfix with the previous files")
+            }
+            return fail(reason, rolledBack: true)
+        }
+
+        if case .failure(let error) = written { throw rollBack("Writing failed: \(error).") }
+        say("wrote \(plan.changedFiles.count) file(s)")
+
+        if let result = try? processes.run("postfix", ["-c", plan.configDirectory, "check"]) {
+            let output = (result.errorOutput + "\n" + result.output).trimmingCharacters(in: .whitespacesAndNewlines)
+            if result.status != 0 || output.contains("fatal") {
+                throw rollBack("`postfix -c \(plan.configDirectory) check` failed: \(SafeText.escape(output))")
+            }
+            say("postfix check passed" + (output.isEmpty ? "" : " (\(SafeText.escape(output)))"))
+        }
+
+        var probeResults: [(ProbeTarget, ProbeResult)] = []
+        if options.reload {
+            if Self.isRunning(plan.configDirectory, processes) {
+                guard let reload = try? processes.run("postfix", ["-c", plan.configDirectory, "reload"]), reload.status == 0 else {
+                    throw rollBack("`postfix reload` failed.")
+                }
+                say("reloaded Postfix")
+                for target in plan.probes {
+                    let result = probeUntilServed(target, leaf: plan.leaf, deadline: options.probeDeadline)
+                    probeResults.append((target, result))
+                    let where_ = "\(target.service.rawValue) \(target.host) port \(target.port)"
+                    switch result {
+                    case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
+                        say("\(where_): serves the new certificate (sha256 \(chain[0].sha256FingerprintText))")
+                    case .served(let chain):
+                        throw rollBack("\(where_) still serves another certificate (sha256 \(chain.first?.sha256FingerprintText ?? "?")) after the reload.")
+                    case .failed(let reason):
+                        throw rollBack("\(where_): \(reason).")
+                    }
+                }
+            } else {
+                say("Postfix is not running: no reload and no probe. Start it with `postfix -c \(SafeText.escape(plan.configDirectory)) start`.")
+            }
+        }
+        audit.record("done; rollback: \(rollbackCommand)")
+        return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
+                            probes: probeResults, log: log)
+    }
+
+    /// Probes until the expected leaf is served or the deadline passes: a reload
+    /// reaches new connections only as the old smtpd processes go.
+    private func probeUntilServed(_ target: ProbeTarget, leaf: Certificate?, deadline: TimeInterval) -> ProbeResult {
+        let end = Date().addingTimeInterval(deadline)
+        var result: ProbeResult
+        repeat {
+            result = probe.probe(host: target.host, port: target.port, mode: target.mode, serverName: nil)
+            if let served = result.leaf, let leaf, served.isSame(as: leaf) { return result }
+            usleep(300_000)
+        } while Date() < end
+        return result
+    }
+
+    static func isRunning(_ configDirectory: String, _ processes: ProcessRunner) -> Bool {
+        (try? processes.run("postfix", ["-c", configDirectory, "status"]))?.status == 0
+    }
+
+    private static func owner(for file: PlannedFile) -> (uid: uid_t, gid: gid_t)? {
+        if file.ownedByRoot { return getuid() == 0 ? (0, 0) : nil }
+        var info = stat()
+        return lstat(file.path, &info) == 0 ? (info.st_uid, info.st_gid) : nil
+    }
+
+    private static func createDirectory(_ path: String) throws(AtomicFileWriter.Failure) {
+        var missing: [String] = []
+        var current = path
+        while !FileManager.default.fileExists(atPath: current) {
+            missing.insert(current, at: 0)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for directory in missing {
+            guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
+                throw AtomicFileWriter.Failure(path: directory, reason: "cannot create: \(String(cString: strerror(errno)))")
+            }
+            if getuid() == 0 { chown(directory, 0, 0) }
+            chmod(directory, 0o755)
+        }
+    }
+
+    /// `20261129T010203Z`: sortable and safe in a file name.
+    static func stamp(_ date: Date) -> String {
+        UTCTimestamp.format(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    }
+}

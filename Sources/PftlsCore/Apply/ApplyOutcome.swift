@@ -1,0 +1,25 @@
+/// What `apply` did, for the summary screen and the command line.
+public struct ApplyOutcome {
+    /// False when the plan changed nothing ("nothing to change").
+    public let changed: Bool
+    /// Where the replaced files were saved, when anything was replaced.
+    public let backupDirectory: String?
+    /// The shell command that puts everything back.
+    public let rollbackCommand: String?
+    /// Each probed listener and what it served.
+    public let probes: [(target: ProbeTarget, result: ProbeResult)]
+    /// Progress lines, in order.
+    public let log: [String]
+}
+
+/// Why `apply` stopped. When files had been written, they were restored.
+public struct ApplyFailure: Error, CustomStringConvertible {
+    /// What went wrong, naming the file or listener.
+    public let reason: String
+    /// True when the backup was restored (and Postfix reloaded again if it runs).
+    public let rolledBack: Bool
+    /// Progress lines up to the failure.
+    public let log: [String]
+
+    public var description: String { reason + (rolledBack ? " The previous files were restored." : "") }
+}

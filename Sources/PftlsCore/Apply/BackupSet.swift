@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The copies of the files a commit replaces, and how to put them back.
+///
+/// Config files are copied into the backup directory; files holding a key are
+/// copied into a private directory inside the certificate directory, so key
+/// material never leaves it. Every copy keeps its mode; key copies stay 0600.
+struct BackupSet {
+    struct Entry {
+        let original: String
+        /// nil when the file did not exist before (restoring removes it).
+        let copy: String?
+        let mode: mode_t
+        let owner: (uid: uid_t, gid: gid_t)
+    }
+
+    let directory: String
+    private let certificateDirectory: String
+    private let stamp: String
+    /// Created on the first key backup.
+    private(set) var keyDirectory: String?
+    private(set) var entries: [Entry] = []
+    private let writer = AtomicFileWriter()
+
+    /// Prepares (and creates, 0700) the backup directory named `stamp` under `root`.
+    init(root: String, certificateDirectory: String, stamp: String) throws(AtomicFileWriter.Failure) {
+        directory = try Self.makeDirectory(root, stamp)
+        self.certificateDirectory = certificateDirectory
+        self.stamp = stamp
+    }
+
+    /// Saves `path` before it is replaced (or notes that it is new).
+    mutating func save(_ path: String, secret: Bool) throws(AtomicFileWriter.Failure) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            entries.append(Entry(original: path, copy: nil, mode: 0, owner: (0, 0)))
+            return
+        }
+        let bytes: [UInt8]
+        do { bytes = try LocalFileSystem().readFile(path, limit: 64 << 20) } catch {
+            throw AtomicFileWriter.Failure(path: path, reason: "cannot be backed up: \(error.reason)")
+        }
+        if secret && keyDirectory == nil {
+            keyDirectory = try Self.makeDirectory(certificateDirectory + "/.pftls-backups", stamp)
+        }
+        let target = (secret ? keyDirectory! : directory) + "/" + Self.flatName(path)
+        let mode = mode_t(info.st_mode & 0o7777)
+        try writer.write(bytes, to: target, mode: secret ? 0o600 : mode)
+        entries.append(Entry(original: path, copy: target, mode: mode, owner: (info.st_uid, info.st_gid)))
+    }
+
+    /// Puts every saved file back and removes the files that were new.
+    func restore() -> [String] {
+        var problems: [String] = []
+        for entry in entries.reversed() {
+            if let copy = entry.copy {
+                do {
+                    let bytes = try LocalFileSystem().readFile(copy, limit: 64 << 20)
+                    try writer.write(bytes, to: entry.original, mode: entry.mode, owner: entry.owner)
+                } catch {
+                    problems.append("\(SafeText.escape(entry.original)): \(error)")
+                }
+            } else {
+                unlink(entry.original)
+            }
+        }
+        return problems
+    }
+
+    /// A shell script that does what `restore()` does, for the administrator.
+    func script(configDirectory: String) -> String {
+        var lines = ["#!/bin/sh", "# Written by pftls: puts back the files this change replaced, then reloads Postfix.", "set -e"]
+        for entry in entries {
+            if let copy = entry.copy {
+                lines.append("cp -p \(Self.quote(copy)) \(Self.quote(entry.original))")
+            } else {
+                lines.append("rm -f \(Self.quote(entry.original))")
+            }
+        }
+        lines.append("postfix -c \(Self.quote(configDirectory)) reload 2>/dev/null || true")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// `/etc/postfix/main.cf` becomes `etc_postfix_main.cf`.
+    static func flatName(_ path: String) -> String {
+        path.split(separator: "/").joined(separator: "_")
+    }
+
+    private static func makeDirectory(_ root: String, _ stamp: String) throws(AtomicFileWriter.Failure) -> String {
+        for directory in [root] where mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            throw AtomicFileWriter.Failure(path: directory, reason: "cannot create the backup directory: \(String(cString: strerror(errno)))")
+        }
+        var candidate = root + "/" + stamp
+        var attempt = 1
+        while mkdir(candidate, 0o700) != 0 {
+            guard errno == EEXIST, attempt < 100 else {
+                throw AtomicFileWriter.Failure(path: candidate, reason: "cannot create the backup directory: \(String(cString: strerror(errno)))")
+            }
+            attempt += 1
+            candidate = root + "/" + stamp + "-\(attempt)"
+        }
+        return candidate
+    }
+}
+
+import Foundation

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Lets Postfix read the new main.cf and master.cf before anything is written:
+/// they are staged in a private directory inside the configuration directory and
+/// read with `postconf -c STAGE -n` and `-M`. Any warning stops the apply.
+struct StagedCheck {
+    let processes: ProcessRunner
+
+    /// nil when Postfix accepts the staged files (or is not installed); otherwise the reason.
+    func check(_ plan: ChangePlan) -> String? {
+        guard let main = plan.files.first(where: { $0.purpose == "main.cf" }),
+              let master = plan.files.first(where: { $0.purpose == "master.cf" }) else { return nil }
+        guard (try? processes.run("postconf", ["-h", "mail_version"])) != nil else { return nil }
+        var template = Array((plan.configDirectory + "/.pftls-stage-XXXXXX").utf8CString)
+        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            return "Cannot create a staging directory in \(SafeText.escape(plan.configDirectory)): \(String(cString: strerror(errno)))."
+        }
+        let stage = String(cString: created)
+        defer { try? FileManager.default.removeItem(atPath: stage) }
+        let writer = AtomicFileWriter()
+        do {
+            for (file, name) in [(main, "main.cf"), (master, "master.cf")] {
+                try file.write(using: writer, to: stage + "/" + name, mode: 0o644)
+            }
+        } catch {
+            return "Cannot stage the new configuration: \(error)."
+        }
+        for flag in ["-n", "-M"] {
+            guard let result = try? processes.run("postconf", ["-c", stage, flag]) else { continue }
+            let complaints = result.errorOutput.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+            if result.status != 0 || !complaints.isEmpty {
+                let detail = complaints.joined(separator: "; ").replacingOccurrences(of: stage, with: plan.configDirectory)
+                return "Postfix rejects the new configuration (postconf \(flag)): \(SafeText.escape(detail)). Nothing was written."
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+/// Where the plan proves its work after a reload: one listener per chosen service.
+public struct ProbeTarget: Equatable, Sendable {
+    public let service: Answers.ServiceName
+    /// The address to connect to (loopback for a wildcard listener).
+    public let host: String
+    public let port: Int
+    public let mode: TLSProbeMode
+}
+
+/// The reviewed change set: the files to write, in order, the findings, and the
+/// listeners to probe afterwards. Building it touches nothing.
+public struct ChangePlan {
+    public let answers: Answers
+    /// The layout actually used (answers, or the default for this Postfix).
+    public let layout: Answers.Layout
+    /// The Postfix configuration directory the plan edits.
+    public let configDirectory: String
+    /// Set when the certificate directory must be created first.
+    public let directoryToCreate: String?
+    /// Key/certificate files first, then main.cf, then master.cf.
+    public let files: [PlannedFile]
+    /// Everything found while planning, inspection findings included.
+    public let findings: [Finding]
+    /// Listeners to probe after the reload.
+    public let probes: [ProbeTarget]
+    /// The leaf certificate Postfix should serve afterwards.
+    public let leaf: Certificate?
+
+    /// True when any finding is an error: the plan must not be applied.
+    public var hasErrors: Bool { findings.hasErrors }
+
+    /// The files that differ from what is on disk.
+    public var changedFiles: [PlannedFile] { files.filter(\.changes) }
+
+    /// True when applying would change nothing.
+    public var isNoOp: Bool { changedFiles.isEmpty && directoryToCreate == nil }
+
+    /// The ordered operations as one line each, for review screens and --dry-run.
+    public var steps: [String] {
+        var steps: [String] = []
+        if let directory = directoryToCreate { steps.append("create directory \(SafeText.escape(directory)) (root:root, 0755)") }
+        let replaced = changedFiles.filter(\.exists)
+        if !replaced.isEmpty {
+            steps.append("back up " + replaced.map { SafeText.escape($0.path) }.joined(separator: ", "))
+        }
+        for file in changedFiles {
+            let owner = file.ownedByRoot ? "root:root" : "owner kept"
+            let verb = file.exists ? (file.purpose.hasSuffix(".cf") ? "edit" : "replace") : "install"
+            steps.append("\(verb) \(SafeText.escape(file.path)) — \(file.purpose) (\(owner), \(String(file.mode, radix: 8)))")
+        }
+        return steps
+    }
+}

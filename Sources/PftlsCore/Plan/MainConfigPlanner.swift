@@ -1,0 +1,57 @@
+/// Brings main.cf to the chosen TLS settings, changing only TLS parameters.
+struct MainConfigPlanner {
+    let installation: PostfixInstallation
+
+    /// Settings Postfix no longer needs or honours; they are removed with a finding.
+    static let obsolete: [String: String] = [
+        "smtpd_use_tls": "replaced by smtpd_tls_security_level",
+        "smtpd_enforce_tls": "replaced by smtpd_tls_security_level",
+        "smtp_use_tls": "replaced by smtp_tls_security_level",
+        "smtp_enforce_tls": "replaced by smtp_tls_security_level",
+        "smtp_tls_enforce_peername": "replaced by smtp_tls_security_level",
+        "smtpd_tls_dh1024_param_file": "Postfix chooses DH parameters itself",
+        "smtpd_tls_eecdh_grade": "deprecated since Postfix 3.6 (warned from 3.9)",
+        "tls_eecdh_auto_curves": "obsolete in Postfix 3.11",
+    ]
+
+    /// The legacy server certificate settings that `smtpd_tls_chain_files` replaces.
+    static let legacyServerFiles = ["smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",
+                                    "smtpd_tls_eckey_file", "smtpd_tls_dcert_file", "smtpd_tls_dkey_file"]
+
+    /// Applies the answers and installed file paths to `config`; returns findings.
+    func apply(_ answers: Answers, layout: Answers.Layout, files: InstalledFiles, to config: inout MainConfig,
+               file: String) throws -> [Finding] {
+        var findings: [Finding] = []
+        switch layout {
+        case .chainFile:
+            try config.set("smtpd_tls_chain_files", files.chainFile!)
+            for name in Self.legacyServerFiles { config.remove(name) }
+        case .separateFiles:
+            config.remove("smtpd_tls_chain_files")
+            for name in Self.legacyServerFiles.dropFirst(2) { config.remove(name) }
+            try config.set("smtpd_tls_cert_file", files.certificateFile!)
+            try config.set("smtpd_tls_key_file", files.keyFile!)
+            if let caFile = files.caFile { try config.set("smtpd_tls_CAfile", caFile) }
+        }
+        try config.set("smtpd_tls_security_level", answers.smtpdSecurityLevel)
+        try config.set("smtp_tls_security_level", answers.smtpSecurityLevel)
+        try setSessionCache(&config)
+        for name in Self.obsolete.keys.sorted() where config.value(of: name) != nil {
+            config.remove(name)
+            findings.append(Finding(.obsoleteSetting, .info, file: file,
+                message: "\(SafeText.escape(file)): \(name) is removed (\(Self.obsolete[name]!))",
+                hint: "Nothing to do: the security levels pftls sets take its place."))
+        }
+        return findings
+    }
+
+    /// A client session cache whose table type this Postfix supports.
+    private func setSessionCache(_ config: inout MainConfig) throws {
+        let name = "smtp_tls_session_cache_database"
+        if let current = config.value(of: name), let colon = current.firstIndex(of: ":"),
+           installation.tableTypes.contains(String(current[..<colon])) {
+            return
+        }
+        try config.set(name, "\(installation.sessionCacheTableType):${data_directory}/smtp_scache")
+    }
+}

@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns answers into a reviewed change plan: it inspects the files, checks the
+/// directory and the choices, and computes the new main.cf, master.cf and the
+/// files to install. It reads, and never writes.
+public struct PlanBuilder {
+    let fileSystem: FileSystem
+    let installation: PostfixInstallation
+    let inspector: Inspector
+    let servicesFile: String?
+
+    /// Creates a planner for the Postfix instance described by `installation`.
+    public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector, servicesFile: String?) {
+        self.fileSystem = fileSystem
+        self.installation = installation
+        self.inspector = inspector
+        self.servicesFile = servicesFile
+    }
+
+    /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
+    public func build(_ answers: Answers, passphrases: PassphraseSource?, hostname: String?) -> ChangePlan {
+        let mainPath = installation.configDirectory + "/main.cf"
+        let masterPath = installation.configDirectory + "/master.cf"
+        let report = inspector.inspect(paths: [answers.privateKey, answers.certificate] + answers.intermediates,
+                                       options: InspectionOptions(hostname: hostname, passphrases: passphrases))
+        var findings = report.findings
+        let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
+        if layout == .chainFile && !installation.supportsChainFiles {
+            findings.append(Finding(.layoutUnsupported, .error, file: nil,
+                message: "The chain-file layout needs Postfix 3.4 or later; this is Postfix \(installation.version.map(String.init(describing:)) ?? "unknown")",
+                hint: "Use \"layout\": \"separate-files\"."))
+        }
+        findings += DirectorySafety(fileSystem: fileSystem).check(answers.certificateDirectory)
+        findings += guardFindings(answers)
+
+        var main: MainConfig?
+        var master: MasterConfig?
+        var mainText: [UInt8] = []
+        var masterText: [UInt8] = []
+        do {
+            mainText = try fileSystem.readFile(mainPath, limit: 64 << 20)
+            masterText = try fileSystem.readFile(masterPath, limit: 64 << 20)
+            main = MainConfig(parsing: String(decoding: mainText, as: UTF8.self))
+            master = MasterConfig(parsing: String(decoding: masterText, as: UTF8.self))
+        } catch {
+            findings.append(Finding(.unreadable, .error, file: installation.configDirectory, message: error.reason,
+                                    hint: "Point --config-dir at the Postfix configuration directory (it holds main.cf and master.cf)."))
+        }
+        guard var main, var master, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
+            return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory, directoryToCreate: nil,
+                              files: [], findings: findings, probes: [], leaf: report.leaf)
+        }
+
+        let damage = master.pasteDamageFindings(file: masterPath)
+        if !damage.isEmpty {
+            master = master.repaired()
+            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + " Repaired in this plan.", hint: $0.hint) }
+        }
+        let installed = InstalledFiles(directory: answers.certificateDirectory, layout: layout,
+                                       withCAfile: answers.smtpdCAfile && layout == .separateFiles)
+        var probes: [ProbeTarget] = []
+        do {
+            findings += try MainConfigPlanner(installation: installation).apply(answers, layout: layout, files: installed, to: &main, file: mainPath)
+            probes = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile))
+                .apply(answers.services, to: &master)
+        } catch {
+            findings.append(Finding(.unreadable, .error, file: installation.configDirectory,
+                                    message: "The configuration could not be edited: \(error)",
+                                    hint: "Check main.cf and master.cf with `postconf -n` and `postconf -M`, fix what they report, and try again."))
+        }
+        findings += saslFindings(answers, main: main)
+        findings += clientLevelFindings(answers, main: main)
+
+        var files = installedFiles(installed, key: key, chain: report.servedChain)
+        files.append(configFile("main.cf", path: mainPath, old: mainText, new: main.render()))
+        files.append(configFile("master.cf", path: masterPath, old: masterText, new: master.render()))
+        let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
+        return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
+                          directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
+                          files: files, findings: findings, probes: probes, leaf: leaf)
+    }
+
+    // MARK: Guards
+
+    private func guardFindings(_ answers: Answers) -> [Finding] {
+        var findings: [Finding] = []
+        if answers.smtpdSecurityLevel == "encrypt" && answers.services.contains(where: { $0.name == .smtp }) && !answers.dedicatedNonMX {
+            findings.append(Finding(.encryptOnPort25, .error, file: nil,
+                message: "smtpd_tls_security_level = encrypt would require TLS on port 25, which RFC 3207 forbids for a publicly referenced MX: mail from servers without TLS would bounce",
+                hint: "Use \"may\" for smtpd (submission requires TLS on its own), or mark this host a dedicated non-MX server with \"dedicatedNonMX\": true."))
+        }
+        if answers.smtpdSecurityLevel == "none" && answers.services.contains(where: { $0.name != .smtp }) {
+            findings.append(Finding(.clientLevelNeedsSetup, .warning, file: nil,
+                message: "smtpd_tls_security_level = none turns TLS off in main.cf; only submission and submissions keep it through their -o overrides",
+                hint: "Use \"may\" to offer STARTTLS on port 25 too."))
+        }
+        return findings
+    }
+
+    private func saslFindings(_ answers: Answers, main: MainConfig) -> [Finding] {
+        guard answers.services.contains(where: { $0.name != .smtp }) else { return [] }
+        let defaults = installation.defaults
+        let finding = SASLBackendCheck(fileSystem: fileSystem).check(
+            type: main.effectiveValue(of: "smtpd_sasl_type", defaults: defaults) ?? "cyrus",
+            path: main.effectiveValue(of: "smtpd_sasl_path", defaults: defaults) ?? "smtpd",
+            queueDirectory: main.effectiveValue(of: "queue_directory", defaults: defaults) ?? "/var/spool/postfix",
+            configDirectory: installation.configDirectory)
+        return finding.map { [$0] } ?? []
+    }
+
+    private func clientLevelFindings(_ answers: Answers, main: MainConfig) -> [Finding] {
+        let defaults = installation.defaults
+        switch answers.smtpSecurityLevel {
+        case "dane", "dane-only":
+            guard main.effectiveValue(of: "smtp_dns_support_level", defaults: defaults) != "dnssec" else { return [] }
+            return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
+                message: "smtp_tls_security_level = \(answers.smtpSecurityLevel) needs smtp_dns_support_level = dnssec and a DNSSEC-validating resolver",
+                hint: "Set smtp_dns_support_level = dnssec and point /etc/resolv.conf at a validating resolver (e.g. a local unbound).")]
+        case "verify", "secure":
+            let anchors = ["smtp_tls_CAfile", "smtp_tls_CApath"].compactMap { main.effectiveValue(of: $0, defaults: defaults) }.filter { !$0.isEmpty }
+            guard anchors.isEmpty else { return [] }
+            return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
+                message: "smtp_tls_security_level = \(answers.smtpSecurityLevel) needs trust anchors, but smtp_tls_CAfile and smtp_tls_CApath are empty",
+                hint: "Set smtp_tls_CApath = /etc/ssl/certs, or use \"may\" or \"dane\" for a host that delivers to the whole Internet.")]
+        case "encrypt":
+            return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
+                message: "smtp_tls_security_level = encrypt makes delivery fail to every server without TLS",
+                hint: "Use \"may\" (or \"dane\") for a host that delivers to the whole Internet; encrypt suits a relay-only host.")]
+        default:
+            return []
+        }
+    }
+
+    // MARK: Files
+
+    private func installedFiles(_ installed: InstalledFiles, key: PrivateKey, chain: [Certificate]) -> [PlannedFile] {
+        var files: [PlannedFile] = []
+        let keyPEM = key.unencryptedPEM()!
+        let chainPEM = Array(chain.map(\.pem).joined().utf8)
+        if let path = installed.chainFile {
+            let combined = keyPEM.withUnsafeBytes { keyBytes in
+                SecretBytes(count: keyBytes.count + chainPEM.count) { target in
+                    target.copyMemory(from: keyBytes)
+                    chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
+                }
+            }
+            files.append(installedFile("key and chain (smtpd_tls_chain_files)", path: path, content: .secret(combined), mode: 0o600,
+                                       summary: ["private key: \(key.algorithm) (not shown)"] + describe(chain)))
+        }
+        if let path = installed.keyFile {
+            files.append(installedFile("private key (smtpd_tls_key_file)", path: path, content: .secret(keyPEM), mode: 0o600,
+                                       summary: ["private key: \(key.algorithm) (not shown)"]))
+        }
+        if let path = installed.certificateFile {
+            files.append(installedFile("certificate and intermediates (smtpd_tls_cert_file)", path: path, content: .text(chainPEM),
+                                       mode: 0o644, summary: describe(chain)))
+        }
+        if let path = installed.caFile {
+            let intermediates = Array(chain.dropFirst())
+            files.append(installedFile("intermediates (smtpd_tls_CAfile)", path: path,
+                                       content: .text(Array(intermediates.map(\.pem).joined().utf8)), mode: 0o644,
+                                       summary: describe(intermediates)))
+        }
+        return files
+    }
+
+    private func describe(_ chain: [Certificate]) -> [String] {
+        chain.enumerated().map { index, certificate in
+            "\(index == 0 ? "leaf" : "intermediate"): \(certificate.subject), until \(UTCTimestamp.format(certificate.notAfter)), sha256 \(certificate.sha256FingerprintText)"
+        }
+    }
+
+    private func installedFile(_ purpose: String, path: String, content: PlannedFile.Content, mode: mode_t, summary: [String]) -> PlannedFile {
+        PlannedFile.make(purpose: purpose, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
+            let exists = (try? fileSystem.status(of: path)) != nil
+            let header = ["--- \(SafeText.escape(path))\(exists ? " (current content not shown)" : " (new file)")",
+                          "+++ \(SafeText.escape(path)) (root:root, mode \(String(mode, radix: 8)))"]
+            return (header + summary.map { "+ " + $0 }).joined(separator: "\n") + "\n"
+        }
+    }
+
+    private func configFile(_ name: String, path: String, old: [UInt8], new: String) -> PlannedFile {
+        let mode = (try? fileSystem.status(of: path))?.permissions ?? 0o644
+        return PlannedFile.make(purpose: name, path: path, content: .text(Array(new.utf8)), mode: mode_t(mode), ownedByRoot: false,
+                                fileSystem: fileSystem) { _ in
+            UnifiedDiff.make(old: String(decoding: old, as: UTF8.self), new: new, oldLabel: path, newLabel: path + " (new)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One file the plan writes: where, with which owner and mode, what it holds, and
+/// how it differs from what is there now.
+public struct PlannedFile {
+    /// The new content. Key-bearing content is secret and never shown.
+    public enum Content {
+        case text([UInt8])
+        case secret(SecretBytes)
+    }
+
+    /// What the file is for, e.g. `main.cf` or `key and chain (smtpd_tls_chain_files)`.
+    public let purpose: String
+    public let path: String
+    public let content: Content
+    /// Permission bits to write.
+    public let mode: mode_t
+    /// True when the file must be owned by root (key files).
+    public let ownedByRoot: Bool
+    /// True when the file exists now.
+    public let exists: Bool
+    /// False when the file already has exactly this content, mode and owner.
+    public let changes: Bool
+    /// A unified diff (config files) or a summary that never shows key material.
+    public let diff: String
+
+    /// True when the content holds a private key.
+    public var isSecret: Bool { if case .secret = content { true } else { false } }
+
+    /// Calls `body` with the bytes to write.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch content {
+        case .text(let bytes): try bytes.withUnsafeBytes(body)
+        case .secret(let secret): try secret.withUnsafeBytes(body)
+        }
+    }
+
+    /// Writes the content to `destination` (its own path unless staging elsewhere).
+    public func write(using writer: AtomicFileWriter, to destination: String? = nil, mode: mode_t? = nil,
+                      owner: (uid: uid_t, gid: gid_t)? = nil) throws(AtomicFileWriter.Failure) {
+        switch content {
+        case .text(let bytes): try writer.write(bytes, to: destination ?? path, mode: mode ?? self.mode, owner: owner)
+        case .secret(let secret): try writer.write(secret, to: destination ?? path, mode: mode ?? self.mode, owner: owner)
+        }
+    }
+
+    /// Builds a planned file, comparing with what `fileSystem` holds at `path`.
+    static func make(purpose: String, path: String, content: Content, mode: mode_t, ownedByRoot: Bool,
+                     fileSystem: FileSystem, diff: (_ old: [UInt8]?) -> String) -> PlannedFile {
+        let status = try? fileSystem.status(of: path)
+        let old = status.flatMap { $0.kind == .regular ? try? fileSystem.readFile(path, limit: 64 << 20) : nil }
+        var same = false
+        if let old, let status {
+            let bytesEqual: Bool = switch content {
+            case .text(let bytes): bytes == old
+            case .secret(let secret): secret.withUnsafeBytes { $0.elementsEqual(old) }
+            }
+            same = bytesEqual && status.permissions == UInt32(mode) && (!ownedByRoot || status.ownerID == 0)
+        }
+        // For secret files the old bytes are only compared, never kept or shown.
+        let shownOld: [UInt8]? = if case .secret = content { nil } else { old }
+        return PlannedFile(purpose: purpose, path: path, content: content, mode: mode, ownedByRoot: ownedByRoot,
+                           exists: status != nil, changes: !same, diff: same ? "" : diff(shownOld))
+    }
+}

@@ -1,0 +1,110 @@
+/// The physical lines of a Postfix configuration file, grouped the way Postfix groups them.
+///
+/// Shared by `MainConfig` and `MasterConfig`: both files use the same logical-line rules
+/// (a line starting with whitespace continues the previous one; comment and blank lines
+/// are skipped without ending it). Editing works on whole physical lines, so every line an
+/// edit does not touch is written back byte for byte.
+struct ConfigText: Equatable, Sendable {
+    /// The physical lines, in file order.
+    private(set) var lines: [ConfigLine]
+
+    /// Splits `text` into lines.
+    init(parsing text: String) {
+        lines = ConfigLine.split(text)
+    }
+
+    /// The file contents.
+    func render() -> String {
+        var result = ""
+        for line in lines {
+            result += line.text
+            result += line.terminator
+        }
+        return result
+    }
+
+    /// The line ending new lines should use: the one of the first terminated line, else `\n`.
+    var lineEnding: String {
+        lines.first(where: { !$0.terminator.isEmpty })?.terminator ?? "\n"
+    }
+
+    /// The logical lines, in order. A continuation line with no line to continue
+    /// (Postfix warns and ignores it) belongs to none.
+    func logicalLines() -> [LogicalLine] {
+        var result: [LogicalLine] = []
+        var current: [Int] = []
+        for (index, line) in lines.enumerated() {
+            switch line.kind {
+            case .start:
+                if !current.isEmpty { result.append(LogicalLine(lineIndices: current)) }
+                current = [index]
+            case .continuation:
+                if !current.isEmpty { current.append(index) }
+            case .blank, .comment:
+                continue
+            }
+        }
+        if !current.isEmpty { result.append(LogicalLine(lineIndices: current)) }
+        return result
+    }
+
+    /// Replaces the text of one line, keeping its terminator.
+    mutating func setText(_ text: String, ofLine index: Int) {
+        lines[index].text = text
+    }
+
+    /// Inserts lines (given without terminators) before `index`, ending each with the file's line ending.
+    mutating func insert(_ texts: [String], at index: Int) {
+        let ending = lineEnding
+        if index == lines.count { ensureFinalNewline() }
+        lines.insert(contentsOf: texts.map { ConfigLine(text: $0, terminator: ending) }, at: index)
+    }
+
+    /// Appends lines at the end, first ending the last line if it has no newline.
+    mutating func append(_ texts: [String]) {
+        insert(texts, at: lines.count)
+    }
+
+    /// Removes the lines at `indices`. When the file had no final newline and its last
+    /// line goes, the new last line loses its newline too, so that property is kept.
+    mutating func removeLines<Indices: Sequence<Int>>(at indices: Indices) {
+        let doomed = Set(indices)
+        guard !doomed.isEmpty else { return }
+        let lastIndex = lines.count - 1
+        let endedWithoutNewline = lines.last?.terminator.isEmpty ?? false
+        lines = lines.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+        if endedWithoutNewline, doomed.contains(lastIndex), !lines.isEmpty {
+            lines[lines.count - 1].terminator = ""
+        }
+    }
+
+    /// Applies edits within lines. Edits are given in UTF-8 offsets of the original line
+    /// texts and must not overlap.
+    mutating func apply(_ edits: [LineEdit]) {
+        // Back to front, so earlier offsets stay valid; at equal starts the longer edit goes first.
+        let ordered = edits.sorted {
+            ($0.line, $0.range.lowerBound, $0.range.upperBound) > ($1.line, $1.range.lowerBound, $1.range.upperBound)
+        }
+        for edit in ordered {
+            var bytes = Array(lines[edit.line].text.utf8)
+            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+            lines[edit.line].text = String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// Makes sure the last line ends with a newline.
+    mutating func ensureFinalNewline() {
+        guard let last = lines.last, last.terminator.isEmpty else { return }
+        lines[lines.count - 1].terminator = lineEnding
+    }
+}
+
+/// A replacement of a byte range within one physical line.
+struct LineEdit: Equatable, Sendable {
+    /// Index of the physical line.
+    let line: Int
+    /// UTF-8 offsets within the line's text.
+    let range: Range<Int>
+    /// The new text for that range.
+    let replacement: String
+}

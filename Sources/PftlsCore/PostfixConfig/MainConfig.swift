@@ -1,0 +1,87 @@
+/// main.cf as a list of lines that can be edited without disturbing the rest.
+///
+/// `render()` of an unedited parse returns the input byte for byte: comments, blank
+/// lines, continuation lines, spacing, CRLF line endings and a missing final newline
+/// are all kept. Edits touch only the lines of the settings they change.
+public struct MainConfig: Equatable, Sendable {
+    private var text: ConfigText
+
+    /// Parses main.cf contents. Never fails: lines Postfix would reject are kept as they are.
+    public init(parsing contents: String) {
+        text = ConfigText(parsing: contents)
+    }
+
+    /// The file contents, including every edit made so far.
+    public func render() -> String {
+        text.render()
+    }
+
+    /// The active settings in file order, duplicates included.
+    public var parameters: [MainParameter] {
+        settings().map(\.parameter)
+    }
+
+    /// The explicit value of `name`, or nil when main.cf does not set it.
+    /// As in Postfix, the last setting wins when a name is set more than once.
+    public func value(of name: String) -> String? {
+        settings(named: name).last?.parameter.value
+    }
+
+    /// The value Postfix would use: the explicit value, else the default, with `$name`,
+    /// `${name}`, `${name?value}` and `${name:value}` expanded recursively.
+    /// Returns nil when the parameter is neither set nor known to `defaults`.
+    public func effectiveValue(of name: String, defaults: PostfixDefaults) -> String? {
+        let lookup: (String) -> String? = { value(of: $0) ?? defaults[$0] }
+        guard let raw = lookup(name) else { return nil }
+        return ParameterExpander(lookup: lookup).expand(raw, expanding: [name])
+    }
+
+    /// Sets `name` to `value`. The first setting of `name` is rewritten where it stands
+    /// (keeping its `name = ` spelling) and later duplicates are removed, so Postfix does
+    /// not warn "overriding earlier entry". When `name` is not set, `name = value` is
+    /// appended at the end.
+    public mutating func set(_ name: String, _ value: String) throws {
+        try Self.validate(name: name, value: value)
+        let existing = settings(named: name)
+        guard let first = existing.first else {
+            text.append([value.isEmpty ? "\(name) =" : "\(name) = \(value)"])
+            return
+        }
+        let prefix = MainConfigLineParser.assignmentPrefix(ofStartLine: text.lines[first.logical.head].text) ?? "\(name) = "
+        let newLine = value.isEmpty ? String(MainConfigLineParser.trimmed(prefix[...])) : prefix + value
+        text.setText(newLine, ofLine: first.logical.head)
+        let doomed = first.logical.continuations + existing.dropFirst().flatMap(\.logical.lineIndices)
+        text.removeLines(at: doomed)
+    }
+
+    /// Removes every active setting of `name`, continuation lines included.
+    /// Comment lines are left alone.
+    public mutating func remove(_ name: String) {
+        text.removeLines(at: settings(named: name).flatMap(\.logical.lineIndices))
+    }
+
+    private struct Setting {
+        let logical: LogicalLine
+        let parameter: MainParameter
+    }
+
+    private func settings() -> [Setting] {
+        text.logicalLines().compactMap { logical in
+            MainConfigLineParser.parameter(logical, in: text).map { Setting(logical: logical, parameter: $0) }
+        }
+    }
+
+    private func settings(named name: String) -> [Setting] {
+        settings().filter { $0.parameter.name == name }
+    }
+
+    private static func validate(name: String, value: String) throws {
+        guard MainConfigLineParser.isValidName(name) else { throw PostfixConfigError.invalidParameterName(name) }
+        if value.contains(where: { $0.isNewline }) {
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: "it contains a line break")
+        }
+        if MainConfigLineParser.trimmed(value[...]).count != value.count {
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: "Postfix drops leading and trailing whitespace")
+        }
+    }
+}

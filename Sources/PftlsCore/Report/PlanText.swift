@@ -1,0 +1,27 @@
+/// A change plan as text: the steps, the findings, and (optionally) every diff.
+public enum PlanText {
+    /// The review text of `plan`.
+    public static func render(_ plan: ChangePlan, diffs: Bool) -> String {
+        var lines: [String] = []
+        lines.append("Layout: \(plan.layout.rawValue)    Config: \(SafeText.escape(plan.configDirectory))")
+        if plan.hasErrors {
+            lines.append("The plan cannot be applied: fix the errors below.")
+        } else if plan.isNoOp {
+            lines.append("Nothing to change: the configuration already matches the answers.")
+        } else {
+            lines.append("Steps:")
+            lines += plan.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }
+        }
+        if !plan.findings.isEmpty {
+            lines.append("Findings: " + FindingsText.counts(plan.findings))
+            lines += FindingsText.lines(plan.findings)
+        }
+        if diffs {
+            for file in plan.changedFiles {
+                lines.append("")
+                lines.append(file.diff.hasSuffix("\n") ? String(file.diff.dropLast()) : file.diff)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PftlsCore
+
+/// `pftls apply`: carry out an answers file, with review, backup, check, reload and probe.
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Install a certificate into Postfix from an answers file, with backup, checks, reload and a live probe.",
+        discussion: """
+        The answers file is JSON (see README and Resources/answers.example.json). pftls \
+        validates everything first, stages the new main.cf and master.cf for Postfix to \
+        read, backs up what it replaces, writes atomically, runs `postfix check`, reloads, \
+        and probes every chosen listener. If the probe does not see the new certificate, \
+        the backup is restored and Postfix reloaded again. Exit status: 0 done (or nothing \
+        to change), 1 refused or rolled back, 2 usage error.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The answers file (JSON).", valueName: "FILE"))
+    var answers: String
+
+    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
+    var configDir = "/etc/postfix"
+
+    @Option(name: .long, help: ArgumentHelp("Read the key's passphrase from FILE (first line).", valueName: "FILE"))
+    var passphraseFile: String?
+
+    @Flag(name: .long, help: "Print the plan and its diffs; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Write and check, but do not reload Postfix or probe.")
+    var noReload = false
+
+    @Option(name: .long, help: ArgumentHelp("Where backups go (default: CONFIG-DIR/pftls-backups).", valueName: "DIR"))
+    var backupDir: String?
+
+    func run() throws {
+        let parsed = try AnswersFileOption.read(answers)
+        let processes = SystemProcessRunner()
+        let installation = PostfixInstallation.detect(configDirectory: configDir, processes: processes)
+        let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: configDir)
+        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
+                               servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8))
+            .build(parsed, passphrases: try PassphraseOption.source(file: passphraseFile), hostname: hostname)
+        print(PlanText.render(plan, diffs: dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
+        if plan.hasErrors { throw ExitCode(1) }
+        if dryRun {
+            print(plan.isNoOp ? "" : "Dry run: nothing was written.")
+            return
+        }
+        do {
+            let outcome = try Applier().apply(plan, options: Applier.Options(reload: !noReload, backupRoot: backupDir)) { print("  - " + $0) }
+            if outcome.changed {
+                print("Done. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
+                if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }
+            } else {
+                print("Nothing to change.")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("pftls apply: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Reads the answers file, turning every problem into a usage error that names the file and key.
+enum AnswersFileOption {
+    static func read(_ path: String) throws -> Answers {
+        let bytes: [UInt8]
+        do { bytes = try LocalFileSystem().readFile(path, limit: 1 << 20) } catch {
+            throw ValidationError("--answers: \(error.reason). Give the JSON answers file (see Resources/answers.example.json).")
+        }
+        do { return try AnswersJSON.parse(bytes, file: path) } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

@@ -24,11 +24,11 @@ public struct Applier {
 
     let processes: ProcessRunner
     let clock: WallClock
-    let probe: TLSProbe
+    let probe: ListenerProbing
     let writer = AtomicFileWriter()
 
     /// Creates an applier over the given environment.
-    public init(processes: ProcessRunner = SystemProcessRunner(), clock: WallClock = SystemClock(), probe: TLSProbe = TLSProbe()) {
+    public init(processes: ProcessRunner = SystemProcessRunner(), clock: WallClock = SystemClock(), probe: ListenerProbing = TLSProbe()) {
         self.processes = processes
         self.clock = clock
         self.probe = probe

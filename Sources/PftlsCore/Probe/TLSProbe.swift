@@ -1,11 +1,18 @@
 import COpenSSL
 import CCryptoShim
 
+/// Something that can ask a live listener which certificate it serves.
+/// `TLSProbe` is the real one; tests stand in to provoke a failed probe.
+public protocol ListenerProbing: Sendable {
+    /// Probes `host`:`port`, sending `serverName` as SNI when given.
+    func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult
+}
+
 /// Connects to a live listener and records the certificate chain it serves.
 ///
 /// The chain is not verified here; callers compare the served leaf's SHA-256
 /// with the one they installed, which is the question that matters after a reload.
-public struct TLSProbe: Sendable {
+public struct TLSProbe: ListenerProbing {
     /// Seconds allowed for connecting and for each read.
     public var timeout: Int
 

@@ -31,16 +31,26 @@ let package = Package(
             name: "PftlsCore",
             dependencies: ["COpenSSL", "CCryptoShim"]
         ),
+        // The wizard: steps, widgets and screens as values; draws into a screen buffer, never into curses.
+        .target(name: "PftlsUI", dependencies: ["PftlsCore"]),
+        // The only module that talks to ncurses.
+        .target(name: "PftlsTerminal", dependencies: ["PftlsUI", "CNCurses", "CCursesShim"]),
         .executableTarget(
             name: "pftls",
             dependencies: [
                 "PftlsCore",
+                "PftlsUI",
+                "PftlsTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PftlsCoreTests",
             dependencies: ["PftlsCore", "COpenSSL", "CCryptoShim"]
+        ),
+        .testTarget(
+            name: "PftlsUITests",
+            dependencies: ["PftlsUI", "PftlsCore"]
         ),
         .testTarget(
             name: "PftlsCLITests",

@@ -15,4 +15,12 @@ int pftls_attr_underline(void);
 int pftls_attr_dim(void);
 int pftls_color_pair(int pair);
 int pftls_key_f(int n);
+/* stdscr is a global variable, which Swift 6 treats as shared mutable state. */
+WINDOW *pftls_stdscr(void);
+
+/* Signal handling for the terminal session: SIGHUP, SIGTERM and SIGINT only
+   set a flag (async-signal-safe); the UI loop sees it, finishes any commit in
+   progress, and restores the terminal. Returns the signal number seen, or 0. */
+void pftls_watch_exit_signals(void);
+int pftls_exit_signal(void);
 #endif

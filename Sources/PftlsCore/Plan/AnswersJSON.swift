@@ -92,8 +92,12 @@ public enum AnswersJSON {
 
         func bool(_ key: String) throws(Failure) -> Bool {
             guard let value = root[key] else { return false }
-            guard let flag = value as? Bool else { throw fail(key, "must be true or false") }
-            return flag
+            // JSONSerialization gives NSNumber for numbers and booleans alike, and `1 as? Bool`
+            // succeeds; only JSON true and false carry the boolean type code "c".
+            guard let flag = value as? NSNumber, String(cString: flag.objCType) == "c" else {
+                throw fail(key, "must be true or false")
+            }
+            return flag.boolValue
         }
 
         func choice(_ key: String, _ allowed: [String]) throws(Failure) -> String {

@@ -3,9 +3,14 @@
 /// not writable by others or sticky (like /tmp).
 public struct DirectorySafety {
     let fileSystem: FileSystem
+    /// The owner that counts as safe: root, or the invoking user in the demo sandbox.
+    let trustedOwner: UInt32
 
-    /// Uses `fileSystem` for every lookup.
-    public init(fileSystem: FileSystem) { self.fileSystem = fileSystem }
+    /// Uses `fileSystem` for every lookup; `trustedOwner` is the uid that may own the directory.
+    public init(fileSystem: FileSystem, trustedOwner: UInt32 = 0) {
+        self.fileSystem = fileSystem
+        self.trustedOwner = trustedOwner
+    }
 
     /// Findings for `directory`: errors when unsafe, info when it will be created.
     public func check(_ directory: String) -> [Finding] {
@@ -25,7 +30,7 @@ public struct DirectorySafety {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory, message: "\(display) exists and is not a directory",
                                         hint: "Choose a directory, e.g. /etc/postfix/tls."))
             } else {
-                if status.ownerID != 0 {
+                if status.ownerID != trustedOwner {
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
                         message: "\(display) is owned by uid \(status.ownerID), not root",
                         hint: "Run `chown root:root \(display)`, or choose a root-owned directory such as /etc/postfix."))

@@ -48,13 +48,18 @@ struct MasterConfigPlanner {
         }
         // Debian's commented-out block: uncomment it in place. Prefer the one for this
         // exact address, then the full block without an address (it carries the options).
+        // Only an smtpd template will do: Debian's "#smtp inet ... postscreen" line would hand
+        // port 25 to postscreen, which needs services that stay commented out.
         let templates = config.commentedServices.filter { ServiceKey($0.service, $0.type) == standard }
-        if let template = templates.first(where: { $0 == key }) ?? templates.first(where: { $0.host == nil }) ?? templates.first {
-            try config.enable(template)
-            if template.name != name, var enabled = config.service(template) {
+        for template in templates.filter({ $0 == key }) + templates.filter({ $0.host == nil }) + templates {
+            var candidate = config
+            try candidate.enable(template)
+            guard var enabled = candidate.service(template), enabled.command == "smtpd" else { continue }
+            if template.name != name {
                 enabled.name = name
-                try config.replace(template, with: enabled)
+                try candidate.replace(template, with: enabled)
             }
+            config = candidate
             return key
         }
         try config.add(MasterService(name: name))

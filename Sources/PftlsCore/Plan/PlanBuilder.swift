@@ -10,13 +10,17 @@ public struct PlanBuilder {
     let installation: PostfixInstallation
     let inspector: Inspector
     let servicesFile: String?
+    let trustedOwner: UInt32
 
     /// Creates a planner for the Postfix instance described by `installation`.
-    public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector, servicesFile: String?) {
+    /// `trustedOwner` is the uid that may own the certificate directory (root, except in the demo sandbox).
+    public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector, servicesFile: String?,
+                trustedOwner: UInt32 = 0) {
         self.fileSystem = fileSystem
         self.installation = installation
         self.inspector = inspector
         self.servicesFile = servicesFile
+        self.trustedOwner = trustedOwner
     }
 
     /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
@@ -32,7 +36,7 @@ public struct PlanBuilder {
                 message: "The chain-file layout needs Postfix 3.4 or later; this is Postfix \(installation.version.map(String.init(describing:)) ?? "unknown")",
                 hint: "Use \"layout\": \"separate-files\"."))
         }
-        findings += DirectorySafety(fileSystem: fileSystem).check(answers.certificateDirectory)
+        findings += DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(answers.certificateDirectory)
         findings += guardFindings(answers)
 
         var main: MainConfig?

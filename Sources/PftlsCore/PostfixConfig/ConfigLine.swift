@@ -23,9 +23,12 @@ struct ConfigLine: Equatable, Sendable {
 
     /// How Postfix reads this line.
     var kind: ConfigLineKind {
-        guard let first = text.unicodeScalars.first(where: { !Self.isPostfixSpace($0) }) else { return .blank }
-        if first == "#" { return .comment }
-        return Self.isPostfixSpace(text.unicodeScalars.first!) ? .continuation : .start
+        // Bytes, not scalars: the characters that matter are ASCII, and a non-ASCII
+        // scalar never starts with an ASCII byte. This runs for every line on every lookup.
+        let utf8 = text.utf8
+        guard let first = utf8.first(where: { !Self.isPostfixSpace(byte: $0) }) else { return .blank }
+        if first == UInt8(ascii: "#") { return .comment }
+        return Self.isPostfixSpace(byte: utf8.first!) ? .continuation : .start
     }
 
     /// The leading whitespace of the line.
@@ -39,6 +42,11 @@ struct ConfigLine: Equatable, Sendable {
         case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}": true
         default: false
         }
+    }
+
+    /// `isPostfixSpace` for one UTF-8 byte.
+    static func isPostfixSpace(byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// Splits text into physical lines. Joining their `rendered` forms gives back `text` exactly.

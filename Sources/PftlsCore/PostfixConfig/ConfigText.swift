@@ -48,6 +48,22 @@ struct ConfigText: Equatable, Sendable {
         return result
     }
 
+    /// The logical line that starts at physical line `head`, a `.start` line: it and the
+    /// continuation lines up to the next starting line.
+    func logicalLine(startingAt head: Int) -> LogicalLine {
+        var indices = [head]
+        var next = head + 1
+        scan: while next < lines.count {
+            switch lines[next].kind {
+            case .start: break scan
+            case .continuation: indices.append(next)
+            case .blank, .comment: break
+            }
+            next += 1
+        }
+        return LogicalLine(lineIndices: indices)
+    }
+
     /// Replaces the text of one line, keeping its terminator.
     mutating func setText(_ text: String, ofLine index: Int) {
         lines[index].text = text
@@ -68,12 +84,23 @@ struct ConfigText: Equatable, Sendable {
     /// Removes the lines at `indices`. When the file had no final newline and its last
     /// line goes, the new last line loses its newline too, so that property is kept.
     mutating func removeLines<Indices: Sequence<Int>>(at indices: Indices) {
-        let doomed = Set(indices)
+        let doomed = Set(indices).sorted()
         guard !doomed.isEmpty else { return }
         let lastIndex = lines.count - 1
         let endedWithoutNewline = lines.last?.terminator.isEmpty ?? false
-        lines = lines.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
-        if endedWithoutNewline, doomed.contains(lastIndex), !lines.isEmpty {
+        // Compact in place, walking the sorted indices: no copy of the kept lines.
+        var kept = 0
+        var nextDoomed = 0
+        for index in lines.indices {
+            if nextDoomed < doomed.count && doomed[nextDoomed] == index {
+                nextDoomed += 1
+                continue
+            }
+            if kept != index { lines.swapAt(kept, index) }
+            kept += 1
+        }
+        lines.removeLast(lines.count - kept)
+        if endedWithoutNewline, doomed.last == lastIndex, !lines.isEmpty {
             lines[lines.count - 1].terminator = ""
         }
     }

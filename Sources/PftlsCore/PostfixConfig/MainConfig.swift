@@ -71,8 +71,18 @@ public struct MainConfig: Equatable, Sendable {
         }
     }
 
+    /// The settings of `name`. Only lines that start with `name` are parsed: parsing every
+    /// setting for each lookup made a plan on a large main.cf several times slower.
     private func settings(named name: String) -> [Setting] {
-        settings().filter { $0.parameter.name == name }
+        let lines = text.lines
+        let first = name.utf8.first
+        return lines.indices.compactMap { head in
+            let line = lines[head].text.utf8
+            guard line.first == first, line.starts(with: name.utf8), lines[head].kind == .start else { return nil }
+            let logical = text.logicalLine(startingAt: head)
+            guard let parameter = MainConfigLineParser.parameter(logical, in: text), parameter.name == name else { return nil }
+            return Setting(logical: logical, parameter: parameter)
+        }
     }
 
     private static func validate(name: String, value: String) throws {

@@ -7,15 +7,10 @@ public enum UnifiedDiff {
     /// `\ No newline at end of file` as GNU diff writes it. Hunks carry `context` lines
     /// of context and are merged when the context between them would overlap.
     public static func make(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String {
-        let oldLines = ConfigLine.split(old).map(\.rendered)
-        let newLines = ConfigLine.split(new).map(\.rendered)
-        var identifiers: [String: Int] = [:]
-        let identify: (String) -> Int = { line in
-            if let known = identifiers[line] { return known }
-            identifiers[line] = identifiers.count
-            return identifiers.count - 1
-        }
-        let diff = LineDiff(old: oldLines.map(identify), new: newLines.map(identify))
+        let oldLines = physicalLines(old)
+        let newLines = physicalLines(new)
+        let (oldIdentifiers, newIdentifiers) = identifiers(oldLines, newLines)
+        let diff = LineDiff(old: oldIdentifiers, new: newIdentifiers)
         let operations = editScript(diff)
         let hunks = hunkRanges(operations, context: max(0, context))
         guard !hunks.isEmpty else { return "" }
@@ -36,6 +31,45 @@ public enum UnifiedDiff {
             }
         }
         return output
+    }
+
+    /// The lines of `text`, each with its line ending (as `ConfigLine.rendered`), sharing
+    /// `text`'s storage.
+    private static func physicalLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = text.startIndex
+        while start < text.endIndex {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                lines.append(text[start...])
+                break
+            }
+            let end = utf8.index(after: newline)
+            lines.append(text[start..<end])
+            start = end
+        }
+        return lines
+    }
+
+    /// Line identifiers for `LineDiff`: equal lines, equal numbers. The common head and tail
+    /// are numbered by position without hashing, since `LineDiff` skips them first anyway;
+    /// that keeps a large file with a few edits cheap.
+    private static func identifiers(_ old: [Substring], _ new: [Substring]) -> ([Int], [Int]) {
+        var head = 0
+        while head < old.count && head < new.count && old[head] == new[head] { head += 1 }
+        var tail = 0
+        while tail < old.count - head && tail < new.count - head && old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
+        var table: [Substring: Int] = [:]
+        func identify(_ line: Substring) -> Int {
+            if let known = table[line] { return known }
+            let identifier = head + tail + table.count
+            table[line] = identifier
+            return identifier
+        }
+        let tailIdentifiers = Array(head..<head + tail)
+        let oldIdentifiers = Array(0..<head) + old[head..<old.count - tail].map(identify) + tailIdentifiers
+        let newIdentifiers = Array(0..<head) + new[head..<new.count - tail].map(identify) + tailIdentifiers
+        return (oldIdentifiers, newIdentifiers)
     }
 
     /// One step of the edit script; the indices are where the step stands in each text.
@@ -90,7 +124,7 @@ public enum UnifiedDiff {
         }
     }
 
-    private static func line(_ prefix: String, _ text: String) -> String {
+    private static func line(_ prefix: String, _ text: Substring) -> String {
         // Compare bytes: as a Character, "\r\n" is not "\n".
         text.utf8.last == UInt8(ascii: "\n") ? prefix + text : prefix + text + "\n\\ No newline at end of file\n"
     }

@@ -1,0 +1,83 @@
+import CCursesShim
+import CNCurses
+import PftlsUI
+
+/// The ncurses session: set-up, drawing a screen buffer, and restoring the terminal.
+///
+/// Only the cells that changed since the last frame are handed to ncurses, which
+/// in turn sends the terminal only what differs: moving a list cursor costs a few
+/// hundred bytes, not a full repaint.
+final class CursesScreen {
+    private var previous: ScreenBuffer?
+    private let colors: Bool
+    private(set) var isOpen = false
+
+    /// Opens the screen. `colors` is honoured only when the terminal has colours.
+    init(useColors: Bool) {
+        initscr()
+        isOpen = true
+        raw()
+        noecho()
+        nonl()
+        keypad(pftls_stdscr(), true)
+        set_escdelay(25)
+        wtimeout(pftls_stdscr(), 50)
+        curs_set(0)
+        colors = useColors && has_colors()
+        if colors {
+            start_color()
+            use_default_colors()
+            let palette: [(Style.Role, Int16)] = [(.title, Int16(COLOR_CYAN)), (.accent, Int16(COLOR_CYAN)), (.ok, Int16(COLOR_GREEN)),
+                                                 (.warning, Int16(COLOR_YELLOW)), (.error, Int16(COLOR_RED)), (.dim, Int16(COLOR_BLUE))]
+            for (role, color) in palette { init_pair(Int16(role.rawValue), color, -1) }
+        }
+    }
+
+    /// The terminal's size now.
+    var size: (width: Int, height: Int) { (Int(getmaxx(pftls_stdscr())), Int(getmaxy(pftls_stdscr()))) }
+
+    /// Draws `screen`, touching only changed cells, then refreshes.
+    func draw(_ screen: ScreenBuffer) {
+        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        if full { werase(pftls_stdscr()) }
+        for y in 0..<screen.height {
+            var x = 0
+            while x < screen.width {
+                let cell = screen[x, y]
+                if !full, let previous, previous[x, y] == cell { x += 1; continue }
+                if !cell.text.isEmpty {
+                    wattrset(pftls_stdscr(), attributes(cell.style))
+                    _ = mvwaddstr(pftls_stdscr(), Int32(y), Int32(x), cell.text)
+                }
+                x += 1
+            }
+        }
+        wattrset(pftls_stdscr(), 0)
+        wrefresh(pftls_stdscr())
+        previous = screen
+    }
+
+    /// Forgets the last frame so the next one is drawn whole (after a resize).
+    func invalidate() {
+        previous = nil
+        clearok(pftls_stdscr(), true)
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+    }
+
+    private func attributes(_ style: Style) -> Int32 {
+        var value: Int32 = 0
+        if style.bold { value |= pftls_attr_bold() }
+        if style.reverse { value |= pftls_attr_reverse() }
+        if style.underline { value |= pftls_attr_underline() }
+        if colors && style.role != .normal { value |= pftls_color_pair(Int32(style.role.rawValue)) }
+        else if style.role == .dim && !style.reverse { value |= pftls_attr_dim() }
+        return value
+    }
+}

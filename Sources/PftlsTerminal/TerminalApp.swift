@@ -1,0 +1,54 @@
+import CCursesShim
+import CNCurses
+import Foundation
+import PftlsUI
+
+/// The wizard in a real terminal: read a key, update the model, start its
+/// effects, draw. The terminal is restored on every way out: the normal end,
+/// an error, Ctrl-C, SIGTERM and a dropped SSH session (SIGHUP).
+public enum TerminalApp {
+    /// How the session ended.
+    public struct Outcome {
+        /// The exit status the program should end with.
+        public let exitCode: Int32
+        /// The model as it was at the end (for messages printed after the screen is gone).
+        public let model: WizardModel
+        /// The signal that ended the session, if one did.
+        public let signal: Int32
+    }
+
+    /// Runs `model` until it asks to exit or a signal arrives.
+    public static func run(_ start: WizardModel, runner: EffectRunner, useColors: Bool) -> Outcome {
+        setlocale(LC_ALL, "")
+        pftls_watch_exit_signals()
+        let screen = CursesScreen(useColors: useColors)
+        defer { screen.close() }
+        let background = BackgroundEffects(runner: runner)
+        var model = start
+        let size = screen.size
+        model.width = size.width
+        model.height = size.height
+        model.initialEffects.forEach(background.start)
+        while model.exitCode == nil {
+            screen.draw(WizardView.render(model))
+            if pftls_exit_signal() != 0 { break }
+            switch CursesKeys.read() {
+            case .key(let key):
+                if !model.fitsScreen && key != .character("q") && key != .control("c") { break }
+                if !model.fitsScreen { model.exitCode = 0; break }
+                model.update(.key(key)).forEach(background.start)
+            case .resize:
+                screen.invalidate()
+                let size = screen.size
+                _ = model.update(.resize(width: size.width, height: size.height))
+            case .none:
+                break
+            }
+            for event in background.drain() { model.update(event).forEach(background.start) }
+        }
+        let signal = pftls_exit_signal()
+        // An apply in progress finishes its commit (signals are held there) before we go.
+        background.waitForWork()
+        return Outcome(exitCode: signal != 0 ? 128 + signal : (model.exitCode ?? 0), model: model, signal: signal)
+    }
+}

@@ -1,0 +1,81 @@
+/// What a key does on a screen, by name, so bindings are data.
+public enum Action: Hashable, Sendable {
+    case next, back, quit, help
+    case focusNext, focusPrevious
+    case up, down, left, right, pageUp, pageDown, home, end
+    case activate, toggle
+    case assignKey, assignCertificate, toggleIntermediate, clearAssignment
+}
+
+/// One binding: the keys, the action, and how the footer names it.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let action: Action
+    /// Short key label for the footer, e.g. "↑↓".
+    public let label: String
+    /// What it does, e.g. "Move".
+    public let help: String
+    /// False for bindings that exist but crowd the footer (e.g. PgUp).
+    public let inFooter: Bool
+
+    /// Creates a binding.
+    public init(_ keys: [Key], _ action: Action, label: String? = nil, help: String, inFooter: Bool = true) {
+        self.keys = keys
+        self.action = action
+        self.label = label ?? keys.map(\.label).joined(separator: "/")
+        self.help = help
+        self.inFooter = inFooter
+    }
+}
+
+/// The bindings of one screen. The footer help is generated from the same list
+/// that decides what a key does, so the two can never disagree.
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    /// Creates a key map; earlier bindings win when keys overlap.
+    public init(_ bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The action bound to `key`, if any.
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// A copy with `more` bindings in front.
+    public func adding(_ more: [KeyBinding]) -> KeyMap { KeyMap(more + bindings) }
+
+    /// "Enter Next  Esc Back  ..." cut to `width` columns.
+    public func footer(width: Int) -> String {
+        var text = ""
+        for binding in bindings where binding.inFooter {
+            let item = "\(binding.label) \(binding.help)"
+            let candidate = text.isEmpty ? item : text + "  " + item
+            if ScreenBuffer.columns(of: candidate) > width { break }
+            text = candidate
+        }
+        return text
+    }
+
+    /// Bindings every step shares.
+    public static let common: [KeyBinding] = [
+        KeyBinding([.enter], .activate, help: "OK"),
+        KeyBinding([.escape], .back, help: "Back"),
+        KeyBinding([.tab], .focusNext, label: "Tab", help: "Move"),
+        KeyBinding([.backTab], .focusPrevious, help: "Move back", inFooter: false),
+        KeyBinding([.function(10), .control("n")], .next, label: "F10", help: "Next"),
+        KeyBinding([.function(1), .character("?")], .help, label: "F1/?", help: "Help"),
+        KeyBinding([.character("q"), .control("c")], .quit, label: "q", help: "Quit"),
+    ]
+
+    /// Movement in lists and radio groups.
+    public static let movement: [KeyBinding] = [
+        KeyBinding([.up], .up, label: "↑↓", help: "Move", inFooter: true),
+        KeyBinding([.down], .down, help: "Move", inFooter: false),
+        KeyBinding([.left], .left, help: "Left", inFooter: false),
+        KeyBinding([.right], .right, help: "Right", inFooter: false),
+        KeyBinding([.pageUp], .pageUp, help: "Page up", inFooter: false),
+        KeyBinding([.pageDown], .pageDown, help: "Page down", inFooter: false),
+        KeyBinding([.home], .home, help: "First", inFooter: false),
+        KeyBinding([.end], .end, help: "Last", inFooter: false),
+    ]
+}

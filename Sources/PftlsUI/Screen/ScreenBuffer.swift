@@ -1,0 +1,88 @@
+/// A grid of styled cells: what the screen should show. Views draw into it; the
+/// terminal driver copies only the cells that changed since the last frame.
+public struct ScreenBuffer: Equatable, Sendable {
+    /// One character position. A wide (East Asian) character fills its cell and
+    /// marks the next one as a continuation.
+    public struct Cell: Equatable, Sendable {
+        public var text: String
+        public var style: Style
+        public static let blank = Cell(text: " ", style: .plain)
+        public static let continuation = Cell(text: "", style: .plain)
+    }
+
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    /// A blank buffer of `width` x `height`.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// The cell at column `x`, row `y`.
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// Writes `text` at (`x`, `y`), clipped at `limit` columns (default: the right edge).
+    /// Control characters are never stored: they are escaped first.
+    /// Returns the column after the last character written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return x }
+        let right = min(width, limit.map { x + $0 } ?? width)
+        var column = x
+        for character in Self.printable(text) {
+            let cellWidth = Self.columns(of: character)
+            if column + cellWidth > right { break }
+            if column >= 0 {
+                cells[y * width + column] = Cell(text: String(character), style: style)
+                if cellWidth == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+            }
+            column += cellWidth
+        }
+        return column
+    }
+
+    /// Fills a row segment with spaces in `style` (for highlight bars).
+    public mutating func fill(x: Int, y: Int, count: Int, style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + count) { cells[y * width + column] = Cell(text: " ", style: style) }
+    }
+
+    /// A horizontal rule across row `y`.
+    public mutating func rule(y: Int, glyph: Character, style: Style = .dim) {
+        put(String(repeating: glyph, count: width), x: 0, y: y, style: style)
+    }
+
+    /// The screen as plain text, one line per row, trailing spaces trimmed: what golden tests compare.
+    public var text: String {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width { line += cells[row * width + column].text }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Number of terminal columns `character` takes: 2 for East Asian wide and
+    /// fullwidth characters, 1 otherwise.
+    public static func columns(of character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 1 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+             0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// The width of `text` in columns.
+    public static func columns(of text: String) -> Int { text.reduce(0) { $0 + columns(of: $1) } }
+
+    private static func printable(_ text: String) -> String {
+        text.unicodeScalars.contains(where: SafeTextBridge.needsEscape) ? SafeTextBridge.escape(text) : text
+    }
+}

@@ -1,0 +1,28 @@
+import PftlsCore
+
+/// Step 1: the directory input and its live checks.
+enum DirectoryView {
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        let glyphs = model.context.glyphs
+        screen.put("Where should the key and certificate files live?", x: 2, y: top, style: .strong)
+        screen.put("It must not be writable by ordinary users: whoever can write there can", x: 2, y: top + 1)
+        screen.put("replace the key. Tab completes the path.", x: 2, y: top + 2)
+        screen.put("Directory:", x: 2, y: top + 4)
+        model.directory.field.render(into: &screen, x: 13, y: top + 4, width: model.width - 16, focused: true)
+        var y = top + 6
+        let findings = model.directory.findings
+        if findings.isEmpty {
+            for line in ["exists and is a directory", "owned by \(model.context.trustedOwner == 0 ? "root" : "you (demo sandbox)")",
+                         "not writable by group or others", "no parent writable by others without the sticky bit"] {
+                screen.put("\(glyphs.done) \(line)", x: 4, y: y, style: .ok)
+                y += 1
+            }
+        } else {
+            y = WizardView.drawFindings(findings, into: &screen, x: 4, y: y, maxRows: 5, glyphs: glyphs, width: model.width - 6)
+            if let first = findings.sorted(by: { $0.severity > $1.severity }).first {
+                screen.put("fix: " + first.hint, x: 6, y: y, style: .dim, limit: model.width - 8)
+            }
+        }
+        WizardView.drawNext(true, into: &screen, y: bottom - 1)
+    }
+}

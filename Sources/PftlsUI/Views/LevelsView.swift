@@ -1,0 +1,45 @@
+import PftlsCore
+
+/// Step 4: radio lists for the two levels and the layout, each option explained in one line.
+enum LevelsView {
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        let levels = model.levels
+        let glyphs = model.context.glyphs
+        var y = top
+        y = group("Incoming mail (smtpd_tls_security_level)", options: Answers.smtpdLevels, chosen: levels.smtpd,
+                  focused: levels.focus == .smtpd, parameter: "smtpd_tls_security_level", model: model, into: &screen, y: y, columns: 3)
+        y = group("Outgoing mail (smtp_tls_security_level)", options: Answers.smtpLevels, chosen: levels.smtp,
+                  focused: levels.focus == .smtp, parameter: "smtp_tls_security_level", model: model, into: &screen, y: y, columns: 4)
+        let layouts = Answers.Layout.allCases.map(\.rawValue)
+        y = group("File layout", options: layouts, chosen: layouts.firstIndex(of: levels.layout.rawValue)!,
+                  focused: levels.focus == .layout, parameter: "layout", model: model, into: &screen, y: y, columns: 2)
+        if levels.asksDedicated {
+            screen.put("\(glyphs.warning) encrypt on port 25 breaks mail from servers without TLS; RFC 3207 forbids it for", x: 2, y: y, style: .warning, limit: model.width - 3)
+            screen.put("  a public MX. Submission (587) requires TLS on its own.", x: 2, y: y + 1, style: .warning)
+            let box = levels.dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
+            let style: Style = levels.focus == .dedicated ? .selected : .plain
+            screen.put("\(box) This host is a dedicated submission server, not an MX", x: 4, y: y + 2, style: style)
+        }
+        WizardView.drawNext(levels.focus == .next, into: &screen, y: bottom)
+    }
+
+    /// A titled radio group laid out in `columns`, with the chosen option's summary beneath.
+    private static func group(_ title: String, options: [String], chosen: Int, focused: Bool, parameter: String,
+                              model: WizardModel, into screen: inout ScreenBuffer, y: Int, columns: Int) -> Int {
+        let glyphs = model.context.glyphs
+        screen.put(title, x: 2, y: y, style: focused ? .accent : .strong)
+        let columnWidth = (model.width - 6) / columns
+        for (index, option) in options.enumerated() {
+            let x = 4 + (index % columns) * columnWidth
+            let row = y + 1 + index / columns
+            let mark = index == chosen ? glyphs.radioOn : glyphs.radioOff
+            screen.put("\(mark) \(option)", x: x, y: row, style: index == chosen && focused ? .selected : (index == chosen ? .strong : .plain))
+        }
+        let rows = (options.count + columns - 1) / columns
+        let summaryParameter = parameter == "layout" ? "layout." + options[chosen] : parameter
+        let summary = parameter == "layout" ? (ParameterHelpCatalog.lookup(summaryParameter)?.summary ?? "")
+            : WizardModel.valueSummary(parameter, options[chosen])
+        screen.put(summary, x: 6, y: y + 1 + rows, style: .dim, limit: model.width - 8)
+        return y + rows + 3
+    }
+}

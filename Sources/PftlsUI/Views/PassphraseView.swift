@@ -1,0 +1,30 @@
+/// Step 3: why the passphrase is needed, where the key will go, a masked input.
+enum PassphraseView {
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        let key = model.files.assignment.key ?? "the key"
+        let lines = [
+            "The private key \(key) is encrypted.",
+            "",
+            "Postfix starts without anyone at the keyboard, so it cannot ask for a",
+            "passphrase: it needs the key unencrypted. pftls decrypts it in memory and",
+            "writes the unencrypted copy into \(model.directory.field.value),",
+            "owned by root with mode 0600 from the first byte. The original file stays",
+            "untouched. The passphrase is never shown, logged or saved.",
+        ]
+        for (index, line) in lines.enumerated() { screen.put(line, x: 2, y: top + index, limit: model.width - 4) }
+        var y = top + lines.count + 1
+        if let demo = model.context.demo {
+            screen.put("Demo: the sample key's passphrase is \"\(demo.passphrase)\".", x: 2, y: y, style: .accent)
+            y += 2
+        }
+        screen.put("Passphrase:", x: 2, y: y)
+        let mask = String(repeating: model.context.glyphs == .ascii ? "*" : "•", count: model.passphrase.length)
+        var field = TextField(mask)
+        field.set(mask)
+        field.render(into: &screen, x: 14, y: y, width: 40, focused: true)
+        y += 2
+        if model.passphrase.checking { screen.put("Trying the passphrase…", x: 2, y: y, style: .dim) }
+        if let message = model.passphrase.message { screen.put(message, x: 2, y: y, style: .error) }
+        WizardView.drawNext(false, into: &screen, y: bottom - 1, label: "Enter: unlock")
+    }
+}

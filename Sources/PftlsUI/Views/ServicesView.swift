@@ -1,0 +1,40 @@
+import PftlsCore
+
+/// Step 5: checkboxes for the three services with listen addresses, and the plan preview's findings.
+enum ServicesView {
+    static let descriptions: [Answers.ServiceName: String] = [
+        .smtp: "smtp 25: mail from other servers, STARTTLS offered",
+        .submission: "submission 587: mail clients, STARTTLS required + SASL",
+        .submissions: "submissions 465: mail clients, implicit TLS + SASL",
+    ]
+
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        let state = model.services
+        let glyphs = model.context.glyphs
+        screen.put("Which services should offer TLS? Space toggles; the listen address is optional", x: 2, y: top, limit: model.width - 3)
+        screen.put("(address:port, e.g. 192.0.2.10:465; empty means all addresses, standard port).", x: 2, y: top + 1, style: .dim, limit: model.width - 3)
+        for (index, row) in state.rows.enumerated() {
+            let y = top + 3 + index * 2
+            let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
+            let focused = state.focus == index * 2
+            screen.put("\(box) \(descriptions[row.name]!)", x: 2, y: y, style: focused ? .selected : (row.enabled ? .strong : .plain))
+            screen.put("listen:", x: 8, y: y + 1, style: .dim)
+            row.listen.render(into: &screen, x: 16, y: y + 1, width: 30, focused: state.focus == index * 2 + 1)
+        }
+        var y = top + 3 + state.rows.count * 2 + 1
+        if let preview = state.preview {
+            let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
+            if relevant.isEmpty {
+                screen.put("\(glyphs.done) master.cf accepts these services as they are.", x: 2, y: y, style: .ok)
+            } else {
+                y = WizardView.drawFindings(relevant, into: &screen, x: 2, y: y, maxRows: bottom - y - 2, glyphs: glyphs, width: model.width - 3)
+                if let first = relevant.sorted(by: { $0.severity > $1.severity }).first {
+                    screen.put("fix: " + first.hint, x: 4, y: y, style: .dim, limit: model.width - 5)
+                }
+            }
+        } else {
+            screen.put("Checking master.cf and SASL…", x: 2, y: y, style: .dim)
+        }
+        WizardView.drawNext(state.nextFocused, into: &screen, y: bottom)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import PftlsCore
+
+/// Start: the Postfix in place and its current TLS state.
+enum StartView {
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        var y = top
+        screen.put("Welcome. This wizard installs a server certificate into Postfix, step by", x: 2, y: y); y += 1
+        screen.put("step, and checks every step. Nothing is written before the review.", x: 2, y: y); y += 2
+        if let demo = model.context.demo {
+            screen.put("Demo mode: everything happens in the sandbox \(demo.root).", x: 2, y: y, style: .accent); y += 1
+            screen.put("The real system is never touched.", x: 2, y: y, style: .accent); y += 2
+        }
+        guard let summary = model.summary else {
+            screen.put("Detecting Postfix…", x: 2, y: y, style: .dim)
+            WizardView.drawNext(true, into: &screen, y: bottom - 1, label: "Set up a certificate")
+            return
+        }
+        let label = { (text: String) in text.padding(toLength: 16, withPad: " ", startingAt: 0) }
+        screen.put(label("Postfix") + (summary.version.map { "\($0)" + (summary.running ? ", running" : ", not running") } ?? "not installed"), x: 2, y: y); y += 1
+        screen.put(label("Config") + summary.configDirectory, x: 2, y: y); y += 1
+        screen.put(label("Files in use") + (summary.filesInUse.isEmpty ? "none (TLS is not set up)" : summary.filesInUse.joined(separator: ", ")), x: 2, y: y); y += 1
+        if let subject = summary.certificateSubject {
+            screen.put(label("Certificate") + subject, x: 2, y: y); y += 1
+            if !summary.certificateNames.isEmpty { screen.put(label("Names") + summary.certificateNames.joined(separator: ", "), x: 2, y: y); y += 1 }
+            if let notAfter = summary.notAfter {
+                let days = Int(notAfter.timeIntervalSinceNow / 86_400)
+                let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)
+                screen.put(label("Expires") + UTCTimestamp.format(notAfter) + (days < 0 ? " (expired)" : " (in \(days) days)"), x: 2, y: y, style: style); y += 1
+            }
+        }
+        if let problem = summary.problem { screen.put(label("Problem") + problem, x: 2, y: y, style: .warning) }
+        WizardView.drawNext(true, into: &screen, y: bottom - 1, label: "Set up a certificate")
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import PftlsCore
+
+/// Does the wizard's work with the core: listing, inspecting, planning,
+/// applying, saving. `perform` is synchronous (tests use it directly);
+/// `BackgroundEffects` runs it off the UI thread.
+public final class EffectRunner: @unchecked Sendable {
+    let context: WizardContext
+    let fileSystem: FileSystem
+    let processes: ProcessRunner
+    let inspector: Inspector
+
+    /// Creates a runner; the demo trusts its own sample root instead of the system store.
+    public init(context: WizardContext, fileSystem: FileSystem = LocalFileSystem(), processes: ProcessRunner = SystemProcessRunner(),
+                trustStore: TrustStore = .system()) {
+        self.context = context
+        self.fileSystem = fileSystem
+        self.processes = processes
+        inspector = Inspector(fileSystem: fileSystem, trustStore: trustStore)
+    }
+
+    /// Does `effect` and returns the events that report it.
+    public func perform(_ effect: Effect) -> [Event] {
+        switch effect {
+        case .classify(let paths):
+            return paths.map { .classified(path: $0, kind: inspector.load($0, passphrases: nil).kindLabel) }
+        default:
+            return [performSingle(effect)]
+        }
+    }
+
+    private func performSingle(_ effect: Effect) -> Event {
+        switch effect {
+        case .detectPostfix(let directory):
+            let installation = PostfixInstallation.detect(configDirectory: directory, processes: processes)
+            return .postfixDetected(installation, PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector))
+        case .list(let directory):
+            return .listed(list(directory))
+        case .classify:
+            return .saved(message: "")
+        case .inspect(let assignment, let secret):
+            return .inspected(inspect(assignment, passphrase: secret))
+        case .plan(let answers, let secret):
+            return .planned(planBuilder().build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
+        case .apply(let plan, let demo):
+            let options = Applier.Options(reload: !demo, postfixCheck: !demo)
+            return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
+        case .saveAnswers(let answers, let path):
+            do {
+                try AtomicFileWriter().write(Array(AnswersJSON.render(answers).utf8), to: path, mode: 0o600)
+                return .saved(message: "Answers saved to \(path) (no secrets). Use: pftls apply --answers \(path)")
+            } catch {
+                return .saved(message: "Could not save the answers: \(error)")
+            }
+        case .saveConfigSet(let plan, let directory):
+            do {
+                try ConfigSetExport.write(plan, to: directory)
+                return .saved(message: "Config set written to \(directory) (the live config is untouched).")
+            } catch {
+                return .saved(message: "Could not write the config set: \(error)")
+            }
+        }
+    }
+
+    private func list(_ directory: String) -> DirectoryListing {
+        do {
+            var directories: [String] = []
+            var files: [String] = []
+            for name in try fileSystem.contentsOfDirectory(directory) where !name.hasPrefix(".") {
+                let path = directory == "/" ? "/" + name : directory + "/" + name
+                if (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory { directories.append(name) } else { files.append(name) }
+            }
+            return DirectoryListing(path: directory, directories: directories.sorted(), files: files.sorted(), problem: nil)
+        } catch {
+            return DirectoryListing(path: directory, directories: [], files: [], problem: error.reason)
+        }
+    }
+
+    private func inspect(_ assignment: FileAssignment, passphrase secret: SecretBytes?) -> FilesInspection {
+        let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
+            hostname: context.demo != nil ? SampleCertificateSet.hostname : HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory),
+            passphrases: secret.map(FixedPassphrase.init)))
+        let codes = report.findings.codes
+        let leaf = report.leaf.map { "\($0.subject), \($0.keyAlgorithm), until \(UTCTimestamp.format($0.notAfter))" }
+        return FilesInspection(assignment: assignment, findings: report.findings, needsPassphrase: codes.contains(.passphraseRequired),
+                               wrongPassphrase: codes.contains(.wrongPassphrase), keyIsEncrypted: report.files.contains { $0.hasEncryptedKey },
+                               passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf)
+    }
+
+    private func planBuilder() -> PlanBuilder {
+        let installation = PostfixInstallation.detect(configDirectory: context.configDirectory, processes: processes)
+        return PlanBuilder(fileSystem: fileSystem, installation: installation, inspector: inspector,
+                           servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: context.trustedOwner)
+    }
+
+    private func hostname(_ answers: Answers) -> String? {
+        answers.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory)
+    }
+}
+
+extension DecodedFile {
+    /// The label the file browser shows beside a file.
+    var kindLabel: String {
+        if items.isEmpty && findings.hasErrors && !hasEncryptedKey && !isPKCS12 { return "not a key or certificate" }
+        if kind == .certificate, case .certificate(let certificate)? = items.first?.object, certificate.isCA {
+            return certificate.isSelfSigned ? "root CA" : "CA certificate"
+        }
+        return kind.rawValue
+    }
+}

@@ -1,0 +1,77 @@
+import PftlsCore
+
+/// Something that happened: a key, a resize, or the result of background work.
+public enum Event {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case postfixDetected(PostfixInstallation, PostfixSummary)
+    case listed(DirectoryListing)
+    case classified(path: String, kind: String)
+    case inspected(FilesInspection)
+    case planned(ChangePlan)
+    case applied(Result<ApplyOutcome, ApplyFailure>)
+    case saved(message: String)
+}
+
+/// Work the wizard asks for; the effect runner does it off the UI thread and
+/// answers with an event.
+public enum Effect {
+    case detectPostfix(configDirectory: String)
+    case list(directory: String)
+    case classify(paths: [String])
+    case inspect(FileAssignment, passphrase: SecretBytes?)
+    case plan(Answers, passphrase: SecretBytes?)
+    case apply(ChangePlan, demo: Bool)
+    case saveAnswers(Answers, path: String)
+    case saveConfigSet(ChangePlan, directory: String)
+}
+
+/// A directory's entries, directories first, each sorted by name.
+public struct DirectoryListing: Sendable, Equatable {
+    public let path: String
+    public let directories: [String]
+    public let files: [String]
+    /// Set when the directory could not be read.
+    public let problem: String?
+
+    /// Creates a listing.
+    public init(path: String, directories: [String], files: [String], problem: String?) {
+        self.path = path
+        self.directories = directories
+        self.files = files
+        self.problem = problem
+    }
+}
+
+/// Which file plays which part.
+public struct FileAssignment: Sendable, Equatable {
+    public var key: String?
+    public var certificate: String?
+    public var intermediates: [String] = []
+
+    /// Creates an assignment.
+    public init(key: String? = nil, certificate: String? = nil, intermediates: [String] = []) {
+        self.key = key
+        self.certificate = certificate
+        self.intermediates = intermediates
+    }
+
+    /// Every assigned path, key first.
+    public var paths: [String] { [key, certificate].compactMap { $0 } + intermediates }
+}
+
+/// The engine's verdict on the assigned files.
+public struct FilesInspection {
+    public let assignment: FileAssignment
+    public let findings: [Finding]
+    /// True when the key is encrypted and no (right) passphrase was given.
+    public let needsPassphrase: Bool
+    /// True when a passphrase was given and it was wrong.
+    public let wrongPassphrase: Bool
+    /// True when the key is encrypted (the passphrase step applies).
+    public let keyIsEncrypted: Bool
+    /// The passphrase that opened the key, kept for planning.
+    public let passphrase: SecretBytes?
+    /// "CN=..., until 2027-...".
+    public let leafSummary: String?
+}

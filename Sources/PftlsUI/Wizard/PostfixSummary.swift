@@ -1,0 +1,44 @@
+import Foundation
+import PftlsCore
+
+/// What the Start screen shows about the Postfix in place and its current TLS set-up.
+public struct PostfixSummary: Sendable {
+    public var version: String?
+    public var configDirectory: String
+    public var running: Bool
+    /// The certificate and key files main.cf points at.
+    public var filesInUse: [String]
+    /// Subject, names and expiry of the certificate in use, when it could be read.
+    public var certificateSubject: String?
+    public var certificateNames: [String]
+    public var notAfter: Date?
+    /// A problem reading the current set-up.
+    public var problem: String?
+
+    /// Reads the summary for `installation` from its main.cf.
+    public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {
+        var summary = PostfixSummary(version: installation.version?.description, configDirectory: installation.configDirectory,
+                                     running: installation.isRunning, filesInUse: [], certificateSubject: nil,
+                                     certificateNames: [], notAfter: nil, problem: nil)
+        guard let bytes = try? fileSystem.readFile(installation.configDirectory + "/main.cf", limit: 64 << 20) else {
+            summary.problem = "main.cf cannot be read in \(installation.configDirectory)"
+            return summary
+        }
+        let main = MainConfig(parsing: String(decoding: bytes, as: UTF8.self))
+        let value = { (name: String) in main.effectiveValue(of: name, defaults: installation.defaults) ?? "" }
+        let chain = value("smtpd_tls_chain_files")
+        summary.filesInUse = chain.isEmpty
+            ? [value("smtpd_tls_cert_file"), value("smtpd_tls_key_file")].filter { !$0.isEmpty }
+            : chain.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        guard !summary.filesInUse.isEmpty else { return summary }
+        let report = inspector.inspect(paths: summary.filesInUse, options: InspectionOptions())
+        if let leaf = report.leaf {
+            summary.certificateSubject = leaf.subject
+            summary.certificateNames = leaf.subjectAlternativeNames
+            summary.notAfter = leaf.notAfter
+        } else if let first = report.findings.first(where: { $0.severity == .error }) {
+            summary.problem = first.message
+        }
+        return summary
+    }
+}

@@ -1,0 +1,34 @@
+/// The key map of each screen; the footer is generated from it.
+extension WizardModel {
+    /// Bindings in force on the current screen.
+    public var keyMap: KeyMap {
+        if let overlay {
+            switch overlay {
+            case .help: return KeyMap([KeyBinding([.escape, .enter, .character("q")], .back, label: "Esc", help: "Close")] + KeyMap.movement)
+            case .confirmQuit: return KeyMap([KeyBinding([.character("y")], .activate, help: "Quit"), KeyBinding([.character("n"), .escape], .back, label: "n/Esc", help: "Stay")])
+            case .prompt: return KeyMap([KeyBinding([.enter], .activate, help: "Save"), KeyBinding([.escape], .back, help: "Cancel")])
+            }
+        }
+        switch step {
+        case .start:
+            return KeyMap([KeyBinding([.enter], .activate, help: "Begin")] + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
+        case .files:
+            let assign = [KeyBinding([.character("k")], .assignKey, help: "Key"),
+                          KeyBinding([.character("c")], .assignCertificate, help: "Cert"),
+                          KeyBinding([.character("i")], .toggleIntermediate, help: "Interm."),
+                          KeyBinding([.character("x")], .clearAssignment, help: "Clear", inFooter: false)]
+            return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
+        case .levels, .services:
+            return KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: "Choose")]
+                          + KeyMap.common + KeyMap.movement.dropFirst())
+        case .review:
+            return KeyMap([KeyBinding([.left, .right], .right, label: "←→", help: "Action"),
+                           KeyBinding([.up, .down], .down, label: "↑↓", help: "Scroll")] + KeyMap.common
+                          + [KeyBinding([.pageUp], .pageUp, help: "Page up", inFooter: false), KeyBinding([.pageDown], .pageDown, help: "Page down", inFooter: false)])
+        case .result:
+            return KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: "Exit"), KeyBinding([.up], .up, help: "Scroll", inFooter: false), KeyBinding([.down], .down, help: "Scroll", inFooter: false)])
+        default:
+            return KeyMap(KeyMap.common)
+        }
+    }
+}

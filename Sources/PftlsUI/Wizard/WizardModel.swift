@@ -1,0 +1,84 @@
+import PftlsCore
+
+/// The whole wizard as a value: the current step, every step's state, and what
+/// is shown over it. `update` changes it; `WizardView` draws it.
+public struct WizardModel {
+    public let context: WizardContext
+    let fileSystem: FileSystem
+    public var step: StepID = .start
+    public var width: Int
+    public var height: Int
+    public var installation: PostfixInstallation?
+    public var summary: PostfixSummary?
+    public var directory: DirectoryStepState
+    public var files = FilesStepState()
+    public var passphrase = PassphraseStepState()
+    public var levels = LevelsStepState()
+    public var services = ServicesStepState()
+    public var review = ReviewStepState()
+    public var result: ResultStepState?
+    public var overlay: Overlay?
+    /// The status line: why Next was refused, what was saved, ...
+    public var message: (text: String, style: Style)?
+    /// Set when the program should end, with this exit status.
+    public var exitCode: Int32?
+    /// Steps the user has been on (for the step bar).
+    public var visited: Set<StepID> = [.start]
+
+    /// A wizard at the Start screen, `width` x `height`.
+    public init(context: WizardContext, fileSystem: FileSystem = LocalFileSystem(), width: Int = 80, height: Int = 24) {
+        self.context = context
+        self.fileSystem = fileSystem
+        self.width = width
+        self.height = height
+        let initial = context.demo.map { $0.root + "/tls" } ?? context.configDirectory
+        directory = DirectoryStepState(initial: initial)
+        directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
+        levels.layout = .chainFile
+    }
+
+    /// The work to start with: detect Postfix and open the browser's directory.
+    public var initialEffects: [Effect] {
+        [.detectPostfix(configDirectory: context.configDirectory), .list(directory: context.browseDirectory)]
+    }
+
+    /// True while the terminal is big enough to draw the wizard.
+    public var fitsScreen: Bool { width >= 80 && height >= 24 }
+
+    /// True when quitting now would lose choices made.
+    var hasUnsavedWork: Bool { step > .start && step < .result }
+
+    /// True when the key is encrypted, so the passphrase step applies.
+    var needsPassphraseStep: Bool { files.inspection?.keyIsEncrypted == true }
+
+    /// The steps shown in the bar, passphrase only when it applies.
+    var shownSteps: [StepID] {
+        StepID.allCases.filter { $0 != .result && ($0 != .passphrase || needsPassphraseStep) }
+    }
+
+    /// The state of `id` for the step bar.
+    public func state(of id: StepID) -> StepState {
+        if id == step { return .current }
+        guard visited.contains(id) else { return .pending }
+        switch id {
+        case .directory: return directory.state
+        case .files: return files.state
+        case .levels: return levels.state
+        case .services: return services.state
+        default: return .done
+        }
+    }
+
+    /// The answers so far, as `pftls apply` would read them.
+    public func answers() -> Answers? {
+        guard let key = files.assignment.key, let certificate = files.assignment.certificate,
+              case .success(let chosen) = services.services() else { return nil }
+        return Answers(certificateDirectory: directory.field.value, privateKey: key, certificate: certificate,
+                       intermediates: files.assignment.intermediates, smtpdSecurityLevel: levels.smtpdLevel,
+                       smtpSecurityLevel: levels.smtpLevel, services: chosen, layout: levels.layout,
+                       hostname: context.demo != nil ? SampleCertificateSet.hostname : nil, dedicatedNonMX: levels.dedicatedNonMX)
+    }
+
+    /// The passphrase that opened the key, if it was encrypted.
+    var acceptedPassphrase: SecretBytes? { passphrase.accepted ?? files.inspection?.passphrase }
+}

@@ -1,0 +1,185 @@
+import PftlsCore
+
+/// `update`: an event in, the new model and the work to start out.
+extension WizardModel {
+    /// Applies `event` and returns the effects to run.
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key): return handle(key)
+        case .resize(let width, let height):
+            self.width = width
+            self.height = height
+            return []
+        case .postfixDetected(let installation, let summary):
+            self.installation = installation
+            self.summary = summary
+            return []
+        case .listed(let listing):
+            files.listing = listing
+            files.directoryCursor = ListCursor()
+            files.fileCursor = ListCursor()
+            files.pathField.set(listing.path)
+            return classifyVisible()
+        case .classified(let path, let kind):
+            files.kinds[path] = kind
+            files.pending.remove(path)
+            if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() }
+            return []
+        case .inspected(let inspection):
+            return received(inspection)
+        case .planned(let plan):
+            if step == .services { services.preview = plan } else { review.show(plan) }
+            review.busy = nil
+            return []
+        case .applied(let outcome):
+            finish(outcome)
+            return []
+        case .saved(let text):
+            message = (text, .ok)
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if overlay != nil { return handleOverlay(key) }
+        message = nil
+        if let effects = handleTextInput(key) { return effects }
+        guard let action = keyMap.action(for: key) else { return typeahead(key) }
+        switch action {
+        case .quit:
+            if step == .result || !hasUnsavedWork { exitCode = 0 } else { overlay = .confirmQuit }
+            return []
+        case .help:
+            overlay = helpOverlay()
+            return []
+        case .next: return goNext()
+        case .back: return goBack()
+        default: return stepAction(action)
+        }
+    }
+
+    private mutating func handleOverlay(_ key: Key) -> [Effect] {
+        guard let current = overlay else { return [] }
+        switch current {
+        case .help(let title, let lines, let offset):
+            switch keyMap.action(for: key) {
+            case .up: overlay = .help(title: title, lines: lines, offset: max(0, offset - 1))
+            case .down: overlay = .help(title: title, lines: lines, offset: min(max(0, lines.count - 12), offset + 1))
+            case .back: overlay = nil
+            default: break
+            }
+        case .confirmQuit:
+            if keyMap.action(for: key) == .activate { exitCode = 0 }
+            overlay = nil
+        case .prompt(let title, var field, let purpose):
+            switch key {
+            case .escape: overlay = nil
+            case .enter:
+                overlay = nil
+                return save(purpose, to: field.value)
+            default:
+                _ = field.edit(key)
+                overlay = .prompt(title: title, field: field, purpose: purpose)
+            }
+        }
+        return []
+    }
+
+    /// Keys that a focused text field takes before the key map sees them.
+    private mutating func handleTextInput(_ key: Key) -> [Effect]? {
+        let editing: Bool
+        switch key {
+        case .character, .backspace, .delete, .left, .right, .home, .end, .control("u"), .control("a"), .control("e"): editing = true
+        default: editing = false
+        }
+        switch step {
+        case .directory:
+            if key == .tab {
+                directory.complete(fileSystem: fileSystem)
+                directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
+                return []
+            }
+            guard editing, key != .character("?") || !directory.field.value.isEmpty else { return nil }
+            if key == .character("q") && directory.field.value.isEmpty { return nil }
+            _ = directory.field.edit(key)
+            directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
+            return []
+        case .files where files.focus == .path:
+            if key == .enter { return openPath(files.pathField.value) }
+            guard editing else { return nil }
+            _ = files.pathField.edit(key)
+            return []
+        case .passphrase:
+            if key == .enter { return submitPassphrase() }
+            guard editing || key == .character("q") || key == .character("?") else { return nil }
+            passphrase.edit(key)
+            return []
+        case .services where services.listenFocused:
+            guard editing, let row = services.focusedRow else { return nil }
+            _ = services.rows[row].listen.edit(key)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Navigation
+
+    /// Goes to the next step when the current one allows it; says why not otherwise.
+    mutating func goNext() -> [Effect] {
+        if let problem = problemBlockingNext() {
+            message = ("Next is refused: " + problem, .error)
+            return []
+        }
+        guard let next = shownSteps.first(where: { $0 > step }) else { return [] }
+        return enter(next)
+    }
+
+    mutating func goBack() -> [Effect] {
+        guard step != .start, step != .result else { return [] }
+        if let previous = shownSteps.last(where: { $0 < step }) { step = previous }
+        return []
+    }
+
+    mutating func enter(_ next: StepID) -> [Effect] {
+        step = next
+        visited.insert(next)
+        switch next {
+        case .files:
+            if files.assignment.paths.isEmpty { return suggestAssignment() }
+            return files.inspection == nil ? inspectAssignment() : []
+        case .services, .review:
+            guard let answers = answers() else { return [] }
+            if next == .review { review.plan = nil; review.busy = "Building the plan…" }
+            return [.plan(answers, passphrase: acceptedPassphrase)]
+        default:
+            return []
+        }
+    }
+
+    /// Why the current step cannot go on, or nil.
+    func problemBlockingNext() -> String? {
+        switch step {
+        case .directory:
+            return directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
+        case .files:
+            if files.assignment.key == nil { return "choose the private key (k on a file)." }
+            if files.assignment.certificate == nil { return "choose the server certificate (c on a file)." }
+            guard let inspection = files.inspection, inspection.assignment == files.assignment else { return "the files are still being checked." }
+            let errors = files.blockingErrors
+            if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
+            return nil
+        case .passphrase:
+            return passphrase.accepted == nil ? "type the key's passphrase and press Enter." : nil
+        case .services:
+            if case .failure(let problem) = services.services() { return problem.message }
+            return nil
+        case .review, .result:
+            return "choose an action below."
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import PftlsCore
+
+/// `view`: the model drawn into a screen buffer. Pure: same model, same screen.
+public enum WizardView {
+    /// First and last content rows (between the step bar and the status lines).
+    static let top = 3
+
+    /// Draws `model` into a new buffer of the model's size.
+    public static func render(_ model: WizardModel) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: model.width, height: model.height)
+        guard model.fitsScreen else {
+            drawTooSmall(model, into: &screen)
+            return screen
+        }
+        let glyphs = model.context.glyphs
+        let title = " pftls — install a TLS certificate into Postfix"
+        screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
+        screen.put(glyphs == .ascii ? title.replacingOccurrences(of: "—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
+        if model.context.demo != nil { screen.put("[DEMO] ", x: model.width - 7, y: 0, style: Style(bold: true, reverse: true)) }
+        drawStepBar(model, into: &screen)
+        screen.rule(y: 2, glyph: glyphs.horizontal)
+        let bottom = model.height - 4
+        switch model.step {
+        case .start: StartView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .directory: DirectoryView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .files: FilesView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .passphrase: PassphraseView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .levels: LevelsView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .services: ServicesView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .review: ReviewView.draw(model, into: &screen, top: top, bottom: bottom)
+        case .result: ResultView.draw(model, into: &screen, top: top, bottom: bottom)
+        }
+        screen.rule(y: model.height - 3, glyph: glyphs.horizontal)
+        if let message = model.message {
+            screen.put(" " + message.text, x: 0, y: model.height - 2, style: message.style)
+        }
+        screen.put(" " + model.keyMap.footer(width: model.width - 2), x: 0, y: model.height - 1, style: .dim)
+        if let overlay = model.overlay { OverlayView.draw(overlay, model: model, into: &screen) }
+        return screen
+    }
+
+    private static func drawStepBar(_ model: WizardModel, into screen: inout ScreenBuffer) {
+        let glyphs = model.context.glyphs
+        var x = 1
+        for (index, id) in model.shownSteps.enumerated() {
+            if index > 0 { x = screen.put(glyphs.separator, x: x, y: 1, style: .dim) }
+            let state = model.state(of: id)
+            let (mark, style): (Character, Style) = switch state {
+            case .current: (glyphs.current, Style(bold: true, reverse: true))
+            case .done: (glyphs.done, .ok)
+            case .warnings: (glyphs.warning, .warning)
+            case .errors: (glyphs.error, .error)
+            case .pending: (glyphs.pending, .dim)
+            }
+            x = screen.put("\(mark)\(id.title)", x: x, y: 1, style: style)
+        }
+    }
+
+    private static func drawTooSmall(_ model: WizardModel, into screen: inout ScreenBuffer) {
+        let lines = ["Please enlarge the terminal", "to at least 80x24", "(now \(model.width)x\(model.height)).", "q quits."]
+        for (index, line) in lines.enumerated() {
+            screen.put(line, x: max(0, (model.width - line.count) / 2), y: model.height / 2 - 2 + index, style: index == 0 ? .strong : .plain)
+        }
+    }
+
+    /// Draws findings (one line each, most serious first) from row `y`; returns the next free row.
+    @discardableResult
+    static func drawFindings(_ findings: [Finding], into screen: inout ScreenBuffer, x: Int, y: Int, maxRows: Int, glyphs: Glyphs, width: Int) -> Int {
+        var row = y
+        let sorted = findings.sorted { $0.severity > $1.severity }
+        for finding in sorted.prefix(maxRows) {
+            let (mark, style): (Character, Style) = switch finding.severity {
+            case .error: (glyphs.error, .error)
+            case .warning: (glyphs.warning, .warning)
+            case .info: ("i", .dim)
+            }
+            screen.put("\(mark) [\(finding.code)] \(finding.message)", x: x, y: row, style: style, limit: width)
+            row += 1
+        }
+        if sorted.count > maxRows { screen.put("  … and \(sorted.count - maxRows) more", x: x, y: row - 1, style: .dim, limit: width) }
+        return row
+    }
+
+    /// A "[ Next ]" button.
+    static func drawNext(_ focused: Bool, into screen: inout ScreenBuffer, y: Int, label: String = "Next") {
+        screen.put("[ \(label) ]", x: 2, y: y, style: focused ? Style(bold: true, reverse: true) : .strong)
+    }
+}

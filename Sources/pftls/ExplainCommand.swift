@@ -1,0 +1,49 @@
+import ArgumentParser
+import PftlsCore
+
+/// `pftls explain [PARAM]`: the long help for the TLS parameters pftls writes or
+/// reads, the security levels, the file layouts and the services.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a TLS parameter, layout or service that pftls writes or reads.",
+        discussion: """
+        Without PARAM, lists every entry. PARAM may be a parameter name in any case, \
+        name=value (also shows the help for that value), "-o name=value" as in master.cf, \
+        layout.NAME or service.NAME. Exit status 2 for an unknown name.
+        """
+    )
+
+    @Argument(parsing: .allUnrecognized,
+              help: ArgumentHelp("A parameter (e.g. smtpd_tls_chain_files, smtp_tls_security_level=dane, -o smtpd_tls_wrappermode=yes).",
+                                 valueName: "PARAM"))
+    var words: [String] = []
+
+    /// The words given, as one query: `-o name=value` arrives as two.
+    private var query: String { words.joined(separator: " ") }
+
+    func validate() throws {
+        if words.count > 2 || (words.count == 2 && words[0] != "-o") {
+            throw ValidationError("Give one parameter name, e.g. pftls explain smtpd_tls_chain_files")
+        }
+        if !words.isEmpty && ParameterHelpCatalog.lookup(query) == nil {
+            throw ValidationError(Self.unknown(query))
+        }
+    }
+
+    func run() throws {
+        guard let help = ParameterHelpCatalog.lookup(query) else {
+            print(HelpTextLayout.list(ParameterHelpCatalog.sections), terminator: "")
+            return
+        }
+        print(HelpTextLayout.detail(help, value: HelpQuery(query).value), terminator: "")
+    }
+
+    /// The message for a name the catalog does not have, with close matches.
+    static func unknown(_ query: String) -> String {
+        let name = SafeText.escape(HelpQuery(query).name)
+        let close = ParameterHelpCatalog.suggestions(for: query)
+        let hint = close.isEmpty ? "" : " Did you mean: \(close.joined(separator: ", "))?"
+        return "pftls has no help for \"\(name)\".\(hint) Run 'pftls explain' for the list."
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import PftlsCore
+import PftlsTerminal
+import PftlsUI
+
+/// What `wizard` and `demo` share: the terminal checks, the glyph and colour
+/// choice, and running the session.
+enum TerminalSession {
+    /// Unicode unless TERM is vt100-like or the locale is not UTF-8.
+    static func glyphs() -> Glyphs {
+        setlocale(LC_ALL, "")
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if term.hasPrefix("vt") || term == "dumb" || codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            return .ascii
+        }
+        return .unicode
+    }
+
+    /// Colour only when NO_COLOR is unset (the terminal's own support is checked by curses).
+    static var useColors: Bool { ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+    /// Refuses to start without a terminal on both ends.
+    static func requireTerminal() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError("The wizard needs a terminal. For scripts, use `pftls apply --answers FILE`.")
+        }
+    }
+
+    /// Runs the wizard and returns its outcome.
+    static func run(_ model: WizardModel, runner: EffectRunner) -> TerminalApp.Outcome {
+        TerminalApp.run(model, runner: runner, useColors: useColors)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import PftlsCore
+import PftlsUI
+
+/// `pftls` / `pftls wizard`: the step-by-step installer in the terminal.
+struct WizardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "Install a certificate step by step in the terminal (the default command)."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
+    var configDir = "/etc/postfix"
+
+    func run() throws {
+        try TerminalSession.requireTerminal()
+        let context = WizardContext(configDirectory: configDir, demo: nil,
+                                    browseDirectory: FileManager.default.currentDirectoryPath,
+                                    glyphs: TerminalSession.glyphs(), trustedOwner: 0)
+        let outcome = TerminalSession.run(WizardModel(context: context), runner: EffectRunner(context: context))
+        if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

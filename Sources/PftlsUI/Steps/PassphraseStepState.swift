@@ -23,11 +23,11 @@ public struct PassphraseStepState {
     }
 
     /// Moves the typed bytes into wiped memory and clears the field.
-    mutating func take() -> SecretBytes { SecretBytes(wiping: &typed) }
-
-    mutating func clear() {
-        var doomed = typed
-        _ = SecretBytes(wiping: &doomed)
+    mutating func take() -> SecretBytes {
+        let secret = SecretBytes(wiping: &typed)
         typed.removeAll()
+        return secret
     }
+
+    mutating func clear() { _ = take() }
 }

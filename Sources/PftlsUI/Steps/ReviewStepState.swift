@@ -22,10 +22,29 @@ public struct ReviewStepState {
     public var choice: Choice = .write
     public var busy: String?
 
-    mutating func show(_ plan: ChangePlan) {
+    /// Shows `plan`, long lines wrapped to `width` columns (continuations indented).
+    mutating func show(_ plan: ChangePlan, width: Int) {
         self.plan = plan
-        lines = PlanText.render(plan, diffs: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines = PlanText.render(plan, diffs: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { Self.wrap(String($0), width: width) }
         offset = 0
+    }
+
+    /// Cuts `line` into pieces of at most `width` columns; later pieces are indented by 6.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard width > 10, ScreenBuffer.columns(of: line) > width else { return [line] }
+        var pieces: [String] = []
+        var rest = Substring(line)
+        var limit = width
+        while ScreenBuffer.columns(of: String(rest)) > limit {
+            var cut = rest.index(rest.startIndex, offsetBy: min(limit, rest.count))
+            if let space = rest[rest.startIndex..<cut].lastIndex(of: " "), rest.distance(from: rest.startIndex, to: space) > limit / 2 { cut = space }
+            pieces.append((pieces.isEmpty ? "" : "      ") + String(rest[..<cut]))
+            rest = rest[cut...].drop { $0 == " " }
+            limit = width - 6
+        }
+        pieces.append((pieces.isEmpty ? "" : "      ") + String(rest))
+        return pieces
     }
 
     mutating func scroll(_ delta: Int, rows: Int) {

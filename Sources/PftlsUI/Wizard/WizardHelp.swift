@@ -26,7 +26,7 @@ extension WizardModel {
         guard let help = ParameterHelpCatalog.lookup(topic.name) else {
             return .help(title: topic.name, lines: ["No help for \(topic.name)."], offset: 0)
         }
-        let text = HelpTextLayout.detail(help, value: topic.value, width: width - 8)
+        let text = HelpTextLayout.detail(help, value: topic.value, width: width - 12)
         return .help(title: "Help: \(help.name)", lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
     }
 

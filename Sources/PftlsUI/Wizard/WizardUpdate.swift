@@ -28,7 +28,7 @@ extension WizardModel {
         case .inspected(let inspection):
             return received(inspection)
         case .planned(let plan):
-            if step == .services { services.preview = plan } else { review.show(plan) }
+            if step == .services { services.preview = plan } else { review.show(plan, width: width - 2) }
             review.busy = nil
             return []
         case .applied(let outcome):

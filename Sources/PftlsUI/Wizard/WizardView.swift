@@ -68,16 +68,23 @@ public enum WizardView {
     static func drawFindings(_ findings: [Finding], into screen: inout ScreenBuffer, x: Int, y: Int, maxRows: Int, glyphs: Glyphs, width: Int) -> Int {
         var row = y
         let sorted = findings.sorted { $0.severity > $1.severity }
-        for finding in sorted.prefix(maxRows) {
+        for (index, finding) in sorted.enumerated() {
             let (mark, style): (Character, Style) = switch finding.severity {
             case .error: (glyphs.error, .error)
             case .warning: (glyphs.warning, .warning)
             case .info: ("i", .dim)
             }
-            screen.put("\(mark) [\(finding.code)] \(finding.message)", x: x, y: row, style: style, limit: width)
-            row += 1
+            let pieces = ReviewStepState.wrap("\(mark) [\(finding.code)] \(finding.message)", width: width)
+            let remaining = sorted.count - index - 1
+            guard row + min(pieces.count, 2) + (remaining > 0 ? 1 : 0) <= y + maxRows || index == 0 else {
+                screen.put("  \(glyphs.ellipsis) and \(sorted.count - index) more", x: x, y: row, style: .dim, limit: width)
+                return row + 1
+            }
+            for piece in pieces.prefix(2) where row < y + maxRows {
+                screen.put(piece, x: x, y: row, style: style, limit: width)
+                row += 1
+            }
         }
-        if sorted.count > maxRows { screen.put("  … and \(sorted.count - maxRows) more", x: x, y: row - 1, style: .dim, limit: width) }
         return row
     }
 

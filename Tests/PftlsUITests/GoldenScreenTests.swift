@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import PftlsCore
+@testable import PftlsUI
+
+/// Every step at 80x24, its error states, a narrow and a wide size, and ASCII mode.
+@Suite(.serialized) struct GoldenScreenTests {
+    private func expectGolden(_ harness: WizardHarness, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if let diff = Golden.mismatch(harness.screen, name) { Issue.record("\(name):\n\(diff)", sourceLocation: sourceLocation) }
+    }
+
+    @Test func theEnterThroughWalkStepByStep() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        expectGolden(wizard, "01-start")
+        wizard.press(.enter)
+        expectGolden(wizard, "02-directory")
+        wizard.press(.enter)
+        expectGolden(wizard, "03-files")
+        wizard.press(.enter)
+        expectGolden(wizard, "04-passphrase")
+        wizard.type("wrong")
+        wizard.press(.enter)
+        expectGolden(wizard, "05-passphrase-wrong")
+        #expect(wizard.model.step == .passphrase)
+        wizard.type("demo")
+        wizard.press(.enter)
+        expectGolden(wizard, "06-levels")
+        wizard.press(.enter)
+        expectGolden(wizard, "07-services")
+        wizard.press(.enter)
+        expectGolden(wizard, "08-review")
+        #expect(wizard.model.review.choice == .write)
+        wizard.press(.enter)
+        expectGolden(wizard, "09-result")
+        #expect(wizard.model.result?.succeeded == true)
+        #expect(FileManager.default.fileExists(atPath: wizard.sandbox.root + "/tls/smtpd-chain.pem"))
+        wizard.press(.enter)
+        #expect(wizard.model.exitCode == 0)
+    }
+
+    @Test func errorStates() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        // An unsafe directory: world-writable without the sticky bit.
+        let unsafe = wizard.base + "/open"
+        mkdir(unsafe, 0o777)
+        chmod(unsafe, 0o777)
+        wizard.press(.control("u"))
+        wizard.type(unsafe)
+        wizard.press(.function(10))
+        expectGolden(wizard, "10-directory-unsafe")
+        #expect(wizard.model.step == .directory)
+        wizard.press(.control("u"))
+        wizard.type(wizard.sandbox.root + "/tls")
+        wizard.press(.enter)
+        // A damaged certificate file blocks Next, and the screen says which.
+        FileManager.default.createFile(atPath: wizard.sandbox.incoming + "/broken.pem", contents: Data("-----BEGIN CERTIFICATE-----\nMIIB\n".utf8))
+        wizard.press(.escape, .enter)
+        wizard.run([.list(directory: wizard.sandbox.incoming)])
+        wizard.press(.tab, .tab, .character("b"), .character("c"))
+        wizard.press(.function(10))
+        expectGolden(wizard, "11-files-blocked")
+        #expect(wizard.model.step == .files)
+        #expect(wizard.model.message?.text.contains("Next is refused") == true)
+    }
+
+    @Test func levelsWithEncryptOnPort25AndHelp() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter, .enter)
+        wizard.type("demo")
+        wizard.press(.enter)
+        wizard.press(.tab) // focus smtpd
+        wizard.press(.right)
+        expectGolden(wizard, "12-levels-encrypt")
+        wizard.press(.function(1))
+        expectGolden(wizard, "13-help-overlay")
+        wizard.press(.escape, .character("q"))
+        expectGolden(wizard, "14-confirm-quit")
+        wizard.press(.character("y"))
+        #expect(wizard.model.exitCode == 0)
+    }
+
+    @Test func narrowWideAndASCII() throws {
+        var narrow = try WizardHarness(width: 70, height: 20)
+        defer { narrow.cleanUp() }
+        expectGolden(narrow, "15-too-small-70x20")
+        narrow.resize(80, 24)
+        #expect(narrow.model.fitsScreen)
+
+        var wide = try WizardHarness(width: 120, height: 32)
+        defer { wide.cleanUp() }
+        wide.press(.enter, .enter)
+        expectGolden(wide, "16-files-120x32")
+
+        var ascii = try WizardHarness(glyphs: .ascii)
+        defer { ascii.cleanUp() }
+        ascii.press(.enter, .enter)
+        expectGolden(ascii, "17-files-ascii")
+        #expect(!WizardView.render(ascii.model).text.contains("✔"))
+    }
+}

@@ -46,7 +46,7 @@ import Testing
             // pftls runs in its own process group, and the whole group is killed:
             // a postconf or `postfix check` it started must not outlive it and
             // race with the next round's reset.
-            let pid = try Self.spawnInOwnGroup(Pftls.executable, arguments)
+            let pid = try Spawn.start(Pftls.executable, arguments, ownGroup: true)
             usleep(useconds_t(Double.random(in: 0...duration) * 1_000_000))
             kill(-pid, SIGKILL)
             var status: Int32 = 0
@@ -80,26 +80,6 @@ import Testing
         }
         // The kills must have landed on both sides of the commit to prove anything.
         #expect(outcomes.count >= 2, "all kills landed in one state: \(outcomes)")
-    }
-
-    /// Starts `program` in a new process group (its pid is the group id), output discarded.
-    static func spawnInOwnGroup(_ program: String, _ arguments: [String]) throws -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
-        guard result == 0 else { throw Shell.Failure(description: "posix_spawn failed: \(result)") }
-        return pid
     }
 
     /// Waits (up to 30 s) until no process has `text` in its command line.

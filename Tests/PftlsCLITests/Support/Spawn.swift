@@ -1,0 +1,37 @@
+import Foundation
+
+/// Starts programs with posix_spawn, output discarded. Foundation's Process can
+/// wait forever on a client that daemonizes (tmux new-session), and cannot put a
+/// child in its own process group.
+enum Spawn {
+    /// Starts `program`; with `ownGroup` the child leads a new process group (pid = group id).
+    static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if ownGroup {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        guard result == 0 else { throw Shell.Failure(description: "posix_spawn \(program) failed: \(result)") }
+        return pid
+    }
+
+    /// Runs `program` to completion and returns its exit status.
+    static func run(_ program: String, _ arguments: [String]) throws -> Int32 {
+        let pid = try start(program, arguments)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (status >> 8) & 0xFF
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// The real binary in a real terminal (tmux), as a new user would try it.
+@Suite struct WizardTerminalTests {
+    let pftls = Pftls.executable
+
+    /// A private $TMPDIR so the demo sandbox can be found afterwards.
+    private func temporaryDirectory() -> String {
+        var template = Array((NSTemporaryDirectory() + "/pftls-tmux-XXXXXX").utf8CString)
+        return String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+    }
+
+    private func sandbox(in directory: String) -> String? {
+        (try? FileManager.default.contentsOfDirectory(atPath: directory))?.first { $0.hasPrefix("pftls-demo-") }.map { directory + "/" + $0 }
+    }
+
+    @Test func theEnterThroughDemoWritesAValidConfigSet() throws {
+        let tmp = temporaryDirectory()
+        let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        session.send("Enter")
+        #expect(session.waitFor("Where should the key"))
+        session.send("Enter")
+        #expect(session.waitFor("the next step asks for its passphrase"))
+        session.send("Enter")
+        #expect(session.waitFor("Passphrase:"))
+        session.type("demo")
+        session.send("Enter")
+        #expect(session.waitFor("Incoming mail (smtpd_tls_security_level)"))
+        session.send("Enter")
+        #expect(session.waitFor("Which services should offer TLS"))
+        session.send("Enter")
+        #expect(session.waitFor("[ Write ]"))
+        // The diffs follow the steps and findings: page down to them.
+        var pages = 0
+        while !session.screen.contains("+smtpd_tls_chain_files") && pages < 12 {
+            session.send("NPage")
+            usleep(200_000)
+            pages += 1
+        }
+        #expect(session.screen.contains("+smtpd_tls_chain_files"), "the review shows the main.cf diff")
+        while !session.screen.contains("-o smtpd_tls_wrappermode=yes") && pages < 24 {
+            session.send("NPage")
+            usleep(200_000)
+            pages += 1
+        }
+        #expect(session.screen.contains("-o smtpd_tls_wrappermode=yes"), "the review shows the master.cf diff")
+        session.send("Enter")
+        #expect(session.waitFor("The new configuration is in place."))
+        session.send("Enter")
+        #expect(session.waitFor("EXIT=0"), "\(session.screen)")
+        #expect(session.screen.contains("Demo config set written to \(tmp)"))
+
+        let root = try #require(sandbox(in: tmp))
+        let chain = try String(contentsOfFile: root + "/tls/smtpd-chain.pem", encoding: .utf8)
+        #expect(chain.hasPrefix("-----BEGIN PRIVATE KEY-----"))
+        var info = stat()
+        #expect(stat(root + "/tls/smtpd-chain.pem", &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let postconf = Shell.run("postconf", ["-c", root + "/conf", "-n"])
+        #expect(postconf.output.contains("smtpd_tls_chain_files = \(root)/tls/smtpd-chain.pem"))
+        #expect(!postconf.error.contains("warning"), "\(postconf.error)")
+        #expect(Shell.run("postconf", ["-c", root + "/conf", "-M"]).output.contains("submissions"))
+        // The original encrypted key is untouched.
+        #expect(try String(contentsOfFile: root + "/incoming/mailkey.pem", encoding: .utf8).contains("ENCRYPTED PRIVATE KEY"))
+        try? FileManager.default.removeItem(atPath: tmp)
+    }
+
+    @Test func aWrongPassphraseKeepsTheUserOnTheStep() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        session.send("Enter")
+        session.send("Enter")
+        #expect(session.waitFor("the next step asks for its passphrase"))
+        session.send("Enter")
+        #expect(session.waitFor("Passphrase:"))
+        session.type("not-the-passphrase")
+        session.send("Enter")
+        #expect(session.waitFor("does not open the key"))
+        #expect(!session.screen.contains("not-the-passphrase"), "the passphrase must never be shown")
+        #expect(session.screen.contains("3 Passphrase"))
+        session.type("demo")
+        session.send("Enter")
+        #expect(session.waitFor("Incoming mail (smtpd_tls_security_level)"))
+    }
+
+    @Test func aFileWithErrorsBlocksNextInTheRealWizard() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let set = try SampleCertificateSet()
+        let otherKey = try KeyGenerator.generate(.ec(curve: "P-256"))
+        FileManager.default.createFile(atPath: work + "/server.key", contents: Data(otherKey.unencryptedPEM()!.withUnsafeBytes { Array($0) }))
+        FileManager.default.createFile(atPath: work + "/server.crt", contents: Data(set.leaf.pem.utf8))
+        mkdir(work + "/conf", 0o755)
+        for name in ["main.cf", "master.cf"] {
+            try FileManager.default.copyItem(atPath: ThrowawayPostfix.stockDirectory + "/" + name, toPath: work + "/conf/" + name)
+        }
+        let session = try TmuxSession("cd \(work) && \(pftls) wizard --config-dir \(work)/conf")
+        #expect(session.waitFor("Set up a certificate"))
+        session.send("Enter")
+        #expect(session.waitFor("Where should the key"))
+        session.send("Enter")
+        #expect(session.waitFor("key-cert-mismatch"), "\(session.screen)")
+        session.send("F10")
+        #expect(session.waitFor("Next is refused"))
+        #expect(session.screen.contains("2 Files"))
+        #expect(!session.screen.contains("Incoming mail"))
+    }
+
+    @Test func resizingRedrawsAndTooSmallAsksToEnlarge() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        session.send("Enter")
+        #expect(session.waitFor("Where should the key"))
+        session.resize(100, 30)
+        #expect(session.waitFor("[DEMO]"))
+        let wide = session.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(wide.first?.hasSuffix("[DEMO]") == true && wide.first.map { $0.count > 90 } == true, "\(wide.first ?? "")")
+        session.resize(60, 20)
+        #expect(session.waitFor("Please enlarge the terminal"))
+        session.resize(80, 24)
+        #expect(session.waitFor("Where should the key"))
+    }
+
+    @Test func ctrlCAndHangUpRestoreTheTerminal() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let report = tmp + "/stty.txt"
+        let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        session.send("Enter")
+        #expect(session.waitFor("Where should the key"))
+        session.send("C-c")
+        #expect(session.waitFor("Quit without writing"))
+        session.send("y")
+        #expect(session.waitFor("EXIT=0"))
+        let settings = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
+
+        let hangup = tmp + "/stty-hup.txt"
+        let second = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(hangup); (exit \\$s)", environment: ["TMPDIR": tmp])
+        #expect(second.waitFor("Set up a certificate"))
+        let pid = try #require(second.pid(of: "pftls"))
+        kill(pid, SIGHUP)
+        #expect(second.waitFor("EXIT=129"), "pid \(pid): \(second.screen)")
+        let afterHangup = try String(contentsOfFile: hangup, encoding: .utf8)
+        #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "))
+    }
+}

@@ -152,3 +152,28 @@ import Testing
         #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "))
     }
 }
+
+/// What the wizard writes to the terminal, byte for byte, on a pseudo-terminal.
+@Suite struct WizardOutputTests {
+    @Test func oneArrowKeyWritesAtMost400Bytes() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Benchmarks/ptyrun.py").path
+        var template = Array((NSTemporaryDirectory() + "/pftls-pty-XXXXXX").utf8CString)
+        let tmp = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        // Start, Directory, Files; focus the file list; then move the cursor.
+        let result = Shell.run("/usr/bin/env", ["TMPDIR=\(tmp)", "python3", script, "--first-frame-marker", "Set up a certificate",
+                                                "--keys", "enter,enter,tab,tab,down,down,up,up", "--", Pftls.executable, "demo"])
+        #expect(result.status == 0, "\(result.all)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        let keys = report["keys"] as! [[String: Any]]
+        let arrows = keys.filter { ["down", "up"].contains($0["key"] as? String) }.map { $0["bytes"] as! Int }
+        let firstFrame = report["first_frame_bytes"] as! Int
+        #expect(arrows.count == 4)
+        for bytes in arrows {
+            #expect(bytes > 0, "the cursor move must be drawn")
+            #expect(bytes <= 400, "an arrow key wrote \(bytes) bytes")
+        }
+        #expect(firstFrame >= 1000, "a full frame is much larger (\(firstFrame) bytes)")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import PftlsCore
+@testable import PftlsUI
+
+@Suite struct DemoSandboxTests {
+    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Resources/debian12")
+
+    @Test func theEmbeddedStockConfigEqualsResources() throws {
+        #expect(StockDebianConfig.mainCf == (try String(contentsOf: Self.resources.appendingPathComponent("main.cf"), encoding: .utf8)))
+        #expect(StockDebianConfig.masterCf == (try String(contentsOf: Self.resources.appendingPathComponent("master.cf"), encoding: .utf8)))
+    }
+
+    @Test func theSandboxIsPrivateAndItsKeyIsEncrypted() throws {
+        var template = Array((NSTemporaryDirectory() + "/pftls-sb-XXXXXX").utf8CString)
+        let base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let (layout, set) = try DemoSandboxBuilder.build(in: base)
+        var info = stat()
+        #expect(stat(layout.root, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        #expect(stat(layout.incoming + "/mailkey.pem", &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let report = Inspector(trustStore: .trusting([set.root])).inspect(
+            paths: [layout.incoming + "/mailkey.pem", layout.incoming + "/mail_signed_cert.pem", layout.incoming + "/cacert.pem"],
+            options: InspectionOptions(hostname: SampleCertificateSet.hostname, passphrases: nil))
+        #expect(report.findings.codes.contains(.passphraseRequired))
+        var secret = Array(DemoSandboxBuilder.passphrase.utf8)
+        let opened = Inspector(trustStore: .trusting([set.root])).inspect(
+            paths: [layout.incoming + "/mailkey.pem", layout.incoming + "/mail_signed_cert.pem", layout.incoming + "/cacert.pem"],
+            options: InspectionOptions(hostname: SampleCertificateSet.hostname, passphrases: FixedPassphrase(SecretBytes(wiping: &secret))))
+        #expect(!opened.hasErrors, "\(opened.findings)")
+        #expect(opened.findings.filter { $0.severity == .warning }.isEmpty)
+    }
+
+    @Test func aLargeDirectoryIsListedWithoutReadingItsFiles() throws {
+        var template = Array((NSTemporaryDirectory() + "/pftls-big-XXXXXX").utf8CString)
+        let base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        for index in 0..<10_000 { FileManager.default.createFile(atPath: base + "/file-\(index).pem", contents: Data("x".utf8)) }
+        let context = WizardContext(configDirectory: base, demo: nil, browseDirectory: base, glyphs: .unicode, trustedOwner: 0)
+        let runner = EffectRunner(context: context, trustStore: .trusting([]))
+        let events = runner.perform(.list(directory: base))
+        guard case .listed(let listing)? = events.first else { Issue.record("no listing"); return }
+        #expect(listing.files.count == 10_000)
+        var model = WizardModel(context: context)
+        let effects = model.update(.listed(listing))
+        // Only the files on screen are classified, not all 10,000.
+        guard case .classify(let paths)? = effects.first else { Issue.record("no classification asked"); return }
+        #expect(paths.count == FilesStepState.listRows)
+    }
+}

@@ -1,5 +1,6 @@
 #include "CCursesShim.h"
 #include <signal.h>
+#include <pthread.h>
 #include <string.h>
 
 static volatile sig_atomic_t pftls_signal_seen = 0;
@@ -21,6 +22,13 @@ void pftls_watch_exit_signals(void) {
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have started us with these blocked; they must reach us. */
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 int pftls_exit_signal(void) { return pftls_signal_seen; }

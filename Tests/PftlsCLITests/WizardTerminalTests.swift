@@ -162,10 +162,12 @@ import Testing
         let tmp = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         // Start, Directory, Files; focus the file list; then move the cursor.
-        let result = Shell.run("/usr/bin/env", ["TMPDIR=\(tmp)", "python3", script, "--first-frame-marker", "Set up a certificate",
-                                                "--keys", "enter,enter,tab,tab,down,down,up,up", "--", Pftls.executable, "demo"])
-        #expect(result.status == 0, "\(result.all)")
-        let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        // posix_spawn with output to a file: the pty child must not inherit a pipe we wait on.
+        let output = tmp + "/report.json"
+        let status = try Spawn.run("/usr/bin/env", ["TMPDIR=\(tmp)", "python3", script, "--first-frame-marker", "Set up a certificate",
+                                                    "--keys", "enter,enter,tab,tab,down,down,up,up", "--", Pftls.executable, "demo"], output: output)
+        #expect(status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
         let keys = report["keys"] as! [[String: Any]]
         let arrows = keys.filter { ["down", "up"].contains($0["key"] as? String) }.map { $0["bytes"] as! Int }
         let firstFrame = report["first_frame_bytes"] as! Int

@@ -5,20 +5,26 @@ import Foundation
 /// child in its own process group.
 enum Spawn {
     /// Starts `program`; with `ownGroup` the child leads a new process group (pid = group id).
-    static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false) throws -> pid_t {
+    static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false, output: String = "/dev/null") throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
+        // Test threads may block signals (Dispatch workers do); children start with none blocked.
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var flags = Int16(POSIX_SPAWN_SETSIGMASK)
         if ownGroup {
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            flags |= Int16(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
         }
+        posix_spawnattr_setflags(&attributes, flags)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -28,8 +34,8 @@ enum Spawn {
     }
 
     /// Runs `program` to completion and returns its exit status.
-    static func run(_ program: String, _ arguments: [String]) throws -> Int32 {
-        let pid = try start(program, arguments)
+    static func run(_ program: String, _ arguments: [String], output: String = "/dev/null") throws -> Int32 {
+        let pid = try start(program, arguments, output: output)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return (status >> 8) & 0xFF

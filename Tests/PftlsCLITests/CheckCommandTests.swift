@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// `pftls check` against a real, running Postfix.
+@Suite(.serialized) struct CheckCommandTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+
+    init() throws {
+        postfix = try ThrowawayPostfix()
+        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+    }
+
+    private func setUp(with leaf: String) throws {
+        try postfix.start()
+        try fixtures.issueLeaf(leaf)
+        let answers = fixtures.write("answers.json", """
+        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(leaf + ".key"))",
+         "certificate": "\(fixtures.path(leaf + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
+         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
+         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}, {"name": "submissions", "listen": "127.0.0.1:\(postfix.submissionsPort)"}]}
+        """)
+        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory])
+        #expect(applied.status == 0, "\(applied.all)")
+    }
+
+    private func check(_ extra: [String] = []) throws -> Pftls.Result {
+        try Pftls.run(["check", "--config-dir", postfix.configDirectory] + extra)
+    }
+
+    @Test func aStaleCertificateIsReportedUntilPostfixReloads() throws {
+        try setUp(with: "a")
+        let healthy = try check()
+        #expect(healthy.status == 0, "\(healthy.all)")
+        #expect(healthy.standardOutput.contains("serves the certificate on disk"))
+
+        // Someone replaces the files by hand and forgets the reload.
+        let leafB = try fixtures.issueLeaf("b")
+        let keyB = try String(contentsOfFile: fixtures.path("b.key"), encoding: .utf8)
+        FileManager.default.createFile(atPath: postfix.root + "/tls/smtpd-chain.pem",
+                                       contents: Data((keyB + leafB.pem + fixtures.intermediate.certificate.pem).utf8),
+                                       attributes: [.posixPermissions: 0o600])
+        let stale = try check()
+        #expect(stale.status == 1)
+        #expect(stale.standardOutput.contains("[stale-served-certificate]"))
+        #expect(stale.standardOutput.contains("run postfix reload"))
+
+        postfix.reload()
+        var after = try check()
+        for _ in 0..<20 where after.status != 0 {
+            usleep(500_000)
+            after = try check()
+        }
+        #expect(after.status == 0, "\(after.all)")
+    }
+
+    @Test func permissionsServicesAndJSON() throws {
+        try setUp(with: "p")
+        chmod(postfix.root + "/tls/smtpd-chain.pem", 0o644)
+        let loose = try check(["--no-probe", "--json"])
+        #expect(loose.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(loose.standardOutput.utf8)) as! [String: Any]
+        let findings = object["findings"] as! [[String: Any]]
+        #expect(findings.contains { $0["code"] as? String == "key-permissions" && $0["severity"] as? String == "error" })
+        for finding in findings { #expect(Set(finding.keys) == ["code", "severity", "message", "hint", "file"]) }
+        let services = object["services"] as! [[String: Any]]
+        #expect(services.contains { $0["name"] as? String == "127.0.0.1:\(postfix.submissionsPort)" && $0["mode"] as? String == "implicit TLS" })
+        #expect(services.contains { $0["name"] as? String == "127.0.0.1:\(postfix.smtpPort)" && $0["mode"] as? String == "STARTTLS offered" })
+    }
+
+    @Test func aKeyThatDoesNotFitFailsTheHandshake() throws {
+        try setUp(with: "m")
+        let other = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let leaf = try String(contentsOfFile: fixtures.path("m.pem"), encoding: .utf8)
+        FileManager.default.createFile(atPath: postfix.root + "/tls/smtpd-chain.pem",
+                                       contents: Data((TestKey.pem(other) + leaf).utf8), attributes: [.posixPermissions: 0o600])
+        postfix.reload()
+        sleep(2)
+        let broken = try check()
+        #expect(broken.status == 1)
+        #expect(broken.standardOutput.contains("[key-cert-mismatch]"))
+        #expect(broken.standardOutput.contains("[tls-handshake-failed]") || broken.standardOutput.contains("[stale-served-certificate]"), "\(broken.standardOutput)")
+    }
+}
+
+enum TestKey {
+    static func pem(_ key: PrivateKey) -> String { key.unencryptedPEM()!.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+}

@@ -1,0 +1,72 @@
+/// Turns "renew with these files" into answers for the ordinary plan, keeping
+/// what is in use: the directory, the layout, the levels and the services.
+public struct RenewalPlanner {
+    let fileSystem: FileSystem
+    let installation: PostfixInstallation
+    let inspector: Inspector
+
+    /// Creates a planner for the instance described by `installation`.
+    public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector) {
+        self.fileSystem = fileSystem
+        self.installation = installation
+        self.inspector = inspector
+    }
+
+    /// The set-up in force, as answers, plus the current leaf and key file; or a finding why there is none.
+    public func current() -> Result<(answers: Answers, leaf: Certificate?, keyFile: String), RenewalProblem> {
+        let directory = installation.configDirectory
+        guard let mainBytes = try? fileSystem.readFile(directory + "/main.cf", limit: 64 << 20),
+              let masterBytes = try? fileSystem.readFile(directory + "/master.cf", limit: 64 << 20) else {
+            return .failure(RenewalProblem("\(SafeText.escape(directory)) has no readable main.cf and master.cf."))
+        }
+        let main = MainConfig(parsing: String(decoding: mainBytes, as: UTF8.self))
+        let master = MasterConfig(parsing: String(decoding: masterBytes, as: UTF8.self))
+        let value = { (name: String) in main.effectiveValue(of: name, defaults: installation.defaults) ?? "" }
+        let chainFiles = value("smtpd_tls_chain_files")
+        let layout: Answers.Layout = chainFiles.isEmpty ? .separateFiles : .chainFile
+        let files = TLSAudit.files(chain: chainFiles, cert: value("smtpd_tls_cert_file"), key: value("smtpd_tls_key_file"))
+        guard let first = files.first else {
+            return .failure(RenewalProblem("TLS is not set up in \(SafeText.escape(directory))/main.cf: there is nothing to renew. Use `pftls apply` or the wizard first."))
+        }
+        let report = inspector.inspect(paths: files, options: InspectionOptions())
+        let keyFile = report.files.first { $0.items.contains { if case .privateKey = $0.object { true } else { false } } }?.path ?? files.last!
+        let services = TLSAudit.services(master, mainLevel: value("smtpd_tls_security_level"), mainWrapper: value("smtpd_tls_wrappermode"))
+            .compactMap(Self.answer(for:))
+        let smtpLevel = value("smtp_tls_security_level")
+        let answers = Answers(certificateDirectory: AtomicFileWriter.split(first).directory, privateKey: keyFile, certificate: first,
+                              intermediates: [], smtpdSecurityLevel: Answers.smtpdLevels.contains(value("smtpd_tls_security_level")) ? value("smtpd_tls_security_level") : "may",
+                              smtpSecurityLevel: Answers.smtpLevels.contains(smtpLevel) ? smtpLevel : "may",
+                              services: services, layout: layout, hostname: nil, dedicatedNonMX: true,
+                              smtpdCAfile: !value("smtpd_tls_CAfile").isEmpty && layout == .separateFiles)
+        return .success((answers, report.leaf, keyFile))
+    }
+
+    /// A TLS listener as the service it plays, by its TLS mode.
+    static func answer(for service: ServiceTLS) -> Answers.Service? {
+        let name: Answers.ServiceName
+        switch service.mode {
+        case .none: return nil
+        case .offered: name = .smtp
+        case .required: name = .submission
+        case .implicit: name = .submissions
+        }
+        let standard = ["smtp", "25", "submission", "587", "submissions", "smtps", "465"]
+        return Answers.Service(name: name, listen: standard.contains(service.name) ? nil : service.name)
+    }
+
+    /// `names-dropped` when `new` stops covering a DNS name `old` had.
+    public static func droppedNames(old: Certificate?, new: Certificate?, file: String) -> [Finding] {
+        guard let old, let new else { return [] }
+        let dropped = old.subjectAlternativeNames.filter { !new.subjectAlternativeNames.contains($0) }
+        guard !dropped.isEmpty else { return [] }
+        return [Finding(.namesDropped, .warning, file: file,
+                        message: "\(SafeText.escape(file)) no longer covers \(dropped.joined(separator: ", ")), which the current certificate covers",
+                        hint: "Check that clients and MX records no longer use those names, or request a certificate that includes them.")]
+    }
+}
+
+/// Why a renewal cannot start.
+public struct RenewalProblem: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

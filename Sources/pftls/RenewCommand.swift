@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import PftlsCore
+
+/// `pftls renew`: install a renewed certificate into the set-up in force, safely;
+/// also certbot's deploy hook and acme.sh's reload command.
+struct RenewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renew",
+        abstract: "Install a renewed certificate (and key) into the TLS set-up in force, with backup, reload, probe and rollback.",
+        discussion: """
+        Keeps the directory, layout, levels and services in use. Validates everything \
+        before touching anything; writes atomically with a backup; reloads; probes every \
+        listener; on failure restores the old files and reloads again, so the old \
+        certificate keeps serving. Running it twice with the same files changes nothing. \
+        As certbot's --deploy-hook it reads $RENEWED_LINEAGE (privkey.pem, fullchain.pem).
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The new private key (default: keep the key in use).", valueName: "FILE"))
+    var key: String?
+
+    @Option(name: .long, help: ArgumentHelp("The new certificate (a full chain file is fine).", valueName: "FILE"))
+    var cert: String?
+
+    @Option(name: .long, help: ArgumentHelp("An intermediate certificate file; repeat for more.", valueName: "FILE"))
+    var chain: [String] = []
+
+    @Option(name: .customLong("from-certbot"), help: ArgumentHelp("Use /etc/letsencrypt/live/NAME/{privkey,fullchain}.pem.", valueName: "NAME"))
+    var certbotName: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the key's passphrase from FILE (first line).", valueName: "FILE"))
+    var passphraseFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
+    var configDir = "/etc/postfix"
+
+    @Option(name: .long, help: ArgumentHelp("Where backups go (default: CONFIG-DIR/pftls-backups).", valueName: "DIR"))
+    var backupDir: String?
+
+    @Flag(name: .long, help: "Write and check, but do not reload Postfix or probe.")
+    var noReload = false
+
+    @Flag(name: .long, help: "Print the plan and its diffs; write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if cert == nil && certbotName == nil && ProcessInfo.processInfo.environment["RENEWED_LINEAGE"] == nil {
+            throw ValidationError("Give --cert FILE (and --key FILE for a new key), or --from-certbot NAME, or run as certbot's --deploy-hook.")
+        }
+        if cert != nil && certbotName != nil { throw ValidationError("--cert and --from-certbot exclude each other.") }
+    }
+
+    /// The files to install, from the options or certbot's lineage.
+    private var request: RenewalRequest {
+        if let cert { return RenewalRequest(key: key, certificate: cert, chain: chain) }
+        let lineage = certbotName.map { "/etc/letsencrypt/live/\($0)" } ?? ProcessInfo.processInfo.environment["RENEWED_LINEAGE"]!
+        return RenewalRequest.certbot(lineage: lineage)
+    }
+
+    func run() throws {
+        let processes = SystemProcessRunner()
+        let installation = PostfixInstallation.detect(configDirectory: configDir, processes: processes)
+        let inspector = Inspector()
+        let current: (answers: Answers, leaf: Certificate?, keyFile: String)
+        switch RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current() {
+        case .success(let found): current = found
+        case .failure(let problem):
+            FileHandle.standardError.write(Data("pftls renew: \(problem.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        let request = self.request
+        var answers = current.answers
+        answers.privateKey = request.key ?? current.keyFile
+        answers.certificate = request.certificate
+        answers.intermediates = request.chain
+        let passphrases = try PassphraseOption.source(file: passphraseFile)
+        let hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDir)
+        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
+                               servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8))
+            .build(answers, passphrases: passphrases, hostname: hostname)
+        let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
+        print(PlanText.render(plan, diffs: dryRun), terminator: "")
+        if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
+        if plan.hasErrors {
+            FileHandle.standardError.write(Data("pftls renew: refused; nothing was changed and the current certificate keeps serving.\n".utf8))
+            throw ExitCode(1)
+        }
+        if dryRun { print("Dry run: nothing was written."); return }
+        let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
+        do {
+            let outcome = try Applier(processes: processes).apply(plan, options: Applier.Options(reload: !noReload, backupRoot: backupDir)) { print("  - " + $0) }
+            guard outcome.changed else { print("Nothing to change: this certificate is already installed."); return }
+            print("Renewed. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
+            if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }
+            if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {
+                print("The key changed. DANE: publish this TLSA record (at _25._tcp.YOUR-MX) before the old one is removed:")
+                print("  3 1 1 \(Hex.lowercase(newKeyDigest))")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("pftls renew: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// SHA-256 of the key's SubjectPublicKeyInfo (the data of a DANE `3 1 1` record), read before anything changes.
+    private func keyDigest(_ path: String, passphrases: PassphraseSource?, inspector: Inspector) -> [UInt8]? {
+        inspector.load(path, passphrases: passphrases).items
+            .compactMap { if case .privateKey(let key) = $0.object { key.subjectPublicKeyInfoSHA256 } else { nil } }.first
+    }
+}

@@ -86,4 +86,27 @@ import Testing
         // The symlinks and the archive are left as certbot made them.
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: live + "/privkey.pem")) == "../../archive/mail.example.test/privkey1.pem")
     }
+
+    @Test func renewingThroughTheWizardInTmux() throws {
+        let incoming = postfix.root + "/incoming-b"
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+        let work = try CLIFixtures(directory: incoming, sharing: fixtures)
+        let leafB = try work.issueLeaf("b")
+        work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
+        let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)")
+        #expect(session.waitFor("Renew the certificate"), "\(session.screen)")
+        session.send("Right")
+        session.send("Enter")
+        #expect(session.waitFor("Key: b.key"), "\(session.screen)")
+        #expect(session.waitFor("CN=mail.example.test, EC P-256"), "the files were inspected: \(session.screen)")
+        #expect(session.screen.contains("2 Files") && !session.screen.contains("4 Levels"), "renewal skips the unchanged choices")
+        session.send("Enter")
+        #expect(session.waitFor("Steps:"), "\(session.screen)")
+        #expect(session.screen.contains("replace \(postfix.root)/tls/smtpd-chain.pem"), "only the key and chain file changes")
+        session.send("Enter")
+        #expect(session.waitFor("The new configuration is in place.", timeout: 30), "\(session.screen)")
+        for leaf in served() { #expect(leaf?.isSame(as: leafB) == true) }
+        session.send("Enter")
+        #expect(session.waitFor("EXIT=0"))
+    }
 }

@@ -17,6 +17,8 @@ public struct FilesStepState {
     public var pending: Set<String> = []
     public var assignment = FileAssignment()
     public var inspection: FilesInspection?
+    /// The assignment (as chosen on screen) that `inspection` answers.
+    public var inspectedFor: FileAssignment?
     /// Typed prefix for jump-to-name, reset when the cursor moves by arrows.
     public var typeahead = ""
 
@@ -77,7 +79,7 @@ public struct FilesStepState {
     }
 
     var state: StepState {
-        guard let inspection, inspection.assignment == assignment else { return .pending }
+        guard let inspection, inspectedFor == assignment else { return .pending }
         if !blockingErrors.isEmpty { return .errors }
         return inspection.findings.contains { $0.severity == .warning } ? .warnings : .done
     }

@@ -39,7 +39,7 @@ enum FilesView {
         screen.put("Key: \(name(assignment.key))   Certificate: \(name(assignment.certificate))   Intermediates: \(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))",
                    x: 1, y: y, style: .strong, limit: model.width - 2)
         y += 1
-        if let inspection = state.inspection, inspection.assignment == assignment {
+        if let inspection = state.inspection, state.inspectedFor == assignment {
             if let leaf = inspection.leafSummary { screen.put(leaf, x: 1, y: y, style: .dim, limit: model.width - 2) }
             y += 1
             var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }

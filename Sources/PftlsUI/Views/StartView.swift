@@ -30,6 +30,11 @@ enum StartView {
             }
         }
         if let problem = summary.problem { screen.put(label("Problem") + problem, x: 2, y: y, style: .warning) }
-        WizardView.drawNext(true, into: &screen, y: bottom - 1, label: "Set up a certificate")
+        WizardView.drawNext(!model.startChoiceRenew, into: &screen, y: bottom - 1, label: "Set up a certificate")
+        if model.canRenew {
+            let selected = model.startChoiceRenew
+            screen.put("[ Renew the certificate ]", x: 30, y: bottom - 1, style: selected ? Style(bold: true, reverse: true) : .strong)
+            screen.put("Renewal keeps the directory, layout, levels and services; only the files change.", x: 2, y: bottom - 3, style: .dim, limit: model.width - 3)
+        }
     }
 }

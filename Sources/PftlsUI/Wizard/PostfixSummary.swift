@@ -14,12 +14,16 @@ public struct PostfixSummary: Sendable {
     public var notAfter: Date?
     /// A problem reading the current set-up.
     public var problem: String?
+    /// The certificate in use (for `names-dropped` on renewal).
+    public var currentLeaf: Certificate?
+    /// The set-up in force as answers, when there is one to renew.
+    public var renewal: Answers?
 
     /// Reads the summary for `installation` from its main.cf.
     public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {
         var summary = PostfixSummary(version: installation.version?.description, configDirectory: installation.configDirectory,
                                      running: installation.isRunning, filesInUse: [], certificateSubject: nil,
-                                     certificateNames: [], notAfter: nil, problem: nil)
+                                     certificateNames: [], notAfter: nil, problem: nil, currentLeaf: nil, renewal: nil)
         guard let bytes = try? fileSystem.readFile(installation.configDirectory + "/main.cf", limit: 64 << 20) else {
             summary.problem = "main.cf cannot be read in \(installation.configDirectory)"
             return summary
@@ -33,6 +37,10 @@ public struct PostfixSummary: Sendable {
         guard !summary.filesInUse.isEmpty else { return summary }
         let report = inspector.inspect(paths: summary.filesInUse, options: InspectionOptions())
         if let leaf = report.leaf {
+            summary.currentLeaf = leaf
+            if case .success(let current) = RenewalPlanner(fileSystem: fileSystem, installation: installation, inspector: inspector).current() {
+                summary.renewal = current.answers
+            }
             summary.certificateSubject = leaf.subject
             summary.certificateNames = leaf.subjectAlternativeNames
             summary.notAfter = leaf.notAfter

@@ -11,7 +11,8 @@ extension WizardModel {
         }
         switch step {
         case .start:
-            return KeyMap([KeyBinding([.enter], .activate, help: "Begin")] + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
+            let choose = canRenew ? [KeyBinding([.left, .right], .right, label: "←→", help: "Set up/Renew")] : []
+            return KeyMap([KeyBinding([.enter], .activate, help: "Begin")] + choose + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
         case .files:
             let assign = [KeyBinding([.character("k")], .assignKey, help: "Key"),
                           KeyBinding([.character("c")], .assignCertificate, help: "Cert"),

@@ -24,6 +24,10 @@ public struct WizardModel {
     public var exitCode: Int32?
     /// Steps the user has been on (for the step bar).
     public var visited: Set<StepID> = [.start]
+    /// True when the Start screen's "Renew the certificate" was chosen.
+    public var renewing = false
+    /// On Start: false = "Set up a certificate", true = "Renew the certificate".
+    public var startChoiceRenew = false
 
     /// A wizard at the Start screen, `width` x `height`.
     public init(context: WizardContext, fileSystem: FileSystem = LocalFileSystem(), width: Int = 80, height: Int = 24) {
@@ -51,9 +55,16 @@ public struct WizardModel {
     /// True when the key is encrypted, so the passphrase step applies.
     var needsPassphraseStep: Bool { files.inspection?.keyIsEncrypted == true }
 
-    /// The steps shown in the bar, passphrase only when it applies.
+    /// True when a set-up is in force that can be renewed.
+    var canRenew: Bool { summary?.renewal != nil }
+
+    /// The steps shown in the bar, passphrase only when it applies; renewal skips
+    /// the choices that stay as they are (directory, levels, services).
     var shownSteps: [StepID] {
-        StepID.allCases.filter { $0 != .result && ($0 != .passphrase || needsPassphraseStep) }
+        StepID.allCases.filter { id in
+            id != .result && (id != .passphrase || needsPassphraseStep)
+                && (!renewing || ![.directory, .levels, .services].contains(id))
+        }
     }
 
     /// The state of `id` for the step bar.
@@ -69,8 +80,21 @@ public struct WizardModel {
         }
     }
 
+    /// The files to inspect: on renewal without a new key, the key in use.
+    var effectiveAssignment: FileAssignment {
+        var assignment = files.assignment
+        if renewing, assignment.key == nil { assignment.key = summary?.renewal?.privateKey }
+        return assignment
+    }
+
     /// The answers so far, as `pftls apply` would read them.
     public func answers() -> Answers? {
+        if renewing, var base = summary?.renewal, let certificate = files.assignment.certificate {
+            base.privateKey = files.assignment.key ?? base.privateKey
+            base.certificate = certificate
+            base.intermediates = files.assignment.intermediates
+            return base
+        }
         guard let key = files.assignment.key, let certificate = files.assignment.certificate,
               case .success(let chosen) = services.services() else { return nil }
         return Answers(certificateDirectory: directory.field.value, privateKey: key, certificate: certificate,

@@ -4,7 +4,12 @@ import PftlsCore
 extension WizardModel {
     mutating func stepAction(_ action: Action) -> [Effect] {
         switch step {
-        case .start, .directory, .passphrase:
+        case .start:
+            if [.left, .right, .focusNext, .focusPrevious].contains(action), canRenew { startChoiceRenew.toggle() }
+            guard action == .activate else { return [] }
+            renewing = startChoiceRenew && canRenew
+            return goNext()
+        case .directory, .passphrase:
             return action == .activate ? goNext() : []
         case .files: return filesAction(action)
         case .levels: return levelsAction(action)
@@ -101,7 +106,7 @@ extension WizardModel {
 
     mutating func inspectAssignment() -> [Effect] {
         guard !files.assignment.paths.isEmpty else { files.inspection = nil; return [] }
-        return [.inspect(files.assignment, passphrase: passphrase.accepted)]
+        return [.inspect(effectiveAssignment, passphrase: passphrase.accepted)]
     }
 
     mutating func received(_ inspection: FilesInspection) -> [Effect] {
@@ -114,10 +119,12 @@ extension WizardModel {
             passphrase.accepted = inspection.passphrase
             passphrase.message = nil
             files.inspection = inspection
+            files.inspectedFor = files.assignment
             return goNext()
         }
-        guard inspection.assignment == files.assignment else { return [] }
+        guard inspection.assignment == effectiveAssignment else { return [] }
         files.inspection = inspection
+        files.inspectedFor = files.assignment
         return []
     }
 
@@ -127,7 +134,7 @@ extension WizardModel {
             return []
         }
         passphrase.checking = true
-        return [.inspect(files.assignment, passphrase: passphrase.take())]
+        return [.inspect(effectiveAssignment, passphrase: passphrase.take())]
     }
 
     // MARK: Levels and services
@@ -171,7 +178,10 @@ extension WizardModel {
         case .right, .focusNext: review.choice = ReviewStepState.Choice(rawValue: (review.choice.rawValue + 1) % 4)!
         case .left, .focusPrevious: review.choice = ReviewStepState.Choice(rawValue: (review.choice.rawValue + 3) % 4)!
         case .activate:
-            guard let plan = review.plan else { return [] }
+            guard let plan = review.plan else {
+                message = ("The plan is still being built; try again in a moment.", .warning)
+                return []
+            }
             switch review.choice {
             case .write:
                 guard !plan.hasErrors else {

@@ -28,7 +28,10 @@ extension WizardModel {
         case .inspected(let inspection):
             return received(inspection)
         case .planned(let plan):
-            if step == .services { services.preview = plan } else { review.show(plan, width: width - 2) }
+            if step == .services { services.preview = plan } else {
+                let dropped = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: files.assignment.certificate ?? "") : []
+                review.show(plan, extra: dropped, width: width - 2)
+            }
             review.busy = nil
             return []
         case .applied(let outcome):
@@ -165,9 +168,9 @@ extension WizardModel {
         case .directory:
             return directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
         case .files:
-            if files.assignment.key == nil { return "choose the private key (k on a file)." }
+            if files.assignment.key == nil && !renewing { return "choose the private key (k on a file)." }
             if files.assignment.certificate == nil { return "choose the server certificate (c on a file)." }
-            guard let inspection = files.inspection, inspection.assignment == files.assignment else { return "the files are still being checked." }
+            guard let inspection = files.inspection, inspection.assignment == effectiveAssignment else { return "the files are still being checked." }
             let errors = files.blockingErrors
             if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
             return nil

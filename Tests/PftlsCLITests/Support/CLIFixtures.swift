@@ -17,6 +17,13 @@ struct CLIFixtures {
         write("intermediate.pem", intermediate.certificate.pem)
     }
 
+    /// Files in another directory issued by the same CA as `other`.
+    init(directory: String, sharing other: CLIFixtures) {
+        self.directory = directory
+        root = other.root
+        intermediate = other.intermediate
+    }
+
     /// A new leaf (and key) for `hostname`, written as `<name>.key` / `<name>.pem`.
     @discardableResult
     func issueLeaf(_ name: String, hostname: String = "mail.example.test", passphrase: String? = nil) throws -> Certificate {

@@ -20,37 +20,24 @@ struct ApplyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The answers file (JSON).", valueName: "FILE"))
     var answers: String
 
-    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
-    var configDir = "/etc/postfix"
-
-    @Option(name: .long, help: ArgumentHelp("Read the key's passphrase from FILE (first line).", valueName: "FILE"))
-    var passphraseFile: String?
-
-    @Flag(name: .long, help: "Print the plan and its diffs; write nothing.")
-    var dryRun = false
-
-    @Flag(name: .long, help: "Write and check, but do not reload Postfix or probe.")
-    var noReload = false
-
-    @Option(name: .long, help: ArgumentHelp("Where backups go (default: CONFIG-DIR/pftls-backups).", valueName: "DIR"))
-    var backupDir: String?
+    @OptionGroup var change: ChangeOptions
 
     func run() throws {
         let parsed = try AnswersFileOption.read(answers)
         let processes = SystemProcessRunner()
-        let installation = PostfixInstallation.detect(configDirectory: configDir, processes: processes)
-        let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: configDir)
+        let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
+        let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
         let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
                                servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8))
-            .build(parsed, passphrases: try PassphraseOption.source(file: passphraseFile), hostname: hostname)
-        print(PlanText.render(plan, diffs: dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
+            .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
+        print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
-        if dryRun {
+        if change.dryRun {
             print(plan.isNoOp ? "" : "Dry run: nothing was written.")
             return
         }
         do {
-            let outcome = try Applier().apply(plan, options: Applier.Options(reload: !noReload, backupRoot: backupDir)) { print("  - " + $0) }
+            let outcome = try Applier().apply(plan, options: Applier.Options(reload: !change.noReload, backupRoot: change.backupDir)) { print("  - " + $0) }
             if outcome.changed {
                 print("Done. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
                 if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }

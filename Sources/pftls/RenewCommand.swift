@@ -29,20 +29,7 @@ struct RenewCommand: ParsableCommand {
     @Option(name: .customLong("from-certbot"), help: ArgumentHelp("Use /etc/letsencrypt/live/NAME/{privkey,fullchain}.pem.", valueName: "NAME"))
     var certbotName: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the key's passphrase from FILE (first line).", valueName: "FILE"))
-    var passphraseFile: String?
-
-    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
-    var configDir = "/etc/postfix"
-
-    @Option(name: .long, help: ArgumentHelp("Where backups go (default: CONFIG-DIR/pftls-backups).", valueName: "DIR"))
-    var backupDir: String?
-
-    @Flag(name: .long, help: "Write and check, but do not reload Postfix or probe.")
-    var noReload = false
-
-    @Flag(name: .long, help: "Print the plan and its diffs; write nothing.")
-    var dryRun = false
+    @OptionGroup var change: ChangeOptions
 
     func validate() throws {
         if cert == nil && certbotName == nil && ProcessInfo.processInfo.environment["RENEWED_LINEAGE"] == nil {
@@ -60,7 +47,7 @@ struct RenewCommand: ParsableCommand {
 
     func run() throws {
         let processes = SystemProcessRunner()
-        let installation = PostfixInstallation.detect(configDirectory: configDir, processes: processes)
+        let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
         let inspector = Inspector()
         let current: (answers: Answers, leaf: Certificate?, keyFile: String)
         switch RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current() {
@@ -74,22 +61,22 @@ struct RenewCommand: ParsableCommand {
         answers.privateKey = request.key ?? current.keyFile
         answers.certificate = request.certificate
         answers.intermediates = request.chain
-        let passphrases = try PassphraseOption.source(file: passphraseFile)
-        let hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDir)
+        let passphrases = try PassphraseOption.source(file: change.passphraseFile)
+        let hostname = HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
         let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
                                servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8))
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
-        print(PlanText.render(plan, diffs: dryRun), terminator: "")
+        print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
         if plan.hasErrors {
             FileHandle.standardError.write(Data("pftls renew: refused; nothing was changed and the current certificate keeps serving.\n".utf8))
             throw ExitCode(1)
         }
-        if dryRun { print("Dry run: nothing was written."); return }
+        if change.dryRun { print("Dry run: nothing was written."); return }
         let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
         do {
-            let outcome = try Applier(processes: processes).apply(plan, options: Applier.Options(reload: !noReload, backupRoot: backupDir)) { print("  - " + $0) }
+            let outcome = try Applier(processes: processes).apply(plan, options: Applier.Options(reload: !change.noReload, backupRoot: change.backupDir)) { print("  - " + $0) }
             guard outcome.changed else { print("Nothing to change: this certificate is already installed."); return }
             print("Renewed. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
             if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }

@@ -13,6 +13,11 @@ extension WizardModel {
         case .postfixDetected(let installation, let summary):
             self.installation = installation
             self.summary = summary
+            // Step 1's default: the directory of the files in use, unless the user typed one.
+            if let inUse = summary.renewal?.certificateDirectory, !visited.contains(.directory), context.demo == nil {
+                directory.field.set(inUse)
+                directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
+            }
             return []
         case .listed(let listing):
             files.listing = listing

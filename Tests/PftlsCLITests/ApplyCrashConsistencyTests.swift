@@ -82,11 +82,20 @@ import Testing
         #expect(outcomes.count >= 2, "all kills landed in one state: \(outcomes)")
     }
 
-    /// Waits (up to 30 s) until no process has `text` in its command line.
+    /// Waits (up to 30 s) until no process mentions `text` in its command line or
+    /// environment. `postfix check` starts its script in a new session, with the
+    /// config directory only in MAIL_CONFIG, so neither the group kill nor argv finds it.
     static func waitForProcesses(mentioning text: String) {
+        let needle = Array(text.utf8)
         for _ in 0..<300 {
-            let running = Shell.run("pgrep", ["-f", text])
-            if running.status != 0 { return }
+            let busy = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).contains { entry in
+                guard let pid = Int32(entry), pid != getpid() else { return false }
+                return ["cmdline", "environ"].contains { name in
+                    guard let data = FileManager.default.contents(atPath: "/proc/\(entry)/\(name)") else { return false }
+                    return Array(data).firstRange(of: needle) != nil
+                }
+            }
+            if !busy { return }
             usleep(100_000)
         }
     }

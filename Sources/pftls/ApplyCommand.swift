@@ -27,8 +27,7 @@ struct ApplyCommand: ParsableCommand {
         let processes = SystemProcessRunner()
         let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
         let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
-        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
-                               servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8))
+        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector())
             .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
@@ -36,18 +35,7 @@ struct ApplyCommand: ParsableCommand {
             print(plan.isNoOp ? "" : "Dry run: nothing was written.")
             return
         }
-        do {
-            let outcome = try Applier().apply(plan, options: Applier.Options(reload: !change.noReload, backupRoot: change.backupDir)) { print("  - " + $0) }
-            if outcome.changed {
-                print("Done. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
-                if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }
-            } else {
-                print("Nothing to change.")
-            }
-        } catch {
-            FileHandle.standardError.write(Data("pftls apply: \(error.description)\n".utf8))
-            throw ExitCode(1)
-        }
+        _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "Nothing to change.")
     }
 }
 

@@ -63,8 +63,7 @@ struct RenewCommand: ParsableCommand {
         answers.intermediates = request.chain
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
-        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
-                               servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8))
+        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector)
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
@@ -75,18 +74,11 @@ struct RenewCommand: ParsableCommand {
         }
         if change.dryRun { print("Dry run: nothing was written."); return }
         let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
-        do {
-            let outcome = try Applier(processes: processes).apply(plan, options: Applier.Options(reload: !change.noReload, backupRoot: change.backupDir)) { print("  - " + $0) }
-            guard outcome.changed else { print("Nothing to change: this certificate is already installed."); return }
-            print("Renewed. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
-            if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }
-            if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {
-                print("The key changed. DANE: publish this TLSA record (at _25._tcp.YOUR-MX) before the old one is removed:")
-                print("  3 1 1 \(Hex.lowercase(newKeyDigest))")
-            }
-        } catch {
-            FileHandle.standardError.write(Data("pftls renew: \(error.description)\n".utf8))
-            throw ExitCode(1)
+        guard try ApplyReport.run(plan, options: change, command: "renew", processes: processes,
+                                  unchanged: "Nothing to change: this certificate is already installed.") != nil else { return }
+        if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {
+            print("The key changed. DANE: publish this TLSA record (at _25._tcp.YOUR-MX) before the old one is removed:")
+            print("  3 1 1 \(Hex.lowercase(newKeyDigest))")
         }
     }
 

@@ -21,9 +21,8 @@ struct ChainCompleteness {
                     findings.append(untrustedRoot(top, name: topName))
                 }
             }
-        } else if let anchor = trustStore.issuer(of: top.certificate) {
+        } else if trustStore.issuer(of: top.certificate) != nil {
             complete = true
-            _ = anchor
         } else {
             complete = false
             findings.append(Finding(.incompleteChain, .warning, file: top.file,

@@ -23,6 +23,13 @@ public struct PlanBuilder {
         self.trustedOwner = trustedOwner
     }
 
+    /// A planner for this machine: the real /etc/services names the 465 service.
+    public static func forSystem(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector,
+                                 trustedOwner: UInt32 = 0) -> PlanBuilder {
+        PlanBuilder(fileSystem: fileSystem, installation: installation, inspector: inspector,
+                    servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: trustedOwner)
+    }
+
     /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
     public func build(_ answers: Answers, passphrases: PassphraseSource?, hostname: String?) -> ChangePlan {
         let mainPath = installation.configDirectory + "/main.cf"
@@ -193,3 +200,5 @@ public struct PlanBuilder {
         }
     }
 }
+
+import Foundation

@@ -32,12 +32,13 @@ public final class EffectRunner: @unchecked Sendable {
     private func performSingle(_ effect: Effect) -> Event {
         switch effect {
         case .detectPostfix(let directory):
-            let installation = PostfixInstallation.detect(configDirectory: directory, processes: processes)
+            let installation = directory == context.configDirectory ? self.installation
+                : PostfixInstallation.detect(configDirectory: directory, processes: processes)
             return .postfixDetected(installation, PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector))
         case .list(let directory):
             return .listed(list(directory))
         case .classify:
-            return .saved(message: "")
+            preconditionFailure("classification is answered per file in perform(_:)")
         case .inspect(let assignment, let secret):
             return .inspected(inspect(assignment, passphrase: secret))
         case .plan(let answers, let secret):
@@ -78,7 +79,7 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func inspect(_ assignment: FileAssignment, passphrase secret: SecretBytes?) -> FilesInspection {
         let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
-            hostname: context.demo != nil ? SampleCertificateSet.hostname : HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory),
+            hostname: defaultHostname,
             passphrases: secret.map(FixedPassphrase.init)))
         let codes = report.findings.codes
         let leaf = report.leaf.map { "\($0.subject), \($0.keyAlgorithm), until \(UTCTimestamp.format($0.notAfter))" }
@@ -88,14 +89,17 @@ public final class EffectRunner: @unchecked Sendable {
     }
 
     private func planBuilder() -> PlanBuilder {
-        let installation = PostfixInstallation.detect(configDirectory: context.configDirectory, processes: processes)
-        return PlanBuilder(fileSystem: fileSystem, installation: installation, inspector: inspector,
-                           servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: context.trustedOwner)
+        PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector, trustedOwner: context.trustedOwner)
     }
 
-    private func hostname(_ answers: Answers) -> String? {
-        answers.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory)
-    }
+    private func hostname(_ answers: Answers) -> String? { answers.hostname ?? defaultHostname }
+
+    /// Postfix's facts and the host name are asked once per session, not on every
+    /// inspection or plan preview (each costs several postconf runs). Only effects
+    /// on BackgroundEffects' serial work queue touch them, so the lazy set-up is not raced.
+    private lazy var installation = PostfixInstallation.detect(configDirectory: context.configDirectory, processes: processes)
+    private lazy var defaultHostname: String? = context.demo != nil ? SampleCertificateSet.hostname
+        : HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory)
 }
 
 extension DecodedFile {

@@ -16,7 +16,6 @@ extension WizardModel {
         case .services: return servicesAction(action)
         case .review: return reviewAction(action)
         case .result:
-            if action == .up, let result { _ = result }
             return []
         }
     }

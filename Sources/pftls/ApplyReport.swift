@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import PftlsCore
+
+/// Runs a plan for `apply` and `renew` and prints progress, the backup and the
+/// rollback command; a failure prints its reason and exits 1.
+enum ApplyReport {
+    /// Applies `plan`; returns the outcome, or nil when nothing changed.
+    static func run(_ plan: ChangePlan, options: ChangeOptions, command: String,
+                    processes: ProcessRunner = SystemProcessRunner(), unchanged: String) throws -> ApplyOutcome? {
+        do {
+            let outcome = try Applier(processes: processes)
+                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir)) { print("  - " + $0) }
+            guard outcome.changed else {
+                print(unchanged)
+                return nil
+            }
+            print("Done. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
+            if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }
+            return outcome
+        } catch {
+            FileHandle.standardError.write(Data("pftls \(command): \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -26,10 +26,12 @@ let package = Package(
         // Tiny C shims that turn macros and struct access into functions.
         .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
         .target(name: "CCursesShim", dependencies: ["CNCurses"]),
+        // POSIX calls Swift's Glibc module hides (pseudo-terminals).
+        .target(name: "CSystemShim"),
         // The UI-free core: certificate engine, Postfix config model, change plan.
         .target(
             name: "PftlsCore",
-            dependencies: ["COpenSSL", "CCryptoShim"]
+            dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim"]
         ),
         // The wizard: steps, widgets and screens as values; draws into a screen buffer, never into curses.
         .target(name: "PftlsUI", dependencies: ["PftlsCore"]),

@@ -27,7 +27,8 @@ struct ApplyCommand: ParsableCommand {
         let processes = SystemProcessRunner()
         let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
         let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
-        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector())
+        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
+                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes))
             .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }

@@ -63,7 +63,8 @@ struct RenewCommand: ParsableCommand {
         answers.intermediates = request.chain
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
-        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector)
+        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
+                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes))
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")

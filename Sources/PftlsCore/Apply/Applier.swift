@@ -96,19 +96,18 @@ public struct Applier {
         if case .failure(let error) = written { throw rollBack("Writing failed: \(error).") }
         say("wrote \(plan.changedFiles.count) file(s)")
 
-        if options.postfixCheck, let result = try? processes.run("postfix", ["-c", plan.configDirectory, "check"]) {
-            let output = (result.errorOutput + "\n" + result.output).trimmingCharacters(in: .whitespacesAndNewlines)
-            if result.status != 0 || output.contains("fatal") {
-                throw rollBack("`postfix -c \(plan.configDirectory) check` failed: \(SafeText.escape(output))")
+        if options.postfixCheck, let verdict = PostfixCheck(processes: processes).run(plan.configDirectory) {
+            guard verdict.passed else {
+                throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) check` failed after the write. Postfix said: \(SafeText.escape(verdict.reason))")
             }
-            say("postfix check passed" + (output.isEmpty ? "" : " (\(SafeText.escape(output)))"))
+            say("postfix check passed")
         }
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
         if options.reload {
             if Self.isRunning(plan.configDirectory, processes) {
-                guard let reload = try? processes.run("postfix", ["-c", plan.configDirectory, "reload"]), reload.status == 0 else {
-                    throw rollBack("`postfix reload` failed.")
+                if let reload = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
+                    throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) reload` failed. Postfix said: \(SafeText.escape(reload.reason))")
                 }
                 say("reloaded Postfix")
                 for target in plan.probes {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Lets Postfix read the new main.cf and master.cf before anything is written:
 /// they are staged in a private directory inside the configuration directory and
-/// read with `postconf -c STAGE -n` and `-M`. Any warning stops the apply.
+/// read with `postconf -c STAGE -n` and `-M`. A warning the current configuration does
+/// not already cause stops the apply.
 struct StagedCheck {
     let processes: ProcessRunner
 
@@ -29,13 +30,13 @@ struct StagedCheck {
         // last second); the staged copies are complete, so date them back.
         var past = [timespec(tv_sec: time(nil) - 5, tv_nsec: 0), timespec(tv_sec: time(nil) - 5, tv_nsec: 0)]
         for name in ["main.cf", "master.cf"] { utimensat(AT_FDCWD, stage + "/" + name, &past, 0) }
-        for flag in ["-n", "-M"] {
-            guard let result = try? processes.run("postconf", ["-c", stage, flag]) else { continue }
-            let complaints = result.errorOutput.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-            if result.status != 0 || !complaints.isEmpty {
-                let detail = complaints.joined(separator: "; ").replacingOccurrences(of: stage, with: plan.configDirectory)
-                return "Postfix rejects the new configuration (postconf \(flag)): \(SafeText.escape(detail)). Nothing was written."
-            }
+        guard let staged = ConfigBaseline.postconfComplaints(of: stage, reportedAs: plan.configDirectory, processes: processes) else {
+            return nil
+        }
+        let added = plan.baseline?.newComplaints(staged) ?? staged
+        guard added.isEmpty else {
+            let detail = added.map(\.text).joined(separator: "; ")
+            return "Postfix would complain about the new configuration, and does not about the current one: \(SafeText.escape(detail)). Nothing was written."
         }
         return nil
     }

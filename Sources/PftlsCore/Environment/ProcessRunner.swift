@@ -28,6 +28,18 @@ public struct ProcessResult: Sendable {
 public protocol ProcessRunner: Sendable {
     /// Runs `program` with `arguments`; nil when the program is not installed.
     func run(_ program: String, _ arguments: [String]) throws -> ProcessResult?
+
+    /// Runs `program` with its standard error on a terminal, so that programs which tell
+    /// their reasons only to a terminal (`postfix check`, `postfix reload`) tell them;
+    /// that text is the result's `standardError`. nil when the program is not installed.
+    func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult?
+}
+
+extension ProcessRunner {
+    /// Stand-ins without a terminal run the program as `run` does.
+    public func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+        try run(program, arguments)
+    }
 }
 
 /// Runs real programs, looking them up in PATH and the sbin directories.
@@ -47,6 +59,11 @@ public struct SystemProcessRunner: ProcessRunner {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
+    }
+
+    public func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+        guard let executable = locate(program) else { return nil }
+        return try TerminalCapture(deadline: 120).run(executable, arguments)
     }
 
     public func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {

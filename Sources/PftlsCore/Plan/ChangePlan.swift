@@ -25,6 +25,8 @@ public struct ChangePlan {
     public let probes: [ProbeTarget]
     /// The leaf certificate Postfix should serve afterwards.
     public let leaf: Certificate?
+    /// What Postfix said about the configuration before the change, when it was asked.
+    public var baseline: ConfigBaseline? = nil
 
     /// True when any finding is an error: the plan must not be applied.
     public var hasErrors: Bool { findings.hasErrors }

@@ -11,12 +11,14 @@ public struct PlanBuilder {
     let inspector: Inspector
     let servicesFile: String?
     let trustedOwner: UInt32
+    let baseline: ConfigBaseline?
 
     /// Creates a planner for the Postfix instance described by `installation`.
     /// `trustedOwner` is the uid that may own the certificate directory (root, except in the demo sandbox).
     public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector, servicesFile: String?,
-                trustedOwner: UInt32 = 0) {
+                trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil) {
         self.fileSystem = fileSystem
+        self.baseline = baseline
         self.installation = installation
         self.inspector = inspector
         self.servicesFile = servicesFile
@@ -24,10 +26,12 @@ public struct PlanBuilder {
     }
 
     /// A planner for this machine: the real /etc/services names the 465 service.
+    /// `baseline` is what Postfix says about the configuration as it is (`ConfigBaseline.read`).
     public static func forSystem(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector,
-                                 trustedOwner: UInt32 = 0) -> PlanBuilder {
+                                 trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil) -> PlanBuilder {
         PlanBuilder(fileSystem: fileSystem, installation: installation, inspector: inspector,
-                    servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: trustedOwner)
+                    servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: trustedOwner,
+                    baseline: baseline)
     }
 
     /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
@@ -45,6 +49,7 @@ public struct PlanBuilder {
         }
         findings += DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(answers.certificateDirectory)
         findings += guardFindings(answers)
+        findings += baseline?.findings ?? []
 
         var main: MainConfig?
         var master: MasterConfig?
@@ -61,7 +66,7 @@ public struct PlanBuilder {
         }
         guard var main, var master, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
             return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory, directoryToCreate: nil,
-                              files: [], findings: findings, probes: [], leaf: report.leaf)
+                              files: [], findings: findings, probes: [], leaf: report.leaf, baseline: baseline)
         }
 
         let damage = master.pasteDamageFindings(file: masterPath)
@@ -90,7 +95,7 @@ public struct PlanBuilder {
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
         return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
                           directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
-                          files: files, findings: findings, probes: probes, leaf: leaf)
+                          files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
     }
 
     // MARK: Guards

@@ -14,3 +14,10 @@ extension FindingCode {
     /// A client security level that needs more set-up (DANE, trust anchors).
     public static let clientLevelNeedsSetup: FindingCode = "client-level-needs-setup"
 }
+
+extension FindingCode {
+    /// A warning Postfix already prints for the current configuration; not caused by pftls.
+    public static let existingConfigWarning: FindingCode = "existing-config-warning"
+    /// `postfix check` fails on the current configuration, before any change.
+    public static let postfixCheckFailed: FindingCode = "postfix-check-failed"
+}

@@ -70,10 +70,13 @@ struct ConfigText: Equatable, Sendable {
     }
 
     /// Inserts lines (given without terminators) before `index`, ending each with the file's line ending.
+    /// At the end of a file that has no final newline, the last inserted line has none either.
     mutating func insert(_ texts: [String], at index: Int) {
         let ending = lineEnding
+        let endsWithoutNewline = index == lines.count && lines.last?.terminator.isEmpty == true
         if index == lines.count { ensureFinalNewline() }
         lines.insert(contentsOf: texts.map { ConfigLine(text: $0, terminator: ending) }, at: index)
+        if endsWithoutNewline && !texts.isEmpty { lines[index + texts.count - 1].terminator = "" }
     }
 
     /// Appends lines at the end, first ending the last line if it has no newline.

@@ -36,22 +36,34 @@ public struct MainConfig: Equatable, Sendable {
         return ParameterExpander(lookup: lookup).expand(raw, expanding: [name])
     }
 
-    /// Sets `name` to `value`. The first setting of `name` is rewritten where it stands
-    /// (keeping its `name = ` spelling) and later duplicates are removed, so Postfix does
-    /// not warn "overriding earlier entry". When `name` is not set, `name = value` is
-    /// appended at the end.
+    /// Sets `name` to `value`, written as `name = value`. The first setting of `name` is
+    /// rewritten where it stands and later duplicates are removed, so Postfix does not warn
+    /// "overriding earlier entry"; a single setting that already has the value is left as it
+    /// is, spelling included. When `name` is not set, the line goes after the last setting
+    /// of the file, before trailing comments such as a modeline or "DO NOT EDIT BELOW".
     public mutating func set(_ name: String, _ value: String) throws {
         try Self.validate(name: name, value: value)
         let existing = settings(named: name)
+        let newLine = value.isEmpty ? "\(name) =" : "\(name) = \(value)"
         guard let first = existing.first else {
-            text.append([value.isEmpty ? "\(name) =" : "\(name) = \(value)"])
+            insertAfterLastSetting(newLine)
             return
         }
-        let prefix = MainConfigLineParser.assignmentPrefix(ofStartLine: text.lines[first.logical.head].text) ?? "\(name) = "
-        let newLine = value.isEmpty ? String(MainConfigLineParser.trimmed(prefix[...])) : prefix + value
+        if existing.count == 1 && first.logical.continuations.isEmpty && first.parameter.value == value { return }
         text.setText(newLine, ofLine: first.logical.head)
         let doomed = first.logical.continuations + existing.dropFirst().flatMap(\.logical.lineIndices)
         text.removeLines(at: doomed)
+    }
+
+    /// Inserts a new setting line after the last line that belongs to a setting; a file
+    /// that ended without a newline still does.
+    private mutating func insertAfterLastSetting(_ line: String) {
+        let lines = text.lines
+        guard let last = lines.lastIndex(where: { $0.kind == .start || $0.kind == .continuation }) else {
+            text.append([line])
+            return
+        }
+        text.insert([line], at: last + 1)
     }
 
     /// Removes every active setting of `name`, continuation lines included.

@@ -89,7 +89,8 @@ public final class EffectRunner: @unchecked Sendable {
     }
 
     private func planBuilder() -> PlanBuilder {
-        PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector, trustedOwner: context.trustedOwner)
+        PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector, trustedOwner: context.trustedOwner,
+                              baseline: baseline)
     }
 
     private func hostname(_ answers: Answers) -> String? { answers.hostname ?? defaultHostname }
@@ -98,6 +99,8 @@ public final class EffectRunner: @unchecked Sendable {
     /// inspection or plan preview (each costs several postconf runs). Only effects
     /// on BackgroundEffects' serial work queue touch them, so the lazy set-up is not raced.
     private lazy var installation = PostfixInstallation.detect(configDirectory: context.configDirectory, processes: processes)
+    private lazy var baseline = ConfigBaseline.read(configDirectory: context.configDirectory, processes: processes,
+                                                    runCheck: context.demo == nil)
     private lazy var defaultHostname: String? = context.demo != nil ? SampleCertificateSet.hostname
         : HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory)
 }

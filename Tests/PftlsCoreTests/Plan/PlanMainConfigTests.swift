@@ -20,7 +20,7 @@ extension PlanTests {
             #expect(changed.allSatisfy(ConfigLines.isTLSSetting), "\(changed)")
             // An unchanged setting keeps its spelling (no spaces added around "=").
             #expect(ConfigLines.of(new).contains("smtpd_tls_security_level=may"))
-            #expect(ConfigLines.of(new).contains("smtp_tls_security_level=encrypt"))
+            #expect(ConfigLines.of(new).contains("smtp_tls_security_level = encrypt"), "a changed setting is written as name = value")
             #expect(ConfigLines.of(new).contains("smtp_tls_session_cache_database = btree:${data_directory}/smtp_scache"))
         }
 

@@ -4,7 +4,7 @@ import Testing
 extension PostfixConfigTests {
     /// Editing main.cf: only the lines of the edited setting change.
     @Suite struct MainConfigEditTests {
-        @Test func setRewritesInPlaceKeepingSpellingAndOtherLines() throws {
+        @Test func setRewritesInPlaceAsNameSpaceEqualsSpaceValueKeepingOtherLines() throws {
             var config = MainConfig(parsing: PostfixCorpus.debianMainCf)
             try config.set("smtpd_tls_cert_file", "/etc/postfix/tls/chain.pem")
             let before = ConfigLine.split(PostfixCorpus.debianMainCf)
@@ -12,7 +12,7 @@ extension PostfixConfigTests {
             #expect(before.count == after.count)
             let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
             #expect(changed == [26])
-            #expect(after[26].text == "smtpd_tls_cert_file=/etc/postfix/tls/chain.pem")
+            #expect(after[26].text == "smtpd_tls_cert_file = /etc/postfix/tls/chain.pem")
         }
 
         @Test func setRemovesLaterDuplicatesWithTheirContinuations() throws {
@@ -27,10 +27,29 @@ extension PostfixConfigTests {
             #expect(config.render() == "mydestination = c\n# note\nbiff = no\n")
         }
 
-        @Test func setAppendsWhenAbsentAndEndsTheFileFirst() throws {
+        @Test func setAppendsWhenAbsentAndKeepsAMissingFinalNewlineMissing() throws {
             var config = MainConfig(parsing: "biff = no")
             try config.set("smtpd_tls_chain_files", "/etc/postfix/a.pem, /etc/postfix/b.pem")
-            #expect(config.render() == "biff = no\nsmtpd_tls_chain_files = /etc/postfix/a.pem, /etc/postfix/b.pem\n")
+            #expect(config.render() == "biff = no\nsmtpd_tls_chain_files = /etc/postfix/a.pem, /etc/postfix/b.pem")
+        }
+
+        @Test func newSettingsGoBeforeTrailingCommentsAndModelines() throws {
+            let original = "biff = no\nrelayhost =\n    [smtp.example.test]:587\n\n# DO NOT EDIT ANYTHING BELOW #\n# vim: set ft=pfmain:\n"
+            var config = MainConfig(parsing: original)
+            try config.set("smtpd_tls_security_level", "may")
+            #expect(config.render() == "biff = no\nrelayhost =\n    [smtp.example.test]:587\nsmtpd_tls_security_level = may\n\n# DO NOT EDIT ANYTHING BELOW #\n# vim: set ft=pfmain:\n")
+        }
+
+        @Test func aMultiLineValueIsReplacedAsNameSpaceEqualsSpaceValue() throws {
+            var config = MainConfig(parsing: "smtpd_tls_cert_file =\r\n    /etc/old.pem\r\nbiff = no\r\n")
+            try config.set("smtpd_tls_cert_file", "/etc/new.pem")
+            #expect(config.render() == "smtpd_tls_cert_file = /etc/new.pem\r\nbiff = no\r\n")
+        }
+
+        @Test func anUnchangedValueKeepsItsSpelling() throws {
+            var config = MainConfig(parsing: "smtpd_tls_security_level=may\n")
+            try config.set("smtpd_tls_security_level", "may")
+            #expect(config.render() == "smtpd_tls_security_level=may\n")
         }
 
         @Test func crlfFilesGetCrlfLines() throws {

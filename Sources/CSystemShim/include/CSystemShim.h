@@ -1,0 +1,11 @@
+#ifndef PFTLS_CSYSTEMSHIM_H
+#define PFTLS_CSYSTEMSHIM_H
+/* POSIX calls that Swift's Glibc module does not show: the pseudo-terminal
+   functions are declared only under _XOPEN_SOURCE, which the module is not built with. */
+#include <stddef.h>
+
+/* Opens a pseudo-terminal pair: the master (close-on-exec) and the slave, both
+   read-write, neither becoming the controlling terminal. Returns 0, or -1 with errno. */
+int pftls_open_pseudo_terminal(int *master, int *slave);
+
+#endif

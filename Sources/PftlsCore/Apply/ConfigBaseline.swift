@@ -1,0 +1,81 @@
+import Foundation
+
+/// What Postfix says about the configuration as it is, before pftls changes anything:
+/// the warnings of `postconf -n` and `postconf -M`, and the verdict of `postfix check`.
+///
+/// Problems that are already there are reported, not held against the change: the
+/// staged copy is refused only for complaints this baseline does not have. A config
+/// that already fails `postfix check` is refused before anything is written, with
+/// Postfix's own words.
+public struct ConfigBaseline: Sendable {
+    /// The configuration directory that was read.
+    public let configDirectory: String
+    /// What `postconf -n` and `-M` complained about.
+    public let postconfComplaints: [PostfixComplaint]
+    /// The warnings `postfix check` printed when it passed.
+    public let checkComplaints: [PostfixComplaint]
+    /// Postfix's words when `postfix check` failed; nil when it passed or was not run.
+    public let checkFailure: String?
+
+    /// Creates a baseline by hand (tests).
+    public init(configDirectory: String, postconfComplaints: [PostfixComplaint], checkComplaints: [PostfixComplaint], checkFailure: String?) {
+        self.configDirectory = configDirectory
+        self.postconfComplaints = postconfComplaints
+        self.checkComplaints = checkComplaints
+        self.checkFailure = checkFailure
+    }
+
+    /// Reads the baseline of the instance in `configDirectory`; nil when Postfix is not
+    /// installed. `runCheck` false skips `postfix check` (the demo sandbox, whose
+    /// config names the real queue).
+    public static func read(configDirectory: String, processes: ProcessRunner, runCheck: Bool = true) -> ConfigBaseline? {
+        guard let complaints = postconfComplaints(of: configDirectory, reportedAs: configDirectory, processes: processes) else { return nil }
+        var checkComplaints: [PostfixComplaint] = []
+        var failure: String?
+        if runCheck, let result = PostfixCheck(processes: processes).run(configDirectory) {
+            checkComplaints = PostfixComplaint.lines(of: result.messages, directory: configDirectory, configDirectory: configDirectory)
+            failure = result.passed ? nil : result.reason
+        }
+        return ConfigBaseline(configDirectory: configDirectory, postconfComplaints: complaints,
+                              checkComplaints: failure == nil ? checkComplaints : [], checkFailure: failure)
+    }
+
+    /// What `postconf -c DIRECTORY -n` and `-M` write to standard error, with `DIRECTORY`
+    /// named as `configDirectory`; nil when postconf is not installed.
+    static func postconfComplaints(of directory: String, reportedAs configDirectory: String,
+                                   processes: ProcessRunner) -> [PostfixComplaint]? {
+        var output = ""
+        for flag in ["-n", "-M"] {
+            guard let result = try? processes.run("postconf", ["-c", directory, flag]) else { return nil }
+            output += result.errorOutput + "\n"
+            if result.status != 0 && result.errorOutput.isEmpty { output += "postconf: fatal: postconf \(flag) exited with status \(result.status)\n" }
+        }
+        return PostfixComplaint.lines(of: output, directory: directory, configDirectory: configDirectory)
+    }
+
+    /// Complaints in `staged` that the current configuration does not already have.
+    public func newComplaints(_ staged: [PostfixComplaint]) -> [PostfixComplaint] {
+        let known = Set(postconfComplaints.map(\.identity))
+        return staged.filter { !known.contains($0.identity) }
+    }
+
+    /// The baseline as findings: `existing-config-warning` for each complaint, and
+    /// `postfix-check-failed` (an error) when `postfix check` fails before any change.
+    public var findings: [Finding] {
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for complaint in postconfComplaints + checkComplaints where seen.insert(complaint.identity).inserted {
+            let place = complaint.file.map { file in SafeText.escape(file) + (complaint.line.map { ", line \($0)" } ?? "") }
+            findings.append(Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
+                message: "Postfix already says, before any change: \(SafeText.escape(complaint.text))",
+                hint: place.map { "pftls leaves this as it is. Fix it in \($0) when convenient; it does not block the change." }
+                    ?? "pftls leaves this as it is; it does not block the change."))
+        }
+        if let failure = checkFailure {
+            findings.append(Finding(.postfixCheckFailed, .error, file: configDirectory,
+                message: "`postfix -c \(SafeText.escape(configDirectory)) check` already fails before any change: \(SafeText.escape(failure))",
+                hint: "Fix what Postfix reports, run `postfix check` until it passes, then run pftls again. Nothing was written."))
+        }
+        return findings
+    }
+}

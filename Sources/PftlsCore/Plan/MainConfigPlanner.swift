@@ -18,10 +18,26 @@ struct MainConfigPlanner {
     static let legacyServerFiles = ["smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",
                                     "smtpd_tls_eckey_file", "smtpd_tls_dcert_file", "smtpd_tls_dkey_file"]
 
-    /// Applies the answers and installed file paths to `config`; returns findings.
-    func apply(_ answers: Answers, layout: Answers.Layout, files: InstalledFiles, to config: inout MainConfig,
-               file: String) throws -> [Finding] {
+    /// What planning main.cf produced.
+    struct Outcome {
+        /// Findings about specific settings (obsolete ones removed, a client level lowered).
         var findings: [Finding] = []
+        /// The settings those findings already explain.
+        var explained: Set<String> = []
+    }
+
+    /// Client levels from weakest to strongest; levels of one rank are not comparable.
+    static let clientLevelRank = ["none": 0, "may": 1, "encrypt": 2, "dane": 2, "dane-only": 3, "fingerprint": 3, "verify": 3, "secure": 4]
+
+    /// Applies the answers and installed file paths to `config`.
+    func apply(_ answers: Answers, layout: Answers.Layout, files: InstalledFiles, to config: inout MainConfig,
+               file: String) throws -> Outcome {
+        var outcome = Outcome()
+        if let lowered = loweredClientLevel(from: config.effectiveValue(of: "smtp_tls_security_level", defaults: installation.defaults),
+                                            to: answers.smtpSecurityLevel, file: file) {
+            outcome.findings.append(lowered)
+            outcome.explained.insert("smtp_tls_security_level")
+        }
         switch layout {
         case .chainFile:
             try config.set("smtpd_tls_chain_files", files.chainFile!)
@@ -38,11 +54,22 @@ struct MainConfigPlanner {
         try setSessionCache(&config)
         for name in Self.obsolete.keys.sorted() where config.value(of: name) != nil {
             config.remove(name)
-            findings.append(Finding(.obsoleteSetting, .info, file: file,
+            outcome.explained.insert(name)
+            outcome.findings.append(Finding(.obsoleteSetting, .info, file: file,
                 message: "\(SafeText.escape(file)): \(name) is removed (\(Self.obsolete[name]!))",
                 hint: "Nothing to do: the security levels pftls sets take its place."))
         }
-        return findings
+        return outcome
+    }
+
+    /// `client-level-lowered` when a demanding client level in force (dane, dane-only,
+    /// fingerprint, verify, secure, encrypt) would give way to one that is not stronger.
+    private func loweredClientLevel(from current: String?, to chosen: String, file: String) -> Finding? {
+        guard let current, current != chosen, let old = Self.clientLevelRank[current], old >= 2,
+              (Self.clientLevelRank[chosen] ?? 0) <= old else { return nil }
+        return Finding(.clientLevelLowered, .warning, file: file,
+            message: "\(SafeText.escape(file)): smtp_tls_security_level is lowered from \(SafeText.escape(current)) to \(SafeText.escape(chosen)): outgoing mail loses the protection \(SafeText.escape(current)) gave",
+            hint: "Choose \"\(SafeText.escape(current))\" (the level in force) unless you mean to weaken delivery security; `pftls explain smtp_tls_security_level=\(SafeText.escape(current))` says what it protects.")
     }
 
     /// A client session cache whose table type this Postfix supports.

@@ -1,69 +1,131 @@
 /// Brings master.cf to the chosen services: smtp (25), submission (587,
 /// STARTTLS required + SASL) and submissions (465, implicit TLS + SASL).
 ///
-/// An existing entry is edited in place; Debian's commented-out template is
-/// uncommented rather than a second copy appended; only then is a new entry added.
+/// An existing entry is edited in place and keeps its policy: only the options its
+/// security needs are set. Debian's or upstream's commented-out template is uncommented
+/// rather than a second copy appended, without lines that refer to parameters main.cf
+/// does not define; only then is a new entry added, in the file's own conventions.
+/// A port fronted by postscreen keeps postscreen in front.
 struct MasterConfigPlanner {
     let naming: ServiceNaming
+    /// True when main.cf sets the parameter or Postfix has a default for it.
+    let isDefined: (String) -> Bool
 
-    /// The `-o` overrides each service needs, in the order they are written.
-    static func requiredOptions(_ service: Answers.ServiceName) -> [(String, String)] {
+    /// What planning master.cf produced.
+    struct Outcome {
+        /// The listeners to probe afterwards.
+        var probes: [ProbeTarget] = []
+        /// Services that now listen under another name: old key, new key.
+        var moves: [(from: ServiceKey, to: ServiceKey)] = []
+        /// What the reader must know: template lines left commented, services moved.
+        var findings: [Finding] = []
+    }
+
+    /// How the entry for a chosen service came to be.
+    private enum Origin { case existing, moved, uncommented, added }
+
+    /// The `-o` overrides a service's security needs; set on every entry, existing ones included.
+    static func securityOptions(_ service: Answers.ServiceName) -> [(String, String)] {
         switch service {
         case .smtp:
             []
         case .submission:
-            [("smtpd_tls_security_level", "encrypt"), ("smtpd_sasl_auth_enable", "yes"), ("smtpd_tls_auth_only", "yes"),
-             ("smtpd_client_restrictions", "permit_sasl_authenticated,reject")]
+            [("smtpd_tls_security_level", "encrypt"), ("smtpd_sasl_auth_enable", "yes"), ("smtpd_tls_auth_only", "yes")]
         case .submissions:
-            [("smtpd_tls_wrappermode", "yes"), ("smtpd_sasl_auth_enable", "yes"),
-             ("smtpd_client_restrictions", "permit_sasl_authenticated,reject")]
+            [("smtpd_tls_wrappermode", "yes"), ("smtpd_sasl_auth_enable", "yes")]
         }
     }
 
-    /// Applies every chosen service to `config`; returns the probe targets.
-    func apply(_ services: [Answers.Service], to config: inout MasterConfig) throws -> [ProbeTarget] {
-        var targets: [ProbeTarget] = []
+    /// Every `-o` override an entry that pftls creates or uncomments gets: the security
+    /// options, then the guide's client policy (only authenticated clients).
+    static func requiredOptions(_ service: Answers.ServiceName) -> [(String, String)] {
+        securityOptions(service) + (service == .smtp ? [] : [("smtpd_client_restrictions", "permit_sasl_authenticated,reject")])
+    }
+
+    /// Applies every chosen service to `config`.
+    func apply(_ services: [Answers.Service], to config: inout MasterConfig, file: String) throws -> Outcome {
+        var outcome = Outcome()
         for choice in services {
             let name = choice.listen ?? naming.defaultName(choice.name)
-            let key = try ensureService(choice, named: name, in: &config)
-            for (option, value) in Self.requiredOptions(choice.name) where config.service(key)?.option(option) != value {
-                try config.setOption(option, value, for: key)
+            let (key, origin) = try ensureService(choice, named: name, in: &config, outcome: &outcome)
+            let command = config.service(key)?.command
+            if command == "smtpd" {
+                let options = origin == .existing || origin == .moved ? Self.securityOptions(choice.name) : Self.requiredOptions(choice.name)
+                for (option, value) in options where config.service(key)?.option(option) != value {
+                    try config.setOption(option, value, for: key)
+                }
             }
-            targets.append(target(choice))
+            outcome.probes.append(target(choice))
         }
-        return targets
+        return outcome
     }
 
-    /// Makes an active smtpd entry for `choice` exist under `name`; returns its key.
-    private func ensureService(_ choice: Answers.Service, named name: String, in config: inout MasterConfig) throws -> ServiceKey {
+    /// Makes an active entry for `choice` exist under `name`; returns its key and how it came to be.
+    private func ensureService(_ choice: Answers.Service, named name: String, in config: inout MasterConfig,
+                               outcome: inout Outcome) throws -> (ServiceKey, Origin) {
         let key = ServiceKey(name, "inet")
-        if config.service(key) != nil { return key }
+        if config.service(key) != nil { return (key, .existing) }
         let standard = ServiceKey(naming.defaultName(choice.name), "inet")
-        // An active entry for the same port on another (or no) address: move it to the listen address.
-        if let existing = config.services.last(where: { $0.service.command == "smtpd" && ServiceKey($0.service.key.service, "inet") == standard }) {
+        // An active entry for the same port on another (or no) address: move it to the listen
+        // address. postscreen in front of port 25 moves too; its `smtpd pass` stays as it is.
+        let movable = ["smtpd", "postscreen"]
+        if let existing = config.services.last(where: { movable.contains($0.service.command) && ServiceKey($0.service.key.service, "inet") == standard }) {
             var moved = existing.service
             moved.name = name
             try config.replace(existing.service.key, with: moved)
-            return key
+            outcome.moves.append((existing.service.key, key))
+            outcome.findings.append(Finding(.serviceMoved, .info, file: nil,
+                message: "master.cf: \(existing.service.key) (\(SafeText.escape(existing.service.command))) now listens on \(SafeText.escape(name)) only",
+                hint: existing.service.command == "postscreen"
+                    ? "postscreen stays in front of port \(ServiceNaming.standardPort(choice.name)); `smtpd pass` and its options are unchanged."
+                    : "Its options are kept. List the service again without an address to listen everywhere."))
+            return (key, .moved)
         }
-        // Debian's commented-out block: uncomment it in place. Prefer the one for this
-        // exact address, then the full block without an address (it carries the options).
-        // Only an smtpd template will do: Debian's "#smtp inet ... postscreen" line would hand
-        // port 25 to postscreen, which needs services that stay commented out.
+        // A commented-out template: uncomment it in place. Prefer the one for this exact
+        // address, then the full block without an address (it carries the options). Only an
+        // smtpd template will do: Debian's "#smtp inet ... postscreen" line would hand port 25
+        // to postscreen, which needs services that stay commented out.
         let templates = config.commentedServices.filter { ServiceKey($0.service, $0.type) == standard }
         for template in templates.filter({ $0 == key }) + templates.filter({ $0.host == nil }) + templates {
             var candidate = config
-            try candidate.enable(template)
+            var keptCommented: [(line: Int, option: MasterOption, undefined: [String])] = []
+            try candidate.enable(template) { option, line in
+                let undefined = ParameterReferences.names(in: option.value).filter { !isDefined($0) }
+                guard !undefined.isEmpty else { return false }
+                keptCommented.append((line, option, undefined))
+                return true
+            }
             guard var enabled = candidate.service(template), enabled.command == "smtpd" else { continue }
             if template.name != name {
                 enabled.name = name
                 try candidate.replace(template, with: enabled)
             }
             config = candidate
-            return key
+            for kept in keptCommented {
+                let reference = kept.undefined.joined(separator: ", ")
+                outcome.findings.append(Finding(.templateOptionLeftCommented, .info, file: nil,
+                    message: "master.cf line \(kept.line): `-o \(SafeText.escape(kept.option.name))=\(SafeText.escape(kept.option.value))` of the \(template) template stays commented out: \(SafeText.escape(reference)) is not defined in main.cf",
+                    hint: kept.option.name == "smtpd_client_restrictions"
+                        ? "pftls writes the explicit value permit_sasl_authenticated,reject instead."
+                        : "To use it, define \(SafeText.escape(reference)) in main.cf and uncomment the line; without it Postfix would warn about an undefined parameter."))
+            }
+            return (key, .uncommented)
         }
-        try config.add(MasterService(name: name))
-        return key
+        try config.add(conventionalService(named: name, in: config))
+        return (key, .added)
+    }
+
+    /// A new smtpd entry with the private, unpriv and chroot fields the file's existing
+    /// smtpd entries use (Debian: chroot y, upstream: n).
+    private func conventionalService(named name: String, in config: MasterConfig) -> MasterService {
+        var service = MasterService(name: name)
+        let smtpd = config.services.map(\.service).filter { $0.command == "smtpd" }
+        if let model = smtpd.first(where: { $0.type == "inet" }) ?? smtpd.first ?? config.services.map(\.service).first(where: { $0.type == "inet" }) {
+            service.privateAccess = model.privateAccess
+            service.unprivileged = model.unprivileged
+            service.chroot = model.chroot
+        }
+        return service
     }
 
     private func target(_ choice: Answers.Service) -> ProbeTarget {

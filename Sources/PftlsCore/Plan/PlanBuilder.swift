@@ -77,10 +77,21 @@ public struct PlanBuilder {
         let installed = InstalledFiles(directory: answers.certificateDirectory, layout: layout,
                                        withCAfile: answers.smtpdCAfile && layout == .separateFiles)
         var probes: [ProbeTarget] = []
+        let (oldMain, oldMaster) = (main, master)
         do {
-            findings += try MainConfigPlanner(installation: installation).apply(answers, layout: layout, files: installed, to: &main, file: mainPath)
-            probes = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile))
-                .apply(answers.services, to: &master)
+            let mainOutcome = try MainConfigPlanner(installation: installation).apply(answers, layout: layout, files: installed, to: &main, file: mainPath)
+            let isDefined: (String) -> Bool = { [main] name in main.value(of: name) != nil || installation.defaults[name] != nil }
+            let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile), isDefined: isDefined)
+                .apply(answers.services, to: &master, file: masterPath)
+            probes = services.probes
+            let planned = Set([installed.chainFile, installed.keyFile, installed.certificateFile, installed.caFile].compactMap { $0 })
+            let fileCheck = TLSFileCheck(fileSystem: fileSystem, defaults: installation.defaults, planned: planned,
+                                            mainPath: mainPath, masterPath: masterPath)
+                .check(main: &main, master: master, servedChainHasIntermediates: report.servedChain.count > 1)
+            let ledger = ChangeLedger(mainPath: mainPath, masterPath: masterPath, explained: mainOutcome.explained.union(fileCheck.removed))
+            findings += mainOutcome.findings + services.findings + fileCheck.findings
+            findings += ledger.mainFindings(old: oldMain, new: main)
+            findings += ledger.masterFindings(old: oldMaster, new: master, moves: services.moves)
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory,
                                     message: "The configuration could not be edited: \(error)",

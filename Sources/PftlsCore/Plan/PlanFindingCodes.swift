@@ -21,3 +21,20 @@ extension FindingCode {
     /// `postfix check` fails on the current configuration, before any change.
     public static let postfixCheckFailed: FindingCode = "postfix-check-failed"
 }
+
+extension FindingCode {
+    /// A service now listens under another name (a listen address was chosen).
+    public static let serviceMoved: FindingCode = "service-moved"
+    /// A template line that refers to an undefined parameter was left commented out.
+    public static let templateOptionLeftCommented: FindingCode = "template-option-left-commented"
+    /// An existing main.cf value changed or was removed.
+    public static let settingChanged: FindingCode = "setting-changed"
+    /// A parameter set more than once in main.cf now has one setting.
+    public static let duplicateRemoved: FindingCode = "duplicate-removed"
+    /// An existing per-service `-o` override changed, was added to an existing service, or was removed.
+    public static let serviceOptionChanged: FindingCode = "service-option-changed"
+    /// The client security level in force is replaced by a weaker one.
+    public static let clientLevelLowered: FindingCode = "client-level-lowered"
+    /// A TLS file the SMTP server would read after the change is missing or unreadable.
+    public static let tlsFileMissing: FindingCode = "tls-file-missing"
+}

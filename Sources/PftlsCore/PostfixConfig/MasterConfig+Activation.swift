@@ -15,14 +15,27 @@ extension MasterConfig {
     /// which Postfix skips, and so does a commented option indented unlike the block's
     /// first one (a separate note, such as the `#       -o smtp_helo_timeout=5` under
     /// Debian's relay entry).
-    public mutating func enable(_ key: ServiceKey) throws {
+    ///
+    /// `keepCommented` sees each `-o` option line of the block with its 1-based line number;
+    /// returning true leaves that line a comment (for example one that refers to a parameter
+    /// main.cf does not define).
+    public mutating func enable(_ key: ServiceKey, keepCommented: (MasterOption, Int) -> Bool = { _, _ in false }) throws {
         guard activeEntries(matching: key).isEmpty else { return }
         guard let template = CommentedMasterEntry.all(in: text).first(where: { $0.key == key }) else {
             throw PostfixConfigError.templateNotFound(key)
         }
         for index in [template.head] + template.codeLines {
-            text.setText(String(text.lines[index].text.dropFirst()), ofLine: index)
+            let body = String(text.lines[index].text.dropFirst())
+            if index != template.head, let option = Self.singleOption(body), keepCommented(option, index + 1) { continue }
+            text.setText(body, ofLine: index)
         }
+    }
+
+    /// The option of a line that holds exactly `-o name=value`, or nil.
+    private static func singleOption(_ body: String) -> MasterOption? {
+        let tokens = MasterToken.tokenize([(0, body)])
+        guard tokens.count == 2, tokens[0].text == "-o" else { return nil }
+        return MasterOption(token: tokens[1].text)
     }
 
     /// The keys of the commented-out entries that `enable` can bring back, in file order.

@@ -1,0 +1,96 @@
+/// Names every change a plan makes to what was already there: each main.cf value that
+/// changes or goes, each collapsed duplicate, and each `-o` override of an existing
+/// service that changes, appears or goes. New services and new settings show in the diff;
+/// changes to what the administrator wrote must also be said in words.
+struct ChangeLedger {
+    let mainPath: String
+    let masterPath: String
+    /// Names already explained by a more specific finding (obsolete settings, a lowered level).
+    let explained: Set<String>
+
+    /// Findings for main.cf.
+    func mainFindings(old: MainConfig, new: MainConfig) -> [Finding] {
+        var findings: [Finding] = []
+        let oldSettings = Dictionary(grouping: old.parameters, by: \.name)
+        let newSettings = Dictionary(grouping: new.parameters, by: \.name)
+        for name in oldSettings.keys.sorted() where !explained.contains(name) {
+            let before = oldSettings[name]!
+            let oldValue = before.last!.value
+            let file = SafeText.escape(mainPath)
+            guard let after = newSettings[name] else {
+                findings.append(Finding(.settingChanged, .info, file: mainPath,
+                    message: "\(file), line \(before.last!.lineNumber): \(name) = \(SafeText.escape(oldValue)) is removed",
+                    hint: Self.hint(for: name)))
+                continue
+            }
+            let newValue = after.last!.value
+            if newValue != oldValue {
+                findings.append(Finding(.settingChanged, .info, file: mainPath,
+                    message: "\(file), line \(before.last!.lineNumber): \(name) changes from \(Self.show(oldValue)) to \(Self.show(newValue))",
+                    hint: Self.hint(for: name)))
+            }
+            if before.count > 1 && after.count == 1 {
+                findings.append(Finding(.duplicateRemoved, .info, file: mainPath,
+                    message: "\(file): \(name) was set \(before.count) times (lines \(before.map { String($0.lineNumber) }.joined(separator: ", "))); one setting is kept",
+                    hint: "Postfix used the last one and warned \"overriding earlier entry\"; the backup keeps the old lines."))
+            }
+        }
+        return findings
+    }
+
+    /// Findings for master.cf: options of services that existed before (moved ones included).
+    func masterFindings(old: MasterConfig, new: MasterConfig, moves: [(from: ServiceKey, to: ServiceKey)]) -> [Finding] {
+        var findings: [Finding] = []
+        for entry in old.services {
+            let oldService = entry.service
+            let newKey = moves.first { $0.from == oldService.key }?.to ?? oldService.key
+            guard let newService = new.service(newKey), old.service(oldService.key) == oldService else { continue }
+            let names = (oldService.options + newService.options).map(\.name)
+            var seen = Set<String>()
+            for name in names where seen.insert(name).inserted {
+                let before = oldService.option(name)
+                let after = newService.option(name)
+                guard before != after else { continue }
+                let security = Self.isSecurityOption(name)
+                let place = "\(SafeText.escape(masterPath)), line \(entry.lineNumber), \(oldService.key)"
+                let change: String
+                switch (before, after) {
+                case (nil, let value?): change = "-o \(name)=\(SafeText.escape(value)) is added"
+                case (let value?, nil): change = "-o \(name)=\(SafeText.escape(value)) is removed"
+                default: change = "-o \(name) changes from \(Self.show(before!)) to \(Self.show(after!))"
+                }
+                findings.append(Finding(.serviceOptionChanged, security ? .info : .warning, file: masterPath,
+                    message: "\(place): \(change)",
+                    hint: security ? "The service needs it for the security you chose." : "This is policy, not TLS: check that it is what you want."))
+            }
+        }
+        return findings
+    }
+
+    /// TLS and SASL switches a chosen service needs; any other option is policy.
+    static func isSecurityOption(_ name: String) -> Bool {
+        name.contains("_tls_") || name == "smtpd_sasl_auth_enable"
+    }
+
+    private static func show(_ value: String) -> String {
+        value.isEmpty ? "(empty)" : "\"\(SafeText.escape(value))\""
+    }
+
+    /// A hint that fits the parameter that changed.
+    static func hint(for name: String) -> String {
+        switch name {
+        case _ where MainConfigPlanner.legacyServerFiles.contains(name):
+            return "pftls installs the key and certificates under its own names in the certificate directory; the files named before stay on disk, and the backup keeps the old lines."
+        case "smtpd_tls_chain_files":
+            return "The separate-files layout names the key and certificate with smtpd_tls_key_file and smtpd_tls_cert_file instead."
+        case "smtp_tls_session_cache_database":
+            return "The table type in use is not one this Postfix supports (postconf -m); the new cache starts empty, which costs a few full handshakes and nothing else."
+        case "smtpd_tls_security_level", "smtp_tls_security_level":
+            return "This is the level you chose; `pftls explain \(name)` describes each level."
+        case "smtpd_tls_CAfile", "smtpd_tls_CApath":
+            return "The served chain already carries the intermediates, and the file named is not there; Postfix would fail TLS with it."
+        default:
+            return "Changed by pftls; the backup keeps the old value."
+        }
+    }
+}

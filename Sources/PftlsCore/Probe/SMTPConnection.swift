@@ -43,12 +43,17 @@ final class SMTPConnection {
 
     /// Reads one complete SMTP reply (all its lines) and returns them.
     func readReply() throws -> [String] {
+        try Self.readReply { byte in read(descriptor, &byte, 1) }
+    }
+
+    /// Reads one complete SMTP reply through `readByte`, which stores one byte and returns
+    /// the count read (0 or less at the end of the stream): over TCP or over TLS.
+    static func readReply(_ readByte: (inout UInt8) -> Int) throws -> [String] {
         var lines: [String] = []
         var current: [UInt8] = []
         var byte: UInt8 = 0
         while true {
-            let count = read(descriptor, &byte, 1)
-            if count <= 0 {
+            if readByte(&byte) <= 0 {
                 throw Failure(reason: lines.isEmpty && current.isEmpty ? "the server closed the connection without a reply" : "the reply was cut short")
             }
             if byte == 0x0A {

@@ -49,8 +49,39 @@ public struct TLSProbe: ListenerProbing {
                 if let certificate = pftls_x509_stack_value(stack, index) { chain.append(Certificate(retaining: certificate)) }
             }
         }
-        if mode == .startTLS { _ = "QUIT\r\n".withCString { SSL_write(ssl, $0, 6) } }
+        guard !chain.isEmpty else { return .failed(reason: "the server sent no certificate") }
+        // A listener serves only when smtpd lives on after the handshake: EHLO must get 250
+        // (an smtpd that dies at once, for example with SASL on and no back end, does not).
+        if let problem = Self.greetAfterHandshake(ssl, mode: mode) { return .failed(reason: problem) }
+        _ = "QUIT\r\n".withCString { SSL_write(ssl, $0, 6) }
         SSL_shutdown(ssl)
-        return chain.isEmpty ? .failed(reason: "the server sent no certificate") : .served(chain: chain)
+        return .served(chain: chain)
+    }
+
+    /// After the handshake: the greeting (implicit TLS), then EHLO, which must be answered 250.
+    /// nil when the server answered as a live SMTP server does; otherwise what went wrong.
+    private static func greetAfterHandshake(_ ssl: OpaquePointer, mode: TLSProbeMode) -> String? {
+        let readByte: (inout UInt8) -> Int = { byte in Int(SSL_read(ssl, &byte, 1)) }
+        do {
+            if mode == .implicit {
+                let greeting = try SMTPConnection.readReply(readByte)
+                guard greeting.first?.hasPrefix("220") == true else {
+                    return "the TLS handshake worked, but the greeting was: \(SMTPConnection.show(greeting))"
+                }
+            }
+            let command = Array("EHLO pftls.probe\r\n".utf8)
+            guard SSL_write(ssl, command, Int32(command.count)) == Int32(command.count) else {
+                return "the TLS handshake worked, but the server closed the connection before EHLO (see the mail log for smtpd's reason)"
+            }
+            let answer = try SMTPConnection.readReply(readByte)
+            guard answer.first?.hasPrefix("250") == true else {
+                return "the TLS handshake worked, but EHLO was answered: \(SMTPConnection.show(answer))"
+            }
+            return nil
+        } catch let failure as SMTPConnection.Failure {
+            return "the TLS handshake worked, but then \(failure.reason) (smtpd probably stopped: see the mail log)"
+        } catch {
+            return "the TLS handshake worked, but then \(error)"
+        }
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// What Postfix already says is reported, and only what a change adds is held against it.
+@Suite struct ConfigBaselineTests {
+    @Test func complaintsAreParsedIntoLevelFileLineAndDetail() {
+        let complaint = PostfixComplaint(line: "/usr/sbin/postconf: warning: /etc/postfix/main.cf, line 42: overriding earlier entry: inet_interfaces=all",
+                                         directory: "/etc/postfix", configDirectory: "/etc/postfix")
+        #expect(complaint.level == "warning")
+        #expect(complaint.file == "/etc/postfix/main.cf")
+        #expect(complaint.line == 42)
+        #expect(complaint.detail == "overriding earlier entry: inet_interfaces=all")
+    }
+
+    @Test func aWarningThatMovedLinesIsNotNewButAnotherIs() {
+        let before = PostfixComplaint.lines(of: "postconf: warning: /etc/postfix/main.cf, line 42: overriding earlier entry: inet_interfaces=all\n",
+                                            directory: "/etc/postfix", configDirectory: "/etc/postfix")
+        let baseline = ConfigBaseline(configDirectory: "/etc/postfix", postconfComplaints: before, checkComplaints: [], checkFailure: nil)
+        let staged = PostfixComplaint.lines(of: """
+            postconf: warning: /etc/postfix/.pftls-stage-abc/main.cf, line 40: overriding earlier entry: inet_interfaces=all
+            postconf: warning: /etc/postfix/.pftls-stage-abc/master.cf: undefined parameter: mua_helo_restrictions
+            """, directory: "/etc/postfix/.pftls-stage-abc", configDirectory: "/etc/postfix")
+        let added = baseline.newComplaints(staged)
+        #expect(added.count == 1)
+        #expect(added.first?.text == "postconf: warning: /etc/postfix/master.cf: undefined parameter: mua_helo_restrictions")
+    }
+
+    @Test func findingsUsePostfixsWordsAndACheckFailureIsAnError() {
+        let complaints = PostfixComplaint.lines(of: "postconf: warning: /etc/postfix/main.cf: unused parameter: bogus=1",
+                                                directory: "/etc/postfix", configDirectory: "/etc/postfix")
+        let baseline = ConfigBaseline(configDirectory: "/etc/postfix", postconfComplaints: complaints, checkComplaints: [],
+                                      checkFailure: "postfix: fatal: chdir(/nonexistent): No such file or directory")
+        let findings = baseline.findings
+        #expect(findings.first?.code == .existingConfigWarning)
+        #expect(findings.first?.severity == .warning)
+        #expect(findings.first?.message.contains("unused parameter: bogus=1") == true)
+        let failure = findings.first { $0.code == .postfixCheckFailed }
+        #expect(failure?.severity == .error)
+        #expect(failure?.message.contains("chdir(/nonexistent)") == true)
+    }
+
+    @Test(.enabled(if: PostconfSandbox.isAvailable, "postfix is not installed"))
+    func postfixCheckSpeaksOnAPseudoTerminal() throws {
+        let sandbox = PostconfSandbox(mainCf: "command_directory = /nonexistent/pftls\n", masterCf: "")
+        let verdict = try #require(PostfixCheck(processes: SystemProcessRunner()).run(sandbox.directory.path))
+        #expect(!verdict.passed)
+        #expect(verdict.reason.contains("fatal: chdir(/nonexistent/pftls)"), "\(verdict.reason)")
+    }
+}

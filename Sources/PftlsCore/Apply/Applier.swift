@@ -54,6 +54,9 @@ public struct Applier {
             say("nothing to change")
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
+        if options.reload, let problem = ListenerPreflight().problem(plan, running: Self.isRunning(plan.configDirectory, processes)) {
+            throw fail(problem)
+        }
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
         say("staged main.cf and master.cf accepted by postconf")
 

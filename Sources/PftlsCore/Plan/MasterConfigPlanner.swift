@@ -10,6 +10,9 @@ struct MasterConfigPlanner {
     let naming: ServiceNaming
     /// True when main.cf sets the parameter or Postfix has a default for it.
     let isDefined: (String) -> Bool
+    /// True when this Postfix knows the parameter (a template from a newer version may name
+    /// one it does not: postconf would warn "unused parameter").
+    let isKnown: (String) -> Bool
 
     /// What planning master.cf produced.
     struct Outcome {
@@ -90,7 +93,8 @@ struct MasterConfigPlanner {
             var candidate = config
             var keptCommented: [(line: Int, option: MasterOption, undefined: [String])] = []
             try candidate.enable(template) { option, line in
-                let undefined = ParameterReferences.names(in: option.value).filter { !isDefined($0) }
+                var undefined = ParameterReferences.names(in: option.value).filter { !isDefined($0) }
+                if !isKnown(option.name) { undefined.insert(option.name, at: 0) }
                 guard !undefined.isEmpty else { return false }
                 keptCommented.append((line, option, undefined))
                 return true
@@ -103,8 +107,10 @@ struct MasterConfigPlanner {
             config = candidate
             for kept in keptCommented {
                 let reference = kept.undefined.joined(separator: ", ")
+                let why = kept.undefined.first == kept.option.name ? "this Postfix does not know \(SafeText.escape(kept.option.name))"
+                    : "\(SafeText.escape(reference)) is not defined in main.cf"
                 outcome.findings.append(Finding(.templateOptionLeftCommented, .info, file: nil,
-                    message: "master.cf line \(kept.line): `-o \(SafeText.escape(kept.option.name))=\(SafeText.escape(kept.option.value))` of the \(template) template stays commented out: \(SafeText.escape(reference)) is not defined in main.cf",
+                    message: "master.cf line \(kept.line): `-o \(SafeText.escape(kept.option.name))=\(SafeText.escape(kept.option.value))` of the \(template) template stays commented out: \(why)",
                     hint: kept.option.name == "smtpd_client_restrictions"
                         ? "pftls writes the explicit value permit_sasl_authenticated,reject instead."
                         : "To use it, define \(SafeText.escape(reference)) in main.cf and uncomment the line; without it Postfix would warn about an undefined parameter."))

@@ -81,7 +81,10 @@ public struct PlanBuilder {
         do {
             let mainOutcome = try MainConfigPlanner(installation: installation).apply(answers, layout: layout, files: installed, to: &main, file: mainPath)
             let isDefined: (String) -> Bool = { [main] name in main.value(of: name) != nil || installation.defaults[name] != nil }
-            let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile), isDefined: isDefined)
+            // Only postconf -d lists every parameter; pftls' own table is not complete.
+            let isKnown: (String) -> Bool = { name in installation.defaults.source != .postconf || isDefined(name) }
+            let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile),
+                                                   isDefined: isDefined, isKnown: isKnown)
                 .apply(answers.services, to: &master, file: masterPath)
             probes = services.probes
             let planned = Set([installed.chainFile, installed.keyFile, installed.certificateFile, installed.caFile].compactMap { $0 })
@@ -126,9 +129,12 @@ public struct PlanBuilder {
         return findings
     }
 
+    /// The SASL back-end check, when a chosen service has SASL on: submission and
+    /// submissions always, smtp when main.cf switches SASL on for every smtpd.
     private func saslFindings(_ answers: Answers, main: MainConfig) -> [Finding] {
-        guard answers.services.contains(where: { $0.name != .smtp }) else { return [] }
         let defaults = installation.defaults
+        let everywhere = main.effectiveValue(of: "smtpd_sasl_auth_enable", defaults: defaults) == "yes"
+        guard everywhere || answers.services.contains(where: { $0.name != .smtp }) else { return [] }
         let finding = SASLBackendCheck(fileSystem: fileSystem).check(
             type: main.effectiveValue(of: "smtpd_sasl_type", defaults: defaults) ?? "cyrus",
             path: main.effectiveValue(of: "smtpd_sasl_path", defaults: defaults) ?? "smtpd",

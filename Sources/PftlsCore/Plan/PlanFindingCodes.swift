@@ -35,6 +35,8 @@ extension FindingCode {
     public static let serviceOptionChanged: FindingCode = "service-option-changed"
     /// The client security level in force is replaced by a weaker one.
     public static let clientLevelLowered: FindingCode = "client-level-lowered"
+    /// SASL goes through a Dovecot socket that does not exist: smtpd would stop on the first SASL offer.
+    public static let saslSocketMissing: FindingCode = "sasl-socket-missing"
     /// A TLS file the SMTP server would read after the change is missing or unreadable.
     public static let tlsFileMissing: FindingCode = "tls-file-missing"
 }

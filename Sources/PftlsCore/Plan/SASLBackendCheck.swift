@@ -14,8 +14,9 @@ public struct SASLBackendCheck {
             if path.hasPrefix("inet:") { return nil }
             let socket = path.hasPrefix("/") ? path : queueDirectory + "/" + path
             if exists(socket) { return nil }
-            return warning("smtpd_sasl_type is dovecot, but its socket \(SafeText.escape(socket)) does not exist",
-                           hint: "Start Dovecot with an auth listener for Postfix (service auth { unix_listener /var/spool/postfix/private/auth { mode = 0660, user = postfix } }).")
+            return Finding(.saslSocketMissing, .warning, file: socket,
+                message: "smtpd_sasl_type is dovecot, but its socket \(SafeText.escape(socket)) does not exist: once TLS works, smtpd stops with \"fatal: no SASL authentication mechanisms\" where SASL is on",
+                hint: "Start Dovecot with an auth listener for Postfix (service auth { unix_listener /var/spool/postfix/private/auth { mode = 0660, user = postfix } }) before installing, or install with --no-reload and reload once Dovecot runs.")
         }
         let saslauthd = ["/var/run/saslauthd/mux", "/run/saslauthd/mux", "/var/spool/postfix/var/run/saslauthd/mux"]
         let cyrusConfig = ["\(configDirectory)/sasl/\(path).conf", "/usr/lib/sasl2/\(path).conf", "/etc/sasl2/\(path).conf"]

@@ -38,7 +38,7 @@ public struct ServicesStepState {
     var state: StepState {
         if case .failure = services() { return .errors }
         guard let preview else { return .pending }
-        let own = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25].contains($0.code) }
+        let own = preview.findings.filter { [.saslNotConfigured, .saslSocketMissing, .masterCfPasteDamage, .encryptOnPort25].contains($0.code) }
         if own.hasErrors { return .errors }
         return own.isEmpty ? .done : .warnings
     }

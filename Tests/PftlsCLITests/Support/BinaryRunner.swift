@@ -20,11 +20,13 @@ enum Pftls {
         return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("pftls").path
     }
 
-    /// Runs pftls with `arguments`, no terminal, optional extra environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+    /// Runs pftls with `arguments`, no terminal, optional extra environment. `prefix` runs
+    /// it through another program (`ip netns exec NAME`).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+                    prefix: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: prefix.first ?? executable)
+        process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()

@@ -37,9 +37,10 @@ extension PlanTests {
         func saslServicesWithoutABackEndWarn(service: Answers.ServiceName) throws {
             let fixture = try PlanFixture(mainCf: PostfixCorpus.debianMainCf + Self.dovecot("/nonexistent/pftls/auth"))
             let plan = fixture.build(fixture.answers(services: [.init(name: service)]))
-            let finding = try #require(plan.findings(.saslNotConfigured).first)
+            let finding = try #require(plan.findings(.saslSocketMissing).first)
             #expect(finding.severity == .warning)
             #expect(finding.message.contains("/nonexistent/pftls/auth"))
+            #expect(finding.message.contains("no SASL authentication mechanisms"), "says what Postfix will do")
             #expect(!plan.hasErrors, "a warning does not block the plan")
             #expect(!plan.files.isEmpty)
         }
@@ -56,7 +57,7 @@ extension PlanTests {
             let socket = scratch.write("auth", "")
             let fixture = try PlanFixture(mainCf: PostfixCorpus.debianMainCf + Self.dovecot(socket))
             let plan = fixture.build(fixture.answers(services: [.init(name: .submission), .init(name: .submissions)]))
-            #expect(plan.findings(.saslNotConfigured).isEmpty, "\(plan.findings)")
+            #expect(plan.findings(.saslNotConfigured).isEmpty && plan.findings(.saslSocketMissing).isEmpty, "\(plan.findings)")
         }
 
         @Test func aRelativeDovecotPathIsUnderTheQueueDirectory() throws {
@@ -70,7 +71,13 @@ extension PlanTests {
 
         @Test func smtpAloneNeedsNoSASL() throws {
             let fixture = try PlanFixture(mainCf: PostfixCorpus.debianMainCf + Self.dovecot("/nonexistent/pftls/auth"))
-            #expect(fixture.build(fixture.answers()).findings(.saslNotConfigured).isEmpty)
+            #expect(fixture.build(fixture.answers()).findings(.saslSocketMissing).isEmpty)
+        }
+
+        @Test func smtpNeedsTheBackEndWhenMainCfSwitchesSASLOnEverywhere() throws {
+            let main = PostfixCorpus.debianMainCf + Self.dovecot("/nonexistent/pftls/auth") + "smtpd_sasl_auth_enable = yes\n"
+            let fixture = try PlanFixture(mainCf: main)
+            #expect(fixture.build(fixture.answers()).findings(.saslSocketMissing).count == 1)
         }
 
         @Test func keyCertificateMismatchStopsThePlan() throws {

@@ -109,6 +109,7 @@ public struct Applier {
         var probeResults: [(ProbeTarget, ProbeResult)] = []
         if options.reload {
             if Self.isRunning(plan.configDirectory, processes) {
+                let log = MailLogWatch.start(configDirectory: plan.configDirectory, processes: processes)
                 if let reload = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
                     throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) reload` failed. Postfix said: \(SafeText.escape(reload.reason))")
                 }
@@ -121,9 +122,9 @@ public struct Applier {
                     case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
                         say("\(where_): serves the new certificate (sha256 \(chain[0].sha256FingerprintText))")
                     case .served(let chain):
-                        throw rollBack("\(where_) still serves another certificate (sha256 \(chain.first?.sha256FingerprintText ?? "?")) after the reload.")
+                        throw rollBack("\(where_) still serves another certificate (sha256 \(chain.first?.sha256FingerprintText ?? "?")) after the reload." + log.quote)
                     case .failed(let reason):
-                        throw rollBack("\(where_): \(reason).")
+                        throw rollBack("\(where_): \(reason)." + log.quote)
                     }
                 }
             } else {
@@ -140,12 +141,16 @@ public struct Applier {
     private func probeUntilServed(_ target: ProbeTarget, leaf: Certificate?, deadline: TimeInterval) -> ProbeResult {
         let end = Date().addingTimeInterval(deadline)
         var result: ProbeResult
+        // The failure that got furthest: once smtpd dies after the handshake, Postfix's
+        // master throttles the service and later tries only see a closed connection.
+        var furthest: ProbeResult?
         repeat {
             result = probe.probe(host: target.host, port: target.port, mode: target.mode, serverName: nil)
             if let served = result.leaf, let leaf, served.isSame(as: leaf) { return result }
+            if case .failed(let reason) = result, reason.contains("handshake worked") || reason.contains("answer was") { furthest = result }
             usleep(300_000)
         } while Date() < end
-        return result
+        return furthest ?? result
     }
 
     static func isRunning(_ configDirectory: String, _ processes: ProcessRunner) -> Bool {

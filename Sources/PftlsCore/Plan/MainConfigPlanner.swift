@@ -26,9 +26,6 @@ struct MainConfigPlanner {
         var explained: Set<String> = []
     }
 
-    /// Client levels from weakest to strongest; levels of one rank are not comparable.
-    static let clientLevelRank = ["none": 0, "may": 1, "encrypt": 2, "dane": 2, "dane-only": 3, "fingerprint": 3, "verify": 3, "secure": 4]
-
     /// Applies the answers and installed file paths to `config`.
     func apply(_ answers: Answers, layout: Answers.Layout, files: InstalledFiles, to config: inout MainConfig,
                file: String) throws -> Outcome {
@@ -65,8 +62,7 @@ struct MainConfigPlanner {
     /// `client-level-lowered` when a demanding client level in force (dane, dane-only,
     /// fingerprint, verify, secure, encrypt) would give way to one that is not stronger.
     private func loweredClientLevel(from current: String?, to chosen: String, file: String) -> Finding? {
-        guard let current, current != chosen, let old = Self.clientLevelRank[current], old >= 2,
-              (Self.clientLevelRank[chosen] ?? 0) <= old else { return nil }
+        guard let current, ClientLevelOrder.lowers(from: current, to: chosen) else { return nil }
         return Finding(.clientLevelLowered, .warning, file: file,
             message: "\(SafeText.escape(file)): smtp_tls_security_level is lowered from \(SafeText.escape(current)) to \(SafeText.escape(chosen)): outgoing mail loses the protection \(SafeText.escape(current)) gave",
             hint: "Choose \"\(SafeText.escape(current))\" (the level in force) unless you mean to weaken delivery security; `pftls explain smtp_tls_security_level=\(SafeText.escape(current))` says what it protects.")

@@ -10,6 +10,13 @@ enum LevelsView {
                   focused: levels.focus == .smtpd, parameter: "smtpd_tls_security_level", model: model, into: &screen, y: y, columns: 3)
         y = group("Outgoing mail (smtp_tls_security_level)", options: Answers.smtpLevels, chosen: levels.smtp,
                   focused: levels.focus == .smtp, parameter: "smtp_tls_security_level", model: model, into: &screen, y: y, columns: 4)
+        if levels.lowersClientLevel, let current = levels.smtpInForce {
+            screen.put("\(glyphs.warning) Lowers the level in force (\(current)): outgoing mail loses that protection.", x: 2, y: y - 1,
+                       style: .warning, limit: model.width - 3)
+            let box = levels.confirmLowering ? glyphs.checkOn : glyphs.checkOff
+            screen.put("\(box) Lower it anyway", x: 4, y: y, style: levels.focus == .lowering ? .selected : .plain)
+            y += 2
+        }
         let layouts = Answers.Layout.allCases.map(\.rawValue)
         y = group("File layout", options: layouts, chosen: layouts.firstIndex(of: levels.layout.rawValue)!,
                   focused: levels.focus == .layout, parameter: "layout", model: model, into: &screen, y: y, columns: 2)

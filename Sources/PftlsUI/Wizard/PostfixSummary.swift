@@ -18,18 +18,24 @@ public struct PostfixSummary: Sendable {
     public var currentLeaf: Certificate?
     /// The set-up in force as answers, when there is one to renew.
     public var renewal: Answers?
+    /// `smtpd_tls_security_level` and `smtp_tls_security_level` in force (explicit or default).
+    public var smtpdLevelInForce: String?
+    public var smtpLevelInForce: String?
 
     /// Reads the summary for `installation` from its main.cf.
     public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {
         var summary = PostfixSummary(version: installation.version?.description, configDirectory: installation.configDirectory,
                                      running: installation.isRunning, filesInUse: [], certificateSubject: nil,
-                                     certificateNames: [], notAfter: nil, problem: nil, currentLeaf: nil, renewal: nil)
+                                     certificateNames: [], notAfter: nil, problem: nil, currentLeaf: nil, renewal: nil,
+                                     smtpdLevelInForce: nil, smtpLevelInForce: nil)
         guard let bytes = try? fileSystem.readFile(installation.configDirectory + "/main.cf", limit: 64 << 20) else {
             summary.problem = "main.cf cannot be read in \(installation.configDirectory)"
             return summary
         }
         let main = MainConfig(parsing: String(decoding: bytes, as: UTF8.self))
         let value = { (name: String) in main.effectiveValue(of: name, defaults: installation.defaults) ?? "" }
+        summary.smtpdLevelInForce = value("smtpd_tls_security_level")
+        summary.smtpLevelInForce = value("smtp_tls_security_level")
         let chain = value("smtpd_tls_chain_files")
         summary.filesInUse = chain.isEmpty
             ? [value("smtpd_tls_cert_file"), value("smtpd_tls_key_file")].filter { !$0.isEmpty }

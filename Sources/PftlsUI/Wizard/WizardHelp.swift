@@ -12,7 +12,7 @@ extension WizardModel {
         case .levels:
             switch levels.focus {
             case .smtpd, .dedicated, .next: return ("smtpd_tls_security_level", levels.smtpdLevel)
-            case .smtp: return ("smtp_tls_security_level", levels.smtpLevel)
+            case .smtp, .lowering: return ("smtp_tls_security_level", levels.smtpLevel)
             case .layout: return (levels.helpName, nil)
             }
         case .services:

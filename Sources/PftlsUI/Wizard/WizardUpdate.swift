@@ -13,6 +13,8 @@ extension WizardModel {
         case .postfixDetected(let installation, let summary):
             self.installation = installation
             self.summary = summary
+            // Step 4's defaults: the levels in force, unless the user has been there.
+            if !visited.contains(.levels) { levels.adopt(smtpd: summary.smtpdLevelInForce, smtp: summary.smtpLevelInForce) }
             // Step 1's default: the directory of the files in use, unless the user typed one.
             if let inUse = summary.renewal?.certificateDirectory, !visited.contains(.directory), context.demo == nil {
                 directory.field.set(inUse)
@@ -181,6 +183,9 @@ extension WizardModel {
             return nil
         case .passphrase:
             return passphrase.accepted == nil ? "type the key's passphrase and press Enter." : nil
+        case .levels:
+            guard levels.lowersClientLevel && !levels.confirmLowering, let current = levels.smtpInForce else { return nil }
+            return "smtp_tls_security_level would be lowered from \(current) to \(levels.smtpLevel): choose \(current) again, or tick \"Lower it anyway\"."
         case .services:
             if case .failure(let problem) = services.services() { return problem.message }
             return nil

@@ -106,6 +106,25 @@ import Testing
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PFTLS_CORPUS"] == nil))
+    func crlfFilesStayCRLFAndAMissingFinalNewlineStaysMissing() throws {
+        let crlf = try CorpusInstance(pair: "blunderer-debian9-stock") { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+        let (crlfRun, _) = try run(crlf, live: false)
+        #expect(crlfRun.result.status == 0, "\(crlfRun.result.all)")
+        for (name, data) in crlf.configFiles() {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.contains("smtpd_tls_chain_files = ") || name == "master.cf")
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name): a bare LF after the edit")
+        }
+        let open = try CorpusInstance(pair: "nutratech-ubuntu2204") { String($0.dropLast()) }
+        let (openRun, _) = try run(open, live: false)
+        #expect(openRun.result.status == 0, "\(openRun.result.all)")
+        for (name, data) in open.configFiles() {
+            #expect(data.last != UInt8(ascii: "\n"), "\(name) gained a final newline")
+        }
+        #expect(String(decoding: open.configFiles()["main.cf"]!, as: UTF8.self).contains("smtpd_tls_chain_files = "))
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PFTLS_CORPUS"] == nil))
     func everyPairCarriesItsSourceAndThereAreAtLeastTwelve() throws {
         #expect(CorpusInstance.pairNames.count >= 12)
         for pair in CorpusInstance.pairNames {

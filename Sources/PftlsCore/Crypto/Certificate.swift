@@ -55,7 +55,12 @@ public final class Certificate: @unchecked Sendable {
     public lazy var subjectAlternativeNames: [String] = SubjectAlternativeNames.read(pointer)
 
     /// The public key's algorithm and size.
-    public var keyAlgorithm: KeyAlgorithm { KeyAlgorithm(X509_get0_pubkey(pointer)) }
+    /// `KeyAlgorithm.undecodable` when OpenSSL cannot load the public key (an unknown
+    /// algorithm, a damaged EC point): such a certificate is reported, never trusted.
+    public var keyAlgorithm: KeyAlgorithm {
+        guard let key = X509_get0_pubkey(pointer) else { return .undecodable }
+        return KeyAlgorithm(key)
+    }
 
     /// True when basicConstraints says CA:TRUE.
     public var isCA: Bool { X509_get_extension_flags(pointer) & UInt32(EXFLAG_CA) != 0 }

@@ -13,6 +13,19 @@ public struct KeyAlgorithm: Equatable, Sendable, CustomStringConvertible {
     /// OpenSSL's name for an unknown type.
     public let typeName: String
 
+    /// A public key OpenSSL could not load.
+    public static let undecodable = KeyAlgorithm(family: .other, bits: 0, curve: nil, typeName: "undecodable")
+
+    /// True when OpenSSL could load the key.
+    public var isDecodable: Bool { self != .undecodable }
+
+    private init(family: Family, bits: Int, curve: String?, typeName: String) {
+        self.family = family
+        self.bits = bits
+        self.curve = curve
+        self.typeName = typeName
+    }
+
     /// Reads the algorithm of an `EVP_PKEY`.
     init(_ key: OpaquePointer) {
         bits = Int(EVP_PKEY_get_bits(key))
@@ -54,7 +67,7 @@ public struct KeyAlgorithm: Equatable, Sendable, CustomStringConvertible {
         case .ec: "EC \(curve.map { Self.curveDisplayName($0) } ?? "\(bits) bits")"
         case .ed25519, .ed448: family.rawValue
         case .dsa: "DSA \(bits) bits"
-        case .other: "\(typeName) \(bits) bits"
+        case .other: isDecodable ? "\(typeName) \(bits) bits" : "a public key OpenSSL cannot read"
         }
     }
 

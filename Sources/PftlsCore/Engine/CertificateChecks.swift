@@ -27,7 +27,11 @@ struct CertificateChecks {
                 hint: "Renew it soon; `pftls renew` installs the new one safely."))
         }
         let algorithm = certificate.keyAlgorithm
-        if algorithm.isWeak {
+        if !algorithm.isDecodable {
+            findings.append(Finding(.unsupportedKey, .error, file: entry.file,
+                message: "\(name) carries a public key that OpenSSL cannot read (an unknown algorithm or damaged key data)",
+                hint: "Postfix could not use it either: get the certificate again from the CA, or reissue it with an RSA or EC P-256 key."))
+        } else if algorithm.isWeak {
             findings.append(weakKey(file: entry.file, what: name, algorithm: algorithm))
         }
         if entry.role != .root, let digest = certificate.signatureDigestName, ["SHA1", "MD5", "MD4", "MD2"].contains(digest) {

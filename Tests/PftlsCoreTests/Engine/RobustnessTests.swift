@@ -40,7 +40,24 @@ import Testing
         for index in stride(from: 0, to: der.count, by: 3) {
             var copy = der
             copy[index] ^= 0x5A
-            _ = FileDecoder(path: "flip", passphrases: nil).decode(copy)
+            let decoded = FileDecoder(path: "flip", passphrases: nil).decode(copy)
+            // The checks run too: they once trapped on a key OpenSSL could not load.
+            _ = Inspector.testing().inspect(decoded: [decoded], options: InspectionOptions(hostname: "mail.example.test"))
         }
+    }
+
+    @Test func aCertificateWithADamagedECPointIsReportedNotTrapped() throws {
+        var der = pki.leaf.certificate.der
+        // The SubjectPublicKeyInfo's BIT STRING: 03 42 00 04 X(32) Y(32) for P-256.
+        let marker: [UInt8] = [0x03, 0x42, 0x00, 0x04]
+        let start = try #require((0..<(der.count - marker.count)).first { Array(der[$0..<$0 + marker.count]) == marker })
+        der[start + marker.count + 5] ^= 0x01
+        let directory = FixtureDirectory()
+        let path = directory.write("damaged.der", String(decoding: der, as: Unicode.ASCII.self))
+        FileManager.default.createFile(atPath: path, contents: Data(der))
+        let report = Inspector.testing(trusting: [pki.root.certificate]).inspect(paths: [path], options: InspectionOptions(hostname: "mail.example.test"))
+        let finding = try #require(report.findings.first { $0.code == .unsupportedKey }, "\(report.findings)")
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains("OpenSSL cannot read"))
     }
 }

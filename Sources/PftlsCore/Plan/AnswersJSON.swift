@@ -128,12 +128,18 @@ public enum AnswersJSON {
                 }
                 var listen: String?
                 if let value = entry["listen"] {
-                    guard let text = value as? String, ListenAddress(text) != nil else {
+                    guard let text = value as? String else {
                         throw fail("\(key).listen", "must be \"address:port\", e.g. \"192.0.2.10:25\" or \"[2001:db8::1]:465\"")
+                    }
+                    if let problem = ListenAddress.problem(with: text) {
+                        throw fail("\(key).listen", "is not usable: \(problem) (e.g. \"192.0.2.10:25\" or \"[2001:db8::1]:465\")")
                     }
                     listen = text
                 }
                 if result.contains(where: { $0.name == name }) { throw fail(key, "repeats the service \(raw)") }
+                if let listen, let other = result.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
+                    throw fail("\(key).listen", "is also the listen address of \(other.name.rawValue): one address and port can serve one service (inbound mail and submission need different policies)")
+                }
                 result.append(Answers.Service(name: name, listen: listen))
             }
             guard !result.isEmpty else { throw fail("services", "must name at least one service") }

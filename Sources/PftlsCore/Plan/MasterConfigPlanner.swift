@@ -50,7 +50,7 @@ struct MasterConfigPlanner {
         var outcome = Outcome()
         for choice in services {
             let name = choice.listen ?? naming.defaultName(choice.name)
-            let (key, origin) = try ensureService(choice, named: name, in: &config, outcome: &outcome)
+            guard let (key, origin) = try ensureService(choice, named: name, in: &config, outcome: &outcome) else { continue }
             let command = config.service(key)?.command
             if command == "smtpd" {
                 let options = origin == .existing || origin == .moved ? Self.securityOptions(choice.name) : Self.requiredOptions(choice.name)
@@ -65,9 +65,17 @@ struct MasterConfigPlanner {
 
     /// Makes an active entry for `choice` exist under `name`; returns its key and how it came to be.
     private func ensureService(_ choice: Answers.Service, named name: String, in config: inout MasterConfig,
-                               outcome: inout Outcome) throws -> (ServiceKey, Origin) {
+                               outcome: inout Outcome) throws -> (ServiceKey, Origin)? {
         let key = ServiceKey(name, "inet")
-        if config.service(key) != nil { return (key, .existing) }
+        if let existing = config.service(key) {
+            guard ["smtpd", "postscreen"].contains(existing.command) else {
+                outcome.findings.append(Finding(.listenAddressInUse, .error, file: nil,
+                    message: "master.cf: \(SafeText.escape(name)) is already the address of \(existing.key), which runs \(SafeText.escape(existing.command)), not smtpd",
+                    hint: "Choose another address or port for \(choice.name.rawValue); pftls does not take over another program's listener."))
+                return nil
+            }
+            return (key, .existing)
+        }
         let standard = ServiceKey(naming.defaultName(choice.name), "inet")
         // An active entry for the same port on another (or no) address: move it to the listen
         // address. postscreen in front of port 25 moves too; its `smtpd pass` stays as it is.

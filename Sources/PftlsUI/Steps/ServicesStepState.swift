@@ -27,8 +27,11 @@ public struct ServicesStepState {
         var chosen: [Answers.Service] = []
         for row in rows where row.enabled {
             let listen = row.listen.value.trimmingCharacters(in: .whitespaces)
-            if !listen.isEmpty && ListenAddress(listen) == nil {
-                return .failure(StepProblem("The listen address of \(row.name.rawValue) must be address:port, e.g. 192.0.2.10:25"))
+            if !listen.isEmpty, let problem = ListenAddress.problem(with: listen) {
+                return .failure(StepProblem("The listen address of \(row.name.rawValue) is not usable: \(problem)."))
+            }
+            if !listen.isEmpty, let other = chosen.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
+                return .failure(StepProblem("\(row.name.rawValue) and \(other.name.rawValue) have the same listen address; give each its own."))
             }
             chosen.append(Answers.Service(name: row.name, listen: listen.isEmpty ? nil : listen))
         }

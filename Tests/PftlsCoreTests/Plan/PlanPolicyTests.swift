@@ -172,6 +172,13 @@ extension PlanTests {
             #expect(perService.findings(.tlsFileMissing).filter { $0.severity == .error }.count == 2, "\(perService.findings)")
         }
 
+        @Test func aListenAddressOfAnotherProgramIsNotTakenOver() throws {
+            let master = PostfixCorpus.debianMasterCf + "127.0.0.1:10025 inet n - n - - spawn\n  user=nobody argv=/bin/true\n"
+            let plan = try plan(master: master, services: [.init(name: .smtp, listen: "127.0.0.1:10025")])
+            let finding = try #require(plan.findings(.listenAddressInUse).first)
+            #expect(finding.severity == .error && finding.message.contains("spawn"))
+        }
+
         @Test func referencesAreFoundInEveryForm() {
             #expect(ParameterReferences.names(in: "$mua_client_restrictions") == ["mua_client_restrictions"])
             #expect(ParameterReferences.names(in: "${a}, $(b) ${c?x} ${d:y} $$e $f") == ["a", "b", "c", "d", "f"])

@@ -54,7 +54,8 @@ public struct Applier {
             say("nothing to change")
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
-        if options.reload, let problem = ListenerPreflight().problem(plan, running: Self.isRunning(plan.configDirectory, processes)) {
+        let wasRunning = Self.isRunning(plan.configDirectory, processes)
+        if options.reload, let problem = ListenerPreflight().problem(plan, running: wasRunning) {
             throw fail(problem)
         }
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
@@ -67,6 +68,8 @@ public struct Applier {
             backup = try BackupSet(root: options.backupRoot ?? plan.configDirectory + "/pftls-backups",
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
+            // The way back is complete before anything changes: a backup without restore.sh is no backup.
+            try writer.write(Array(backup.script(configDirectory: plan.configDirectory).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
             throw fail("Backing up failed: \(error). Nothing was changed.")
         }
@@ -81,19 +84,30 @@ public struct Applier {
                 }
             }
         }
-        let script = backup.script(configDirectory: plan.configDirectory)
-        try? writer.write(Array(script.utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         let rollbackCommand = "sh " + BackupSet.quote(backup.directory + "/restore.sh")
 
         func rollBack(_ reason: String) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
-            audit.record("rolled back: \(reason)")
-            say("restored the previous files" + (problems.isEmpty ? "" : " (with problems: \(problems.joined(separator: "; ")))"))
-            if options.reload && Self.isRunning(plan.configDirectory, processes) {
-                _ = try? processes.run("postfix", ["-c", plan.configDirectory, "reload"])
+            audit.record("rolled back: \(reason)" + (problems.isEmpty ? "" : "; not restored: \(problems.joined(separator: "; "))"))
+            say(problems.isEmpty ? "restored the previous files" : "could not restore everything: \(problems.joined(separator: "; "))")
+            var failure = fail(reason, rolledBack: true)
+            failure.restoreProblems = problems
+            if !problems.isEmpty { failure.postfixNote = "Run \(rollbackCommand) once the cause is fixed." }
+            guard options.reload && wasRunning else { return failure }
+            // Back to the state Postfix was in: running. A reload that failed may have stopped it.
+            if Self.isRunning(plan.configDirectory, processes) {
+                _ = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "reload")
                 say("reloaded Postfix with the previous files")
+            } else if let start = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "start"), start.passed,
+                      Self.isRunning(plan.configDirectory, processes) {
+                say("Postfix had stopped; started it again with the previous files")
+                failure.postfixNote = [failure.postfixNote, "Postfix had stopped and was started again."].compactMap { $0 }.joined(separator: " ")
+            } else {
+                let why = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "check")?.reason ?? "unknown"
+                say("Postfix is NOT running and could not be started")
+                failure.postfixNote = [failure.postfixNote, "Postfix is NOT running and could not be started (\(SafeText.escape(why))): start it with `postfix -c \(SafeText.escape(plan.configDirectory)) start`."].compactMap { $0 }.joined(separator: " ")
             }
-            return fail(reason, rolledBack: true)
+            return failure
         }
 
         if case .failure(let error) = written { throw rollBack("Writing failed: \(error).") }

@@ -16,10 +16,22 @@ public struct ApplyOutcome {
 public struct ApplyFailure: Error, CustomStringConvertible {
     /// What went wrong, naming the file or listener.
     public let reason: String
-    /// True when the backup was restored (and Postfix reloaded again if it runs).
+    /// True when a rollback was attempted (files had been written).
     public let rolledBack: Bool
     /// Progress lines up to the failure.
     public let log: [String]
+    /// What the rollback could not put back; empty when every file was restored.
+    public var restoreProblems: [String] = []
+    /// What became of Postfix after the rollback ("Postfix was started again ..."), when it matters.
+    public var postfixNote: String? = nil
 
-    public var description: String { reason + (rolledBack ? " The previous files were restored." : "") }
+    public var description: String {
+        var text = reason
+        if rolledBack {
+            text += restoreProblems.isEmpty ? " The previous files were restored."
+                : " The previous files could NOT all be restored: " + restoreProblems.joined(separator: "; ") + "."
+        }
+        if let postfixNote { text += " " + postfixNote }
+        return text
+    }
 }

@@ -71,7 +71,7 @@ struct BackupSet {
 
     /// A shell script that does what `restore()` does, for the administrator.
     func script(configDirectory: String) -> String {
-        var lines = ["#!/bin/sh", "# Written by pftls: puts back the files this change replaced, then reloads Postfix.", "set -e"]
+        var lines = ["#!/bin/sh", "# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it).", "set -e"]
         for entry in entries {
             if let copy = entry.copy {
                 lines.append("cp -p \(Self.quote(copy)) \(Self.quote(entry.original))")
@@ -79,7 +79,8 @@ struct BackupSet {
                 lines.append("rm -f \(Self.quote(entry.original))")
             }
         }
-        lines.append("postfix -c \(Self.quote(configDirectory)) reload 2>/dev/null || true")
+        let postfix = "postfix -c \(Self.quote(configDirectory))"
+        lines.append("if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; else \(postfix) start; fi")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// A rollback brings Postfix back to the state it was in, and says exactly what it did;
+/// restore.sh, written before anything changes, puts everything back by itself.
+@Suite(.serialized) struct ApplyRollbackTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+
+    init() throws {
+        postfix = try ThrowawayPostfix()
+        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+    }
+
+    /// Real programs, except that `postfix reload` stops Postfix and fails, as a reload of a
+    /// master.cf that the master cannot use does.
+    struct ReloadThatStopsPostfix: ProcessRunner {
+        let real = SystemProcessRunner()
+        func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+            try real.run(program, arguments)
+        }
+        func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+            guard program == "postfix", arguments.last == "reload" else { return try real.runWithTerminal(program, arguments) }
+            _ = try real.run("postfix", Array(arguments.dropLast()) + ["stop"])
+            return ProcessResult(status: 1, standardOutput: [], standardError: Array("postfix/master: fatal: bind 999.1.1.1 port 99999: Cannot assign requested address".utf8))
+        }
+    }
+
+    private func plan(_ leaf: String) throws -> ChangePlan {
+        try fixtures.issueLeaf(leaf)
+        let answers = Answers(certificateDirectory: postfix.root + "/tls", privateKey: fixtures.path(leaf + ".key"),
+                              certificate: fixtures.path(leaf + ".pem"), intermediates: [fixtures.path("intermediate.pem")],
+                              smtpdSecurityLevel: "may", smtpSecurityLevel: "may",
+                              services: [.init(name: .smtp, listen: "127.0.0.1:\(postfix.smtpPort)")])
+        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
+        return PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
+            .build(answers, passphrases: nil, hostname: "mail.example.test")
+    }
+
+    private func isRunning() -> Bool { Shell.run("postfix", ["-c", postfix.configDirectory, "status"]).status == 0 }
+
+    private func configFiles() -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: ["main.cf", "master.cf"].map { ($0, FileManager.default.contents(atPath: postfix.configDirectory + "/" + $0) ?? Data()) })
+    }
+
+    @Test func aReloadThatStopsPostfixIsRolledBackAndPostfixStartedAgain() throws {
+        try postfix.start()
+        let plan = try plan("r")
+        let before = configFiles()
+        #expect {
+            _ = try Applier(processes: ReloadThatStopsPostfix()).apply(plan, options: Applier.Options(probeDeadline: 2))
+        } throws: { error in
+            guard let failure = error as? ApplyFailure else { return false }
+            let text = failure.description
+            return failure.rolledBack && failure.restoreProblems.isEmpty && text.contains("Postfix said: postfix/master: fatal: bind")
+                && text.contains("The previous files were restored") && text.contains("started again")
+        }
+        #expect(isRunning(), "Postfix runs again, as it did before")
+        #expect(configFiles() == before)
+    }
+
+    @Test func restoreShPutsEverythingBackAndStartsPostfix() throws {
+        try postfix.start()
+        let before = configFiles()
+        let outcome = try Applier().apply(try plan("s"), options: Applier.Options())
+        #expect(outcome.changed)
+        #expect(configFiles() != before)
+        postfix.stop()
+        let script = try #require(outcome.backupDirectory) + "/restore.sh"
+        var info = stat()
+        #expect(stat(script, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        let result = Shell.run("sh", [script])
+        #expect(result.status == 0, "\(result.all)")
+        #expect(configFiles() == before)
+        #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls/smtpd-chain.pem"), "the installed key file is removed again")
+        #expect(isRunning(), "restore.sh starts a stopped Postfix")
+    }
+}

@@ -11,13 +11,13 @@ public enum PassphraseFile {
 
     /// Reads `path`; the error never contains the file's content.
     public static func read(_ path: String) throws(FileSystemError) -> SecretBytes {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO that nobody writes to must not hang; only regular files are read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw LocalFileSystem.error(path, "open", errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw LocalFileSystem.error(path, "fstat", errno) }
-        let isFIFO = info.st_mode & S_IFMT == S_IFIFO
-        guard info.st_mode & S_IFMT == S_IFREG || isFIFO else { throw .notRegularFile(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path: path) }
         guard Int(info.st_size) <= limit else { throw .tooLarge(path: path, size: Int(info.st_size), limit: limit) }
         let scratch = SecretBytes(count: limit) { _ in }
         var total = 0

@@ -19,7 +19,11 @@ public struct DirectorySafety {
             return [Finding(.unsafeDirectory, .error, file: directory, message: "\(display) is not an absolute path",
                             hint: "Give the full path, e.g. /etc/postfix/tls.")]
         }
-        var findings: [Finding] = []
+        if let problem = Self.pathProblem(directory) {
+            return [Finding(.unsafeDirectory, .error, file: directory, message: "\(display) \(problem)",
+                            hint: "Choose a directory whose path has no spaces, commas, $ or control characters, e.g. /etc/postfix/tls.")]
+        }
+        var findings: [Finding] = symbolicLinkFindings(directory)
         var ancestors = Self.ancestors(of: directory)
         let status: FileStatus?
         do { status = try fileSystem.statusFollowingLinks(of: directory) } catch {
@@ -36,9 +40,12 @@ public struct DirectorySafety {
                         hint: "Run `chown root:root \(display)`, or choose a root-owned directory such as /etc/postfix."))
                 }
                 if status.isWritableByGroupOrOthers {
+                    // A shared directory such as /tmp is not to be tightened: choose another.
+                    let shared = status.isSticky || status.ownerID != trustedOwner
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
                         message: "\(display) is writable by \(status.isWritableByOthers ? "everyone" : "its group") (mode \(String(status.permissions, radix: 8)))",
-                        hint: "Run `chmod go-w \(display)`: anyone who can write there can replace the key."))
+                        hint: shared ? "It is a shared directory: choose another one for the key, e.g. /etc/postfix/tls."
+                            : "Run `chmod go-w \(display)`: anyone who can write there can replace the key."))
                 }
             }
         } else {
@@ -48,13 +55,42 @@ public struct DirectorySafety {
         ancestors.removeFirst() // the directory itself, handled above
         for parent in ancestors {
             guard let parentStatus = try? fileSystem.statusFollowingLinks(of: parent) else { continue }
-            if parentStatus.isWritableByOthers && !parentStatus.isSticky {
+            let shownParent = SafeText.escape(parent)
+            let stickyRoot = parentStatus.isSticky && parentStatus.ownerID == 0
+            if parentStatus.ownerID != 0 && parentStatus.ownerID != trustedOwner {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: "\(display) lies under \(SafeText.escape(parent)), which everyone may write to (mode \(String(parentStatus.permissions, radix: 8)), no sticky bit)",
-                    hint: "Run `chmod o-w \(SafeText.escape(parent))`, or choose a directory under /etc."))
+                    message: "\(display) lies under \(shownParent), which belongs to uid \(parentStatus.ownerID): that user can rename the directory and put another in its place",
+                    hint: "Choose a directory whose parents all belong to root, e.g. /etc/postfix/tls."))
+            } else if parentStatus.isWritableByGroupOrOthers && !stickyRoot {
+                findings.append(Finding(.unsafeDirectory, .error, file: directory,
+                    message: "\(display) lies under \(shownParent), which \(parentStatus.isWritableByOthers ? "everyone" : "its group") may write to (mode \(String(parentStatus.permissions, radix: 8))\(parentStatus.isSticky ? "" : ", no sticky bit"))",
+                    hint: "Run `chmod go-w \(shownParent)`, or choose a directory under /etc."))
             }
         }
         return findings
+    }
+
+    /// Why Postfix could not use `path` in a list setting such as `smtpd_tls_chain_files`
+    /// (it splits on whitespace and commas and expands `$`), or nil.
+    static func pathProblem(_ path: String) -> String? {
+        if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return "contains control characters"
+        }
+        if path.contains(where: { $0.isWhitespace }) { return "contains whitespace, which Postfix reads as the end of the file name" }
+        if path.contains(",") { return "contains a comma, which Postfix reads as a list separator" }
+        if path.contains("$") { return "contains $, which Postfix expands as a parameter" }
+        return nil
+    }
+
+    /// A symbolic link in the path that is not root's: its owner could re-point it later.
+    private func symbolicLinkFindings(_ directory: String) -> [Finding] {
+        Self.ancestors(of: directory).compactMap { path in
+            guard let status = try? fileSystem.status(of: path), status.kind == .symbolicLink,
+                  status.ownerID != 0, status.ownerID != trustedOwner else { return nil }
+            return Finding(.unsafeDirectory, .error, file: directory,
+                message: "\(SafeText.escape(path)) is a symbolic link owned by uid \(status.ownerID): that user can point it elsewhere later",
+                hint: "Use the real directory path (`realpath`), and make sure root owns every link on the way.")
+        }
     }
 
     /// The path and each of its parents, deepest first, up to "/".

@@ -76,4 +76,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls/smtpd-chain.pem"), "the installed key file is removed again")
         #expect(isRunning(), "restore.sh starts a stopped Postfix")
     }
+
+    @Test func aSecondRunWaitsForTheFirstAndSaysWhoHoldsTheLock() throws {
+        let plan = try plan("l")
+        let held = try ConfigLock(configDirectory: postfix.configDirectory, wait: 0)
+        #expect {
+            _ = try Applier().apply(plan, options: Applier.Options(reload: false, lockWait: 0.5))
+        } throws: { error in
+            (error as? ApplyFailure)?.reason.contains("Another pftls (pid \(getpid())) is changing") == true
+        }
+        #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls"), "nothing was done while the lock was held")
+        withExtendedLifetime(held) {}
+    }
+
+    @Test func staleStagingDirectoriesOfKilledRunsAreRemoved() throws {
+        let stale = postfix.configDirectory + "/.pftls-stage-Killed"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: stale + "/main.cf", contents: Data("x = 1\n".utf8))
+        let outcome = try Applier().apply(try plan("t"), options: Applier.Options(reload: false))
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(outcome.log.contains { $0.contains("removed a staging directory left by an interrupted run") })
+    }
 }

@@ -16,13 +16,17 @@ public struct Applier {
         /// Run `postfix check` after writing. Off only in the demo sandbox, whose
         /// config points at the real queue that `postfix check` would touch.
         public var postfixCheck: Bool
+        /// How long to wait for another pftls that is changing the same configuration.
+        public var lockWait: TimeInterval
 
         /// Creates options.
-        public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true) {
+        public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true,
+                    lockWait: TimeInterval = 30) {
             self.reload = reload
             self.backupRoot = backupRoot
             self.probeDeadline = probeDeadline
             self.postfixCheck = postfixCheck
+            self.lockWait = lockWait
         }
     }
 
@@ -45,6 +49,12 @@ public struct Applier {
         func fail(_ reason: String, rolledBack: Bool = false) -> ApplyFailure { ApplyFailure(reason: reason, rolledBack: rolledBack, log: log) }
 
         guard !plan.hasErrors else { throw fail("The plan has errors; nothing was written.") }
+        let lock: ConfigLock
+        do { lock = try ConfigLock(configDirectory: plan.configDirectory, wait: options.lockWait) } catch { throw fail(error.description) }
+        defer { withExtendedLifetime(lock) {} }
+        for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
+            say("removed a staging directory left by an interrupted run: \(SafeText.escape(stale))")
+        }
         for directory in [plan.configDirectory, plan.answers.certificateDirectory] {
             for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) {
                 say("removed a temp file left by an interrupted run: \(SafeText.escape(directory))/\(SafeText.escape(stale))")

@@ -40,4 +40,15 @@ struct StagedCheck {
         }
         return nil
     }
+
+    /// Removes `.pftls-stage-*` directories that a killed run left in `directory` (call it
+    /// with the configuration lock held, so no live run's stage is taken); returns their names.
+    static func removeStaleStages(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasPrefix(".pftls-stage-") }.filter { name in
+            var info = stat()
+            guard lstat(directory + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+            return (try? FileManager.default.removeItem(atPath: directory + "/" + name)) != nil
+        }
+    }
 }

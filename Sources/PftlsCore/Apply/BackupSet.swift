@@ -7,13 +7,17 @@ import Glibc
 /// Config files are copied into the backup directory; files holding a key are
 /// copied into a private directory inside the certificate directory, so key
 /// material never leaves it. Every copy keeps its mode; key copies stay 0600.
+/// A symbolic link is saved as a link (its target path), never as what it points
+/// to, so a backup can neither copy another service's secret nor take a link's mode.
 struct BackupSet {
     struct Entry {
         let original: String
-        /// nil when the file did not exist before (restoring removes it).
+        /// nil when the file did not exist before (restoring removes it) or was a link.
         let copy: String?
         let mode: mode_t
         let owner: (uid: uid_t, gid: gid_t)
+        /// The target of a symbolic link that stood at `original`.
+        var linkTarget: String? = nil
     }
 
     let directory: String
@@ -36,6 +40,16 @@ struct BackupSet {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             entries.append(Entry(original: path, copy: nil, mode: 0, owner: (0, 0)))
+            return
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            guard length > 0 else {
+                throw AtomicFileWriter.Failure(path: path, reason: "cannot read the symbolic link: \(String(cString: strerror(errno)))")
+            }
+            let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            entries.append(Entry(original: path, copy: nil, mode: 0, owner: (info.st_uid, info.st_gid), linkTarget: target))
             return
         }
         let bytes: [UInt8]
@@ -62,11 +76,25 @@ struct BackupSet {
                 } catch {
                     problems.append("\(SafeText.escape(entry.original)): \(error)")
                 }
-            } else {
-                unlink(entry.original)
+            } else if let target = entry.linkTarget {
+                if let problem = Self.relink(entry.original, to: target) { problems.append(problem) }
+            } else if unlink(entry.original) != 0 && errno != ENOENT {
+                problems.append("\(SafeText.escape(entry.original)): cannot remove the new file: \(String(cString: strerror(errno)))")
             }
         }
         return problems
+    }
+
+    /// Puts a symbolic link back in place of whatever is at `path`, atomically (link beside it, rename).
+    private static func relink(_ path: String, to target: String) -> String? {
+        let temporary = path + ".pftls-link"
+        unlink(temporary)
+        guard symlink(target, temporary) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return "\(SafeText.escape(path)): cannot restore the link to \(SafeText.escape(target)): \(reason)"
+        }
+        return nil
     }
 
     /// A shell script that does what `restore()` does, for the administrator.
@@ -74,7 +102,13 @@ struct BackupSet {
         var lines = ["#!/bin/sh", "# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it).", "set -e"]
         for entry in entries {
             if let copy = entry.copy {
-                lines.append("cp -p \(Self.quote(copy)) \(Self.quote(entry.original))")
+                let original = Self.quote(entry.original)
+                lines.append("cp \(Self.quote(copy)) \(original).pftls-restore")
+                lines.append("chown \(entry.owner.uid):\(entry.owner.gid) \(original).pftls-restore")
+                lines.append("chmod \(String(entry.mode, radix: 8)) \(original).pftls-restore")
+                lines.append("mv -f \(original).pftls-restore \(original)")
+            } else if let target = entry.linkTarget {
+                lines.append("ln -sfn \(Self.quote(target)) \(Self.quote(entry.original))")
             } else {
                 lines.append("rm -f \(Self.quote(entry.original))")
             }

@@ -55,7 +55,7 @@ public struct Inspector {
         }
 
         guard let choice = ChainBuilder().chooseLeaf(among: inputs.certificates, key: key) else {
-            return InspectionReport(findings: findings, chain: [], privateKey: key, files: files)
+            return InspectionReport(findings: FindingLimit.cap(findings), chain: [], privateKey: key, files: files)
         }
         if let key, let keyFile = inputs.keys.first?.file, !choice.matchesKey {
             findings.append(Finding(.keyCertMismatch, .error, file: keyFile,
@@ -74,7 +74,7 @@ public struct Inspector {
             findings += memberFindings
         }
         findings += checks.checkLeaf(chain[0], hostname: options.hostname)
-        return InspectionReport(findings: findings, chain: chain, privateKey: key, files: files)
+        return InspectionReport(findings: FindingLimit.cap(findings), chain: chain, privateKey: key, files: files)
     }
 
     private static func entries(_ chain: [PlacedCertificate]) -> [ChainEntry] {

@@ -61,3 +61,29 @@ import Testing
         #expect(finding.message.contains("OpenSSL cannot read"))
     }
 }
+
+/// Work and output stay bounded whatever the input.
+@Suite struct BoundedWorkTests {
+    @Test func findingsOfOneKindAreCappedWithACount() throws {
+        let pki = TestPKI.shared
+        var bundle = pki.leaf.certificate.pem + pki.intermediate.certificate.pem
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        for index in 0..<60 {
+            bundle += try CertificateFactory.issue(.authority("Unrelated \(index)"), subjectKey: key).pem
+        }
+        let directory = FixtureDirectory()
+        let path = directory.write("bundle.pem", bundle)
+        let report = Inspector.testing(trusting: [pki.root.certificate]).inspect(paths: [path], options: InspectionOptions(hostname: "mail.example.test"))
+        let unrelated = report.findings.filter { $0.code == .unrelatedCertificate }
+        #expect(unrelated.count == FindingLimit.perCode + 1, "\(unrelated.count)")
+        #expect(unrelated.last?.message.contains("and 40 more unrelated-certificate") == true, "\(unrelated.last?.message ?? "")")
+    }
+
+    @Test func capKeepsOrderAndLeavesSmallReportsAlone() {
+        let few = (0..<3).map { Finding(.expired, .error, file: "f\($0)", message: "m\($0)", hint: "h") }
+        #expect(FindingLimit.cap(few) == few)
+        let many = (0..<5).map { Finding(.expired, .error, file: "f\($0)", message: "m\($0)", hint: "h") } + [Finding(.selfSigned, .warning, file: nil, message: "s", hint: "h")]
+        let capped = FindingLimit.cap(many, perCode: 2)
+        #expect(capped.map(\.message) == ["m0", "m1", "… and 3 more expired finding(s) like the ones above, not listed", "s"])
+    }
+}

@@ -18,9 +18,13 @@ public enum TerminalApp {
     }
 
     /// Runs `model` until it asks to exit or a signal arrives.
+    /// True when TERM names a terminal curses can drive (not `dumb`, not unknown).
+    public static var terminalIsUsable: Bool { pftls_terminal_usable() == 1 }
+
     public static func run(_ start: WizardModel, runner: EffectRunner, useColors: Bool) -> Outcome {
         setlocale(LC_ALL, "")
         pftls_watch_exit_signals()
+        pftls_watch_fatal_signals()
         let screen = CursesScreen(useColors: useColors)
         defer { screen.close() }
         let background = BackgroundEffects(runner: runner)

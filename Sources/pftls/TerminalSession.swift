@@ -26,6 +26,10 @@ enum TerminalSession {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("The wizard needs a terminal. For scripts, use `pftls apply --answers FILE`.")
         }
+        guard TerminalApp.terminalIsUsable else {
+            let term = SafeText.escape(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+            throw ValidationError("The wizard cannot drive this terminal (TERM=\(term)): it needs cursor movement. Set TERM=xterm-256color (or vt100), or use `pftls apply --answers FILE`.")
+        }
     }
 
     /// Runs the wizard and returns its outcome.

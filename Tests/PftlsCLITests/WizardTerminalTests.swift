@@ -151,6 +151,29 @@ import Testing
         let afterHangup = try String(contentsOfFile: hangup, encoding: .utf8)
         #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "))
     }
+
+    @Test func aCrashRestoresTheTerminalToo() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let report = tmp + "/stty-crash.txt"
+        let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        let pid = try #require(session.pid(of: "pftls"))
+        kill(pid, SIGSEGV)
+        #expect(session.waitFor("EXIT=139"), "\(session.screen)")
+        let settings = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
+    }
+
+    @Test func aTerminalItCannotDriveIsRefusedWithAWayForward() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        for term in ["dumb", "no-such-terminal"] {
+            let session = try TmuxSession("env TERM=\(term) \(pftls) demo", environment: ["TMPDIR": tmp])
+            #expect(session.waitFor("EXIT=2"), "TERM=\(term): \(session.screen)")
+            #expect(session.screen.contains("cannot drive this terminal") && session.screen.contains("pftls apply"), "\(session.screen)")
+        }
+    }
 }
 
 /// What the wizard writes to the terminal, byte for byte, on a pseudo-terminal.

@@ -23,4 +23,12 @@ WINDOW *pftls_stdscr(void);
    progress, and restores the terminal. Returns the signal number seen, or 0. */
 void pftls_watch_exit_signals(void);
 int pftls_exit_signal(void);
+
+/* Saves the terminal settings and, on SIGSEGV, SIGBUS, SIGILL (a Swift trap), SIGTRAP,
+   SIGABRT or SIGFPE, restores them before the signal takes its course. Call before curses starts. */
+void pftls_watch_fatal_signals(void);
+
+/* 1 when TERM names a terminal curses can drive (known, with cursor addressing); 0 for
+   dumb or unknown terminals, where initscr would exit with its own message. */
+int pftls_terminal_usable(void);
 #endif

@@ -20,7 +20,8 @@ enum ApplyReport {
             return outcome
         } catch {
             FileHandle.standardError.write(Data("pftls \(command): \(error.description)\n".utf8))
-            throw ExitCode(1)
+            // Stopped by a signal: exit as the signal says (130 Ctrl-C, 143 SIGTERM, 129 hang-up).
+            throw ExitCode(error.signal.map { 128 + $0 } ?? 1)
         }
     }
 }

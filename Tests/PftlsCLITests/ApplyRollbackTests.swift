@@ -97,4 +97,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(outcome.log.contains { $0.contains("removed a staging directory left by an interrupted run") })
     }
+
+    /// A probe during which SIGTERM arrives (raised on the applying thread, as a kill would be held there).
+    struct ProbeInterruptedBySIGTERM: ListenerProbing {
+        func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult {
+            raise(SIGTERM)
+            return TLSProbe().probe(host: host, port: port, mode: mode, serverName: serverName)
+        }
+    }
+
+    @Test func sigtermWhileProvingRollsBackAndSaysSo() throws {
+        try postfix.start()
+        let plan = try plan("i")
+        let before = configFiles()
+        #expect {
+            _ = try Applier(probe: ProbeInterruptedBySIGTERM()).apply(plan, options: Applier.Options(probeDeadline: 1))
+        } throws: { error in
+            guard let failure = error as? ApplyFailure else { return false }
+            return failure.signal == SIGTERM && failure.rolledBack && failure.description.contains("Interrupted by SIGTERM")
+                && failure.description.contains("The previous files were restored")
+        }
+        #expect(configFiles() == before)
+        #expect(isRunning())
+    }
 }

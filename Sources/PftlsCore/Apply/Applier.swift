@@ -71,6 +71,17 @@ public struct Applier {
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
         say("staged main.cf and master.cf accepted by postconf")
 
+        // From here to the proof, Ctrl-C, SIGTERM and a hang-up are held back and looked for
+        // at each step: the run then rolls back (or, before any write, stops) and says so.
+        let previousMask = SignalBlocker.block()
+        defer { SignalBlocker.unblock(restoring: previousMask) }
+        func interruption(_ stage: String) -> ApplyFailure? {
+            guard let signal = SignalBlocker.takePending() else { return nil }
+            var failure = fail("Interrupted by \(SignalBlocker.name(signal)) \(stage).")
+            failure.signal = signal
+            return failure
+        }
+
         let stamp = Self.stamp(clock.now)
         var backup: BackupSet
         do {
@@ -84,6 +95,7 @@ public struct Applier {
             throw fail("Backing up failed: \(error). Nothing was changed.")
         }
         say("backed up the files to replace in \(SafeText.escape(backup.directory))")
+        if let stop = interruption("before any file was changed; nothing was changed") { throw stop }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 
         let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
@@ -96,12 +108,13 @@ public struct Applier {
         }
         let rollbackCommand = "sh " + BackupSet.quote(backup.directory + "/restore.sh")
 
-        func rollBack(_ reason: String) -> ApplyFailure {
+        func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
             audit.record("rolled back: \(reason)" + (problems.isEmpty ? "" : "; not restored: \(problems.joined(separator: "; "))"))
             say(problems.isEmpty ? "restored the previous files" : "could not restore everything: \(problems.joined(separator: "; "))")
             var failure = fail(reason, rolledBack: true)
             failure.restoreProblems = problems
+            failure.signal = signal
             if !problems.isEmpty { failure.postfixNote = "Run \(rollbackCommand) once the cause is fixed." }
             guard options.reload && wasRunning else { return failure }
             // Back to the state Postfix was in: running. A reload that failed may have stopped it.
@@ -122,6 +135,12 @@ public struct Applier {
 
         if case .failure(let error) = written { throw rollBack("Writing failed: \(error).") }
         say("wrote \(plan.changedFiles.count) file(s)")
+        func checkpoint(_ stage: String) throws(ApplyFailure) {
+            if let signal = SignalBlocker.takePending() {
+                throw rollBack("Interrupted by \(SignalBlocker.name(signal)) \(stage), before the new certificate was proven.", signal: signal)
+            }
+        }
+        try checkpoint("after writing")
 
         if options.postfixCheck, let verdict = PostfixCheck(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
@@ -129,6 +148,7 @@ public struct Applier {
             }
             say("postfix check passed")
         }
+        try checkpoint("after postfix check")
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
         if options.reload {
@@ -138,8 +158,10 @@ public struct Applier {
                     throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) reload` failed. Postfix said: \(SafeText.escape(reload.reason))")
                 }
                 say("reloaded Postfix")
+                try checkpoint("after the reload")
                 for target in plan.probes {
                     let result = probeUntilServed(target, leaf: plan.leaf, deadline: options.probeDeadline)
+                    try checkpoint("while probing")
                     probeResults.append((target, result))
                     let where_ = "\(target.service.rawValue) \(target.host) port \(target.port)"
                     switch result {

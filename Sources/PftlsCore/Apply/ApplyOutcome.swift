@@ -24,6 +24,8 @@ public struct ApplyFailure: Error, CustomStringConvertible {
     public var restoreProblems: [String] = []
     /// What became of Postfix after the rollback ("Postfix was started again ..."), when it matters.
     public var postfixNote: String? = nil
+    /// The signal (SIGINT, SIGTERM, SIGHUP) that stopped the apply, when one did.
+    public var signal: Int32? = nil
 
     public var description: String {
         var text = reason

@@ -13,6 +13,10 @@ public struct KeyAlgorithm: Equatable, Sendable, CustomStringConvertible {
     /// OpenSSL's name for an unknown type.
     public let typeName: String
 
+    /// The EC curves TLS signs with (RFC 8446: P-256, P-384, P-521); secp256k1 or brainpool
+    /// keys load fine but no client negotiates them.
+    public static let negotiableCurves: Set<String> = ["prime256v1", "secp384r1", "secp521r1"]
+
     /// A public key OpenSSL could not load.
     public static let undecodable = KeyAlgorithm(family: .other, bits: 0, curve: nil, typeName: "undecodable")
 

@@ -49,6 +49,10 @@ public struct Inspector {
                 findings.append(Finding(.unsupportedKey, .error, file: file,
                     message: "\(SafeText.escape(file)) holds a \(key.algorithm) key, which Postfix cannot serve",
                     hint: "Use an RSA (2048 bits or more), ECDSA or Ed25519 key."))
+            } else if let curve = key.algorithm.curve, !KeyAlgorithm.negotiableCurves.contains(curve) {
+                findings.append(Finding(.unsupportedKey, .error, file: file,
+                    message: "\(SafeText.escape(file)) holds an EC key on \(SafeText.escape(curve)), a curve TLS clients and Postfix's OpenSSL do not negotiate: every handshake would fail",
+                    hint: "Make a new key on P-256 (or P-384) and have the certificate reissued; `pftls inspect` lists what is wrong."))
             } else if key.algorithm.isWeak {
                 findings.append(checks.weakKey(file: file, what: "\(SafeText.escape(file)): the private key", algorithm: key.algorithm))
             }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,9 +9,13 @@ final class SMTPConnection {
     struct Failure: Error { let reason: String }
 
     let descriptor: Int32
+    /// When the whole conversation must be over: a server that trickles bytes slower
+    /// than any per-read timeout cannot hold pftls past it.
+    let deadline: Date
 
-    /// Connects to `host`:`port` within `timeout` seconds.
+    /// Connects to `host`:`port` within `timeout` seconds; the whole conversation gets three times that.
     init(host: String, port: Int, timeout: Int) throws {
+        deadline = Date().addingTimeInterval(TimeInterval(timeout * 3))
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_family = AF_UNSPEC
@@ -43,16 +48,17 @@ final class SMTPConnection {
 
     /// Reads one complete SMTP reply (all its lines) and returns them.
     func readReply() throws -> [String] {
-        try Self.readReply { byte in read(descriptor, &byte, 1) }
+        try Self.readReply(until: deadline) { byte in read(descriptor, &byte, 1) }
     }
 
     /// Reads one complete SMTP reply through `readByte`, which stores one byte and returns
     /// the count read (0 or less at the end of the stream): over TCP or over TLS.
-    static func readReply(_ readByte: (inout UInt8) -> Int) throws -> [String] {
+    static func readReply(until deadline: Date, _ readByte: (inout UInt8) -> Int) throws -> [String] {
         var lines: [String] = []
         var current: [UInt8] = []
         var byte: UInt8 = 0
         while true {
+            if Date() > deadline { throw Failure(reason: "the server did not finish its reply in time (it sends too slowly)") }
             if readByte(&byte) <= 0 {
                 throw Failure(reason: lines.isEmpty && current.isEmpty ? "the server closed the connection without a reply" : "the reply was cut short")
             }

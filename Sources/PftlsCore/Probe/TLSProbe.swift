@@ -1,3 +1,4 @@
+import Foundation
 import COpenSSL
 import CCryptoShim
 
@@ -52,7 +53,7 @@ public struct TLSProbe: ListenerProbing {
         guard !chain.isEmpty else { return .failed(reason: "the server sent no certificate") }
         // A listener serves only when smtpd lives on after the handshake: EHLO must get 250
         // (an smtpd that dies at once, for example with SASL on and no back end, does not).
-        if let problem = Self.greetAfterHandshake(ssl, mode: mode) { return .failed(reason: problem) }
+        if let problem = Self.greetAfterHandshake(ssl, mode: mode, deadline: connection.deadline) { return .failed(reason: problem) }
         _ = "QUIT\r\n".withCString { SSL_write(ssl, $0, 6) }
         SSL_shutdown(ssl)
         return .served(chain: chain)
@@ -60,11 +61,11 @@ public struct TLSProbe: ListenerProbing {
 
     /// After the handshake: the greeting (implicit TLS), then EHLO, which must be answered 250.
     /// nil when the server answered as a live SMTP server does; otherwise what went wrong.
-    private static func greetAfterHandshake(_ ssl: OpaquePointer, mode: TLSProbeMode) -> String? {
+    private static func greetAfterHandshake(_ ssl: OpaquePointer, mode: TLSProbeMode, deadline: Date) -> String? {
         let readByte: (inout UInt8) -> Int = { byte in Int(SSL_read(ssl, &byte, 1)) }
         do {
             if mode == .implicit {
-                let greeting = try SMTPConnection.readReply(readByte)
+                let greeting = try SMTPConnection.readReply(until: deadline, readByte)
                 guard greeting.first?.hasPrefix("220") == true else {
                     return "the TLS handshake worked, but the greeting was: \(SMTPConnection.show(greeting))"
                 }
@@ -73,7 +74,7 @@ public struct TLSProbe: ListenerProbing {
             guard SSL_write(ssl, command, Int32(command.count)) == Int32(command.count) else {
                 return "the TLS handshake worked, but the server closed the connection before EHLO (see the mail log for smtpd's reason)"
             }
-            let answer = try SMTPConnection.readReply(readByte)
+            let answer = try SMTPConnection.readReply(until: deadline, readByte)
             guard answer.first?.hasPrefix("250") == true else {
                 return "the TLS handshake worked, but EHLO was answered: \(SMTPConnection.show(answer))"
             }

@@ -87,3 +87,49 @@ import Testing
         #expect(capped.map(\.message) == ["m0", "m1", "… and 3 more expired finding(s) like the ones above, not listed", "s"])
     }
 }
+
+/// Keys on curves TLS does not negotiate, and listeners that trickle.
+@Suite struct HostilePeerTests {
+    @Test func aKeyOnACurveTLSDoesNotNegotiateIsAnError() throws {
+        let key = try KeyGenerator.generate(.ec(curve: "secp256k1"))
+        let certificate = try CertificateFactory.issue(.server("mail.example.test"), subjectKey: key, issuer: (TestPKI.shared.intermediate.certificate, TestPKI.shared.intermediate.key))
+        let directory = FixtureDirectory()
+        let keyPath = directory.write("k256.key", TestPKI.pem(key))
+        let certificatePath = directory.write("k256.pem", certificate.pem)
+        let report = Inspector.testing(trusting: [TestPKI.shared.root.certificate])
+            .inspect(paths: [keyPath, certificatePath, directory.write("i.pem", TestPKI.shared.intermediate.certificate.pem)],
+                     options: InspectionOptions(hostname: "mail.example.test"))
+        let finding = try #require(report.findings.first { $0.code == .unsupportedKey }, "\(report.findings)")
+        #expect(finding.severity == .error && finding.message.contains("secp256k1"))
+    }
+
+    @Test func aListenerThatTricklesIsGivenUpOnByTheDeadline() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = bind(listener, $0, length); _ = getsockname(listener, $0, &length) }
+        }
+        listen(listener, 1)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        // One byte of "220 ..." every 0.4 s: each read succeeds well within its 1 s timeout.
+        Thread.detachNewThread {
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { return }
+            for byte in Array("220-slow greeting that never ends ".utf8) + Array(repeating: UInt8(ascii: "."), count: 100) {
+                guard write(client, [byte], 1) == 1 else { break }
+                usleep(400_000)
+            }
+            close(client)
+        }
+        let started = Date()
+        let result = TLSProbe(timeout: 1).probe(host: "127.0.0.1", port: port, mode: .startTLS)
+        let elapsed = Date().timeIntervalSince(started)
+        guard case .failed(let reason) = result else { Issue.record("a trickling listener was taken as serving"); return }
+        #expect(reason.contains("too slowly"), "\(reason)")
+        #expect(elapsed < 6, "gave up after \(elapsed) s")
+    }
+}

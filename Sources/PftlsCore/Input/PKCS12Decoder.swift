@@ -10,8 +10,21 @@ struct PKCS12Decoder {
 
     private var display: String { SafeText.escape(path) }
 
+    /// The most MAC iterations pftls will compute (OpenSSL writes 2,048; old tools 1 to
+    /// 100,000). A hostile file with 2^31-1 would keep pftls busy for hours.
+    static let maximumMACIterations = 1_000_000
+
     func decode(_ p12: OpaquePointer, into file: inout DecodedFile) {
         file.isPKCS12 = true
+        if PKCS12_mac_present(p12) == 1 {
+            var iterations: UnsafePointer<ASN1_INTEGER>?
+            PKCS12_get0_mac(nil, nil, nil, &iterations, p12)
+            let count = iterations.map { ASN1_INTEGER_get($0) } ?? 1
+            if count < 1 || count > Self.maximumMACIterations {
+                file.findings.append(cannotOpen("its MAC asks for \(count) iterations, more than the \(Self.maximumMACIterations) pftls allows (a hostile or broken file)"))
+                return
+            }
+        }
         let secret: SecretBytes?
         if PKCS12_mac_present(p12) == 0 || PKCS12_verify_mac(p12, nil, 0) == 1 || PKCS12_verify_mac(p12, "", 0) == 1 {
             secret = nil

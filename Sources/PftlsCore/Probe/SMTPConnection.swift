@@ -15,6 +15,7 @@ final class SMTPConnection {
 
     /// Connects to `host`:`port` within `timeout` seconds; the whole conversation gets three times that.
     init(host: String, port: Int, timeout: Int) throws {
+        _ = Self.brokenPipesIgnored
         deadline = Date().addingTimeInterval(TimeInterval(timeout * 3))
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -45,6 +46,14 @@ final class SMTPConnection {
     }
 
     deinit { close(descriptor) }
+
+    /// A server that closes while pftls writes (smtpd dying after the handshake) must give
+    /// EPIPE, not SIGPIPE: the signal's default action would kill pftls mid-apply. Writes
+    /// through OpenSSL use plain write(2) too, so the signal is ignored process-wide, once.
+    static let brokenPipesIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
 
     /// Reads one complete SMTP reply (all its lines) and returns them.
     func readReply() throws -> [String] {

@@ -104,23 +104,16 @@ import Testing
     }
 
     @Test func aListenerThatTricklesIsGivenUpOnByTheDeadline() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let server = LoopbackListener()
+        let listener = server.descriptor
         defer { close(listener) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = bind(listener, $0, length); _ = getsockname(listener, $0, &length) }
-        }
-        listen(listener, 1)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let port = server.port
         // One byte of "220 ..." every 0.4 s: each read succeeds well within its 1 s timeout.
         Thread.detachNewThread {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
             for byte in Array("220-slow greeting that never ends ".utf8) + Array(repeating: UInt8(ascii: "."), count: 100) {
-                guard write(client, [byte], 1) == 1 else { break }
+                guard send(client, [byte], 1, Int32(MSG_NOSIGNAL)) == 1 else { break }
                 usleep(400_000)
             }
             close(client)

@@ -14,7 +14,7 @@ import Testing
         let certificate = directory.write("cert.pem", TestPKI.shared.leaf.certificate.pem)
         let key = directory.write("key.pem", TestPKI.pem(TestPKI.shared.leaf.key))
         let input = directory.write("input.txt", afterHandshake)
-        let port = Self.freePort()
+        let port = LoopbackListener.freePort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: SystemProcessRunner().locate("openssl")!)
         server.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-naccept", "1", "-quiet"]
@@ -24,19 +24,6 @@ import Testing
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         try body(port)
-    }
-
-    private static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = bind(fd, $0, length); _ = getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     @Test(.enabled(if: hasOpenSSL))

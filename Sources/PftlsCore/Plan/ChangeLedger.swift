@@ -85,6 +85,8 @@ struct ChangeLedger {
             return "The separate-files layout names the key and certificate with smtpd_tls_key_file and smtpd_tls_cert_file instead."
         case "smtp_tls_session_cache_database":
             return "The table type in use is not one this Postfix supports (postconf -m); the new cache starts empty, which costs a few full handshakes and nothing else."
+        case "smtpd_tls_session_cache_database":
+            return "Its table type is not one this Postfix supports (postconf -m): tlsmgr would fail and STARTTLS answer 454 4.3.0. Since Postfix 2.11 session tickets make the server cache unneeded."
         case "smtpd_tls_security_level", "smtp_tls_security_level":
             return "This is the level you chose; `pftls explain \(name)` describes each level."
         case "smtpd_tls_CAfile", "smtpd_tls_CApath":

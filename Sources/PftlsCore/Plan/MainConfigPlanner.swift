@@ -68,13 +68,23 @@ struct MainConfigPlanner {
             hint: "Choose \"\(SafeText.escape(current))\" (the level in force) unless you mean to weaken delivery security; `pftls explain smtp_tls_security_level=\(SafeText.escape(current))` says what it protects.")
     }
 
-    /// A client session cache whose table type this Postfix supports.
+    /// A client session cache whose table type this Postfix supports. A server-side cache
+    /// of a type it does not support is removed: tlsmgr fails on it and STARTTLS answers
+    /// "454 4.3.0 Try again later", and since Postfix 2.11 session tickets make it unneeded.
     private func setSessionCache(_ config: inout MainConfig) throws {
         let name = "smtp_tls_session_cache_database"
-        if let current = config.value(of: name), let colon = current.firstIndex(of: ":"),
-           installation.tableTypes.contains(String(current[..<colon])) {
-            return
+        if !isSupportedTable(config.value(of: name)) {
+            try config.set(name, "\(installation.sessionCacheTableType):${data_directory}/smtp_scache")
         }
-        try config.set(name, "\(installation.sessionCacheTableType):${data_directory}/smtp_scache")
+        let server = "smtpd_tls_session_cache_database"
+        if let current = config.value(of: server), !current.isEmpty, !isSupportedTable(current) {
+            config.remove(server)
+        }
+    }
+
+    /// True when `value` is `type:name` with a table type this Postfix lists in `postconf -m`.
+    private func isSupportedTable(_ value: String?) -> Bool {
+        guard let value, let colon = value.firstIndex(of: ":") else { return false }
+        return installation.tableTypes.contains(String(value[..<colon]))
     }
 }

@@ -74,6 +74,16 @@ extension PlanTests {
             #expect(plan.findings(.duplicateRemoved).contains { $0.message.contains("smtpd_tls_security_level was set 2 times") })
         }
 
+        @Test func aServerCacheOfAnUnsupportedTableTypeIsRemovedWithAReason() throws {
+            let main = PostfixCorpus.debianMainCf + "smtpd_tls_session_cache_database = lmdb:/dev/shm/postfix/smtpd_scache\n"
+            let plan = try plan(main: main, tableTypes: ["btree", "hash"])
+            #expect(MainConfig(parsing: try plan.mainCf()).value(of: "smtpd_tls_session_cache_database") == nil)
+            let finding = try #require(plan.findings(.settingChanged).first { $0.message.contains("smtpd_tls_session_cache_database") })
+            #expect(finding.hint.contains("454 4.3.0"))
+            let supported = try self.plan(main: main, tableTypes: ["btree", "hash", "lmdb"])
+            #expect(MainConfig(parsing: try supported.mainCf()).value(of: "smtpd_tls_session_cache_database") != nil, "a supported one stays")
+        }
+
         @Test func everyChangedMainCfSettingIsNewOrNamed() throws {
             let main = PostfixCorpus.debianMainCf + "smtpd_use_tls = yes\nsmtp_tls_security_level = encrypt\nsmtpd_tls_CAfile = /etc/postfix/cacert-does-not-exist.pem\n"
             let plan = try plan(main: main)

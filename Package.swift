@@ -46,17 +46,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Data the tests read by path (#filePath), not code: corpus files, seeds and goldens.
         .testTarget(
             name: "PftlsCoreTests",
-            dependencies: ["PftlsCore", "COpenSSL", "CCryptoShim"]
+            dependencies: ["PftlsCore", "COpenSSL", "CCryptoShim"],
+            exclude: ["Fuzz/Corpus"]
         ),
         .testTarget(
             name: "PftlsUITests",
-            dependencies: ["PftlsUI", "PftlsCore"]
+            dependencies: ["PftlsUI", "PftlsCore"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "PftlsCLITests",
-            dependencies: ["PftlsCore", "pftls"]
+            dependencies: ["PftlsCore", "pftls"],
+            exclude: ["Corpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -70,6 +70,17 @@ public struct DirectorySafety {
         return findings
     }
 
+    /// Findings for the Postfix configuration directory: whoever can change main.cf or
+    /// master.cf can point Postfix at another key, so the same rules apply as for the
+    /// certificate directory (root's, not writable by group or others, parents too).
+    public func checkConfigDirectory(_ directory: String) -> [Finding] {
+        check(directory).filter { $0.severity == .error }.map { finding in
+            Finding(.unsafeConfigDirectory, .error, file: directory,
+                    message: "The Postfix configuration directory: \(finding.message)",
+                    hint: "Postfix reads main.cf and master.cf from it as root: make it and its parents root's and not writable by others (`chown root:root`, `chmod go-w`), then run pftls again.")
+        }
+    }
+
     /// Why Postfix could not use `path` in a list setting such as `smtpd_tls_chain_files`
     /// (it splits on whitespace and commas and expands `$`), or nil.
     static func pathProblem(_ path: String) -> String? {

@@ -47,7 +47,9 @@ public struct PlanBuilder {
                 message: "The chain-file layout needs Postfix 3.4 or later; this is Postfix \(installation.version.map(String.init(describing:)) ?? "unknown")",
                 hint: "Use \"layout\": \"separate-files\"."))
         }
-        findings += DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(answers.certificateDirectory)
+        let safety = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner)
+        findings += safety.check(answers.certificateDirectory)
+        findings += safety.checkConfigDirectory(installation.configDirectory)
         findings += guardFindings(answers)
         findings += baseline?.findings ?? []
 

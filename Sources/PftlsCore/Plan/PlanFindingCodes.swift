@@ -37,6 +37,8 @@ extension FindingCode {
     public static let clientLevelLowered: FindingCode = "client-level-lowered"
     /// SASL goes through a Dovecot socket that does not exist: smtpd would stop on the first SASL offer.
     public static let saslSocketMissing: FindingCode = "sasl-socket-missing"
+    /// The Postfix configuration directory, or a parent, lets others change main.cf or master.cf.
+    public static let unsafeConfigDirectory: FindingCode = "unsafe-config-directory"
     /// The chosen listen address belongs to a service that is not smtpd (for example a spawn service).
     public static let listenAddressInUse: FindingCode = "listen-address-in-use"
     /// A TLS file the SMTP server would read after the change is missing or unreadable.

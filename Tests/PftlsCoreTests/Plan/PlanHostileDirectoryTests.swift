@@ -49,6 +49,15 @@ extension PlanTests {
             #expect(findings.allSatisfy { !$0.message.contains("\u{1B}") && !$0.message.contains("\u{202E}") }, "escaped: \(findings)")
         }
 
+        @Test func aConfigDirectoryOthersCanWriteToIsRefused() throws {
+            let fixture = try PlanFixture()
+            try #require(chmod(fixture.configDirectory, 0o777) == 0)
+            let plan = fixture.build(fixture.answers())
+            let finding = try #require(plan.findings(.unsafeConfigDirectory).first, "\(plan.findings)")
+            #expect(finding.severity == .error && finding.message.contains("writable by everyone"))
+            #expect(plan.files.isEmpty)
+        }
+
         @Test func tmpIsASharedDirectoryToAvoidNotToChmod() throws {
             let fixture = try PlanFixture()
             let findings = unsafe(fixture, directory: "/tmp")

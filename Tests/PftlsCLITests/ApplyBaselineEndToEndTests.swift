@@ -28,7 +28,7 @@ import Testing
     }
 
     private func configFiles() -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: ["main.cf", "master.cf"].map { ($0, FileManager.default.contents(atPath: postfix.configDirectory + "/" + $0) ?? Data()) })
+        ConfigFiles.snapshot(postfix.configDirectory)
     }
 
     @Test func warningsThatAreAlreadyThereAreReportedAndDoNotBlock() throws {

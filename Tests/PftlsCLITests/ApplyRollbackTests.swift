@@ -41,7 +41,7 @@ import Testing
     private func isRunning() -> Bool { Shell.run("postfix", ["-c", postfix.configDirectory, "status"]).status == 0 }
 
     private func configFiles() -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: ["main.cf", "master.cf"].map { ($0, FileManager.default.contents(atPath: postfix.configDirectory + "/" + $0) ?? Data()) })
+        ConfigFiles.snapshot(postfix.configDirectory)
     }
 
     @Test func aReloadThatStopsPostfixIsRolledBackAndPostfixStartedAgain() throws {

@@ -118,15 +118,18 @@ public struct Applier {
             if !problems.isEmpty { failure.postfixNote = "Run \(rollbackCommand) once the cause is fixed." }
             guard options.reload && wasRunning else { return failure }
             // Back to the state Postfix was in: running. A reload that failed may have stopped it.
+            let postfix = PostfixCommand(processes: processes)
             if Self.isRunning(plan.configDirectory, processes) {
-                _ = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "reload")
+                _ = postfix.run(plan.configDirectory, subcommand: "reload")
                 say("reloaded Postfix with the previous files")
-            } else if let start = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "start"), start.passed,
-                      Self.isRunning(plan.configDirectory, processes) {
+                return failure
+            }
+            let start = postfix.run(plan.configDirectory, subcommand: "start")
+            if start?.passed == true, Self.isRunning(plan.configDirectory, processes) {
                 say("Postfix had stopped; started it again with the previous files")
                 failure.postfixNote = [failure.postfixNote, "Postfix had stopped and was started again."].compactMap { $0 }.joined(separator: " ")
             } else {
-                let why = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "check")?.reason ?? "unknown"
+                let why = start?.reason ?? "postfix is not installed"
                 say("Postfix is NOT running and could not be started")
                 failure.postfixNote = [failure.postfixNote, "Postfix is NOT running and could not be started (\(SafeText.escape(why))): start it with `postfix -c \(SafeText.escape(plan.configDirectory)) start`."].compactMap { $0 }.joined(separator: " ")
             }
@@ -142,7 +145,7 @@ public struct Applier {
         }
         try checkpoint("after writing")
 
-        if options.postfixCheck, let verdict = PostfixCheck(processes: processes).run(plan.configDirectory) {
+        if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
                 throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) check` failed after the write. Postfix said: \(SafeText.escape(verdict.reason))")
             }
@@ -152,9 +155,9 @@ public struct Applier {
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
         if options.reload {
-            if Self.isRunning(plan.configDirectory, processes) {
+            if wasRunning {
                 let log = MailLogWatch.start(configDirectory: plan.configDirectory, processes: processes)
-                if let reload = PostfixCheck(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
+                if let reload = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
                     throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) reload` failed. Postfix said: \(SafeText.escape(reload.reason))")
                 }
                 say("reloaded Postfix")

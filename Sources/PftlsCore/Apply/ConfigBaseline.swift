@@ -32,7 +32,7 @@ public struct ConfigBaseline: Sendable {
         guard let complaints = postconfComplaints(of: configDirectory, reportedAs: configDirectory, processes: processes) else { return nil }
         var checkComplaints: [PostfixComplaint] = []
         var failure: String?
-        if runCheck, let result = PostfixCheck(processes: processes).run(configDirectory) {
+        if runCheck, let result = PostfixCommand(processes: processes).run(configDirectory) {
             checkComplaints = PostfixComplaint.lines(of: result.messages, directory: configDirectory, configDirectory: configDirectory)
             failure = result.passed ? nil : result.reason
         }

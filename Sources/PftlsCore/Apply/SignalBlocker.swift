@@ -8,12 +8,8 @@ import Glibc
 enum SignalBlocker {
     /// Runs `body` with the signals blocked; pending ones are delivered afterwards.
     static func withSignalsBlocked<R>(_ body: () throws -> R) rethrows -> R {
-        var blocked = sigset_t()
-        var previous = sigset_t()
-        sigemptyset(&blocked)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&blocked, signal) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let previous = block()
+        defer { unblock(restoring: previous) }
         return try body()
     }
 

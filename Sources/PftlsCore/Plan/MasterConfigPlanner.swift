@@ -46,7 +46,7 @@ struct MasterConfigPlanner {
     }
 
     /// Applies every chosen service to `config`.
-    func apply(_ services: [Answers.Service], to config: inout MasterConfig, file: String) throws -> Outcome {
+    func apply(_ services: [Answers.Service], to config: inout MasterConfig) throws -> Outcome {
         var outcome = Outcome()
         for choice in services {
             let name = choice.listen ?? naming.defaultName(choice.name)
@@ -93,36 +93,12 @@ struct MasterConfigPlanner {
             return (key, .moved)
         }
         // A commented-out template: uncomment it in place. Prefer the one for this exact
-        // address, then the full block without an address (it carries the options). Only an
-        // smtpd template will do: Debian's "#smtp inet ... postscreen" line would hand port 25
-        // to postscreen, which needs services that stay commented out.
+        // address, then the full block without an address (it carries the options).
         let templates = config.commentedServices.filter { ServiceKey($0.service, $0.type) == standard }
+        let activation = TemplateActivation(isDefined: isDefined, isKnown: isKnown)
         for template in templates.filter({ $0 == key }) + templates.filter({ $0.host == nil }) + templates {
-            var candidate = config
-            var keptCommented: [(line: Int, option: MasterOption, undefined: [String])] = []
-            try candidate.enable(template) { option, line in
-                var undefined = ParameterReferences.names(in: option.value).filter { !isDefined($0) }
-                if !isKnown(option.name) { undefined.insert(option.name, at: 0) }
-                guard !undefined.isEmpty else { return false }
-                keptCommented.append((line, option, undefined))
-                return true
-            }
-            guard var enabled = candidate.service(template), enabled.command == "smtpd" else { continue }
-            if template.name != name {
-                enabled.name = name
-                try candidate.replace(template, with: enabled)
-            }
-            config = candidate
-            for kept in keptCommented {
-                let reference = kept.undefined.joined(separator: ", ")
-                let why = kept.undefined.first == kept.option.name ? "this Postfix does not know \(SafeText.escape(kept.option.name))"
-                    : "\(SafeText.escape(reference)) is not defined in main.cf"
-                outcome.findings.append(Finding(.templateOptionLeftCommented, .info, file: nil,
-                    message: "master.cf line \(kept.line): `-o \(SafeText.escape(kept.option.name))=\(SafeText.escape(kept.option.value))` of the \(template) template stays commented out: \(why)",
-                    hint: kept.option.name == "smtpd_client_restrictions"
-                        ? "pftls writes the explicit value permit_sasl_authenticated,reject instead."
-                        : "To use it, define \(SafeText.escape(reference)) in main.cf and uncomment the line; without it Postfix would warn about an undefined parameter."))
-            }
+            guard let findings = try activation.enable(template, as: name, in: &config) else { continue }
+            outcome.findings += findings
             return (key, .uncommented)
         }
         try config.add(conventionalService(named: name, in: config))

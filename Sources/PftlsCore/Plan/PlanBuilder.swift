@@ -87,7 +87,7 @@ public struct PlanBuilder {
             let isKnown: (String) -> Bool = { name in installation.defaults.source != .postconf || isDefined(name) }
             let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile),
                                                    isDefined: isDefined, isKnown: isKnown)
-                .apply(answers.services, to: &master, file: masterPath)
+                .apply(answers.services, to: &master)
             probes = services.probes
             let planned = Set([installed.chainFile, installed.keyFile, installed.certificateFile, installed.caFile].compactMap { $0 })
             let fileCheck = TLSFileCheck(fileSystem: fileSystem, defaults: installation.defaults, planned: planned,

@@ -154,7 +154,7 @@ final class CorpusInstance: @unchecked Sendable {
 
     /// Both files, byte for byte.
     func configFiles() -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: ["main.cf", "master.cf"].map { ($0, FileManager.default.contents(atPath: configDirectory + "/" + $0) ?? Data()) })
+        ConfigFiles.snapshot(configDirectory)
     }
 
     /// What Postfix says about the config: settings, services, per-service overrides, and its complaints.

@@ -43,7 +43,7 @@ import Testing
     @Test(.enabled(if: PostconfSandbox.isAvailable, "postfix is not installed"))
     func postfixCheckSpeaksOnAPseudoTerminal() throws {
         let sandbox = PostconfSandbox(mainCf: "command_directory = /nonexistent/pftls\n", masterCf: "")
-        let verdict = try #require(PostfixCheck(processes: SystemProcessRunner()).run(sandbox.directory.path))
+        let verdict = try #require(PostfixCommand(processes: SystemProcessRunner()).run(sandbox.directory.path))
         #expect(!verdict.passed)
         #expect(verdict.reason.contains("fatal: chdir(/nonexistent/pftls)"), "\(verdict.reason)")
     }

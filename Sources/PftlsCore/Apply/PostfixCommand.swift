@@ -1,6 +1,6 @@
-/// Runs `postfix -c DIR check` (or another `postfix` subcommand) on a terminal, so that its
-/// reasons, which Postfix writes only to syslog and a terminal, reach the user.
-struct PostfixCheck {
+/// Runs `postfix -c DIR check`, `reload` or `start` on a terminal, so that its reasons,
+/// which Postfix writes only to syslog and a terminal, reach the user.
+struct PostfixCommand {
     let processes: ProcessRunner
 
     /// The verdict of one `postfix` run.

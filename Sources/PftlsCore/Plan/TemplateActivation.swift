@@ -1,0 +1,44 @@
+/// Uncomments a commented-out smtpd template in master.cf (Debian's or upstream's
+/// `#submission`/`#smtps` blocks), leaving commented the option lines that would make
+/// Postfix warn: those that refer to a parameter main.cf does not define (`$mua_*`) or
+/// name one this Postfix does not know.
+struct TemplateActivation {
+    /// True when main.cf sets the parameter or Postfix has a default for it.
+    let isDefined: (String) -> Bool
+    /// True when this Postfix knows the parameter.
+    let isKnown: (String) -> Bool
+
+    /// Enables `template` under `name` in `config`; returns the findings for the lines kept
+    /// commented, or nil (and `config` unchanged) when the template is not an smtpd entry:
+    /// Debian's "#smtp inet ... postscreen" line would hand port 25 to postscreen, which
+    /// needs services that stay commented out.
+    func enable(_ template: ServiceKey, as name: String, in config: inout MasterConfig) throws -> [Finding]? {
+        var candidate = config
+        var kept: [(line: Int, option: MasterOption, undefined: [String])] = []
+        try candidate.enable(template) { option, line in
+            var undefined = ParameterReferences.names(in: option.value).filter { !isDefined($0) }
+            if !isKnown(option.name) { undefined.insert(option.name, at: 0) }
+            guard !undefined.isEmpty else { return false }
+            kept.append((line, option, undefined))
+            return true
+        }
+        guard var enabled = candidate.service(template), enabled.command == "smtpd" else { return nil }
+        if template.name != name {
+            enabled.name = name
+            try candidate.replace(template, with: enabled)
+        }
+        config = candidate
+        return kept.map { finding(line: $0.line, option: $0.option, undefined: $0.undefined, template: template) }
+    }
+
+    private func finding(line: Int, option: MasterOption, undefined: [String], template: ServiceKey) -> Finding {
+        let reference = undefined.joined(separator: ", ")
+        let why = undefined.first == option.name ? "this Postfix does not know \(SafeText.escape(option.name))"
+            : "\(SafeText.escape(reference)) is not defined in main.cf"
+        return Finding(.templateOptionLeftCommented, .info, file: nil,
+            message: "master.cf line \(line): `-o \(SafeText.escape(option.name))=\(SafeText.escape(option.value))` of the \(template) template stays commented out: \(why)",
+            hint: option.name == "smtpd_client_restrictions"
+                ? "pftls writes the explicit value permit_sasl_authenticated,reject instead."
+                : "To use it, define \(SafeText.escape(reference)) in main.cf and uncomment the line; without it Postfix would warn about an undefined parameter.")
+    }
+}

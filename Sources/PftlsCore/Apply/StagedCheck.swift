@@ -24,7 +24,7 @@ struct StagedCheck {
                 try file.write(using: writer, to: stage + "/" + name, mode: 0o644)
             }
         } catch {
-            return "Cannot stage the new configuration: \(error)."
+            return "Cannot stage the new configuration: \(error). Nothing was written."
         }
         // Postfix waits while a config file looks freshly edited (modified within the
         // last second); the staged copies are complete, so date them back.

@@ -7,6 +7,8 @@
 #include <openssl/x509v3.h>
 #include <openssl/pkcs7.h>
 #include <openssl/ssl.h>
+#include <openssl/pkcs12.h>
+#include <stdint.h>
 
 /* OPENSSL_free is a macro that passes __FILE__/__LINE__. */
 void pftls_openssl_free(void *pointer);
@@ -36,5 +38,15 @@ unsigned long pftls_name_print_flags(void);
 
 /* SSL_set_tlsext_host_name is a macro over SSL_ctrl: sets SNI. */
 long pftls_ssl_set_server_name(SSL *ssl, const char *name);
+
+/* The key-derivation work an encryption algorithm asks for: iterations for PBKDF2
+   and PKCS#5/PKCS#12 PBE, N*r*p for scrypt. 0 when the algorithm has no KDF pftls
+   knows of (OpenSSL then decides); -1 when its parameters cannot be decoded. */
+int64_t pftls_pbe_work(const X509_ALGOR *algorithm);
+
+/* The largest KDF work among a PKCS#12 bundle's encrypted parts (encrypted safes and
+   shrouded key bags), each checked before anything behind it is decrypted with
+   `passphrase`; stops early once the work passes `limit`. -1 when undecodable. */
+int64_t pftls_pkcs12_pbe_work(PKCS12 *p12, const char *passphrase, int length, int64_t limit);
 
 #endif

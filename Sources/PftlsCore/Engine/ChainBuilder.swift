@@ -11,11 +11,21 @@ struct ChainBuilder {
         var findings: [Finding]
     }
 
+    /// The longest chain built: the leaf, 9 issuers (OpenSSL's and Postfix's default
+    /// verification depth, `smtp_tls_scert_verifydepth = 9`) and a root.
+    static let maximumLength = 11
+
     /// Builds the chain upwards from `leaf` using `others`.
     func build(leaf: PlacedCertificate, others: [PlacedCertificate]) -> Result {
         var result = Result(chain: [leaf], leftovers: others, findings: [])
         var current = leaf
         while !current.certificate.isSelfSigned {
+            guard result.chain.count < Self.maximumLength else {
+                result.findings.append(Finding(.chainTooLong, .error, file: current.file,
+                    message: "\(SafeText.escape(current.file)): the chain goes on past \(Self.maximumLength) certificates at \"\(current.certificate.subject)\"; clients verify at most 9 issuers (smtp_tls_scert_verifydepth = 9, OpenSSL's default)",
+                    hint: "Give only the server certificate and the intermediates your CA names for it."))
+                break
+            }
             let named = result.leftovers.indices.filter { current.certificate.namesIssuer(result.leftovers[$0].certificate) }
             guard !named.isEmpty else { break }
             guard let index = named.first(where: { current.certificate.isIssued(by: result.leftovers[$0].certificate) }) else {

@@ -20,15 +20,20 @@ public struct Inspector {
 
     /// Reads and inspects `paths`.
     public func inspect(paths: [String], options: InspectionOptions = InspectionOptions()) -> InspectionReport {
-        let files = paths.map { load($0, passphrases: options.passphrases) }
+        var room = CertificateBudget.total
+        let files = paths.map { path in
+            let file = load(path, passphrases: options.passphrases, certificateRoom: min(CertificateBudget.perFile, room))
+            room -= file.certificateCount
+            return file
+        }
         return inspect(decoded: files, options: options)
     }
 
     /// Reads and decodes one file, turning read failures into findings.
-    public func load(_ path: String, passphrases: PassphraseSource?) -> DecodedFile {
+    public func load(_ path: String, passphrases: PassphraseSource?, certificateRoom: Int = CertificateBudget.perFile) -> DecodedFile {
         do {
             let bytes = try fileSystem.readFile(path, limit: Self.maximumFileSize)
-            return FileDecoder(path: path, passphrases: passphrases).decode(bytes)
+            return FileDecoder(path: path, passphrases: passphrases, certificateRoom: certificateRoom).decode(bytes)
         } catch {
             var file = DecodedFile(path: path)
             file.findings.append(Self.readFailure(path: path, error: error))

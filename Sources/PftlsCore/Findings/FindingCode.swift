@@ -27,6 +27,9 @@ extension FindingCode {
     // Errors: Postfix will not work, or will serve something broken.
     public static let unreadable: FindingCode = "unreadable"
     public static let tooLarge: FindingCode = "too-large"
+    public static let tooManyCertificates: FindingCode = "too-many-certificates"
+    public static let chainTooLong: FindingCode = "chain-too-long"
+    public static let kdfTooExpensive: FindingCode = "kdf-too-expensive"
     public static let notPemOrDer: FindingCode = "not-pem-or-der"
     public static let csrNotCertificate: FindingCode = "csr-not-certificate"
     public static let noPrivateKey: FindingCode = "no-private-key"

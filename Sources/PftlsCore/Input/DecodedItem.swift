@@ -41,6 +41,10 @@ public struct DecodedFile {
     public internal(set) var isPKCS12 = false
     /// True when the file holds an encrypted key, decrypted or not.
     public internal(set) var hasEncryptedKey = false
+    /// How many more certificates may be decoded from the file (see `CertificateBudget`).
+    var certificateRoom = CertificateBudget.perFile
+    /// Certificates past the budget, counted but not decoded.
+    var skippedCertificates = 0
 
     init(path: String) { self.path = path }
 

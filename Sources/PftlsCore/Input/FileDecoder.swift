@@ -9,6 +9,8 @@ import CCryptoShim
 struct FileDecoder {
     let path: String
     let passphrases: PassphraseSource?
+    /// How many certificates may be decoded; the rest are counted and reported.
+    var certificateRoom = CertificateBudget.perFile
 
     private var display: String { SafeText.escape(path) }
 
@@ -16,6 +18,7 @@ struct FileDecoder {
     func decode(_ bytes: [UInt8]) -> DecodedFile {
         _ = OpenSSLRuntime.ready
         var file = DecodedFile(path: path)
+        file.certificateRoom = certificateRoom
         switch FileFormat.sniff(bytes) {
         case .empty:
             file.findings.append(notPemOrDer("is empty"))
@@ -25,6 +28,9 @@ struct FileDecoder {
             decodePEM(bytes, into: &file)
         case .der:
             decodeDER(bytes, into: &file)
+        }
+        if file.skippedCertificates > 0 {
+            file.findings.append(CertificateBudget.finding(path: path, read: file.certificateCount, skipped: file.skippedCertificates))
         }
         OpenSSLError.drain()
         return file
@@ -53,6 +59,7 @@ struct FileDecoder {
         let bytes = Array(block.normalizedText.utf8)
         switch block.label {
         case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE":
+            guard file.takeCertificateRoom() else { return }
             let trusted = block.label == "TRUSTED CERTIFICATE"
             let certificate = MemoryBIO.reading(bytes) { bio in
                 trusted ? PEM_read_bio_X509_AUX(bio, nil, nil, nil) : PEM_read_bio_X509(bio, nil, nil, nil)
@@ -60,6 +67,11 @@ struct FileDecoder {
             if let certificate { file.append(.certificate(Certificate(taking: certificate))) }
             else { file.findings.append(notPemOrDer("has a damaged \(block.label) block (\(reason()))")) }
         case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
+            if block.label == "ENCRYPTED PRIVATE KEY", let refusal = pkcs8Refusal(MemoryBIO.reading(bytes) { PEM_read_bio_PKCS8($0, nil, nil, nil) }) {
+                file.hasEncryptedKey = true
+                file.findings.append(refusal)
+                return
+            }
             let encrypted = block.label == "ENCRYPTED PRIVATE KEY" || block.hasLegacyEncryption
             decodeKey(encrypted: encrypted, into: &file) { bio, callback, context in
                 PEM_read_bio_PrivateKey(bio, nil, callback, context)
@@ -99,7 +111,11 @@ struct FileDecoder {
             file.append(.privateKey(PrivateKey(taking: key)))
             file.findings.append(derConverted("a DER private key"))
         } else if let sealed = Self.decodeWhole(bytes, d2i_X509_SIG, release: X509_SIG_free) {
-            X509_SIG_free(sealed)
+            if let refusal = pkcs8Refusal(sealed) {
+                file.hasEncryptedKey = true
+                file.findings.append(refusal)
+                return
+            }
             decodeKey(encrypted: true, into: &file) { bio, callback, context in
                 d2i_PKCS8PrivateKey_bio(bio, nil, callback, context)
             } input: { bytes }
@@ -167,6 +183,14 @@ struct FileDecoder {
         }
     }
 
+    /// `kdf-too-expensive` when an encrypted PKCS#8 key asks for more key derivation
+    /// than pftls allows; releases `sealed`.
+    private func pkcs8Refusal(_ sealed: OpaquePointer?) -> Finding? {
+        guard let sealed else { return nil } // OpenSSL reports the damage when it reads the key.
+        defer { X509_SIG_free(sealed) }
+        return KeyDerivationBound.finding(work: KeyDerivationBound.work(of: sealed), path: path, what: "the encrypted private key")
+    }
+
     // MARK: PKCS#7
 
     private func appendPKCS7(_ p7: UnsafeMutablePointer<PKCS7>?, into file: inout DecodedFile) {
@@ -179,7 +203,7 @@ struct FileDecoder {
             file.findings.append(notPemOrDer("is a PKCS#7 file without certificates"))
             return
         }
-        for index in 0..<pftls_x509_stack_count(stack) {
+        for index in 0..<pftls_x509_stack_count(stack) where file.takeCertificateRoom() {
             if let certificate = pftls_x509_stack_value(stack, index) {
                 file.append(.certificate(Certificate(retaining: certificate)))
             }

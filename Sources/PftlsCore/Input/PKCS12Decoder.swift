@@ -10,18 +10,14 @@ struct PKCS12Decoder {
 
     private var display: String { SafeText.escape(path) }
 
-    /// The most MAC iterations pftls will compute (OpenSSL writes 2,048; old tools 1 to
-    /// 100,000). A hostile file with 2^31-1 would keep pftls busy for hours.
-    static let maximumMACIterations = 1_000_000
-
     func decode(_ p12: OpaquePointer, into file: inout DecodedFile) {
         file.isPKCS12 = true
         if PKCS12_mac_present(p12) == 1 {
             var iterations: UnsafePointer<ASN1_INTEGER>?
             PKCS12_get0_mac(nil, nil, nil, &iterations, p12)
             let count = iterations.map { ASN1_INTEGER_get($0) } ?? 1
-            if count < 1 || count > Self.maximumMACIterations {
-                file.findings.append(cannotOpen("its MAC asks for \(count) iterations, more than the \(Self.maximumMACIterations) pftls allows (a hostile or broken file)"))
+            if let refusal = KeyDerivationBound.finding(work: count < 1 ? -1 : Int64(count), path: path, what: "the bundle's integrity check (MAC)") {
+                file.findings.append(refusal)
                 return
             }
         }
@@ -46,6 +42,13 @@ struct PKCS12Decoder {
                 hint: "Give the passphrase with --passphrase-file FILE (or run in a terminal to be asked)."))
             return
         }
+        let work = if let secret { secret.withCString { pftls_pkcs12_pbe_work(p12, $0, Int32(secret.count), KeyDerivationBound.maximumWork) } }
+            else { pftls_pkcs12_pbe_work(p12, "", 0, KeyDerivationBound.maximumWork) }
+        OpenSSLError.drain()
+        if let refusal = KeyDerivationBound.finding(work: work, path: path, what: "an encrypted part of the bundle") {
+            file.findings.append(refusal)
+            return
+        }
         var key: OpaquePointer?
         var certificate: OpaquePointer?
         var authorities: OpaquePointer?
@@ -60,7 +63,7 @@ struct PKCS12Decoder {
         var authorityCount: Int32 = 0
         if let authorities {
             authorityCount = pftls_x509_stack_count(authorities)
-            for index in 0..<authorityCount {
+            for index in 0..<authorityCount where file.takeCertificateRoom() {
                 if let authority = pftls_x509_stack_value(authorities, index) {
                     file.append(.certificate(Certificate(retaining: authority)))
                 }

@@ -2,6 +2,8 @@
 /// the leaf, then the findings with their hints.
 public struct InspectionText {
     let report: InspectionReport
+    /// Deeper chain members are drawn at this indent, so a long chain stays readable.
+    private static let deepestIndent = 4
 
     /// Prepares the report of `report`.
     public init(_ report: InspectionReport) { self.report = report }
@@ -30,7 +32,7 @@ public struct InspectionText {
 
     private func describe(_ entry: ChainEntry, depth: Int) -> [String] {
         let certificate = entry.certificate
-        let indent = String(repeating: "   ", count: depth)
+        let indent = String(repeating: "   ", count: min(depth, Self.deepestIndent))
         let branch = depth == 0 ? "" : "└─ "
         let pad = indent + (depth == 0 ? "   " : "      ")
         var lines = ["\(indent)\(branch)[\(entry.role.rawValue)] \(certificate.subject)  (\(SafeText.escape(entry.file)))"]

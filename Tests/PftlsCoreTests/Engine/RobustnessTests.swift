@@ -79,6 +79,50 @@ import Testing
         #expect(unrelated.last?.message.contains("and 40 more unrelated-certificate") == true, "\(unrelated.last?.message ?? "")")
     }
 
+    /// `count` certificates, each issued by the one before, the first self-signed; leaf last.
+    private func linkedCertificates(_ count: Int) throws -> [Certificate] {
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        var certificates = [try CertificateFactory.issue(.authority("Link 0"), subjectKey: key)]
+        for index in 1..<count {
+            certificates.append(try CertificateFactory.issue(.authority("Link \(index)"), subjectKey: key, issuer: (certificates[index - 1], key)))
+        }
+        return certificates
+    }
+
+    @Test func certificatesPerFileAndInTotalAreBoundedAndTheReportStaysSmall() throws {
+        let directory = FixtureDirectory()
+        let links = try linkedCertificates(CertificateBudget.perFile + 50)
+        let big = directory.write("linked.pem", links.reversed().map(\.pem).joined())
+        let report = Inspector.testing().inspect(paths: [big])
+        let refusal = report.findings.first { $0.code == .tooManyCertificates }
+        #expect(refusal?.severity == .error)
+        #expect(refusal?.message.contains("linked.pem") == true)
+        #expect(refusal?.message.contains("250 were read and 50 more skipped") == true, "\(refusal?.message ?? "")")
+        #expect(report.chain.count == ChainBuilder.maximumLength)
+        #expect(report.findings.contains { $0.code == .chainTooLong && $0.severity == .error })
+        #expect(InspectionText(report).render().utf8.count < 32 * 1024, "a long chain is not drawn ever deeper")
+
+        let parts = [0, 100, 50].enumerated().map { part, start in
+            directory.write("part\(part).pem", links[start..<(start + 200)].map(\.pem).joined())
+        }
+        let total = Inspector.testing().inspect(paths: parts)
+        let skipped = total.findings.filter { $0.code == .tooManyCertificates }
+        #expect(skipped.map(\.file) == [parts[2]], "\(skipped)")
+        #expect(skipped.first?.message.contains("100 were read and 100 more skipped") == true)
+    }
+
+    @Test func aPKCS7BundleIsBoundedTooAndACABundleSizeIsNot() throws {
+        let directory = FixtureDirectory()
+        let links = try linkedCertificates(CertificateBudget.perFile + 10)
+        directory.write("many.pem", links.map(\.pem).joined())
+        let converted = OpenSSLTool.run(["crl2pkcs7", "-nocrl", "-certfile", "many.pem", "-outform", "DER", "-out", "many.p7b"], in: directory.path)
+        #expect(converted.status == 0, "\(converted.output)")
+        let report = Inspector.testing().inspect(paths: [directory.file("many.p7b")])
+        #expect(report.findings.first { $0.code == .tooManyCertificates }?.message.contains("10 more skipped") == true, "\(report.findings.map(\.message))")
+        let bundle = directory.write("ca-bundle.pem", links.prefix(150).map(\.pem).joined())
+        #expect(!Inspector.testing().inspect(paths: [bundle]).findings.codes.contains(.tooManyCertificates))
+    }
+
     @Test func capKeepsOrderAndLeavesSmallReportsAlone() {
         let few = (0..<3).map { Finding(.expired, .error, file: "f\($0)", message: "m\($0)", hint: "h") }
         #expect(FindingLimit.cap(few) == few)

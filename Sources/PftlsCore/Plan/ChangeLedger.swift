@@ -80,7 +80,7 @@ struct ChangeLedger {
     static func hint(for name: String) -> String {
         switch name {
         case _ where MainConfigPlanner.legacyServerFiles.contains(name):
-            return "pftls installs the key and certificates under its own names in the certificate directory; the files named before stay on disk, and the backup keeps the old lines."
+            return "pftls installs the key and certificates under its own names in the certificate directory. With separate files it alternates between two sets (smtpd-key.pem and smtpd-key-b.pem, …), so the pair in use is never rewritten and main.cf switches both at once. The files named before stay on disk, and the backup keeps the old lines."
         case "smtpd_tls_chain_files":
             return "The separate-files layout names the key and certificate with smtpd_tls_key_file and smtpd_tls_cert_file instead."
         case "smtp_tls_session_cache_database":

@@ -1,5 +1,15 @@
 /// The files pftls installs in the certificate directory, per layout.
 public struct InstalledFiles: Equatable, Sendable {
+    /// The two name sets of the separate-files layout. A renewal writes the set that
+    /// main.cf does not name and then switches main.cf to it in one rename, so the key
+    /// and the certificate Postfix loads never come from different generations.
+    public enum Slot: Sendable, CaseIterable {
+        /// `smtpd-key.pem`, `smtpd-cert.pem`, `smtpd-cafile.pem`.
+        case primary
+        /// `smtpd-key-b.pem`, `smtpd-cert-b.pem`, `smtpd-cafile-b.pem`.
+        case alternate
+    }
+
     /// chain-file layout: key, leaf and intermediates in one 0600 file.
     public let chainFile: String?
     /// separate-files layout: the key alone (0600).
@@ -9,9 +19,10 @@ public struct InstalledFiles: Equatable, Sendable {
     /// separate-files layout, when asked for: the intermediates for `smtpd_tls_CAfile`.
     public let caFile: String?
 
-    /// The paths for `layout` in `directory`.
-    public init(directory: String, layout: Answers.Layout, withCAfile: Bool) {
+    /// The paths for `layout` in `directory`; `slot` matters only for separate files.
+    public init(directory: String, layout: Answers.Layout, withCAfile: Bool, slot: Slot = .primary) {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let suffix = slot == .primary ? "" : "-b"
         switch layout {
         case .chainFile:
             chainFile = base + "/smtpd-chain.pem"
@@ -20,9 +31,26 @@ public struct InstalledFiles: Equatable, Sendable {
             caFile = nil
         case .separateFiles:
             chainFile = nil
-            keyFile = base + "/smtpd-key.pem"
-            certificateFile = base + "/smtpd-cert.pem"
-            caFile = withCAfile ? base + "/smtpd-cafile.pem" : nil
+            keyFile = base + "/smtpd-key\(suffix).pem"
+            certificateFile = base + "/smtpd-cert\(suffix).pem"
+            caFile = withCAfile ? base + "/smtpd-cafile\(suffix).pem" : nil
         }
+    }
+
+    /// Every path of this set.
+    public var paths: [String] { [chainFile, keyFile, certificateFile, caFile].compactMap { $0 } }
+
+    /// The separate-files slot to write: the one main.cf names when it already holds
+    /// exactly the new files (nothing to change), otherwise the one it does not name.
+    /// `inUse` holds the key and certificate paths main.cf names; `unchanged` says
+    /// whether a slot's files already hold the new content.
+    static func separateFiles(directory: String, withCAfile: Bool, inUse: Set<String>,
+                              unchanged: (InstalledFiles) -> Bool) -> InstalledFiles {
+        let slots = Slot.allCases.map { InstalledFiles(directory: directory, layout: .separateFiles, withCAfile: withCAfile, slot: $0) }
+        guard let current = slots.first(where: { !inUse.isDisjoint(with: [$0.keyFile, $0.certificateFile].compactMap { $0 }) }) else {
+            return slots[0]
+        }
+        if unchanged(current) { return current }
+        return slots.first { $0 != current } ?? current
     }
 }

@@ -76,8 +76,7 @@ public struct PlanBuilder {
             master = master.repaired()
             findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + " Repaired in this plan.", hint: $0.hint) }
         }
-        let installed = InstalledFiles(directory: answers.certificateDirectory, layout: layout,
-                                       withCAfile: answers.smtpdCAfile && layout == .separateFiles)
+        let installed = installedFiles(for: answers, layout: layout, main: main, key: key, chain: report.servedChain)
         var probes: [ProbeTarget] = []
         let (oldMain, oldMaster) = (main, master)
         do {
@@ -89,7 +88,7 @@ public struct PlanBuilder {
                                                    isDefined: isDefined, isKnown: isKnown)
                 .apply(answers.services, to: &master)
             probes = services.probes
-            let planned = Set([installed.chainFile, installed.keyFile, installed.certificateFile, installed.caFile].compactMap { $0 })
+            let planned = Set(installed.paths)
             let fileCheck = TLSFileCheck(fileSystem: fileSystem, defaults: installation.defaults, planned: planned,
                                             mainPath: mainPath, masterPath: masterPath)
                 .check(main: &main, master: master, servedChainHasIntermediates: report.servedChain.count > 1)
@@ -112,6 +111,20 @@ public struct PlanBuilder {
         return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
                           directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
                           files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
+    }
+
+    /// Where the files go. With separate files, the pair main.cf names is never rewritten
+    /// in place: a new key and certificate go to the other slot and main.cf switches to
+    /// them at once, so a Postfix process never loads a key and certificate that disagree.
+    private func installedFiles(for answers: Answers, layout: Answers.Layout, main: MainConfig, key: PrivateKey,
+                                chain: [Certificate]) -> InstalledFiles {
+        guard layout == .separateFiles else {
+            return InstalledFiles(directory: answers.certificateDirectory, layout: layout, withCAfile: false)
+        }
+        let inUse = Set(["smtpd_tls_key_file", "smtpd_tls_cert_file"].compactMap { main.effectiveValue(of: $0, defaults: installation.defaults) })
+        return InstalledFiles.separateFiles(directory: answers.certificateDirectory, withCAfile: answers.smtpdCAfile, inUse: inUse) { slot in
+            !installedFiles(slot, key: key, chain: chain).contains { $0.changes }
+        }
     }
 
     // MARK: Guards

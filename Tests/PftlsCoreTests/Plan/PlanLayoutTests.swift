@@ -77,6 +77,40 @@ extension PlanTests {
             #expect(main.value(of: "smtpd_tls_chain_files") == nil)
         }
 
+        /// A renewal with separate files never rewrites the pair main.cf names: it writes the
+        /// other slot and switches main.cf, so key and certificate never disagree on disk.
+        @Test func separateFilesRenewalWritesTheOtherSlotAndSwitchesMainCf() throws {
+            let fixture = try PlanFixture()
+            let first = fixture.build(fixture.answers(layout: .separateFiles, smtpdCAfile: true))
+            try expectSeparateFiles(first, fixture, withCAfile: true)
+            try fixture.write(first)
+            let rerun = fixture.build(fixture.answers(layout: .separateFiles, smtpdCAfile: true))
+            #expect(rerun.changedFiles.isEmpty, "the same files again change nothing: \(rerun.changedFiles.map(\.path))")
+
+            let renewed = try fixture.pki.issueLeaf(.server(PlanFixture.hostname))
+            fixture.root.write("input-key.pem", TestPKI.pem(renewed.key))
+            fixture.root.write("input-cert.pem", renewed.certificate.pem)
+            let second = fixture.build(fixture.answers(layout: .separateFiles, smtpdCAfile: true))
+            #expect(!second.hasErrors, "\(second.findings)")
+            let slotB = ["smtpd-key-b.pem", "smtpd-cert-b.pem", "smtpd-cafile-b.pem"].map { fixture.certificateDirectory + "/" + $0 }
+            #expect(second.changedFiles.map(\.path) == slotB + [fixture.configDirectory + "/main.cf"],
+                    "the files in use are left alone; main.cf, written last, switches: \(second.changedFiles.map(\.path))")
+            #expect(try second.file(at: slotB[0]).text == TestPKI.pem(renewed.key))
+            let main = MainConfig(parsing: try second.mainCf())
+            #expect(main.value(of: "smtpd_tls_key_file") == slotB[0])
+            #expect(main.value(of: "smtpd_tls_cert_file") == slotB[1])
+            #expect(main.value(of: "smtpd_tls_CAfile") == slotB[2])
+            try fixture.write(second)
+
+            // The next renewal goes back to the first slot, which Postfix no longer uses.
+            let third = try fixture.pki.issueLeaf(.server(PlanFixture.hostname))
+            fixture.root.write("input-key.pem", TestPKI.pem(third.key))
+            fixture.root.write("input-cert.pem", third.certificate.pem)
+            let back = fixture.build(fixture.answers(layout: .separateFiles, smtpdCAfile: true))
+            #expect(MainConfig(parsing: try back.mainCf()).value(of: "smtpd_tls_key_file") == fixture.certificateDirectory + "/smtpd-key.pem")
+            #expect(!back.changedFiles.contains { slotB.contains($0.path) })
+        }
+
         @Test func chainFileOnPostfix33IsRefused() throws {
             let fixture = try PlanFixture()
             let plan = fixture.build(fixture.answers(layout: .chainFile), version: PostfixVersion(3, 3, 0))

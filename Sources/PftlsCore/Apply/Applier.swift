@@ -33,7 +33,7 @@ public struct Applier {
     let processes: ProcessRunner
     let clock: WallClock
     let probe: ListenerProbing
-    let writer = AtomicFileWriter()
+    private let writer = AtomicFileWriter()
 
     /// Creates an applier over the given environment.
     public init(processes: ProcessRunner = SystemProcessRunner(), clock: WallClock = SystemClock(), probe: ListenerProbing = TLSProbe()) {
@@ -85,7 +85,6 @@ public struct Applier {
         let stamp = Self.stamp(clock.now)
         var backup: BackupSet
         do {
-            if let directory = plan.directoryToCreate { try Self.createDirectory(directory) ; say("created \(SafeText.escape(directory))") }
             backup = try BackupSet(root: options.backupRoot ?? plan.configDirectory + "/pftls-backups",
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
@@ -95,9 +94,20 @@ public struct Applier {
             throw fail("Backing up failed: \(error). Nothing was changed.")
         }
         say("backed up the files to replace in \(SafeText.escape(backup.directory))")
+        if let directory = plan.directoryToCreate {
+            do { try Self.createDirectory(directory) } catch { throw fail("\(error). Nothing was changed.") }
+            say("created \(SafeText.escape(directory))")
+        }
         if let stop = interruption("before any file was changed; nothing was changed") { throw stop }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 
+        // The directories are opened once and checked again through the descriptors the
+        // writes then use: the plan's check may be minutes old (a wizard's review).
+        let pins: DirectoryPins
+        do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
+            throw fail("\(error). Nothing was changed; check the directory and run again.")
+        }
+        let writer = AtomicFileWriter(pins: pins)
         let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
             Result { () throws(AtomicFileWriter.Failure) in
                 for file in plan.changedFiles {

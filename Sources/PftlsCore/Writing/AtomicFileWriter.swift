@@ -24,8 +24,11 @@ public struct AtomicFileWriter: Sendable {
         public var description: String { "\(SafeText.escape(path)): \(reason)" }
     }
 
-    /// Creates a writer.
-    public init() {}
+    /// Directories opened and checked once; writes into them go through their descriptors.
+    let pins: DirectoryPins?
+
+    /// Creates a writer; with `pins`, writes into a pinned directory use its descriptor.
+    public init(pins: DirectoryPins? = nil) { self.pins = pins }
 
     /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY), which Glibc's Swift overlay does not export.
     static let O_TMPFILE_FLAG: Int32 = 0o20000000 | O_DIRECTORY
@@ -43,8 +46,12 @@ public struct AtomicFileWriter: Sendable {
     public func write(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
                       owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
         let (directory, name) = Self.split(destination)
+        let pinned = pins?.descriptor(for: directory)
+        let directoryDescriptor = pinned ?? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directoryDescriptor >= 0 else { throw failure(directory, "cannot open the directory") }
+        defer { if pinned == nil { close(directoryDescriptor) } }
         var info = stat()
-        if lstat(destination, &info) == 0 {
+        if fstatat(directoryDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
                 throw Failure(path: destination, reason: "is a symbolic link; refusing to write through it (remove the link or choose another path)")
             }
@@ -52,9 +59,6 @@ public struct AtomicFileWriter: Sendable {
                 throw Failure(path: destination, reason: "exists and is not a regular file")
             }
         }
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directoryDescriptor >= 0 else { throw failure(directory, "cannot open the directory") }
-        defer { close(directoryDescriptor) }
 
         let temporary = Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix
         // Preferably an unnamed O_TMPFILE inode: if the process is killed while

@@ -74,6 +74,9 @@ extension PlanTests {
             let oldKeyPath = fresh.files.first(where: \.isSecret)!.path
             let otherKey = TestPKI.pem(try KeyGenerator.generate(.ec(curve: "P-256")))
             fixture.root.write(String(oldKeyPath.dropFirst(fixture.root.path.count + 1)), otherKey)
+            // With separate files the renewal goes to the other slot: give it an old key too.
+            let alternateKeyPath = oldKeyPath.replacingOccurrences(of: "smtpd-key.pem", with: "smtpd-key-b.pem")
+            fixture.root.write(String(alternateKeyPath.dropFirst(fixture.root.path.count + 1)), otherKey)
             let replaced = fixture.build(answers)
 
             let keyLines = Self.base64Lines(fixture.keyPEM) + Self.base64Lines(otherKey)
@@ -85,7 +88,8 @@ extension PlanTests {
                 for line in keyLines { #expect(!secret.diff.contains(line), "key material in the diff") }
                 #expect(secret.diff.contains("(not shown)"))
             }
-            #expect(try replaced.file(at: oldKeyPath).diff.contains("current content not shown"))
+            let replacedKey = try #require(replaced.changedFiles.first { $0.isSecret })
+            #expect(replacedKey.diff.contains("current content not shown"))
         }
 
         /// The base64 body lines of a PEM text.

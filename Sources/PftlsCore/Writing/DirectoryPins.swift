@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The directories an apply writes into, opened once right before the writes and
+/// checked through the open descriptor; every write then goes through that
+/// descriptor. A directory swapped or loosened after the plan's safety check is
+/// caught here, and a swap after this point cannot redirect a write.
+public final class DirectoryPins: Sendable {
+    private let descriptors: [String: Int32]
+
+    /// Opens and checks each of `directories`: it must be a directory (the last
+    /// component not a symbolic link), owned by root or by the user running pftls, and
+    /// not writable by group or others.
+    public init(_ directories: Set<String>) throws(AtomicFileWriter.Failure) {
+        var opened: [String: Int32] = [:]
+        for directory in directories.sorted() {
+            let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                opened.values.forEach { close($0) }
+                throw AtomicFileWriter.Failure(path: directory, reason: "cannot open the directory (\(reason)); it must be a real directory, not a symbolic link")
+            }
+            opened[directory] = descriptor
+            if let problem = Self.problem(descriptor) {
+                opened.values.forEach { close($0) }
+                throw AtomicFileWriter.Failure(path: directory, reason: "changed since it was checked: \(problem)")
+            }
+        }
+        descriptors = opened
+    }
+
+    deinit { descriptors.values.forEach { close($0) } }
+
+    /// The pinned descriptor of `directory`, if it is one of the pinned directories.
+    func descriptor(for directory: String) -> Int32? { descriptors[directory] }
+
+    private static func problem(_ descriptor: Int32) -> String? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return "cannot stat it (\(String(cString: strerror(errno))))" }
+        if info.st_uid != 0 && info.st_uid != geteuid() { return "it is owned by uid \(info.st_uid), not root" }
+        if info.st_mode & 0o022 != 0 { return "group or others may write to it (mode \(String(info.st_mode & 0o7777, radix: 8)))" }
+        return nil
+    }
+}

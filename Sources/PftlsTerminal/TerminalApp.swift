@@ -22,7 +22,7 @@ public enum TerminalApp {
     public static var terminalIsUsable: Bool { pftls_terminal_usable() == 1 }
 
     public static func run(_ start: WizardModel, runner: EffectRunner, useColors: Bool) -> Outcome {
-        setlocale(LC_ALL, "")
+        TerminalLocale.setUp()
         pftls_watch_exit_signals()
         pftls_watch_fatal_signals()
         let screen = CursesScreen(useColors: useColors)

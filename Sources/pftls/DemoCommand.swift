@@ -19,10 +19,15 @@ struct DemoCommand: ParsableCommand {
                                     glyphs: TerminalSession.glyphs(), trustedOwner: getuid())
         let runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
         let outcome = TerminalSession.run(WizardModel(context: context), runner: runner)
+        if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
         if outcome.model.result?.succeeded == true {
             print("Demo config set written to \(layout.root)")
+        } else if ["pftls-config-set", "pftls-answers.json"].contains(where: { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }) {
+            print("Demo sandbox: \(layout.root) (kept: it holds what you saved)")
         } else {
-            print("Demo sandbox: \(layout.root) (nothing was written)")
+            // Nothing was written or saved: the sandbox has nothing worth keeping.
+            try? FileManager.default.removeItem(atPath: layout.root)
+            print("Demo sandbox removed (nothing was written).")
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

@@ -7,15 +7,12 @@ import PftlsUI
 /// What `wizard` and `demo` share: the terminal checks, the glyph and colour
 /// choice, and running the session.
 enum TerminalSession {
-    /// Unicode unless TERM is vt100-like or the locale is not UTF-8.
+    /// Unicode unless TERM is vt100-like or the locale is not UTF-8 (an uninstalled
+    /// UTF-8 locale counts as UTF-8: see `TerminalLocale`).
     static func glyphs() -> Glyphs {
-        setlocale(LC_ALL, "")
+        let utf8 = TerminalLocale.setUp()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        if term.hasPrefix("vt") || term == "dumb" || codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
-            return .ascii
-        }
-        return .unicode
+        return term.hasPrefix("vt") || term == "dumb" || !utf8 ? .ascii : .unicode
     }
 
     /// Colour only when NO_COLOR is unset (the terminal's own support is checked by curses).

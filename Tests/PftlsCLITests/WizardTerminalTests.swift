@@ -118,7 +118,8 @@ import Testing
         session.send("Enter")
         #expect(session.waitFor("Where should the key"))
         session.resize(100, 30)
-        #expect(session.waitFor("[DEMO]"))
+        // The redraw at the new width: the title row reaches column 100.
+        #expect(session.waitUntil { $0.split(separator: "\n").first.map { $0.count > 90 && $0.hasSuffix("[DEMO]") } == true })
         let wide = session.screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(wide.first?.hasSuffix("[DEMO]") == true && wide.first.map { $0.count > 90 } == true, "\(wide.first ?? "")")
         session.resize(60, 20)
@@ -138,7 +139,7 @@ import Testing
         session.send("C-c")
         #expect(session.waitFor("Quit without writing"))
         session.send("y")
-        #expect(session.waitFor("EXIT=0"))
+        #expect(session.waitFor("EXIT=130"), "choices abandoned with Ctrl-C: 130")
         let settings = try String(contentsOfFile: report, encoding: .utf8)
         #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
 

@@ -26,10 +26,7 @@ struct StagedCheck {
         } catch {
             return "Cannot stage the new configuration: \(error). Nothing was written."
         }
-        // Postfix waits while a config file looks freshly edited (modified within the
-        // last second); the staged copies are complete, so date them back.
-        var past = [timespec(tv_sec: time(nil) - 5, tv_nsec: 0), timespec(tv_sec: time(nil) - 5, tv_nsec: 0)]
-        for name in ["main.cf", "master.cf"] { utimensat(AT_FDCWD, stage + "/" + name, &past, 0) }
+        ConfigFileAge.dateBack(["main.cf", "master.cf"].map { stage + "/" + $0 })
         guard let staged = ConfigBaseline.postconfComplaints(of: stage, reportedAs: plan.configDirectory, processes: processes) else {
             return nil
         }

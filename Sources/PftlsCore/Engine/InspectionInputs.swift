@@ -5,12 +5,13 @@ struct InspectionInputs {
     private(set) var requestFiles: [String] = []
     private var duplicateKeyFiles: [String] = []
 
-    init(_ files: [DecodedFile]) {
+    /// Gathers the inputs; certificates in `keyOnly` files are left out.
+    init(_ files: [DecodedFile], keyOnly: Set<String> = []) {
         for (fileIndex, file) in files.enumerated() {
             for item in file.items {
                 switch item.object {
                 case .certificate(let certificate):
-                    if !certificates.contains(where: { $0.certificate.isSame(as: certificate) }) {
+                    if !keyOnly.contains(file.path), !certificates.contains(where: { $0.certificate.isSame(as: certificate) }) {
                         certificates.append(PlacedCertificate(certificate: certificate, file: file.path, fileIndex: fileIndex, ordinal: item.ordinal))
                     }
                 case .privateKey(let key):

@@ -8,11 +8,23 @@ public struct InspectionOptions {
     public var passphrases: PassphraseSource?
     /// Days before expiry at which `expires-soon` is raised.
     public var expiryWarningDays: Int
+    /// Files that give only their key: certificates in them are not part of the
+    /// inspection. A renewal that keeps the key in use names the installed chain file,
+    /// whose certificate is the old one.
+    public var keyOnlyFiles: Set<String>
 
     /// Creates options.
-    public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30) {
+    public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30,
+                keyOnlyFiles: Set<String> = []) {
         self.hostname = hostname
         self.passphrases = passphrases
         self.expiryWarningDays = expiryWarningDays
+        self.keyOnlyFiles = keyOnlyFiles
+    }
+
+    /// The key-only files of a set of answers: the key file, when it is not also named
+    /// as the certificate or an intermediate.
+    public static func keyOnly(key: String, certificate: String, intermediates: [String]) -> Set<String> {
+        key == certificate || intermediates.contains(key) ? [] : [key]
     }
 }

@@ -44,7 +44,7 @@ public struct Inspector {
     /// Inspects files already decoded.
     public func inspect(decoded files: [DecodedFile], options: InspectionOptions) -> InspectionReport {
         var findings = files.flatMap(\.findings)
-        let inputs = InspectionInputs(files)
+        let inputs = InspectionInputs(files, keyOnly: options.keyOnlyFiles)
         findings += inputs.findings(suppressingMissing: files.contains { $0.items.isEmpty && $0.findings.hasErrors })
 
         let checks = CertificateChecks(now: clock.now, expiryWarningDays: options.expiryWarningDays)

@@ -39,7 +39,9 @@ public struct PlanBuilder {
         let mainPath = installation.configDirectory + "/main.cf"
         let masterPath = installation.configDirectory + "/master.cf"
         let report = inspector.inspect(paths: [answers.privateKey, answers.certificate] + answers.intermediates,
-                                       options: InspectionOptions(hostname: hostname, passphrases: passphrases))
+                                       options: InspectionOptions(hostname: hostname, passphrases: passphrases,
+                                           keyOnlyFiles: InspectionOptions.keyOnly(key: answers.privateKey, certificate: answers.certificate,
+                                                                                   intermediates: answers.intermediates)))
         var findings = report.findings
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
         if layout == .chainFile && !installation.supportsChainFiles {

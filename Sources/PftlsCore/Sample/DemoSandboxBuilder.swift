@@ -26,9 +26,24 @@ public struct DemoSandboxBuilder {
         let layout = Layout(root: root, configDirectory: root + "/conf", incoming: root + "/incoming", rootCertificate: root + "/ca/root-ca.pem")
         for directory in [layout.configDirectory, layout.incoming, root + "/ca"] { mkdir(directory, 0o700) }
         let writer = AtomicFileWriter()
-        try writer.write(Array(StockDebianConfig.mainCf.utf8), to: layout.configDirectory + "/main.cf", mode: 0o644)
-        try writer.write(Array(StockDebianConfig.masterCf.utf8), to: layout.configDirectory + "/master.cf", mode: 0o644)
         let set = try SampleCertificateSet()
+        // The sandbox is self-consistent: its main.cf names its own snakeoil pair, as a
+        // fresh Debian install names the host's, never a file outside the sandbox.
+        let snakeoil = (certificate: root + "/ssl/certs/ssl-cert-snakeoil.pem", key: root + "/ssl/private/ssl-cert-snakeoil.key")
+        for directory in [root + "/ssl", root + "/ssl/certs", root + "/ssl/private"] { mkdir(directory, 0o700) }
+        let snakeoilKey = try KeyGenerator.generate(.ec(curve: "P-256"))
+        try writer.write(Array(try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: snakeoilKey).pem.utf8),
+                         to: snakeoil.certificate, mode: 0o644)
+        guard let snakeoilPEM = snakeoilKey.unencryptedPEM() else {
+            throw AtomicFileWriter.Failure(path: snakeoil.key, reason: "OpenSSL could not write the sample key")
+        }
+        try writer.write(snakeoilPEM, to: snakeoil.key, mode: 0o600)
+        let mainCf = StockDebianConfig.mainCf
+            .replacingOccurrences(of: "/etc/ssl/certs/ssl-cert-snakeoil.pem", with: snakeoil.certificate)
+            .replacingOccurrences(of: "/etc/ssl/private/ssl-cert-snakeoil.key", with: snakeoil.key)
+        try writer.write(Array(mainCf.utf8), to: layout.configDirectory + "/main.cf", mode: 0o644)
+        try writer.write(Array(StockDebianConfig.masterCf.utf8), to: layout.configDirectory + "/master.cf", mode: 0o644)
+        ConfigFileAge.dateBack(["main.cf", "master.cf"].map { layout.configDirectory + "/" + $0 })
         var secret = Array(passphrase.utf8)
         guard let encrypted = set.leafKey.encryptedPEM(passphrase: SecretBytes(wiping: &secret), format: .pkcs8) else {
             throw AtomicFileWriter.Failure(path: layout.incoming, reason: "OpenSSL could not encrypt the sample key")

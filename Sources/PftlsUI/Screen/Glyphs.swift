@@ -14,11 +14,15 @@ public struct Glyphs: Sendable, Equatable {
     public let checkOff: String
     public let ellipsis: String
     public let separator: String
+    /// Box corners: top left, top right, bottom left, bottom right.
+    public let corners: [String]
+    /// A box's sides.
+    public let vertical: String
 
     public static let unicode = Glyphs(horizontal: "─", done: "✔", warning: "!", error: "✖", current: "▶", pending: "·",
                                        pointer: "›", radioOn: "(•)", radioOff: "( )", checkOn: "[x]", checkOff: "[ ]",
-                                       ellipsis: "…", separator: " ")
+                                       ellipsis: "…", separator: " ", corners: ["┌", "┐", "└", "┘"], vertical: "│")
     public static let ascii = Glyphs(horizontal: "-", done: "+", warning: "!", error: "x", current: ">", pending: ".",
                                      pointer: ">", radioOn: "(*)", radioOff: "( )", checkOn: "[x]", checkOff: "[ ]",
-                                     ellipsis: "~", separator: " ")
+                                     ellipsis: "~", separator: " ", corners: ["+", "+", "+", "+"], vertical: "|")
 }

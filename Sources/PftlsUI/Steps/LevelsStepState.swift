@@ -5,7 +5,10 @@ public struct LevelsStepState {
     /// The radio groups, in focus order, plus the dedicated-server question.
     public enum Focus: Int, CaseIterable { case smtpd, smtp, lowering, layout, dedicated, next }
 
-    public var focus: Focus = .next
+    /// The focused group; it opens on the first radio list.
+    public var focus: Focus = .smtpd
+    /// The highlighted option in the focused group (as dialog's cursor), apart from the chosen one.
+    public var cursor = Answers.smtpdLevels.firstIndex(of: "may")!
     public var smtpd = Answers.smtpdLevels.firstIndex(of: "may")!
     public var smtp = Answers.smtpLevels.firstIndex(of: "may")!
     public var layout: Answers.Layout = .chainFile
@@ -24,6 +27,7 @@ public struct LevelsStepState {
     /// Starts from the levels in force (values the lists know).
     mutating func adopt(smtpd inForceSmtpd: String?, smtp inForceSmtp: String?) {
         if let level = inForceSmtpd, let index = Answers.smtpdLevels.firstIndex(of: level) { smtpd = index }
+        defer { cursor = chosenIndex(focus) }
         if let level = inForceSmtp, let index = Answers.smtpLevels.firstIndex(of: level) {
             smtp = index
             smtpInForce = level
@@ -33,23 +37,78 @@ public struct LevelsStepState {
     /// True when encrypt on port 25 needs the RFC 3207 question answered.
     var asksDedicated: Bool { smtpdLevel == "encrypt" }
 
-    mutating func move(_ delta: Int) {
+    /// How many options the group `focus` has (one for a check box or the button).
+    func optionCount(_ focus: Focus) -> Int {
         switch focus {
-        case .smtpd: smtpd = (smtpd + delta + Answers.smtpdLevels.count) % Answers.smtpdLevels.count
-        case .smtp: smtp = (smtp + delta + Answers.smtpLevels.count) % Answers.smtpLevels.count
-        case .layout: layout = layout == .chainFile ? .separateFiles : .chainFile
-        case .dedicated: dedicatedNonMX.toggle()
-        case .lowering: confirmLowering.toggle()
-        case .next: break
+        case .smtpd: Answers.smtpdLevels.count
+        case .smtp: Answers.smtpLevels.count
+        case .layout: Answers.Layout.allCases.count
+        case .lowering, .dedicated, .next: 1
         }
     }
 
+    /// The chosen option of `focus`, where the cursor starts.
+    func chosenIndex(_ focus: Focus) -> Int {
+        switch focus {
+        case .smtpd: smtpd
+        case .smtp: smtp
+        case .layout: Answers.Layout.allCases.firstIndex(of: layout) ?? 0
+        case .lowering, .dedicated, .next: 0
+        }
+    }
+
+    /// The groups shown now, in focus order.
+    var shownFocuses: [Focus] {
+        Focus.allCases.filter { ($0 != .dedicated || asksDedicated) && ($0 != .lowering || lowersClientLevel) }
+    }
+
+    /// ↑↓: through the options of a group and on into the next or previous group.
+    mutating func moveCursor(_ delta: Int) {
+        let target = cursor + delta
+        if (0..<optionCount(focus)).contains(target) { cursor = target; return }
+        let shown = shownFocuses
+        let index = shown.firstIndex(of: focus) ?? 0
+        focus = shown[(index + (delta > 0 ? 1 : shown.count - 1)) % shown.count]
+        cursor = delta > 0 ? 0 : optionCount(focus) - 1
+    }
+
+    /// ←→: along the options of the focused group.
+    mutating func moveWithinGroup(_ delta: Int) {
+        cursor = max(0, min(optionCount(focus) - 1, cursor + delta))
+    }
+
+    /// Space (or Enter on an option not chosen yet): choose the highlighted option or
+    /// tick the box. Returns false when there was nothing to choose (Enter then means Next).
+    @discardableResult
+    mutating func choose() -> Bool {
+        switch focus {
+        case .smtpd: defer { smtpd = cursor }; return smtpd != cursor
+        case .smtp: defer { smtp = cursor }; return smtp != cursor
+        case .layout:
+            let picked = Answers.Layout.allCases[cursor]
+            defer { layout = picked }
+            return layout != picked
+        case .dedicated: dedicatedNonMX.toggle(); return true
+        case .lowering: confirmLowering.toggle(); return true
+        case .next: return false
+        }
+    }
+
+    /// Tab: the next group, its cursor on the chosen option.
     mutating func cycleFocus(_ delta: Int) {
-        var next = focus.rawValue
-        repeat {
-            next = (next + delta + Focus.allCases.count) % Focus.allCases.count
-        } while Focus(rawValue: next) == .dedicated && !asksDedicated || Focus(rawValue: next) == .lowering && !lowersClientLevel
-        focus = Focus(rawValue: next)!
+        let shown = shownFocuses
+        let index = shown.firstIndex(of: focus) ?? 0
+        focus = shown[(index + delta + shown.count) % shown.count]
+        cursor = chosenIndex(focus)
+    }
+
+    /// Why Next is refused on this step, in the wizard's words; nil when it may go on.
+    var blockingProblem: String? {
+        if asksDedicated && !dedicatedNonMX {
+            return "encrypt on port 25 would refuse mail from servers without TLS, which RFC 3207 forbids for a public MX: choose may, or tick \"This host is a dedicated submission server, not an MX\"."
+        }
+        guard lowersClientLevel && !confirmLowering, let current = smtpInForce else { return nil }
+        return "smtp_tls_security_level would be lowered from \(current) to \(smtpLevel): choose \(current) again, or tick \"Lower it anyway\"."
     }
 
     /// The help entry for what has focus.
@@ -62,5 +121,5 @@ public struct LevelsStepState {
         }
     }
 
-    var state: StepState { (asksDedicated && !dedicatedNonMX) || lowersClientLevel ? .warnings : .done }
+    var state: StepState { blockingProblem != nil ? .errors : (lowersClientLevel || asksDedicated ? .warnings : .done) }
 }

@@ -7,8 +7,14 @@ public struct PassphraseStepState {
     private(set) var typed: [UInt8] = []
     public var message: String?
     public var checking = false
-    /// The passphrase that opened the key.
+    /// The passphrase that opened the key, and the key file it opened: a newly
+    /// picked key always gets its own prompt.
     public var accepted: SecretBytes?
+    /// The key file `accepted` opened.
+    public var acceptedFor: String?
+
+    /// The accepted passphrase when it belongs to `keyFile`, else nil.
+    func passphrase(for keyFile: String?) -> SecretBytes? { keyFile != nil && keyFile == acceptedFor ? accepted : nil }
 
     /// Number of characters typed, for the mask.
     public var length: Int { typed.count }

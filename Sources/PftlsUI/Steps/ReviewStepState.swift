@@ -39,7 +39,11 @@ public struct ReviewStepState {
         var limit = width
         while ScreenBuffer.columns(of: String(rest)) > limit {
             var cut = rest.index(rest.startIndex, offsetBy: min(limit, rest.count))
+            // Break at a space, else after a slash (paths), when one is far enough along.
             if let space = rest[rest.startIndex..<cut].lastIndex(of: " "), rest.distance(from: rest.startIndex, to: space) > limit / 2 { cut = space }
+            else if let slash = rest[rest.startIndex..<cut].lastIndex(of: "/"), rest.distance(from: rest.startIndex, to: slash) > limit / 2 {
+                cut = rest.index(after: slash)
+            }
             pieces.append((pieces.isEmpty ? "" : "      ") + String(rest[..<cut]))
             rest = rest[cut...].drop { $0 == " " }
             limit = width - 6
@@ -53,8 +57,23 @@ public struct ReviewStepState {
     }
 }
 
-/// The last screen: what was done, or why not.
+/// The last screen: what was done, or why not; scrollable.
 public struct ResultStepState {
     public let succeeded: Bool
+    /// The lines as the wizard prints them after the screen is gone.
     public let lines: [String]
+    /// The same lines wrapped to the screen.
+    public private(set) var wrapped: [String]
+    public var offset = 0
+
+    /// A result whose lines are wrapped to `width` columns for the screen.
+    init(succeeded: Bool, lines: [String], width: Int) {
+        self.succeeded = succeeded
+        self.lines = lines
+        wrapped = lines.flatMap { ReviewStepState.wrap($0, width: width) }
+    }
+
+    mutating func scroll(_ delta: Int, rows: Int) {
+        offset = max(0, min(offset + delta, max(0, wrapped.count - rows)))
+    }
 }

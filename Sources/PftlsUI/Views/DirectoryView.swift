@@ -20,7 +20,8 @@ enum DirectoryView {
         } else {
             y = WizardView.drawFindings(findings, into: &screen, x: 4, y: y, maxRows: 5, glyphs: glyphs, width: model.width - 6)
             if let first = findings.sorted(by: { $0.severity > $1.severity }).first {
-                screen.put("fix: " + first.hint, x: 6, y: y, style: .dim, limit: model.width - 8)
+                WizardView.drawWrapped("fix: " + first.hint, into: &screen, x: 6, y: y, width: model.width - 8,
+                                       maxRows: max(1, bottom - 2 - y), style: .dim, glyphs: glyphs)
             }
         }
         WizardView.drawNext(true, into: &screen, y: bottom - 1)

@@ -53,7 +53,8 @@ enum FilesView {
         } else if !assignment.paths.isEmpty {
             screen.put("Checking the files…", x: 1, y: y + 1, style: .dim)
         } else {
-            screen.put("Pick the key (k), the certificate (c) and intermediates (i); Enter assigns by type.", x: 1, y: y + 1, style: .dim, limit: model.width - 2)
+            WizardView.drawWrapped("Pick the key (k), the certificate (c) and intermediates (i); Enter assigns by type.",
+                                   into: &screen, x: 1, y: y + 1, width: model.width - 2, maxRows: 2, style: .dim, glyphs: glyphs)
         }
         WizardView.drawNext(state.focus == .next, into: &screen, y: bottom)
     }

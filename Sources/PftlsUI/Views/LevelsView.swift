@@ -21,8 +21,8 @@ enum LevelsView {
         y = group("File layout", options: layouts, chosen: layouts.firstIndex(of: levels.layout.rawValue)!,
                   focused: levels.focus == .layout, parameter: "layout", model: model, into: &screen, y: y, columns: 2)
         if levels.asksDedicated {
-            screen.put("\(glyphs.warning) encrypt on port 25 breaks mail from servers without TLS; RFC 3207 forbids it for", x: 2, y: y, style: .warning, limit: model.width - 3)
-            screen.put("  a public MX. Submission (587) requires TLS on its own.", x: 2, y: y + 1, style: .warning)
+            screen.put("\(glyphs.warning) encrypt on port 25 breaks mail from servers without TLS; RFC 3207", x: 2, y: y, style: .warning, limit: model.width - 3)
+            screen.put("  forbids it for a public MX. Submission (587) requires TLS on its own.", x: 2, y: y + 1, style: .warning, limit: model.width - 3)
             let box = levels.dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
             let style: Style = levels.focus == .dedicated ? .selected : .plain
             screen.put("\(box) This host is a dedicated submission server, not an MX", x: 4, y: y + 2, style: style)
@@ -40,7 +40,8 @@ enum LevelsView {
             let x = 4 + (index % columns) * columnWidth
             let row = y + 1 + index / columns
             let mark = index == chosen ? glyphs.radioOn : glyphs.radioOff
-            screen.put("\(mark) \(option)", x: x, y: row, style: index == chosen && focused ? .selected : (index == chosen ? .strong : .plain))
+            let highlighted = focused && index == model.levels.cursor
+            screen.put("\(mark) \(option)", x: x, y: row, style: highlighted ? .selected : (index == chosen ? .strong : .plain))
         }
         let rows = (options.count + columns - 1) / columns
         let summaryParameter = parameter == "layout" ? "layout." + options[chosen] : parameter

@@ -24,7 +24,10 @@ enum PassphraseView {
         field.render(into: &screen, x: 14, y: y, width: 40, focused: true)
         y += 2
         if model.passphrase.checking { screen.put("Trying the passphrase…", x: 2, y: y, style: .dim) }
-        if let message = model.passphrase.message { screen.put(message, x: 2, y: y, style: .error) }
+        if let message = model.passphrase.message {
+            WizardView.drawWrapped(message, into: &screen, x: 2, y: y, width: model.width - 4, maxRows: max(1, bottom - 2 - y),
+                                   style: .error, glyphs: model.context.glyphs)
+        }
         WizardView.drawNext(false, into: &screen, y: bottom - 1, label: "Enter: unlock")
     }
 }

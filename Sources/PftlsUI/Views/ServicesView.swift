@@ -29,7 +29,8 @@ enum ServicesView {
             } else {
                 y = WizardView.drawFindings(relevant, into: &screen, x: 2, y: y, maxRows: bottom - y - 2, glyphs: glyphs, width: model.width - 3)
                 if let first = relevant.sorted(by: { $0.severity > $1.severity }).first {
-                    screen.put("fix: " + first.hint, x: 4, y: y, style: .dim, limit: model.width - 5)
+                    WizardView.drawWrapped("fix: " + first.hint, into: &screen, x: 4, y: y, width: model.width - 5,
+                                           maxRows: max(1, bottom - y), style: .dim, glyphs: glyphs)
                 }
             }
         } else {

@@ -34,7 +34,10 @@ public final class EffectRunner: @unchecked Sendable {
         case .detectPostfix(let directory):
             let installation = directory == context.configDirectory ? self.installation
                 : PostfixInstallation.detect(configDirectory: directory, processes: processes)
-            return .postfixDetected(installation, PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector))
+            var summary = PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector)
+            // The demo's sandbox is never started, whatever Postfix runs on the host.
+            if context.demo != nil { summary.running = false }
+            return .postfixDetected(installation, summary)
         case .list(let directory):
             return .listed(list(directory))
         case .classify:
@@ -78,9 +81,11 @@ public final class EffectRunner: @unchecked Sendable {
     }
 
     private func inspect(_ assignment: FileAssignment, passphrase secret: SecretBytes?) -> FilesInspection {
+        let keyOnly = assignment.key.flatMap { key in
+            assignment.certificate.map { InspectionOptions.keyOnly(key: key, certificate: $0, intermediates: assignment.intermediates) }
+        } ?? []
         let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
-            hostname: defaultHostname,
-            passphrases: secret.map(FixedPassphrase.init)))
+            hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly))
         let codes = report.findings.codes
         let leaf = report.leaf.map { "\($0.subject), \($0.keyAlgorithm), until \(UTCTimestamp.format($0.notAfter))" }
         return FilesInspection(assignment: assignment, findings: report.findings, needsPassphrase: codes.contains(.passphraseRequired),

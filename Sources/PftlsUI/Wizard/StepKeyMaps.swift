@@ -23,11 +23,13 @@ extension WizardModel {
             return KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: "Choose")]
                           + KeyMap.common + KeyMap.movement.dropFirst())
         case .review:
-            return KeyMap([KeyBinding([.left, .right], .right, label: "←→", help: "Action"),
-                           KeyBinding([.up, .down], .down, label: "↑↓", help: "Scroll")] + KeyMap.common
+            return KeyMap([KeyBinding([.left], .left, label: "←→", help: "Action"), KeyBinding([.right], .right, help: "Action", inFooter: false),
+                           KeyBinding([.up], .up, label: "↑↓", help: "Scroll"), KeyBinding([.down], .down, help: "Scroll", inFooter: false)] + KeyMap.common
                           + [KeyBinding([.pageUp], .pageUp, help: "Page up", inFooter: false), KeyBinding([.pageDown], .pageDown, help: "Page down", inFooter: false)])
         case .result:
-            return KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: "Exit"), KeyBinding([.up], .up, help: "Scroll", inFooter: false), KeyBinding([.down], .down, help: "Scroll", inFooter: false)])
+            return KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: "Exit"),
+                           KeyBinding([.up], .up, label: "↑↓", help: "Scroll"), KeyBinding([.down], .down, help: "Scroll", inFooter: false),
+                           KeyBinding([.pageUp], .pageUp, label: "PgUp/PgDn", help: "Page"), KeyBinding([.pageDown], .pageDown, help: "Page", inFooter: false)])
         default:
             return KeyMap(KeyMap.common)
         }

@@ -23,11 +23,43 @@ extension WizardModel {
 
     func helpOverlay() -> Overlay {
         let topic = helpTopic
+        let screenText = onThisScreen()
         guard let help = ParameterHelpCatalog.lookup(topic.name) else {
-            return .help(title: topic.name, lines: ["No help for \(topic.name)."], offset: 0)
+            return .help(title: topic.name, lines: screenText + ["No help for \(topic.name)."], offset: 0)
         }
-        let text = HelpTextLayout.detail(help, value: topic.value, width: width - 12)
-        return .help(title: "Help: \(help.name)", lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
+        let text = HelpTextLayout.detail(help, value: topic.value, width: screenLayout.helpWidth)
+        return .help(title: "Help: \(help.name)", lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
+    }
+
+    /// The findings and message of the current step in full, wrapped for the help box:
+    /// the screen cuts them to fit, F1 shows all of them.
+    private func onThisScreen() -> [String] {
+        let width = screenLayout.helpWidth
+        var lines: [String] = []
+        if let message { lines += ReviewStepState.wrap(message.text, width: width) + [""] }
+        if step == .start, let summary {
+            let facts = ["Files in use: " + (summary.filesInUse.isEmpty ? "none" : summary.filesInUse.joined(separator: ", ")),
+                         summary.problem.map { "Problem: " + $0 }].compactMap { $0 }
+            lines += facts.flatMap { ReviewStepState.wrap($0, width: width) } + [""]
+        }
+        let findings = stepFindings.sorted { $0.severity > $1.severity }
+        guard !findings.isEmpty else { return lines }
+        lines.append("On this screen:")
+        for finding in findings {
+            lines += ReviewStepState.wrap("\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)", width: width)
+            lines += ReviewStepState.wrap("  fix: \(finding.hint)", width: width)
+        }
+        return lines + [""]
+    }
+
+    /// The findings the current step shows.
+    var stepFindings: [Finding] {
+        switch step {
+        case .directory: directory.findings
+        case .files, .passphrase: files.inspection?.findings ?? []
+        case .services: services.preview?.findings ?? []
+        default: []
+        }
     }
 
     /// The one-line summary of a level or layout value, for radio lists.

@@ -49,6 +49,10 @@ public struct WizardModel {
     /// True while the terminal is big enough to draw the wizard.
     public var fitsScreen: Bool { width >= 80 && height >= 24 }
 
+    /// The exit status when the user quits and abandons the choices made (0 when
+    /// there was nothing to lose).
+    public static let abandonedExitCode: Int32 = 130
+
     /// True when quitting now would lose choices made.
     var hasUnsavedWork: Bool { step > .start && step < .result }
 
@@ -104,5 +108,5 @@ public struct WizardModel {
     }
 
     /// The passphrase that opened the key, if it was encrypted.
-    var acceptedPassphrase: SecretBytes? { passphrase.accepted ?? files.inspection?.passphrase }
+    var acceptedPassphrase: SecretBytes? { passphrase.passphrase(for: effectiveAssignment.key) ?? files.inspection?.passphrase }
 }

@@ -16,6 +16,9 @@ extension WizardModel {
         case .services: return servicesAction(action)
         case .review: return reviewAction(action)
         case .result:
+            let rows = screenLayout.resultRows
+            let delta = [Action.up: -1, .down: 1, .pageUp: -rows, .pageDown: rows][action] ?? 0
+            result?.scroll(delta, rows: rows)
             return []
         }
     }
@@ -105,7 +108,7 @@ extension WizardModel {
 
     mutating func inspectAssignment() -> [Effect] {
         guard !files.assignment.paths.isEmpty else { files.inspection = nil; return [] }
-        return [.inspect(effectiveAssignment, passphrase: passphrase.accepted)]
+        return [.inspect(effectiveAssignment, passphrase: passphrase.passphrase(for: effectiveAssignment.key))]
     }
 
     mutating func received(_ inspection: FilesInspection) -> [Effect] {
@@ -116,9 +119,16 @@ extension WizardModel {
                 return []
             }
             passphrase.accepted = inspection.passphrase
-            passphrase.message = nil
+            passphrase.acceptedFor = inspection.assignment.key
             files.inspection = inspection
             files.inspectedFor = files.assignment
+            // Unlocked, the key can be compared with the certificate: a mismatch is told
+            // here, where it shows, with the way back to the files.
+            if let first = files.blockingErrors.first {
+                passphrase.message = "The key opens, but [\(first.code)] \(first.message). Press Esc to go back to Files and choose the matching key or certificate."
+                return []
+            }
+            passphrase.message = nil
             return goNext()
         }
         guard inspection.assignment == effectiveAssignment else { return [] }
@@ -140,11 +150,14 @@ extension WizardModel {
 
     private mutating func levelsAction(_ action: Action) -> [Effect] {
         switch action {
-        case .up, .left: levels.move(-1)
-        case .down, .right, .toggle: levels.move(1)
+        case .up: levels.moveCursor(-1)
+        case .down: levels.moveCursor(1)
+        case .left: levels.moveWithinGroup(-1)
+        case .right: levels.moveWithinGroup(1)
+        case .toggle: levels.choose()
         case .focusNext: levels.cycleFocus(1)
         case .focusPrevious: levels.cycleFocus(-1)
-        case .activate: return goNext()
+        case .activate: if !levels.choose() { return goNext() }
         default: break
         }
         return []
@@ -168,7 +181,7 @@ extension WizardModel {
     // MARK: Review
 
     private mutating func reviewAction(_ action: Action) -> [Effect] {
-        let rows = 12
+        let rows = screenLayout.reviewRows
         switch action {
         case .up: review.scroll(-1, rows: rows)
         case .down: review.scroll(1, rows: rows)
@@ -229,11 +242,11 @@ extension WizardModel {
             if let backup = done.backupDirectory { lines.append("Backup: \(backup)") }
             if let rollback = done.rollbackCommand { lines.append("Roll back with: \(rollback)") }
             if let demo = context.demo { lines.append("Demo config set written to \(demo.root)") }
-            result = ResultStepState(succeeded: true, lines: lines)
+            result = ResultStepState(succeeded: true, lines: lines, width: screenLayout.textWidth)
         case .failure(let failure):
             lines.append("Nothing was changed: " + failure.description)
             lines += failure.log.map { "  " + $0 }
-            result = ResultStepState(succeeded: false, lines: lines)
+            result = ResultStepState(succeeded: false, lines: lines, width: screenLayout.textWidth)
         }
         step = .result
         visited.insert(.result)

@@ -75,13 +75,16 @@ extension WizardModel {
         switch current {
         case .help(let title, let lines, let offset):
             switch keyMap.action(for: key) {
-            case .up: overlay = .help(title: title, lines: lines, offset: max(0, offset - 1))
-            case .down: overlay = .help(title: title, lines: lines, offset: min(max(0, lines.count - 12), offset + 1))
+            case .up, .down, .pageUp, .pageDown:
+                let rows = screenLayout.helpRows
+                let delta = [Action.up: -1, .down: 1, .pageUp: -rows, .pageDown: rows][keyMap.action(for: key)!]!
+                overlay = .help(title: title, lines: lines, offset: max(0, min(max(0, lines.count - rows), offset + delta)))
             case .back: overlay = nil
             default: break
             }
         case .confirmQuit:
-            if keyMap.action(for: key) == .activate { exitCode = 0 }
+            // Abandoning choices made is an interruption, as Ctrl-C is to a shell: 130.
+            if keyMap.action(for: key) == .activate { exitCode = WizardModel.abandonedExitCode }
             overlay = nil
         case .prompt(let title, var field, let purpose):
             switch key {
@@ -182,10 +185,10 @@ extension WizardModel {
             if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
             return nil
         case .passphrase:
-            return passphrase.accepted == nil ? "type the key's passphrase and press Enter." : nil
+            guard passphrase.passphrase(for: effectiveAssignment.key) != nil else { return "type the key's passphrase and press Enter." }
+            return files.blockingErrors.first.map { "[\($0.code)] \($0.message). Press Esc to go back to Files." }
         case .levels:
-            guard levels.lowersClientLevel && !levels.confirmLowering, let current = levels.smtpInForce else { return nil }
-            return "smtp_tls_security_level would be lowered from \(current) to \(levels.smtpLevel): choose \(current) again, or tick \"Lower it anyway\"."
+            return levels.blockingProblem
         case .services:
             if case .failure(let problem) = services.services() { return problem.message }
             return nil

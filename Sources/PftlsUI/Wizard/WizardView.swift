@@ -2,8 +2,8 @@ import PftlsCore
 
 /// `view`: the model drawn into a screen buffer. Pure: same model, same screen.
 public enum WizardView {
-    /// First and last content rows (between the step bar and the status lines).
-    static let top = 3
+    /// First content row (between the step bar and the status lines).
+    static let top = ScreenLayout.top
 
     /// Draws `model` into a new buffer of the model's size.
     public static func render(_ model: WizardModel) -> ScreenBuffer {
@@ -19,7 +19,7 @@ public enum WizardView {
         if model.context.demo != nil { screen.put("[DEMO] ", x: model.width - 7, y: 0, style: Style(bold: true, reverse: true)) }
         drawStepBar(model, into: &screen)
         screen.rule(y: 2, glyph: glyphs.horizontal)
-        let bottom = model.height - 4
+        let bottom = model.screenLayout.bottom
         switch model.step {
         case .start: StartView.draw(model, into: &screen, top: top, bottom: bottom)
         case .directory: DirectoryView.draw(model, into: &screen, top: top, bottom: bottom)
@@ -32,7 +32,14 @@ public enum WizardView {
         }
         screen.rule(y: model.height - 3, glyph: glyphs.horizontal)
         if let message = model.message {
-            screen.put(" " + message.text, x: 0, y: model.height - 2, style: message.style)
+            // A long message wraps upwards over the content (up to three rows) rather than
+            // being cut; the next key clears it.
+            let pieces = ReviewStepState.wrap(message.text, width: model.width - 2).prefix(3)
+            for (index, piece) in pieces.enumerated() {
+                let y = model.height - 2 - (pieces.count - 1) + index
+                screen.fill(x: 0, y: y, count: model.width, style: .plain)
+                screen.put(" " + piece, x: 0, y: y, style: message.style, limit: model.width - 1)
+            }
         }
         screen.put(" " + model.keyMap.footer(width: model.width - 2), x: 0, y: model.height - 1, style: .dim)
         if let overlay = model.overlay { OverlayView.draw(overlay, model: model, into: &screen) }
@@ -80,12 +87,29 @@ public enum WizardView {
                 screen.put("  \(glyphs.ellipsis) and \(sorted.count - index) more", x: x, y: row, style: .dim, limit: width)
                 return row + 1
             }
-            for piece in pieces.prefix(2) where row < y + maxRows {
-                screen.put(piece, x: x, y: row, style: style, limit: width)
+            for (number, piece) in pieces.prefix(2).enumerated() where row < y + maxRows {
+                // A finding longer than two rows ends with the ellipsis: F1 shows it whole.
+                let cut = number == 1 && pieces.count > 2
+                let shown = cut ? String(piece.prefix(max(0, width - 9))) + "\(glyphs.ellipsis) (F1)" : piece
+                screen.put(shown, x: x, y: row, style: style, limit: width)
                 row += 1
             }
         }
         return row
+    }
+
+    /// Draws `text` wrapped to `width` columns in at most `maxRows` rows; a cut is shown
+    /// with the ellipsis and "(F1)", where the whole text is. Returns the next free row.
+    @discardableResult
+    static func drawWrapped(_ text: String, into screen: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int,
+                            style: Style, glyphs: Glyphs) -> Int {
+        let pieces = ReviewStepState.wrap(text, width: width)
+        for (index, piece) in pieces.prefix(maxRows).enumerated() {
+            let cut = index == maxRows - 1 && pieces.count > maxRows
+            let shown = cut ? String(piece.prefix(max(0, width - 6))) + "\(glyphs.ellipsis) (F1)" : piece
+            screen.put(shown, x: x, y: y + index, style: style, limit: width)
+        }
+        return y + min(pieces.count, maxRows)
     }
 
     /// A "[ Next ]" button.

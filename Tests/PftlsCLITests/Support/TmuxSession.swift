@@ -39,9 +39,15 @@ final class TmuxSession: @unchecked Sendable {
     /// Waits until the screen contains `text`; returns false after `timeout` seconds.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 15) -> Bool {
+        waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until `condition` holds for the screen; returns false after `timeout` seconds.
+    @discardableResult
+    func waitUntil(timeout: TimeInterval = 15, _ condition: (String) -> Bool) -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
-            if screen.contains(text) { return true }
+            if condition(screen) { return true }
             usleep(100_000)
         }
         return false

@@ -26,8 +26,11 @@ struct ExplainCommand: ParsableCommand {
         if words.count > 2 || (words.count == 2 && words[0] != "-o") {
             throw ValidationError("Give one parameter name, e.g. pftls explain smtpd_tls_chain_files")
         }
-        if !words.isEmpty && ParameterHelpCatalog.lookup(query) == nil {
-            throw ValidationError(Self.unknown(query))
+        guard !words.isEmpty else { return }
+        guard let help = ParameterHelpCatalog.lookup(query) else { throw ValidationError(Self.unknown(query)) }
+        if let value = HelpQuery(query).value, !help.values.isEmpty, help.value(value) == nil {
+            let valid = help.values.map(\.value).joined(separator: ", ")
+            throw ValidationError("\"\(SafeText.escape(value))\" is not a value of \(help.name). Valid values: \(valid).")
         }
     }
 

@@ -92,3 +92,69 @@ import PftlsCore
         }
     }
 }
+
+/// Renewal through the wizard with only a new certificate.
+@Suite struct WizardRenewalTests {
+    /// The demo sandbox's key in force (its snakeoil pair).
+    private func keyInForce(_ wizard: WizardHarness) throws -> PrivateKey {
+        let file = Inspector().load(wizard.sandbox.root + "/ssl/private/ssl-cert-snakeoil.key", passphrases: nil)
+        let key = file.items.compactMap { if case .privateKey(let key) = $0.object { key } else { nil } }.first
+        return try #require(key)
+    }
+
+    private func renewWith(_ certificate: Certificate, _ wizard: inout WizardHarness) throws {
+        try AtomicFileWriter().write(Array(certificate.pem.utf8), to: wizard.sandbox.incoming + "/renewed.pem", mode: 0o644)
+        #expect(wizard.model.canRenew, "the sandbox has a set-up in force")
+        wizard.press(.right, .enter)
+        #expect(wizard.model.renewing && wizard.model.step == .files)
+        wizard.run([.list(directory: wizard.sandbox.incoming)])
+        wizard.press(.character("x"))
+        wizard.model.files.focus = .files
+        wizard.press(.home)
+        let names = wizard.model.files.listing?.files ?? []
+        for _ in 0..<(names.firstIndex(of: "renewed.pem") ?? 0) { wizard.press(.down) }
+        wizard.press(.character("c"))
+    }
+
+    /// Turns the sandbox's set-up into the chain-file layout: key and old certificate in one file.
+    private func useChainFile(_ wizard: inout WizardHarness) throws {
+        let ssl = wizard.sandbox.root + "/ssl"
+        let chain = ssl + "/private/smtpd-chain.pem"
+        let bytes = try String(contentsOfFile: ssl + "/private/ssl-cert-snakeoil.key", encoding: .utf8)
+            + String(contentsOfFile: ssl + "/certs/ssl-cert-snakeoil.pem", encoding: .utf8)
+        try AtomicFileWriter().write(Array(bytes.utf8), to: chain, mode: 0o600)
+        let mainPath = wizard.sandbox.configDirectory + "/main.cf"
+        let main = try String(contentsOfFile: mainPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("smtpd_tls_key_file") }
+            .map { $0.hasPrefix("smtpd_tls_cert_file") ? "smtpd_tls_chain_files = " + chain : String($0) }
+        try AtomicFileWriter().write(Array(main.joined(separator: "\n").utf8), to: mainPath, mode: 0o644)
+        wizard.run([.detectPostfix(configDirectory: wizard.sandbox.configDirectory)])
+        #expect(wizard.model.summary?.renewal?.layout == .chainFile)
+    }
+
+    @Test(arguments: [false, true])
+    func onlyANewCertificateForTheKeyInUseIsInstalled(chainFile: Bool) throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        if chainFile { try useChainFile(&wizard) }
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: try keyInForce(wizard))
+        try renewWith(renewed, &wizard)
+        #expect(wizard.model.files.blockingErrors.isEmpty, "\(wizard.model.files.blockingErrors.map(\.message))")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let plan = try #require(wizard.model.review.plan)
+        #expect(!plan.isNoOp, "not \"Nothing to change\"")
+        #expect(plan.leaf?.isSame(as: renewed) == true, "the new certificate is the one installed")
+        #expect(!plan.findings.codes.contains(.unrelatedCertificate), "\(plan.findings.map(\.message))")
+    }
+
+    @Test func aNewCertificateForAnotherKeyAsksForTheNewKey() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        let other = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: try KeyGenerator.generate(.ec(curve: "P-256")))
+        try renewWith(other, &wizard)
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .files)
+        #expect(wizard.model.message?.text.contains("press k on the new key") == true, "\(wizard.model.message?.text ?? "")")
+    }
+}

@@ -30,8 +30,13 @@ extension WizardModel {
             return KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: "Exit"),
                            KeyBinding([.up], .up, label: "↑↓", help: "Scroll"), KeyBinding([.down], .down, help: "Scroll", inFooter: false),
                            KeyBinding([.pageUp], .pageUp, label: "PgUp/PgDn", help: "Page"), KeyBinding([.pageDown], .pageDown, help: "Page", inFooter: false)])
-        default:
-            return KeyMap(KeyMap.common)
+        case .directory:
+            // Tab completes the path (the text field takes it before the key map).
+            return KeyMap(KeyMap.common.map { $0.action == .focusNext ? KeyBinding([.tab], .focusNext, label: "Tab", help: "Complete") : $0 }
+                          .filter { $0.action != .focusPrevious })
+        case .passphrase:
+            // One field and no buttons: nothing to move between.
+            return KeyMap(KeyMap.common.filter { $0.action != .focusNext && $0.action != .focusPrevious })
         }
     }
 }

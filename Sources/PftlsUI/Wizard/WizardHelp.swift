@@ -28,7 +28,7 @@ extension WizardModel {
             return .help(title: topic.name, lines: screenText + ["No help for \(topic.name)."], offset: 0)
         }
         let text = HelpTextLayout.detail(help, value: topic.value, width: screenLayout.helpWidth)
-        return .help(title: "Help: \(help.name)", lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
+        return .help(title: "Help: " + Self.helpTitle(help.name), lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
     }
 
     /// The findings and message of the current step in full, wrapped for the help box:
@@ -60,6 +60,14 @@ extension WizardModel {
         case .services: services.preview?.findings ?? []
         default: []
         }
+    }
+
+    /// The title of a help entry as a user knows it: the parameter, or for pftls' own
+    /// entries the file layout or the master.cf service, never the catalog's id.
+    static func helpTitle(_ name: String) -> String {
+        if name.hasPrefix("layout.") { return "file layout " + name.dropFirst("layout.".count) }
+        if name.hasPrefix("service.") { return "the " + name.dropFirst("service.".count) + " service (master.cf)" }
+        return name
     }
 
     /// The one-line summary of a level or layout value, for radio lists.

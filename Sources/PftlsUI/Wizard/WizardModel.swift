@@ -80,6 +80,10 @@ public struct WizardModel {
         case .files: return files.state
         case .levels: return levels.state
         case .services: return services.state
+        case .passphrase:
+            guard passphrase.passphrase(for: effectiveAssignment.key) != nil else { return .pending }
+            return files.blockingErrors.isEmpty ? .done : .errors
+        case .review: return result?.succeeded == true ? .done : .pending
         default: return .done
         }
     }

@@ -234,11 +234,8 @@ extension WizardModel {
         switch outcome {
         case .success(let done):
             lines.append(done.changed ? "The new configuration is in place." : "Nothing to change: the configuration already matched.")
+            // The log already names each probed port once, with what it serves.
             lines += done.log.map { "  " + $0 }
-            for (target, result) in done.probes {
-                let seen = result.leaf.map { "serves sha256 \($0.sha256FingerprintText.prefix(23))…" } ?? "failed"
-                lines.append("  probe \(target.service.rawValue) \(target.host):\(target.port): \(seen)")
-            }
             if let backup = done.backupDirectory { lines.append("Backup: \(backup)") }
             if let rollback = done.rollbackCommand { lines.append("Roll back with: \(rollback)") }
             if let demo = context.demo { lines.append("Demo config set written to \(demo.root)") }

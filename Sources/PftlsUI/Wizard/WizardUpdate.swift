@@ -35,6 +35,8 @@ extension WizardModel {
         case .inspected(let inspection):
             return received(inspection)
         case .planned(let plan):
+            // A plan for answers that have changed since is stale: dropped, never shown or written.
+            guard plan.answers == answers() else { return [] }
             if step == .services { services.preview = plan } else {
                 let dropped = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: files.assignment.certificate ?? "") : []
                 review.show(plan, extra: dropped, width: width - 2)
@@ -182,6 +184,9 @@ extension WizardModel {
             if files.assignment.certificate == nil { return "choose the server certificate (c on a file)." }
             guard let inspection = files.inspection, inspection.assignment == effectiveAssignment else { return "the files are still being checked." }
             let errors = files.blockingErrors
+            if renewing, files.assignment.key == nil, errors.contains(where: { $0.code == .keyCertMismatch }) {
+                return "the key in use does not belong to this certificate: press k on the new key (the one made with its CSR)."
+            }
             if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
             return nil
         case .passphrase:

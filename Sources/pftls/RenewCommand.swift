@@ -67,6 +67,7 @@ struct RenewCommand: ParsableCommand {
                                          baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes))
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
+            + RenewalPlanner.keyRollover(old: current.leaf, new: plan.leaf, file: request.certificate)
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
         if plan.hasErrors {

@@ -148,6 +148,34 @@ import PftlsCore
         #expect(!plan.findings.codes.contains(.unrelatedCertificate), "\(plan.findings.map(\.message))")
     }
 
+    @Test func aNewKeyShowsTheTLSARecordToPublishFirstAndFilesMarkTheCertificateInUse() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: key)
+        try AtomicFileWriter().write(try #require(key.unencryptedPEM()), to: wizard.sandbox.incoming + "/renewed-key.pem", mode: 0o600)
+        try renewWith(renewed, &wizard)
+        wizard.press(.home)
+        let names = wizard.model.files.listing?.files ?? []
+        for _ in 0..<(names.firstIndex(of: "renewed-key.pem") ?? 0) { wizard.press(.down) }
+        wizard.press(.character("k"))
+        #expect(wizard.screen.contains(" to 20"), "each certificate shows its expiry: \(wizard.screen)")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let review = wizard.model.review.lines.joined(separator: "\n")
+        let unwrapped = review.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        #expect(review.contains("tlsa-rollover") && unwrapped.contains("311" + Hex.lowercase(renewed.subjectPublicKeyInfoSHA256)), "\(review.prefix(600))")
+        #expect(review.contains("next to the current record first"))
+    }
+
+    @Test func theCertificateInUseIsMarkedInTheBrowser() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.right, .enter)
+        wizard.run([.list(directory: wizard.sandbox.root + "/ssl/certs")])
+        #expect(wizard.screen.contains("ssl-cert-snakeoil.pem") && wizard.screen.contains("in use, to 20"), "\(wizard.screen)")
+    }
+
     @Test func aNewCertificateForAnotherKeyAsksForTheNewKey() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
@@ -156,5 +184,20 @@ import PftlsCore
         wizard.press(.function(10))
         #expect(wizard.model.step == .files)
         #expect(wizard.model.message?.text.contains("press k on the new key") == true, "\(wizard.model.message?.text ?? "")")
+    }
+}
+
+/// A forgotten intermediate in the same folder is named in the hint.
+@Suite struct WizardForgottenIntermediateTests {
+    @Test func theHintNamesTheFileThatHoldsTheMissingIssuer() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        #expect(wizard.model.step == .files)
+        // Drop the suggested intermediate: the chain now stops at the leaf.
+        wizard.model.files.assignment.intermediates = []
+        wizard.run(wizard.model.inspectAssignment())
+        let finding = try #require(wizard.model.files.inspection?.findings.first { $0.code == .incompleteChain })
+        #expect(finding.hint.contains("cacert.pem") && finding.hint.contains("with i"), "\(finding.hint)")
     }
 }

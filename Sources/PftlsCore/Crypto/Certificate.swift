@@ -95,6 +95,13 @@ public final class Certificate: @unchecked Sendable {
     }
 
     /// True when `issuer`'s name and key identifiers fit this certificate's issuer fields.
+    /// SHA-256 of the certificate's DER SubjectPublicKeyInfo: the data of a DANE TLSA
+    /// `3 1 1` record, the same as its key's.
+    public var subjectPublicKeyInfoSHA256: [UInt8] {
+        guard let key = X509_get0_pubkey(pointer) else { OpenSSLError.drain(); return [] }
+        return PublicKeyDigest.sha256(of: key)
+    }
+
     public func isIssued(by issuer: Certificate) -> Bool {
         X509_check_issued(issuer.pointer, pointer) == X509_V_OK
     }

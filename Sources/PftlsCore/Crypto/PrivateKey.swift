@@ -30,16 +30,7 @@ public final class PrivateKey: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// SHA-256 of the DER SubjectPublicKeyInfo: the data of a DANE TLSA `3 1 1` record.
-    public var subjectPublicKeyInfoSHA256: [UInt8] {
-        var output: UnsafeMutablePointer<UInt8>?
-        let length = i2d_PUBKEY(pointer, &output)
-        guard length > 0, let output else { return [] }
-        defer { pftls_openssl_free(output) }
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var digestLength: UInt32 = 0
-        EVP_Digest(output, Int(length), &digest, &digestLength, EVP_sha256(), nil)
-        return Array(digest.prefix(Int(digestLength)))
-    }
+    public var subjectPublicKeyInfoSHA256: [UInt8] { PublicKeyDigest.sha256(of: pointer) }
 
     /// Never shows key material.
     public var description: String { "PrivateKey(\(algorithm))" }

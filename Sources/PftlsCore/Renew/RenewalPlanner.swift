@@ -54,6 +54,17 @@ public struct RenewalPlanner {
         return Answers.Service(name: name, listen: standard.contains(service.name) ? nil : service.name)
     }
 
+    /// `tlsa-rollover` when `new` has another key than `old`: a DANE `3 1 1` record for
+    /// the new key must be published next to the old one before the switch.
+    public static func keyRollover(old: Certificate?, new: Certificate?, file: String) -> [Finding] {
+        guard let old, let new else { return [] }
+        let (before, after) = (old.subjectPublicKeyInfoSHA256, new.subjectPublicKeyInfoSHA256)
+        guard !after.isEmpty, before != after else { return [] }
+        return [Finding(.tlsaRollover, .warning, file: file,
+                        message: "The key changes. If you publish DANE TLSA records, the new key's is: 3 1 1 \(Hex.lowercase(after))",
+                        hint: "Publish it at _25._tcp.YOUR-MX next to the current record first, wait two TTLs, then install; remove the old record (3 1 1 \(Hex.lowercase(before).prefix(16))…) afterwards.")]
+    }
+
     /// `names-dropped` when `new` stops covering a DNS name `old` had.
     public static func droppedNames(old: Certificate?, new: Certificate?, file: String) -> [Finding] {
         guard let old, let new else { return [] }

@@ -11,8 +11,8 @@ public struct FilesStepState {
     public var directoryCursor = ListCursor()
     public var fileCursor = ListCursor()
     public var pathField = TextField()
-    /// Detected kinds ("key", "certificate", ...) by path, filled in as they arrive.
-    public var kinds: [String: String] = [:]
+    /// Detected kinds by path, filled in as they arrive.
+    public var kinds: [String: BrowserFile] = [:]
     /// Paths whose kind was asked for and has not arrived yet.
     public var pending: Set<String> = []
     public var assignment = FileAssignment()
@@ -46,11 +46,12 @@ public struct FilesStepState {
 
     /// Assigns a file to the part its detected kind suggests.
     mutating func assignByKind(_ path: String) {
-        switch kinds[path] {
-        case "key", "encrypted key": assignment.key = path
-        case "certificate", "chain", "key + certificates", "PKCS#12": assignment.certificate = path
-        case "CA certificate", "root CA": toggleIntermediate(path)
-        default: break
+        guard let kind = kinds[path]?.kind else { return }
+        switch kind {
+        case .key, .encryptedKey: assignment.key = path
+        case .certificate, .chain, .keyAndCertificates, .pkcs12: assignment.certificate = path
+        case .caCertificate, .rootCA: toggleIntermediate(path)
+        case .csr, .notKeyOrCertificate, .unknown: break
         }
     }
 
@@ -63,13 +64,13 @@ public struct FilesStepState {
     /// the key file, the single certificate, other certificates as intermediates.
     mutating func suggest() {
         guard let files = listing?.files.map(path(of:)), assignment.paths.isEmpty else { return }
-        let keys = files.filter { ["key", "encrypted key"].contains(kinds[$0]) }
-        let bundles = files.filter { ["key + certificates", "PKCS#12", "chain"].contains(kinds[$0]) }
-        let leaves = files.filter { kinds[$0] == "certificate" }
+        let keys = files.filter { kinds[$0]?.kind.isKey == true }
+        let bundles = files.filter { kinds[$0]?.kind.isBundle == true }
+        let leaves = files.filter { kinds[$0]?.kind == .certificate }
         if keys.count == 1 { assignment.key = keys[0] }
         if leaves.count == 1 { assignment.certificate = leaves[0] } else if leaves.isEmpty, let bundle = bundles.first { assignment.certificate = bundle }
         // Intermediates are the CA certificates that are not self-signed roots.
-        assignment.intermediates = files.filter { kinds[$0] == "CA certificate" }
+        assignment.intermediates = files.filter { kinds[$0]?.kind == .caCertificate }
     }
 
     /// The errors that block Next; the passphrase step handles a missing passphrase.

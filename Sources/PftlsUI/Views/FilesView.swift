@@ -2,6 +2,14 @@ import PftlsCore
 
 /// Step 2: directories | files | what the highlighted file is, the assignment and the findings.
 enum FilesView {
+    /// What the column beside a file says: its kind; on renewal, for a certificate,
+    /// whether it is the one in use and until when it is valid.
+    private static func kindText(_ file: BrowserFile?, inUse: Bool, renewing: Bool) -> String? {
+        guard let file else { return nil }
+        guard renewing, let expires = file.expires else { return file.kind.label }
+        return (inUse ? "in use, " : "") + "to " + String(UTCTimestamp.format(expires).prefix(10))
+    }
+
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let state = model.files
         let glyphs = model.context.glyphs
@@ -27,9 +35,11 @@ enum FilesView {
             let role = role(of: path, in: state.assignment)
             let style: Style = selected ? (state.focus == .files ? .selected : .strong) : .plain
             if selected && state.focus == .files { screen.fill(x: filesX, y: top + 2 + row, count: filesWidth + 22, style: .selected) }
+            // On renewal the certificate in use is marked, and each certificate shows its expiry.
             screen.put((role.map { "\($0) " } ?? "  ") + files[index], x: filesX, y: top + 2 + row, style: style, limit: filesWidth)
-            let kind = state.kinds[path] ?? (state.pending.contains(path) ? "…" : "")
-            screen.put(kind, x: filesX + filesWidth + 1, y: top + 2 + row, style: selected ? style : .dim, limit: 21)
+            let kind = kindText(state.kinds[path], inUse: model.renewing && model.summary?.filesInUse.contains(path) == true,
+                                renewing: model.renewing) ?? (state.pending.contains(path) ? "…" : "")
+            screen.put(kind, x: filesX + filesWidth + 1, y: top + 2 + row, style: selected ? style : .dim, limit: model.width - filesX - filesWidth - 2)
         }
         if files.count > rows { screen.put("\(state.fileCursor.selected + 1)/\(files.count)", x: filesX + filesWidth - 8, y: top + 1, style: .dim) }
 

@@ -23,7 +23,7 @@ public final class EffectRunner: @unchecked Sendable {
     public func perform(_ effect: Effect) -> [Event] {
         switch effect {
         case .classify(let paths):
-            return paths.map { .classified(path: $0, kind: inspector.load($0, passphrases: nil).kindLabel) }
+            return paths.map { .classified(path: $0, file: inspector.load($0, passphrases: nil).browserFile) }
         default:
             return [performSingle(effect)]
         }
@@ -39,6 +39,7 @@ public final class EffectRunner: @unchecked Sendable {
             if context.demo != nil { summary.running = false }
             return .postfixDetected(installation, summary)
         case .list(let directory):
+            lastListed = directory
             return .listed(list(directory))
         case .classify:
             preconditionFailure("classification is answered per file in perform(_:)")
@@ -86,9 +87,12 @@ public final class EffectRunner: @unchecked Sendable {
         } ?? []
         let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
             hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly))
+        let folders = [assignment.certificate.map { ($0 as NSString).deletingLastPathComponent }, lastListed].compactMap { $0 }
+        let findings = MissingIssuerSearch(inspector: inspector, fileSystem: fileSystem)
+            .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders)
         let codes = report.findings.codes
         let leaf = report.leaf.map { "\($0.subject), \($0.keyAlgorithm), until \(UTCTimestamp.format($0.notAfter))" }
-        return FilesInspection(assignment: assignment, findings: report.findings, needsPassphrase: codes.contains(.passphraseRequired),
+        return FilesInspection(assignment: assignment, findings: findings, needsPassphrase: codes.contains(.passphraseRequired),
                                wrongPassphrase: codes.contains(.wrongPassphrase), keyIsEncrypted: report.files.contains { $0.hasEncryptedKey },
                                passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf)
     }
@@ -100,6 +104,9 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func hostname(_ answers: Answers) -> String? { answers.hostname ?? defaultHostname }
 
+    /// The folder the file browser shows, searched for a forgotten intermediate.
+    private var lastListed: String?
+
     /// Postfix's facts and the host name are asked once per session, not on every
     /// inspection or plan preview (each costs several postconf runs). Only effects
     /// on BackgroundEffects' serial work queue touch them, so the lazy set-up is not raced.
@@ -108,15 +115,4 @@ public final class EffectRunner: @unchecked Sendable {
                                                     runCheck: context.demo == nil)
     private lazy var defaultHostname: String? = context.demo != nil ? SampleCertificateSet.hostname
         : HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory)
-}
-
-extension DecodedFile {
-    /// The label the file browser shows beside a file.
-    var kindLabel: String {
-        if items.isEmpty && findings.hasErrors && !hasEncryptedKey && !isPKCS12 { return "not a key or certificate" }
-        if kind == .certificate, case .certificate(let certificate)? = items.first?.object, certificate.isCA {
-            return certificate.isSelfSigned ? "root CA" : "CA certificate"
-        }
-        return kind.rawValue
-    }
 }

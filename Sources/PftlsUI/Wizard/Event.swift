@@ -6,7 +6,7 @@ public enum Event {
     case resize(width: Int, height: Int)
     case postfixDetected(PostfixInstallation, PostfixSummary)
     case listed(DirectoryListing)
-    case classified(path: String, kind: String)
+    case classified(path: String, file: BrowserFile)
     case inspected(FilesInspection)
     case planned(ChangePlan)
     case applied(Result<ApplyOutcome, ApplyFailure>)

@@ -83,7 +83,6 @@ extension WizardModel {
 
     mutating func openPath(_ path: String) -> [Effect] {
         if (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory { return [.list(directory: path)] }
-        files.kinds[path] = files.kinds[path] ?? nil
         files.assignByKind(path)
         return [.classify(paths: [path])]
     }

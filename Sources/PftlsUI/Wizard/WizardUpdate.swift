@@ -27,8 +27,8 @@ extension WizardModel {
             files.fileCursor = ListCursor()
             files.pathField.set(listing.path)
             return classifyVisible()
-        case .classified(let path, let kind):
-            files.kinds[path] = kind
+        case .classified(let path, let file):
+            files.kinds[path] = file
             files.pending.remove(path)
             if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() }
             return []
@@ -38,7 +38,9 @@ extension WizardModel {
             // A plan for answers that have changed since is stale: dropped, never shown or written.
             guard plan.answers == answers() else { return [] }
             if step == .services { services.preview = plan } else {
-                let dropped = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: files.assignment.certificate ?? "") : []
+                let file = files.assignment.certificate ?? ""
+                let dropped = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: file)
+                    + RenewalPlanner.keyRollover(old: summary?.currentLeaf, new: plan.leaf, file: file) : []
                 review.show(plan, extra: dropped, width: width - 2)
             }
             review.busy = nil

@@ -4,13 +4,13 @@ import PftlsUI
 
 /// Turns what `wget_wch` returns into a `Key`, or a resize.
 enum CursesKeys {
-    enum Input {
+    enum Input: Equatable {
         case key(Key)
         case resize
         case none
     }
 
-    /// Reads one key, waiting at most the window's timeout.
+    /// Reads one key if one is waiting; `.none` at once otherwise.
     static func read() -> Input {
         var character: wint_t = 0
         let result = wget_wch(pftls_stdscr(), &character)

@@ -21,7 +21,8 @@ final class CursesScreen {
         nonl()
         keypad(pftls_stdscr(), true)
         set_escdelay(25)
-        wtimeout(pftls_stdscr(), 50)
+        // Keys are read only after poll() says the terminal has input: never block here.
+        wtimeout(pftls_stdscr(), 0)
         curs_set(0)
         colors = useColors && has_colors()
         if colors {

@@ -21,13 +21,22 @@ public enum TerminalApp {
     /// True when TERM names a terminal curses can drive (not `dumb`, not unknown).
     public static var terminalIsUsable: Bool { pftls_terminal_usable() == 1 }
 
+    /// Blocks in poll() on the terminal and the wake pipe; a signal ends the wait too.
+    private static func waitForInput(_ wake: WakePipe?) {
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let wake { descriptors.append(pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)) }
+        // Without a wake pipe, fall back to a short timeout so effects are still seen.
+        _ = poll(&descriptors, nfds_t(descriptors.count), wake == nil ? 50 : -1)
+    }
+
     public static func run(_ start: WizardModel, runner: EffectRunner, useColors: Bool) -> Outcome {
         TerminalLocale.setUp()
         pftls_watch_exit_signals()
         pftls_watch_fatal_signals()
         let screen = CursesScreen(useColors: useColors)
         defer { screen.close() }
-        let background = BackgroundEffects(runner: runner)
+        let wake = WakePipe()
+        let background = BackgroundEffects(runner: runner, wake: wake)
         var model = start
         let size = screen.size
         model.width = size.width
@@ -36,17 +45,23 @@ public enum TerminalApp {
         while model.exitCode == nil {
             screen.draw(WizardView.render(model))
             if pftls_exit_signal() != 0 { break }
-            switch CursesKeys.read() {
-            case .key(let key):
-                if !model.fitsScreen && key != .character("q") && key != .control("c") { break }
-                if !model.fitsScreen { model.exitCode = 0; break }
-                model.update(.key(key)).forEach(background.start)
-            case .resize:
-                screen.invalidate()
-                let size = screen.size
-                _ = model.update(.resize(width: size.width, height: size.height))
-            case .none:
-                break
+            // Sleep until a key, a finished effect or a signal (resize, Ctrl-C as SIGINT,
+            // a hang-up) arrives: no timed wake-ups while idle.
+            waitForInput(wake)
+            wake?.drain()
+            while model.exitCode == nil, case let input = CursesKeys.read(), input != .none {
+                switch input {
+                case .key(let key):
+                    if !model.fitsScreen && key != .character("q") && key != .control("c") { continue }
+                    if !model.fitsScreen { model.exitCode = 0; continue }
+                    model.update(.key(key)).forEach(background.start)
+                case .resize:
+                    screen.invalidate()
+                    let size = screen.size
+                    _ = model.update(.resize(width: size.width, height: size.height))
+                case .none:
+                    break
+                }
             }
             for event in background.drain() { model.update(event).forEach(background.start) }
         }

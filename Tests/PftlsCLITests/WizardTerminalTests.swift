@@ -110,6 +110,27 @@ import Testing
         #expect(!session.screen.contains("Incoming mail"))
     }
 
+    /// Idle, the wizard sleeps in poll(): its main thread does not wake up on a timer.
+    @Test func anIdleWizardDoesNotWakeUp() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        let pid = try #require(session.pid(of: "pftls"))
+        func wakeUps() throws -> Int {
+            let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+            let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("voluntary_ctxt_switches") })
+            return Int(line.split(separator: "\t").last.map(String.init) ?? "") ?? -1
+        }
+        sleep(1) // let the start-up work (Postfix detection) finish
+        let before = try wakeUps()
+        sleep(2)
+        let after = try wakeUps()
+        #expect(after - before < 5, "\(after - before) wake-ups in 2 s of idling (a 50 ms timer would give about 40)")
+        session.send("Enter")
+        #expect(session.waitFor("Where should the key"), "keys still arrive")
+    }
+
     @Test func resizingRedrawsAndTooSmallAsksToEnlarge() throws {
         let tmp = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: tmp) }

@@ -12,8 +12,14 @@ public final class BackgroundEffects: @unchecked Sendable {
     /// Inspecting, planning, applying: one at a time, in order.
     private let work = DispatchQueue(label: "pftls.work")
 
-    /// Uses `runner` for the work.
-    public init(runner: EffectRunner) { self.runner = runner }
+    /// Written to whenever events arrive, so a UI sleeping in poll() wakes.
+    private let wake: WakePipe?
+
+    /// Uses `runner` for the work; `wake` is signalled when events arrive.
+    public init(runner: EffectRunner, wake: WakePipe? = nil) {
+        self.runner = runner
+        self.wake = wake
+    }
 
     /// Starts `effect`; its events arrive through `drain()`.
     public func start(_ effect: Effect) {
@@ -29,6 +35,7 @@ public final class BackgroundEffects: @unchecked Sendable {
                 events.append(contentsOf: produced)
                 running -= 1
             }
+            wake?.signal()
         }
     }
 

@@ -201,3 +201,20 @@ import PftlsCore
         #expect(finding.hint.contains("cacert.pem") && finding.hint.contains("with i"), "\(finding.hint)")
     }
 }
+
+/// The Directory step gives advice that is safe to follow.
+@Suite struct WizardDirectoryAdviceTests {
+    @Test func aSharedSystemDirectoryIsToldToChooseAnotherNeverToChmodIt() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        wizard.press(.control("u"))
+        wizard.type("/tmp")
+        let error = try #require(wizard.model.directory.findings.first { $0.severity == .error }, "/tmp is refused")
+        #expect(!error.hint.contains("chmod"), "\(error.hint)")
+        #expect(error.hint.contains("choose another one"), "\(error.hint)")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .directory)
+        #expect(wizard.model.message?.text.contains("chmod") == false)
+    }
+}

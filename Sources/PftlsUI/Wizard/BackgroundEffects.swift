@@ -25,7 +25,7 @@ public final class BackgroundEffects: @unchecked Sendable {
     public func start(_ effect: Effect) {
         let box = UncheckedBox(effect)
         let queue: DispatchQueue = switch effect {
-        case .list, .classify: browsing
+        case .list, .classify, .checkDirectory, .completeDirectory, .open: browsing
         default: work
         }
         lock.withLock { running += 1 }

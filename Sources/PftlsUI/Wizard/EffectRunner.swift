@@ -50,6 +50,13 @@ public final class EffectRunner: @unchecked Sendable {
         case .apply(let plan, let demo):
             let options = Applier.Options(reload: !demo, postfixCheck: !demo)
             return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
+        case .checkDirectory(let path):
+            return .directoryChecked(path: path, findings: DirectoryStepState.check(path, fileSystem: fileSystem, trustedOwner: context.trustedOwner))
+        case .completeDirectory(let value):
+            return .directoryCompleted(original: value, completion: DirectoryStepState.completion(of: value, fileSystem: fileSystem))
+        case .open(let path):
+            let isDirectory = (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory
+            return .opened(path: path, file: isDirectory ? nil : inspector.load(path, passphrases: nil).browserFile)
         case .saveAnswers(let answers, let path):
             do {
                 try AtomicFileWriter().write(Array(AnswersJSON.render(answers).utf8), to: path, mode: 0o600)

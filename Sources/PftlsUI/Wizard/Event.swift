@@ -11,6 +11,10 @@ public enum Event {
     case planned(ChangePlan)
     case applied(Result<ApplyOutcome, ApplyFailure>)
     case saved(message: String)
+    case directoryChecked(path: String, findings: [Finding])
+    case directoryCompleted(original: String, completion: String?)
+    /// A typed path was opened: a directory (`file` nil) or a file and what it is.
+    case opened(path: String, file: BrowserFile?)
 }
 
 /// Work the wizard asks for; the effect runner does it off the UI thread and
@@ -24,6 +28,9 @@ public enum Effect {
     case apply(ChangePlan, demo: Bool)
     case saveAnswers(Answers, path: String)
     case saveConfigSet(ChangePlan, directory: String)
+    case checkDirectory(String)
+    case completeDirectory(String)
+    case open(path: String)
 }
 
 /// A directory's entries, directories first, each sorted by name.

@@ -4,7 +4,6 @@ import PftlsCore
 /// is shown over it. `update` changes it; `WizardView` draws it.
 public struct WizardModel {
     public let context: WizardContext
-    let fileSystem: FileSystem
     public var step: StepID = .start
     public var width: Int
     public var height: Int
@@ -30,20 +29,19 @@ public struct WizardModel {
     public var startChoiceRenew = false
 
     /// A wizard at the Start screen, `width` x `height`.
-    public init(context: WizardContext, fileSystem: FileSystem = LocalFileSystem(), width: Int = 80, height: Int = 24) {
+    public init(context: WizardContext, width: Int = 80, height: Int = 24) {
         self.context = context
-        self.fileSystem = fileSystem
         self.width = width
         self.height = height
         let initial = context.demo.map { $0.root + "/tls" } ?? context.configDirectory
         directory = DirectoryStepState(initial: initial)
-        directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
         levels.layout = .chainFile
     }
 
     /// The work to start with: detect Postfix and open the browser's directory.
     public var initialEffects: [Effect] {
-        [.detectPostfix(configDirectory: context.configDirectory), .list(directory: context.browseDirectory)]
+        [.detectPostfix(configDirectory: context.configDirectory), .list(directory: context.browseDirectory),
+         .checkDirectory(directory.field.value)]
     }
 
     /// True while the terminal is big enough to draw the wizard.

@@ -81,11 +81,8 @@ extension WizardModel {
         return classifyVisible()
     }
 
-    mutating func openPath(_ path: String) -> [Effect] {
-        if (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory { return [.list(directory: path)] }
-        files.assignByKind(path)
-        return [.classify(paths: [path])]
-    }
+    /// A typed path: the effect says whether it is a directory to list or a file to assign.
+    mutating func openPath(_ path: String) -> [Effect] { [.open(path: path)] }
 
     private func parentDirectory(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), path != "/" else { return "/" }

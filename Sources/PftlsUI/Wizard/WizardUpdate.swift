@@ -18,9 +18,21 @@ extension WizardModel {
             // Step 1's default: the directory of the files in use, unless the user typed one.
             if let inUse = summary.renewal?.certificateDirectory, !visited.contains(.directory), context.demo == nil {
                 directory.field.set(inUse)
-                directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
+                return [.checkDirectory(inUse)]
             }
             return []
+        case .directoryChecked(let path, let findings):
+            directory.received(findings: findings, for: path)
+            return []
+        case .directoryCompleted(let original, let completion):
+            guard original == directory.field.value, let completion, completion != original else { return [] }
+            directory.field.set(completion)
+            return [.checkDirectory(completion)]
+        case .opened(let path, let file):
+            guard let file else { return [.list(directory: path)] }
+            files.kinds[path] = file
+            files.assignByKind(path)
+            return inspectAssignment()
         case .listed(let listing):
             files.listing = listing
             files.directoryCursor = ListCursor()
@@ -113,16 +125,11 @@ extension WizardModel {
         }
         switch step {
         case .directory:
-            if key == .tab {
-                directory.complete(fileSystem: fileSystem)
-                directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
-                return []
-            }
+            if key == .tab { return [.completeDirectory(directory.field.value)] }
             guard editing, key != .character("?") || !directory.field.value.isEmpty else { return nil }
             if key == .character("q") && directory.field.value.isEmpty { return nil }
             _ = directory.field.edit(key)
-            directory.validate(fileSystem: fileSystem, trustedOwner: context.trustedOwner)
-            return []
+            return [.checkDirectory(directory.field.value)]
         case .files where files.focus == .path:
             if key == .enter { return openPath(files.pathField.value) }
             guard editing else { return nil }
@@ -180,6 +187,7 @@ extension WizardModel {
     func problemBlockingNext() -> String? {
         switch step {
         case .directory:
+            guard directory.isChecked else { return "the directory is still being checked." }
             return directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
         case .files:
             if files.assignment.key == nil && !renewing { return "choose the private key (k on a file)." }

@@ -3,23 +3,7 @@ import PftlsCore
 /// F1 / `?`: the long help of what has focus, from the same catalog as `pftls explain`.
 extension WizardModel {
     /// The catalog entry (and value) for the focused option.
-    var helpTopic: (name: String, value: String?) {
-        switch step {
-        case .start, .review, .result: return ("smtpd_tls_chain_files", nil)
-        case .directory: return ("layout.chain-file", nil)
-        case .files: return ("smtpd_tls_chain_files", nil)
-        case .passphrase: return ("smtpd_tls_key_file", nil)
-        case .levels:
-            switch levels.focus {
-            case .smtpd, .dedicated, .next: return ("smtpd_tls_security_level", levels.smtpdLevel)
-            case .smtp, .lowering: return ("smtp_tls_security_level", levels.smtpLevel)
-            case .layout: return (levels.helpName, nil)
-            }
-        case .services:
-            let row = services.focusedRow ?? 0
-            return ("service." + services.rows[row].name.rawValue, nil)
-        }
-    }
+    var helpTopic: (name: String, value: String?) { step.behaviour.helpTopic(self) }
 
     func helpOverlay() -> Overlay {
         let topic = helpTopic

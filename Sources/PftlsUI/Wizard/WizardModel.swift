@@ -73,17 +73,7 @@ public struct WizardModel {
     public func state(of id: StepID) -> StepState {
         if id == step { return .current }
         guard visited.contains(id) else { return .pending }
-        switch id {
-        case .directory: return directory.state
-        case .files: return files.state
-        case .levels: return levels.state
-        case .services: return services.state
-        case .passphrase:
-            guard passphrase.passphrase(for: effectiveAssignment.key) != nil else { return .pending }
-            return files.blockingErrors.isEmpty ? .done : .errors
-        case .review: return result?.succeeded == true ? .done : .pending
-        default: return .done
-        }
+        return id.behaviour.barState(self)
     }
 
     /// The files to inspect: on renewal without a new key, the key in use.

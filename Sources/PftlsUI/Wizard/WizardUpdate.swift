@@ -184,33 +184,5 @@ extension WizardModel {
     }
 
     /// Why the current step cannot go on, or nil.
-    func problemBlockingNext() -> String? {
-        switch step {
-        case .directory:
-            guard directory.isChecked else { return "the directory is still being checked." }
-            return directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
-        case .files:
-            if files.assignment.key == nil && !renewing { return "choose the private key (k on a file)." }
-            if files.assignment.certificate == nil { return "choose the server certificate (c on a file)." }
-            guard let inspection = files.inspection, inspection.assignment == effectiveAssignment else { return "the files are still being checked." }
-            let errors = files.blockingErrors
-            if renewing, files.assignment.key == nil, errors.contains(where: { $0.code == .keyCertMismatch }) {
-                return "the key in use does not belong to this certificate: press k on the new key (the one made with its CSR)."
-            }
-            if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
-            return nil
-        case .passphrase:
-            guard passphrase.passphrase(for: effectiveAssignment.key) != nil else { return "type the key's passphrase and press Enter." }
-            return files.blockingErrors.first.map { "[\($0.code)] \($0.message). Press Esc to go back to Files." }
-        case .levels:
-            return levels.blockingProblem
-        case .services:
-            if case .failure(let problem) = services.services() { return problem.message }
-            return nil
-        case .review, .result:
-            return "choose an action below."
-        default:
-            return nil
-        }
-    }
+    func problemBlockingNext() -> String? { step.behaviour.blockingProblem(self) }
 }

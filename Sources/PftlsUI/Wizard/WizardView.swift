@@ -20,16 +20,7 @@ public enum WizardView {
         drawStepBar(model, into: &screen)
         screen.rule(y: 2, glyph: glyphs.horizontal)
         let bottom = model.screenLayout.bottom
-        switch model.step {
-        case .start: StartView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .directory: DirectoryView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .files: FilesView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .passphrase: PassphraseView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .levels: LevelsView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .services: ServicesView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .review: ReviewView.draw(model, into: &screen, top: top, bottom: bottom)
-        case .result: ResultView.draw(model, into: &screen, top: top, bottom: bottom)
-        }
+        model.step.behaviour.draw(model, into: &screen, top: top, bottom: bottom)
         screen.rule(y: model.height - 3, glyph: glyphs.horizontal)
         if let message = model.message {
             // A long message wraps upwards over the content (up to three rows) rather than

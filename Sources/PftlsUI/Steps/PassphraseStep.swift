@@ -1,5 +1,29 @@
-/// Step 3: why the passphrase is needed, where the key will go, a masked input.
-enum PassphraseView {
+import PftlsCore
+
+/// Step 3: why the passphrase is needed, where the key will go, a masked input; a
+/// key that does not match is told here, as soon as it is unlocked.
+enum PassphraseStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        // One field and no buttons: nothing to move between.
+        KeyMap(KeyMap.common.filter { $0.action != .focusNext && $0.action != .focusPrevious })
+    }
+
+    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("smtpd_tls_key_file", nil) }
+
+    static func blockingProblem(_ model: WizardModel) -> String? {
+        guard model.passphrase.passphrase(for: model.effectiveAssignment.key) != nil else { return "type the key's passphrase and press Enter." }
+        return model.files.blockingErrors.first.map { "[\($0.code)] \($0.message). Press Esc to go back to Files." }
+    }
+
+    static func barState(_ model: WizardModel) -> StepState {
+        guard model.passphrase.passphrase(for: model.effectiveAssignment.key) != nil else { return .pending }
+        return model.files.blockingErrors.isEmpty ? .done : .errors
+    }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
+        action == .activate ? model.goNext() : []
+    }
+
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let key = model.files.assignment.key ?? "the key"
         let lines = [
@@ -30,4 +54,16 @@ enum PassphraseView {
         }
         WizardView.drawNext(false, into: &screen, y: bottom - 1, label: "Enter: unlock")
     }
+}
+
+extension WizardModel {
+    mutating func submitPassphrase() -> [Effect] {
+        guard passphrase.length > 0 else {
+            passphrase.message = "Type the passphrase first."
+            return []
+        }
+        passphrase.checking = true
+        return [.inspect(effectiveAssignment, passphrase: passphrase.take())]
+    }
+
 }

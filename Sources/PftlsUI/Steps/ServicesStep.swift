@@ -1,7 +1,26 @@
 import PftlsCore
 
-/// Step 5: checkboxes for the three services with listen addresses, and the plan preview's findings.
-enum ServicesView {
+/// Step 5: check boxes for the three services with listen addresses, and the plan
+/// preview's findings about master.cf and SASL.
+enum ServicesStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: "Choose")]
+               + KeyMap.common + KeyMap.movement.dropFirst())
+    }
+
+    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) {
+        ("service." + model.services.rows[model.services.focusedRow ?? 0].name.rawValue, nil)
+    }
+
+    static func blockingProblem(_ model: WizardModel) -> String? {
+        if case .failure(let problem) = model.services.services() { return problem.message }
+        return nil
+    }
+
+    static func barState(_ model: WizardModel) -> StepState { model.services.state }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.servicesAction(action) }
+
     static let descriptions: [Answers.ServiceName: String] = [
         .smtp: "smtp 25: mail from other servers, STARTTLS offered",
         .submission: "submission 587: mail clients, STARTTLS required + SASL",
@@ -37,5 +56,22 @@ enum ServicesView {
             screen.put("Checking master.cf and SASL…", x: 2, y: y, style: .dim)
         }
         WizardView.drawNext(state.nextFocused, into: &screen, y: bottom)
+    }
+}
+
+extension WizardModel {
+    mutating func servicesAction(_ action: Action) -> [Effect] {
+        switch action {
+        case .focusNext, .down: services.focus = (services.focus + 1) % services.focusCount
+        case .focusPrevious, .up: services.focus = (services.focus + services.focusCount - 1) % services.focusCount
+        case .toggle, .activate:
+            if services.nextFocused { return goNext() }
+            if let row = services.focusedRow, !services.listenFocused {
+                services.rows[row].enabled.toggle()
+                if let answers = answers() { return [.plan(answers, passphrase: acceptedPassphrase)] }
+            }
+        default: break
+        }
+        return []
     }
 }

@@ -1,8 +1,20 @@
 import Foundation
 import PftlsCore
 
-/// Start: the Postfix in place and its current TLS state.
-enum StartView {
+/// Start: the Postfix in place and its current TLS state; set up or renew.
+enum StartStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        let choose = model.canRenew ? [KeyBinding([.left, .right], .right, label: "←→", help: "Set up/Renew")] : []
+        return KeyMap([KeyBinding([.enter], .activate, help: "Begin")] + choose + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
+    }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
+        if [.left, .right, .focusNext, .focusPrevious].contains(action), model.canRenew { model.startChoiceRenew.toggle() }
+        guard action == .activate else { return [] }
+        model.renewing = model.startChoiceRenew && model.canRenew
+        return model.goNext()
+    }
+
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         var y = top
         let glyphs = model.context.glyphs

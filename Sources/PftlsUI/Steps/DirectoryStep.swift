@@ -1,7 +1,26 @@
 import PftlsCore
 
-/// Step 1: the directory input and its live checks.
-enum DirectoryView {
+/// Step 1: the directory for the key and certificate files, checked as it is typed.
+enum DirectoryStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        // Tab completes the path (the text field takes it before the key map).
+        KeyMap(KeyMap.common.map { $0.action == .focusNext ? KeyBinding([.tab], .focusNext, label: "Tab", help: "Complete") : $0 }
+               .filter { $0.action != .focusPrevious })
+    }
+
+    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("layout.chain-file", nil) }
+
+    static func blockingProblem(_ model: WizardModel) -> String? {
+        guard model.directory.isChecked else { return "the directory is still being checked." }
+        return model.directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
+    }
+
+    static func barState(_ model: WizardModel) -> StepState { model.directory.state }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
+        action == .activate ? model.goNext() : []
+    }
+
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let glyphs = model.context.glyphs
         screen.put("Where should the key and certificate files live?", x: 2, y: top, style: .strong)

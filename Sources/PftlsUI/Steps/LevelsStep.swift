@@ -1,7 +1,28 @@
 import PftlsCore
 
-/// Step 4: radio lists for the two levels and the layout, each option explained in one line.
-enum LevelsView {
+/// Step 4: the two security levels and the layout as radio lists, in the manner of
+/// dialog: ↑↓ move through options and groups, Space (or Enter) chooses.
+enum LevelsStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: "Choose")]
+               + KeyMap.common + KeyMap.movement.dropFirst())
+    }
+
+    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) {
+        let levels = model.levels
+        switch levels.focus {
+        case .smtpd, .dedicated, .next: return ("smtpd_tls_security_level", levels.smtpdLevel)
+        case .smtp, .lowering: return ("smtp_tls_security_level", levels.smtpLevel)
+        case .layout: return (levels.helpName, nil)
+        }
+    }
+
+    static func blockingProblem(_ model: WizardModel) -> String? { model.levels.blockingProblem }
+
+    static func barState(_ model: WizardModel) -> StepState { model.levels.state }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.levelsAction(action) }
+
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let levels = model.levels
         let glyphs = model.context.glyphs
@@ -50,4 +71,22 @@ enum LevelsView {
         screen.put(summary, x: 6, y: y + 1 + rows, style: .dim, limit: model.width - 8)
         return y + rows + 3
     }
+}
+
+extension WizardModel {
+    mutating func levelsAction(_ action: Action) -> [Effect] {
+        switch action {
+        case .up: levels.moveCursor(-1)
+        case .down: levels.moveCursor(1)
+        case .left: levels.moveWithinGroup(-1)
+        case .right: levels.moveWithinGroup(1)
+        case .toggle: levels.choose()
+        case .focusNext: levels.cycleFocus(1)
+        case .focusPrevious: levels.cycleFocus(-1)
+        case .activate: if !levels.choose() { return goNext() }
+        default: break
+        }
+        return []
+    }
+
 }

@@ -1,0 +1,215 @@
+import PftlsCore
+
+/// Step 2: a file browser in the manner of dialog's fselect, the key / certificate /
+/// intermediates assignment, and the engine's findings on it.
+enum FilesStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        let assign = [KeyBinding([.character("k")], .assignKey, help: "Key"),
+                      KeyBinding([.character("c")], .assignCertificate, help: "Cert"),
+                      KeyBinding([.character("i")], .toggleIntermediate, help: "Interm."),
+                      KeyBinding([.character("x")], .clearAssignment, help: "Clear", inFooter: false)]
+        return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
+    }
+
+    static func blockingProblem(_ model: WizardModel) -> String? {
+        let files = model.files
+        if files.assignment.key == nil && !model.renewing { return "choose the private key (k on a file)." }
+        if files.assignment.certificate == nil { return "choose the server certificate (c on a file)." }
+        guard let inspection = files.inspection, inspection.assignment == model.effectiveAssignment else { return "the files are still being checked." }
+        let errors = files.blockingErrors
+        if model.renewing, files.assignment.key == nil, errors.contains(where: { $0.code == .keyCertMismatch }) {
+            return "the key in use does not belong to this certificate: press k on the new key (the one made with its CSR)."
+        }
+        if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
+        return nil
+    }
+
+    static func barState(_ model: WizardModel) -> StepState { model.files.state }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.filesAction(action) }
+
+    /// What the column beside a file says: its kind; on renewal, for a certificate,
+    /// whether it is the one in use and until when it is valid.
+    private static func kindText(_ file: BrowserFile?, inUse: Bool, renewing: Bool) -> String? {
+        guard let file else { return nil }
+        guard renewing, let expires = file.expires else { return file.kind.label }
+        return (inUse ? "in use, " : "") + "to " + String(UTCTimestamp.format(expires).prefix(10))
+    }
+
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        let state = model.files
+        let glyphs = model.context.glyphs
+        let rows = FilesStepState.listRows
+        screen.put("Path:", x: 1, y: top)
+        state.pathField.render(into: &screen, x: 7, y: top, width: model.width - 9, focused: state.focus == .path)
+        let directoriesWidth = 22
+        let filesX = directoriesWidth + 2
+        let filesWidth = 30
+        screen.put("Directories", x: 1, y: top + 1, style: state.focus == .directories ? .accent : .strong)
+        screen.put("Files", x: filesX, y: top + 1, style: state.focus == .files ? .accent : .strong)
+        let directories = [".."] + (state.listing?.directories ?? [])
+        for (row, index) in state.directoryCursor.visible(count: directories.count, rows: rows).enumerated() {
+            let selected = index == state.directoryCursor.selected && state.focus == .directories
+            if selected { screen.fill(x: 1, y: top + 2 + row, count: directoriesWidth, style: .selected) }
+            screen.put(directories[index] + "/", x: 1, y: top + 2 + row, style: selected ? .selected : .plain, limit: directoriesWidth)
+        }
+        let files = state.listing?.files ?? []
+        if let problem = state.listing?.problem { screen.put(problem, x: filesX, y: top + 2, style: .error, limit: model.width - filesX - 1) }
+        for (row, index) in state.fileCursor.visible(count: files.count, rows: rows).enumerated() {
+            let path = state.path(of: files[index])
+            let selected = index == state.fileCursor.selected
+            let role = role(of: path, in: state.assignment)
+            let style: Style = selected ? (state.focus == .files ? .selected : .strong) : .plain
+            if selected && state.focus == .files { screen.fill(x: filesX, y: top + 2 + row, count: filesWidth + 22, style: .selected) }
+            // On renewal the certificate in use is marked, and each certificate shows its expiry.
+            screen.put((role.map { "\($0) " } ?? "  ") + files[index], x: filesX, y: top + 2 + row, style: style, limit: filesWidth)
+            let kind = kindText(state.kinds[path], inUse: model.renewing && model.summary?.filesInUse.contains(path) == true,
+                                renewing: model.renewing) ?? (state.pending.contains(path) ? "…" : "")
+            screen.put(kind, x: filesX + filesWidth + 1, y: top + 2 + row, style: selected ? style : .dim, limit: model.width - filesX - filesWidth - 2)
+        }
+        if files.count > rows { screen.put("\(state.fileCursor.selected + 1)/\(files.count)", x: filesX + filesWidth - 8, y: top + 1, style: .dim) }
+
+        var y = top + 3 + rows
+        let assignment = state.assignment
+        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
+        screen.put("Key: \(name(assignment.key))   Certificate: \(name(assignment.certificate))   Intermediates: \(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))",
+                   x: 1, y: y, style: .strong, limit: model.width - 2)
+        y += 1
+        if let inspection = state.inspection, state.inspectedFor == assignment {
+            if let leaf = inspection.leafSummary { screen.put(leaf, x: 1, y: y, style: .dim, limit: model.width - 2) }
+            y += 1
+            var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
+            if inspection.needsPassphrase {
+                screen.put("\(glyphs.pointer) The key is encrypted: the next step asks for its passphrase.", x: 1, y: y, style: .accent)
+                y += 1
+                shown.removeAll { $0.code == .noPrivateKey }
+            }
+            if shown.isEmpty && !inspection.needsPassphrase { screen.put("\(glyphs.done) The files fit together and are fit for Postfix.", x: 1, y: y, style: .ok) }
+            WizardView.drawFindings(shown, into: &screen, x: 1, y: y, maxRows: max(1, bottom - y - 1), glyphs: glyphs, width: model.width - 2)
+        } else if !assignment.paths.isEmpty {
+            screen.put("Checking the files…", x: 1, y: y + 1, style: .dim)
+        } else {
+            WizardView.drawWrapped("Pick the key (k), the certificate (c) and intermediates (i); Enter assigns by type.",
+                                   into: &screen, x: 1, y: y + 1, width: model.width - 2, maxRows: 2, style: .dim, glyphs: glyphs)
+        }
+        WizardView.drawNext(state.focus == .next, into: &screen, y: bottom)
+    }
+
+    private static func role(of path: String, in assignment: FileAssignment) -> String? {
+        if assignment.key == path { return "K" }
+        if assignment.certificate == path { return "C" }
+        if assignment.intermediates.contains(path) { return "I" }
+        return nil
+    }
+}
+
+extension WizardModel {
+    mutating func filesAction(_ action: Action) -> [Effect] {
+        let rows = FilesStepState.listRows
+        let directories = files.listing?.directories ?? []
+        let names = files.listing?.files ?? []
+        switch action {
+        case .focusNext, .focusPrevious:
+            let count = FilesStepState.Focus.allCases.count
+            files.focus = FilesStepState.Focus(rawValue: (files.focus.rawValue + (action == .focusNext ? 1 : count - 1)) % count)!
+            return []
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            let delta = [Action.up: -1, .down: 1, .pageUp: -rows, .pageDown: rows, .home: -1_000_000, .end: 1_000_000][action]!
+            files.typeahead = ""
+            if files.focus == .directories { files.directoryCursor.move(delta, count: directories.count + 1, visibleRows: rows) }
+            else { files.focus = .files; files.fileCursor.move(delta, count: names.count, visibleRows: rows) }
+            return classifyVisible()
+        case .activate:
+            switch files.focus {
+            case .directories:
+                let index = files.directoryCursor.selected
+                let target = index == 0 ? parentDirectory(files.currentDirectory) : files.path(of: directories[index - 1])
+                return [.list(directory: target)]
+            case .files:
+                guard let path = files.selectedFile else { return [] }
+                files.assignByKind(path)
+                return inspectAssignment()
+            case .next, .path:
+                return goNext()
+            }
+        case .assignKey, .assignCertificate, .toggleIntermediate, .clearAssignment:
+            guard let path = files.selectedFile else { return [] }
+            switch action {
+            case .assignKey: files.assignment.key = path
+            case .assignCertificate: files.assignment.certificate = path
+            case .toggleIntermediate: files.toggleIntermediate(path)
+            default: files.assignment = FileAssignment()
+            }
+            return inspectAssignment()
+        default:
+            return []
+        }
+    }
+
+    /// Typing a name in the file list jumps to the first entry with that prefix.
+    mutating func typeahead(_ key: Key) -> [Effect] {
+        guard step == .files, case .character(let character) = key, files.focus == .files || files.focus == .directories else { return [] }
+        files.typeahead.append(character)
+        let names = files.focus == .files ? (files.listing?.files ?? []) : (files.listing?.directories ?? [])
+        guard let index = names.firstIndex(where: { $0.lowercased().hasPrefix(files.typeahead.lowercased()) }) else {
+            files.typeahead = String(character)
+            return []
+        }
+        if files.focus == .files { files.fileCursor.select(index, count: names.count, visibleRows: FilesStepState.listRows) }
+        else { files.directoryCursor.select(index + 1, count: names.count + 1, visibleRows: FilesStepState.listRows) }
+        return classifyVisible()
+    }
+
+    /// A typed path: the effect says whether it is a directory to list or a file to assign.
+    mutating func openPath(_ path: String) -> [Effect] { [.open(path: path)] }
+
+    private func parentDirectory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), path != "/" else { return "/" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    mutating func classifyVisible() -> [Effect] {
+        let wanted = files.unclassifiedVisible()
+        return wanted.isEmpty ? [] : [.classify(paths: wanted)]
+    }
+
+    /// Fills in the assignment the directory suggests; with key and certificate
+    /// found, Enter goes straight on.
+    mutating func suggestAssignment() -> [Effect] {
+        files.suggest()
+        if files.assignment.key != nil && files.assignment.certificate != nil { files.focus = .next }
+        return inspectAssignment()
+    }
+
+    mutating func inspectAssignment() -> [Effect] {
+        guard !files.assignment.paths.isEmpty else { files.inspection = nil; return [] }
+        return [.inspect(effectiveAssignment, passphrase: passphrase.passphrase(for: effectiveAssignment.key))]
+    }
+
+    mutating func received(_ inspection: FilesInspection) -> [Effect] {
+        if step == .passphrase {
+            passphrase.checking = false
+            if inspection.wrongPassphrase || inspection.needsPassphrase {
+                passphrase.message = "That passphrase does not open the key. Try again."
+                return []
+            }
+            passphrase.accepted = inspection.passphrase
+            passphrase.acceptedFor = inspection.assignment.key
+            files.inspection = inspection
+            files.inspectedFor = files.assignment
+            // Unlocked, the key can be compared with the certificate: a mismatch is told
+            // here, where it shows, with the way back to the files.
+            if let first = files.blockingErrors.first {
+                passphrase.message = "The key opens, but [\(first.code)] \(first.message). Press Esc to go back to Files and choose the matching key or certificate."
+                return []
+            }
+            passphrase.message = nil
+            return goNext()
+        }
+        guard inspection.assignment == effectiveAssignment else { return [] }
+        files.inspection = inspection
+        files.inspectedFor = files.assignment
+        return []
+    }
+
+}

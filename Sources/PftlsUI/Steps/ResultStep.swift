@@ -1,0 +1,56 @@
+import PftlsCore
+
+/// The last screen: what was done, the probes, the backup and the rollback command,
+/// or why nothing was changed; scrollable, and printed again after the wizard ends.
+enum ResultStep: WizardStep {
+    static func keyMap(_ model: WizardModel) -> KeyMap {
+        KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: "Exit"),
+                KeyBinding([.up], .up, label: "↑↓", help: "Scroll"), KeyBinding([.down], .down, help: "Scroll", inFooter: false),
+                KeyBinding([.pageUp], .pageUp, label: "PgUp/PgDn", help: "Page"), KeyBinding([.pageDown], .pageDown, help: "Page", inFooter: false)])
+    }
+
+    static func blockingProblem(_ model: WizardModel) -> String? { "choose an action below." }
+
+    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
+        let rows = model.screenLayout.resultRows
+        let delta = [Action.up: -1, .down: 1, .pageUp: -rows, .pageDown: rows][action] ?? 0
+        model.result?.scroll(delta, rows: rows)
+        return []
+    }
+
+    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
+        guard let result = model.result else { return }
+        let rows = model.screenLayout.resultRows
+        for (row, line) in result.wrapped.dropFirst(result.offset).prefix(rows).enumerated() {
+            let first = result.offset + row == 0
+            screen.put(line, x: 1, y: top + row, style: first ? (result.succeeded ? .ok : .error) : .plain, limit: model.width - 2)
+        }
+        if result.wrapped.count > rows {
+            screen.put("\(result.offset + 1)-\(min(result.wrapped.count, result.offset + rows))/\(result.wrapped.count)", x: model.width - 12, y: bottom, style: .dim)
+        }
+        WizardView.drawNext(true, into: &screen, y: bottom, label: "Enter: exit")
+    }
+}
+
+extension WizardModel {
+    mutating func finish(_ outcome: Result<ApplyOutcome, ApplyFailure>) {
+        review.busy = nil
+        var lines: [String] = []
+        switch outcome {
+        case .success(let done):
+            lines.append(done.changed ? "The new configuration is in place." : "Nothing to change: the configuration already matched.")
+            // The log already names each probed port once, with what it serves.
+            lines += done.log.map { "  " + $0 }
+            if let backup = done.backupDirectory { lines.append("Backup: \(backup)") }
+            if let rollback = done.rollbackCommand { lines.append("Roll back with: \(rollback)") }
+            if let demo = context.demo { lines.append("Demo config set written to \(demo.root)") }
+            result = ResultStepState(succeeded: true, lines: lines, width: screenLayout.textWidth)
+        case .failure(let failure):
+            lines.append("Nothing was changed: " + failure.description)
+            lines += failure.log.map { "  " + $0 }
+            result = ResultStepState(succeeded: false, lines: lines, width: screenLayout.textWidth)
+        }
+        step = .result
+        visited.insert(.result)
+    }
+}

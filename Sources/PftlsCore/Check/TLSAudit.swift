@@ -34,18 +34,15 @@ public struct TLSAudit {
     public func run(configDirectory: String, warnDays: Int = 30, probing: Bool = true) -> Report {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
-        guard let mainBytes = try? fileSystem.readFile(configDirectory + "/main.cf", limit: 64 << 20),
-              let masterBytes = try? fileSystem.readFile(configDirectory + "/master.cf", limit: 64 << 20) else {
+        guard let setup = TLSSetupInForce.read(configDirectory: configDirectory, fileSystem: fileSystem, defaults: installation.defaults) else {
             return Report(findings: [Finding(.unreadable, .error, file: configDirectory, message: "\(SafeText.escape(configDirectory)) has no readable main.cf and master.cf",
                                              hint: "Point --config-dir at the Postfix configuration directory.")],
                           services: [], filesInUse: [], leaf: nil, probes: [])
         }
-        let main = MainConfig(parsing: String(decoding: mainBytes, as: UTF8.self))
-        let master = MasterConfig(parsing: String(decoding: masterBytes, as: UTF8.self))
-        let value = { (name: String) in main.effectiveValue(of: name, defaults: installation.defaults) ?? "" }
-
-        let files = Self.files(chain: value("smtpd_tls_chain_files"), cert: value("smtpd_tls_cert_file"), key: value("smtpd_tls_key_file"))
-        let services = Self.services(master, mainLevel: value("smtpd_tls_security_level"), mainWrapper: value("smtpd_tls_wrappermode"))
+        let main = setup.main
+        let value = setup.value
+        let files = setup.files
+        let services = setup.services
         var report: InspectionReport?
         if files.isEmpty {
             findings.append(Finding(.tlsNotConfigured, .warning, file: configDirectory + "/main.cf",
@@ -77,27 +74,6 @@ public struct TLSAudit {
             }
         }
         return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes)
-    }
-
-    /// The certificate and key files main.cf points at.
-    static func files(chain: String, cert: String, key: String) -> [String] {
-        let split = { (text: String) in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init) }
-        if !chain.isEmpty { return split(chain) }
-        return [key, cert].filter { !$0.isEmpty }
-    }
-
-    /// Every active smtpd inet listener with its TLS mode.
-    static func services(_ master: MasterConfig, mainLevel: String, mainWrapper: String) -> [ServiceTLS] {
-        master.services.filter { $0.service.type == "inet" && $0.service.command == "smtpd" }.map { entry in
-            let service = entry.service
-            let level = service.option("smtpd_tls_security_level") ?? mainLevel
-            let wrapper = (service.option("smtpd_tls_wrappermode") ?? mainWrapper) == "yes"
-            let mode: ServiceTLS.Mode = wrapper ? .implicit : (level == "encrypt" ? .required : (level == "may" ? .offered : .none))
-            let host = ListenAddress(service.name).map(\.probeHost) ?? "127.0.0.1"
-            let port = ServiceNaming.portNumber(service.key.service)
-            let overrides = ["smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file"].compactMap { service.option($0) }
-            return ServiceTLS(name: service.name, mode: mode, host: host, port: port, overrideFiles: overrides)
-        }
     }
 
     private func permissionFindings(_ report: InspectionReport) -> [Finding] {

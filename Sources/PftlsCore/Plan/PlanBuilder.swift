@@ -78,7 +78,8 @@ public struct PlanBuilder {
             master = master.repaired()
             findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + " Repaired in this plan.", hint: $0.hint) }
         }
-        let installed = installedFiles(for: answers, layout: layout, main: main, key: key, chain: report.servedChain)
+        let installed = installedFiles(for: answers, layout: layout, inForce: TLSSetupInForce(main: main, master: master, defaults: installation.defaults),
+                                       key: key, chain: report.servedChain)
         var probes: [ProbeTarget] = []
         let (oldMain, oldMaster) = (main, master)
         do {
@@ -118,13 +119,12 @@ public struct PlanBuilder {
     /// Where the files go. With separate files, the pair main.cf names is never rewritten
     /// in place: a new key and certificate go to the other slot and main.cf switches to
     /// them at once, so a Postfix process never loads a key and certificate that disagree.
-    private func installedFiles(for answers: Answers, layout: Answers.Layout, main: MainConfig, key: PrivateKey,
+    private func installedFiles(for answers: Answers, layout: Answers.Layout, inForce: TLSSetupInForce, key: PrivateKey,
                                 chain: [Certificate]) -> InstalledFiles {
         guard layout == .separateFiles else {
             return InstalledFiles(directory: answers.certificateDirectory, layout: layout, withCAfile: false)
         }
-        let inUse = Set(["smtpd_tls_key_file", "smtpd_tls_cert_file"].compactMap { main.effectiveValue(of: $0, defaults: installation.defaults) })
-        return InstalledFiles.separateFiles(directory: answers.certificateDirectory, withCAfile: answers.smtpdCAfile, inUse: inUse) { slot in
+        return InstalledFiles.separateFiles(directory: answers.certificateDirectory, withCAfile: answers.smtpdCAfile, inUse: inForce.separateFiles) { slot in
             !installedFiles(slot, key: key, chain: chain).contains { $0.changes }
         }
     }

@@ -15,23 +15,18 @@ public struct RenewalPlanner {
     /// The set-up in force, as answers, plus the current leaf and key file; or a finding why there is none.
     public func current() -> Result<(answers: Answers, leaf: Certificate?, keyFile: String), RenewalProblem> {
         let directory = installation.configDirectory
-        guard let mainBytes = try? fileSystem.readFile(directory + "/main.cf", limit: 64 << 20),
-              let masterBytes = try? fileSystem.readFile(directory + "/master.cf", limit: 64 << 20) else {
+        guard let setup = TLSSetupInForce.read(configDirectory: directory, fileSystem: fileSystem, defaults: installation.defaults) else {
             return .failure(RenewalProblem("\(SafeText.escape(directory)) has no readable main.cf and master.cf."))
         }
-        let main = MainConfig(parsing: String(decoding: mainBytes, as: UTF8.self))
-        let master = MasterConfig(parsing: String(decoding: masterBytes, as: UTF8.self))
-        let value = { (name: String) in main.effectiveValue(of: name, defaults: installation.defaults) ?? "" }
-        let chainFiles = value("smtpd_tls_chain_files")
-        let layout: Answers.Layout = chainFiles.isEmpty ? .separateFiles : .chainFile
-        let files = TLSAudit.files(chain: chainFiles, cert: value("smtpd_tls_cert_file"), key: value("smtpd_tls_key_file"))
+        let value = setup.value
+        let layout = setup.layout
+        let files = setup.files
         guard let first = files.first else {
             return .failure(RenewalProblem("TLS is not set up in \(SafeText.escape(directory))/main.cf: there is nothing to renew. Use `pftls apply` or the wizard first."))
         }
         let report = inspector.inspect(paths: files, options: InspectionOptions())
         let keyFile = report.files.first { $0.items.contains { if case .privateKey = $0.object { true } else { false } } }?.path ?? files.last!
-        let services = TLSAudit.services(master, mainLevel: value("smtpd_tls_security_level"), mainWrapper: value("smtpd_tls_wrappermode"))
-            .compactMap(Self.answer(for:))
+        let services = setup.services.compactMap(Self.answer(for:))
         let smtpLevel = value("smtp_tls_security_level")
         let answers = Answers(certificateDirectory: AtomicFileWriter.split(first).directory, privateKey: keyFile, certificate: first,
                               intermediates: [], smtpdSecurityLevel: Answers.smtpdLevels.contains(value("smtpd_tls_security_level")) ? value("smtpd_tls_security_level") : "may",

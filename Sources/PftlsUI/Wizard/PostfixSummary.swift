@@ -28,18 +28,14 @@ public struct PostfixSummary: Sendable {
                                      running: installation.isRunning, filesInUse: [], certificateSubject: nil,
                                      certificateNames: [], notAfter: nil, problem: nil, currentLeaf: nil, renewal: nil,
                                      smtpdLevelInForce: nil, smtpLevelInForce: nil)
-        guard let bytes = try? fileSystem.readFile(installation.configDirectory + "/main.cf", limit: 64 << 20) else {
-            summary.problem = "main.cf cannot be read in \(installation.configDirectory)"
+        guard let setup = TLSSetupInForce.read(configDirectory: installation.configDirectory, fileSystem: fileSystem,
+                                               defaults: installation.defaults) else {
+            summary.problem = "main.cf or master.cf cannot be read in \(installation.configDirectory)"
             return summary
         }
-        let main = MainConfig(parsing: String(decoding: bytes, as: UTF8.self))
-        let value = { (name: String) in main.effectiveValue(of: name, defaults: installation.defaults) ?? "" }
-        summary.smtpdLevelInForce = value("smtpd_tls_security_level")
-        summary.smtpLevelInForce = value("smtp_tls_security_level")
-        let chain = value("smtpd_tls_chain_files")
-        summary.filesInUse = chain.isEmpty
-            ? [value("smtpd_tls_cert_file"), value("smtpd_tls_key_file")].filter { !$0.isEmpty }
-            : chain.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        summary.smtpdLevelInForce = setup.smtpdLevel
+        summary.smtpLevelInForce = setup.smtpLevel
+        summary.filesInUse = setup.files
         guard !summary.filesInUse.isEmpty else { return summary }
         let report = inspector.inspect(paths: summary.filesInUse, options: InspectionOptions())
         if let leaf = report.leaf {

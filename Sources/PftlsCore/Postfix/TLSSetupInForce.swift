@@ -1,0 +1,61 @@
+/// The TLS set-up a Postfix instance has now, read one way from main.cf and
+/// master.cf: what the plan, `check`, `renew` and the wizard's Start screen start from.
+public struct TLSSetupInForce {
+    public let main: MainConfig
+    public let master: MasterConfig
+    let defaults: PostfixDefaults
+
+    /// The set-up described by parsed configuration files.
+    public init(main: MainConfig, master: MasterConfig, defaults: PostfixDefaults) {
+        self.main = main
+        self.master = master
+        self.defaults = defaults
+    }
+
+    /// Reads main.cf and master.cf of `configDirectory`; nil when either cannot be read.
+    public static func read(configDirectory: String, fileSystem: FileSystem, defaults: PostfixDefaults) -> TLSSetupInForce? {
+        guard let main = try? fileSystem.readFile(configDirectory + "/main.cf", limit: 64 << 20),
+              let master = try? fileSystem.readFile(configDirectory + "/master.cf", limit: 64 << 20) else { return nil }
+        return TLSSetupInForce(main: MainConfig(parsing: String(decoding: main, as: UTF8.self)),
+                               master: MasterConfig(parsing: String(decoding: master, as: UTF8.self)), defaults: defaults)
+    }
+
+    /// The value Postfix uses (explicit or default, `$name` expanded); "" when unset.
+    public func value(_ name: String) -> String { main.effectiveValue(of: name, defaults: defaults) ?? "" }
+
+    /// The server key and certificate files in the order Postfix loads them:
+    /// `smtpd_tls_chain_files` split as Postfix splits it, else the key file, then the certificate file.
+    public var files: [String] {
+        let chain = value("smtpd_tls_chain_files")
+        if !chain.isEmpty { return chain.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
+        return [value("smtpd_tls_key_file"), value("smtpd_tls_cert_file")].filter { !$0.isEmpty }
+    }
+
+    /// The separate key and certificate files named (for the slot the next renewal writes).
+    public var separateFiles: Set<String> {
+        Set([value("smtpd_tls_key_file"), value("smtpd_tls_cert_file")].filter { !$0.isEmpty })
+    }
+
+    /// The layout in force.
+    public var layout: Answers.Layout { value("smtpd_tls_chain_files").isEmpty ? .separateFiles : .chainFile }
+
+    /// `smtpd_tls_security_level` and `smtp_tls_security_level` in force.
+    public var smtpdLevel: String { value("smtpd_tls_security_level") }
+    public var smtpLevel: String { value("smtp_tls_security_level") }
+
+    /// Every active smtpd inet listener with its TLS mode.
+    public var services: [ServiceTLS] {
+        let mainLevel = smtpdLevel
+        let mainWrapper = value("smtpd_tls_wrappermode")
+        return master.services.filter { $0.service.type == "inet" && $0.service.command == "smtpd" }.map { entry in
+            let service = entry.service
+            let level = service.option("smtpd_tls_security_level") ?? mainLevel
+            let wrapper = (service.option("smtpd_tls_wrappermode") ?? mainWrapper) == "yes"
+            let mode: ServiceTLS.Mode = wrapper ? .implicit : (level == "encrypt" ? .required : (level == "may" ? .offered : .none))
+            let host = ListenAddress(service.name).map(\.probeHost) ?? "127.0.0.1"
+            let port = ServiceNaming.portNumber(service.key.service)
+            let overrides = ["smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file"].compactMap { service.option($0) }
+            return ServiceTLS(name: service.name, mode: mode, host: host, port: port, overrideFiles: overrides)
+        }
+    }
+}

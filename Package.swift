@@ -31,7 +31,9 @@ let package = Package(
         // The UI-free core: certificate engine, Postfix config model, change plan.
         .target(
             name: "PftlsCore",
-            dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim"]
+            dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim"],
+            // The message catalog: one .strings table per domain and language.
+            resources: [.copy("Resources/Catalog")]
         ),
         // The wizard: steps, widgets and screens as values; draws into a screen buffer, never into curses.
         .target(name: "PftlsUI", dependencies: ["PftlsCore"]),

@@ -1,10 +1,21 @@
 import ArgumentParser
 import Foundation
+import PftlsCore
 
 // Usage errors exit 2 (the convention of grep, diff and openssl), not
 // ArgumentParser's 64; findings decide between 0 and 1.
+// `--lang en|ja` chooses the language of every message before anything is parsed,
+// so ArgumentParser's own errors follow it too; otherwise the environment decides.
+var arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    var command = try PftlsCommand.parseAsRoot()
+    if let chosen = try LanguageOption.take(from: &arguments) { Catalog.language = chosen }
+} catch {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exit(2)
+}
+
+do {
+    var command = try PftlsCommand.parseAsRoot(arguments)
     try command.run()
 } catch {
     let code = PftlsCommand.exitCode(for: error)

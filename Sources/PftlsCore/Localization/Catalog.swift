@@ -1,0 +1,103 @@
+import Foundation
+import Synchronization
+
+/// The message catalog: every text pftls shows a person, in English and Japanese,
+/// read from the `.strings` tables under Resources/Catalog/<language>/.
+///
+/// Texts are looked up by key; `{name}` placeholders are filled from the arguments.
+/// Finding codes, parameter names, paths and JSON keys are never in the catalog.
+public enum Catalog {
+    private static let chosen = Mutex(Language.resolve(environment: ProcessInfo.processInfo.environment))
+    private static let tables: [Language: [String: String]] = loadAll()
+
+    /// The language texts are given in; set once at start-up (`--lang`, or the environment).
+    public static var language: Language {
+        get { chosen.withLock { $0 } }
+        set { chosen.withLock { $0 = newValue } }
+    }
+
+    /// The text for `key` in the current language with `{name}` placeholders filled in;
+    /// English when the key lacks a translation, the key itself when it is unknown.
+    public static func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        text(key, arguments, in: language)
+    }
+
+    /// The text for `key` in `language`.
+    public static func text(_ key: String, _ arguments: [String: String] = [:], in language: Language) -> String {
+        let template = tables[language]?[key] ?? tables[.en]?[key] ?? key
+        return fill(template, arguments)
+    }
+
+    /// Every key of `language`'s tables (for the catalog's own tests).
+    public static func keys(of language: Language) -> Set<String> { Set(tables[language].map { Array($0.keys) } ?? []) }
+
+    /// The raw template of `key` in `language`, placeholders unfilled.
+    public static func template(_ key: String, in language: Language) -> String? { tables[language]?[key] }
+
+    /// The `{name}` placeholders a template uses.
+    public static func placeholders(in template: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = rest[rest.index(after: open)..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.insert(String(name)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    private static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = arguments[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    // MARK: Loading
+
+    /// Where the tables are: beside the installed binary (`/usr/share/pftls/catalog`
+    /// for a package), in SwiftPM's resource bundle next to the executable, or in
+    /// the source tree for a development build.
+    static var searchPaths: [String] {
+        let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let directory = executable.deletingLastPathComponent()
+        return [
+            directory.deletingLastPathComponent().appendingPathComponent("share/pftls/catalog").path,
+            directory.appendingPathComponent("pftls_PftlsCore.resources/Catalog").path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/Catalog").path,
+        ]
+    }
+
+    private static func loadAll() -> [Language: [String: String]] {
+        guard let root = searchPaths.first(where: { FileManager.default.fileExists(atPath: $0 + "/en") }) else {
+            FileHandle.standardError.write(Data("pftls: the message catalog is missing (looked in \(searchPaths.joined(separator: ", "))); reinstall pftls.\n".utf8))
+            exit(70)
+        }
+        var tables: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let directory = root + "/" + language.rawValue
+            var table: [String: String] = [:]
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted() where name.hasSuffix(".strings") {
+                guard let text = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { continue }
+                do {
+                    for entry in try StringsFile.parse(text) { table[entry.key] = entry.value }
+                } catch {
+                    FileHandle.standardError.write(Data("pftls: \(directory)/\(name): \(error.description)\n".utf8))
+                    exit(70)
+                }
+            }
+            tables[language] = table
+        }
+        return tables
+    }
+}

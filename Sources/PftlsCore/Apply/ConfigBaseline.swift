@@ -67,14 +67,14 @@ public struct ConfigBaseline: Sendable {
         for complaint in postconfComplaints + checkComplaints where seen.insert(complaint.identity).inserted {
             let place = complaint.file.map { file in SafeText.escape(file) + (complaint.line.map { ", line \($0)" } ?? "") }
             findings.append(Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
-                message: "Postfix already says, before any change: \(SafeText.escape(complaint.text))",
+                message: Catalog.text("finding.existingConfigWarning.message", ["text": "\(SafeText.escape(complaint.text))"]),
                 hint: place.map { "pftls leaves this as it is. Fix it in \($0) when convenient; it does not block the change." }
                     ?? "pftls leaves this as it is; it does not block the change."))
         }
         if let failure = checkFailure {
             findings.append(Finding(.postfixCheckFailed, .error, file: configDirectory,
-                message: "`postfix -c \(SafeText.escape(configDirectory)) check` already fails before any change: \(SafeText.escape(failure))",
-                hint: "Fix what Postfix reports, run `postfix check` until it passes, then run pftls again. Nothing was written."))
+                message: Catalog.text("finding.postfixCheckFailed.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "failure": "\(SafeText.escape(failure))"]),
+                hint: Catalog.text("finding.postfixCheckFailed.hint")))
         }
         return findings
     }

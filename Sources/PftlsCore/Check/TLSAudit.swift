@@ -35,8 +35,8 @@ public struct TLSAudit {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
         guard let setup = TLSSetupInForce.read(configDirectory: configDirectory, fileSystem: fileSystem, defaults: installation.defaults) else {
-            return Report(findings: [Finding(.unreadable, .error, file: configDirectory, message: "\(SafeText.escape(configDirectory)) has no readable main.cf and master.cf",
-                                             hint: "Point --config-dir at the Postfix configuration directory.")],
+            return Report(findings: [Finding(.unreadable, .error, file: configDirectory, message: Catalog.text("finding.unreadable.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
+                                             hint: Catalog.text("finding.unreadable.hint"))],
                           services: [], filesInUse: [], leaf: nil, probes: [])
         }
         let main = setup.main
@@ -46,8 +46,8 @@ public struct TLSAudit {
         var report: InspectionReport?
         if files.isEmpty {
             findings.append(Finding(.tlsNotConfigured, .warning, file: configDirectory + "/main.cf",
-                message: "\(SafeText.escape(configDirectory))/main.cf sets no server certificate (smtpd_tls_chain_files or smtpd_tls_cert_file)",
-                hint: "Run `pftls` (the wizard) or `pftls apply` to set one up."))
+                message: Catalog.text("finding.tlsNotConfigured.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
+                hint: Catalog.text("finding.tlsNotConfigured.hint")))
         } else {
             let hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDirectory)
             let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
@@ -61,8 +61,8 @@ public struct TLSAudit {
         }
         for name in MainConfigPlanner.obsolete.keys.sorted() where main.value(of: name) != nil {
             findings.append(Finding(.obsoleteSetting, .warning, file: configDirectory + "/main.cf",
-                message: "\(SafeText.escape(configDirectory))/main.cf sets \(name), which Postfix no longer needs (\(MainConfigPlanner.obsolete[name]!))",
-                hint: "Remove it; smtpd_tls_security_level and smtp_tls_security_level take its place."))
+                message: Catalog.text("finding.obsoleteSetting.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "name": "\(name)", "value": "\(MainConfigPlanner.obsolete[name]!)"]),
+                hint: Catalog.text("finding.obsoleteSetting.hint")))
         }
         var probes: [(ServiceTLS, ProbeResult)] = []
         if probing, installation.isRunning, let leaf = report?.leaf {
@@ -81,8 +81,8 @@ public struct TLSAudit {
             guard let status = try? fileSystem.statusFollowingLinks(of: file.path) else { return nil }
             guard status.isReadableByGroupOrOthers || status.isWritableByGroupOrOthers || status.ownerID != 0 else { return nil }
             return Finding(.keyPermissions, .error, file: file.path,
-                message: "\(SafeText.escape(file.path)) holds a private key but has mode \(String(status.permissions, radix: 8)) and owner uid \(status.ownerID)",
-                hint: "Run `chown root:root \(SafeText.escape(file.path)) && chmod 600 \(SafeText.escape(file.path))`.")
+                message: Catalog.text("finding.keyPermissions.message", ["path": "\(SafeText.escape(file.path))", "value": "\(String(status.permissions, radix: 8))", "ownerID": "\(status.ownerID)"]),
+                hint: Catalog.text("finding.keyPermissions.hint", ["path": "\(SafeText.escape(file.path))"]))
         } + report.files.compactMap { file in
             let directory = AtomicFileWriter.split(file.path).directory
             return DirectorySafety(fileSystem: fileSystem).check(directory).first { $0.severity == .error }
@@ -96,11 +96,11 @@ public struct TLSAudit {
             return []
         case .served(let chain):
             return [Finding(.staleServedCertificate, .error, file: nil,
-                message: "\(place) serves sha256 \(chain.first?.sha256FingerprintText ?? "?"), not the certificate on disk (sha256 \(leaf.sha256FingerprintText))",
-                hint: "run postfix reload")]
+                message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "value": "\(chain.first?.sha256FingerprintText ?? "?")", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]),
+                hint: Catalog.text("finding.staleServedCertificate.hint"))]
         case .failed(let reason):
             return [Finding(.tlsHandshakeFailed, .error, file: nil, message: "\(place): \(reason)",
-                            hint: "Check the key and certificate with `pftls inspect`, then the mail log; run postfix reload after fixing them.")]
+                            hint: Catalog.text("finding.tlsHandshakeFailed.hint"))]
         }
     }
 }

@@ -13,31 +13,31 @@ struct CertificateChecks {
         let name = "\(SafeText.escape(entry.file)): \(entry.role.rawValue) \"\(certificate.subject)\""
         if certificate.notAfter < now {
             findings.append(Finding(.expired, .error, file: entry.file,
-                message: "\(name) expired on \(Self.format(certificate.notAfter))",
+                message: Catalog.text("finding.expired.message", ["name": "\(name)", "value": "\(Self.format(certificate.notAfter))"]),
                 hint: entry.role == .leaf ? "Renew the certificate with your CA and install the new one."
                     : "Download the current intermediate from your CA."))
         } else if certificate.notBefore > now {
             findings.append(Finding(.notYetValid, .error, file: entry.file,
-                message: "\(name) is not valid before \(Self.format(certificate.notBefore))",
-                hint: "Check the server's clock, or wait until the certificate becomes valid."))
+                message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "value": "\(Self.format(certificate.notBefore))"]),
+                hint: Catalog.text("finding.notYetValid.hint")))
         } else if certificate.notAfter.timeIntervalSince(now) <= Double(expiryWarningDays) * 86_400 {
             let days = Int(certificate.notAfter.timeIntervalSince(now) / 86_400)
             findings.append(Finding(.expiresSoon, .warning, file: entry.file,
-                message: "\(name) expires in \(days) day(s), on \(Self.format(certificate.notAfter))",
-                hint: "Renew it soon; `pftls renew` installs the new one safely."))
+                message: Catalog.text("finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "value": "\(Self.format(certificate.notAfter))"]),
+                hint: Catalog.text("finding.expiresSoon.hint")))
         }
         let algorithm = certificate.keyAlgorithm
         if !algorithm.isDecodable {
             findings.append(Finding(.unsupportedKey, .error, file: entry.file,
-                message: "\(name) carries a public key that OpenSSL cannot read (an unknown algorithm or damaged key data)",
-                hint: "Postfix could not use it either: get the certificate again from the CA, or reissue it with an RSA or EC P-256 key."))
+                message: Catalog.text("finding.unsupportedKey.message3", ["name": "\(name)"]),
+                hint: Catalog.text("finding.unsupportedKey.hint3")))
         } else if algorithm.isWeak {
             findings.append(weakKey(file: entry.file, what: name, algorithm: algorithm))
         }
         if entry.role != .root, let digest = certificate.signatureDigestName, ["SHA1", "MD5", "MD4", "MD2"].contains(digest) {
             findings.append(Finding(.sha1Signature, .warning, file: entry.file,
-                message: "\(name) is signed with \(digest), which current clients reject",
-                hint: "Ask the CA to reissue it with a SHA-256 signature."))
+                message: Catalog.text("finding.sha1Signature.message", ["name": "\(name)", "digest": "\(digest)"]),
+                hint: Catalog.text("finding.sha1Signature.hint")))
         }
         return findings
     }
@@ -49,31 +49,31 @@ struct CertificateChecks {
         let name = "\(SafeText.escape(entry.file)): \"\(certificate.subject)\""
         if certificate.isCA && !certificate.isSelfSigned {
             findings.append(Finding(.leafIsCA, .error, file: entry.file,
-                message: "\(name) is a CA certificate (basicConstraints CA:TRUE), not a server certificate",
-                hint: "Give the server certificate issued for this host; a CA certificate belongs after it as an intermediate."))
+                message: Catalog.text("finding.leafIsCA.message", ["name": "\(name)"]),
+                hint: Catalog.text("finding.leafIsCA.hint")))
         }
         if certificate.lacksServerAuth {
             findings.append(Finding(.noServerAuth, .error, file: entry.file,
-                message: "\(name) has an extended key usage without serverAuth, so TLS clients will reject it",
-                hint: "Request a certificate for TLS Web Server Authentication (serverAuth)."))
+                message: Catalog.text("finding.noServerAuth.message", ["name": "\(name)"]),
+                hint: Catalog.text("finding.noServerAuth.hint")))
         }
         if let usage = certificate.keyUsage, let missing = missingKeyUsage(usage, family: certificate.keyAlgorithm.family) {
             findings.append(Finding(.keyUsage, .warning, file: entry.file,
-                message: "\(name) has a keyUsage without \(missing), which TLS needs for this key type",
-                hint: "Strict clients may refuse it; ask the CA to reissue with digitalSignature (and keyEncipherment for RSA)."))
+                message: Catalog.text("finding.keyUsage.message", ["name": "\(name)", "missing": "\(missing)"]),
+                hint: Catalog.text("finding.keyUsage.hint")))
         }
         switch certificate.keyAlgorithm.family {
         case .ed25519, .ed448:
             findings.append(Finding(.ed25519Compat, .warning, file: entry.file,
-                message: "\(name) has an \(certificate.keyAlgorithm.family.rawValue) key, which few mail servers and clients support",
-                hint: "Serve an RSA or ECDSA certificate as well (smtpd_tls_chain_files takes one of each)."))
+                message: Catalog.text("finding.ed25519Compat.message", ["name": "\(name)", "rawValue": "\(certificate.keyAlgorithm.family.rawValue)"]),
+                hint: Catalog.text("finding.ed25519Compat.hint")))
         default: break
         }
         if let hostname, !hostname.isEmpty, !certificate.matches(hostname: hostname) {
             let names = certificate.subjectAlternativeNames.joined(separator: ", ")
             findings.append(Finding(.hostnameMismatch, .warning, file: entry.file,
-                message: "\(name) does not cover the host name \(SafeText.escape(hostname)) (it names: \(names.isEmpty ? "no subjectAltName" : names))",
-                hint: "Use a certificate whose subjectAltName includes \(SafeText.escape(hostname)), or pass the right name with --hostname."))
+                message: Catalog.text("finding.hostnameMismatch.message", ["name": "\(name)", "hostname": "\(SafeText.escape(hostname))", "value": "\(names.isEmpty ? "no subjectAltName" : names)"]),
+                hint: Catalog.text("finding.hostnameMismatch.hint", ["hostname": "\(SafeText.escape(hostname))"])))
         }
         return findings
     }
@@ -81,8 +81,8 @@ struct CertificateChecks {
     /// The key strength finding, shared by certificates and the key file.
     func weakKey(file: String, what: String, algorithm: KeyAlgorithm) -> Finding {
         Finding(.weakKey, .error, file: file,
-                message: "\(what) uses a weak key (\(algorithm))",
-                hint: "Make a new key of RSA 2048 bits or more, or EC P-256 or more, and get a certificate for it.")
+                message: Catalog.text("finding.weakKey.message", ["what": "\(what)", "algorithm": "\(algorithm)"]),
+                hint: Catalog.text("finding.weakKey.hint"))
     }
 
     private func missingKeyUsage(_ usage: UInt32, family: KeyAlgorithm.Family) -> String? {

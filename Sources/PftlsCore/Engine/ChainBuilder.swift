@@ -22,8 +22,8 @@ struct ChainBuilder {
         while !current.certificate.isSelfSigned {
             guard result.chain.count < Self.maximumLength else {
                 result.findings.append(Finding(.chainTooLong, .error, file: current.file,
-                    message: "\(SafeText.escape(current.file)): the chain goes on past \(Self.maximumLength) certificates at \"\(current.certificate.subject)\"; clients verify at most 9 issuers (smtp_tls_scert_verifydepth = 9, OpenSSL's default)",
-                    hint: "Give only the server certificate and the intermediates your CA names for it."))
+                    message: Catalog.text("finding.chainTooLong.message", ["file": "\(SafeText.escape(current.file))", "maximumLength": "\(Self.maximumLength)", "subject": "\(current.certificate.subject)"]),
+                    hint: Catalog.text("finding.chainTooLong.hint")))
                 break
             }
             let named = result.leftovers.indices.filter { current.certificate.namesIssuer(result.leftovers[$0].certificate) }
@@ -31,23 +31,23 @@ struct ChainBuilder {
             guard let index = named.first(where: { current.certificate.isIssued(by: result.leftovers[$0].certificate) }) else {
                 let impostor = result.leftovers[named[0]]
                 result.findings.append(Finding(.chainBroken, .error, file: impostor.file,
-                    message: "\(SafeText.escape(impostor.file)): the certificate \"\(impostor.certificate.subject)\" has the right name but did not issue \"\(current.certificate.subject)\" (its key identifier differs)",
-                    hint: "Download the intermediate that belongs to this certificate from the CA (the one whose key signed it)."))
+                    message: Catalog.text("finding.chainBroken.message", ["file": "\(SafeText.escape(impostor.file))", "subject": "\(impostor.certificate.subject)", "subject2": "\(current.certificate.subject)"]),
+                    hint: Catalog.text("finding.chainBroken.hint")))
                 break
             }
             let issuer = result.leftovers.remove(at: index)
             if !current.certificate.signatureVerifies(with: issuer.certificate) {
                 result.findings.append(Finding(.badSignature, .error, file: current.file,
-                    message: "\(SafeText.escape(current.file)): the signature on \"\(current.certificate.subject)\" does not verify with the key of its issuer \"\(issuer.certificate.subject)\"",
-                    hint: "The certificate is damaged or altered: download it again from the CA."))
+                    message: Catalog.text("finding.badSignature.message", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)", "subject2": "\(issuer.certificate.subject)"]),
+                    hint: Catalog.text("finding.badSignature.hint")))
             }
             result.chain.append(issuer)
             current = issuer
         }
         if current.certificate.isSelfSigned, !current.certificate.signatureVerifies(with: current.certificate) {
             result.findings.append(Finding(.badSignature, .error, file: current.file,
-                message: "\(SafeText.escape(current.file)): the self-signature on \"\(current.certificate.subject)\" does not verify",
-                hint: "The certificate is damaged or altered: download it again."))
+                message: Catalog.text("finding.badSignature.message2", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)"]),
+                hint: Catalog.text("finding.badSignature.hint2")))
         }
         return result
     }

@@ -11,12 +11,12 @@ struct ChainCompleteness {
             complete = true
             if chain.count == 1 {
                 findings.append(Finding(.selfSigned, .warning, file: top.file,
-                    message: "\(SafeText.escape(top.file)): \(topName) is self-signed",
-                    hint: "Fine for opportunistic TLS between servers; mail clients will warn. Use a CA-issued certificate for submission."))
+                    message: Catalog.text("finding.selfSigned.message", ["file": "\(SafeText.escape(top.file))", "topName": "\(topName)"]),
+                    hint: Catalog.text("finding.selfSigned.hint")))
             } else {
                 findings.append(Finding(.rootIncluded, .warning, file: top.file,
-                    message: "\(SafeText.escape(top.file)): the root \(topName) is included in the chain",
-                    hint: "Leave the root out: clients must already trust it, and serving it only costs bytes. pftls leaves it out of the installed chain."))
+                    message: Catalog.text("finding.rootIncluded.message", ["file": "\(SafeText.escape(top.file))", "topName": "\(topName)"]),
+                    hint: Catalog.text("finding.rootIncluded.hint")))
                 if !trustStore.contains(top.certificate) {
                     findings.append(untrustedRoot(top, name: topName))
                 }
@@ -26,19 +26,19 @@ struct ChainCompleteness {
         } else {
             complete = false
             findings.append(Finding(.incompleteChain, .warning, file: top.file,
-                message: "\(SafeText.escape(top.file)): the issuer of \(topName), \"\(top.certificate.issuer)\", was neither given nor found in the system trust store",
-                hint: "Add the intermediate certificate(s) from your CA; for a private CA, this is expected if clients have its root."))
+                message: Catalog.text("finding.incompleteChain.message", ["file": "\(SafeText.escape(top.file))", "topName": "\(topName)", "issuer": "\(top.certificate.issuer)"]),
+                hint: Catalog.text("finding.incompleteChain.hint")))
         }
         for extra in leftovers {
             let name = "\"\(extra.certificate.subject)\""
             if extra.certificate.isCA && !complete && !extra.certificate.isSelfSigned {
                 findings.append(Finding(.chainBroken, .error, file: extra.file,
-                    message: "\(SafeText.escape(extra.file)): the intermediate \(name) did not issue \(topName) (which names \"\(top.certificate.issuer)\" as issuer)",
-                    hint: "Use the intermediate that your CA names for this certificate; check the issuer shown above."))
+                    message: Catalog.text("finding.chainBroken.message2", ["file": "\(SafeText.escape(extra.file))", "name": "\(name)", "topName": "\(topName)", "issuer": "\(top.certificate.issuer)"]),
+                    hint: Catalog.text("finding.chainBroken.hint2")))
             } else {
                 findings.append(Finding(.unrelatedCertificate, .warning, file: extra.file,
-                    message: "\(SafeText.escape(extra.file)): \(name) is not part of the chain of the server certificate",
-                    hint: "Leave it out; pftls does not install it."))
+                    message: Catalog.text("finding.unrelatedCertificate.message", ["file": "\(SafeText.escape(extra.file))", "name": "\(name)"]),
+                    hint: Catalog.text("finding.unrelatedCertificate.hint")))
             }
         }
         return findings
@@ -46,7 +46,7 @@ struct ChainCompleteness {
 
     private func untrustedRoot(_ top: ChainEntry, name: String) -> Finding {
         Finding(.untrustedRoot, .warning, file: top.file,
-                message: "\(SafeText.escape(top.file)): the chain ends at the root \(name), which is not in the system trust store",
-                hint: "Normal for a private CA: its clients must trust that root. Otherwise check that you have the right chain.")
+                message: Catalog.text("finding.untrustedRoot.message", ["file": "\(SafeText.escape(top.file))", "name": "\(name)"]),
+                hint: Catalog.text("finding.untrustedRoot.hint"))
     }
 }

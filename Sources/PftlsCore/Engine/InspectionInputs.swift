@@ -35,23 +35,23 @@ struct InspectionInputs {
         var findings: [Finding] = []
         for file in requestFiles {
             findings.append(Finding(.csrNotCertificate, .error, file: file,
-                message: "\(SafeText.escape(file)) is a certificate signing request (CSR), not a certificate",
-                hint: "Use the certificate your CA returned for this CSR, not the CSR itself."))
+                message: Catalog.text("finding.csrNotCertificate.message", ["file": "\(SafeText.escape(file))"]),
+                hint: Catalog.text("finding.csrNotCertificate.hint")))
         }
         if keys.count > 1 {
             findings.append(Finding(.multipleKeys, .error, file: keys[1].file,
-                message: "More than one private key was given (\(keys.map { SafeText.escape($0.file) }.joined(separator: ", ")))",
-                hint: "Give only the key that belongs to the server certificate."))
+                message: Catalog.text("finding.multipleKeys.message", ["value": "\(keys.map { SafeText.escape($0.file) }.joined(separator: ", "))"]),
+                hint: Catalog.text("finding.multipleKeys.hint")))
         }
         if keys.isEmpty && !suppressingMissing {
             findings.append(Finding(.noPrivateKey, .error, file: nil,
-                message: "No private key was found in the files given",
-                hint: "Add the key file that was created together with the CSR."))
+                message: Catalog.text("finding.noPrivateKey.message"),
+                hint: Catalog.text("finding.noPrivateKey.hint")))
         }
         if certificates.isEmpty && (!suppressingMissing || !requestFiles.isEmpty) {
             findings.append(Finding(.noCertificate, .error, file: nil,
-                message: "No certificate was found in the files given",
-                hint: "Add the server certificate file your CA sent."))
+                message: Catalog.text("finding.noCertificate.message"),
+                hint: Catalog.text("finding.noCertificate.hint")))
         }
         return findings
     }

@@ -52,12 +52,12 @@ public struct Inspector {
         if let key, let file = inputs.keys.first?.file {
             if !key.algorithm.isSupportedByPostfix {
                 findings.append(Finding(.unsupportedKey, .error, file: file,
-                    message: "\(SafeText.escape(file)) holds a \(key.algorithm) key, which Postfix cannot serve",
-                    hint: "Use an RSA (2048 bits or more), ECDSA or Ed25519 key."))
+                    message: Catalog.text("finding.unsupportedKey.message", ["file": "\(SafeText.escape(file))", "algorithm": "\(key.algorithm)"]),
+                    hint: Catalog.text("finding.unsupportedKey.hint")))
             } else if let curve = key.algorithm.curve, !KeyAlgorithm.negotiableCurves.contains(curve) {
                 findings.append(Finding(.unsupportedKey, .error, file: file,
-                    message: "\(SafeText.escape(file)) holds an EC key on \(SafeText.escape(curve)), a curve TLS clients and Postfix's OpenSSL do not negotiate: every handshake would fail",
-                    hint: "Make a new key on P-256 (or P-384) and have the certificate reissued; `pftls inspect` lists what is wrong."))
+                    message: Catalog.text("finding.unsupportedKey.message2", ["file": "\(SafeText.escape(file))", "curve": "\(SafeText.escape(curve))"]),
+                    hint: Catalog.text("finding.unsupportedKey.hint2")))
             } else if key.algorithm.isWeak {
                 findings.append(checks.weakKey(file: file, what: "\(SafeText.escape(file)): the private key", algorithm: key.algorithm))
             }
@@ -68,8 +68,8 @@ public struct Inspector {
         }
         if let key, let keyFile = inputs.keys.first?.file, !choice.matchesKey {
             findings.append(Finding(.keyCertMismatch, .error, file: keyFile,
-                message: "\(SafeText.escape(keyFile)): the private key (\(key.algorithm)) does not belong to the certificate \"\(choice.leaf.certificate.subject)\" in \(SafeText.escape(choice.leaf.file))",
-                hint: "Use the key that was generated with this certificate's CSR; Postfix would answer STARTTLS with 454 4.7.0."))
+                message: Catalog.text("finding.keyCertMismatch.message", ["keyFile": "\(SafeText.escape(keyFile))", "algorithm": "\(key.algorithm)", "subject": "\(choice.leaf.certificate.subject)", "file": "\(SafeText.escape(choice.leaf.file))"]),
+                hint: Catalog.text("finding.keyCertMismatch.hint")))
         }
         let built = ChainBuilder().build(leaf: choice.leaf, others: inputs.certificates.filter { $0.certificate !== choice.leaf.certificate })
         findings += built.findings
@@ -100,8 +100,8 @@ public struct Inspector {
             let ordinals = chain.filter { $0.file == file }.map(\.ordinal)
             if ordinals != ordinals.sorted() {
                 findings.append(Finding(.chainReordered, .warning, file: file,
-                    message: "\(SafeText.escape(file)) lists the chain in the wrong order",
-                    hint: "Nothing to do: pftls installs it leaf first, then each issuer, as Postfix expects."))
+                    message: Catalog.text("finding.chainReordered.message", ["file": "\(SafeText.escape(file))"]),
+                    hint: Catalog.text("finding.chainReordered.hint")))
             }
         }
         return findings
@@ -110,9 +110,9 @@ public struct Inspector {
     static func readFailure(path: String, error: FileSystemError) -> Finding {
         if case .tooLarge = error {
             return Finding(.tooLarge, .error, file: path, message: error.reason,
-                           hint: "Certificate and key files are a few KiB; check that this is the right file.")
+                           hint: Catalog.text("finding.tooLarge.hint"))
         }
         return Finding(.unreadable, .error, file: path, message: error.reason,
-                       hint: "Check the path and that you may read it (run as root for files under /etc/ssl/private).")
+                       hint: Catalog.text("finding.unreadable.hint4"))
     }
 }

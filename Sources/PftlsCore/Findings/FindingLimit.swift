@@ -21,8 +21,8 @@ public enum FindingLimit {
             } else if index == limit {
                 let more = counts[finding.code]! - limit
                 result.append(Finding(finding.code, finding.severity, file: finding.file,
-                    message: "… and \(more) more \(finding.code) finding(s) like the ones above, not listed",
-                    hint: "Fix the ones listed and run again; the input probably holds many unrelated certificates."))
+                    message: Catalog.text("FindingLimit.message", ["more": "\(more)", "code": "\(finding.code)"]),
+                    hint: Catalog.text("FindingLimit.hint")))
             }
         }
         return result

@@ -16,11 +16,11 @@ public struct ParameterHelp: Equatable, Sendable {
 
     /// The parameter name as Postfix spells it, or `layout.NAME` / `service.NAME`.
     public let name: String
-    /// One line, at most 70 characters, shown next to options in the wizard.
-    public let summary: String
+    /// One line, at most 70 columns, shown next to options in the wizard (from the catalog).
+    public var summary: String { Catalog.text("help.\(name).summary") }
     /// Several short paragraphs separated by blank lines: what it does, what
-    /// pftls sets and why, and the pitfalls.
-    public let explanation: String
+    /// pftls sets and why, and the pitfalls (from the catalog).
+    public var explanation: String { Catalog.text("help.\(name).explanation") }
     /// Where Postfix documents it, e.g. `postconf(5): smtpd_tls_chain_files`.
     public let reference: String
     /// The first Postfix release that has it, e.g. `3.4`; nil when older than 2.2.
@@ -49,15 +49,13 @@ public struct ParameterHelp: Equatable, Sendable {
     static let servicePrefix = "service."
 
     /// Creates an entry; the reference defaults to the parameter's postconf(5) section.
-    init(_ name: String, summary: String, since: String? = nil, default defaultValue: String?,
-         values: [ValueHelp] = [], obsolete: Bool = false, reference: String? = nil, explanation: String) {
+    init(_ name: String, since: String? = nil, default defaultValue: String?,
+         values: [ValueHelp] = [], obsolete: Bool = false, reference: String? = nil) {
         self.name = name
-        self.summary = summary
-        self.explanation = explanation
         self.reference = reference ?? "postconf(5): \(name)"
         self.sinceVersion = since
         self.defaultValue = defaultValue
-        self.values = values
+        self.values = values.map { ValueHelp($0.value, parameter: name) }
         self.isObsolete = obsolete
     }
 }
@@ -66,15 +64,16 @@ public struct ParameterHelp: Equatable, Sendable {
 public struct ValueHelp: Equatable, Sendable {
     /// The value as written in main.cf or master.cf.
     public let value: String
-    /// One line, at most 60 characters, shown in the wizard's radio lists.
-    public let summary: String
-    /// A few sentences on when to choose it and what it needs.
-    public let explanation: String
+    /// The parameter it is a value of (for the catalog's keys).
+    let parameter: String
+    /// One line, at most 60 columns, shown in the wizard's radio lists (from the catalog).
+    public var summary: String { Catalog.text("help.\(parameter).value.\(value).summary") }
+    /// A few sentences on when to choose it and what it needs (from the catalog).
+    public var explanation: String { Catalog.text("help.\(parameter).value.\(value).explanation") }
 
-    /// Creates the help for one value.
-    init(_ value: String, _ summary: String, _ explanation: String) {
+    /// Creates the help for one value; the entry it belongs to fills in `parameter`.
+    init(_ value: String, parameter: String = "") {
         self.value = value
-        self.summary = summary
-        self.explanation = explanation
+        self.parameter = parameter
     }
 }

@@ -2,14 +2,14 @@
 public enum ParameterHelpCatalog {
     /// The entries under headings, in the order `pftls explain` lists them.
     public static let sections: [HelpSection] = [
-        HelpSection("Security levels", securityLevels),
-        HelpSection("Server key and certificates", serverCertificates),
-        HelpSection("Client trust anchors", clientTrust),
-        HelpSection("Submission and SASL (master.cf -o overrides)", submission),
-        HelpSection("Session caches, randomness, logging, protocols", tuning),
-        HelpSection("Obsolete settings (pftls removes them)", obsolete),
-        HelpSection("File layouts", layouts),
-        HelpSection("Services", services),
+        HelpSection(1, securityLevels),
+        HelpSection(2, serverCertificates),
+        HelpSection(3, clientTrust),
+        HelpSection(4, submission),
+        HelpSection(5, tuning),
+        HelpSection(6, obsolete),
+        HelpSection(7, layouts),
+        HelpSection(8, services),
     ]
 
     /// All entries, in the order of `sections`.
@@ -38,14 +38,16 @@ public enum ParameterHelpCatalog {
 
 /// A heading and the help entries under it.
 public struct HelpSection: Equatable, Sendable {
-    /// The heading, e.g. "Security levels".
-    public let title: String
+    /// The section's number in the catalog (`help.section.N`).
+    let number: Int
+    /// The heading, e.g. "Security levels" (from the catalog).
+    public var title: String { Catalog.text("help.section.\(number)") }
     /// The entries, in display order.
     public let entries: [ParameterHelp]
 
-    /// Creates a section.
-    init(_ title: String, _ entries: [ParameterHelp]) {
-        self.title = title
+    /// Creates section `number` of the catalog.
+    init(_ number: Int, _ entries: [ParameterHelp]) {
+        self.number = number
         self.entries = entries
     }
 }

@@ -12,8 +12,8 @@ public enum CertificateBudget {
     /// The `too-many-certificates` finding for a file of which `skipped` were not read.
     static func finding(path: String, read: Int, skipped: Int) -> Finding {
         Finding(.tooManyCertificates, .error, file: path,
-            message: "\(SafeText.escape(path)) holds more certificates than pftls reads (\(perFile) per file, \(total) in all): \(read) were read and \(skipped) more skipped",
-            hint: "Give the key, the server certificate and its intermediates (a chain has 2 to 4 certificates), not a bundle of many.")
+            message: Catalog.text("finding.tooManyCertificates.message", ["path": "\(SafeText.escape(path))", "perFile": "\(perFile)", "total": "\(total)", "read": "\(read)", "skipped": "\(skipped)"]),
+            hint: Catalog.text("finding.tooManyCertificates.hint"))
     }
 }
 

@@ -43,8 +43,8 @@ struct FileDecoder {
         let document = PEMDocument(text: String(decoding: body, as: UTF8.self))
         if document.hadCRLF {
             file.findings.append(Finding(.crlfNormalized, .info, file: path,
-                message: "\(display) has Windows (CRLF) line endings",
-                hint: "Nothing to do: pftls writes the installed copy with Unix line endings."))
+                message: Catalog.text("finding.crlfNormalized.message", ["display": "\(display)"]),
+                hint: Catalog.text("finding.crlfNormalized.hint")))
         }
         if document.hasUnterminatedBlock {
             file.findings.append(notPemOrDer("has a PEM block without its END line (truncated?)"))
@@ -78,8 +78,8 @@ struct FileDecoder {
             } input: { bytes }
         case "OPENSSH PRIVATE KEY":
             file.findings.append(Finding(.unsupportedKey, .error, file: path,
-                message: "\(display) holds an OpenSSH-format key, which OpenSSL and Postfix cannot read",
-                hint: "Convert a copy with `ssh-keygen -p -m PEM -f COPY`, or use the key made with the CSR."))
+                message: Catalog.text("finding.unsupportedKey.message4", ["display": "\(display)"]),
+                hint: Catalog.text("finding.unsupportedKey.hint4")))
         case "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST":
             file.append(.certificateRequest)
         case "PKCS7":
@@ -157,8 +157,8 @@ struct FileDecoder {
         let secret = encrypted ? passphrases?.passphrase(for: path) : nil
         if encrypted && secret == nil {
             file.findings.append(Finding(.passphraseRequired, .error, file: path,
-                message: "\(display) holds an encrypted private key and no passphrase was given",
-                hint: "Give the passphrase with --passphrase-file FILE (or run in a terminal to be asked)."))
+                message: Catalog.text("finding.passphraseRequired.message", ["display": "\(display)"]),
+                hint: Catalog.text("finding.passphraseRequired.hint")))
             return
         }
         let key = MemoryBIO.reading(input()) { bio in
@@ -168,8 +168,8 @@ struct FileDecoder {
             if encrypted {
                 OpenSSLError.drain()
                 file.findings.append(Finding(.wrongPassphrase, .error, file: path,
-                    message: "\(display): the passphrase does not decrypt this key",
-                    hint: "Check the passphrase file (one line, no extra spaces) and try again."))
+                    message: Catalog.text("finding.wrongPassphrase.message", ["display": "\(display)"]),
+                    hint: Catalog.text("finding.wrongPassphrase.hint")))
             } else {
                 file.findings.append(notPemOrDer("has a private key block that OpenSSL cannot read (\(reason()))"))
             }
@@ -178,8 +178,8 @@ struct FileDecoder {
         file.append(.privateKey(PrivateKey(taking: key)))
         if encrypted {
             file.findings.append(Finding(.encryptedKey, .info, file: path,
-                message: "\(display) holds an encrypted private key; it was decrypted with the passphrase given",
-                hint: "Postfix cannot ask for a passphrase: pftls installs an unencrypted copy (mode 0600) and leaves this file untouched."))
+                message: Catalog.text("finding.encryptedKey.message", ["display": "\(display)"]),
+                hint: Catalog.text("finding.encryptedKey.hint")))
         }
     }
 
@@ -214,12 +214,12 @@ struct FileDecoder {
 
     private func notPemOrDer(_ problem: String) -> Finding {
         Finding(.notPemOrDer, .error, file: path, message: "\(display) \(problem)",
-                hint: "Use the PEM or DER file exactly as the CA sent it; re-download it if it was cut short or edited.")
+                hint: Catalog.text("finding.notPemOrDer.hint"))
     }
 
     private func derConverted(_ what: String) -> Finding {
-        Finding(.derConverted, .info, file: path, message: "\(display) is \(what)",
-                hint: "Nothing to do: pftls installs it converted to PEM, which Postfix needs.")
+        Finding(.derConverted, .info, file: path, message: Catalog.text("finding.derConverted.message", ["display": "\(display)", "what": "\(what)"]),
+                hint: Catalog.text("finding.derConverted.hint"))
     }
 
     private func reason() -> String { OpenSSLError.drain() ?? "no detail from OpenSSL" }

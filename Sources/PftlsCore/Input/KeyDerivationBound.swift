@@ -18,13 +18,13 @@ enum KeyDerivationBound {
         let display = SafeText.escape(path)
         if work < 0 {
             return Finding(.kdfTooExpensive, .error, file: path,
-                message: "\(display): the encryption parameters of \(what) cannot be decoded (a damaged or hostile file)",
-                hint: "Export the key or bundle again from where it was made.")
+                message: Catalog.text("finding.kdfTooExpensive.message", ["display": "\(display)", "what": "\(what)"]),
+                hint: Catalog.text("finding.kdfTooExpensive.hint"))
         }
         guard work > maximumWork else { return nil }
         return Finding(.kdfTooExpensive, .error, file: path,
-            message: "\(display): \(what) asks for \(work) rounds of key derivation, more than the \(maximumWork) pftls allows (OpenSSL writes 2,048); opening it could take hours",
-            hint: "Export it again with ordinary settings, for example `openssl pkey -in KEY -aes256 -out COPY`, or check that the file is the one you meant.")
+            message: Catalog.text("finding.kdfTooExpensive.message2", ["display": "\(display)", "what": "\(what)", "work": "\(work)", "maximumWork": "\(maximumWork)"]),
+            hint: Catalog.text("finding.kdfTooExpensive.hint2"))
     }
 
     /// The work the encryption algorithm of a PKCS#8 `EncryptedPrivateKeyInfo` asks for.

@@ -30,16 +30,16 @@ struct PKCS12Decoder {
                 OpenSSLError.drain()
                 file.findings.append(cannotOpen("the passphrase is wrong"))
                 file.findings.append(Finding(.wrongPassphrase, .error, file: path,
-                    message: "\(display): the passphrase does not open this PKCS#12 file",
-                    hint: "Check the passphrase file (one line, no extra spaces) and try again."))
+                    message: Catalog.text("finding.wrongPassphrase.message2", ["display": "\(display)"]),
+                    hint: Catalog.text("finding.wrongPassphrase.hint2")))
                 return
             }
             secret = given
         } else {
             file.findings.append(cannotOpen("it is protected by a passphrase and none was given"))
             file.findings.append(Finding(.passphraseRequired, .error, file: path,
-                message: "\(display) is a passphrase-protected PKCS#12 file and no passphrase was given",
-                hint: "Give the passphrase with --passphrase-file FILE (or run in a terminal to be asked)."))
+                message: Catalog.text("finding.passphraseRequired.message2", ["display": "\(display)"]),
+                hint: Catalog.text("finding.passphraseRequired.hint2")))
             return
         }
         let work = if let secret { secret.withCString { pftls_pkcs12_pbe_work(p12, $0, Int32(secret.count), KeyDerivationBound.maximumWork) } }
@@ -71,12 +71,12 @@ struct PKCS12Decoder {
             pftls_x509_stack_pop_free(authorities)
         }
         file.findings.append(Finding(.pkcs12, .info, file: path,
-            message: "\(display) is a PKCS#12 bundle: \(key == nil ? "no key" : "a key"), \(certificate == nil ? "no certificate" : "a certificate") and \(authorityCount) CA certificate(s) were extracted",
-            hint: "Nothing to do: pftls installs the parts as PEM, which Postfix needs."))
+            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "value": "\(key == nil ? "no key" : "a key")", "value2": "\(certificate == nil ? "no certificate" : "a certificate")", "authorityCount": "\(authorityCount)"]),
+            hint: Catalog.text("finding.pkcs12.hint")))
     }
 
     private func cannotOpen(_ why: String) -> Finding {
-        Finding(.pkcs12, .error, file: path, message: "\(display) is a PKCS#12 file that cannot be opened: \(why)",
-                hint: "Check the passphrase, or export the key and certificates again from where the bundle was made.")
+        Finding(.pkcs12, .error, file: path, message: Catalog.text("finding.pkcs12.message2", ["display": "\(display)", "why": "\(why)"]),
+                hint: Catalog.text("finding.pkcs12.hint2"))
     }
 }

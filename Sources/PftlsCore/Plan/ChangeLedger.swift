@@ -19,20 +19,20 @@ struct ChangeLedger {
             let file = SafeText.escape(mainPath)
             guard let after = newSettings[name] else {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
-                    message: "\(file), line \(before.last!.lineNumber): \(name) = \(SafeText.escape(oldValue)) is removed",
+                    message: Catalog.text("finding.settingChanged.message", ["file": "\(file)", "value": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(SafeText.escape(oldValue))"]),
                     hint: Self.hint(for: name)))
                 continue
             }
             let newValue = after.last!.value
             if newValue != oldValue {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
-                    message: "\(file), line \(before.last!.lineNumber): \(name) changes from \(Self.show(oldValue)) to \(Self.show(newValue))",
+                    message: Catalog.text("finding.settingChanged.message2", ["file": "\(file)", "value": "\(before.last!.lineNumber)", "name": "\(name)", "value2": "\(Self.show(oldValue))", "value3": "\(Self.show(newValue))"]),
                     hint: Self.hint(for: name)))
             }
             if before.count > 1 && after.count == 1 {
                 findings.append(Finding(.duplicateRemoved, .info, file: mainPath,
-                    message: "\(file): \(name) was set \(before.count) times (lines \(before.map { String($0.lineNumber) }.joined(separator: ", "))); one setting is kept",
-                    hint: "Postfix used the last one and warned \"overriding earlier entry\"; the backup keeps the old lines."))
+                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "value": "\(before.map { String($0.lineNumber) }.joined(separator: ", "))"]),
+                    hint: Catalog.text("finding.duplicateRemoved.hint")))
             }
         }
         return findings

@@ -16,41 +16,41 @@ public struct DirectorySafety {
     public func check(_ directory: String) -> [Finding] {
         let display = SafeText.escape(directory)
         guard directory.hasPrefix("/") else {
-            return [Finding(.unsafeDirectory, .error, file: directory, message: "\(display) is not an absolute path",
-                            hint: "Give the full path, e.g. /etc/postfix/tls.")]
+            return [Finding(.unsafeDirectory, .error, file: directory, message: Catalog.text("finding.unsafeDirectory.message", ["display": "\(display)"]),
+                            hint: Catalog.text("finding.unsafeDirectory.hint"))]
         }
         if let problem = Self.pathProblem(directory) {
             return [Finding(.unsafeDirectory, .error, file: directory, message: "\(display) \(problem)",
-                            hint: "Choose a directory whose path has no spaces, commas, $ or control characters, e.g. /etc/postfix/tls.")]
+                            hint: Catalog.text("finding.unsafeDirectory.hint2"))]
         }
         var findings: [Finding] = symbolicLinkFindings(directory)
         var ancestors = Self.ancestors(of: directory)
         let status: FileStatus?
         do { status = try fileSystem.statusFollowingLinks(of: directory) } catch {
-            return [Finding(.unsafeDirectory, .error, file: directory, message: error.reason, hint: "Choose a directory you can read.")]
+            return [Finding(.unsafeDirectory, .error, file: directory, message: error.reason, hint: Catalog.text("finding.unsafeDirectory.hint3"))]
         }
         if let status {
             if status.kind != .directory {
-                findings.append(Finding(.unsafeDirectory, .error, file: directory, message: "\(display) exists and is not a directory",
-                                        hint: "Choose a directory, e.g. /etc/postfix/tls."))
+                findings.append(Finding(.unsafeDirectory, .error, file: directory, message: Catalog.text("finding.unsafeDirectory.message2", ["display": "\(display)"]),
+                                        hint: Catalog.text("finding.unsafeDirectory.hint4")))
             } else {
                 if status.ownerID != trustedOwner {
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                        message: "\(display) is owned by uid \(status.ownerID), not root",
-                        hint: "Run `chown root:root \(display)`, or choose a root-owned directory such as /etc/postfix."))
+                        message: Catalog.text("finding.unsafeDirectory.message3", ["display": "\(display)", "ownerID": "\(status.ownerID)"]),
+                        hint: Catalog.text("finding.unsafeDirectory.hint5", ["display": "\(display)"])))
                 }
                 if status.isWritableByGroupOrOthers {
                     // A shared directory such as /tmp is not to be tightened: choose another.
                     let shared = status.isSticky || status.ownerID != trustedOwner
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                        message: "\(display) is writable by \(status.isWritableByOthers ? "everyone" : "its group") (mode \(String(status.permissions, radix: 8)))",
+                        message: Catalog.text("finding.unsafeDirectory.message4", ["display": "\(display)", "value": "\(status.isWritableByOthers ? "everyone" : "its group")", "value2": "\(String(status.permissions, radix: 8))"]),
                         hint: shared ? "It is a shared directory: choose another one for the key, e.g. /etc/postfix/tls."
                             : "Run `chmod go-w \(display)`: anyone who can write there can replace the key."))
                 }
             }
         } else {
-            findings.append(Finding(.directoryCreated, .info, file: directory, message: "\(display) does not exist yet",
-                                    hint: "pftls creates it owned by root with mode 0755."))
+            findings.append(Finding(.directoryCreated, .info, file: directory, message: Catalog.text("finding.directoryCreated.message", ["display": "\(display)"]),
+                                    hint: Catalog.text("finding.directoryCreated.hint")))
         }
         ancestors.removeFirst() // the directory itself, handled above
         for parent in ancestors {
@@ -59,12 +59,12 @@ public struct DirectorySafety {
             let stickyRoot = parentStatus.isSticky && parentStatus.ownerID == 0
             if parentStatus.ownerID != 0 && parentStatus.ownerID != trustedOwner {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: "\(display) lies under \(shownParent), which belongs to uid \(parentStatus.ownerID): that user can rename the directory and put another in its place",
-                    hint: "Choose a directory whose parents all belong to root, e.g. /etc/postfix/tls."))
+                    message: Catalog.text("finding.unsafeDirectory.message5", ["display": "\(display)", "shownParent": "\(shownParent)", "ownerID": "\(parentStatus.ownerID)"]),
+                    hint: Catalog.text("finding.unsafeDirectory.hint6")))
             } else if parentStatus.isWritableByGroupOrOthers && !stickyRoot {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: "\(display) lies under \(shownParent), which \(parentStatus.isWritableByOthers ? "everyone" : "its group") may write to (mode \(String(parentStatus.permissions, radix: 8))\(parentStatus.isSticky ? "" : ", no sticky bit"))",
-                    hint: "Run `chmod go-w \(shownParent)`, or choose a directory under /etc."))
+                    message: Catalog.text("finding.unsafeDirectory.message6", ["display": "\(display)", "shownParent": "\(shownParent)", "value": "\(parentStatus.isWritableByOthers ? "everyone" : "its group")", "value2": "\(String(parentStatus.permissions, radix: 8))", "value3": "\(parentStatus.isSticky ? "" : ", no sticky bit")"]),
+                    hint: Catalog.text("finding.unsafeDirectory.hint7", ["shownParent": "\(shownParent)"])))
             }
         }
         return findings
@@ -76,8 +76,8 @@ public struct DirectorySafety {
     public func checkConfigDirectory(_ directory: String) -> [Finding] {
         check(directory).filter { $0.severity == .error }.map { finding in
             Finding(.unsafeConfigDirectory, .error, file: directory,
-                    message: "The Postfix configuration directory: \(finding.message)",
-                    hint: "Postfix reads main.cf and master.cf from it as root: make it and its parents root's and not writable by others (`chown root:root`, `chmod go-w`), then run pftls again.")
+                    message: Catalog.text("finding.unsafeConfigDirectory.message", ["message": "\(finding.message)"]),
+                    hint: Catalog.text("finding.unsafeConfigDirectory.hint"))
         }
     }
 
@@ -99,8 +99,8 @@ public struct DirectorySafety {
             guard let status = try? fileSystem.status(of: path), status.kind == .symbolicLink,
                   status.ownerID != 0, status.ownerID != trustedOwner else { return nil }
             return Finding(.unsafeDirectory, .error, file: directory,
-                message: "\(SafeText.escape(path)) is a symbolic link owned by uid \(status.ownerID): that user can point it elsewhere later",
-                hint: "Use the real directory path (`realpath`), and make sure root owns every link on the way.")
+                message: Catalog.text("finding.unsafeDirectory.message7", ["path": "\(SafeText.escape(path))", "ownerID": "\(status.ownerID)"]),
+                hint: Catalog.text("finding.unsafeDirectory.hint8"))
         }
     }
 

@@ -53,8 +53,8 @@ struct MainConfigPlanner {
             config.remove(name)
             outcome.explained.insert(name)
             outcome.findings.append(Finding(.obsoleteSetting, .info, file: file,
-                message: "\(SafeText.escape(file)): \(name) is removed (\(Self.obsolete[name]!))",
-                hint: "Nothing to do: the security levels pftls sets take its place."))
+                message: Catalog.text("finding.obsoleteSetting.message2", ["file": "\(SafeText.escape(file))", "name": "\(name)", "value": "\(Self.obsolete[name]!)"]),
+                hint: Catalog.text("finding.obsoleteSetting.hint2")))
         }
         return outcome
     }
@@ -64,8 +64,8 @@ struct MainConfigPlanner {
     private func loweredClientLevel(from current: String?, to chosen: String, file: String) -> Finding? {
         guard let current, ClientLevelOrder.lowers(from: current, to: chosen) else { return nil }
         return Finding(.clientLevelLowered, .warning, file: file,
-            message: "\(SafeText.escape(file)): smtp_tls_security_level is lowered from \(SafeText.escape(current)) to \(SafeText.escape(chosen)): outgoing mail loses the protection \(SafeText.escape(current)) gave",
-            hint: "Choose \"\(SafeText.escape(current))\" (the level in force) unless you mean to weaken delivery security; `pftls explain smtp_tls_security_level=\(SafeText.escape(current))` says what it protects.")
+            message: Catalog.text("finding.clientLevelLowered.message", ["file": "\(SafeText.escape(file))", "current": "\(SafeText.escape(current))", "chosen": "\(SafeText.escape(chosen))"]),
+            hint: Catalog.text("finding.clientLevelLowered.hint", ["current": "\(SafeText.escape(current))"]))
     }
 
     /// A client session cache whose table type this Postfix supports. A server-side cache

@@ -70,8 +70,8 @@ struct MasterConfigPlanner {
         if let existing = config.service(key) {
             guard ["smtpd", "postscreen"].contains(existing.command) else {
                 outcome.findings.append(Finding(.listenAddressInUse, .error, file: nil,
-                    message: "master.cf: \(SafeText.escape(name)) is already the address of \(existing.key), which runs \(SafeText.escape(existing.command)), not smtpd",
-                    hint: "Choose another address or port for \(choice.name.rawValue); pftls does not take over another program's listener."))
+                    message: Catalog.text("finding.listenAddressInUse.message", ["name": "\(SafeText.escape(name))", "key": "\(existing.key)", "command": "\(SafeText.escape(existing.command))"]),
+                    hint: Catalog.text("finding.listenAddressInUse.hint", ["rawValue": "\(choice.name.rawValue)"])))
                 return nil
             }
             return (key, .existing)
@@ -86,7 +86,7 @@ struct MasterConfigPlanner {
             try config.replace(existing.service.key, with: moved)
             outcome.moves.append((existing.service.key, key))
             outcome.findings.append(Finding(.serviceMoved, .info, file: nil,
-                message: "master.cf: \(existing.service.key) (\(SafeText.escape(existing.service.command))) now listens on \(SafeText.escape(name)) only",
+                message: Catalog.text("finding.serviceMoved.message", ["key": "\(existing.service.key)", "command": "\(SafeText.escape(existing.service.command))", "name": "\(SafeText.escape(name))"]),
                 hint: existing.service.command == "postscreen"
                     ? "postscreen stays in front of port \(ServiceNaming.standardPort(choice.name)); `smtpd pass` and its options are unchanged."
                     : "Its options are kept. List the service again without an address to listen everywhere."))

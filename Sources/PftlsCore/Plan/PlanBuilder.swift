@@ -46,8 +46,8 @@ public struct PlanBuilder {
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
         if layout == .chainFile && !installation.supportsChainFiles {
             findings.append(Finding(.layoutUnsupported, .error, file: nil,
-                message: "The chain-file layout needs Postfix 3.4 or later; this is Postfix \(installation.version.map(String.init(describing:)) ?? "unknown")",
-                hint: "Use \"layout\": \"separate-files\"."))
+                message: Catalog.text("finding.layoutUnsupported.message", ["value": "\(installation.version.map(String.init(describing:)) ?? "unknown")"]),
+                hint: Catalog.text("finding.layoutUnsupported.hint")))
         }
         let safety = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner)
         findings += safety.check(answers.certificateDirectory)
@@ -66,7 +66,7 @@ public struct PlanBuilder {
             master = MasterConfig(parsing: String(decoding: masterText, as: UTF8.self))
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory, message: error.reason,
-                                    hint: "Point --config-dir at the Postfix configuration directory (it holds main.cf and master.cf)."))
+                                    hint: Catalog.text("finding.unreadable.hint2")))
         }
         guard var main, var master, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
             return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory, directoryToCreate: nil,
@@ -101,8 +101,8 @@ public struct PlanBuilder {
             findings += ledger.masterFindings(old: oldMaster, new: master, moves: services.moves)
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory,
-                                    message: "The configuration could not be edited: \(error)",
-                                    hint: "Check main.cf and master.cf with `postconf -n` and `postconf -M`, fix what they report, and try again."))
+                                    message: Catalog.text("finding.unreadable.message2", ["error": "\(error)"]),
+                                    hint: Catalog.text("finding.unreadable.hint3")))
         }
         findings += saslFindings(answers, main: main)
         findings += clientLevelFindings(answers, main: main)
@@ -135,13 +135,13 @@ public struct PlanBuilder {
         var findings: [Finding] = []
         if answers.smtpdSecurityLevel == "encrypt" && answers.services.contains(where: { $0.name == .smtp }) && !answers.dedicatedNonMX {
             findings.append(Finding(.encryptOnPort25, .error, file: nil,
-                message: "smtpd_tls_security_level = encrypt would require TLS on port 25, which RFC 3207 forbids for a publicly referenced MX: mail from servers without TLS would bounce",
-                hint: "Use \"may\" for smtpd (submission requires TLS on its own), or mark this host a dedicated non-MX server with \"dedicatedNonMX\": true."))
+                message: Catalog.text("finding.encryptOnPort25.message"),
+                hint: Catalog.text("finding.encryptOnPort25.hint")))
         }
         if answers.smtpdSecurityLevel == "none" && answers.services.contains(where: { $0.name != .smtp }) {
             findings.append(Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: "smtpd_tls_security_level = none turns TLS off in main.cf; only submission and submissions keep it through their -o overrides",
-                hint: "Use \"may\" to offer STARTTLS on port 25 too."))
+                message: Catalog.text("finding.clientLevelNeedsSetup.message"),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.hint")))
         }
         return findings
     }
@@ -166,18 +166,18 @@ public struct PlanBuilder {
         case "dane", "dane-only":
             guard main.effectiveValue(of: "smtp_dns_support_level", defaults: defaults) != "dnssec" else { return [] }
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: "smtp_tls_security_level = \(answers.smtpSecurityLevel) needs smtp_dns_support_level = dnssec and a DNSSEC-validating resolver",
-                hint: "Set smtp_dns_support_level = dnssec and point /etc/resolv.conf at a validating resolver (e.g. a local unbound).")]
+                message: Catalog.text("finding.clientLevelNeedsSetup.message2", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.hint2"))]
         case "verify", "secure":
             let anchors = ["smtp_tls_CAfile", "smtp_tls_CApath"].compactMap { main.effectiveValue(of: $0, defaults: defaults) }.filter { !$0.isEmpty }
             guard anchors.isEmpty else { return [] }
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: "smtp_tls_security_level = \(answers.smtpSecurityLevel) needs trust anchors, but smtp_tls_CAfile and smtp_tls_CApath are empty",
-                hint: "Set smtp_tls_CApath = /etc/ssl/certs, or use \"may\" or \"dane\" for a host that delivers to the whole Internet.")]
+                message: Catalog.text("finding.clientLevelNeedsSetup.message3", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.hint3"))]
         case "encrypt":
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: "smtp_tls_security_level = encrypt makes delivery fail to every server without TLS",
-                hint: "Use \"may\" (or \"dane\") for a host that delivers to the whole Internet; encrypt suits a relay-only host.")]
+                message: Catalog.text("finding.clientLevelNeedsSetup.message4"),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.hint4"))]
         default:
             return []
         }

@@ -15,14 +15,14 @@ public struct SASLBackendCheck {
             let socket = path.hasPrefix("/") ? path : queueDirectory + "/" + path
             if exists(socket) { return nil }
             return Finding(.saslSocketMissing, .warning, file: socket,
-                message: "smtpd_sasl_type is dovecot, but its socket \(SafeText.escape(socket)) does not exist: once TLS works, smtpd stops with \"fatal: no SASL authentication mechanisms\" where SASL is on",
-                hint: "Start Dovecot with an auth listener for Postfix (service auth { unix_listener /var/spool/postfix/private/auth { mode = 0660, user = postfix } }) before installing, or install with --no-reload and reload once Dovecot runs.")
+                message: Catalog.text("finding.saslSocketMissing.message", ["socket": "\(SafeText.escape(socket))"]),
+                hint: Catalog.text("finding.saslSocketMissing.hint"))
         }
         let saslauthd = ["/var/run/saslauthd/mux", "/run/saslauthd/mux", "/var/spool/postfix/var/run/saslauthd/mux"]
         let cyrusConfig = ["\(configDirectory)/sasl/\(path).conf", "/usr/lib/sasl2/\(path).conf", "/etc/sasl2/\(path).conf"]
         if saslauthd.contains(where: exists) && cyrusConfig.contains(where: exists) { return nil }
         return warning("submission needs SASL, but no back end was found (no Dovecot auth socket; Cyrus saslauthd and \(SafeText.escape(cyrusConfig[0])) not both present)",
-                       hint: "Install Dovecot and set smtpd_sasl_type = dovecot and smtpd_sasl_path = private/auth, or set up Cyrus saslauthd; until then clients cannot log in.")
+                       hint: Catalog.text("SASLBackendCheck.hint"))
     }
 
     private func exists(_ path: String) -> Bool { (try? fileSystem.statusFollowingLinks(of: path)) != nil }

@@ -32,7 +32,7 @@ struct TLSFileCheck {
                 main.remove("smtpd_tls_CAfile")
                 removed.insert("smtpd_tls_CAfile")
                 findings.append(Finding(.tlsFileMissing, .warning, file: mainPath,
-                    message: "\(SafeText.escape(mainPath)): smtpd_tls_CAfile names \(SafeText.escape(problem.path)), which \(problem.reason); the setting is removed",
+                    message: Catalog.text("finding.tlsFileMissing.message", ["mainPath": "\(SafeText.escape(mainPath))", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
                     hint: ChangeLedger.hint(for: "smtpd_tls_CAfile")))
                 continue
             }
@@ -74,8 +74,8 @@ struct TLSFileCheck {
 
     private func refusal(_ problem: Problem, where place: String) -> Finding {
         Finding(.tlsFileMissing, .error, file: problem.path,
-            message: "\(place): \(problem.setting) names \(SafeText.escape(problem.path)), which \(problem.reason); the SMTP server would fail TLS (454 4.7.0) after the change",
-            hint: "Create the file, or remove the setting (`postconf -X \(problem.setting)`, or the -o override in master.cf), then run pftls again.")
+            message: Catalog.text("finding.tlsFileMissing.message2", ["place": "\(place)", "setting": "\(problem.setting)", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
+            hint: Catalog.text("finding.tlsFileMissing.hint", ["setting": "\(problem.setting)"]))
     }
 
     /// The file names of a list value: separated by commas and whitespace.

@@ -36,7 +36,7 @@ struct TemplateActivation {
         let why = undefined.first == option.name ? "this Postfix does not know \(SafeText.escape(option.name))"
             : "\(SafeText.escape(reference)) is not defined in main.cf"
         return Finding(.templateOptionLeftCommented, .info, file: nil,
-            message: "master.cf line \(line): `-o \(SafeText.escape(option.name))=\(SafeText.escape(option.value))` of the \(template) template stays commented out: \(why)",
+            message: Catalog.text("finding.templateOptionLeftCommented.message", ["line": "\(line)", "name": "\(SafeText.escape(option.name))", "value": "\(SafeText.escape(option.value))", "template": "\(template)", "why": "\(why)"]),
             hint: option.name == "smtpd_client_restrictions"
                 ? "pftls writes the explicit value permit_sasl_authenticated,reject instead."
                 : "To use it, define \(SafeText.escape(reference)) in main.cf and uncomment the line; without it Postfix would warn about an undefined parameter.")

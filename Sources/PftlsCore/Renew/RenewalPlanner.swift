@@ -56,8 +56,8 @@ public struct RenewalPlanner {
         let (before, after) = (old.subjectPublicKeyInfoSHA256, new.subjectPublicKeyInfoSHA256)
         guard !after.isEmpty, before != after else { return [] }
         return [Finding(.tlsaRollover, .warning, file: file,
-                        message: "The key changes. If you publish DANE TLSA records, the new key's is: 3 1 1 \(Hex.lowercase(after))",
-                        hint: "Publish it at _25._tcp.YOUR-MX next to the current record first, wait two TTLs, then install; remove the old record (3 1 1 \(Hex.lowercase(before).prefix(16))…) afterwards.")]
+                        message: Catalog.text("finding.tlsaRollover.message", ["value": "\(Hex.lowercase(after))"]),
+                        hint: Catalog.text("finding.tlsaRollover.hint", ["value": "\(Hex.lowercase(before).prefix(16))"]))]
     }
 
     /// `names-dropped` when `new` stops covering a DNS name `old` had.
@@ -66,8 +66,8 @@ public struct RenewalPlanner {
         let dropped = old.subjectAlternativeNames.filter { !new.subjectAlternativeNames.contains($0) }
         guard !dropped.isEmpty else { return [] }
         return [Finding(.namesDropped, .warning, file: file,
-                        message: "\(SafeText.escape(file)) no longer covers \(dropped.joined(separator: ", ")), which the current certificate covers",
-                        hint: "Check that clients and MX records no longer use those names, or request a certificate that includes them.")]
+                        message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "value": "\(dropped.joined(separator: ", "))"]),
+                        hint: Catalog.text("finding.namesDropped.hint"))]
     }
 }
 

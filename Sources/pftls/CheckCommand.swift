@@ -45,7 +45,7 @@ enum CheckText {
             let probe = report.probes.first { $0.service == service }.map { entry -> String in
                 switch entry.result {
                 case .served(let chain): return chain.first.map { $0.isSame(as: report.leaf ?? $0) ? "serves the certificate on disk" : "serves ANOTHER certificate" } ?? ""
-                case .failed(let reason): return "handshake failed: \(reason)"
+                case .failed(let reason, _): return "handshake failed: \(reason)"
                 }
             } ?? "not probed"
             lines.append("  \(SafeText.escape(service.name).padding(toLength: 22, withPad: " ", startingAt: 0)) \(service.mode.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(probe)")
@@ -70,7 +70,7 @@ enum CheckJSON {
             if let probe {
                 switch probe.result {
                 case .served(let chain): entry["served"] = chain.first?.sha256FingerprintText ?? ""
-                case .failed(let reason): entry["error"] = reason
+                case .failed(let reason, _): entry["error"] = reason
                 }
             }
             return entry

@@ -155,6 +155,6 @@ import Testing
 /// A probe that always sees what Postfix says when the key does not fit.
 struct RefusingProbe: ListenerProbing {
     func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult {
-        .failed(reason: "STARTTLS answer was: 454 4.7.0 TLS not available due to local problem")
+        .failed(reason: "STARTTLS answer was: 454 4.7.0 TLS not available due to local problem", answered: true)
     }
 }

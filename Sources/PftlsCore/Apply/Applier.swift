@@ -182,7 +182,7 @@ public struct Applier {
                         say("\(where_): serves the new certificate (sha256 \(chain[0].sha256FingerprintText))")
                     case .served(let chain):
                         throw rollBack("\(where_) still serves another certificate (sha256 \(chain.first?.sha256FingerprintText ?? "?")) after the reload." + log.quote)
-                    case .failed(let reason):
+                    case .failed(let reason, _):
                         throw rollBack("\(where_): \(reason)." + log.quote)
                     }
                 }
@@ -206,7 +206,7 @@ public struct Applier {
         repeat {
             result = probe.probe(host: target.host, port: target.port, mode: target.mode, serverName: nil)
             if let served = result.leaf, let leaf, served.isSame(as: leaf) { return result }
-            if case .failed(let reason) = result, reason.contains("handshake worked") || reason.contains("answer was") { furthest = result }
+            if case .failed(_, answered: true) = result { furthest = result }
             usleep(300_000)
         } while Date() < end
         return furthest ?? result

@@ -98,7 +98,7 @@ public struct TLSAudit {
             return [Finding(.staleServedCertificate, .error, file: nil,
                 message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "value": "\(chain.first?.sha256FingerprintText ?? "?")", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]),
                 hint: Catalog.text("finding.staleServedCertificate.hint"))]
-        case .failed(let reason):
+        case .failed(let reason, _):
             return [Finding(.tlsHandshakeFailed, .error, file: nil, message: "\(place): \(reason)",
                             hint: Catalog.text("finding.tlsHandshakeFailed.hint"))]
         }

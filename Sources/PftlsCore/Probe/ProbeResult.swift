@@ -12,7 +12,9 @@ public enum ProbeResult {
     case served(chain: [Certificate])
     /// The handshake did not happen; `reason` says why, with the server's own
     /// reply (such as `454 4.7.0 TLS not available due to local problem`) when it gave one.
-    case failed(reason: String)
+    /// `answered` is true when the server got as far as answering (a handshake that
+    /// worked, or an SMTP reply): the failure that says most about a broken smtpd.
+    case failed(reason: String, answered: Bool = false)
 
     /// The served leaf, when the handshake worked.
     public var leaf: Certificate? {

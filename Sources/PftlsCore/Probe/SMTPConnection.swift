@@ -6,7 +6,11 @@ import Glibc
 /// A plain TCP connection with a deadline, speaking just enough SMTP to reach STARTTLS.
 final class SMTPConnection {
     /// Why the conversation stopped.
-    struct Failure: Error { let reason: String }
+    struct Failure: Error {
+        let reason: String
+        /// True when the server answered, but not as it should have.
+        var answered = false
+    }
 
     let descriptor: Int32
     /// When the whole conversation must be over: a server that trickles bytes slower
@@ -97,13 +101,13 @@ final class SMTPConnection {
         guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: "greeting was: \(Self.show(greeting))") }
         try send("EHLO pftls.probe")
         let capabilities = try readReply()
-        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: "EHLO answer was: \(Self.show(capabilities))") }
+        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: "EHLO answer was: \(Self.show(capabilities))", answered: true) }
         guard capabilities.contains(where: { $0.dropFirst(4).uppercased().hasPrefix("STARTTLS") }) else {
             throw Failure(reason: "the server does not offer STARTTLS")
         }
         try send("STARTTLS")
         let answer = try readReply()
-        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: "STARTTLS answer was: \(Self.show(answer))") }
+        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: "STARTTLS answer was: \(Self.show(answer))", answered: true) }
     }
 
     static func show(_ lines: [String]) -> String { SafeText.escape(lines.joined(separator: " / ")) }

@@ -29,7 +29,7 @@ public struct TLSProbe: ListenerProbing {
             connection = try SMTPConnection(host: host, port: port, timeout: timeout)
             if mode == .startTLS { try connection.negotiateStartTLS() }
         } catch let failure as SMTPConnection.Failure {
-            return .failed(reason: failure.reason)
+            return .failed(reason: failure.reason, answered: failure.answered)
         } catch {
             return .failed(reason: "\(error)")
         }
@@ -53,7 +53,7 @@ public struct TLSProbe: ListenerProbing {
         guard !chain.isEmpty else { return .failed(reason: "the server sent no certificate") }
         // A listener serves only when smtpd lives on after the handshake: EHLO must get 250
         // (an smtpd that dies at once, for example with SASL on and no back end, does not).
-        if let problem = Self.greetAfterHandshake(ssl, mode: mode, deadline: connection.deadline) { return .failed(reason: problem) }
+        if let problem = Self.greetAfterHandshake(ssl, mode: mode, deadline: connection.deadline) { return .failed(reason: problem, answered: true) }
         _ = "QUIT\r\n".withCString { SSL_write(ssl, $0, 6) }
         SSL_shutdown(ssl)
         return .served(chain: chain)

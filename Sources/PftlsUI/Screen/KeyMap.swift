@@ -1,3 +1,4 @@
+import PftlsCore
 /// What a key does on a screen, by name, so bindings are data.
 public enum Action: Hashable, Sendable {
     case next, back, quit, help
@@ -57,25 +58,25 @@ public struct KeyMap: Sendable {
     }
 
     /// Bindings every step shares.
-    public static let common: [KeyBinding] = [
-        KeyBinding([.enter], .activate, help: "OK"),
-        KeyBinding([.escape], .back, help: "Back"),
-        KeyBinding([.tab], .focusNext, label: "Tab", help: "Move"),
-        KeyBinding([.backTab], .focusPrevious, help: "Move back", inFooter: false),
-        KeyBinding([.function(10), .control("n")], .next, label: "F10", help: "Next"),
-        KeyBinding([.function(1), .character("?")], .help, label: "F1/?", help: "Help"),
-        KeyBinding([.character("q"), .control("c")], .quit, label: "q", help: "Quit"),
-    ]
+    public static var common: [KeyBinding] { [
+        KeyBinding([.enter], .activate, help: Catalog.text("word.ok")),
+        KeyBinding([.escape], .back, help: Catalog.text("word.back")),
+        KeyBinding([.tab], .focusNext, label: "Tab", help: Catalog.text("word.move")),
+        KeyBinding([.backTab], .focusPrevious, help: Catalog.text("KeyMap.text"), inFooter: false),
+        KeyBinding([.function(10), .control("n")], .next, label: "F10", help: Catalog.text("word.next")),
+        KeyBinding([.function(1), .character("?")], .help, label: "F1/?", help: Catalog.text("word.help")),
+        KeyBinding([.character("q"), .control("c")], .quit, label: "q", help: Catalog.text("word.quit")),
+    ] }
 
     /// Movement in lists and radio groups.
-    public static let movement: [KeyBinding] = [
-        KeyBinding([.up], .up, label: "↑↓", help: "Move", inFooter: true),
-        KeyBinding([.down], .down, help: "Move", inFooter: false),
-        KeyBinding([.left], .left, help: "Left", inFooter: false),
-        KeyBinding([.right], .right, help: "Right", inFooter: false),
-        KeyBinding([.pageUp], .pageUp, help: "Page up", inFooter: false),
-        KeyBinding([.pageDown], .pageDown, help: "Page down", inFooter: false),
-        KeyBinding([.home], .home, help: "First", inFooter: false),
-        KeyBinding([.end], .end, help: "Last", inFooter: false),
-    ]
+    public static var movement: [KeyBinding] { [
+        KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.move"), inFooter: true),
+        KeyBinding([.down], .down, help: Catalog.text("word.move"), inFooter: false),
+        KeyBinding([.left], .left, help: Catalog.text("word.left"), inFooter: false),
+        KeyBinding([.right], .right, help: Catalog.text("word.right"), inFooter: false),
+        KeyBinding([.pageUp], .pageUp, help: Catalog.text("KeyMap.text2"), inFooter: false),
+        KeyBinding([.pageDown], .pageDown, help: Catalog.text("KeyMap.text3"), inFooter: false),
+        KeyBinding([.home], .home, help: Catalog.text("word.first"), inFooter: false),
+        KeyBinding([.end], .end, help: Catalog.text("word.last"), inFooter: false),
+    ] }
 }

@@ -18,9 +18,9 @@ public enum BrowserFileKind: Sendable, Equatable {
         case .csr: FileKind.csr.rawValue
         case .pkcs12: FileKind.pkcs12.rawValue
         case .keyAndCertificates: FileKind.keyAndCertificates.rawValue
-        case .caCertificate: "CA certificate"
-        case .rootCA: "root CA"
-        case .notKeyOrCertificate: "not a key or certificate"
+        case .caCertificate: Catalog.text("BrowserFile.text")
+        case .rootCA: Catalog.text("BrowserFile.text2")
+        case .notKeyOrCertificate: Catalog.text("BrowserFile.text3")
         case .unknown: FileKind.unknown.rawValue
         }
     }

@@ -4,14 +4,14 @@ import PftlsCore
 enum DirectoryStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
         // Tab completes the path (the text field takes it before the key map).
-        KeyMap(KeyMap.common.map { $0.action == .focusNext ? KeyBinding([.tab], .focusNext, label: "Tab", help: "Complete") : $0 }
+        KeyMap(KeyMap.common.map { $0.action == .focusNext ? KeyBinding([.tab], .focusNext, label: "Tab", help: Catalog.text("word.complete")) : $0 }
                .filter { $0.action != .focusPrevious })
     }
 
     static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("layout.chain-file", nil) }
 
     static func blockingProblem(_ model: WizardModel) -> String? {
-        guard model.directory.isChecked else { return "the directory is still being checked." }
+        guard model.directory.isChecked else { return Catalog.text("DirectoryStep.text") }
         return model.directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
     }
 
@@ -23,16 +23,16 @@ enum DirectoryStep: WizardStep {
 
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let glyphs = model.context.glyphs
-        screen.put("Where should the key and certificate files live?", x: 2, y: top, style: .strong)
-        screen.put("It must not be writable by ordinary users: whoever can write there can", x: 2, y: top + 1)
-        screen.put("replace the key. Tab completes the path.", x: 2, y: top + 2)
+        screen.put(Catalog.text("DirectoryStep.text2"), x: 2, y: top, style: .strong)
+        screen.put(Catalog.text("DirectoryStep.text3"), x: 2, y: top + 1)
+        screen.put(Catalog.text("DirectoryStep.text4"), x: 2, y: top + 2)
         screen.put("Directory:", x: 2, y: top + 4)
         model.directory.field.render(into: &screen, x: 13, y: top + 4, width: model.width - 16, focused: true)
         var y = top + 6
         let findings = model.directory.findings
         if findings.isEmpty {
-            for line in ["exists and is a directory", "owned by \(model.context.trustedOwner == 0 ? "root" : "you (demo sandbox)")",
-                         "not writable by group or others", "no parent writable by others without the sticky bit"] {
+            for line in [Catalog.text("DirectoryStep.text5"), Catalog.text("DirectoryStep.text6", ["value": "\(model.context.trustedOwner == 0 ? "root" : Catalog.text("word.you-demo-sandbox"))"]),
+                         Catalog.text("DirectoryStep.text7"), Catalog.text("DirectoryStep.text8")] {
                 screen.put("\(glyphs.done) \(line)", x: 4, y: y, style: .ok)
                 y += 1
             }

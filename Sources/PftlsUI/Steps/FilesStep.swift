@@ -4,23 +4,23 @@ import PftlsCore
 /// intermediates assignment, and the engine's findings on it.
 enum FilesStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        let assign = [KeyBinding([.character("k")], .assignKey, help: "Key"),
-                      KeyBinding([.character("c")], .assignCertificate, help: "Cert"),
-                      KeyBinding([.character("i")], .toggleIntermediate, help: "Interm."),
-                      KeyBinding([.character("x")], .clearAssignment, help: "Clear", inFooter: false)]
+        let assign = [KeyBinding([.character("k")], .assignKey, help: Catalog.text("word.key")),
+                      KeyBinding([.character("c")], .assignCertificate, help: Catalog.text("word.cert")),
+                      KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
+                      KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false)]
         return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
     }
 
     static func blockingProblem(_ model: WizardModel) -> String? {
         let files = model.files
-        if files.assignment.key == nil && !model.renewing { return "choose the private key (k on a file)." }
-        if files.assignment.certificate == nil { return "choose the server certificate (c on a file)." }
-        guard let inspection = files.inspection, inspection.assignment == model.effectiveAssignment else { return "the files are still being checked." }
+        if files.assignment.key == nil && !model.renewing { return Catalog.text("FilesStep.text") }
+        if files.assignment.certificate == nil { return Catalog.text("FilesStep.text2") }
+        guard let inspection = files.inspection, inspection.assignment == model.effectiveAssignment else { return Catalog.text("FilesStep.text3") }
         let errors = files.blockingErrors
         if model.renewing, files.assignment.key == nil, errors.contains(where: { $0.code == .keyCertMismatch }) {
-            return "the key in use does not belong to this certificate: press k on the new key (the one made with its CSR)."
+            return Catalog.text("FilesStep.text4")
         }
-        if let first = errors.first { return "\(errors.count) error(s) in the files: [\(first.code)] \(first.message)" }
+        if let first = errors.first { return Catalog.text("FilesStep.text5", ["count": "\(errors.count)", "code": "\(first.code)", "message": "\(first.message)"]) }
         return nil
     }
 
@@ -33,20 +33,20 @@ enum FilesStep: WizardStep {
     private static func kindText(_ file: BrowserFile?, inUse: Bool, renewing: Bool) -> String? {
         guard let file else { return nil }
         guard renewing, let expires = file.expires else { return file.kind.label }
-        return (inUse ? "in use, " : "") + "to " + String(UTCTimestamp.format(expires).prefix(10))
+        return (inUse ? Catalog.text("FilesStep.text6") : "") + Catalog.text("word.to") + String(UTCTimestamp.format(expires).prefix(10))
     }
 
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let state = model.files
         let glyphs = model.context.glyphs
         let rows = FilesStepState.listRows
-        screen.put("Path:", x: 1, y: top)
+        screen.put(Catalog.text("word.path"), x: 1, y: top)
         state.pathField.render(into: &screen, x: 7, y: top, width: model.width - 9, focused: state.focus == .path)
         let directoriesWidth = 22
         let filesX = directoriesWidth + 2
         let filesWidth = 30
-        screen.put("Directories", x: 1, y: top + 1, style: state.focus == .directories ? .accent : .strong)
-        screen.put("Files", x: filesX, y: top + 1, style: state.focus == .files ? .accent : .strong)
+        screen.put(Catalog.text("word.directories"), x: 1, y: top + 1, style: state.focus == .directories ? .accent : .strong)
+        screen.put(Catalog.text("word.files"), x: filesX, y: top + 1, style: state.focus == .files ? .accent : .strong)
         let directories = [".."] + (state.listing?.directories ?? [])
         for (row, index) in state.directoryCursor.visible(count: directories.count, rows: rows).enumerated() {
             let selected = index == state.directoryCursor.selected && state.focus == .directories
@@ -72,7 +72,7 @@ enum FilesStep: WizardStep {
         var y = top + 3 + rows
         let assignment = state.assignment
         let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
-        screen.put("Key: \(name(assignment.key))   Certificate: \(name(assignment.certificate))   Intermediates: \(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))",
+        screen.put(Catalog.text("FilesStep.text7", ["value": "\(name(assignment.key))", "value2": "\(name(assignment.certificate))", "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"]),
                    x: 1, y: y, style: .strong, limit: model.width - 2)
         y += 1
         if let inspection = state.inspection, state.inspectedFor == assignment {
@@ -80,16 +80,16 @@ enum FilesStep: WizardStep {
             y += 1
             var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
             if inspection.needsPassphrase {
-                screen.put("\(glyphs.pointer) The key is encrypted: the next step asks for its passphrase.", x: 1, y: y, style: .accent)
+                screen.put(Catalog.text("FilesStep.text8", ["pointer": "\(glyphs.pointer)"]), x: 1, y: y, style: .accent)
                 y += 1
                 shown.removeAll { $0.code == .noPrivateKey }
             }
-            if shown.isEmpty && !inspection.needsPassphrase { screen.put("\(glyphs.done) The files fit together and are fit for Postfix.", x: 1, y: y, style: .ok) }
+            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("FilesStep.text9", ["done": "\(glyphs.done)"]), x: 1, y: y, style: .ok) }
             WizardView.drawFindings(shown, into: &screen, x: 1, y: y, maxRows: max(1, bottom - y - 1), glyphs: glyphs, width: model.width - 2)
         } else if !assignment.paths.isEmpty {
-            screen.put("Checking the files…", x: 1, y: y + 1, style: .dim)
+            screen.put(Catalog.text("FilesStep.text10"), x: 1, y: y + 1, style: .dim)
         } else {
-            WizardView.drawWrapped("Pick the key (k), the certificate (c) and intermediates (i); Enter assigns by type.",
+            WizardView.drawWrapped(Catalog.text("FilesStep.text11"),
                                    into: &screen, x: 1, y: y + 1, width: model.width - 2, maxRows: 2, style: .dim, glyphs: glyphs)
         }
         WizardView.drawNext(state.focus == .next, into: &screen, y: bottom)
@@ -190,7 +190,7 @@ extension WizardModel {
         if step == .passphrase {
             passphrase.checking = false
             if inspection.wrongPassphrase || inspection.needsPassphrase {
-                passphrase.message = "That passphrase does not open the key. Try again."
+                passphrase.message = Catalog.text("FilesStep.text12")
                 return []
             }
             passphrase.accepted = inspection.passphrase
@@ -200,7 +200,7 @@ extension WizardModel {
             // Unlocked, the key can be compared with the certificate: a mismatch is told
             // here, where it shows, with the way back to the files.
             if let first = files.blockingErrors.first {
-                passphrase.message = "The key opens, but [\(first.code)] \(first.message). Press Esc to go back to Files and choose the matching key or certificate."
+                passphrase.message = Catalog.text("FilesStep.text13", ["code": "\(first.code)", "message": "\(first.message)"])
                 return []
             }
             passphrase.message = nil

@@ -4,7 +4,7 @@ import PftlsCore
 /// dialog: ↑↓ move through options and groups, Space (or Enter) chooses.
 enum LevelsStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: "Choose")]
+        KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: Catalog.text("word.choose"))]
                + KeyMap.common + KeyMap.movement.dropFirst())
     }
 
@@ -27,26 +27,26 @@ enum LevelsStep: WizardStep {
         let levels = model.levels
         let glyphs = model.context.glyphs
         var y = top
-        y = group("Incoming mail (smtpd_tls_security_level)", options: Answers.smtpdLevels, chosen: levels.smtpd,
+        y = group(Catalog.text("LevelsStep.text"), options: Answers.smtpdLevels, chosen: levels.smtpd,
                   focused: levels.focus == .smtpd, parameter: "smtpd_tls_security_level", model: model, into: &screen, y: y, columns: 3)
-        y = group("Outgoing mail (smtp_tls_security_level)", options: Answers.smtpLevels, chosen: levels.smtp,
+        y = group(Catalog.text("LevelsStep.text2"), options: Answers.smtpLevels, chosen: levels.smtp,
                   focused: levels.focus == .smtp, parameter: "smtp_tls_security_level", model: model, into: &screen, y: y, columns: 4)
         if levels.lowersClientLevel, let current = levels.smtpInForce {
-            screen.put("\(glyphs.warning) Lowers the level in force (\(current)): outgoing mail loses that protection.", x: 2, y: y - 1,
+            screen.put(Catalog.text("LevelsStep.text3", ["warning": "\(glyphs.warning)", "current": "\(current)"]), x: 2, y: y - 1,
                        style: .warning, limit: model.width - 3)
             let box = levels.confirmLowering ? glyphs.checkOn : glyphs.checkOff
-            screen.put("\(box) Lower it anyway", x: 4, y: y, style: levels.focus == .lowering ? .selected : .plain)
+            screen.put(Catalog.text("LevelsStep.text4", ["box": "\(box)"]), x: 4, y: y, style: levels.focus == .lowering ? .selected : .plain)
             y += 2
         }
         let layouts = Answers.Layout.allCases.map(\.rawValue)
-        y = group("File layout", options: layouts, chosen: layouts.firstIndex(of: levels.layout.rawValue)!,
+        y = group(Catalog.text("LevelsStep.text5"), options: layouts, chosen: layouts.firstIndex(of: levels.layout.rawValue)!,
                   focused: levels.focus == .layout, parameter: "layout", model: model, into: &screen, y: y, columns: 2)
         if levels.asksDedicated {
-            screen.put("\(glyphs.warning) encrypt on port 25 breaks mail from servers without TLS; RFC 3207", x: 2, y: y, style: .warning, limit: model.width - 3)
-            screen.put("  forbids it for a public MX. Submission (587) requires TLS on its own.", x: 2, y: y + 1, style: .warning, limit: model.width - 3)
+            screen.put(Catalog.text("LevelsStep.text6", ["warning": "\(glyphs.warning)"]), x: 2, y: y, style: .warning, limit: model.width - 3)
+            screen.put(Catalog.text("LevelsStep.text7"), x: 2, y: y + 1, style: .warning, limit: model.width - 3)
             let box = levels.dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
             let style: Style = levels.focus == .dedicated ? .selected : .plain
-            screen.put("\(box) This host is a dedicated submission server, not an MX", x: 4, y: y + 2, style: style)
+            screen.put(Catalog.text("LevelsStep.text8", ["box": "\(box)"]), x: 4, y: y + 2, style: style)
         }
         WizardView.drawNext(levels.focus == .next, into: &screen, y: bottom)
     }

@@ -105,10 +105,10 @@ public struct LevelsStepState {
     /// Why Next is refused on this step, in the wizard's words; nil when it may go on.
     var blockingProblem: String? {
         if asksDedicated && !dedicatedNonMX {
-            return "encrypt on port 25 would refuse mail from servers without TLS, which RFC 3207 forbids for a public MX: choose may, or tick \"This host is a dedicated submission server, not an MX\"."
+            return Catalog.text("LevelsStepState.text")
         }
         guard lowersClientLevel && !confirmLowering, let current = smtpInForce else { return nil }
-        return "smtp_tls_security_level would be lowered from \(current) to \(smtpLevel): choose \(current) again, or tick \"Lower it anyway\"."
+        return Catalog.text("LevelsStepState.text2", ["current": "\(current)", "smtpLevel": "\(smtpLevel)"])
     }
 
     /// The help entry for what has focus.

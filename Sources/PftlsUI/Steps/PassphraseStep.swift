@@ -11,8 +11,8 @@ enum PassphraseStep: WizardStep {
     static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("smtpd_tls_key_file", nil) }
 
     static func blockingProblem(_ model: WizardModel) -> String? {
-        guard model.passphrase.passphrase(for: model.effectiveAssignment.key) != nil else { return "type the key's passphrase and press Enter." }
-        return model.files.blockingErrors.first.map { "[\($0.code)] \($0.message). Press Esc to go back to Files." }
+        guard model.passphrase.passphrase(for: model.effectiveAssignment.key) != nil else { return Catalog.text("PassphraseStep.text") }
+        return model.files.blockingErrors.first.map { Catalog.text("PassphraseStep.text2", ["value": "\($0.code)", "value2": "\($0.message)"]) }
     }
 
     static func barState(_ model: WizardModel) -> StepState {
@@ -25,20 +25,20 @@ enum PassphraseStep: WizardStep {
     }
 
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        let key = model.files.assignment.key ?? "the key"
+        let key = model.files.assignment.key ?? Catalog.text("PassphraseStep.text3")
         let lines = [
-            "The private key \(key) is encrypted.",
+            Catalog.text("PassphraseStep.text4", ["key": "\(key)"]),
             "",
-            "Postfix starts without anyone at the keyboard, so it cannot ask for a",
-            "passphrase: it needs the key unencrypted. pftls decrypts it in memory and",
-            "writes the unencrypted copy into \(model.directory.field.value),",
-            "owned by root with mode 0600 from the first byte. The original file stays",
-            "untouched. The passphrase is never shown, logged or saved.",
+            Catalog.text("PassphraseStep.text5"),
+            Catalog.text("PassphraseStep.text6"),
+            Catalog.text("PassphraseStep.text7", ["value": "\(model.directory.field.value)"]),
+            Catalog.text("PassphraseStep.text8"),
+            Catalog.text("PassphraseStep.text9"),
         ]
         for (index, line) in lines.enumerated() { screen.put(line, x: 2, y: top + index, limit: model.width - 4) }
         var y = top + lines.count + 1
         if let demo = model.context.demo {
-            screen.put("Demo: the sample key's passphrase is \"\(demo.passphrase)\".", x: 2, y: y, style: .accent)
+            screen.put(Catalog.text("PassphraseStep.text10", ["passphrase": "\(demo.passphrase)"]), x: 2, y: y, style: .accent)
             y += 2
         }
         screen.put("Passphrase:", x: 2, y: y)
@@ -47,19 +47,19 @@ enum PassphraseStep: WizardStep {
         field.set(mask)
         field.render(into: &screen, x: 14, y: y, width: 40, focused: true)
         y += 2
-        if model.passphrase.checking { screen.put("Trying the passphrase…", x: 2, y: y, style: .dim) }
+        if model.passphrase.checking { screen.put(Catalog.text("PassphraseStep.text11"), x: 2, y: y, style: .dim) }
         if let message = model.passphrase.message {
             WizardView.drawWrapped(message, into: &screen, x: 2, y: y, width: model.width - 4, maxRows: max(1, bottom - 2 - y),
                                    style: .error, glyphs: model.context.glyphs)
         }
-        WizardView.drawNext(false, into: &screen, y: bottom - 1, label: "Enter: unlock")
+        WizardView.drawNext(false, into: &screen, y: bottom - 1, label: Catalog.text("PassphraseStep.text12"))
     }
 }
 
 extension WizardModel {
     mutating func submitPassphrase() -> [Effect] {
         guard passphrase.length > 0 else {
-            passphrase.message = "Type the passphrase first."
+            passphrase.message = Catalog.text("PassphraseStep.text13")
             return []
         }
         passphrase.checking = true

@@ -4,12 +4,12 @@ import PftlsCore
 /// or why nothing was changed; scrollable, and printed again after the wizard ends.
 enum ResultStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: "Exit"),
-                KeyBinding([.up], .up, label: "↑↓", help: "Scroll"), KeyBinding([.down], .down, help: "Scroll", inFooter: false),
-                KeyBinding([.pageUp], .pageUp, label: "PgUp/PgDn", help: "Page"), KeyBinding([.pageDown], .pageDown, help: "Page", inFooter: false)])
+        KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: Catalog.text("word.exit")),
+                KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.scroll")), KeyBinding([.down], .down, help: Catalog.text("word.scroll"), inFooter: false),
+                KeyBinding([.pageUp], .pageUp, label: "PgUp/PgDn", help: Catalog.text("word.page")), KeyBinding([.pageDown], .pageDown, help: Catalog.text("word.page"), inFooter: false)])
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? { "choose an action below." }
+    static func blockingProblem(_ model: WizardModel) -> String? { Catalog.text("ResultStep.text") }
 
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
         let rows = model.screenLayout.resultRows
@@ -28,7 +28,7 @@ enum ResultStep: WizardStep {
         if result.wrapped.count > rows {
             screen.put("\(result.offset + 1)-\(min(result.wrapped.count, result.offset + rows))/\(result.wrapped.count)", x: model.width - 12, y: bottom, style: .dim)
         }
-        WizardView.drawNext(true, into: &screen, y: bottom, label: "Enter: exit")
+        WizardView.drawNext(true, into: &screen, y: bottom, label: Catalog.text("ResultStep.text2"))
     }
 }
 
@@ -38,15 +38,15 @@ extension WizardModel {
         var lines: [String] = []
         switch outcome {
         case .success(let done):
-            lines.append(done.changed ? "The new configuration is in place." : "Nothing to change: the configuration already matched.")
+            lines.append(done.changed ? Catalog.text("ResultStep.text3") : Catalog.text("ResultStep.text4"))
             // The log already names each probed port once, with what it serves.
             lines += done.log.map { "  " + $0 }
             if let backup = done.backupDirectory { lines.append("Backup: \(backup)") }
-            if let rollback = done.rollbackCommand { lines.append("Roll back with: \(rollback)") }
-            if let demo = context.demo { lines.append("Demo config set written to \(demo.root)") }
+            if let rollback = done.rollbackCommand { lines.append(Catalog.text("ResultStep.text5", ["rollback": "\(rollback)"])) }
+            if let demo = context.demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
             result = ResultStepState(succeeded: true, lines: lines, width: screenLayout.textWidth)
         case .failure(let failure):
-            lines.append("Nothing was changed: " + failure.description)
+            lines.append(Catalog.text("ResultStep.text7") + failure.description)
             lines += failure.log.map { "  " + $0 }
             result = ResultStepState(succeeded: false, lines: lines, width: screenLayout.textWidth)
         }

@@ -3,12 +3,12 @@ import PftlsCore
 /// Step 6: the plan with its diffs and findings, scrollable, and what to do with it.
 enum ReviewStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        KeyMap([KeyBinding([.left], .left, label: "←→", help: "Action"), KeyBinding([.right], .right, help: "Action", inFooter: false),
-                KeyBinding([.up], .up, label: "↑↓", help: "Scroll"), KeyBinding([.down], .down, help: "Scroll", inFooter: false)] + KeyMap.common
-               + [KeyBinding([.pageUp], .pageUp, help: "Page up", inFooter: false), KeyBinding([.pageDown], .pageDown, help: "Page down", inFooter: false)])
+        KeyMap([KeyBinding([.left], .left, label: "←→", help: Catalog.text("word.action")), KeyBinding([.right], .right, help: Catalog.text("word.action"), inFooter: false),
+                KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.scroll")), KeyBinding([.down], .down, help: Catalog.text("word.scroll"), inFooter: false)] + KeyMap.common
+               + [KeyBinding([.pageUp], .pageUp, help: Catalog.text("ReviewStep.text"), inFooter: false), KeyBinding([.pageDown], .pageDown, help: Catalog.text("ReviewStep.text2"), inFooter: false)])
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? { "choose an action below." }
+    static func blockingProblem(_ model: WizardModel) -> String? { Catalog.text("ReviewStep.text3") }
 
     static func barState(_ model: WizardModel) -> StepState { model.result?.succeeded == true ? .done : .pending }
 
@@ -20,7 +20,7 @@ enum ReviewStep: WizardStep {
         if let busy = review.busy {
             screen.put(busy, x: 2, y: top + 1, style: .accent)
         } else if review.plan == nil {
-            screen.put("No plan yet.", x: 2, y: top + 1, style: .dim)
+            screen.put(Catalog.text("ReviewStep.text4"), x: 2, y: top + 1, style: .dim)
         } else {
             for (row, line) in review.lines.dropFirst(review.offset).prefix(rows).enumerated() {
                 let style: Style = line.hasPrefix("+") ? .ok : (line.hasPrefix("-") ? .error : (line.hasPrefix("@@") ? .accent : .plain))
@@ -50,21 +50,21 @@ extension WizardModel {
         case .left, .focusPrevious: review.choice = ReviewStepState.Choice(rawValue: (review.choice.rawValue + 3) % 4)!
         case .activate:
             guard let plan = review.plan else {
-                message = ("The plan is still being built; try again in a moment.", .warning)
+                message = (Catalog.text("ReviewStep.text5"), .warning)
                 return []
             }
             switch review.choice {
             case .write:
                 guard !plan.hasErrors else {
-                    message = ("Write is refused: the plan has errors (see the findings).", .error)
+                    message = (Catalog.text("ReviewStep.text6"), .error)
                     return []
                 }
-                review.busy = "Writing, checking, reloading and probing…"
+                review.busy = Catalog.text("ReviewStep.text7")
                 return [.apply(plan, demo: context.demo != nil)]
             case .saveToDirectory:
-                overlay = .prompt(title: "Save the config set to directory:", field: TextField((context.demo?.root ?? "/root") + "/pftls-config-set"), purpose: .saveConfigSet)
+                overlay = .prompt(title: Catalog.text("ReviewStep.text8"), field: TextField((context.demo?.root ?? "/root") + "/pftls-config-set"), purpose: .saveConfigSet)
             case .saveAnswers:
-                overlay = .prompt(title: "Save the answers (JSON, no secrets) to:", field: TextField((context.demo?.root ?? "/root") + "/pftls-answers.json"), purpose: .saveAnswers)
+                overlay = .prompt(title: Catalog.text("ReviewStep.text9"), field: TextField((context.demo?.root ?? "/root") + "/pftls-answers.json"), purpose: .saveAnswers)
             case .back:
                 return goBack()
             }
@@ -80,7 +80,7 @@ extension WizardModel {
             return [.saveAnswers(answers, path: path)]
         case .saveConfigSet:
             guard let plan = review.plan, !plan.hasErrors else {
-                message = ("Nothing to save: the plan has errors.", .error)
+                message = (Catalog.text("ReviewStep.text10"), .error)
                 return []
             }
             return [.saveConfigSet(plan, directory: path)]

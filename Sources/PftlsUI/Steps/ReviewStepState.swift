@@ -8,10 +8,10 @@ public struct ReviewStepState {
 
         var label: String {
             switch self {
-            case .write: "Write"
-            case .saveToDirectory: "Save to directory"
-            case .saveAnswers: "Save answers"
-            case .back: "Back"
+            case .write: Catalog.text("word.write")
+            case .saveToDirectory: Catalog.text("ReviewStepState.text")
+            case .saveAnswers: Catalog.text("ReviewStepState.text2")
+            case .back: Catalog.text("word.back")
             }
         }
     }

@@ -4,7 +4,7 @@ import PftlsCore
 /// preview's findings about master.cf and SASL.
 enum ServicesStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: "Choose")]
+        KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: Catalog.text("word.choose"))]
                + KeyMap.common + KeyMap.movement.dropFirst())
     }
 
@@ -22,16 +22,16 @@ enum ServicesStep: WizardStep {
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.servicesAction(action) }
 
     static let descriptions: [Answers.ServiceName: String] = [
-        .smtp: "smtp 25: mail from other servers, STARTTLS offered",
-        .submission: "submission 587: mail clients, STARTTLS required + SASL",
-        .submissions: "submissions 465: mail clients, implicit TLS + SASL",
+        .smtp: Catalog.text("ServicesStep.text"),
+        .submission: Catalog.text("ServicesStep.text2"),
+        .submissions: Catalog.text("ServicesStep.text3"),
     ]
 
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let state = model.services
         let glyphs = model.context.glyphs
-        screen.put("Which services should offer TLS? Space toggles; the listen address is optional", x: 2, y: top, limit: model.width - 3)
-        screen.put("(address:port, e.g. 192.0.2.10:465; empty means all addresses, standard port).", x: 2, y: top + 1, style: .dim, limit: model.width - 3)
+        screen.put(Catalog.text("ServicesStep.text4"), x: 2, y: top, limit: model.width - 3)
+        screen.put(Catalog.text("ServicesStep.text5"), x: 2, y: top + 1, style: .dim, limit: model.width - 3)
         for (index, row) in state.rows.enumerated() {
             let y = top + 3 + index * 2
             let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
@@ -44,7 +44,7 @@ enum ServicesStep: WizardStep {
         if let preview = state.preview {
             let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
             if relevant.isEmpty {
-                screen.put("\(glyphs.done) master.cf accepts these services as they are.", x: 2, y: y, style: .ok)
+                screen.put(Catalog.text("ServicesStep.text6", ["done": "\(glyphs.done)"]), x: 2, y: y, style: .ok)
             } else {
                 y = WizardView.drawFindings(relevant, into: &screen, x: 2, y: y, maxRows: bottom - y - 2, glyphs: glyphs, width: model.width - 3)
                 if let first = relevant.sorted(by: { $0.severity > $1.severity }).first {
@@ -53,7 +53,7 @@ enum ServicesStep: WizardStep {
                 }
             }
         } else {
-            screen.put("Checking master.cf and SASL…", x: 2, y: y, style: .dim)
+            screen.put(Catalog.text("ServicesStep.text7"), x: 2, y: y, style: .dim)
         }
         WizardView.drawNext(state.nextFocused, into: &screen, y: bottom)
     }

@@ -28,14 +28,14 @@ public struct ServicesStepState {
         for row in rows where row.enabled {
             let listen = row.listen.value.trimmingCharacters(in: .whitespaces)
             if !listen.isEmpty, let problem = ListenAddress.problem(with: listen) {
-                return .failure(StepProblem("The listen address of \(row.name.rawValue) is not usable: \(problem)."))
+                return .failure(StepProblem(Catalog.text("ServicesStepState.text", ["rawValue": "\(row.name.rawValue)", "problem": "\(problem)"])))
             }
             if !listen.isEmpty, let other = chosen.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
-                return .failure(StepProblem("\(row.name.rawValue) and \(other.name.rawValue) have the same listen address; give each its own."))
+                return .failure(StepProblem(Catalog.text("ServicesStepState.text2", ["rawValue": "\(row.name.rawValue)", "rawValue2": "\(other.name.rawValue)"])))
             }
             chosen.append(Answers.Service(name: row.name, listen: listen.isEmpty ? nil : listen))
         }
-        return chosen.isEmpty ? .failure(StepProblem("Choose at least one service.")) : .success(chosen)
+        return chosen.isEmpty ? .failure(StepProblem(Catalog.text("ServicesStepState.text3"))) : .success(chosen)
     }
 
     var state: StepState {

@@ -1,3 +1,4 @@
+import PftlsCore
 /// Boxes over the step: help, quit confirmation, path prompts.
 enum OverlayView {
     static func draw(_ overlay: Overlay, model: WizardModel, into screen: inout ScreenBuffer) {
@@ -15,7 +16,7 @@ enum OverlayView {
             }
         case .confirmQuit:
             box("Quit?", x: 18, y: 9, width: 44, height: 5, glyphs: model.context.glyphs, into: &screen)
-            screen.put("Quit without writing anything? (y/n)", x: 21, y: 11, style: .strong)
+            screen.put(Catalog.text("OverlayView.text"), x: 21, y: 11, style: .strong)
         case .prompt(let title, let field, _):
             box("Save", x: left, y: 9, width: width, height: 5, glyphs: model.context.glyphs, into: &screen)
             screen.put(title, x: left + 2, y: 10)

@@ -42,7 +42,7 @@ public final class EffectRunner: @unchecked Sendable {
             lastListed = directory
             return .listed(list(directory))
         case .classify:
-            preconditionFailure("classification is answered per file in perform(_:)")
+            preconditionFailure(Catalog.text("EffectRunner.text"))
         case .inspect(let assignment, let secret):
             return .inspected(inspect(assignment, passphrase: secret))
         case .plan(let answers, let secret):
@@ -60,16 +60,16 @@ public final class EffectRunner: @unchecked Sendable {
         case .saveAnswers(let answers, let path):
             do {
                 try AtomicFileWriter().write(Array(AnswersJSON.render(answers).utf8), to: path, mode: 0o600)
-                return .saved(message: "Answers saved to \(path) (no secrets). Use: pftls apply --answers \(path)")
+                return .saved(message: Catalog.text("EffectRunner.text2", ["path": "\(path)"]))
             } catch {
-                return .saved(message: "Could not save the answers: \(error)")
+                return .saved(message: Catalog.text("EffectRunner.text3", ["error": "\(error)"]))
             }
         case .saveConfigSet(let plan, let directory):
             do {
                 try ConfigSetExport.write(plan, to: directory)
-                return .saved(message: "Config set written to \(directory) (the live config is untouched).")
+                return .saved(message: Catalog.text("EffectRunner.text4", ["directory": "\(directory)"]))
             } catch {
-                return .saved(message: "Could not write the config set: \(error)")
+                return .saved(message: Catalog.text("EffectRunner.text5", ["error": "\(error)"]))
             }
         }
     }

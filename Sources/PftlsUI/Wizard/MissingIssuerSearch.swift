@@ -18,7 +18,7 @@ struct MissingIssuerSearch {
         var improved = findings
         let finding = findings[index]
         improved[index] = Finding(finding.code, finding.severity, file: finding.file, message: finding.message,
-                                  hint: "\(SafeText.escape(path)) holds the issuer \"\(top.issuer)\": add it with i (intermediate).")
+                                  hint: Catalog.text("MissingIssuerSearch.text", ["path": "\(SafeText.escape(path))", "issuer": "\(top.issuer)"]))
         return improved
     }
 

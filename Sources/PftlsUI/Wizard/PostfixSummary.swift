@@ -30,7 +30,7 @@ public struct PostfixSummary: Sendable {
                                      smtpdLevelInForce: nil, smtpLevelInForce: nil)
         guard let setup = TLSSetupInForce.read(configDirectory: installation.configDirectory, fileSystem: fileSystem,
                                                defaults: installation.defaults) else {
-            summary.problem = "main.cf or master.cf cannot be read in \(installation.configDirectory)"
+            summary.problem = Catalog.text("PostfixSummary.text", ["configDirectory": "\(installation.configDirectory)"])
             return summary
         }
         summary.smtpdLevelInForce = setup.smtpdLevel

@@ -1,3 +1,4 @@
+import PftlsCore
 /// The wizard's screens, in order.
 public enum StepID: Int, CaseIterable, Sendable, Comparable {
     case start, directory, files, passphrase, levels, services, review, result
@@ -5,14 +6,14 @@ public enum StepID: Int, CaseIterable, Sendable, Comparable {
     /// The step bar's label.
     public var title: String {
         switch self {
-        case .start: "Start"
-        case .directory: "1 Directory"
-        case .files: "2 Files"
-        case .passphrase: "3 Passphrase"
-        case .levels: "4 Levels"
-        case .services: "5 Services"
-        case .review: "6 Review"
-        case .result: "Done"
+        case .start: Catalog.text("step.start")
+        case .directory: "1 " + Catalog.text("step.directory")
+        case .files: "2 " + Catalog.text("step.files")
+        case .passphrase: "3 " + Catalog.text("step.passphrase")
+        case .levels: "4 " + Catalog.text("step.levels")
+        case .services: "5 " + Catalog.text("step.services")
+        case .review: "6 " + Catalog.text("step.review")
+        case .result: Catalog.text("step.result")
         }
     }
 

@@ -9,7 +9,7 @@ extension WizardModel {
         let topic = helpTopic
         let screenText = onThisScreen()
         guard let help = ParameterHelpCatalog.lookup(topic.name) else {
-            return .help(title: topic.name, lines: screenText + ["No help for \(topic.name)."], offset: 0)
+            return .help(title: topic.name, lines: screenText + [Catalog.text("WizardHelp.text", ["name": "\(topic.name)"])], offset: 0)
         }
         let text = HelpTextLayout.detail(help, value: topic.value, width: screenLayout.helpWidth)
         return .help(title: "Help: " + Self.helpTitle(help.name), lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
@@ -22,13 +22,13 @@ extension WizardModel {
         var lines: [String] = []
         if let message { lines += ReviewStepState.wrap(message.text, width: width) + [""] }
         if step == .start, let summary {
-            let facts = ["Files in use: " + (summary.filesInUse.isEmpty ? "none" : summary.filesInUse.joined(separator: ", ")),
+            let facts = [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? "none" : summary.filesInUse.joined(separator: ", ")),
                          summary.problem.map { "Problem: " + $0 }].compactMap { $0 }
             lines += facts.flatMap { ReviewStepState.wrap($0, width: width) } + [""]
         }
         let findings = stepFindings.sorted { $0.severity > $1.severity }
         guard !findings.isEmpty else { return lines }
-        lines.append("On this screen:")
+        lines.append(Catalog.text("WizardHelp.text3"))
         for finding in findings {
             lines += ReviewStepState.wrap("\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)", width: width)
             lines += ReviewStepState.wrap("  fix: \(finding.hint)", width: width)
@@ -49,8 +49,8 @@ extension WizardModel {
     /// The title of a help entry as a user knows it: the parameter, or for pftls' own
     /// entries the file layout or the master.cf service, never the catalog's id.
     static func helpTitle(_ name: String) -> String {
-        if name.hasPrefix("layout.") { return "file layout " + name.dropFirst("layout.".count) }
-        if name.hasPrefix("service.") { return "the " + name.dropFirst("service.".count) + " service (master.cf)" }
+        if name.hasPrefix("layout.") { return Catalog.text("WizardHelp.text4") + name.dropFirst("layout.".count) }
+        if name.hasPrefix("service.") { return "the " + name.dropFirst("service.".count) + Catalog.text("WizardHelp.text5") }
         return name
     }
 

@@ -154,7 +154,7 @@ extension WizardModel {
     /// Goes to the next step when the current one allows it; says why not otherwise.
     mutating func goNext() -> [Effect] {
         if let problem = problemBlockingNext() {
-            message = ("Next is refused: " + problem, .error)
+            message = (Catalog.text("WizardUpdate.text") + problem, .error)
             return []
         }
         guard let next = shownSteps.first(where: { $0 > step }) else { return [] }
@@ -176,7 +176,7 @@ extension WizardModel {
             return files.inspection == nil ? inspectAssignment() : []
         case .services, .review:
             guard let answers = answers() else { return [] }
-            if next == .review { review.plan = nil; review.busy = "Building the plan…" }
+            if next == .review { review.plan = nil; review.busy = Catalog.text("WizardUpdate.text2") }
             return [.plan(answers, passphrase: acceptedPassphrase)]
         default:
             return []

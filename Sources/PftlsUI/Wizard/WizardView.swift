@@ -13,7 +13,7 @@ public enum WizardView {
             return screen
         }
         let glyphs = model.context.glyphs
-        let title = " pftls — install a TLS certificate into Postfix"
+        let title = Catalog.text("WizardView.text")
         screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
         screen.put(glyphs == .ascii ? title.replacingOccurrences(of: "—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
         if model.context.demo != nil { screen.put("[DEMO] ", x: model.width - 7, y: 0, style: Style(bold: true, reverse: true)) }
@@ -55,7 +55,7 @@ public enum WizardView {
     }
 
     private static func drawTooSmall(_ model: WizardModel, into screen: inout ScreenBuffer) {
-        let lines = ["Please enlarge the terminal", "to at least 80x24", "(now \(model.width)x\(model.height)).", "q quits."]
+        let lines = [Catalog.text("WizardView.text2"), Catalog.text("WizardView.text3"), "(now \(model.width)x\(model.height)).", "q quits."]
         for (index, line) in lines.enumerated() {
             screen.put(line, x: max(0, (model.width - line.count) / 2), y: model.height / 2 - 2 + index, style: index == 0 ? .strong : .plain)
         }
@@ -75,7 +75,7 @@ public enum WizardView {
             let pieces = ReviewStepState.wrap("\(mark) [\(finding.code)] \(finding.message)", width: width)
             let remaining = sorted.count - index - 1
             guard row + min(pieces.count, 2) + (remaining > 0 ? 1 : 0) <= y + maxRows || index == 0 else {
-                screen.put("  \(glyphs.ellipsis) and \(sorted.count - index) more", x: x, y: row, style: .dim, limit: width)
+                screen.put(Catalog.text("WizardView.text4", ["ellipsis": "\(glyphs.ellipsis)", "value": "\(sorted.count - index)"]), x: x, y: row, style: .dim, limit: width)
                 return row + 1
             }
             for (number, piece) in pieces.prefix(2).enumerated() where row < y + maxRows {

@@ -33,10 +33,10 @@ import Testing
             var result = ProbeResult.failed(reason: "cannot connect")
             for _ in 0..<100 {
                 result = TLSProbe(timeout: 3).probe(host: "127.0.0.1", port: port, mode: .implicit)
-                guard case .failed(let reason) = result, reason.hasPrefix("cannot connect") else { break }
+                guard case .failed(let reason, _) = result, reason.hasPrefix("cannot connect") else { break }
                 usleep(50_000)
             }
-            guard case .failed(let reason) = result else {
+            guard case .failed(let reason, _) = result else {
                 Issue.record("a server that closes after the greeting counted as serving")
                 return
             }

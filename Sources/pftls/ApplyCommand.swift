@@ -6,7 +6,7 @@ import PftlsCore
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Install a certificate into Postfix from an answers file, with backup, checks, reload and a live probe.",
+        abstract: Catalog.text("ApplyCommand.text"),
         discussion: """
         The answers file is JSON (see README and Resources/answers.example.json). pftls \
         validates everything first, stages the new main.cf and master.cf for Postfix to \
@@ -17,7 +17,7 @@ struct ApplyCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The answers file (JSON).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("ApplyCommand.text2"), valueName: "FILE"))
     var answers: String
 
     @OptionGroup var change: ChangeOptions
@@ -33,10 +33,10 @@ struct ApplyCommand: ParsableCommand {
         print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
         if change.dryRun {
-            print(plan.isNoOp ? "" : "Dry run: nothing was written.")
+            print(plan.isNoOp ? "" : Catalog.text("ApplyCommand.text3"))
             return
         }
-        _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "Nothing to change.")
+        _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: Catalog.text("ApplyCommand.text4"))
     }
 }
 
@@ -45,7 +45,7 @@ enum AnswersFileOption {
     static func read(_ path: String) throws -> Answers {
         let bytes: [UInt8]
         do { bytes = try LocalFileSystem().readFile(path, limit: 1 << 20) } catch {
-            throw ValidationError("--answers: \(error.reason). Give the JSON answers file (see Resources/answers.example.json).")
+            throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": "\(error.reason)"]))
         }
         do { return try AnswersJSON.parse(bytes, file: path) } catch {
             throw ValidationError(error.description)

@@ -15,8 +15,8 @@ enum ApplyReport {
                 print(unchanged)
                 return nil
             }
-            print("Done. Backup: \(outcome.backupDirectory.map(SafeText.escape) ?? "-")")
-            if let rollback = outcome.rollbackCommand { print("To roll back: \(rollback)") }
+            print(Catalog.text("ApplyReport.text", ["value": "\(outcome.backupDirectory.map(SafeText.escape) ?? "-")"]))
+            if let rollback = outcome.rollbackCommand { print(Catalog.text("ApplyReport.text2", ["rollback": "\(rollback)"])) }
             return outcome
         } catch {
             FileHandle.standardError.write(Data("pftls \(command): \(error.description)\n".utf8))

@@ -6,24 +6,24 @@ import PftlsCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Audit the TLS set-up in force: files, permissions, deprecated settings, services, and what each listener serves.",
-        discussion: "Exit status 0 when healthy, 1 when a finding is an error (for cron and monitoring), 2 on a usage error."
+        abstract: Catalog.text("CheckCommand.text"),
+        discussion: Catalog.text("CheckCommand.text2")
     )
 
-    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text3"), valueName: "DIR"))
     var configDir = "/etc/postfix"
 
-    @Flag(name: .long, help: "Print the findings, services and probes as JSON (findings in the format of `inspect`).")
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text4")))
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Warn when a certificate expires within N days.", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text5"), valueName: "N"))
     var warnDays = 30
 
-    @Flag(name: .long, help: "Do not connect to the listeners.")
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text6")))
     var noProbe = false
 
     func validate() throws {
-        if warnDays < 0 { throw ValidationError("--warn-days must be 0 or more") }
+        if warnDays < 0 { throw ValidationError(Catalog.text("CheckCommand.text7")) }
     }
 
     func run() throws {
@@ -36,23 +36,23 @@ struct CheckCommand: ParsableCommand {
 /// The check report for people: files, services, probes, findings.
 enum CheckText {
     static func render(_ report: TLSAudit.Report) -> String {
-        var lines = ["Files in use: " + (report.filesInUse.isEmpty ? "none" : report.filesInUse.map(SafeText.escape).joined(separator: ", "))]
+        var lines = [Catalog.text("CheckCommand.text8") + (report.filesInUse.isEmpty ? "none" : report.filesInUse.map(SafeText.escape).joined(separator: ", "))]
         if let leaf = report.leaf {
-            lines.append("Certificate:  \(leaf.subject), until \(UTCTimestamp.format(leaf.notAfter)), sha256 \(leaf.sha256FingerprintText)")
+            lines.append(Catalog.text("CheckCommand.text9", ["subject": "\(leaf.subject)", "value": "\(UTCTimestamp.format(leaf.notAfter))", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]))
         }
         lines.append("Services:")
         for service in report.services {
             let probe = report.probes.first { $0.service == service }.map { entry -> String in
                 switch entry.result {
-                case .served(let chain): return chain.first.map { $0.isSame(as: report.leaf ?? $0) ? "serves the certificate on disk" : "serves ANOTHER certificate" } ?? ""
-                case .failed(let reason, _): return "handshake failed: \(reason)"
+                case .served(let chain): return chain.first.map { $0.isSame(as: report.leaf ?? $0) ? Catalog.text("CheckCommand.text10") : Catalog.text("CheckCommand.text11") } ?? ""
+                case .failed(let reason, _): return Catalog.text("CheckCommand.text12", ["reason": "\(reason)"])
                 }
-            } ?? "not probed"
-            lines.append("  \(SafeText.escape(service.name).padding(toLength: 22, withPad: " ", startingAt: 0)) \(service.mode.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(probe)")
+            } ?? Catalog.text("CheckCommand.text13")
+            lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
         }
         lines.append("Findings: " + FindingsText.counts(report.findings))
         lines += FindingsText.lines(report.findings)
-        lines.append(report.findings.hasErrors ? "Result: PROBLEM" : "Result: OK")
+        lines.append(report.findings.hasErrors ? Catalog.text("CheckCommand.text14") : Catalog.text("CheckCommand.text15"))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -7,8 +7,8 @@ import PftlsUI
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Walk through the wizard in a sandbox: a stock Debian 12 Postfix config and a sample key and certificates. The real system is never touched.",
-        discussion: "Press Enter at every step and type `demo` when asked for the passphrase."
+        abstract: Catalog.text("DemoCommand.text"),
+        discussion: Catalog.text("DemoCommand.text2")
     )
 
     func run() throws {
@@ -21,13 +21,13 @@ struct DemoCommand: ParsableCommand {
         let outcome = TerminalSession.run(WizardModel(context: context), runner: runner)
         if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
         if outcome.model.result?.succeeded == true {
-            print("Demo config set written to \(layout.root)")
+            print(Catalog.text("DemoCommand.text3", ["root": "\(layout.root)"]))
         } else if ["pftls-config-set", "pftls-answers.json"].contains(where: { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }) {
-            print("Demo sandbox: \(layout.root) (kept: it holds what you saved)")
+            print(Catalog.text("DemoCommand.text4", ["root": "\(layout.root)"]))
         } else {
             // Nothing was written or saved: the sandbox has nothing worth keeping.
             try? FileManager.default.removeItem(atPath: layout.root)
-            print("Demo sandbox removed (nothing was written).")
+            print(Catalog.text("DemoCommand.text5"))
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

@@ -6,16 +6,16 @@ import PftlsCore
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a TLS parameter, layout or service that pftls writes or reads.",
+        abstract: Catalog.text("ExplainCommand.text"),
         discussion: """
         Without PARAM, lists every entry. PARAM may be a parameter name in any case, \
-        name=value (also shows the help for that value), "-o name=value" as in master.cf, \
+        name=value (also shows the help for that value), Catalog.text("ExplainCommand.text2") as in master.cf, \
         layout.NAME or service.NAME. Exit status 2 for an unknown name.
         """
     )
 
     @Argument(parsing: .allUnrecognized,
-              help: ArgumentHelp("A parameter (e.g. smtpd_tls_chain_files, smtp_tls_security_level=dane, -o smtpd_tls_wrappermode=yes).",
+              help: ArgumentHelp(Catalog.text("ExplainCommand.text3"),
                                  valueName: "PARAM"))
     var words: [String] = []
 
@@ -24,13 +24,13 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         if words.count > 2 || (words.count == 2 && words[0] != "-o") {
-            throw ValidationError("Give one parameter name, e.g. pftls explain smtpd_tls_chain_files")
+            throw ValidationError(Catalog.text("ExplainCommand.text4"))
         }
         guard !words.isEmpty else { return }
         guard let help = ParameterHelpCatalog.lookup(query) else { throw ValidationError(Self.unknown(query)) }
         if let value = HelpQuery(query).value, !help.values.isEmpty, help.value(value) == nil {
             let valid = help.values.map(\.value).joined(separator: ", ")
-            throw ValidationError("\"\(SafeText.escape(value))\" is not a value of \(help.name). Valid values: \(valid).")
+            throw ValidationError(Catalog.text("ExplainCommand.text5", ["value": "\(SafeText.escape(value))", "name": "\(help.name)", "valid": "\(valid)"]))
         }
     }
 
@@ -46,7 +46,7 @@ struct ExplainCommand: ParsableCommand {
     static func unknown(_ query: String) -> String {
         let name = SafeText.escape(HelpQuery(query).name)
         let close = ParameterHelpCatalog.suggestions(for: query)
-        let hint = close.isEmpty ? "" : " Did you mean: \(close.joined(separator: ", "))?"
-        return "pftls has no help for \"\(name)\".\(hint) Run 'pftls explain' for the list."
+        let hint = close.isEmpty ? "" : Catalog.text("ExplainCommand.text6", ["value": "\(close.joined(separator: ", "))"])
+        return Catalog.text("ExplainCommand.text7", ["name": "\(name)", "hint": "\(hint)"])
     }
 }

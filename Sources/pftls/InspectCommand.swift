@@ -6,7 +6,7 @@ import PftlsCore
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Check a private key, a certificate and its chain before Postfix uses them.",
+        abstract: Catalog.text("InspectCommand.text"),
         discussion: """
         Files may be given in any order and form: PEM (any number of blocks), DER, \
         PKCS#12 (.p12/.pfx) and PKCS#7 (.p7b). Exit status: 0 when no finding is an \
@@ -14,26 +14,26 @@ struct InspectCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The host name the certificate must cover (default: postconf -h myhostname, else this machine's FQDN).")
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text2")))
     var hostname: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the passphrase of an encrypted key or PKCS#12 file from FILE (first line).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text3"), valueName: "FILE"))
     var passphraseFile: String?
 
-    @Flag(name: .long, help: "Print the findings and the chain as JSON.")
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text4")))
     var json = false
 
-    @Flag(name: .long, help: "Inspect a sample set generated on the spot (a private CA, an intermediate and a server certificate) instead of files.")
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text5")))
     var sample = false
 
-    @Argument(help: ArgumentHelp("Key, certificate and chain files.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp(Catalog.text("InspectCommand.text6"), valueName: "FILE"))
     var files: [String] = []
 
     func validate() throws {
         if files.isEmpty && !sample {
-            throw ValidationError("Give at least one file to inspect, e.g. pftls inspect key.pem cert.pem chain.pem (or --sample)")
+            throw ValidationError(Catalog.text("InspectCommand.text7"))
         }
-        if !files.isEmpty && sample { throw ValidationError("--sample takes no files") }
+        if !files.isEmpty && sample { throw ValidationError(Catalog.text("InspectCommand.text8")) }
     }
 
     func run() throws {
@@ -61,7 +61,7 @@ enum PassphraseOption {
             do {
                 return FixedPassphrase(try PassphraseFile.read(file))
             } catch {
-                throw ValidationError("--passphrase-file: \(error.reason). Give a readable file whose first line is the passphrase.")
+                throw ValidationError(Catalog.text("InspectCommand.text9", ["reason": "\(error.reason)"]))
             }
         }
         return TerminalPassphrasePrompt.isAvailable ? TerminalPassphrasePrompt() : nil

@@ -1,10 +1,11 @@
+import PftlsCore
 import ArgumentParser
 
 /// The `pftls` command line.
 struct PftlsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pftls",
-        abstract: "Install a TLS certificate into Postfix, checked at every step.",
+        abstract: Catalog.text("PftlsCommand.text"),
         subcommands: [WizardCommand.self, DemoCommand.self, InspectCommand.self, ApplyCommand.self, CheckCommand.self, RenewCommand.self, ExplainCommand.self],
         defaultSubcommand: WizardCommand.self
     )

@@ -7,7 +7,7 @@ import PftlsCore
 struct RenewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew",
-        abstract: "Install a renewed certificate (and key) into the TLS set-up in force, with backup, reload, probe and rollback.",
+        abstract: Catalog.text("RenewCommand.text"),
         discussion: """
         Keeps the directory, layout, levels and services in use. Validates everything \
         before touching anything; writes atomically with a backup; reloads; probes every \
@@ -17,25 +17,25 @@ struct RenewCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The new private key (default: keep the key in use).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text2"), valueName: "FILE"))
     var key: String?
 
-    @Option(name: .long, help: ArgumentHelp("The new certificate (a full chain file is fine).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text3"), valueName: "FILE"))
     var cert: String?
 
-    @Option(name: .long, help: ArgumentHelp("An intermediate certificate file; repeat for more.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text4"), valueName: "FILE"))
     var chain: [String] = []
 
-    @Option(name: .customLong("from-certbot"), help: ArgumentHelp("Use /etc/letsencrypt/live/NAME/{privkey,fullchain}.pem.", valueName: "NAME"))
+    @Option(name: .customLong("from-certbot"), help: ArgumentHelp(Catalog.text("RenewCommand.text5"), valueName: "NAME"))
     var certbotName: String?
 
     @OptionGroup var change: ChangeOptions
 
     func validate() throws {
         if cert == nil && certbotName == nil && ProcessInfo.processInfo.environment["RENEWED_LINEAGE"] == nil {
-            throw ValidationError("Give --cert FILE (and --key FILE for a new key), or --from-certbot NAME, or run as certbot's --deploy-hook.")
+            throw ValidationError(Catalog.text("RenewCommand.text6"))
         }
-        if cert != nil && certbotName != nil { throw ValidationError("--cert and --from-certbot exclude each other.") }
+        if cert != nil && certbotName != nil { throw ValidationError(Catalog.text("RenewCommand.text7")) }
     }
 
     /// The files to install, from the options or certbot's lineage.
@@ -53,7 +53,7 @@ struct RenewCommand: ParsableCommand {
         switch RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current() {
         case .success(let found): current = found
         case .failure(let problem):
-            FileHandle.standardError.write(Data("pftls renew: \(problem.description)\n".utf8))
+            FileHandle.standardError.write(Data(Catalog.text("RenewCommand.text8", ["description": "\(problem.description)"]).utf8))
             throw ExitCode(1)
         }
         let request = self.request
@@ -71,15 +71,15 @@ struct RenewCommand: ParsableCommand {
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
         if plan.hasErrors {
-            FileHandle.standardError.write(Data("pftls renew: refused; nothing was changed and the current certificate keeps serving.\n".utf8))
+            FileHandle.standardError.write(Data(Catalog.text("RenewCommand.text9").utf8))
             throw ExitCode(1)
         }
-        if change.dryRun { print("Dry run: nothing was written."); return }
+        if change.dryRun { print(Catalog.text("RenewCommand.text10")); return }
         let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
         guard try ApplyReport.run(plan, options: change, command: "renew", processes: processes,
-                                  unchanged: "Nothing to change: this certificate is already installed.") != nil else { return }
+                                  unchanged: Catalog.text("RenewCommand.text11")) != nil else { return }
         if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {
-            print("The key changed. DANE: publish this TLSA record (at _25._tcp.YOUR-MX) before the old one is removed:")
+            print(Catalog.text("RenewCommand.text12"))
             print("  3 1 1 \(Hex.lowercase(newKeyDigest))")
         }
     }

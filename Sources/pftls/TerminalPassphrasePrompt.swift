@@ -10,7 +10,7 @@ final class TerminalPassphrasePrompt: PassphraseSource {
 
     func passphrase(for file: String) -> SecretBytes? {
         if let known = answers[file] { return known }
-        guard let secret = Self.ask("Passphrase for \(SafeText.escape(file)): ") else { return nil }
+        guard let secret = Self.ask(Catalog.text("TerminalPassphrasePrompt.text", ["file": "\(SafeText.escape(file))"])) else { return nil }
         answers[file] = secret
         return secret
     }

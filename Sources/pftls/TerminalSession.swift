@@ -21,11 +21,11 @@ enum TerminalSession {
     /// Refuses to start without a terminal on both ends.
     static func requireTerminal() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("The wizard needs a terminal. For scripts, use `pftls apply --answers FILE`.")
+            throw ValidationError(Catalog.text("TerminalSession.text"))
         }
         guard TerminalApp.terminalIsUsable else {
             let term = SafeText.escape(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
-            throw ValidationError("The wizard cannot drive this terminal (TERM=\(term)): it needs cursor movement. Set TERM=xterm-256color (or vt100), or use `pftls apply --answers FILE`.")
+            throw ValidationError(Catalog.text("TerminalSession.text2", ["term": "\(term)"]))
         }
     }
 

@@ -7,10 +7,10 @@ import PftlsUI
 struct WizardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
-        abstract: "Install a certificate step by step in the terminal (the default command)."
+        abstract: Catalog.text("WizardCommand.text")
     )
 
-    @Option(name: .long, help: ArgumentHelp("The Postfix configuration directory.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("WizardCommand.text2"), valueName: "DIR"))
     var configDir = "/etc/postfix"
 
     func run() throws {

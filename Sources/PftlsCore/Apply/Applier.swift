@@ -48,20 +48,20 @@ public struct Applier {
         func say(_ line: String) { log.append(line); progress(line) }
         func fail(_ reason: String, rolledBack: Bool = false) -> ApplyFailure { ApplyFailure(reason: reason, rolledBack: rolledBack, log: log) }
 
-        guard !plan.hasErrors else { throw fail("The plan has errors; nothing was written.") }
+        guard !plan.hasErrors else { throw fail(Catalog.text("Applier.text")) }
         let lock: ConfigLock
         do { lock = try ConfigLock(configDirectory: plan.configDirectory, wait: options.lockWait) } catch { throw fail(error.description) }
         defer { withExtendedLifetime(lock) {} }
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
-            say("removed a staging directory left by an interrupted run: \(SafeText.escape(stale))")
+            say(Catalog.text("Applier.text2", ["stale": "\(SafeText.escape(stale))"]))
         }
         for directory in [plan.configDirectory, plan.answers.certificateDirectory] {
             for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) {
-                say("removed a temp file left by an interrupted run: \(SafeText.escape(directory))/\(SafeText.escape(stale))")
+                say(Catalog.text("Applier.text3", ["directory": "\(SafeText.escape(directory))", "stale": "\(SafeText.escape(stale))"]))
             }
         }
         guard !plan.isNoOp else {
-            say("nothing to change")
+            say(Catalog.text("Applier.text4"))
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
         let wasRunning = Self.isRunning(plan.configDirectory, processes)
@@ -69,7 +69,7 @@ public struct Applier {
             throw fail(problem)
         }
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
-        say("staged main.cf and master.cf accepted by postconf")
+        say(Catalog.text("Applier.text5"))
 
         // From here to the proof, Ctrl-C, SIGTERM and a hang-up are held back and looked for
         // at each step: the run then rolls back (or, before any write, stops) and says so.
@@ -77,7 +77,7 @@ public struct Applier {
         defer { SignalBlocker.unblock(restoring: previousMask) }
         func interruption(_ stage: String) -> ApplyFailure? {
             guard let signal = SignalBlocker.takePending() else { return nil }
-            var failure = fail("Interrupted by \(SignalBlocker.name(signal)) \(stage).")
+            var failure = fail(Catalog.text("Applier.text6", ["value": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]))
             failure.signal = signal
             return failure
         }
@@ -91,21 +91,21 @@ public struct Applier {
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
             try writer.write(Array(backup.script(configDirectory: plan.configDirectory).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
-            throw fail("Backing up failed: \(error). Nothing was changed.")
+            throw fail(Catalog.text("Applier.text7", ["error": "\(error)"]))
         }
-        say("backed up the files to replace in \(SafeText.escape(backup.directory))")
+        say(Catalog.text("Applier.text8", ["directory": "\(SafeText.escape(backup.directory))"]))
         if let directory = plan.directoryToCreate {
-            do { try Self.createDirectory(directory) } catch { throw fail("\(error). Nothing was changed.") }
+            do { try Self.createDirectory(directory) } catch { throw fail(Catalog.text("Applier.text9", ["error": "\(error)"])) }
             say("created \(SafeText.escape(directory))")
         }
-        if let stop = interruption("before any file was changed; nothing was changed") { throw stop }
+        if let stop = interruption(Catalog.text("Applier.text10")) { throw stop }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 
         // The directories are opened once and checked again through the descriptors the
         // writes then use: the plan's check may be minutes old (a wizard's review).
         let pins: DirectoryPins
         do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
-            throw fail("\(error). Nothing was changed; check the directory and run again.")
+            throw fail(Catalog.text("Applier.text11", ["error": "\(error)"]))
         }
         let writer = AtomicFileWriter(pins: pins)
         let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
@@ -120,77 +120,77 @@ public struct Applier {
 
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
-            audit.record("rolled back: \(reason)" + (problems.isEmpty ? "" : "; not restored: \(problems.joined(separator: "; "))"))
-            say(problems.isEmpty ? "restored the previous files" : "could not restore everything: \(problems.joined(separator: "; "))")
+            audit.record(Catalog.text("Applier.text12", ["reason": "\(reason)"]) + (problems.isEmpty ? "" : Catalog.text("Applier.text13", ["value": "\(problems.joined(separator: "; "))"])))
+            say(problems.isEmpty ? Catalog.text("Applier.text14") : Catalog.text("Applier.text15", ["value": "\(problems.joined(separator: "; "))"]))
             var failure = fail(reason, rolledBack: true)
             failure.restoreProblems = problems
             failure.signal = signal
-            if !problems.isEmpty { failure.postfixNote = "Run \(rollbackCommand) once the cause is fixed." }
+            if !problems.isEmpty { failure.postfixNote = Catalog.text("Applier.text16", ["rollbackCommand": "\(rollbackCommand)"]) }
             guard options.reload && wasRunning else { return failure }
             // Back to the state Postfix was in: running. A reload that failed may have stopped it.
             let postfix = PostfixCommand(processes: processes)
             if Self.isRunning(plan.configDirectory, processes) {
                 _ = postfix.run(plan.configDirectory, subcommand: "reload")
-                say("reloaded Postfix with the previous files")
+                say(Catalog.text("Applier.text17"))
                 return failure
             }
             let start = postfix.run(plan.configDirectory, subcommand: "start")
             if start?.passed == true, Self.isRunning(plan.configDirectory, processes) {
-                say("Postfix had stopped; started it again with the previous files")
-                failure.postfixNote = [failure.postfixNote, "Postfix had stopped and was started again."].compactMap { $0 }.joined(separator: " ")
+                say(Catalog.text("Applier.text18"))
+                failure.postfixNote = [failure.postfixNote, Catalog.text("Applier.text19")].compactMap { $0 }.joined(separator: " ")
             } else {
-                let why = start?.reason ?? "postfix is not installed"
-                say("Postfix is NOT running and could not be started")
-                failure.postfixNote = [failure.postfixNote, "Postfix is NOT running and could not be started (\(SafeText.escape(why))): start it with `postfix -c \(SafeText.escape(plan.configDirectory)) start`."].compactMap { $0 }.joined(separator: " ")
+                let why = start?.reason ?? Catalog.text("Applier.text20")
+                say(Catalog.text("Applier.text21"))
+                failure.postfixNote = [failure.postfixNote, Catalog.text("Applier.text22", ["why": "\(SafeText.escape(why))", "configDirectory": "\(SafeText.escape(plan.configDirectory))"])].compactMap { $0 }.joined(separator: " ")
             }
             return failure
         }
 
-        if case .failure(let error) = written { throw rollBack("Writing failed: \(error).") }
-        say("wrote \(plan.changedFiles.count) file(s)")
+        if case .failure(let error) = written { throw rollBack(Catalog.text("Applier.text23", ["error": "\(error)"])) }
+        say(Catalog.text("Applier.text24", ["count": "\(plan.changedFiles.count)"]))
         func checkpoint(_ stage: String) throws(ApplyFailure) {
             if let signal = SignalBlocker.takePending() {
-                throw rollBack("Interrupted by \(SignalBlocker.name(signal)) \(stage), before the new certificate was proven.", signal: signal)
+                throw rollBack(Catalog.text("Applier.text25", ["value": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]), signal: signal)
             }
         }
-        try checkpoint("after writing")
+        try checkpoint(Catalog.text("Applier.text26"))
 
         if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
-                throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) check` failed after the write. Postfix said: \(SafeText.escape(verdict.reason))")
+                throw rollBack(Catalog.text("Applier.text27", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
             }
-            say("postfix check passed")
+            say(Catalog.text("Applier.text28"))
         }
-        try checkpoint("after postfix check")
+        try checkpoint(Catalog.text("Applier.text29"))
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
         if options.reload {
             if wasRunning {
                 let log = MailLogWatch.start(configDirectory: plan.configDirectory, processes: processes)
                 if let reload = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
-                    throw rollBack("`postfix -c \(SafeText.escape(plan.configDirectory)) reload` failed. Postfix said: \(SafeText.escape(reload.reason))")
+                    throw rollBack(Catalog.text("Applier.text30", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(reload.reason))"]))
                 }
-                say("reloaded Postfix")
-                try checkpoint("after the reload")
+                say(Catalog.text("Applier.text31"))
+                try checkpoint(Catalog.text("Applier.text32"))
                 for target in plan.probes {
                     let result = probeUntilServed(target, leaf: plan.leaf, deadline: options.probeDeadline)
-                    try checkpoint("while probing")
+                    try checkpoint(Catalog.text("Applier.text33"))
                     probeResults.append((target, result))
                     let where_ = "\(target.service.rawValue) \(target.host) port \(target.port)"
                     switch result {
                     case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
-                        say("\(where_): serves the new certificate (sha256 \(chain[0].sha256FingerprintText))")
+                        say(Catalog.text("Applier.text34", ["where_": "\(where_)", "value": "\(chain[0].sha256FingerprintText)"]))
                     case .served(let chain):
-                        throw rollBack("\(where_) still serves another certificate (sha256 \(chain.first?.sha256FingerprintText ?? "?")) after the reload." + log.quote)
+                        throw rollBack(Catalog.text("Applier.text35", ["where_": "\(where_)", "value": "\(chain.first?.sha256FingerprintText ?? "?")"]) + log.quote)
                     case .failed(let reason, _):
                         throw rollBack("\(where_): \(reason)." + log.quote)
                     }
                 }
             } else {
-                say("Postfix is not running: no reload and no probe. Start it with `postfix -c \(SafeText.escape(plan.configDirectory)) start`.")
+                say(Catalog.text("Applier.text36", ["configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
             }
         }
-        audit.record("done; rollback: \(rollbackCommand)")
+        audit.record(Catalog.text("Applier.text37", ["rollbackCommand": "\(rollbackCommand)"]))
         return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
                             probes: probeResults, log: log)
     }
@@ -231,7 +231,7 @@ public struct Applier {
         }
         for directory in missing {
             guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
-                throw AtomicFileWriter.Failure(path: directory, reason: "cannot create: \(String(cString: strerror(errno)))")
+                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("Applier.text38", ["value": "\(String(cString: strerror(errno)))"]))
             }
             if getuid() == 0 { chown(directory, 0, 0) }
             chmod(directory, 0o755)

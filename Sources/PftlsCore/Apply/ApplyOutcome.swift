@@ -30,8 +30,8 @@ public struct ApplyFailure: Error, CustomStringConvertible {
     public var description: String {
         var text = reason
         if rolledBack {
-            text += restoreProblems.isEmpty ? " The previous files were restored."
-                : " The previous files could NOT all be restored: " + restoreProblems.joined(separator: "; ") + "."
+            text += restoreProblems.isEmpty ? Catalog.text("ApplyOutcome.text")
+                : Catalog.text("ApplyOutcome.text2") + restoreProblems.joined(separator: "; ") + "."
         }
         if let postfixNote { text += " " + postfixNote }
         return text

@@ -10,13 +10,13 @@ struct ListenerPreflight {
         // A missing Dovecot socket is harmless only while TLS does not work: with the new
         // certificate, smtpd would offer SASL and stop at once, on every connection.
         if let sasl = plan.findings.first(where: { $0.code == .saslSocketMissing }) {
-            return sasl.message + ". The running Postfix would stop serving those ports after the reload. " + sasl.hint + " Nothing was written."
+            return sasl.message + Catalog.text("ListenerPreflight.text") + sasl.hint + Catalog.text("ListenerPreflight.text2")
         }
         for target in plan.probes where target.mode == .startTLS {
             guard let reply = greeting(host: target.host, port: target.port) else { continue }
             if reply.hasPrefix("220") { continue }
-            return "\(target.service.rawValue) \(SafeText.escape(target.host)) port \(target.port) is broken before any change: \(reply). "
-                + "Its smtpd fails for a reason a certificate does not fix; look for \"fatal\" in the mail log (a SASL back end or a lookup table it cannot open), fix that, and run pftls again. Nothing was written."
+            return Catalog.text("ListenerPreflight.text3", ["rawValue": "\(target.service.rawValue)", "host": "\(SafeText.escape(target.host))", "port": "\(target.port)", "reply": "\(reply)"])
+                + Catalog.text("ListenerPreflight.text4")
         }
         return nil
     }

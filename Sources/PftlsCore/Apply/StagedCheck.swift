@@ -14,7 +14,7 @@ struct StagedCheck {
         guard (try? processes.run("postconf", ["-h", "mail_version"])) != nil else { return nil }
         var template = Array((plan.configDirectory + "/.pftls-stage-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            return "Cannot create a staging directory in \(SafeText.escape(plan.configDirectory)): \(String(cString: strerror(errno)))."
+            return Catalog.text("StagedCheck.text", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "value": "\(String(cString: strerror(errno)))"])
         }
         let stage = String(cString: created)
         defer { try? FileManager.default.removeItem(atPath: stage) }
@@ -24,7 +24,7 @@ struct StagedCheck {
                 try file.write(using: writer, to: stage + "/" + name, mode: 0o644)
             }
         } catch {
-            return "Cannot stage the new configuration: \(error). Nothing was written."
+            return Catalog.text("StagedCheck.text2", ["error": "\(error)"])
         }
         ConfigFileAge.dateBack(["main.cf", "master.cf"].map { stage + "/" + $0 })
         guard let staged = ConfigBaseline.postconfComplaints(of: stage, reportedAs: plan.configDirectory, processes: processes) else {
@@ -33,7 +33,7 @@ struct StagedCheck {
         let added = plan.baseline?.newComplaints(staged) ?? staged
         guard added.isEmpty else {
             let detail = added.map(\.text).joined(separator: "; ")
-            return "Postfix would complain about the new configuration, and does not about the current one: \(SafeText.escape(detail)). Nothing was written."
+            return Catalog.text("StagedCheck.text3", ["detail": "\(SafeText.escape(detail))"])
         }
         return nil
     }

@@ -1,11 +1,22 @@
 /// One smtpd listener from master.cf and how it does TLS.
 public struct ServiceTLS: Sendable, Equatable {
     /// How the listener uses TLS.
+    /// The raw value is what `--json` prints; `label` is what a person reads.
     public enum Mode: String, Sendable {
         case none = "no TLS"
         case offered = "STARTTLS offered"
         case required = "STARTTLS required"
         case implicit = "implicit TLS"
+
+        /// The mode in the current language.
+        public var label: String {
+            switch self {
+            case .none: Catalog.text("ServiceTLS.text")
+            case .offered: Catalog.text("ServiceTLS.text2")
+            case .required: Catalog.text("ServiceTLS.text3")
+            case .implicit: Catalog.text("ServiceTLS.text4")
+            }
+        }
     }
 
     /// The master.cf service field, e.g. `submission` or `127.0.0.1:10025`.

@@ -14,8 +14,8 @@ struct CertificateChecks {
         if certificate.notAfter < now {
             findings.append(Finding(.expired, .error, file: entry.file,
                 message: Catalog.text("finding.expired.message", ["name": "\(name)", "value": "\(Self.format(certificate.notAfter))"]),
-                hint: entry.role == .leaf ? "Renew the certificate with your CA and install the new one."
-                    : "Download the current intermediate from your CA."))
+                hint: entry.role == .leaf ? Catalog.text("CertificateChecks.text")
+                    : Catalog.text("CertificateChecks.text2")))
         } else if certificate.notBefore > now {
             findings.append(Finding(.notYetValid, .error, file: entry.file,
                 message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "value": "\(Self.format(certificate.notBefore))"]),
@@ -89,7 +89,7 @@ struct CertificateChecks {
         let digitalSignature: UInt32 = 0x80
         let keyEncipherment: UInt32 = 0x20
         switch family {
-        case .rsa: return usage & (digitalSignature | keyEncipherment) == 0 ? "digitalSignature or keyEncipherment" : nil
+        case .rsa: return usage & (digitalSignature | keyEncipherment) == 0 ? Catalog.text("CertificateChecks.text3") : nil
         default: return usage & digitalSignature == 0 ? "digitalSignature" : nil
         }
     }

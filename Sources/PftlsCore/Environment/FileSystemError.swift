@@ -10,12 +10,12 @@ public enum FileSystemError: Error, Equatable, Sendable {
     /// A sentence naming the path and the cause.
     public var reason: String {
         switch self {
-        case .notFound(let path): "\(SafeText.escape(path)) does not exist"
-        case .permissionDenied(let path): "\(SafeText.escape(path)) cannot be read: permission denied"
-        case .notRegularFile(let path): "\(SafeText.escape(path)) is not a regular file"
+        case .notFound(let path): Catalog.text("FileSystemError.text", ["path": "\(SafeText.escape(path))"])
+        case .permissionDenied(let path): Catalog.text("FileSystemError.text2", ["path": "\(SafeText.escape(path))"])
+        case .notRegularFile(let path): Catalog.text("FileSystemError.text3", ["path": "\(SafeText.escape(path))"])
         case .tooLarge(let path, let size, let limit):
-            "\(SafeText.escape(path)) is \(size) bytes, over the limit of \(limit) bytes"
-        case .symbolicLink(let path): "\(SafeText.escape(path)) is a symbolic link"
+            Catalog.text("FileSystemError.text4", ["path": "\(SafeText.escape(path))", "size": "\(size)", "limit": "\(limit)"])
+        case .symbolicLink(let path): Catalog.text("FileSystemError.text5", ["path": "\(SafeText.escape(path))"])
         case .system(let path, let operation, let code):
             "\(operation) \(SafeText.escape(path)) failed: \(String(cString: strerror(code)))"
         }

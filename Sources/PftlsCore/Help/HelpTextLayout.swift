@@ -40,29 +40,27 @@ public enum HelpTextLayout {
     /// explanation wrapped at `width`, the values and the reference. With
     /// `value`, also the long help for that value.
     public static func detail(_ help: ParameterHelp, value: String? = nil, width: Int = 78) -> String {
-        var lines = [help.name + (help.isObsolete ? " (obsolete)" : ""), ""] + wrap(help.summary, width: width, indent: 2)
+        var lines = [help.name + (help.isObsolete ? Catalog.text("help.label.obsolete") : ""), ""] + wrap(help.summary, width: width, indent: 2)
         var facts: [String] = []
         if let defaultValue = help.defaultValue {
-            facts += wrap("Default: " + (defaultValue.isEmpty ? "empty" : defaultValue) + " (Postfix 3.7)", width: width)
+            facts += wrap(Catalog.text("help.label.default", ["value": defaultValue.isEmpty ? Catalog.text("help.label.empty") : defaultValue]), width: width)
         }
-        if let since = help.sinceVersion { facts.append("Since:   Postfix " + since) }
+        if let since = help.sinceVersion { facts.append(Catalog.text("help.label.since", ["version": since])) }
         if !facts.isEmpty { lines += [""] + facts }
         lines += [""] + wrap(help.explanation, width: width)
         if !help.values.isEmpty {
             let column = (help.values.map(\.value.count).max() ?? 0) + 4
-            lines += ["", "Values:"] + help.values.map { "  " + pad($0.value, to: column - 2) + $0.summary }
+            lines += ["", Catalog.text("help.label.values")] + help.values.map { "  " + pad($0.value, to: column - 2) + $0.summary }
         }
         if let value, let chosen = help.value(value) {
             lines += ["", "\(help.name) = \(chosen.value):"] + wrap(chosen.explanation, width: width, indent: 2)
         }
-        lines += ["", "See " + help.reference + "."]
+        lines += ["", Catalog.text("help.label.see", ["reference": help.reference])]
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `text` followed by spaces up to `width` characters.
-    private static func pad(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
-    }
+    /// `text` followed by spaces up to `width` columns.
+    private static func pad(_ text: String, to width: Int) -> String { DisplayWidth.pad(text, to: width) }
 
     /// The paragraphs of `text`, each as its lines.
     private static func paragraphs(_ text: String) -> [[String]] {
@@ -71,18 +69,39 @@ public enum HelpTextLayout {
             .map { $0.map(String.init) }
     }
 
-    /// Greedy line filling; a word longer than `width` gets a line of its own.
+    /// Greedy line filling by display width. Japanese has no spaces between words, so a
+    /// run with wide characters (or any word wider than a line) is broken between
+    /// characters; an ASCII word is never split (one longer than a line stands alone).
     private static func fill(_ words: [String], width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in words {
-            if line.isEmpty {
-                line = word
-            } else if line.count + 1 + word.count <= width {
-                line += " " + word
-            } else {
+            var rest = Substring(word)
+            while !rest.isEmpty {
+                let separator = line.isEmpty ? "" : " "
+                let room = width - DisplayWidth.columns(of: line) - separator.count
+                if DisplayWidth.columns(of: rest) <= room {
+                    line += separator + rest
+                    rest = ""
+                    continue
+                }
+                guard rest.contains(where: { DisplayWidth.columns(of: $0) == 2 }) else {
+                    // An ASCII word: to the next line, or alone on an overlong line.
+                    if line.isEmpty { line = String(rest); rest = "" } else { lines.append(line); line = "" }
+                    continue
+                }
+                var taken = rest.startIndex
+                var used = 0
+                while taken < rest.endIndex, used + DisplayWidth.columns(of: rest[taken]) <= room {
+                    used += DisplayWidth.columns(of: rest[taken])
+                    taken = rest.index(after: taken)
+                }
+                if taken > rest.startIndex {
+                    line += separator + rest[..<taken]
+                    rest = rest[taken...]
+                }
                 lines.append(line)
-                line = word
+                line = ""
             }
         }
         if !line.isEmpty { lines.append(line) }

@@ -21,9 +21,9 @@ struct FileDecoder {
         file.certificateRoom = certificateRoom
         switch FileFormat.sniff(bytes) {
         case .empty:
-            file.findings.append(notPemOrDer("is empty"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text")))
         case .unknown:
-            file.findings.append(notPemOrDer("is neither PEM nor DER"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text2")))
         case .pem:
             decodePEM(bytes, into: &file)
         case .der:
@@ -47,11 +47,11 @@ struct FileDecoder {
                 hint: Catalog.text("finding.crlfNormalized.hint")))
         }
         if document.hasUnterminatedBlock {
-            file.findings.append(notPemOrDer("has a PEM block without its END line (truncated?)"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text3")))
         }
         for block in document.blocks { decodePEMBlock(block, into: &file) }
         if document.blocks.isEmpty && !document.hasUnterminatedBlock {
-            file.findings.append(notPemOrDer("has no complete PEM block"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text4")))
         }
     }
 
@@ -65,7 +65,7 @@ struct FileDecoder {
                 trusted ? PEM_read_bio_X509_AUX(bio, nil, nil, nil) : PEM_read_bio_X509(bio, nil, nil, nil)
             }
             if let certificate { file.append(.certificate(Certificate(taking: certificate))) }
-            else { file.findings.append(notPemOrDer("has a damaged \(block.label) block (\(reason()))")) }
+            else { file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text5", ["label": "\(block.label)", "value": "\(reason())"]))) }
         case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
             if block.label == "ENCRYPTED PRIVATE KEY", let refusal = pkcs8Refusal(MemoryBIO.reading(bytes) { PEM_read_bio_PKCS8($0, nil, nil, nil) }) {
                 file.hasEncryptedKey = true
@@ -97,19 +97,19 @@ struct FileDecoder {
     private func decodeDER(_ bytes: [UInt8], into file: inout DecodedFile) {
         if let certificate = Self.decodeWhole(bytes, d2i_X509, release: X509_free) {
             file.append(.certificate(Certificate(taking: certificate)))
-            file.findings.append(derConverted("a DER certificate"))
+            file.findings.append(derConverted(Catalog.text("FileDecoder.text6")))
         } else if let p12 = Self.decodeWhole(bytes, d2i_PKCS12, release: PKCS12_free) {
             defer { PKCS12_free(p12) }
             PKCS12Decoder(path: path, passphrases: passphrases).decode(p12, into: &file)
         } else if let p7 = Self.decodeWhole(bytes, d2i_PKCS7, release: PKCS7_free) {
             appendPKCS7(p7, into: &file)
-            file.findings.append(derConverted("a DER PKCS#7 bundle"))
+            file.findings.append(derConverted(Catalog.text("FileDecoder.text7")))
         } else if let request = Self.decodeWhole(bytes, d2i_X509_REQ, release: X509_REQ_free) {
             X509_REQ_free(request)
             file.append(.certificateRequest)
         } else if let key = Self.decodeWhole(bytes, d2i_AutoPrivateKey, release: EVP_PKEY_free) {
             file.append(.privateKey(PrivateKey(taking: key)))
-            file.findings.append(derConverted("a DER private key"))
+            file.findings.append(derConverted(Catalog.text("FileDecoder.text8")))
         } else if let sealed = Self.decodeWhole(bytes, d2i_X509_SIG, release: X509_SIG_free) {
             if let refusal = pkcs8Refusal(sealed) {
                 file.hasEncryptedKey = true
@@ -120,13 +120,13 @@ struct FileDecoder {
                 d2i_PKCS8PrivateKey_bio(bio, nil, callback, context)
             } input: { bytes }
             if file.items.contains(where: { if case .privateKey = $0.object { true } else { false } }) {
-                file.findings.append(derConverted("a DER encrypted PKCS#8 key"))
+                file.findings.append(derConverted(Catalog.text("FileDecoder.text9")))
             }
         } else if let publicKey = Self.decodeWhole(bytes, d2i_PUBKEY, release: EVP_PKEY_free) {
             EVP_PKEY_free(publicKey)
             file.append(.publicKey)
         } else {
-            file.findings.append(notPemOrDer("looks like DER but is damaged or truncated (\(reason()))"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text10", ["value": "\(reason())"])))
         }
     }
 
@@ -171,7 +171,7 @@ struct FileDecoder {
                     message: Catalog.text("finding.wrongPassphrase.message", ["display": "\(display)"]),
                     hint: Catalog.text("finding.wrongPassphrase.hint")))
             } else {
-                file.findings.append(notPemOrDer("has a private key block that OpenSSL cannot read (\(reason()))"))
+                file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text11", ["value": "\(reason())"])))
             }
             return
         }
@@ -188,19 +188,19 @@ struct FileDecoder {
     private func pkcs8Refusal(_ sealed: OpaquePointer?) -> Finding? {
         guard let sealed else { return nil } // OpenSSL reports the damage when it reads the key.
         defer { X509_SIG_free(sealed) }
-        return KeyDerivationBound.finding(work: KeyDerivationBound.work(of: sealed), path: path, what: "the encrypted private key")
+        return KeyDerivationBound.finding(work: KeyDerivationBound.work(of: sealed), path: path, what: Catalog.text("FileDecoder.what"))
     }
 
     // MARK: PKCS#7
 
     private func appendPKCS7(_ p7: UnsafeMutablePointer<PKCS7>?, into file: inout DecodedFile) {
         guard let p7 else {
-            file.findings.append(notPemOrDer("has a PKCS#7 block that OpenSSL cannot read (\(reason()))"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text12", ["value": "\(reason())"])))
             return
         }
         defer { PKCS7_free(p7) }
         guard let stack = pftls_pkcs7_certificates(p7), pftls_x509_stack_count(stack) > 0 else {
-            file.findings.append(notPemOrDer("is a PKCS#7 file without certificates"))
+            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text13")))
             return
         }
         for index in 0..<pftls_x509_stack_count(stack) where file.takeCertificateRoom() {

@@ -16,7 +16,7 @@ struct PKCS12Decoder {
             var iterations: UnsafePointer<ASN1_INTEGER>?
             PKCS12_get0_mac(nil, nil, nil, &iterations, p12)
             let count = iterations.map { ASN1_INTEGER_get($0) } ?? 1
-            if let refusal = KeyDerivationBound.finding(work: count < 1 ? -1 : Int64(count), path: path, what: "the bundle's integrity check (MAC)") {
+            if let refusal = KeyDerivationBound.finding(work: count < 1 ? -1 : Int64(count), path: path, what: Catalog.text("PKCS12Decoder.text")) {
                 file.findings.append(refusal)
                 return
             }
@@ -28,7 +28,7 @@ struct PKCS12Decoder {
             let macOK = given.withCString { PKCS12_verify_mac(p12, $0, Int32(given.count)) == 1 }
             guard macOK else {
                 OpenSSLError.drain()
-                file.findings.append(cannotOpen("the passphrase is wrong"))
+                file.findings.append(cannotOpen(Catalog.text("PKCS12Decoder.text2")))
                 file.findings.append(Finding(.wrongPassphrase, .error, file: path,
                     message: Catalog.text("finding.wrongPassphrase.message2", ["display": "\(display)"]),
                     hint: Catalog.text("finding.wrongPassphrase.hint2")))
@@ -36,7 +36,7 @@ struct PKCS12Decoder {
             }
             secret = given
         } else {
-            file.findings.append(cannotOpen("it is protected by a passphrase and none was given"))
+            file.findings.append(cannotOpen(Catalog.text("PKCS12Decoder.text3")))
             file.findings.append(Finding(.passphraseRequired, .error, file: path,
                 message: Catalog.text("finding.passphraseRequired.message2", ["display": "\(display)"]),
                 hint: Catalog.text("finding.passphraseRequired.hint2")))
@@ -45,7 +45,7 @@ struct PKCS12Decoder {
         let work = if let secret { secret.withCString { pftls_pkcs12_pbe_work(p12, $0, Int32(secret.count), KeyDerivationBound.maximumWork) } }
             else { pftls_pkcs12_pbe_work(p12, "", 0, KeyDerivationBound.maximumWork) }
         OpenSSLError.drain()
-        if let refusal = KeyDerivationBound.finding(work: work, path: path, what: "an encrypted part of the bundle") {
+        if let refusal = KeyDerivationBound.finding(work: work, path: path, what: Catalog.text("PKCS12Decoder.text4")) {
             file.findings.append(refusal)
             return
         }
@@ -55,7 +55,7 @@ struct PKCS12Decoder {
         let parsed: Int32 = if let secret { secret.withCString { PKCS12_parse(p12, $0, &key, &certificate, &authorities) } }
             else { PKCS12_parse(p12, "", &key, &certificate, &authorities) }
         guard parsed == 1 else {
-            file.findings.append(cannotOpen("OpenSSL could not decrypt it (\(OpenSSLError.drain() ?? "no detail"))"))
+            file.findings.append(cannotOpen(Catalog.text("PKCS12Decoder.text5", ["value": "\(OpenSSLError.drain() ?? "no detail")"])))
             return
         }
         if let key { file.append(.privateKey(PrivateKey(taking: key))) }

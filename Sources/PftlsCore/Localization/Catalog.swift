@@ -10,9 +10,13 @@ public enum Catalog {
     private static let chosen = Mutex(Language.resolve(environment: ProcessInfo.processInfo.environment))
     private static let tables: [Language: [String: String]] = loadAll()
 
+    /// A language for the current task only (tests draw Japanese and English screens
+    /// side by side); nil leaves the process-wide choice in force.
+    @TaskLocal public static var override: Language?
+
     /// The language texts are given in; set once at start-up (`--lang`, or the environment).
     public static var language: Language {
-        get { chosen.withLock { $0 } }
+        get { override ?? chosen.withLock { $0 } }
         set { chosen.withLock { $0 = newValue } }
     }
 

@@ -18,18 +18,18 @@ public enum AnswersJSON {
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
         let where_ = SafeText.escape(file)
         guard let object = try? JSONSerialization.jsonObject(with: Data(data)), let root = object as? [String: Any] else {
-            throw Failure(description: "\(where_): not a JSON object. Start from Resources/answers.example.json.")
+            throw Failure(description: Catalog.text("AnswersJSON.text", ["where_": "\(where_)"]))
         }
         for key in root.keys.sorted() where !(required + optional).contains(key) {
-            throw Failure(description: "\(where_): unknown key \"\(SafeText.escape(key))\". Known keys: \((required + optional).joined(separator: ", ")).")
+            throw Failure(description: Catalog.text("AnswersJSON.text2", ["where_": "\(where_)", "key": "\(SafeText.escape(key))", "value": "\((required + optional).joined(separator: ", "))"]))
         }
         for key in required where root[key] == nil {
-            throw Failure(description: "\(where_): the required key \"\(key)\" is missing.")
+            throw Failure(description: Catalog.text("AnswersJSON.text3", ["where_": "\(where_)", "key": "\(key)"]))
         }
         let reader = Reader(root: root, file: where_)
         let directory = try reader.string("certificateDirectory")
         guard directory.hasPrefix("/") else {
-            throw Failure(description: "\(where_): \"certificateDirectory\" must be an absolute path, not \"\(SafeText.escape(directory))\".")
+            throw Failure(description: Catalog.text("AnswersJSON.text4", ["where_": "\(where_)", "directory": "\(SafeText.escape(directory))"]))
         }
         return Answers(
             certificateDirectory: directory,
@@ -74,7 +74,7 @@ public enum AnswersJSON {
         }
 
         func string(_ key: String) throws(Failure) -> String {
-            guard let value = root[key] as? String, !value.isEmpty else { throw fail(key, "must be a non-empty string") }
+            guard let value = root[key] as? String, !value.isEmpty else { throw fail(key, Catalog.text("AnswersJSON.text5")) }
             return value
         }
 
@@ -85,7 +85,7 @@ public enum AnswersJSON {
 
         func strings(_ key: String) throws(Failure) -> [String] {
             guard let values = root[key] as? [Any], let strings = values as? [String], !strings.contains(where: \.isEmpty) else {
-                throw fail(key, "must be a list of file paths (it may be empty: [])")
+                throw fail(key, Catalog.text("AnswersJSON.text6"))
             }
             return strings
         }
@@ -95,7 +95,7 @@ public enum AnswersJSON {
             // JSONSerialization gives NSNumber for numbers and booleans alike, and `1 as? Bool`
             // succeeds; only JSON true and false carry the boolean type code "c".
             guard let flag = value as? NSNumber, String(cString: flag.objCType) == "c" else {
-                throw fail(key, "must be true or false")
+                throw fail(key, Catalog.text("AnswersJSON.text7"))
             }
             return flag.boolValue
         }
@@ -103,7 +103,7 @@ public enum AnswersJSON {
         func choice(_ key: String, _ allowed: [String]) throws(Failure) -> String {
             let value = try string(key)
             guard allowed.contains(value) else {
-                throw fail(key, "is \"\(SafeText.escape(value))\"; it must be one of \(allowed.joined(separator: ", "))")
+                throw fail(key, Catalog.text("AnswersJSON.text8", ["value": "\(SafeText.escape(value))", "value2": "\(allowed.joined(separator: ", "))"]))
             }
             return value
         }
@@ -114,35 +114,35 @@ public enum AnswersJSON {
         }
 
         func services() throws(Failure) -> [Answers.Service] {
-            guard let list = root["services"] as? [Any] else { throw fail("services", "must be a list such as [{\"name\": \"smtp\"}]") }
+            guard let list = root["services"] as? [Any] else { throw fail("services", Catalog.text("AnswersJSON.text9")) }
             var result: [Answers.Service] = []
             for (index, item) in list.enumerated() {
                 let key = "services[\(index)]"
-                guard let entry = item as? [String: Any] else { throw fail(key, "must be an object with \"name\" and optional \"listen\"") }
+                guard let entry = item as? [String: Any] else { throw fail(key, Catalog.text("AnswersJSON.text10")) }
                 for extra in entry.keys.sorted() where extra != "name" && extra != "listen" {
-                    throw fail("\(key).\(SafeText.escape(extra))", "is not a known key (use \"name\" and \"listen\")")
+                    throw fail("\(key).\(SafeText.escape(extra))", Catalog.text("AnswersJSON.text11"))
                 }
                 let names = Answers.ServiceName.allCases.map(\.rawValue)
                 guard let raw = entry["name"] as? String, let name = Answers.ServiceName(rawValue: raw) else {
-                    throw fail("\(key).name", "must be one of \(names.joined(separator: ", "))")
+                    throw fail("\(key).name", Catalog.text("AnswersJSON.text12", ["value": "\(names.joined(separator: ", "))"]))
                 }
                 var listen: String?
                 if let value = entry["listen"] {
                     guard let text = value as? String else {
-                        throw fail("\(key).listen", "must be \"address:port\", e.g. \"192.0.2.10:25\" or \"[2001:db8::1]:465\"")
+                        throw fail("\(key).listen", Catalog.text("AnswersJSON.text13"))
                     }
                     if let problem = ListenAddress.problem(with: text) {
-                        throw fail("\(key).listen", "is not usable: \(problem) (e.g. \"192.0.2.10:25\" or \"[2001:db8::1]:465\")")
+                        throw fail("\(key).listen", Catalog.text("AnswersJSON.text14", ["problem": "\(problem)"]))
                     }
                     listen = text
                 }
-                if result.contains(where: { $0.name == name }) { throw fail(key, "repeats the service \(raw)") }
+                if result.contains(where: { $0.name == name }) { throw fail(key, Catalog.text("AnswersJSON.text15", ["raw": "\(raw)"])) }
                 if let listen, let other = result.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
-                    throw fail("\(key).listen", "is also the listen address of \(other.name.rawValue): one address and port can serve one service (inbound mail and submission need different policies)")
+                    throw fail("\(key).listen", Catalog.text("AnswersJSON.text16", ["rawValue": "\(other.name.rawValue)"]))
                 }
                 result.append(Answers.Service(name: name, listen: listen))
             }
-            guard !result.isEmpty else { throw fail("services", "must name at least one service") }
+            guard !result.isEmpty else { throw fail("services", Catalog.text("AnswersJSON.text17")) }
             return result
         }
     }

@@ -55,13 +55,13 @@ struct ChangeLedger {
                 let place = "\(SafeText.escape(masterPath)), line \(entry.lineNumber), \(oldService.key)"
                 let change: String
                 switch (before, after) {
-                case (nil, let value?): change = "-o \(name)=\(SafeText.escape(value)) is added"
-                case (let value?, nil): change = "-o \(name)=\(SafeText.escape(value)) is removed"
-                default: change = "-o \(name) changes from \(Self.show(before!)) to \(Self.show(after!))"
+                case (nil, let value?): change = Catalog.text("ChangeLedger.text", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
+                case (let value?, nil): change = Catalog.text("ChangeLedger.text2", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
+                default: change = Catalog.text("ChangeLedger.text3", ["name": "\(name)", "value": "\(Self.show(before!))", "value2": "\(Self.show(after!))"])
                 }
                 findings.append(Finding(.serviceOptionChanged, security ? .info : .warning, file: masterPath,
                     message: "\(place): \(change)",
-                    hint: security ? "The service needs it for the security you chose." : "This is policy, not TLS: check that it is what you want."))
+                    hint: security ? Catalog.text("ChangeLedger.text4") : Catalog.text("ChangeLedger.text5")))
             }
         }
         return findings
@@ -80,19 +80,19 @@ struct ChangeLedger {
     static func hint(for name: String) -> String {
         switch name {
         case _ where MainConfigPlanner.legacyServerFiles.contains(name):
-            return "pftls installs the key and certificates under its own names in the certificate directory. With separate files it alternates between two sets (smtpd-key.pem and smtpd-key-b.pem, …), so the pair in use is never rewritten and main.cf switches both at once. The files named before stay on disk, and the backup keeps the old lines."
+            return Catalog.text("ChangeLedger.text6")
         case "smtpd_tls_chain_files":
-            return "The separate-files layout names the key and certificate with smtpd_tls_key_file and smtpd_tls_cert_file instead."
+            return Catalog.text("ChangeLedger.text7")
         case "smtp_tls_session_cache_database":
-            return "The table type in use is not one this Postfix supports (postconf -m); the new cache starts empty, which costs a few full handshakes and nothing else."
+            return Catalog.text("ChangeLedger.text8")
         case "smtpd_tls_session_cache_database":
-            return "Its table type is not one this Postfix supports (postconf -m): tlsmgr would fail and STARTTLS answer 454 4.3.0. Since Postfix 2.11 session tickets make the server cache unneeded."
+            return Catalog.text("ChangeLedger.text9")
         case "smtpd_tls_security_level", "smtp_tls_security_level":
-            return "This is the level you chose; `pftls explain \(name)` describes each level."
+            return Catalog.text("ChangeLedger.text10", ["name": "\(name)"])
         case "smtpd_tls_CAfile", "smtpd_tls_CApath":
-            return "The served chain already carries the intermediates, and the file named is not there; Postfix would fail TLS with it."
+            return Catalog.text("ChangeLedger.text11")
         default:
-            return "Changed by pftls; the backup keeps the old value."
+            return Catalog.text("ChangeLedger.text12")
         }
     }
 }

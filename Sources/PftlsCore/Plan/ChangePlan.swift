@@ -40,13 +40,13 @@ public struct ChangePlan {
     /// The ordered operations as one line each, for review screens and --dry-run.
     public var steps: [String] {
         var steps: [String] = []
-        if let directory = directoryToCreate { steps.append("create directory \(SafeText.escape(directory)) (root:root, 0755)") }
+        if let directory = directoryToCreate { steps.append(Catalog.text("ChangePlan.text", ["directory": "\(SafeText.escape(directory))"])) }
         let replaced = changedFiles.filter(\.exists)
         if !replaced.isEmpty {
-            steps.append("back up " + replaced.map { SafeText.escape($0.path) }.joined(separator: ", "))
+            steps.append(Catalog.text("ChangePlan.text2") + replaced.map { SafeText.escape($0.path) }.joined(separator: ", "))
         }
         for file in changedFiles {
-            let owner = file.ownedByRoot ? "root:root" : "owner kept"
+            let owner = file.ownedByRoot ? "root:root" : Catalog.text("ChangePlan.text3")
             let verb = file.exists ? (file.purpose.hasSuffix(".cf") ? "edit" : "replace") : "install"
             steps.append("\(verb) \(SafeText.escape(file.path)) — \(file.purpose) (\(owner), \(String(file.mode, radix: 8)))")
         }

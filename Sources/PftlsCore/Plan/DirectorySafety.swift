@@ -44,8 +44,8 @@ public struct DirectorySafety {
                     let shared = status.isSticky || status.ownerID != trustedOwner
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
                         message: Catalog.text("finding.unsafeDirectory.message4", ["display": "\(display)", "value": "\(status.isWritableByOthers ? "everyone" : "its group")", "value2": "\(String(status.permissions, radix: 8))"]),
-                        hint: shared ? "It is a shared directory: choose another one for the key, e.g. /etc/postfix/tls."
-                            : "Run `chmod go-w \(display)`: anyone who can write there can replace the key."))
+                        hint: shared ? Catalog.text("DirectorySafety.text")
+                            : Catalog.text("DirectorySafety.text2", ["display": "\(display)"])))
                 }
             }
         } else {
@@ -85,11 +85,11 @@ public struct DirectorySafety {
     /// (it splits on whitespace and commas and expands `$`), or nil.
     static func pathProblem(_ path: String) -> String? {
         if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            return "contains control characters"
+            return Catalog.text("DirectorySafety.text3")
         }
-        if path.contains(where: { $0.isWhitespace }) { return "contains whitespace, which Postfix reads as the end of the file name" }
-        if path.contains(",") { return "contains a comma, which Postfix reads as a list separator" }
-        if path.contains("$") { return "contains $, which Postfix expands as a parameter" }
+        if path.contains(where: { $0.isWhitespace }) { return Catalog.text("DirectorySafety.text4") }
+        if path.contains(",") { return Catalog.text("DirectorySafety.text5") }
+        if path.contains("$") { return Catalog.text("DirectorySafety.text6") }
         return nil
     }
 

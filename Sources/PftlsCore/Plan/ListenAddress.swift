@@ -22,7 +22,7 @@ public struct ListenAddress: Equatable, Sendable {
 
     /// Why `text` is not a usable listen address, or nil when it is.
     public static func problem(with text: String) -> String? {
-        guard let colon = text.lastIndex(of: ":") else { return "it has no port: write address:port, e.g. 192.0.2.10:25" }
+        guard let colon = text.lastIndex(of: ":") else { return Catalog.text("ListenAddress.text") }
         let host = String(text[..<colon])
         let port = String(text[text.index(after: colon)...])
         if let problem = hostProblem(host) { return problem }
@@ -30,33 +30,33 @@ public struct ListenAddress: Equatable, Sendable {
     }
 
     private static func hostProblem(_ host: String) -> String? {
-        if host.isEmpty { return "the address is empty" }
+        if host.isEmpty { return Catalog.text("ListenAddress.text2") }
         if host.hasPrefix("[") {
             guard host.hasSuffix("]"), isAddress(String(host.dropFirst().dropLast()), family: AF_INET6) else {
-                return "\(SafeText.escape(host)) is not an IPv6 address in brackets"
+                return Catalog.text("ListenAddress.text3", ["host": "\(SafeText.escape(host))"])
             }
             return nil
         }
-        if host.contains(":") { return "an IPv6 address must be in brackets, e.g. [2001:db8::1]:465" }
+        if host.contains(":") { return Catalog.text("ListenAddress.text4") }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            return isAddress(host, family: AF_INET) ? nil : "\(SafeText.escape(host)) is not an IPv4 address"
+            return isAddress(host, family: AF_INET) ? nil : Catalog.text("ListenAddress.text5", ["host": "\(SafeText.escape(host))"])
         }
         let valid = host.count <= 253 && labels.allSatisfy { label in
             !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
                 && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
         }
-        return valid ? nil : "\(SafeText.escape(host)) is neither an IP address nor a host name"
+        return valid ? nil : Catalog.text("ListenAddress.text6", ["host": "\(SafeText.escape(host))"])
     }
 
     private static func portProblem(_ port: String) -> String? {
-        if port.isEmpty { return "the port is empty" }
+        if port.isEmpty { return Catalog.text("ListenAddress.text7") }
         if port.allSatisfy(\.isNumber) {
-            guard let number = Int(port), (1...65535).contains(number) else { return "port \(SafeText.escape(port)) is not between 1 and 65535" }
+            guard let number = Int(port), (1...65535).contains(number) else { return Catalog.text("ListenAddress.text8", ["port": "\(SafeText.escape(port))"]) }
             return nil
         }
         if ServiceNaming.portNumber(port) != nil || getservbyname(port, "tcp") != nil { return nil }
-        return "\(SafeText.escape(port)) is neither a port number nor a service name in /etc/services"
+        return Catalog.text("ListenAddress.text9", ["port": "\(SafeText.escape(port))"])
     }
 
     private static func isAddress(_ text: String, family: Int32) -> Bool {

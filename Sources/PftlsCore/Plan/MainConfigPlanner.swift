@@ -4,14 +4,14 @@ struct MainConfigPlanner {
 
     /// Settings Postfix no longer needs or honours; they are removed with a finding.
     static let obsolete: [String: String] = [
-        "smtpd_use_tls": "replaced by smtpd_tls_security_level",
-        "smtpd_enforce_tls": "replaced by smtpd_tls_security_level",
-        "smtp_use_tls": "replaced by smtp_tls_security_level",
-        "smtp_enforce_tls": "replaced by smtp_tls_security_level",
-        "smtp_tls_enforce_peername": "replaced by smtp_tls_security_level",
-        "smtpd_tls_dh1024_param_file": "Postfix chooses DH parameters itself",
-        "smtpd_tls_eecdh_grade": "deprecated since Postfix 3.6 (warned from 3.9)",
-        "tls_eecdh_auto_curves": "obsolete in Postfix 3.11",
+        "smtpd_use_tls": Catalog.text("MainConfigPlanner.text"),
+        "smtpd_enforce_tls": Catalog.text("MainConfigPlanner.text2"),
+        "smtp_use_tls": Catalog.text("MainConfigPlanner.text3"),
+        "smtp_enforce_tls": Catalog.text("MainConfigPlanner.text4"),
+        "smtp_tls_enforce_peername": Catalog.text("MainConfigPlanner.text5"),
+        "smtpd_tls_dh1024_param_file": Catalog.text("MainConfigPlanner.text6"),
+        "smtpd_tls_eecdh_grade": Catalog.text("MainConfigPlanner.text7"),
+        "tls_eecdh_auto_curves": Catalog.text("MainConfigPlanner.text8"),
     ]
 
     /// The legacy server certificate settings that `smtpd_tls_chain_files` replaces.

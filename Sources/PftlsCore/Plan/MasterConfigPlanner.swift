@@ -88,8 +88,8 @@ struct MasterConfigPlanner {
             outcome.findings.append(Finding(.serviceMoved, .info, file: nil,
                 message: Catalog.text("finding.serviceMoved.message", ["key": "\(existing.service.key)", "command": "\(SafeText.escape(existing.service.command))", "name": "\(SafeText.escape(name))"]),
                 hint: existing.service.command == "postscreen"
-                    ? "postscreen stays in front of port \(ServiceNaming.standardPort(choice.name)); `smtpd pass` and its options are unchanged."
-                    : "Its options are kept. List the service again without an address to listen everywhere."))
+                    ? Catalog.text("MasterConfigPlanner.text", ["value": "\(ServiceNaming.standardPort(choice.name))"])
+                    : Catalog.text("MasterConfigPlanner.text2")))
             return (key, .moved)
         }
         // A commented-out template: uncomment it in place. Prefer the one for this exact

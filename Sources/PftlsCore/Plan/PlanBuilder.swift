@@ -76,7 +76,7 @@ public struct PlanBuilder {
         let damage = master.pasteDamageFindings(file: masterPath)
         if !damage.isEmpty {
             master = master.repaired()
-            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + " Repaired in this plan.", hint: $0.hint) }
+            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + Catalog.text("PlanBuilder.text"), hint: $0.hint) }
         }
         let installed = installedFiles(for: answers, layout: layout, inForce: TLSSetupInForce(main: main, master: master, defaults: installation.defaults),
                                        key: key, chain: report.servedChain)
@@ -196,20 +196,20 @@ public struct PlanBuilder {
                     chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
                 }
             }
-            files.append(installedFile("key and chain (smtpd_tls_chain_files)", path: path, content: .secret(combined), mode: 0o600,
-                                       summary: ["private key: \(key.algorithm) (not shown)"] + describe(chain)))
+            files.append(installedFile(Catalog.text("PlanBuilder.text2"), path: path, content: .secret(combined), mode: 0o600,
+                                       summary: [Catalog.text("PlanBuilder.text3", ["algorithm": "\(key.algorithm)"])] + describe(chain)))
         }
         if let path = installed.keyFile {
-            files.append(installedFile("private key (smtpd_tls_key_file)", path: path, content: .secret(keyPEM), mode: 0o600,
-                                       summary: ["private key: \(key.algorithm) (not shown)"]))
+            files.append(installedFile(Catalog.text("PlanBuilder.text4"), path: path, content: .secret(keyPEM), mode: 0o600,
+                                       summary: [Catalog.text("PlanBuilder.text5", ["algorithm": "\(key.algorithm)"])]))
         }
         if let path = installed.certificateFile {
-            files.append(installedFile("certificate and intermediates (smtpd_tls_cert_file)", path: path, content: .text(chainPEM),
+            files.append(installedFile(Catalog.text("PlanBuilder.text6"), path: path, content: .text(chainPEM),
                                        mode: 0o644, summary: describe(chain)))
         }
         if let path = installed.caFile {
             let intermediates = Array(chain.dropFirst())
-            files.append(installedFile("intermediates (smtpd_tls_CAfile)", path: path,
+            files.append(installedFile(Catalog.text("PlanBuilder.text7"), path: path,
                                        content: .text(Array(intermediates.map(\.pem).joined().utf8)), mode: 0o644,
                                        summary: describe(intermediates)))
         }
@@ -218,7 +218,7 @@ public struct PlanBuilder {
 
     private func describe(_ chain: [Certificate]) -> [String] {
         chain.enumerated().map { index, certificate in
-            "\(index == 0 ? "leaf" : "intermediate"): \(certificate.subject), until \(UTCTimestamp.format(certificate.notAfter)), sha256 \(certificate.sha256FingerprintText)"
+            Catalog.text("PlanBuilder.text8", ["value": "\(index == 0 ? "leaf" : "intermediate")", "subject": "\(certificate.subject)", "value2": "\(UTCTimestamp.format(certificate.notAfter))", "sha256FingerprintText": "\(certificate.sha256FingerprintText)"])
         }
     }
 
@@ -226,7 +226,7 @@ public struct PlanBuilder {
         PlannedFile.make(purpose: purpose, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
             let exists = (try? fileSystem.status(of: path)) != nil
             let header = ["--- \(SafeText.escape(path))\(exists ? " (current content not shown)" : " (new file)")",
-                          "+++ \(SafeText.escape(path)) (root:root, mode \(String(mode, radix: 8)))"]
+                          Catalog.text("PlanBuilder.text9", ["path": "\(SafeText.escape(path))", "value": "\(String(mode, radix: 8))"])]
             return (header + summary.map { "+ " + $0 }).joined(separator: "\n") + "\n"
         }
     }

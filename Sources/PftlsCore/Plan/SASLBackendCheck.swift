@@ -21,7 +21,7 @@ public struct SASLBackendCheck {
         let saslauthd = ["/var/run/saslauthd/mux", "/run/saslauthd/mux", "/var/spool/postfix/var/run/saslauthd/mux"]
         let cyrusConfig = ["\(configDirectory)/sasl/\(path).conf", "/usr/lib/sasl2/\(path).conf", "/etc/sasl2/\(path).conf"]
         if saslauthd.contains(where: exists) && cyrusConfig.contains(where: exists) { return nil }
-        return warning("submission needs SASL, but no back end was found (no Dovecot auth socket; Cyrus saslauthd and \(SafeText.escape(cyrusConfig[0])) not both present)",
+        return warning(Catalog.text("SASLBackendCheck.text", ["value": "\(SafeText.escape(cyrusConfig[0]))"]),
                        hint: Catalog.text("SASLBackendCheck.hint"))
     }
 

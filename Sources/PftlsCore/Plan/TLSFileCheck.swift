@@ -85,9 +85,9 @@ struct TLSFileCheck {
 
     private func problem(with path: String, directory: Bool) -> String? {
         guard path.hasPrefix("/") else { return nil }
-        guard let status = try? fileSystem.statusFollowingLinks(of: path) else { return "does not exist" }
-        if directory != (status.kind == .directory) { return directory ? "is not a directory" : "is not a regular file" }
-        if !directory, (try? fileSystem.readFile(path, limit: 16 << 20)) == nil { return "cannot be read" }
+        guard let status = try? fileSystem.statusFollowingLinks(of: path) else { return Catalog.text("TLSFileCheck.text") }
+        if directory != (status.kind == .directory) { return directory ? Catalog.text("TLSFileCheck.text2") : Catalog.text("TLSFileCheck.text3") }
+        if !directory, (try? fileSystem.readFile(path, limit: 16 << 20)) == nil { return Catalog.text("TLSFileCheck.text4") }
         return nil
     }
 }

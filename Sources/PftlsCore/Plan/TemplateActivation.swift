@@ -33,12 +33,12 @@ struct TemplateActivation {
 
     private func finding(line: Int, option: MasterOption, undefined: [String], template: ServiceKey) -> Finding {
         let reference = undefined.joined(separator: ", ")
-        let why = undefined.first == option.name ? "this Postfix does not know \(SafeText.escape(option.name))"
-            : "\(SafeText.escape(reference)) is not defined in main.cf"
+        let why = undefined.first == option.name ? Catalog.text("TemplateActivation.text", ["name": "\(SafeText.escape(option.name))"])
+            : Catalog.text("TemplateActivation.text2", ["reference": "\(SafeText.escape(reference))"])
         return Finding(.templateOptionLeftCommented, .info, file: nil,
             message: Catalog.text("finding.templateOptionLeftCommented.message", ["line": "\(line)", "name": "\(SafeText.escape(option.name))", "value": "\(SafeText.escape(option.value))", "template": "\(template)", "why": "\(why)"]),
             hint: option.name == "smtpd_client_restrictions"
-                ? "pftls writes the explicit value permit_sasl_authenticated,reject instead."
-                : "To use it, define \(SafeText.escape(reference)) in main.cf and uncomment the line; without it Postfix would warn about an undefined parameter.")
+                ? Catalog.text("TemplateActivation.text3")
+                : Catalog.text("TemplateActivation.text4", ["reference": "\(SafeText.escape(reference))"]))
     }
 }

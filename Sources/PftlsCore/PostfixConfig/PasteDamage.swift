@@ -33,18 +33,18 @@ public struct PasteDamage: Equatable, Sendable {
         switch kind {
         case .typographicDash(let character, let places):
             let name = character.properties.name.map { " \($0)" } ?? ""
-            message = "\(place): \(Self.list(places)) hold \"\(SafeText.escape(String(character)))\" (U+\(Self.hex(character))\(name)), not the ASCII hyphen \"-\" master.cf needs."
-            repair = "Replace it with an ASCII hyphen \"-\"."
+            message = Catalog.text("PasteDamage.text", ["place": "\(place)", "value": "\(Self.list(places))", "value2": "\(SafeText.escape(String(character)))", "value3": "\(Self.hex(character))", "name": "\(name)"])
+            repair = Catalog.text("PasteDamage.text2")
         case .netForInet:
-            message = "\(place): the type field says \"net\"; master.cf knows no such type."
-            repair = "Change the type to \"inet\"."
+            message = Catalog.text("PasteDamage.text3", ["place": "\(place)"])
+            repair = Catalog.text("PasteDamage.text4")
         case .unindentedOption:
-            message = "\(place): this \"-o\" line starts at the beginning of the line, so Postfix reads it as a new service named \"-o\" and rejects the file."
+            message = Catalog.text("PasteDamage.text5", ["place": "\(place)"])
             repair = isRepairable
-                ? "Indent it with spaces so it continues the service above."
-                : "Indent it with spaces and move it directly under the service it belongs to."
+                ? Catalog.text("PasteDamage.text6")
+                : Catalog.text("PasteDamage.text7")
         }
-        let hint = isRepairable ? repair + " pftls can make this repair for you." : repair
+        let hint = isRepairable ? repair + Catalog.text("PasteDamage.text8") : repair
         return Finding(.masterCfPasteDamage, .error, file: file, message: message, hint: hint)
     }
 

@@ -17,17 +17,17 @@ public enum PostfixConfigError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case .invalidParameterName(let name):
-            "invalid parameter name \"\(SafeText.escape(name))\""
+            Catalog.text("PostfixConfigError.text", ["name": "\(SafeText.escape(name))"])
         case .invalidValue(let name, let value, let reason):
-            "cannot write \(SafeText.escape(name)) = \"\(SafeText.escape(value))\": \(reason)"
+            Catalog.text("PostfixConfigError.text2", ["name": "\(SafeText.escape(name))", "value": "\(SafeText.escape(value))", "reason": "\(reason)"])
         case .serviceNotFound(let key):
-            "master.cf has no active service \(key)"
+            Catalog.text("PostfixConfigError.text3", ["key": "\(key)"])
         case .serviceExists(let key):
-            "master.cf already has an active service \(key)"
+            Catalog.text("PostfixConfigError.text4", ["key": "\(key)"])
         case .templateNotFound(let key):
-            "master.cf has no service \(key), active or commented out"
+            Catalog.text("PostfixConfigError.text5", ["key": "\(key)"])
         case .invalidField(let name, let value):
-            "invalid master.cf \(name) field \"\(SafeText.escape(value))\""
+            Catalog.text("PostfixConfigError.text6", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
         }
     }
 }

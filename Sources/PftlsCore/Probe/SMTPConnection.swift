@@ -26,7 +26,7 @@ final class SMTPConnection {
         hints.ai_family = AF_UNSPEC
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
-            throw Failure(reason: "cannot resolve \(SafeText.escape(host))")
+            throw Failure(reason: Catalog.text("SMTPConnection.text", ["host": "\(SafeText.escape(host))"]))
         }
         defer { freeaddrinfo(list) }
         var lastError = ECONNREFUSED
@@ -46,7 +46,7 @@ final class SMTPConnection {
             }
             address = current.pointee.ai_next
         }
-        throw Failure(reason: "cannot connect to \(SafeText.escape(host)) port \(port): \(String(cString: strerror(lastError)))")
+        throw Failure(reason: Catalog.text("SMTPConnection.text2", ["host": "\(SafeText.escape(host))", "port": "\(port)", "value": "\(String(cString: strerror(lastError)))"]))
     }
 
     deinit { close(descriptor) }
@@ -71,9 +71,9 @@ final class SMTPConnection {
         var current: [UInt8] = []
         var byte: UInt8 = 0
         while true {
-            if Date() > deadline { throw Failure(reason: "the server did not finish its reply in time (it sends too slowly)") }
+            if Date() > deadline { throw Failure(reason: Catalog.text("SMTPConnection.text3")) }
             if readByte(&byte) <= 0 {
-                throw Failure(reason: lines.isEmpty && current.isEmpty ? "the server closed the connection without a reply" : "the reply was cut short")
+                throw Failure(reason: lines.isEmpty && current.isEmpty ? Catalog.text("SMTPConnection.text4") : Catalog.text("SMTPConnection.text5"))
             }
             if byte == 0x0A {
                 let line = String(decoding: current.last == 0x0D ? current.dropLast() : current[...], as: UTF8.self)
@@ -82,7 +82,7 @@ final class SMTPConnection {
                 // "250-..." continues, "250 ..." (or a bare code) ends the reply.
                 let bytes = Array(line.utf8)
                 if bytes.count < 4 || bytes[3] == 0x20 { return lines }
-                if lines.count > 200 { throw Failure(reason: "the reply is too long") }
+                if lines.count > 200 { throw Failure(reason: Catalog.text("SMTPConnection.text6")) }
             } else if current.count < 4096 {
                 current.append(byte)
             }
@@ -92,22 +92,22 @@ final class SMTPConnection {
     /// Sends one command line.
     func send(_ command: String) throws {
         let bytes = Array((command + "\r\n").utf8)
-        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(reason: "cannot send \(command)") }
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(reason: Catalog.text("SMTPConnection.text7", ["command": "\(command)"])) }
     }
 
     /// Greeting, EHLO, STARTTLS: returns when the server said 220 to STARTTLS.
     func negotiateStartTLS() throws {
         let greeting = try readReply()
-        guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: "greeting was: \(Self.show(greeting))") }
-        try send("EHLO pftls.probe")
+        guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("SMTPConnection.text8", ["value": "\(Self.show(greeting))"])) }
+        try send(Catalog.text("SMTPConnection.text9"))
         let capabilities = try readReply()
-        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: "EHLO answer was: \(Self.show(capabilities))", answered: true) }
+        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: Catalog.text("SMTPConnection.text10", ["value": "\(Self.show(capabilities))"]), answered: true) }
         guard capabilities.contains(where: { $0.dropFirst(4).uppercased().hasPrefix("STARTTLS") }) else {
-            throw Failure(reason: "the server does not offer STARTTLS")
+            throw Failure(reason: Catalog.text("SMTPConnection.text11"))
         }
         try send("STARTTLS")
         let answer = try readReply()
-        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: "STARTTLS answer was: \(Self.show(answer))", answered: true) }
+        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("SMTPConnection.text12", ["value": "\(Self.show(answer))"]), answered: true) }
     }
 
     static func show(_ lines: [String]) -> String { SafeText.escape(lines.joined(separator: " / ")) }

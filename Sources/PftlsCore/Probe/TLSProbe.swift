@@ -33,16 +33,16 @@ public struct TLSProbe: ListenerProbing {
         } catch {
             return .failed(reason: "\(error)")
         }
-        guard let context = SSL_CTX_new(TLS_client_method()) else { return .failed(reason: "OpenSSL could not create a TLS context") }
+        guard let context = SSL_CTX_new(TLS_client_method()) else { return .failed(reason: Catalog.text("TLSProbe.text")) }
         defer { SSL_CTX_free(context) }
         SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        guard let ssl = SSL_new(context) else { return .failed(reason: "OpenSSL could not create a TLS session") }
+        guard let ssl = SSL_new(context) else { return .failed(reason: Catalog.text("TLSProbe.text2")) }
         defer { SSL_free(ssl) }
         SSL_set_fd(ssl, connection.descriptor)
         if let serverName { _ = pftls_ssl_set_server_name(ssl, serverName) }
         guard SSL_connect(ssl) == 1 else {
-            let detail = OpenSSLError.drain() ?? "the server closed the connection"
-            return .failed(reason: "TLS handshake failed: \(detail)")
+            let detail = OpenSSLError.drain() ?? Catalog.text("TLSProbe.text3")
+            return .failed(reason: Catalog.text("TLSProbe.text4", ["detail": "\(detail)"]))
         }
         var chain: [Certificate] = []
         if let stack = SSL_get_peer_cert_chain(ssl) {
@@ -50,7 +50,7 @@ public struct TLSProbe: ListenerProbing {
                 if let certificate = pftls_x509_stack_value(stack, index) { chain.append(Certificate(retaining: certificate)) }
             }
         }
-        guard !chain.isEmpty else { return .failed(reason: "the server sent no certificate") }
+        guard !chain.isEmpty else { return .failed(reason: Catalog.text("TLSProbe.text5")) }
         // A listener serves only when smtpd lives on after the handshake: EHLO must get 250
         // (an smtpd that dies at once, for example with SASL on and no back end, does not).
         if let problem = Self.greetAfterHandshake(ssl, mode: mode, deadline: connection.deadline) { return .failed(reason: problem, answered: true) }
@@ -67,22 +67,22 @@ public struct TLSProbe: ListenerProbing {
             if mode == .implicit {
                 let greeting = try SMTPConnection.readReply(until: deadline, readByte)
                 guard greeting.first?.hasPrefix("220") == true else {
-                    return "the TLS handshake worked, but the greeting was: \(SMTPConnection.show(greeting))"
+                    return Catalog.text("TLSProbe.text6", ["value": "\(SMTPConnection.show(greeting))"])
                 }
             }
             let command = Array("EHLO pftls.probe\r\n".utf8)
             guard SSL_write(ssl, command, Int32(command.count)) == Int32(command.count) else {
-                return "the TLS handshake worked, but the server closed the connection before EHLO (see the mail log for smtpd's reason)"
+                return Catalog.text("TLSProbe.text7")
             }
             let answer = try SMTPConnection.readReply(until: deadline, readByte)
             guard answer.first?.hasPrefix("250") == true else {
-                return "the TLS handshake worked, but EHLO was answered: \(SMTPConnection.show(answer))"
+                return Catalog.text("TLSProbe.text8", ["value": "\(SMTPConnection.show(answer))"])
             }
             return nil
         } catch let failure as SMTPConnection.Failure {
-            return "the TLS handshake worked, but then \(failure.reason) (smtpd probably stopped: see the mail log)"
+            return Catalog.text("TLSProbe.text9", ["reason": "\(failure.reason)"])
         } catch {
-            return "the TLS handshake worked, but then \(error)"
+            return Catalog.text("TLSProbe.text10", ["error": "\(error)"])
         }
     }
 }

@@ -16,13 +16,13 @@ public struct RenewalPlanner {
     public func current() -> Result<(answers: Answers, leaf: Certificate?, keyFile: String), RenewalProblem> {
         let directory = installation.configDirectory
         guard let setup = TLSSetupInForce.read(configDirectory: directory, fileSystem: fileSystem, defaults: installation.defaults) else {
-            return .failure(RenewalProblem("\(SafeText.escape(directory)) has no readable main.cf and master.cf."))
+            return .failure(RenewalProblem(Catalog.text("RenewalPlanner.text", ["directory": "\(SafeText.escape(directory))"])))
         }
         let value = setup.value
         let layout = setup.layout
         let files = setup.files
         guard let first = files.first else {
-            return .failure(RenewalProblem("TLS is not set up in \(SafeText.escape(directory))/main.cf: there is nothing to renew. Use `pftls apply` or the wizard first."))
+            return .failure(RenewalProblem(Catalog.text("RenewalPlanner.text2", ["directory": "\(SafeText.escape(directory))"])))
         }
         let report = inspector.inspect(paths: files, options: InspectionOptions())
         let keyFile = report.files.first { $0.items.contains { if case .privateKey = $0.object { true } else { false } } }?.path ?? files.last!

@@ -13,10 +13,10 @@ public struct InspectionText {
         var lines: [String] = []
         if let key = report.privateKey {
             let file = report.files.first { $0.items.contains { if case .privateKey(let k) = $0.object { k === key } else { false } } }?.path
-            lines.append("Private key: \(key.algorithm)" + (file.map { "  (\(SafeText.escape($0)))" } ?? ""))
+            lines.append(Catalog.text("InspectionText.text", ["algorithm": "\(key.algorithm)"]) + (file.map { "  (\(SafeText.escape($0)))" } ?? ""))
         }
         if report.chain.isEmpty {
-            lines.append("Chain: none")
+            lines.append(Catalog.text("InspectionText.text2"))
         } else {
             lines.append("Chain:")
             for (index, entry) in report.chain.enumerated() {
@@ -26,7 +26,7 @@ public struct InspectionText {
         lines.append("")
         lines.append("Findings: " + FindingsText.counts(report.findings))
         lines += FindingsText.lines(report.findings)
-        lines.append(report.hasErrors ? "Result: Postfix would NOT work with these files." : "Result: these files are fit for Postfix.")
+        lines.append(report.hasErrors ? Catalog.text("InspectionText.text3") : Catalog.text("InspectionText.text4"))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -41,7 +41,7 @@ public struct InspectionText {
         if !certificate.subjectAlternativeNames.isEmpty {
             lines.append("\(pad)names:    \(certificate.subjectAlternativeNames.joined(separator: ", "))")
         }
-        lines.append("\(pad)key:      \(certificate.keyAlgorithm), signed \(certificate.signatureAlgorithm)")
+        lines.append(Catalog.text("InspectionText.text5", ["pad": "\(pad)", "keyAlgorithm": "\(certificate.keyAlgorithm)", "signatureAlgorithm": "\(certificate.signatureAlgorithm)"]))
         lines.append("\(pad)sha256:   \(certificate.sha256FingerprintText)")
         return lines
     }

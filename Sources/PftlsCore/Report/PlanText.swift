@@ -3,11 +3,11 @@ public enum PlanText {
     /// The review text of `plan`.
     public static func render(_ plan: ChangePlan, diffs: Bool) -> String {
         var lines: [String] = []
-        lines.append("Layout: \(plan.layout.rawValue)    Config: \(SafeText.escape(plan.configDirectory))")
+        lines.append(Catalog.text("PlanText.text", ["rawValue": "\(plan.layout.rawValue)", "configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
         if plan.hasErrors {
-            lines.append("The plan cannot be applied: fix the errors below.")
+            lines.append(Catalog.text("PlanText.text2"))
         } else if plan.isNoOp {
-            lines.append("Nothing to change: the configuration already matches the answers.")
+            lines.append(Catalog.text("PlanText.text3"))
         } else {
             lines.append("Steps:")
             lines += plan.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }

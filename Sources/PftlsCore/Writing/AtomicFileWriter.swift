@@ -48,15 +48,15 @@ public struct AtomicFileWriter: Sendable {
         let (directory, name) = Self.split(destination)
         let pinned = pins?.descriptor(for: directory)
         let directoryDescriptor = pinned ?? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directoryDescriptor >= 0 else { throw failure(directory, "cannot open the directory") }
+        guard directoryDescriptor >= 0 else { throw failure(directory, Catalog.text("AtomicFileWriter.text")) }
         defer { if pinned == nil { close(directoryDescriptor) } }
         var info = stat()
         if fstatat(directoryDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
-                throw Failure(path: destination, reason: "is a symbolic link; refusing to write through it (remove the link or choose another path)")
+                throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text2"))
             }
             if info.st_mode & S_IFMT != S_IFREG {
-                throw Failure(path: destination, reason: "exists and is not a regular file")
+                throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text3"))
             }
         }
 
@@ -70,32 +70,32 @@ public struct AtomicFileWriter: Sendable {
             anonymous = false
             descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         }
-        guard descriptor >= 0 else { throw failure(destination, "cannot create a temp file beside it") }
+        guard descriptor >= 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text4")) }
         var committed = false
         var named = !anonymous
         defer { if !committed && named { unlinkat(directoryDescriptor, temporary, 0) } }
         do {
             defer { close(descriptor) }
             // umask may have taken bits away; never add any beyond `mode`.
-            guard fchmod(descriptor, mode) == 0 else { throw failure(destination, "cannot set mode") }
-            if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, "cannot set owner") }
+            guard fchmod(descriptor, mode) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text5")) }
+            if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, Catalog.text("AtomicFileWriter.text6")) }
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 { if errno == EINTR { continue }; throw failure(destination, "write failed") }
+                if written < 0 { if errno == EINTR { continue }; throw failure(destination, Catalog.text("AtomicFileWriter.text7")) }
                 offset += written
             }
-            guard fsync(descriptor) == 0 else { throw failure(destination, "fsync failed") }
+            guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text8")) }
             if anonymous {
                 // Give the finished inode a name only now, right before the rename.
                 guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                    throw failure(destination, "cannot link the temp file")
+                    throw failure(destination, Catalog.text("AtomicFileWriter.text9"))
                 }
                 named = true
             }
         }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
-            throw failure(destination, "rename into place failed")
+            throw failure(destination, Catalog.text("AtomicFileWriter.text10"))
         }
         committed = true
         fsync(directoryDescriptor)

@@ -1,3 +1,4 @@
+import PftlsCore
 /// A grid of styled cells: what the screen should show. Views draw into it; the
 /// terminal driver copies only the cells that changed since the last frame.
 public struct ScreenBuffer: Equatable, Sendable {
@@ -67,17 +68,7 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// Number of terminal columns `character` takes: 2 for East Asian wide and
     /// fullwidth characters, 1 otherwise.
-    public static func columns(of character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 1 }
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-             0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
-    }
+    public static func columns(of character: Character) -> Int { DisplayWidth.columns(of: character) }
 
     /// The width of `text` in columns.
     public static func columns(of text: String) -> Int { text.reduce(0) { $0 + columns(of: $1) } }

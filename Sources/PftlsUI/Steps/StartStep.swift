@@ -30,7 +30,7 @@ enum StartStep: WizardStep {
             WizardView.drawNext(true, into: &screen, y: bottom - 1, label: Catalog.text("StartStep.text6"))
             return
         }
-        let label = { (text: String) in text.padding(toLength: 16, withPad: " ", startingAt: 0) }
+        let label = { (text: String) in DisplayWidth.pad(text, to: 16) }
         let state = model.context.demo != nil ? Catalog.text("StartStep.text7") : (summary.running ? Catalog.text("word.running") : Catalog.text("StartStep.text8"))
         screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { "\($0)" + state } ?? Catalog.text("StartStep.text9")), x: 2, y: y); y += 1
         screen.put(label(Catalog.text("word.config")) + summary.configDirectory, x: 2, y: y); y += 1

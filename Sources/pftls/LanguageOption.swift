@@ -6,7 +6,7 @@ enum LanguageOption {
     struct Invalid: Error, CustomStringConvertible {
         let value: String
         var description: String {
-            "Error: --lang takes " + Language.allCases.map(\.rawValue).joined(separator: " or ") + ", not \"\(SafeText.escape(value))\"."
+            Catalog.text("cli.lang-invalid", ["value": SafeText.escape(value)])
         }
     }
 

@@ -25,7 +25,7 @@ do {
     }
     if code == .validationFailure {
         if !message.contains("--help") {
-            FileHandle.standardError.write(Data("See 'pftls help' for usage.\n".utf8))
+            FileHandle.standardError.write(Data((Catalog.text("cli.see-help") + "\n").utf8))
         }
         exit(2)
     }

@@ -69,7 +69,7 @@ public struct ConfigBaseline: Sendable {
             findings.append(Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
                 message: Catalog.text("finding.existingConfigWarning.message", ["text": "\(SafeText.escape(complaint.text))"]),
                 hint: place.map { "pftls leaves this as it is. Fix it in \($0) when convenient; it does not block the change." }
-                    ?? "pftls leaves this as it is; it does not block the change."))
+                    ?? Catalog.text("ConfigBaseline.text")))
         }
         if let failure = checkFailure {
             findings.append(Finding(.postfixCheckFailed, .error, file: configDirectory,

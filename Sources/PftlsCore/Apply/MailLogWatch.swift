@@ -52,6 +52,6 @@ struct MailLogWatch {
     /// " Postfix logged: ...", or "" when the log said nothing useful.
     var quote: String {
         let found = reasons()
-        return found.isEmpty ? "" : " Postfix logged: " + found.joined(separator: "; ") + "."
+        return found.isEmpty ? "" : Catalog.text("maillog.quote", ["lines": found.joined(separator: "; ")])
     }
 }

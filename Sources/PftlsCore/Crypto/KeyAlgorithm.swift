@@ -71,7 +71,7 @@ public struct KeyAlgorithm: Equatable, Sendable, CustomStringConvertible {
         case .ec: "EC \(curve.map { Self.curveDisplayName($0) } ?? "\(bits) bits")"
         case .ed25519, .ed448: family.rawValue
         case .dsa: "DSA \(bits) bits"
-        case .other: isDecodable ? "\(typeName) \(bits) bits" : "a public key OpenSSL cannot read"
+        case .other: isDecodable ? "\(typeName) \(bits) bits" : Catalog.text("key.unreadable")
         }
     }
 

@@ -21,24 +21,24 @@ public enum KeyGenerator {
         case .ec: "EC"
         case .ed25519: "ED25519"
         }
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, algorithm, nil) else { throw failure("create a key context") }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, algorithm, nil) else { throw failure(Catalog.text("KeyGenerator.text")) }
         defer { EVP_PKEY_CTX_free(context) }
-        guard EVP_PKEY_keygen_init(context) == 1 else { throw failure("start key generation") }
+        guard EVP_PKEY_keygen_init(context) == 1 else { throw failure(Catalog.text("KeyGenerator.text2")) }
         switch kind {
         case .rsa(let bits):
-            guard EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1 else { throw failure("set RSA size \(bits)") }
+            guard EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1 else { throw failure(Catalog.text("KeyGenerator.text3", ["bits": "\(bits)"])) }
         case .ec(let curve):
-            guard EVP_PKEY_CTX_set_group_name(context, curve) == 1 else { throw failure("set curve \(curve)") }
+            guard EVP_PKEY_CTX_set_group_name(context, curve) == 1 else { throw failure(Catalog.text("KeyGenerator.text4", ["curve": "\(curve)"])) }
         case .ed25519:
             break
         }
         var key: OpaquePointer?
-        guard EVP_PKEY_generate(context, &key) == 1, let key else { throw failure("generate the key") }
+        guard EVP_PKEY_generate(context, &key) == 1, let key else { throw failure(Catalog.text("KeyGenerator.text5")) }
         return PrivateKey(taking: key)
     }
 
     private static func failure(_ step: String) -> Failure {
-        Failure(description: "could not \(step): \(OpenSSLError.drain() ?? "no detail from OpenSSL")")
+        Failure(description: Catalog.text("KeyGenerator.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? "no detail from OpenSSL")"]))
     }
 }
 

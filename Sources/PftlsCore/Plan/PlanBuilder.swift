@@ -225,7 +225,7 @@ public struct PlanBuilder {
     private func installedFile(_ purpose: String, path: String, content: PlannedFile.Content, mode: mode_t, summary: [String]) -> PlannedFile {
         PlannedFile.make(purpose: purpose, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
             let exists = (try? fileSystem.status(of: path)) != nil
-            let header = ["--- \(SafeText.escape(path))\(exists ? " (current content not shown)" : " (new file)")",
+            let header = ["--- \(SafeText.escape(path))\(exists ? Catalog.text("plan.diff.not-shown") : Catalog.text("plan.diff.new-file"))",
                           Catalog.text("PlanBuilder.text9", ["path": "\(SafeText.escape(path))", "value": "\(String(mode, radix: 8))"])]
             return (header + summary.map { "+ " + $0 }).joined(separator: "\n") + "\n"
         }

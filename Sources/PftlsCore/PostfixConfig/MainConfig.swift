@@ -100,10 +100,10 @@ public struct MainConfig: Equatable, Sendable {
     private static func validate(name: String, value: String) throws {
         guard MainConfigLineParser.isValidName(name) else { throw PostfixConfigError.invalidParameterName(name) }
         if value.contains(where: { $0.isNewline }) {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: "it contains a line break")
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MainConfig.reason"))
         }
         if MainConfigLineParser.trimmed(value[...]).count != value.count {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: "Postfix drops leading and trailing whitespace")
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MainConfig.reason2"))
         }
     }
 }

@@ -28,10 +28,10 @@ public struct MasterOption: Equatable, Sendable {
     func renderedToken() throws -> String {
         guard MainConfigLineParser.isValidName(name) else { throw PostfixConfigError.invalidParameterName(name) }
         if value.contains(where: \.isNewline) || value.contains("}") || value.contains("{") && value.contains(where: \.isWhitespace) {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: "master.cf cannot hold it in an -o option")
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MasterOption.reason"))
         }
         if MainConfigLineParser.trimmed(value[...]).count != value.count {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: "Postfix drops leading and trailing whitespace")
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MasterOption.reason2"))
         }
         let needsBraces = value.contains(where: \.isWhitespace) || value.hasPrefix("{")
         return needsBraces ? "{ \(name) = \(value) }" : "\(name)=\(value)"

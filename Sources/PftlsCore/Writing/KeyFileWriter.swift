@@ -14,7 +14,7 @@ public struct KeyFileWriter: Sendable {
     /// As root the file is owned by root.
     public func write(key: PrivateKey, chain: [Certificate] = [], to destination: String) throws(AtomicFileWriter.Failure) {
         guard let keyPEM = key.unencryptedPEM() else {
-            throw AtomicFileWriter.Failure(path: destination, reason: "OpenSSL could not encode the key")
+            throw AtomicFileWriter.Failure(path: destination, reason: Catalog.text("KeyFileWriter.reason"))
         }
         let chainPEM = Array(chain.map(\.pem).joined().utf8)
         let combined = keyPEM.withUnsafeBytes { keyBytes in

@@ -11,17 +11,17 @@ public enum BrowserFileKind: Sendable, Equatable {
     /// The label beside the file.
     public var label: String {
         switch self {
-        case .key: FileKind.key.rawValue
-        case .encryptedKey: FileKind.encryptedKey.rawValue
-        case .certificate: FileKind.certificate.rawValue
-        case .chain: FileKind.chain.rawValue
-        case .csr: FileKind.csr.rawValue
-        case .pkcs12: FileKind.pkcs12.rawValue
-        case .keyAndCertificates: FileKind.keyAndCertificates.rawValue
-        case .caCertificate: Catalog.text("BrowserFile.text")
-        case .rootCA: Catalog.text("BrowserFile.text2")
-        case .notKeyOrCertificate: Catalog.text("BrowserFile.text3")
-        case .unknown: FileKind.unknown.rawValue
+        case .key: Catalog.text("kind.key")
+        case .encryptedKey: Catalog.text("kind.encrypted-key")
+        case .certificate: Catalog.text("kind.certificate")
+        case .chain: Catalog.text("kind.chain")
+        case .csr: Catalog.text("kind.csr")
+        case .pkcs12: Catalog.text("kind.pkcs12")
+        case .keyAndCertificates: Catalog.text("kind.key-and-certificates")
+        case .caCertificate: Catalog.text("kind.ca-certificate")
+        case .rootCA: Catalog.text("kind.root-ca")
+        case .notKeyOrCertificate: Catalog.text("kind.not-key-or-certificate")
+        case .unknown: Catalog.text("kind.unknown")
         }
     }
 

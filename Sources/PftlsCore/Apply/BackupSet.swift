@@ -79,7 +79,7 @@ struct BackupSet {
             } else if let target = entry.linkTarget {
                 if let problem = Self.relink(entry.original, to: target) { problems.append(problem) }
             } else if unlink(entry.original) != 0 && errno != ENOENT {
-                problems.append("\(SafeText.escape(entry.original)): cannot remove the new file: \(String(cString: strerror(errno)))")
+                problems.append(Catalog.text("backup.cannot-remove", ["path": SafeText.escape(entry.original), "reason": String(cString: strerror(errno))]))
             }
         }
         return problems
@@ -92,7 +92,7 @@ struct BackupSet {
         guard symlink(target, temporary) == 0, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            return "\(SafeText.escape(path)): cannot restore the link to \(SafeText.escape(target)): \(reason)"
+            return Catalog.text("backup.cannot-relink", ["path": SafeText.escape(path), "target": SafeText.escape(target), "reason": reason])
         }
         return nil
     }

@@ -65,10 +65,10 @@ public struct ConfigBaseline: Sendable {
         var findings: [Finding] = []
         var seen = Set<String>()
         for complaint in postconfComplaints + checkComplaints where seen.insert(complaint.identity).inserted {
-            let place = complaint.file.map { file in SafeText.escape(file) + (complaint.line.map { ", line \($0)" } ?? "") }
+            let place = complaint.file.map { file in SafeText.escape(file) + (complaint.line.map { Catalog.text("baseline.line", ["line": "\($0)"]) } ?? "") }
             findings.append(Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
                 message: Catalog.text("finding.existingConfigWarning.message", ["text": "\(SafeText.escape(complaint.text))"]),
-                hint: place.map { "pftls leaves this as it is. Fix it in \($0) when convenient; it does not block the change." }
+                hint: place.map { Catalog.text("baseline.fix-when-convenient", ["place": $0]) }
                     ?? Catalog.text("ConfigBaseline.text")))
         }
         if let failure = checkFailure {

@@ -31,7 +31,7 @@ struct PostfixCommand {
         let passed = result.status == 0 && fatal.isEmpty
         var reason = (fatal.isEmpty ? lines : fatal).joined(separator: "; ")
         if reason.isEmpty {
-            reason = "it exited with status \(result.status) and printed nothing (look for \"postfix\" in the mail log)"
+            reason = Catalog.text("postfix.silent-failure", ["status": "\(result.status)"])
         }
         return Verdict(passed: passed, messages: messages, reason: reason)
     }

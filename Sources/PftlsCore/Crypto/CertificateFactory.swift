@@ -59,6 +59,6 @@ public enum CertificateFactory {
     }
 
     private static func failure(_ step: String) -> Failure {
-        Failure(description: Catalog.text("CertificateFactory.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? "no detail from OpenSSL")"]))
+        Failure(description: Catalog.text("CertificateFactory.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? Catalog.text("openssl.no-detail"))"]))
     }
 }

@@ -38,7 +38,7 @@ public enum KeyGenerator {
     }
 
     private static func failure(_ step: String) -> Failure {
-        Failure(description: Catalog.text("KeyGenerator.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? "no detail from OpenSSL")"]))
+        Failure(description: Catalog.text("KeyGenerator.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? Catalog.text("openssl.no-detail"))"]))
     }
 }
 

@@ -222,7 +222,7 @@ struct FileDecoder {
                 hint: Catalog.text("finding.derConverted.hint"))
     }
 
-    private func reason() -> String { OpenSSLError.drain() ?? "no detail from OpenSSL" }
+    private func reason() -> String { OpenSSLError.drain() ?? Catalog.text("openssl.no-detail") }
 }
 
 extension DecodedFile {

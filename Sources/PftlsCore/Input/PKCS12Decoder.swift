@@ -71,7 +71,7 @@ struct PKCS12Decoder {
             pftls_x509_stack_pop_free(authorities)
         }
         file.findings.append(Finding(.pkcs12, .info, file: path,
-            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "value": "\(key == nil ? "no key" : "a key")", "value2": "\(certificate == nil ? "no certificate" : "a certificate")", "authorityCount": "\(authorityCount)"]),
+            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "value": (key == nil ? Catalog.text("pkcs12.no-key") : Catalog.text("pkcs12.a-key")), "value2": (certificate == nil ? Catalog.text("pkcs12.no-certificate") : Catalog.text("pkcs12.a-certificate")), "authorityCount": "\(authorityCount)"]),
             hint: Catalog.text("finding.pkcs12.hint")))
     }
 

@@ -43,7 +43,7 @@ public struct DirectorySafety {
                     // A shared directory such as /tmp is not to be tightened: choose another.
                     let shared = status.isSticky || status.ownerID != trustedOwner
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                        message: Catalog.text("finding.unsafeDirectory.message4", ["display": "\(display)", "value": "\(status.isWritableByOthers ? "everyone" : "its group")", "value2": "\(String(status.permissions, radix: 8))"]),
+                        message: Catalog.text("finding.unsafeDirectory.message4", ["display": "\(display)", "value": (status.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "value2": "\(String(status.permissions, radix: 8))"]),
                         hint: shared ? Catalog.text("DirectorySafety.text")
                             : Catalog.text("DirectorySafety.text2", ["display": "\(display)"])))
                 }
@@ -63,7 +63,7 @@ public struct DirectorySafety {
                     hint: Catalog.text("finding.unsafeDirectory.hint6")))
             } else if parentStatus.isWritableByGroupOrOthers && !stickyRoot {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: Catalog.text("finding.unsafeDirectory.message6", ["display": "\(display)", "shownParent": "\(shownParent)", "value": "\(parentStatus.isWritableByOthers ? "everyone" : "its group")", "value2": "\(String(parentStatus.permissions, radix: 8))", "value3": "\(parentStatus.isSticky ? "" : ", no sticky bit")"]),
+                    message: Catalog.text("finding.unsafeDirectory.message6", ["display": "\(display)", "shownParent": "\(shownParent)", "value": (parentStatus.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "value2": "\(String(parentStatus.permissions, radix: 8))", "value3": (parentStatus.isSticky ? "" : Catalog.text("directory.no-sticky-bit"))]),
                     hint: Catalog.text("finding.unsafeDirectory.hint7", ["shownParent": "\(shownParent)"])))
             }
         }

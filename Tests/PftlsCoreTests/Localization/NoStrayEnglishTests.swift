@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// No English sentence is built outside the catalog: every string literal of three
+/// or more English words in the sources is either in the catalog or on the short
+/// list below of texts that are not shown to a person (protocol text, Postfix's own
+/// words that pftls looks for, the restore script's comment).
+@Suite struct NoStrayEnglishTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// Literals that are not user-visible text.
+    static let allowed: [String] = [
+        "Written by pftls: puts back the files this change replaced",  // restore.sh comment, a shell script
+        "STARTTLS offered", "STARTTLS required", "implicit TLS", "no TLS",  // --json values; `label` is translated
+        "EHLO pftls.probe",  // SMTP protocol
+        "# Written by pftls",
+        "pftls: the message catalog is missing",  // said when there is no catalog to say it with
+        "line \\(line):",  // a broken catalog table, said to the developer
+        "No newline at end of file",  // unified diff syntax
+        "postconf: fatal: postconf",  // stands in for Postfix's own words
+    ]
+
+    @Test func everySentenceInTheSourcesComesFromTheCatalog() throws {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: Self.sources.path))
+        var stray: [String] = []
+        // Literals left to right, so text between two literals is never taken for one.
+        let literal = try Regex(#""((?:[^"\\]|\\.)*)""#)
+        let words = try Regex(#"[a-z]{2,} [a-z]{2,} [a-z]{2,}"#)
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".swift"), !relative.contains("/Sample/") else { continue }
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(relative), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = line.trimmingCharacters(in: .whitespaces)
+                if code.hasPrefix("//") || code.hasPrefix("///") || code.hasPrefix("*") || code.hasPrefix("/*") { continue }
+                for match in line.matches(of: literal) {
+                    let text = String(line[match.range])
+                    // Three lower-case words make a sentence; PEM labels and keys do not.
+                    guard text.contains(words), !Self.allowed.contains(where: { text.contains($0) }) else { continue }
+                    stray.append("\(relative):\(number + 1): \(text)")
+                }
+            }
+        }
+        #expect(stray.isEmpty, "English outside the catalog:\n\(stray.joined(separator: "\n"))")
+    }
+}

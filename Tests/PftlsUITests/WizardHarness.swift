@@ -8,9 +8,12 @@ struct WizardHarness {
     let runner: EffectRunner
     let sandbox: DemoSandboxBuilder.Layout
     let base: String
+    /// The language every screen and message is made in, whatever the environment says.
+    let language: Language
 
     /// A demo sandbox in a private temp directory, the wizard at `width` x `height`.
-    init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) throws {
+    init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, language: Language = .en) throws {
+        self.language = language
         var template = Array((NSTemporaryDirectory() + "/pftls-ui-XXXXXX").utf8CString)
         base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
         let (layout, set) = try DemoSandboxBuilder.build(in: base)
@@ -20,7 +23,7 @@ struct WizardHarness {
                                     browseDirectory: layout.incoming, glyphs: glyphs, trustedOwner: getuid())
         runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
         model = WizardModel(context: context, width: width, height: height)
-        run(model.initialEffects)
+        run(Catalog.$override.withValue(language) { model.initialEffects })
     }
 
     /// Runs effects and feeds their events back until nothing is left to do.
@@ -28,23 +31,30 @@ struct WizardHarness {
         var queue = effects
         while !queue.isEmpty {
             let effect = queue.removeFirst()
-            for event in runner.perform(effect) { queue += model.update(event) }
+            let events = Catalog.$override.withValue(language) { runner.perform(effect) }
+            for event in events { queue += Catalog.$override.withValue(language) { model.update(event) } }
         }
     }
 
     mutating func press(_ keys: Key...) {
-        for key in keys { run(model.update(.key(key))) }
+        for key in keys {
+            let effects = Catalog.$override.withValue(language) { model.update(.key(key)) }
+            run(effects)
+        }
     }
 
     mutating func type(_ text: String) {
         for character in text { press(.character(character)) }
     }
 
-    mutating func resize(_ width: Int, _ height: Int) { run(model.update(.resize(width: width, height: height))) }
+    mutating func resize(_ width: Int, _ height: Int) {
+        let effects = Catalog.$override.withValue(language) { model.update(.resize(width: width, height: height)) }
+        run(effects)
+    }
 
     /// The screen as text with run-specific parts (paths, times, fingerprints) made stable.
     var screen: String {
-        var text = WizardView.render(model).text
+        var text = Catalog.$override.withValue(language) { WizardView.render(model).text }
         // Paths may be cut at the screen edge, so match them by shape, not whole.
         for (pattern, replacement) in [(#"/tmp/+pftls-ui-[A-Za-z0-9]{0,6}"#, "/TMP/pftls-ui-XXXXXX"),
                                        (#"pftls-demo-[A-Za-z0-9]{1,6}"#, "pftls-demo-XXXXXX"),

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The command line in Japanese: chosen by the environment as gettext chooses (the
+/// locale need not be installed) or by --lang; codes and JSON keys never change.
+@Suite struct JapaneseCLITests {
+    /// A result's output has Japanese text in it (hiragana or katakana).
+    private func isJapanese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
+    }
+
+    @Test func inspectSpeaksJapaneseUnderAJapaneseLocaleThatIsNotInstalled() throws {
+        let japanese = try Pftls.run(["inspect", "--sample"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": "", "LANGUAGE": ""])
+        #expect(japanese.status == 0, "\(japanese.all)")
+        #expect(isJapanese(japanese.standardOutput), "\(japanese.standardOutput)")
+        let english = try Pftls.run(["inspect", "--sample"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": "C", "LANGUAGE": ""])
+        #expect(!isJapanese(english.standardOutput), "LC_ALL=C gives English: \(english.standardOutput)")
+        let chosen = try Pftls.run(["--lang", "ja", "inspect", "--sample"], environment: ["LC_ALL": "C"])
+        #expect(isJapanese(chosen.standardOutput), "--lang ja overrides the environment")
+        let bad = try Pftls.run(["--lang", "fr", "inspect", "--sample"])
+        #expect(bad.status == 2 && bad.standardError.contains("--lang"), "\(bad.all)")
+    }
+
+    @Test func jsonKeysAndCodesStayTheSameMessagesFollowTheLanguage() throws {
+        let english = try Pftls.run(["inspect", "--sample", "--json"], environment: ["LC_ALL": "C"])
+        let japanese = try Pftls.run(["inspect", "--sample", "--json"], environment: ["LC_ALL": "ja_JP.UTF-8"])
+        let parse = { (text: String) throws -> [String: Any] in
+            try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        }
+        let en = try parse(english.standardOutput)
+        let ja = try parse(japanese.standardOutput)
+        #expect(Set(en.keys) == Set(ja.keys))
+        let codes = { (object: [String: Any]) in ((object["findings"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String } }
+        #expect(codes(en) == codes(ja), "finding codes do not change with the language")
+    }
+
+    @Test func explainAndErrorsInJapanese() throws {
+        let explain = try Pftls.run(["explain", "smtpd_tls_security_level"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": ""])
+        #expect(explain.status == 0 && isJapanese(explain.standardOutput), "\(explain.all)")
+        #expect(explain.standardOutput.contains("smtpd_tls_security_level"), "parameter names stay")
+        let wrong = try Pftls.run(["explain", "smtpd_tls_security_level=verify"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": ""])
+        #expect(wrong.status == 2 && isJapanese(wrong.standardError), "\(wrong.all)")
+    }
+}

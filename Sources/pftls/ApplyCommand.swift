@@ -7,14 +7,7 @@ struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: Catalog.text("ApplyCommand.text"),
-        discussion: """
-        The answers file is JSON (see README and Resources/answers.example.json). pftls \
-        validates everything first, stages the new main.cf and master.cf for Postfix to \
-        read, backs up what it replaces, writes atomically, runs `postfix check`, reloads, \
-        and probes every chosen listener. If the probe does not see the new certificate, \
-        the backup is restored and Postfix reloaded again. Exit status: 0 done (or nothing \
-        to change), 1 refused or rolled back, 2 usage error.
-        """
+        discussion: Catalog.text("cli.ApplyCommand.discussion")
     )
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("ApplyCommand.text2"), valueName: "FILE"))

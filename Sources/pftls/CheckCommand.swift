@@ -36,11 +36,11 @@ struct CheckCommand: ParsableCommand {
 /// The check report for people: files, services, probes, findings.
 enum CheckText {
     static func render(_ report: TLSAudit.Report) -> String {
-        var lines = [Catalog.text("CheckCommand.text8") + (report.filesInUse.isEmpty ? "none" : report.filesInUse.map(SafeText.escape).joined(separator: ", "))]
+        var lines = [Catalog.text("CheckCommand.text8") + (report.filesInUse.isEmpty ? Catalog.text("word.none") : report.filesInUse.map(SafeText.escape).joined(separator: ", "))]
         if let leaf = report.leaf {
             lines.append(Catalog.text("CheckCommand.text9", ["subject": "\(leaf.subject)", "value": "\(UTCTimestamp.format(leaf.notAfter))", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]))
         }
-        lines.append("Services:")
+        lines.append(Catalog.text("report.services"))
         for service in report.services {
             let probe = report.probes.first { $0.service == service }.map { entry -> String in
                 switch entry.result {
@@ -50,7 +50,7 @@ enum CheckText {
             } ?? Catalog.text("CheckCommand.text13")
             lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
         }
-        lines.append("Findings: " + FindingsText.counts(report.findings))
+        lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))
         lines += FindingsText.lines(report.findings)
         lines.append(report.findings.hasErrors ? Catalog.text("CheckCommand.text14") : Catalog.text("CheckCommand.text15"))
         return lines.joined(separator: "\n") + "\n"

@@ -7,11 +7,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: Catalog.text("ExplainCommand.text"),
-        discussion: """
-        Without PARAM, lists every entry. PARAM may be a parameter name in any case, \
-        name=value (also shows the help for that value), Catalog.text("ExplainCommand.text2") as in master.cf, \
-        layout.NAME or service.NAME. Exit status 2 for an unknown name.
-        """
+        discussion: Catalog.text("cli.ExplainCommand.discussion")
     )
 
     @Argument(parsing: .allUnrecognized,

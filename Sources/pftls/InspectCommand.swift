@@ -7,11 +7,7 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: Catalog.text("InspectCommand.text"),
-        discussion: """
-        Files may be given in any order and form: PEM (any number of blocks), DER, \
-        PKCS#12 (.p12/.pfx) and PKCS#7 (.p7b). Exit status: 0 when no finding is an \
-        error, 1 when one is, 2 on a usage error.
-        """
+        discussion: Catalog.text("cli.InspectCommand.discussion")
     )
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text2")))

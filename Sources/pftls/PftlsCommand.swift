@@ -6,6 +6,7 @@ struct PftlsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pftls",
         abstract: Catalog.text("PftlsCommand.text"),
+        version: PftlsVersion.current,
         subcommands: [WizardCommand.self, DemoCommand.self, InspectCommand.self, ApplyCommand.self, CheckCommand.self, RenewCommand.self, ExplainCommand.self],
         defaultSubcommand: WizardCommand.self
     )

@@ -8,13 +8,7 @@ struct RenewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew",
         abstract: Catalog.text("RenewCommand.text"),
-        discussion: """
-        Keeps the directory, layout, levels and services in use. Validates everything \
-        before touching anything; writes atomically with a backup; reloads; probes every \
-        listener; on failure restores the old files and reloads again, so the old \
-        certificate keeps serving. Running it twice with the same files changes nothing. \
-        As certbot's --deploy-hook it reads $RENEWED_LINEAGE (privkey.pem, fullchain.pem).
-        """
+        discussion: Catalog.text("cli.RenewCommand.discussion")
     )
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text2"), valueName: "FILE"))

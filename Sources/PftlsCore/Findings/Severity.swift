@@ -13,4 +13,7 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The severity as a person reads it ("ERROR", "エラー"); `rawValue` is what JSON prints.
+    public var label: String { Catalog.text("severity.\(rawValue)") }
 }

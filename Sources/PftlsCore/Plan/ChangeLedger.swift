@@ -52,7 +52,7 @@ struct ChangeLedger {
                 let after = newService.option(name)
                 guard before != after else { continue }
                 let security = Self.isSecurityOption(name)
-                let place = "\(SafeText.escape(masterPath)), line \(entry.lineNumber), \(oldService.key)"
+                let place = Catalog.text("place.file-line", ["file": SafeText.escape(masterPath), "line": "\(entry.lineNumber)"]) + ", \(oldService.key)"
                 let change: String
                 switch (before, after) {
                 case (nil, let value?): change = Catalog.text("ChangeLedger.text", ["name": "\(name)", "value": "\(SafeText.escape(value))"])

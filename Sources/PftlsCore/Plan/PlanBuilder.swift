@@ -218,7 +218,7 @@ public struct PlanBuilder {
 
     private func describe(_ chain: [Certificate]) -> [String] {
         chain.enumerated().map { index, certificate in
-            Catalog.text("PlanBuilder.text8", ["value": "\(index == 0 ? "leaf" : "intermediate")", "subject": "\(certificate.subject)", "value2": "\(UTCTimestamp.format(certificate.notAfter))", "sha256FingerprintText": "\(certificate.sha256FingerprintText)"])
+            Catalog.text("PlanBuilder.text8", ["value": index == 0 ? Catalog.text("role.leaf") : Catalog.text("role.intermediate"), "subject": "\(certificate.subject)", "value2": "\(UTCTimestamp.format(certificate.notAfter))", "sha256FingerprintText": "\(certificate.sha256FingerprintText)"])
         }
     }
 

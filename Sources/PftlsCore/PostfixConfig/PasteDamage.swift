@@ -28,7 +28,7 @@ public struct PasteDamage: Equatable, Sendable {
 
     /// The damage as an error finding for `file`.
     public func finding(file: String) -> Finding {
-        let place = "\(SafeText.escape(file)), line \(lineNumber)"
+        let place = Catalog.text("place.file-line", ["file": SafeText.escape(file), "line": "\(lineNumber)"])
         let (message, repair): (String, String)
         switch kind {
         case .typographicDash(let character, let places):
@@ -50,8 +50,8 @@ public struct PasteDamage: Equatable, Sendable {
 
     private static func list(_ places: [String]) -> String {
         switch places.count {
-        case 1: "the \(places[0])"
-        default: "the " + places.dropLast().joined(separator: ", ") + " and " + places[places.count - 1]
+        case 1: Catalog.text("list.one", ["item": places[0]])
+        default: Catalog.text("list.and", ["items": places.dropLast().joined(separator: ", "), "last": places[places.count - 1]])
         }
     }
 

@@ -18,13 +18,13 @@ public struct InspectionText {
         if report.chain.isEmpty {
             lines.append(Catalog.text("InspectionText.text2"))
         } else {
-            lines.append("Chain:")
+            lines.append(Catalog.text("report.chain"))
             for (index, entry) in report.chain.enumerated() {
                 lines += describe(entry, depth: index)
             }
         }
         lines.append("")
-        lines.append("Findings: " + FindingsText.counts(report.findings))
+        lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))
         lines += FindingsText.lines(report.findings)
         lines.append(report.hasErrors ? Catalog.text("InspectionText.text3") : Catalog.text("InspectionText.text4"))
         return lines.joined(separator: "\n") + "\n"
@@ -35,14 +35,14 @@ public struct InspectionText {
         let indent = String(repeating: "   ", count: min(depth, Self.deepestIndent))
         let branch = depth == 0 ? "" : "└─ "
         let pad = indent + (depth == 0 ? "   " : "      ")
-        var lines = ["\(indent)\(branch)[\(entry.role.rawValue)] \(certificate.subject)  (\(SafeText.escape(entry.file)))"]
-        lines.append("\(pad)issuer:   \(certificate.issuer)")
-        lines.append("\(pad)valid:    \(CertificateChecks.format(certificate.notBefore)) .. \(CertificateChecks.format(certificate.notAfter))")
+        var lines = ["\(indent)\(branch)[\(Catalog.text("role.\(entry.role.rawValue)"))] \(certificate.subject)  (\(SafeText.escape(entry.file)))"]
+        lines.append(pad + Catalog.text("report.issuer", ["issuer": certificate.issuer]))
+        lines.append(pad + Catalog.text("report.valid", ["from": CertificateChecks.format(certificate.notBefore), "until": CertificateChecks.format(certificate.notAfter)]))
         if !certificate.subjectAlternativeNames.isEmpty {
-            lines.append("\(pad)names:    \(certificate.subjectAlternativeNames.joined(separator: ", "))")
+            lines.append(pad + Catalog.text("report.names", ["names": certificate.subjectAlternativeNames.joined(separator: ", ")]))
         }
         lines.append(Catalog.text("InspectionText.text5", ["pad": "\(pad)", "keyAlgorithm": "\(certificate.keyAlgorithm)", "signatureAlgorithm": "\(certificate.signatureAlgorithm)"]))
-        lines.append("\(pad)sha256:   \(certificate.sha256FingerprintText)")
+        lines.append(pad + Catalog.text("report.sha256", ["sha256": certificate.sha256FingerprintText]))
         return lines
     }
 }

@@ -9,11 +9,11 @@ public enum PlanText {
         } else if plan.isNoOp {
             lines.append(Catalog.text("PlanText.text3"))
         } else {
-            lines.append("Steps:")
+            lines.append(Catalog.text("report.steps"))
             lines += plan.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }
         }
         if !plan.findings.isEmpty {
-            lines.append("Findings: " + FindingsText.counts(plan.findings))
+            lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(plan.findings)]))
             lines += FindingsText.lines(plan.findings)
         }
         if diffs {

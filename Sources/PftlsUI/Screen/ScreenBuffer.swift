@@ -37,8 +37,8 @@ public struct ScreenBuffer: Equatable, Sendable {
             let cellWidth = Self.columns(of: character)
             if column + cellWidth > right { break }
             if column >= 0 {
-                cells[y * width + column] = Cell(text: String(character), style: style)
-                if cellWidth == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+                set(x: column, y: y, Cell(text: String(character), style: style))
+                if cellWidth == 2 { set(x: column + 1, y: y, Cell(text: "", style: style)) }
             }
             column += cellWidth
         }
@@ -48,7 +48,26 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Fills a row segment with spaces in `style` (for highlight bars).
     public mutating func fill(x: Int, y: Int, count: Int, style: Style) {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + count) { cells[y * width + column] = Cell(text: " ", style: style) }
+        for column in max(0, x)..<min(width, x + count) { set(x: column, y: y, Cell(text: " ", style: style)) }
+    }
+
+    /// Writes one cell. Half of a wide character is never left behind: overwriting
+    /// either half of one turns the other half into a space, so a box drawn over
+    /// Japanese text keeps every column in place.
+    private mutating func set(x: Int, y: Int, _ cell: Cell) {
+        let index = y * width + x
+        let isWide = { (cell: Cell) in cell.text.first.map(Self.columns) == 2 }
+        if cell.text.isEmpty, isWide(cells[index]), x + 1 < width {
+            // A new right half over an old wide character's left half: blank the old right half.
+            cells[index + 1] = Cell(text: " ", style: cells[index + 1].style)
+        }
+        if !cell.text.isEmpty {
+            // Writing over the right half of a wide character: blank its left half.
+            if cells[index].text.isEmpty, x > 0, isWide(cells[index - 1]) { cells[index - 1] = Cell(text: " ", style: cells[index - 1].style) }
+            // Writing a narrow character over the left half: blank the right half.
+            if isWide(cells[index]), !isWide(cell), x + 1 < width { cells[index + 1] = Cell(text: " ", style: cells[index + 1].style) }
+        }
+        cells[index] = cell
     }
 
     /// A horizontal rule across row `y`.

@@ -26,8 +26,9 @@ enum DirectoryStep: WizardStep {
         screen.put(Catalog.text("DirectoryStep.text2"), x: 2, y: top, style: .strong)
         screen.put(Catalog.text("DirectoryStep.text3"), x: 2, y: top + 1)
         screen.put(Catalog.text("DirectoryStep.text4"), x: 2, y: top + 2)
-        screen.put("Directory:", x: 2, y: top + 4)
-        model.directory.field.render(into: &screen, x: 13, y: top + 4, width: model.width - 16, focused: true)
+        // The field starts after the label, whatever its width in this language.
+        let fieldX = screen.put(Catalog.text("label.directory"), x: 2, y: top + 4) + 1
+        model.directory.field.render(into: &screen, x: fieldX, y: top + 4, width: model.width - fieldX - 3, focused: true)
         var y = top + 6
         let findings = model.directory.findings
         if findings.isEmpty {
@@ -39,7 +40,7 @@ enum DirectoryStep: WizardStep {
         } else {
             y = WizardView.drawFindings(findings, into: &screen, x: 4, y: y, maxRows: 5, glyphs: glyphs, width: model.width - 6)
             if let first = findings.sorted(by: { $0.severity > $1.severity }).first {
-                WizardView.drawWrapped("fix: " + first.hint, into: &screen, x: 6, y: y, width: model.width - 8,
+                WizardView.drawWrapped(Catalog.text("finding.fix", ["hint": first.hint]), into: &screen, x: 6, y: y, width: model.width - 8,
                                        maxRows: max(1, bottom - 2 - y), style: .dim, glyphs: glyphs)
             }
         }

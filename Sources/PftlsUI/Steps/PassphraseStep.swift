@@ -26,8 +26,11 @@ enum PassphraseStep: WizardStep {
 
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let key = model.files.assignment.key ?? Catalog.text("PassphraseStep.text3")
+        // The key's path may be long: its line wraps (two rows at most), the rest follows.
+        let shift = WizardView.drawWrapped(Catalog.text("PassphraseStep.text4", ["key": "\(key)"]), into: &screen, x: 2, y: top,
+                                           width: model.width - 4, maxRows: 2, style: .plain, glyphs: model.context.glyphs) - top - 1
         let lines = [
-            Catalog.text("PassphraseStep.text4", ["key": "\(key)"]),
+            "",
             "",
             Catalog.text("PassphraseStep.text5"),
             Catalog.text("PassphraseStep.text6"),
@@ -35,17 +38,17 @@ enum PassphraseStep: WizardStep {
             Catalog.text("PassphraseStep.text8"),
             Catalog.text("PassphraseStep.text9"),
         ]
-        for (index, line) in lines.enumerated() { screen.put(line, x: 2, y: top + index, limit: model.width - 4) }
-        var y = top + lines.count + 1
+        for (index, line) in lines.enumerated() where !line.isEmpty { screen.put(line, x: 2, y: top + shift + index, limit: model.width - 4) }
+        var y = top + shift + lines.count + 1
         if let demo = model.context.demo {
             screen.put(Catalog.text("PassphraseStep.text10", ["passphrase": "\(demo.passphrase)"]), x: 2, y: y, style: .accent)
             y += 2
         }
-        screen.put("Passphrase:", x: 2, y: y)
+        let fieldX = screen.put(Catalog.text("label.passphrase"), x: 2, y: y) + 1
         let mask = String(repeating: model.context.glyphs == .ascii ? "*" : "•", count: model.passphrase.length)
         var field = TextField(mask)
         field.set(mask)
-        field.render(into: &screen, x: 14, y: y, width: 40, focused: true)
+        field.render(into: &screen, x: fieldX, y: y, width: 40, focused: true)
         y += 2
         if model.passphrase.checking { screen.put(Catalog.text("PassphraseStep.text11"), x: 2, y: y, style: .dim) }
         if let message = model.passphrase.message {

@@ -41,7 +41,7 @@ extension WizardModel {
             lines.append(done.changed ? Catalog.text("ResultStep.text3") : Catalog.text("ResultStep.text4"))
             // The log already names each probed port once, with what it serves.
             lines += done.log.map { "  " + $0 }
-            if let backup = done.backupDirectory { lines.append("Backup: \(backup)") }
+            if let backup = done.backupDirectory { lines.append(Catalog.text("result.backup", ["directory": backup])) }
             if let rollback = done.rollbackCommand { lines.append(Catalog.text("ResultStep.text5", ["rollback": "\(rollback)"])) }
             if let demo = context.demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
             result = ResultStepState(succeeded: true, lines: lines, width: screenLayout.textWidth)

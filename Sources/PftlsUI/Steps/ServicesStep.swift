@@ -37,7 +37,7 @@ enum ServicesStep: WizardStep {
             let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
             let focused = state.focus == index * 2
             screen.put("\(box) \(descriptions[row.name]!)", x: 2, y: y, style: focused ? .selected : (row.enabled ? .strong : .plain))
-            screen.put("listen:", x: 8, y: y + 1, style: .dim)
+            screen.put(Catalog.text("label.listen"), x: 8, y: y + 1, style: .dim)
             row.listen.render(into: &screen, x: 16, y: y + 1, width: 30, focused: state.focus == index * 2 + 1)
         }
         var y = top + 3 + state.rows.count * 2 + 1
@@ -48,7 +48,7 @@ enum ServicesStep: WizardStep {
             } else {
                 y = WizardView.drawFindings(relevant, into: &screen, x: 2, y: y, maxRows: bottom - y - 2, glyphs: glyphs, width: model.width - 3)
                 if let first = relevant.sorted(by: { $0.severity > $1.severity }).first {
-                    WizardView.drawWrapped("fix: " + first.hint, into: &screen, x: 4, y: y, width: model.width - 5,
+                    WizardView.drawWrapped(Catalog.text("finding.fix", ["hint": first.hint]), into: &screen, x: 4, y: y, width: model.width - 5,
                                            maxRows: max(1, bottom - y), style: .dim, glyphs: glyphs)
                 }
             }

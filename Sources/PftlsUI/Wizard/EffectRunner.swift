@@ -98,7 +98,7 @@ public final class EffectRunner: @unchecked Sendable {
         let findings = MissingIssuerSearch(inspector: inspector, fileSystem: fileSystem)
             .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders)
         let codes = report.findings.codes
-        let leaf = report.leaf.map { "\($0.subject), \($0.keyAlgorithm), until \(UTCTimestamp.format($0.notAfter))" }
+        let leaf = report.leaf.map { Catalog.text("files.leaf-summary", ["subject": $0.subject, "key": "\($0.keyAlgorithm)", "until": UTCTimestamp.format($0.notAfter)]) }
         return FilesInspection(assignment: assignment, findings: findings, needsPassphrase: codes.contains(.passphraseRequired),
                                wrongPassphrase: codes.contains(.wrongPassphrase), keyIsEncrypted: report.files.contains { $0.hasEncryptedKey },
                                passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf)

@@ -12,7 +12,7 @@ extension WizardModel {
             return .help(title: topic.name, lines: screenText + [Catalog.text("WizardHelp.text", ["name": "\(topic.name)"])], offset: 0)
         }
         let text = HelpTextLayout.detail(help, value: topic.value, width: screenLayout.helpWidth)
-        return .help(title: "Help: " + Self.helpTitle(help.name), lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
+        return .help(title: Catalog.text("help.title", ["name": Self.helpTitle(help.name)]), lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
     }
 
     /// The findings and message of the current step in full, wrapped for the help box:
@@ -22,16 +22,16 @@ extension WizardModel {
         var lines: [String] = []
         if let message { lines += ReviewStepState.wrap(message.text, width: width) + [""] }
         if step == .start, let summary {
-            let facts = [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? "none" : summary.filesInUse.joined(separator: ", ")),
-                         summary.problem.map { "Problem: " + $0 }].compactMap { $0 }
+            let facts = [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joined(separator: ", ")),
+                         summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
             lines += facts.flatMap { ReviewStepState.wrap($0, width: width) } + [""]
         }
         let findings = stepFindings.sorted { $0.severity > $1.severity }
         guard !findings.isEmpty else { return lines }
         lines.append(Catalog.text("WizardHelp.text3"))
         for finding in findings {
-            lines += ReviewStepState.wrap("\(finding.severity.rawValue.uppercased()) [\(finding.code)] \(finding.message)", width: width)
-            lines += ReviewStepState.wrap("  fix: \(finding.hint)", width: width)
+            lines += ReviewStepState.wrap("\(finding.severity.label) [\(finding.code)] \(finding.message)", width: width)
+            lines += ReviewStepState.wrap("  " + Catalog.text("finding.fix", ["hint": finding.hint]), width: width)
         }
         return lines + [""]
     }
@@ -50,7 +50,7 @@ extension WizardModel {
     /// entries the file layout or the master.cf service, never the catalog's id.
     static func helpTitle(_ name: String) -> String {
         if name.hasPrefix("layout.") { return Catalog.text("WizardHelp.text4") + name.dropFirst("layout.".count) }
-        if name.hasPrefix("service.") { return "the " + name.dropFirst("service.".count) + Catalog.text("WizardHelp.text5") }
+        if name.hasPrefix("service.") { return Catalog.text("help.service-title", ["service": String(name.dropFirst("service.".count))]) }
         return name
     }
 

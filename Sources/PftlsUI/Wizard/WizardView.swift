@@ -55,9 +55,9 @@ public enum WizardView {
     }
 
     private static func drawTooSmall(_ model: WizardModel, into screen: inout ScreenBuffer) {
-        let lines = [Catalog.text("WizardView.text2"), Catalog.text("WizardView.text3"), "(now \(model.width)x\(model.height)).", "q quits."]
+        let lines = [Catalog.text("WizardView.text2"), Catalog.text("WizardView.text3"), Catalog.text("too-small.now", ["width": "\(model.width)", "height": "\(model.height)"]), Catalog.text("too-small.quit")]
         for (index, line) in lines.enumerated() {
-            screen.put(line, x: max(0, (model.width - line.count) / 2), y: model.height / 2 - 2 + index, style: index == 0 ? .strong : .plain)
+            screen.put(line, x: max(0, (model.width - ScreenBuffer.columns(of: line)) / 2), y: model.height / 2 - 2 + index, style: index == 0 ? .strong : .plain)
         }
     }
 
@@ -104,7 +104,7 @@ public enum WizardView {
     }
 
     /// A "[ Next ]" button.
-    static func drawNext(_ focused: Bool, into screen: inout ScreenBuffer, y: Int, label: String = "Next") {
+    static func drawNext(_ focused: Bool, into screen: inout ScreenBuffer, y: Int, label: String = Catalog.text("word.next")) {
         screen.put("[ \(label) ]", x: 2, y: y, style: focused ? Style(bold: true, reverse: true) : .strong)
     }
 }

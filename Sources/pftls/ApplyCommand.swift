@@ -23,6 +23,10 @@ struct ApplyCommand: ParsableCommand {
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
                                          baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes))
             .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
+        if change.json {
+            _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "")
+            return
+        }
         print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
         if change.dryRun {
@@ -37,10 +41,19 @@ struct ApplyCommand: ParsableCommand {
 enum AnswersFileOption {
     static func read(_ path: String) throws -> Answers {
         let bytes: [UInt8]
+        if path == "-" {
+            // `--answers -`: from standard input (Ansible passes the answers this way).
+            let data = FileHandle.standardInput.readData(ofLength: 1 << 20)
+            return try parse(Array(data), name: Catalog.text("answers.stdin"))
+        }
         do { bytes = try LocalFileSystem().readFile(path, limit: 1 << 20) } catch {
             throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": "\(error.reason)"]))
         }
-        do { return try AnswersJSON.parse(bytes, file: path) } catch {
+        return try parse(bytes, name: path)
+    }
+
+    private static func parse(_ bytes: [UInt8], name: String) throws -> Answers {
+        do { return try AnswersJSON.parse(bytes, file: name) } catch {
             throw ValidationError(error.description)
         }
     }

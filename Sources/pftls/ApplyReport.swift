@@ -8,6 +8,7 @@ enum ApplyReport {
     /// Applies `plan`; returns the outcome, or nil when nothing changed.
     static func run(_ plan: ChangePlan, options: ChangeOptions, command: String,
                     processes: ProcessRunner = SystemProcessRunner(), unchanged: String) throws -> ApplyOutcome? {
+        if options.json { return try runForJSON(plan, options: options, processes: processes) }
         do {
             let outcome = try Applier(processes: processes)
                 .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir)) { print("  - " + $0) }
@@ -21,6 +22,27 @@ enum ApplyReport {
         } catch {
             FileHandle.standardError.write(Data("pftls \(command): \(error.description)\n".utf8))
             // Stopped by a signal: exit as the signal says (130 Ctrl-C, 143 SIGTERM, 129 hang-up).
+            throw ExitCode(error.signal.map { 128 + $0 } ?? 1)
+        }
+    }
+
+    /// The `--json` form: the plan, then the outcome, as one object; the exit status as in text mode.
+    private static func runForJSON(_ plan: ChangePlan, options: ChangeOptions, processes: ProcessRunner) throws -> ApplyOutcome? {
+        var result = ApplyJSON(plan: plan, dryRun: options.dryRun)
+        guard !plan.hasErrors, !options.dryRun, !plan.isNoOp else {
+            print(result.render(), terminator: "")
+            if plan.hasErrors { throw ExitCode(1) }
+            return nil
+        }
+        do {
+            let outcome = try Applier(processes: processes)
+                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir))
+            result.record(outcome)
+            print(result.render(), terminator: "")
+            return outcome.changed ? outcome : nil
+        } catch {
+            result.record(error)
+            print(result.render(), terminator: "")
             throw ExitCode(error.signal.map { 128 + $0 } ?? 1)
         }
     }

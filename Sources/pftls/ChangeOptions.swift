@@ -18,4 +18,7 @@ struct ChangeOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text5"), valueName: "DIR"))
     var backupDir: String?
+
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("change.json.help")))
+    var json = false
 }

@@ -16,6 +16,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text4")))
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("check.format.help"), valueName: "FORMAT"))
+    var format: CheckFormat = .text
+
     @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text5"), valueName: "N"))
     var warnDays = 30
 
@@ -28,8 +31,47 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe)
-        print(json ? CheckJSON.render(report) : CheckText.render(report), terminator: "")
+        switch json ? .json : format {
+        case .text: print(CheckText.render(report), terminator: "")
+        case .json: print(CheckJSON.render(report), terminator: "")
+        case .nagios:
+            let verdict = NagiosCheck(report: report, warnDays: warnDays, now: Date())
+            print(verdict.line)
+            throw ExitCode(verdict.status)
+        }
         if report.findings.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// How `check` prints its report.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    /// For people.
+    case text
+    /// The same as --json.
+    case json
+    /// One Nagios/Icinga plugin line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    case nagios
+}
+
+/// The report as a Nagios plugin sees it: the worst finding decides the status, and
+/// the days the certificate in use has left go out as perfdata.
+struct NagiosCheck {
+    let status: Int32
+    let line: String
+
+    init(report: TLSAudit.Report, warnDays: Int, now: Date) {
+        let errors = report.findings.filter { $0.severity == .error }
+        let warnings = report.findings.filter { $0.severity == .warning }
+        let days = report.leaf.map { Int(floor($0.notAfter.timeIntervalSince(now) / 86_400)) }
+        let (state, code): (String, Int32) = report.filesInUse.isEmpty && report.leaf == nil && !errors.isEmpty
+            ? ("UNKNOWN", 3) : (!errors.isEmpty ? ("CRITICAL", 2) : (!warnings.isEmpty ? ("WARNING", 1) : ("OK", 0)))
+        let first = (errors + warnings).first.map { " [\($0.code)] \(SafeText.escape($0.message))" } ?? ""
+        let summary = days.map { Catalog.text("check.nagios.days", ["days": "\($0)"]) } ?? Catalog.text("check.nagios.no-certificate")
+        let perfdata = days.map { " | days_left=\($0);\(warnDays);0 errors=\(errors.count) warnings=\(warnings.count)" }
+            ?? " | errors=\(errors.count) warnings=\(warnings.count)"
+        status = code
+        // The plugin line is one line: Nagios takes the text up to '|', then perfdata.
+        line = "PFTLS \(state) - \(summary)\(first)".replacingOccurrences(of: "|", with: "/").replacingOccurrences(of: "\n", with: " ") + perfdata
     }
 }
 

@@ -62,6 +62,10 @@ struct RenewCommand: ParsableCommand {
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
             + RenewalPlanner.keyRollover(old: current.leaf, new: plan.leaf, file: request.certificate)
+        if change.json {
+            _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")
+            return
+        }
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
         if plan.hasErrors {

@@ -19,9 +19,11 @@ do {
     try command.run()
 } catch {
     let code = PftlsCommand.exitCode(for: error)
-    let message = PftlsCommand.fullMessage(for: error)
+    let message = ArgumentParserText.localize(PftlsCommand.fullMessage(for: error))
     if !message.isEmpty {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        // --help, --version and the help dump are answers, not errors: standard output.
+        let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+        stream.write(Data((message + "\n").utf8))
     }
     if code == .validationFailure {
         if !message.contains("--help") {

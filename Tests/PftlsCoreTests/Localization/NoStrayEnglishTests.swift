@@ -28,7 +28,8 @@ import Testing
         let literal = try Regex(#""((?:[^"\\]|\\.)*)""#)
         let words = try Regex(#"[a-z]{2,} [a-z]{2,} [a-z]{2,}"#)
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".swift"), !relative.contains("/Sample/") else { continue }
+            // ArgumentParserText lists the library's own English phrases in order to replace them.
+            guard relative.hasSuffix(".swift"), !relative.contains("/Sample/"), !relative.hasSuffix("ArgumentParserText.swift") else { continue }
             let text = try String(contentsOf: Self.sources.appendingPathComponent(relative), encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let code = line.trimmingCharacters(in: .whitespaces)

@@ -1,0 +1,68 @@
+import Foundation
+import PftlsCore
+
+/// The `--json` result of `apply` (and `renew`): one object on standard output, for
+/// Ansible and other tools. Keys are stable; `message` texts follow the language.
+///
+/// `{"changed", "dryRun", "ok", "steps", "findings", "diffs", "backupDirectory",
+///   "rollbackCommand", "probes", "error"}`
+struct ApplyJSON: Encodable {
+    struct Probe: Encodable {
+        let service: String
+        let host: String
+        let port: Int
+        let served: String?
+        let error: String?
+    }
+
+    var ok = true
+    var changed = false
+    var dryRun = false
+    var steps: [String] = []
+    var findings: [Finding] = []
+    /// The diff of every file the plan changes (key material never shown), by path.
+    var diffs: [String: String] = [:]
+    var backupDirectory: String?
+    var rollbackCommand: String?
+    var probes: [Probe] = []
+    var log: [String] = []
+    var error: String?
+
+    /// The parts a plan gives, before anything is applied.
+    init(plan: ChangePlan, dryRun: Bool) {
+        self.dryRun = dryRun
+        steps = plan.steps
+        findings = plan.findings
+        ok = !plan.hasErrors
+        changed = !plan.isNoOp && !plan.hasErrors
+        for file in plan.changedFiles { diffs[file.path] = file.diff }
+    }
+
+    /// Adds what the apply did.
+    mutating func record(_ outcome: ApplyOutcome) {
+        changed = outcome.changed
+        backupDirectory = outcome.backupDirectory
+        rollbackCommand = outcome.rollbackCommand
+        log = outcome.log
+        probes = outcome.probes.map { target, result in
+            let failure: String? = if case .failed(let reason, _) = result { reason } else { nil }
+            return Probe(service: target.service.rawValue, host: target.host, port: target.port,
+                         served: result.leaf?.sha256FingerprintText, error: failure)
+        }
+    }
+
+    /// Adds why the apply failed (and whether it rolled back).
+    mutating func record(_ failure: ApplyFailure) {
+        ok = false
+        changed = false
+        error = failure.description
+        log = failure.log
+    }
+
+    /// Sorted, pretty JSON.
+    func render() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+}

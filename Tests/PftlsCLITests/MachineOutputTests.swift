@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// What scripts, monitoring and Ansible read: `apply --json` (answers on standard
+/// input), `check --format nagios` and `--version` on standard output.
+@Suite(.serialized) struct MachineOutputTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+
+    init() throws {
+        postfix = try ThrowawayPostfix()
+        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+    }
+
+    private func answers(_ leaf: String) -> String {
+        """
+        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(leaf + ".key"))",
+         "certificate": "\(fixtures.path(leaf + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
+         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
+         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}]}
+        """
+    }
+
+    private func applyJSON(_ leaf: String, _ extra: [String] = []) throws -> (status: Int32, object: [String: Any]) {
+        let input = fixtures.write("answers-\(leaf).json", answers(leaf))
+        let result = try Pftls.run(["apply", "--answers", "-", "--json", "--config-dir", postfix.configDirectory] + extra,
+                                   prefix: ["/bin/sh", "-c", "exec \"$0\" \"$@\" < \(input)"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any],
+                                  "\(result.all)")
+        return (result.status, object)
+    }
+
+    @Test func applyJSONReportsChangedThenOkAndFailsWithTheReason() throws {
+        try postfix.start()
+        try fixtures.issueLeaf("j")
+        let dry = try applyJSON("j", ["--dry-run"])
+        #expect(dry.status == 0 && dry.object["changed"] as? Bool == true && dry.object["dryRun"] as? Bool == true)
+        #expect((dry.object["diffs"] as? [String: String])?.keys.contains { $0.hasSuffix("main.cf") } == true)
+        #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls"), "a dry run writes nothing")
+
+        let real = try applyJSON("j")
+        #expect(real.status == 0 && real.object["changed"] as? Bool == true && real.object["ok"] as? Bool == true, "\(real.object)")
+        let probes = try #require(real.object["probes"] as? [[String: Any]])
+        #expect(probes.first?["served"] as? String != nil, "the probe saw the certificate: \(probes)")
+        #expect(real.object["rollbackCommand"] as? String != nil)
+
+        let again = try applyJSON("j")
+        #expect(again.status == 0 && again.object["changed"] as? Bool == false)
+
+        try fixtures.issueLeaf("other")
+        try FileManager.default.copyItem(atPath: fixtures.path("other.key"), toPath: fixtures.path("mismatch.key"))
+        try FileManager.default.copyItem(atPath: fixtures.path("j.pem"), toPath: fixtures.path("mismatch.pem"))
+        let bad = try applyJSON("mismatch")
+        #expect(bad.status == 1 && bad.object["ok"] as? Bool == false)
+        let codes = (bad.object["findings"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        #expect(codes.contains("key-cert-mismatch"), "\(codes)")
+    }
+
+    @Test func checkInNagiosFormatGivesOneLineAndTheStatus() throws {
+        let unset = try Pftls.run(["check", "--format", "nagios", "--config-dir", postfix.configDirectory, "--no-probe"])
+        #expect(unset.standardOutput.hasPrefix("PFTLS WARNING - "), "no certificate set up is a warning: \(unset.all)")
+        #expect(unset.status == 1)
+        #expect(unset.standardOutput.split(separator: "\n").count == 1)
+
+        try fixtures.issueLeaf("n")
+        let input = fixtures.write("answers-n.json", answers("n"))
+        let applied = try Pftls.run(["apply", "--answers", input, "--config-dir", postfix.configDirectory, "--no-reload"])
+        #expect(applied.status == 0, "\(applied.all)")
+        // The test CA is private: a warning (incomplete chain), with the days left as perfdata.
+        let installed = try Pftls.run(["check", "--format", "nagios", "--config-dir", postfix.configDirectory, "--no-probe"])
+        #expect(installed.standardOutput.hasPrefix("PFTLS WARNING - ") && installed.standardOutput.contains("[incomplete-chain]"), "\(installed.all)")
+        #expect(installed.standardOutput.contains("| days_left=364;30;0") || installed.standardOutput.contains("| days_left=365;30;0"),
+                "perfdata with the days left and the warning threshold: \(installed.standardOutput)")
+        #expect(installed.status == 1)
+        // The key and chain file gone: critical.
+        try FileManager.default.removeItem(atPath: postfix.root + "/tls/smtpd-chain.pem")
+        let broken = try Pftls.run(["check", "--format", "nagios", "--config-dir", postfix.configDirectory, "--no-probe"])
+        #expect(broken.standardOutput.hasPrefix("PFTLS CRITICAL - "), "\(broken.all)")
+        #expect(broken.status == 2)
+    }
+
+    @Test func versionAndHelpGoToStandardOutput() throws {
+        let version = try Pftls.run(["--version"])
+        #expect(version.status == 0 && version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(version.standardError.isEmpty)
+        let changelog = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let newest = changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") }
+        #expect(newest?.contains("[\(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))]") == true,
+                "--version matches the newest release in CHANGELOG.md: \(newest ?? "none")")
+        let help = try Pftls.run(["check", "--help"])
+        #expect(help.status == 0 && help.standardOutput.contains("--format"))
+    }
+}

@@ -29,7 +29,7 @@ def main():
         argument_spec=dict(
             answers=dict(type='dict', required=True),
             config_dir=dict(type='str', default='/etc/postfix'),
-            passphrase_file=dict(type='path'),
+            passphrase_file=dict(type='path', no_log=False),
             reload=dict(type='bool', default=True),
             backup_dir=dict(type='path'),
             executable=dict(type='path', default='pftls'),

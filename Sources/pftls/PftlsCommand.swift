@@ -7,7 +7,7 @@ struct PftlsCommand: ParsableCommand {
         commandName: "pftls",
         abstract: Catalog.text("PftlsCommand.text"),
         version: PftlsVersion.current,
-        subcommands: [WizardCommand.self, DemoCommand.self, InspectCommand.self, ApplyCommand.self, CheckCommand.self, RenewCommand.self, ExplainCommand.self],
+        subcommands: [WizardCommand.self, DemoCommand.self, InspectCommand.self, CsrCommand.self, ApplyCommand.self, CheckCommand.self, RenewCommand.self, ExplainCommand.self],
         defaultSubcommand: WizardCommand.self
     )
 }

@@ -39,6 +39,11 @@ unsigned long pftls_name_print_flags(void);
 /* SSL_set_tlsext_host_name is a macro over SSL_ctrl: sets SNI. */
 long pftls_ssl_set_server_name(SSL *ssl, const char *name);
 
+/* STACK_OF(X509_EXTENSION) for a request's extensions. */
+STACK_OF(X509_EXTENSION) *pftls_extension_stack_new(void);
+int pftls_extension_stack_push(STACK_OF(X509_EXTENSION) *stack, X509_EXTENSION *extension);
+void pftls_extension_stack_pop_free(STACK_OF(X509_EXTENSION) *stack);
+
 /* The key-derivation work an encryption algorithm asks for: iterations for PBKDF2
    and PKCS#5/PKCS#12 PBE, N*r*p for scrypt. 0 when the algorithm has no KDF pftls
    knows of (OpenSSL then decides); -1 when its parameters cannot be decoded. */

@@ -3,7 +3,7 @@ struct MainConfigPlanner {
     let installation: PostfixInstallation
 
     /// Settings Postfix no longer needs or honours; they are removed with a finding.
-    static let obsolete: [String: String] = [
+    static var obsolete: [String: String] { [
         "smtpd_use_tls": Catalog.text("MainConfigPlanner.text"),
         "smtpd_enforce_tls": Catalog.text("MainConfigPlanner.text2"),
         "smtp_use_tls": Catalog.text("MainConfigPlanner.text3"),
@@ -12,7 +12,7 @@ struct MainConfigPlanner {
         "smtpd_tls_dh1024_param_file": Catalog.text("MainConfigPlanner.text6"),
         "smtpd_tls_eecdh_grade": Catalog.text("MainConfigPlanner.text7"),
         "tls_eecdh_auto_curves": Catalog.text("MainConfigPlanner.text8"),
-    ]
+    ] }
 
     /// The legacy server certificate settings that `smtpd_tls_chain_files` replaces.
     static let legacyServerFiles = ["smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_eccert_file",

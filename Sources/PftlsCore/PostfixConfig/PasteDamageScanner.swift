@@ -12,7 +12,7 @@ struct PasteDamageScanner {
         "\u{2043}", "\u{2212}", "\u{FE58}", "\u{FE63}", "\u{FF0D}",
     ]
 
-    private static let fieldNames = [Catalog.text("PasteDamageScanner.text"), Catalog.text("PasteDamageScanner.text2"), Catalog.text("PasteDamageScanner.text3"), Catalog.text("PasteDamageScanner.text4"), Catalog.text("PasteDamageScanner.text5"), Catalog.text("PasteDamageScanner.text6"), Catalog.text("PasteDamageScanner.text7"), "command"]
+    private static var fieldNames: [String] { [Catalog.text("PasteDamageScanner.text"), Catalog.text("PasteDamageScanner.text2"), Catalog.text("PasteDamageScanner.text3"), Catalog.text("PasteDamageScanner.text4"), Catalog.text("PasteDamageScanner.text5"), Catalog.text("PasteDamageScanner.text6"), Catalog.text("PasteDamageScanner.text7"), "command"] }
 
     /// Every damage in `text`, in line order.
     static func scan(_ text: ConfigText) -> [Finding] {

@@ -21,11 +21,11 @@ enum ServicesStep: WizardStep {
 
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.servicesAction(action) }
 
-    static let descriptions: [Answers.ServiceName: String] = [
+    static var descriptions: [Answers.ServiceName: String] { [
         .smtp: Catalog.text("ServicesStep.text"),
         .submission: Catalog.text("ServicesStep.text2"),
         .submissions: Catalog.text("ServicesStep.text3"),
-    ]
+    ] }
 
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let state = model.services

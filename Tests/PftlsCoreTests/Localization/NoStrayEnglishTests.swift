@@ -44,4 +44,23 @@ import Testing
         }
         #expect(stray.isEmpty, "English outside the catalog:\n\(stray.joined(separator: "\n"))")
     }
+
+    /// A `static let` is computed once, in whichever language asks first: texts from the
+    /// catalog must be computed each time (`static var { ... }`).
+    @Test func noCatalogTextIsFrozenInAStaticLet() throws {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: Self.sources.path))
+        var frozen: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            // The CLI's command configurations are read once, after --lang has set the language.
+            guard relative.hasSuffix(".swift"), !relative.hasPrefix("pftls/") else { continue }
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(relative), encoding: .utf8)
+            var inStaticLet = false
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.contains("static let ") { inStaticLet = true }
+                if inStaticLet && line.contains("Catalog.text(") { frozen.append("\(relative):\(number + 1)") }
+                if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasSuffix("]") || line.hasSuffix(")") && !line.hasSuffix("(") { inStaticLet = false }
+            }
+        }
+        #expect(frozen.isEmpty, "\(frozen)")
+    }
 }

@@ -117,8 +117,11 @@ enum CheckJSON {
             }
             return entry
         }
+        // Days left for the certificate in use, for monitoring that graphs them.
+        let daysLeft: Any = report.leaf.map { Int(floor($0.notAfter.timeIntervalSinceNow / 86_400)) } ?? NSNull()
         let root: [String: Any] = ["findings": findings, "services": services, "files": report.filesInUse,
-                                   "sha256": report.leaf?.sha256FingerprintText ?? NSNull()]
+                                   "sha256": report.leaf?.sha256FingerprintText ?? NSNull(), "daysLeft": daysLeft,
+                                   "notAfter": report.leaf.map { UTCTimestamp.format($0.notAfter) } ?? NSNull()]
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

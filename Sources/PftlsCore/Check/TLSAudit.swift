@@ -64,6 +64,8 @@ public struct TLSAudit {
                 message: Catalog.text("finding.obsoleteSetting.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "name": "\(name)", "value": "\(MainConfigPlanner.obsolete[name]!)"]),
                 hint: Catalog.text("finding.obsoleteSetting.hint")))
         }
+        let masterText = (try? fileSystem.readFile(configDirectory + "/master.cf", limit: 64 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        findings += ConfigRules(setup: setup, installation: installation, masterText: masterText).findings()
         var probes: [(ServiceTLS, ProbeResult)] = []
         if probing, installation.isRunning, let leaf = report?.leaf {
             for service in services where service.mode != .none {

@@ -29,6 +29,13 @@ extension FindingCode {
     public static let tooLarge: FindingCode = "too-large"
     public static let tooManyCertificates: FindingCode = "too-many-certificates"
     public static let chainTooLong: FindingCode = "chain-too-long"
+    // `check`'s rules on the TLS settings.
+    public static let clientCertificateReused: FindingCode = "client-cert-reused"
+    public static let caFileBundle: FindingCode = "cafile-bundle"
+    public static let weakProtocols: FindingCode = "weak-protocols"
+    public static let berkeleyDBCache: FindingCode = "berkeley-db-cache"
+    public static let certbotArchivePath: FindingCode = "certbot-archive-path"
+    public static let commentedServiceOptions: FindingCode = "commented-service-options"
     public static let kdfTooExpensive: FindingCode = "kdf-too-expensive"
     public static let notPemOrDer: FindingCode = "not-pem-or-der"
     public static let csrNotCertificate: FindingCode = "csr-not-certificate"

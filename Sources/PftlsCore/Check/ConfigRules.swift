@@ -1,0 +1,122 @@
+/// `check`'s rules on the TLS settings themselves, beyond the key and certificates:
+/// each a finding with a code and a fix.
+struct ConfigRules {
+    let setup: TLSSetupInForce
+    let installation: PostfixInstallation
+    /// master.cf as written, for rules on its lines.
+    let masterText: String
+
+    private var mainPath: String { installation.configDirectory + "/main.cf" }
+    private var masterPath: String { installation.configDirectory + "/master.cf" }
+
+    /// Every rule's findings.
+    func findings() -> [Finding] {
+        clientCertificateReused() + caFileProblems() + protocolProblems() + berkeleyDBCaches() + certbotArchivePaths()
+            + optionsOfCommentedServices()
+    }
+
+    /// The server certificate also presented as the SMTP client's certificate.
+    func clientCertificateReused() -> [Finding] {
+        let server = Set(setup.files)
+        let client = [setup.value("smtp_tls_chain_files"), setup.value("smtp_tls_cert_file")]
+            .flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) }
+        guard let reused = client.first(where: server.contains) else { return [] }
+        return [Finding(.clientCertificateReused, .warning, file: mainPath,
+                        message: Catalog.text("rule.client-cert.message", ["file": SafeText.escape(reused)]),
+                        hint: Catalog.text("rule.client-cert.hint"))]
+    }
+
+    /// `smtpd_tls_CAfile` holding the whole system bundle, or the server's intermediates.
+    func caFileProblems() -> [Finding] {
+        let caFile = setup.value("smtpd_tls_CAfile")
+        guard !caFile.isEmpty else { return [] }
+        if caFile.hasPrefix("/etc/ssl/certs/ca-certificates.crt") || caFile.hasSuffix("/ca-bundle.crt") || caFile.hasSuffix("/tls-ca-bundle.pem") {
+            return [Finding(.caFileBundle, .warning, file: mainPath,
+                            message: Catalog.text("rule.cafile-bundle.message", ["file": SafeText.escape(caFile)]),
+                            hint: Catalog.text("rule.cafile-bundle.hint"))]
+        }
+        let askCertificates = setup.value("smtpd_tls_ask_ccert") == "yes" || setup.value("smtpd_tls_req_ccert") == "yes"
+        guard !askCertificates else { return [] }
+        return [Finding(.caFileBundle, .info, file: mainPath,
+                        message: Catalog.text("rule.cafile-intermediates.message", ["file": SafeText.escape(caFile)]),
+                        hint: Catalog.text("rule.cafile-intermediates.hint"))]
+    }
+
+    /// Protocol settings that allow SSLv3 or TLS 1.0/1.1, or that exclude TLS 1.3;
+    /// cipher grades below medium.
+    func protocolProblems() -> [Finding] {
+        var findings: [Finding] = []
+        for name in ["smtpd_tls_protocols", "smtpd_tls_mandatory_protocols", "smtp_tls_protocols", "smtp_tls_mandatory_protocols"] {
+            guard let raw = setup.main.value(of: name) else { continue }
+            let value = setup.value(name)
+            let tokens = value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ":" }).map(String.init)
+            let excluded = Set(tokens.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
+            let minimum = tokens.first { $0.hasPrefix(">=") }.map { String($0.dropFirst(2)) }
+            let maximum = tokens.first { $0.hasPrefix("<=") }.map { String($0.dropFirst(2)) }
+            let old = ["SSLv3", "TLSv1", "TLSv1.1"]
+            // Three syntaxes: ">=TLSv1.2" bounds, "!SSLv3, !TLSv1" exclusions, "TLSv1.2, TLSv1.3" inclusions.
+            let positive = tokens.filter { !$0.hasPrefix("!") && !$0.hasPrefix(">=") && !$0.hasPrefix("<=") }
+            let allowsOld: Bool = if let minimum { old.contains(minimum) }
+                else if !positive.isEmpty { positive.contains(where: old.contains) }
+                else { !old.allSatisfy(excluded.contains) }
+            let excludesNewest = excluded.contains("TLSv1.3") || maximum.map { $0 != "TLSv1.3" } == true
+                || (!positive.isEmpty && !positive.contains("TLSv1.3"))
+            if excludesNewest {
+                findings.append(Finding(.weakProtocols, .warning, file: mainPath,
+                    message: Catalog.text("rule.no-tls13.message", ["name": name, "value": SafeText.escape(raw)]),
+                    hint: Catalog.text("rule.protocols.hint", ["name": name])))
+            } else if allowsOld && !raw.isEmpty {
+                findings.append(Finding(.weakProtocols, .warning, file: mainPath,
+                    message: Catalog.text("rule.old-protocols.message", ["name": name, "value": SafeText.escape(raw)]),
+                    hint: Catalog.text("rule.protocols.hint", ["name": name])))
+            }
+        }
+        for name in ["smtpd_tls_ciphers", "smtpd_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtp_tls_mandatory_ciphers"] {
+            guard let value = setup.main.value(of: name), ["export", "low", "null"].contains(value.lowercased()) else { continue }
+            findings.append(Finding(.weakProtocols, .warning, file: mainPath,
+                message: Catalog.text("rule.ciphers.message", ["name": name, "value": SafeText.escape(value)]),
+                hint: Catalog.text("rule.ciphers.hint", ["name": name])))
+        }
+        return findings
+    }
+
+    /// Session caches in Berkeley DB where this Postfix offers lmdb.
+    func berkeleyDBCaches() -> [Finding] {
+        guard installation.tableTypes.contains("lmdb") else { return [] }
+        return ["smtpd_tls_session_cache_database", "smtp_tls_session_cache_database"].compactMap { name in
+            let value = setup.value(name)
+            guard value.hasPrefix("btree:") || value.hasPrefix("hash:") else { return nil }
+            return Finding(.berkeleyDBCache, .info, file: mainPath,
+                           message: Catalog.text("rule.berkeley-db.message", ["name": name, "value": SafeText.escape(value)]),
+                           hint: Catalog.text("rule.berkeley-db.hint", ["name": name, "path": String(value.drop { $0 != ":" }.dropFirst())]))
+        }
+    }
+
+    /// Certificate files pinned to certbot's `archive/` copies, which a renewal does not update.
+    func certbotArchivePaths() -> [Finding] {
+        setup.files.filter { $0.hasPrefix("/etc/letsencrypt/archive/") }.map { path in
+            Finding(.certbotArchivePath, .warning, file: mainPath,
+                    message: Catalog.text("rule.certbot-archive.message", ["file": SafeText.escape(path)]),
+                    hint: Catalog.text("rule.certbot-archive.hint"))
+        }
+    }
+
+    /// A commented-out master.cf service whose `-o` lines are still active: Postfix
+    /// attaches them to the service above.
+    func optionsOfCommentedServices() -> [Finding] {
+        var findings: [Finding] = []
+        let lines = masterText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() where line.hasPrefix("#") {
+            let fields = line.dropFirst().split(whereSeparator: \.isWhitespace)
+            guard fields.count >= 8, ["inet", "unix", "fifo", "pass", "unix-dgram"].contains(String(fields[1])) else { continue }
+            let next = index + 1 < lines.count ? lines[index + 1] : ""
+            guard next.first.map({ $0 == " " || $0 == "\t" }) == true,
+                  next.trimmingCharacters(in: .whitespaces).hasPrefix("-o") else { continue }
+            findings.append(Finding(.commentedServiceOptions, .warning, file: masterPath,
+                message: Catalog.text("rule.commented-service.message", ["file": SafeText.escape(masterPath), "line": "\(index + 2)",
+                                                                        "service": String(fields[0])]),
+                hint: Catalog.text("rule.commented-service.hint")))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Makes what a CA's order form needs: a private key (0600 from the first byte, in a
+/// directory only root can change) or the key in use, and a CSR for the names given.
+/// `pftls csr` and the wizard's "I have no certificate yet" both use it.
+public struct RequestMaker {
+    /// The key types a CSR can be made for.
+    public enum KeyType: String, CaseIterable, Sendable {
+        case ecP256 = "ec-p256"
+        case rsa2048
+        case rsa3072
+
+        var kind: KeyGenerator.Kind {
+            switch self {
+            case .rsa2048: .rsa(bits: 2048)
+            case .rsa3072: .rsa(bits: 3072)
+            case .ecP256: .ec(curve: "P-256")
+            }
+        }
+    }
+
+    /// What was made.
+    public struct Made: Sendable {
+        public let keyPath: String
+        public let requestPath: String
+        /// The CSR in PEM, to paste into the CA's form.
+        public let request: String
+        public let names: [String]
+        /// True when the CSR carries the key in use (DANE 3 1 1 records stay valid).
+        public let reusedKey: Bool
+    }
+
+    /// Why nothing was made; the message names the problem and the fix.
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    let fileSystem: FileSystem
+    let trustedOwner: UInt32
+
+    /// A maker that holds directories to the rules for `trustedOwner` (root: 0).
+    public init(fileSystem: FileSystem = LocalFileSystem(), trustedOwner: UInt32 = 0) {
+        self.fileSystem = fileSystem
+        self.trustedOwner = trustedOwner
+    }
+
+    /// A DNS name a public CA issues for: labels of letters, digits and hyphens, a leading "*." allowed.
+    public static func isHostName(_ name: String) -> Bool {
+        let labels = (name.hasPrefix("*.") ? String(name.dropFirst(2)) : name).split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && name.count <= 253 && labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+
+    /// Writes `FIRST-NAME.key` (unless `reuse` gives the key in use) and `FIRST-NAME.csr`
+    /// into `directory`. An existing key is never overwritten.
+    public func make(names: [String], keyType: KeyType, directory: String, reuse: (key: PrivateKey, path: String)? = nil) throws(Problem) -> Made {
+        guard let first = names.first else { throw Problem(description: Catalog.text("csr.no-name")) }
+        if let bad = names.first(where: { !Self.isHostName($0) }) {
+            throw Problem(description: Catalog.text("csr.bad-name", ["name": SafeText.escape(bad)]))
+        }
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        if let unsafe = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(base).first(where: { $0.severity == .error }) {
+            throw Problem(description: "\(unsafe.message). \(unsafe.hint)")
+        }
+        let key: PrivateKey
+        let keyPath: String
+        if let reuse {
+            (key, keyPath) = (reuse.key, reuse.path)
+        } else {
+            keyPath = base + "/" + first + ".key"
+            guard (try? fileSystem.status(of: keyPath)) == nil else {
+                throw Problem(description: Catalog.text("csr.key-exists", ["path": SafeText.escape(keyPath)]))
+            }
+            do {
+                key = try KeyGenerator.generate(keyType.kind)
+                try KeyFileWriter().write(key: key, to: keyPath)
+            } catch {
+                throw Problem(description: "\(error)")
+            }
+        }
+        let request: String
+        do { request = try RequestFactory.request(names: names, key: key) } catch { throw Problem(description: "\(error)") }
+        let requestPath = base + "/" + first + ".csr"
+        do { try AtomicFileWriter().write(Array(request.utf8), to: requestPath, mode: 0o644) } catch {
+            throw Problem(description: error.description)
+        }
+        return Made(keyPath: keyPath, requestPath: requestPath, request: request, names: names, reusedKey: reuse != nil)
+    }
+
+    /// The lines that say what was made and what comes next.
+    public static func summary(_ made: Made) -> [String] {
+        [Catalog.text(made.reusedKey ? "csr.kept-key" : "csr.new-key", ["key": SafeText.escape(made.keyPath)]),
+         Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joined(separator: ", ")]),
+         Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath)])]
+    }
+}

@@ -45,4 +45,11 @@ import PftlsCore
         expectGolden(wizard, "ja-10-result-\(suffix)")
         #expect(wizard.model.result?.succeeded == true)
     }
+
+    @Test func noCertificateYetInJapanese() throws {
+        var wizard = try WizardHarness(language: .ja)
+        defer { wizard.cleanUp() }
+        wizard.press(.right, .right, .enter)
+        expectGolden(wizard, "ja-11-request-ja-80x24")
+    }
 }

@@ -105,4 +105,11 @@ import PftlsCore
         expectGolden(ascii, "17-files-ascii")
         #expect(!WizardView.render(ascii.model).text.contains("✔"))
     }
+
+    @Test func noCertificateYet() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.right, .right, .enter)
+        expectGolden(wizard, "18-request")
+    }
 }

@@ -218,3 +218,58 @@ import PftlsCore
         #expect(wizard.model.message?.text.contains("chmod") == false)
     }
 }
+
+/// "I have no certificate yet": a key and a CSR, then what to do with them.
+@Suite struct WizardRequestTests {
+    @Test func noCertificateYetMakesAKeyAndACSRForTheNamesGiven() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        // Set up, Renew (the sandbox has a set-up), No certificate yet.
+        wizard.press(.right, .right)
+        #expect(wizard.model.startChoice == .request)
+        wizard.press(.enter)
+        #expect(wizard.model.step == .request && wizard.model.shownSteps == [.start, .request])
+        #expect(wizard.model.request.names.value == SampleCertificateSet.hostname, "myhostname is proposed")
+        wizard.press(.end)
+        wizard.type(" smtp.example.test")
+        wizard.press(.down, .right) // key type: the next one, rsa2048
+        #expect(wizard.model.request.keyType == .rsa2048)
+        wizard.press(.down, .down, .enter)
+        #expect(wizard.model.step == .result, "\(wizard.model.message?.text ?? "")")
+        let lines = wizard.model.result?.lines ?? []
+        #expect(lines.first == "-----BEGIN CERTIFICATE REQUEST-----")
+        #expect(lines.contains { $0.contains("pftls renew --key") }, "what comes next")
+        let keyPath = wizard.sandbox.root + "/" + SampleCertificateSet.hostname + ".key"
+        var info = stat()
+        #expect(lstat(keyPath, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let verify = OpenSSLRunner.run(["req", "-in", wizard.sandbox.root + "/" + SampleCertificateSet.hostname + ".csr", "-verify", "-noout", "-text"])
+        #expect(verify.contains("DNS:smtp.example.test") && verify.contains("2048 bit"), "\(verify)")
+    }
+
+    @Test func aBadNameIsRefusedOnTheStepWithTheReason() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.right, .right, .enter)
+        wizard.press(.control("u"))
+        wizard.type("not_a_name")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .request)
+        #expect(wizard.model.message?.text.contains("not_a_name") == true)
+    }
+}
+
+/// Runs the openssl command for a check, returning everything it printed.
+enum OpenSSLRunner {
+    static func run(_ arguments: [String]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -4,14 +4,22 @@ import PftlsCore
 /// Start: the Postfix in place and its current TLS state; set up or renew.
 enum StartStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        let choose = model.canRenew ? [KeyBinding([.left, .right], .right, label: "←→", help: Catalog.text("StartStep.text"))] : []
+        let choose = [KeyBinding([.left, .right], .right, label: "←→", help: Catalog.text("StartStep.text"))]
         return KeyMap([KeyBinding([.enter], .activate, help: Catalog.text("word.begin"))] + choose + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
     }
 
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
-        if [.left, .right, .focusNext, .focusPrevious].contains(action), model.canRenew { model.startChoiceRenew.toggle() }
+        // The buttons in order: set up, renew (when there is a set-up to renew), no certificate yet.
+        let choices: [WizardModel.StartChoice] = model.canRenew ? [.setUp, .renew, .request] : [.setUp, .request]
+        let index = choices.firstIndex(of: model.startChoice) ?? 0
+        switch action {
+        case .right, .focusNext: model.startChoice = choices[(index + 1) % choices.count]
+        case .left, .focusPrevious: model.startChoice = choices[(index + choices.count - 1) % choices.count]
+        default: break
+        }
         guard action == .activate else { return [] }
-        model.renewing = model.startChoiceRenew && model.canRenew
+        model.renewing = model.startChoice == .renew && model.canRenew
+        model.requesting = model.startChoice == .request
         return model.goNext()
     }
 
@@ -49,10 +57,13 @@ enum StartStep: WizardStep {
             WizardView.drawWrapped(label(Catalog.text("word.problem")) + problem, into: &screen, x: 2, y: y, width: width,
                                    maxRows: max(1, bottom - 4 - y), style: .warning, glyphs: glyphs)
         }
-        WizardView.drawNext(!model.startChoiceRenew, into: &screen, y: bottom - 1, label: Catalog.text("StartStep.text13"))
+        var x = 2
+        for (choice, label) in [(WizardModel.StartChoice.setUp, "[ " + Catalog.text("StartStep.text13") + " ]"),
+                                (.renew, Catalog.text("StartStep.text14")), (.request, "[ " + Catalog.text("request.start") + " ]")]
+            where choice != .renew || model.canRenew {
+            x = screen.put(label, x: x, y: bottom - 1, style: model.startChoice == choice ? Style(bold: true, reverse: true) : .strong) + 2
+        }
         if model.canRenew {
-            let selected = model.startChoiceRenew
-            screen.put(Catalog.text("StartStep.text14"), x: 30, y: bottom - 1, style: selected ? Style(bold: true, reverse: true) : .strong)
             screen.put(Catalog.text("StartStep.text15"), x: 2, y: bottom - 3, style: .dim, limit: model.width - 3)
         }
     }

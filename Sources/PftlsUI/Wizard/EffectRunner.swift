@@ -37,6 +37,7 @@ public final class EffectRunner: @unchecked Sendable {
             var summary = PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector)
             // The demo's sandbox is never started, whatever Postfix runs on the host.
             if context.demo != nil { summary.running = false }
+            summary.hostname = defaultHostname
             return .postfixDetected(installation, summary)
         case .list(let directory):
             lastListed = directory
@@ -57,6 +58,10 @@ public final class EffectRunner: @unchecked Sendable {
         case .open(let path):
             let isDirectory = (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory
             return .opened(path: path, file: isDirectory ? nil : inspector.load(path, passphrases: nil).browserFile)
+        case .makeRequest(let names, let keyType, let directory):
+            return .requestMade(Result { () throws(RequestMaker.Problem) in
+                try RequestMaker(fileSystem: fileSystem, trustedOwner: context.trustedOwner).make(names: names, keyType: keyType, directory: directory)
+            })
         case .saveAnswers(let answers, let path):
             do {
                 try AtomicFileWriter().write(Array(AnswersJSON.render(answers).utf8), to: path, mode: 0o600)

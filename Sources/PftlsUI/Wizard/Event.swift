@@ -15,6 +15,7 @@ public enum Event {
     case directoryCompleted(original: String, completion: String?)
     /// A typed path was opened: a directory (`file` nil) or a file and what it is.
     case opened(path: String, file: BrowserFile?)
+    case requestMade(Result<RequestMaker.Made, RequestMaker.Problem>)
 }
 
 /// Work the wizard asks for; the effect runner does it off the UI thread and
@@ -31,6 +32,7 @@ public enum Effect {
     case checkDirectory(String)
     case completeDirectory(String)
     case open(path: String)
+    case makeRequest(names: [String], keyType: RequestMaker.KeyType, directory: String)
 }
 
 /// A directory's entries, directories first, each sorted by name.

@@ -21,6 +21,8 @@ public struct PostfixSummary: Sendable {
     /// `smtpd_tls_security_level` and `smtp_tls_security_level` in force (explicit or default).
     public var smtpdLevelInForce: String?
     public var smtpLevelInForce: String?
+    /// The host name the certificate should cover (myhostname), for a new CSR.
+    public var hostname: String?
 
     /// Reads the summary for `installation` from its main.cf.
     public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {

@@ -1,12 +1,13 @@
 import PftlsCore
 /// The wizard's screens, in order.
 public enum StepID: Int, CaseIterable, Sendable, Comparable {
-    case start, directory, files, passphrase, levels, services, review, result
+    case start, request, directory, files, passphrase, levels, services, review, result
 
     /// The step bar's label.
     public var title: String {
         switch self {
         case .start: Catalog.text("step.start")
+        case .request: Catalog.text("step.request")
         case .directory: "1 " + Catalog.text("step.directory")
         case .files: "2 " + Catalog.text("step.files")
         case .passphrase: "3 " + Catalog.text("step.passphrase")

@@ -25,8 +25,13 @@ public struct WizardModel {
     public var visited: Set<StepID> = [.start]
     /// True when the Start screen's "Renew the certificate" was chosen.
     public var renewing = false
-    /// On Start: false = "Set up a certificate", true = "Renew the certificate".
-    public var startChoiceRenew = false
+    /// What Start's buttons offer.
+    public enum StartChoice: Sendable, Equatable { case setUp, renew, request }
+    /// The Start button chosen.
+    public var startChoice: StartChoice = .setUp
+    /// True when "I have no certificate yet" was chosen: a key and CSR are made.
+    public var requesting = false
+    public var request = RequestStepState()
 
     /// A wizard at the Start screen, `width` x `height`.
     public init(context: WizardContext, width: Int = 80, height: Int = 24) {
@@ -63,8 +68,9 @@ public struct WizardModel {
     /// The steps shown in the bar, passphrase only when it applies; renewal skips
     /// the choices that stay as they are (directory, levels, services).
     var shownSteps: [StepID] {
-        StepID.allCases.filter { id in
-            id != .result && (id != .passphrase || needsPassphraseStep)
+        if requesting { return [.start, .request] }
+        return StepID.allCases.filter { id in
+            id != .result && id != .request && (id != .passphrase || needsPassphraseStep)
                 && (!renewing || ![.directory, .levels, .services].contains(id))
         }
     }

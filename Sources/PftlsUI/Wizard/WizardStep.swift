@@ -28,6 +28,7 @@ extension StepID {
     var behaviour: WizardStep.Type {
         switch self {
         case .start: StartStep.self
+        case .request: RequestStep.self
         case .directory: DirectoryStep.self
         case .files: FilesStep.self
         case .passphrase: PassphraseStep.self

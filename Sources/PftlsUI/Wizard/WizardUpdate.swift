@@ -15,6 +15,7 @@ extension WizardModel {
             self.summary = summary
             // Step 4's defaults: the levels in force, unless the user has been there.
             if !visited.contains(.levels) { levels.adopt(smtpd: summary.smtpdLevelInForce, smtp: summary.smtpLevelInForce) }
+            if !visited.contains(.request) { request.propose(names: summary.hostname, directory: context.demo?.root ?? "/root") }
             // Step 1's default: the directory of the files in use, unless the user typed one.
             if let inUse = summary.renewal?.certificateDirectory, !visited.contains(.directory), context.demo == nil {
                 directory.field.set(inUse)
@@ -59,6 +60,18 @@ extension WizardModel {
             return []
         case .applied(let outcome):
             finish(outcome)
+            return []
+        case .requestMade(let outcome):
+            request.busy = false
+            switch outcome {
+            case .success(let made):
+                result = ResultStepState(succeeded: true, lines: made.request.split(separator: "\n").map(String.init) + [""] + RequestMaker.summary(made),
+                                         width: screenLayout.textWidth)
+                step = .result
+                visited.insert(.result)
+            case .failure(let problem):
+                message = (problem.description, .error)
+            }
             return []
         case .saved(let text):
             message = (text, .ok)
@@ -135,6 +148,10 @@ extension WizardModel {
             guard editing else { return nil }
             _ = files.pathField.edit(key)
             return []
+        case .request where request.focus == .names || request.focus == .directory:
+            guard editing else { return nil }
+            request.edit(key)
+            return []
         case .passphrase:
             if key == .enter { return submitPassphrase() }
             guard editing || key == .character("q") || key == .character("?") else { return nil }
@@ -156,6 +173,11 @@ extension WizardModel {
         if let problem = problemBlockingNext() {
             message = (Catalog.text("WizardUpdate.text") + problem, .error)
             return []
+        }
+        if step == .request {
+            // The last step of this path: Next creates the key and the CSR.
+            request.focus = .create
+            return stepAction(.activate)
         }
         guard let next = shownSteps.first(where: { $0 > step }) else { return [] }
         return enter(next)

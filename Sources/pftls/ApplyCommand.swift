@@ -31,6 +31,7 @@ struct ApplyCommand: ParsableCommand {
         if plan.hasErrors { throw ExitCode(1) }
         if change.dryRun {
             print(plan.isNoOp ? "" : Catalog.text("ApplyCommand.text3"))
+            if !plan.isNoOp && !change.noReload && !change.noCanary { print(Catalog.text("canary.dry-run")) }
             return
         }
         _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: Catalog.text("ApplyCommand.text4"))

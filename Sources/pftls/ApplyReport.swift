@@ -11,7 +11,7 @@ enum ApplyReport {
         if options.json { return try runForJSON(plan, options: options, processes: processes) }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir)) { print("  - " + $0) }
+                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)) { print("  - " + $0) }
             guard outcome.changed else {
                 print(unchanged)
                 return nil
@@ -36,7 +36,7 @@ enum ApplyReport {
         }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir))
+                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary))
             result.record(outcome)
             print(result.render(), terminator: "")
             return outcome.changed ? outcome : nil

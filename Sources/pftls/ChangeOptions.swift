@@ -21,4 +21,7 @@ struct ChangeOptions: ParsableArguments {
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("change.json.help")))
     var json = false
+
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("change.no-canary.help")))
+    var noCanary = false
 }

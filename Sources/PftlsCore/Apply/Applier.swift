@@ -18,15 +18,18 @@ public struct Applier {
         public var postfixCheck: Bool
         /// How long to wait for another pftls that is changing the same configuration.
         public var lockWait: TimeInterval
+        /// Try the new files on a temporary loopback listener before the live services change.
+        public var canary: Bool
 
         /// Creates options.
         public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true,
-                    lockWait: TimeInterval = 30) {
+                    lockWait: TimeInterval = 30, canary: Bool = false) {
             self.reload = reload
             self.backupRoot = backupRoot
             self.probeDeadline = probeDeadline
             self.postfixCheck = postfixCheck
             self.lockWait = lockWait
+            self.canary = canary
         }
     }
 
@@ -96,7 +99,18 @@ public struct Applier {
         say(Catalog.text("Applier.text8", ["directory": "\(SafeText.escape(backup.directory))"]))
         if let directory = plan.directoryToCreate {
             do { try Self.createDirectory(directory) } catch { throw fail(Catalog.text("Applier.text9", ["error": "\(error)"])) }
-            say("created \(SafeText.escape(directory))")
+            say(Catalog.text("apply.created", ["directory": SafeText.escape(directory)]))
+        }
+        // The canary: the new files on a temporary loopback listener, before the live services change.
+        if options.reload, options.canary, wasRunning {
+            let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10))
+            if canary.applies {
+                if let problem = canary.run(say: say) {
+                    backup.discard()
+                    throw fail(Catalog.text("canary.refused", ["reason": problem]))
+                }
+                say(Catalog.text("canary.passed"))
+            }
         }
         if let stop = interruption(Catalog.text("Applier.text10")) { throw stop }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)

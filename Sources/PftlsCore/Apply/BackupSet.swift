@@ -65,6 +65,16 @@ struct BackupSet {
         entries.append(Entry(original: path, copy: target, mode: mode, owner: (info.st_uid, info.st_gid)))
     }
 
+    /// Removes the backup again: for a run that stopped before changing anything.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: directory)
+        if let keyDirectory { try? FileManager.default.removeItem(atPath: keyDirectory) }
+        for parent in [(directory as NSString).deletingLastPathComponent, keyDirectory.map { ($0 as NSString).deletingLastPathComponent }].compactMap({ $0 })
+            where (try? FileManager.default.contentsOfDirectory(atPath: parent))?.isEmpty == true {
+            rmdir(parent)
+        }
+    }
+
     /// Puts every saved file back and removes the files that were new.
     func restore() -> [String] {
         var problems: [String] = []

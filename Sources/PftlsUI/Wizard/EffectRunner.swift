@@ -49,7 +49,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .plan(let answers, let secret):
             return .planned(planBuilder().build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
         case .apply(let plan, let demo):
-            let options = Applier.Options(reload: !demo, postfixCheck: !demo)
+            let options = Applier.Options(reload: !demo, postfixCheck: !demo, canary: !demo)
             return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
         case .checkDirectory(let path):
             return .directoryChecked(path: path, findings: DirectoryStepState.check(path, fileSystem: fileSystem, trustedOwner: context.trustedOwner))

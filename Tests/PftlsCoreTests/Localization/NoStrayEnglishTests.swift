@@ -19,6 +19,7 @@ import Testing
         "line \\(line):",  // a broken catalog table, said to the developer
         "No newline at end of file",  // unified diff syntax
         "postconf: fatal: postconf",  // stands in for Postfix's own words
+        "# pftls canary:",  // a comment in master.cf while the canary runs
     ]
 
     @Test func everySentenceInTheSourcesComesFromTheCatalog() throws {

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// The canary: the new files on a temporary loopback listener of a real Postfix before
+/// the live services change; a failure there changes nothing live.
+@Suite(.serialized) struct CanaryTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+
+    init() throws {
+        postfix = try ThrowawayPostfix()
+        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+    }
+
+    private func plan(_ leaf: String) throws -> ChangePlan {
+        try fixtures.issueLeaf(leaf)
+        let answers = Answers(certificateDirectory: postfix.root + "/tls", privateKey: fixtures.path(leaf + ".key"),
+                              certificate: fixtures.path(leaf + ".pem"), intermediates: [fixtures.path("intermediate.pem")],
+                              smtpdSecurityLevel: "may", smtpSecurityLevel: "may",
+                              services: [.init(name: .smtp, listen: "127.0.0.1:\(postfix.smtpPort)")])
+        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
+        return PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
+            .build(answers, passphrases: nil, hostname: "mail.example.test")
+    }
+
+    /// A probe that sees the real canary but never accepts it: as a chain that breaks
+    /// only on a live server would.
+    final class CanaryRefusingProbe: ListenerProbing, @unchecked Sendable {
+        var canaryPorts: [Int] = []
+        let live: Int
+        init(live: Int) { self.live = live }
+        func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult {
+            guard port != live else { return TLSProbe().probe(host: host, port: port, mode: mode, serverName: serverName) }
+            canaryPorts.append(port)
+            let real = TLSProbe().probe(host: host, port: port, mode: mode, serverName: serverName)
+            return .failed(reason: "the chain does not verify (seen: \(real.leaf?.sha256FingerprintText ?? "nothing"))", answered: true)
+        }
+    }
+
+    @Test func aFailingCanaryChangesNothingLive() throws {
+        try postfix.start()
+        let first = try Applier().apply(try plan("old"), options: Applier.Options(canary: true))
+        #expect(first.changed)
+        let before = ConfigFiles.snapshot(postfix.configDirectory)
+        let probe = CanaryRefusingProbe(live: postfix.smtpPort)
+        #expect {
+            _ = try Applier(probe: probe).apply(try plan("new"), options: Applier.Options(canary: true))
+        } throws: { error in
+            let failure = error as? ApplyFailure
+            return failure?.reason.contains("temporary listener") == true && failure?.rolledBack == false
+        }
+        #expect(!probe.canaryPorts.isEmpty, "the canary was probed")
+        #expect(ConfigFiles.snapshot(postfix.configDirectory).filter { !$0.key.contains("pftls-backups") }
+                == before.filter { !$0.key.contains("pftls-backups") }, "main.cf and master.cf as they were: the canary entry is gone")
+        let tls = try FileManager.default.contentsOfDirectory(atPath: postfix.root + "/tls")
+        #expect(!tls.contains { $0.contains("canary") }, "no canary files left: \(tls)")
+        let served = TLSProbe().probe(host: "127.0.0.1", port: postfix.smtpPort, mode: .startTLS, serverName: nil).leaf
+        let old = try #require(Inspector().load(fixtures.path("old.pem"), passphrases: nil).items.compactMap {
+            if case .certificate(let certificate) = $0.object { certificate } else { nil } }.first)
+        #expect(served?.isSame(as: old) == true, "the live service still serves the old certificate")
+    }
+
+    @Test func aPassingCanaryGoesOnToTheLiveServices() throws {
+        try postfix.start()
+        let outcome = try Applier().apply(try plan("good"), options: Applier.Options(canary: true))
+        #expect(outcome.changed)
+        #expect(outcome.log.contains { $0.contains("temporary listener") }, "\(outcome.log)")
+        let master = try String(contentsOfFile: postfix.configDirectory + "/master.cf", encoding: .utf8)
+        #expect(!master.contains("pftls canary"), "the canary entry is removed")
+        #expect(outcome.probes.first?.result.leaf != nil)
+    }
+}

@@ -25,12 +25,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text6")))
     var noProbe = false
 
+    @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
+    var names: [String] = []
+
     func validate() throws {
         if warnDays < 0 { throw ValidationError(Catalog.text("CheckCommand.text7")) }
     }
 
     func run() throws {
-        let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe)
+        let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names)
         switch json ? .json : format {
         case .text: print(CheckText.render(report), terminator: "")
         case .json: print(CheckJSON.render(report), terminator: "")

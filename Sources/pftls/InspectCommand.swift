@@ -13,6 +13,9 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text2")))
     var hostname: String?
 
+    @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
+    var names: [String] = []
+
     @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text3"), valueName: "FILE"))
     var passphraseFile: String?
 
@@ -36,12 +39,12 @@ struct InspectCommand: ParsableCommand {
         let report: InspectionReport
         if sample {
             let set = try SampleCertificateSet()
-            let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname)
+            let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names)
             report = Inspector(trustStore: .trusting([set.root])).inspect(decoded: set.decodedFiles(), options: options)
         } else {
             let options = InspectionOptions(
                 hostname: hostname ?? HostnameDefault().resolve(),
-                passphrases: try PassphraseOption.source(file: passphraseFile))
+                passphrases: try PassphraseOption.source(file: passphraseFile), names: names)
             report = Inspector().inspect(paths: files, options: options)
         }
         print(json ? InspectionJSON(report).render() : InspectionText(report).render(), terminator: json ? "\n" : "")

@@ -23,6 +23,9 @@ struct RenewCommand: ParsableCommand {
     @Option(name: .customLong("from-certbot"), help: ArgumentHelp(Catalog.text("RenewCommand.text5"), valueName: "NAME"))
     var certbotName: String?
 
+    @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
+    var names: [String] = []
+
     @OptionGroup var change: ChangeOptions
 
     func validate() throws {
@@ -55,6 +58,7 @@ struct RenewCommand: ParsableCommand {
         answers.privateKey = request.key ?? current.keyFile
         answers.certificate = request.certificate
         answers.intermediates = request.chain
+        answers.names = names
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,

@@ -21,3 +21,14 @@ import Testing
         #expect(unknown.standardError.contains("Did you mean: smtpd_tls_security_level"), "\(unknown.standardError)")
     }
 }
+
+/// `inspect --name`: the names clients use, checked on the certificate.
+@Suite struct InspectNamesTests {
+    @Test func aNameNotOnTheCertificateIsReported() throws {
+        let missing = try Pftls.run(["inspect", "--sample", "--name", "smtp.example.test"], environment: ["LC_ALL": "C"])
+        #expect(missing.status == 0, "a warning, not an error: \(missing.all)")
+        #expect(missing.standardOutput.contains("[name-not-covered]") && missing.standardOutput.contains("smtp.example.test"))
+        let covered = try Pftls.run(["inspect", "--sample", "--name", "mail.example.test"], environment: ["LC_ALL": "C"])
+        #expect(!covered.standardOutput.contains("name-not-covered"))
+    }
+}

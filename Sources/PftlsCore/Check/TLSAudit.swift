@@ -31,7 +31,7 @@ public struct TLSAudit {
     }
 
     /// Audits the instance in `configDirectory`.
-    public func run(configDirectory: String, warnDays: Int = 30, probing: Bool = true) -> Report {
+    public func run(configDirectory: String, warnDays: Int = 30, probing: Bool = true, names: [String] = []) -> Report {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
         guard let setup = TLSSetupInForce.read(configDirectory: configDirectory, fileSystem: fileSystem, defaults: installation.defaults) else {
@@ -51,7 +51,7 @@ public struct TLSAudit {
         } else {
             let hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDirectory)
             let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
-                                               options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays))
+                                               options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays, names: names))
             findings += inspection.findings.filter { $0.code != .unrelatedCertificate }
             findings += permissionFindings(inspection)
             report = inspection

@@ -12,10 +12,13 @@ public struct InspectionOptions {
     /// inspection. A renewal that keeps the key in use names the installed chain file,
     /// whose certificate is the old one.
     public var keyOnlyFiles: Set<String>
+    /// Other names clients use (MX, submission); each must be covered, or `name-not-covered`.
+    public var names: [String] = []
 
     /// Creates options.
     public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30,
-                keyOnlyFiles: Set<String> = []) {
+                keyOnlyFiles: Set<String> = [], names: [String] = []) {
+        self.names = names
         self.hostname = hostname
         self.passphrases = passphrases
         self.expiryWarningDays = expiryWarningDays

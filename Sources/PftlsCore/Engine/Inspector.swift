@@ -83,6 +83,12 @@ public struct Inspector {
             findings += memberFindings
         }
         findings += checks.checkLeaf(chain[0], hostname: options.hostname)
+        for name in options.names where name != options.hostname && !chain[0].certificate.matches(hostname: name) {
+            findings.append(Finding(.nameNotCovered, .warning, file: chain[0].file,
+                message: Catalog.text("names.not-covered.message", ["file": SafeText.escape(chain[0].file), "name": SafeText.escape(name),
+                                                                   "names": chain[0].certificate.subjectAlternativeNames.joined(separator: ", ")]),
+                hint: Catalog.text("names.not-covered.hint", ["name": SafeText.escape(name)])))
+        }
         return InspectionReport(findings: FindingLimit.cap(findings), chain: chain, privateKey: key, files: files)
     }
 

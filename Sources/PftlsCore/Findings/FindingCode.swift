@@ -29,6 +29,7 @@ extension FindingCode {
     public static let tooLarge: FindingCode = "too-large"
     public static let tooManyCertificates: FindingCode = "too-many-certificates"
     public static let chainTooLong: FindingCode = "chain-too-long"
+    public static let nameNotCovered: FindingCode = "name-not-covered"
     // `check`'s rules on the TLS settings.
     public static let clientCertificateReused: FindingCode = "client-cert-reused"
     public static let caFileBundle: FindingCode = "cafile-bundle"

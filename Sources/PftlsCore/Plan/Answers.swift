@@ -51,6 +51,8 @@ public struct Answers: Equatable, Sendable {
     public var dedicatedNonMX: Bool
     /// Set `smtpd_tls_CAfile` to the intermediates (separate-files layout only), as the guide did.
     public var smtpdCAfile: Bool
+    /// Other names clients use (MX, submission): each must be covered, or `name-not-covered`.
+    public var names: [String] = []
 
     /// Creates answers.
     public init(certificateDirectory: String, privateKey: String, certificate: String, intermediates: [String],

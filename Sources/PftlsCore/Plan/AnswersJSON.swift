@@ -12,7 +12,7 @@ public enum AnswersJSON {
 
     static let required = ["certificateDirectory", "privateKey", "certificate", "intermediates",
                            "smtpdSecurityLevel", "smtpSecurityLevel", "services"]
-    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile"]
+    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names"]
 
     /// Parses answers from JSON bytes; `file` names the file in messages.
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
@@ -31,7 +31,7 @@ public enum AnswersJSON {
         guard directory.hasPrefix("/") else {
             throw Failure(description: Catalog.text("AnswersJSON.text4", ["where_": "\(where_)", "directory": "\(SafeText.escape(directory))"]))
         }
-        return Answers(
+        var answers = Answers(
             certificateDirectory: directory,
             privateKey: try reader.string("privateKey"),
             certificate: try reader.string("certificate"),
@@ -43,6 +43,8 @@ public enum AnswersJSON {
             hostname: try reader.optionalString("hostname"),
             dedicatedNonMX: try reader.bool("dedicatedNonMX"),
             smtpdCAfile: try reader.bool("smtpdCAfile"))
+        if root["names"] != nil { answers.names = try reader.strings("names") }
+        return answers
     }
 
     /// The answers as pretty JSON, keys sorted; it holds no secret.
@@ -61,6 +63,7 @@ public enum AnswersJSON {
         if let hostname = answers.hostname { root["hostname"] = hostname }
         if answers.dedicatedNonMX { root["dedicatedNonMX"] = true }
         if answers.smtpdCAfile { root["smtpdCAfile"] = true }
+        if !answers.names.isEmpty { root["names"] = answers.names }
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

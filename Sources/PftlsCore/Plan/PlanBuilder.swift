@@ -41,7 +41,7 @@ public struct PlanBuilder {
         let report = inspector.inspect(paths: [answers.privateKey, answers.certificate] + answers.intermediates,
                                        options: InspectionOptions(hostname: hostname, passphrases: passphrases,
                                            keyOnlyFiles: InspectionOptions.keyOnly(key: answers.privateKey, certificate: answers.certificate,
-                                                                                   intermediates: answers.intermediates)))
+                                                                                   intermediates: answers.intermediates), names: answers.names))
         var findings = report.findings
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
         if layout == .chainFile && !installation.supportsChainFiles {

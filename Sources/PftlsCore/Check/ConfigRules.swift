@@ -1,3 +1,5 @@
+import Foundation
+
 /// `check`'s rules on the TLS settings themselves, beyond the key and certificates:
 /// each a finding with a code and a fix.
 struct ConfigRules {
@@ -12,7 +14,7 @@ struct ConfigRules {
     /// Every rule's findings.
     func findings() -> [Finding] {
         clientCertificateReused() + caFileProblems() + protocolProblems() + berkeleyDBCaches() + certbotArchivePaths()
-            + optionsOfCommentedServices()
+            + optionsOfCommentedServices() + tlsConfigFile() + deprecations()
     }
 
     /// The server certificate also presented as the SMTP client's certificate.
@@ -98,6 +100,29 @@ struct ConfigRules {
             Finding(.certbotArchivePath, .warning, file: mainPath,
                     message: Catalog.text("rule.certbot-archive.message", ["file": SafeText.escape(path)]),
                     hint: Catalog.text("rule.certbot-archive.hint"))
+        }
+    }
+
+    /// A `tls_config_file` (Postfix 3.9+: OpenSSL's own configuration) that cannot be read:
+    /// every TLS handshake would fail to initialize.
+    func tlsConfigFile() -> [Finding] {
+        let path = setup.value("tls_config_file")
+        guard !path.isEmpty, path != "default", !FileManager.default.isReadableFile(atPath: path) else { return [] }
+        return [Finding(.tlsConfigFileFails, .error, file: mainPath,
+                        message: Catalog.text("rule.tls-config-file.message", ["file": SafeText.escape(path)]),
+                        hint: Catalog.text("rule.tls-config-file.hint"))]
+    }
+
+    /// Settings the installed Postfix deprecates (3.11: the peername switch, CNAME
+    /// overrides of the server name, the tlsproxy client level and policy).
+    func deprecations() -> [Finding] {
+        guard let version = installation.version, version >= PostfixVersion(3, 11) else { return [] }
+        let deprecated = ["smtp_tls_enforce_peername", "smtp_cname_overrides_servername", "lmtp_cname_overrides_servername",
+                          "tlsproxy_client_level", "tlsproxy_client_policy"]
+        return deprecated.filter { setup.main.value(of: $0) != nil && MainConfigPlanner.obsolete[$0] == nil }.map { name in
+            Finding(.obsoleteSetting, .warning, file: mainPath,
+                    message: Catalog.text("rule.deprecated.message", ["name": name, "version": "\(version)"]),
+                    hint: Catalog.text("rule.deprecated.hint", ["name": name]))
         }
     }
 

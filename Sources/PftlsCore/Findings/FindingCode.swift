@@ -37,6 +37,7 @@ extension FindingCode {
     public static let berkeleyDBCache: FindingCode = "berkeley-db-cache"
     public static let certbotArchivePath: FindingCode = "certbot-archive-path"
     public static let commentedServiceOptions: FindingCode = "commented-service-options"
+    public static let tlsConfigFileFails: FindingCode = "tls-config-file-fails"
     public static let kdfTooExpensive: FindingCode = "kdf-too-expensive"
     public static let notPemOrDer: FindingCode = "not-pem-or-der"
     public static let csrNotCertificate: FindingCode = "csr-not-certificate"

@@ -19,8 +19,9 @@ import Testing
 
         """
 
-    private func rules(main: String, master: String? = nil, tableTypes: [String] = ["btree", "hash"]) -> [Finding] {
-        let installation = PostfixInstallation(configDirectory: "/etc/postfix", version: PostfixVersion(3, 7, 11), tableTypes: tableTypes,
+    private func rules(main: String, master: String? = nil, tableTypes: [String] = ["btree", "hash"],
+                       version: PostfixVersion = PostfixVersion(3, 7, 11)) -> [Finding] {
+        let installation = PostfixInstallation(configDirectory: "/etc/postfix", version: version, tableTypes: tableTypes,
                                                defaults: .builtIn, isRunning: false)
         let masterText = master ?? cleanMaster
         let setup = TLSSetupInForce(main: MainConfig(parsing: main), master: MasterConfig(parsing: masterText), defaults: .builtIn)
@@ -87,5 +88,19 @@ import Testing
         let found = rules(main: clean, master: master)
         #expect(found.map(\.code) == [.commentedServiceOptions])
         #expect(found.first?.message.contains("line 3") == true && found.first?.message.contains("submission") == true)
+    }
+
+    @Test func aTLSConfigFileThatCannotBeRead() {
+        let found = rules(main: clean + "tls_config_file = /nonexistent/openssl.cnf\n")
+        #expect(found.map(\.code) == [.tlsConfigFileFails] && found.first?.severity == .error)
+        #expect(rules(main: clean + "tls_config_file = default\n").isEmpty)
+    }
+
+    @Test func deprecationsOfTheInstalledVersion() {
+        let settings = clean + "smtp_cname_overrides_servername = no\ntlsproxy_client_level = may\n"
+        #expect(rules(main: settings).isEmpty, "3.7 does not deprecate them")
+        let found = rules(main: settings, version: PostfixVersion(3, 11, 0))
+        #expect(found.map(\.code) == [.obsoleteSetting, .obsoleteSetting], "\(found.map(\.message))")
+        #expect(found.first?.message.contains("3.11") == true)
     }
 }

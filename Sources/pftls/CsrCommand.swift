@@ -60,17 +60,14 @@ struct CsrCommand: ParsableCommand {
         RequestMaker.summary(made).forEach { print($0) }
     }
 
-    /// The private key Postfix serves now, from the set-up in force.
-    private func keyInUse() throws -> (PrivateKey, String)? {
+    /// The private key Postfix serves now: the key file of the set-up in force, as `renew` finds it.
+    private func keyInUse() throws -> (key: PrivateKey, path: String)? {
         let installation = PostfixInstallation.detect(configDirectory: configDir, processes: SystemProcessRunner())
-        guard let setup = TLSSetupInForce.read(configDirectory: configDir, fileSystem: LocalFileSystem(), defaults: installation.defaults) else {
-            return nil
-        }
-        for path in setup.files {
-            for item in Inspector().load(path, passphrases: nil).items {
-                if case .privateKey(let key) = item.object { return (key, path) }
-            }
-        }
-        return nil
+        let inspector = Inspector()
+        guard case .success(let current) = RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current()
+        else { return nil }
+        let key = inspector.load(current.keyFile, passphrases: nil).items.lazy
+            .compactMap { if case .privateKey(let key) = $0.object { key } else { nil } }.first
+        return key.map { ($0, current.keyFile) }
     }
 }

@@ -15,14 +15,7 @@ struct ApplyDiskFullTests {
     }
 
     private func plan(_ leaf: String, layout: Answers.Layout = .chainFile) throws -> ChangePlan {
-        try fixtures.issueLeaf(leaf)
-        let answers = Answers(certificateDirectory: postfix.root + "/tls", privateKey: fixtures.path(leaf + ".key"),
-                              certificate: fixtures.path(leaf + ".pem"), intermediates: [fixtures.path("intermediate.pem")],
-                              smtpdSecurityLevel: "may", smtpSecurityLevel: "may",
-                              services: [.init(name: .smtp, listen: "127.0.0.1:\(postfix.smtpPort)")], layout: layout)
-        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
-        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
-            .build(answers, passphrases: nil, hostname: "mail.example.test")
+        let plan = try fixtures.loopbackPlan(leaf, on: postfix, layout: layout)
         #expect(!plan.hasErrors, "\(plan.findings)")
         return plan
     }

@@ -13,16 +13,7 @@ import Testing
         fixtures = try CLIFixtures(directory: postfix.root + "/src")
     }
 
-    private func plan(_ leaf: String) throws -> ChangePlan {
-        try fixtures.issueLeaf(leaf)
-        let answers = Answers(certificateDirectory: postfix.root + "/tls", privateKey: fixtures.path(leaf + ".key"),
-                              certificate: fixtures.path(leaf + ".pem"), intermediates: [fixtures.path("intermediate.pem")],
-                              smtpdSecurityLevel: "may", smtpSecurityLevel: "may",
-                              services: [.init(name: .smtp, listen: "127.0.0.1:\(postfix.smtpPort)")])
-        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
-        return PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
-            .build(answers, passphrases: nil, hostname: "mail.example.test")
-    }
+    private func plan(_ leaf: String) throws -> ChangePlan { try fixtures.loopbackPlan(leaf, on: postfix) }
 
     /// A probe that sees the real canary but never accepts it: as a chain that breaks
     /// only on a live server would.

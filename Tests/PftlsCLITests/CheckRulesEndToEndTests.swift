@@ -22,12 +22,7 @@ import Testing
 
     @Test func eachRuleOnARealConfigAndQuietAfterPftlsSetUp() throws {
         try fixtures.issueLeaf("r")
-        let answers = fixtures.write("answers.json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path("r.key"))",
-         "certificate": "\(fixtures.path("r.pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}]}
-        """)
+        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("r", on: postfix))
         let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let quiet = try codes()

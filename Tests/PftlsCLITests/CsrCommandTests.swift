@@ -53,12 +53,7 @@ import Testing
 
     @Test func reuseKeyMakesTheCSRFromTheKeyInUse() throws {
         try fixtures.issueLeaf("inuse")
-        let answers = fixtures.write("answers.json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path("inuse.key"))",
-         "certificate": "\(fixtures.path("inuse.pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}]}
-        """)
+        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("inuse", on: postfix))
         let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let out = postfix.root + "/csr2"

@@ -13,14 +13,7 @@ import Testing
         fixtures = try CLIFixtures(directory: postfix.root + "/src")
     }
 
-    private func answers(_ leaf: String) -> String {
-        """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(leaf + ".key"))",
-         "certificate": "\(fixtures.path(leaf + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}]}
-        """
-    }
+    private func answers(_ leaf: String) -> String { fixtures.loopbackAnswersJSON(leaf, on: postfix) }
 
     private func applyJSON(_ leaf: String, _ extra: [String] = []) throws -> (status: Int32, object: [String: Any]) {
         let input = fixtures.write("answers-\(leaf).json", answers(leaf))

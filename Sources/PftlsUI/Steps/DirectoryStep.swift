@@ -17,6 +17,8 @@ enum DirectoryStep: WizardStep {
 
     static func barState(_ model: WizardModel) -> StepState { model.directory.state }
 
+    static func findings(_ model: WizardModel) -> [Finding] { model.directory.findings }
+
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
         action == .activate ? model.goNext() : []
     }

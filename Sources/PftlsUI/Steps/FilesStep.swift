@@ -26,6 +26,8 @@ enum FilesStep: WizardStep {
 
     static func barState(_ model: WizardModel) -> StepState { model.files.state }
 
+    static func findings(_ model: WizardModel) -> [Finding] { model.files.inspection?.findings ?? [] }
+
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.filesAction(action) }
 
     /// What the column beside a file says: its kind; on renewal, for a certificate,

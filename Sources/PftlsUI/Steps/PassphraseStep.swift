@@ -20,6 +20,8 @@ enum PassphraseStep: WizardStep {
         return model.files.blockingErrors.isEmpty ? .done : .errors
     }
 
+    static func findings(_ model: WizardModel) -> [Finding] { FilesStep.findings(model) }
+
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
         action == .activate ? model.goNext() : []
     }

@@ -19,6 +19,8 @@ enum ServicesStep: WizardStep {
 
     static func barState(_ model: WizardModel) -> StepState { model.services.state }
 
+    static func findings(_ model: WizardModel) -> [Finding] { model.services.preview?.findings ?? [] }
+
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.servicesAction(action) }
 
     static var descriptions: [Answers.ServiceName: String] { [

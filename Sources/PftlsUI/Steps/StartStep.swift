@@ -8,6 +8,12 @@ enum StartStep: WizardStep {
         return KeyMap([KeyBinding([.enter], .activate, help: Catalog.text("word.begin"))] + choose + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
     }
 
+    static func facts(_ model: WizardModel) -> [String] {
+        guard let summary = model.summary else { return [] }
+        return [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joined(separator: ", ")),
+                summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
+    }
+
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
         // The buttons in order: set up, renew (when there is a set-up to renew), no certificate yet.
         let choices: [WizardModel.StartChoice] = model.canRenew ? [.setUp, .renew, .request] : [.setUp, .request]

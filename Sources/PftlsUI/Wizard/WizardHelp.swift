@@ -21,12 +21,9 @@ extension WizardModel {
         let width = screenLayout.helpWidth
         var lines: [String] = []
         if let message { lines += ReviewStepState.wrap(message.text, width: width) + [""] }
-        if step == .start, let summary {
-            let facts = [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joined(separator: ", ")),
-                         summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
-            lines += facts.flatMap { ReviewStepState.wrap($0, width: width) } + [""]
-        }
-        let findings = stepFindings.sorted { $0.severity > $1.severity }
+        let facts = step.behaviour.facts(self)
+        if !facts.isEmpty { lines += facts.flatMap { ReviewStepState.wrap($0, width: width) } + [""] }
+        let findings = step.behaviour.findings(self).sorted { $0.severity > $1.severity }
         guard !findings.isEmpty else { return lines }
         lines.append(Catalog.text("WizardHelp.text3"))
         for finding in findings {
@@ -34,16 +31,6 @@ extension WizardModel {
             lines += ReviewStepState.wrap("  " + Catalog.text("finding.fix", ["hint": finding.hint]), width: width)
         }
         return lines + [""]
-    }
-
-    /// The findings the current step shows.
-    var stepFindings: [Finding] {
-        switch step {
-        case .directory: directory.findings
-        case .files, .passphrase: files.inspection?.findings ?? []
-        case .services: services.preview?.findings ?? []
-        default: []
-        }
     }
 
     /// The title of a help entry as a user knows it: the parameter, or for pftls' own

@@ -1,3 +1,5 @@
+import PftlsCore
+
 /// One screen of the wizard, whole: its keys, its help, what blocks Next, how the
 /// step bar shows it, what its actions do and how it is drawn. Each step is one
 /// type in one file; `StepID.behaviour` is the list of them.
@@ -12,6 +14,10 @@ protocol WizardStep {
     static func barState(_ model: WizardModel) -> StepState
     /// What an action of the key map does; returns the work to start.
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect]
+    /// The findings the step shows (cut to fit); F1 shows them whole.
+    static func findings(_ model: WizardModel) -> [Finding]
+    /// Facts the step shows that may be cut to fit; F1 shows them whole.
+    static func facts(_ model: WizardModel) -> [String]
     /// Draws the step between `top` and `bottom`.
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int)
 }
@@ -21,6 +27,8 @@ extension WizardStep {
     static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("smtpd_tls_chain_files", nil) }
     static func blockingProblem(_ model: WizardModel) -> String? { nil }
     static func barState(_ model: WizardModel) -> StepState { .done }
+    static func findings(_ model: WizardModel) -> [Finding] { [] }
+    static func facts(_ model: WizardModel) -> [String] { [] }
 }
 
 extension StepID {

@@ -28,10 +28,12 @@ let package = Package(
         .target(name: "CCursesShim", dependencies: ["CNCurses"]),
         // POSIX calls Swift's Glibc module hides (pseudo-terminals).
         .target(name: "CSystemShim"),
+        // DNS through the C library's resolver (res_nquery): MX, A/AAAA and TLSA lookups.
+        .target(name: "CResolverShim", linkerSettings: [.linkedLibrary("resolv")]),
         // The UI-free core: certificate engine, Postfix config model, change plan.
         .target(
             name: "PftlsCore",
-            dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim"],
+            dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim", "CResolverShim"],
             // The message catalog: one .strings table per domain and language.
             resources: [.copy("Resources/Catalog")]
         ),

@@ -21,7 +21,8 @@ struct ApplyCommand: ParsableCommand {
         let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
         let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
-                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes))
+                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes),
+                                         dns: change.dnsCheck)
             .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "")

@@ -24,4 +24,12 @@ struct ChangeOptions: ParsableArguments {
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("change.no-canary.help")))
     var noCanary = false
+
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("dane.allow-mismatch.help")))
+    var allowTlsaMismatch = false
+
+    @OptionGroup var dns: ResolverOptions
+
+    /// The MX-name and DANE checks a change runs before it is applied.
+    var dnsCheck: MailDNSCheck? { dns.dnsCheck(allowTLSAMismatch: allowTlsaMismatch) }
 }

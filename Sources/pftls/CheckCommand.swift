@@ -28,12 +28,15 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
     var names: [String] = []
 
+    @OptionGroup var dns: ResolverOptions
+
     func validate() throws {
         if warnDays < 0 { throw ValidationError(Catalog.text("CheckCommand.text7")) }
     }
 
     func run() throws {
-        let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names)
+        let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names,
+                                    dns: dns.dnsCheck())
         switch json ? .json : format {
         case .text: print(CheckText.render(report), terminator: "")
         case .json: print(CheckJSON.render(report), terminator: "")

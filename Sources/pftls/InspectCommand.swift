@@ -16,6 +16,11 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
     var names: [String] = []
 
+    @Flag(name: .customLong("names"), help: ArgumentHelp(Catalog.text("inspect.names.help")))
+    var namesInUse = false
+
+    @OptionGroup var dns: ResolverOptions
+
     @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text3"), valueName: "FILE"))
     var passphraseFile: String?
 
@@ -42,13 +47,22 @@ struct InspectCommand: ParsableCommand {
             let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names)
             report = Inspector(trustStore: .trusting([set.root])).inspect(decoded: set.decodedFiles(), options: options)
         } else {
-            let options = InspectionOptions(
-                hostname: hostname ?? HostnameDefault().resolve(),
-                passphrases: try PassphraseOption.source(file: passphraseFile), names: names)
-            report = Inspector().inspect(paths: files, options: options)
+            let hostname = hostname ?? HostnameDefault().resolve()
+            let options = InspectionOptions(hostname: hostname, passphrases: try PassphraseOption.source(file: passphraseFile), names: names)
+            report = namesChecked(Inspector().inspect(paths: files, options: options), hostname: hostname)
         }
         print(json ? InspectionJSON(report).render() : InspectionText(report).render(), terminator: json ? "\n" : "")
         if report.hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension InspectCommand {
+    /// With `--names`: the MX names of this host and the TLSA records published for them,
+    /// through DNS, checked against the files.
+    private func namesChecked(_ report: InspectionReport, hostname: String?) -> InspectionReport {
+        guard namesInUse, let leaf = report.chain.first, let check = dns.dnsCheck() else { return report }
+        let lookups = check.lookUp(hostname: hostname, value: MailDomainSettings.query(configDirectory: nil, processes: SystemProcessRunner()))
+        return report.adding(check.beforeChange(chain: report.servedChain, file: leaf.file, lookups: lookups, known: names + [hostname].compactMap { $0 }))
     }
 }
 

@@ -62,7 +62,8 @@ struct RenewCommand: ParsableCommand {
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
-                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes))
+                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes),
+                                         dns: change.dnsCheck)
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
             + RenewalPlanner.keyRollover(old: current.leaf, new: plan.leaf, file: request.certificate)

@@ -30,8 +30,10 @@ public struct TLSAudit {
         self.probe = probe
     }
 
-    /// Audits the instance in `configDirectory`.
-    public func run(configDirectory: String, warnDays: Int = 30, probing: Bool = true, names: [String] = []) -> Report {
+    /// Audits the instance in `configDirectory`. `dns` checks the MX names of this host
+    /// and the published TLSA records against what is served; nil skips DNS.
+    public func run(configDirectory: String, warnDays: Int = 30, probing: Bool = true, names: [String] = [],
+                    dns: MailDNSCheck? = nil) -> Report {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
         guard let setup = TLSSetupInForce.read(configDirectory: configDirectory, fileSystem: fileSystem, defaults: installation.defaults) else {
@@ -44,12 +46,13 @@ public struct TLSAudit {
         let files = setup.files
         let services = setup.services
         var report: InspectionReport?
+        var hostname: String?
         if files.isEmpty {
             findings.append(Finding(.tlsNotConfigured, .warning, file: configDirectory + "/main.cf",
                 message: Catalog.text("finding.tlsNotConfigured.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
                 hint: Catalog.text("finding.tlsNotConfigured.hint")))
         } else {
-            let hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDirectory)
+            hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDirectory)
             let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
                                                options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays, names: names))
             findings += inspection.findings.filter { $0.code != .unrelatedCertificate }
@@ -74,6 +77,13 @@ public struct TLSAudit {
                 probes.append((service, result))
                 findings += probeFindings(service, result: result, leaf: leaf)
             }
+        }
+        if let dns, let report, !report.chain.isEmpty {
+            // What senders see: the chain served on port 25 (or any listener), else the one on disk.
+            let served = probes.first { $0.0.mode == .offered }?.1.chain ?? probes.lazy.compactMap(\.1.chain).first
+            let lookups = dns.lookUp(hostname: hostname, value: value)
+            findings += dns.served(chain: served ?? report.chain.map(\.certificate), file: report.chain[0].file, lookups: lookups,
+                                   known: names + [hostname].compactMap { $0 })
         }
         return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes)
     }

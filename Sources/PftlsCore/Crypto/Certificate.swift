@@ -94,7 +94,6 @@ public final class Certificate: @unchecked Sendable {
         OBJ_nid2ln(X509_get_signature_nid(pointer)).map { String(cString: $0) } ?? "unknown"
     }
 
-    /// True when `issuer`'s name and key identifiers fit this certificate's issuer fields.
     /// SHA-256 of the certificate's DER SubjectPublicKeyInfo: the data of a DANE TLSA
     /// `3 1 1` record, the same as its key's.
     public var subjectPublicKeyInfoSHA256: [UInt8] {
@@ -102,6 +101,13 @@ public final class Certificate: @unchecked Sendable {
         return PublicKeyDigest.sha256(of: key)
     }
 
+    /// The certificate's DER SubjectPublicKeyInfo (what TLSA selector 1 hashes).
+    public var subjectPublicKeyInfoDER: [UInt8] {
+        guard let key = X509_get0_pubkey(pointer) else { OpenSSLError.drain(); return [] }
+        return PublicKeyDigest.der(of: key)
+    }
+
+    /// True when `issuer`'s name and key identifiers fit this certificate's issuer fields.
     public func isIssued(by issuer: Certificate) -> Bool {
         X509_check_issued(issuer.pointer, pointer) == X509_V_OK
     }

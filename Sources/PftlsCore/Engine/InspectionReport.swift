@@ -17,4 +17,9 @@ public struct InspectionReport {
 
     /// What Postfix should serve: leaf and intermediates, without a root.
     public var servedChain: [Certificate] { chain.filter { $0.role != .root }.map(\.certificate) }
+
+    /// The same report with `more` findings after its own.
+    public func adding(_ more: [Finding]) -> InspectionReport {
+        InspectionReport(findings: findings + more, chain: chain, privateKey: privateKey, files: files)
+    }
 }

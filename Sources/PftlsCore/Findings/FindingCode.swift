@@ -30,6 +30,11 @@ extension FindingCode {
     public static let tooManyCertificates: FindingCode = "too-many-certificates"
     public static let chainTooLong: FindingCode = "chain-too-long"
     public static let nameNotCovered: FindingCode = "name-not-covered"
+    // DANE and DNS.
+    public static let tlsaNotPublished: FindingCode = "tlsa-not-published"
+    public static let tlsaMismatch: FindingCode = "tlsa-mismatch"
+    public static let tlsaMatches: FindingCode = "tlsa-matches"
+    public static let dnsLookupFailed: FindingCode = "dns-lookup-failed"
     // `check`'s rules on the TLS settings.
     public static let clientCertificateReused: FindingCode = "client-cert-reused"
     public static let caFileBundle: FindingCode = "cafile-bundle"

@@ -12,12 +12,15 @@ public struct PlanBuilder {
     let servicesFile: String?
     let trustedOwner: UInt32
     let baseline: ConfigBaseline?
+    let dns: MailDNSCheck?
 
     /// Creates a planner for the Postfix instance described by `installation`.
     /// `trustedOwner` is the uid that may own the certificate directory (root, except in the demo sandbox).
+    /// `dns` checks the MX names of this host and the published TLSA records; nil skips DNS.
     public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector, servicesFile: String?,
-                trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil) {
+                trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil, dns: MailDNSCheck? = nil) {
         self.fileSystem = fileSystem
+        self.dns = dns
         self.baseline = baseline
         self.installation = installation
         self.inspector = inspector
@@ -28,10 +31,10 @@ public struct PlanBuilder {
     /// A planner for this machine: the real /etc/services names the 465 service.
     /// `baseline` is what Postfix says about the configuration as it is (`ConfigBaseline.read`).
     public static func forSystem(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector,
-                                 trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil) -> PlanBuilder {
+                                 trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil, dns: MailDNSCheck? = nil) -> PlanBuilder {
         PlanBuilder(fileSystem: fileSystem, installation: installation, inspector: inspector,
                     servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: trustedOwner,
-                    baseline: baseline)
+                    baseline: baseline, dns: dns)
     }
 
     /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
@@ -71,6 +74,12 @@ public struct PlanBuilder {
         guard var main, var master, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
             return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory, directoryToCreate: nil,
                               files: [], findings: findings, probes: [], leaf: report.leaf, baseline: baseline)
+        }
+
+        if let dns {
+            let lookups = dns.lookUp(hostname: hostname) { [main] in main.effectiveValue(of: $0, defaults: installation.defaults) ?? "" }
+            findings += dns.beforeChange(chain: report.servedChain, file: answers.certificate, lookups: lookups,
+                                         known: answers.names + [hostname].compactMap { $0 })
         }
 
         let damage = master.pasteDamageFindings(file: masterPath)

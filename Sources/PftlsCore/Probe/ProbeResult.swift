@@ -16,6 +16,12 @@ public enum ProbeResult {
     /// worked, or an SMTP reply): the failure that says most about a broken smtpd.
     case failed(reason: String, answered: Bool = false)
 
+    /// The served chain, leaf first, when the handshake worked.
+    public var chain: [Certificate]? {
+        if case .served(let chain) = self { return chain }
+        return nil
+    }
+
     /// The served leaf, when the handshake worked.
     public var leaf: Certificate? {
         if case .served(let chain) = self { return chain.first }

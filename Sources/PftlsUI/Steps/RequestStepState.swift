@@ -14,9 +14,10 @@ public struct RequestStepState {
     public var busy = false
 
     /// Fills in the proposals (myhostname, a root-only directory) unless the user typed already.
-    mutating func propose(names hostname: String?, directory proposed: String) {
-        if names.value.isEmpty, let hostname, RequestMaker.isHostName(hostname) { names.set(hostname) }
-        if directory.value.isEmpty { directory.set(proposed) }
+    mutating func propose(names proposed: [String], directory proposedDirectory: String) {
+        let usable = proposed.filter(RequestMaker.isHostName).reduce(into: [String]()) { list, name in if !list.contains(name) { list.append(name) } }
+        if names.value.isEmpty, !usable.isEmpty { names.set(usable.joined(separator: " ")) }
+        if directory.value.isEmpty { directory.set(proposedDirectory) }
     }
 
     /// The names typed, in order.

@@ -38,6 +38,10 @@ public final class EffectRunner: @unchecked Sendable {
             // The demo's sandbox is never started, whatever Postfix runs on the host.
             if context.demo != nil { summary.running = false }
             summary.hostname = defaultHostname
+            if let dns = context.dns {
+                summary.mxNames = dns.lookUp(hostname: defaultHostname,
+                                             value: MailDomainSettings.query(configDirectory: directory, processes: processes)).mxNames
+            }
             return .postfixDetected(installation, summary)
         case .list(let directory):
             lastListed = directory
@@ -111,7 +115,7 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func planBuilder() -> PlanBuilder {
         PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector, trustedOwner: context.trustedOwner,
-                              baseline: baseline)
+                              baseline: baseline, dns: context.dns)
     }
 
     private func hostname(_ answers: Answers) -> String? { answers.hostname ?? defaultHostname }

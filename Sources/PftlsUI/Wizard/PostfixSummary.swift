@@ -23,6 +23,8 @@ public struct PostfixSummary: Sendable {
     public var smtpLevelInForce: String?
     /// The host name the certificate should cover (myhostname), for a new CSR.
     public var hostname: String?
+    /// The MX names that point at this host (through DNS), also proposed for a new CSR.
+    public var mxNames: [String] = []
 
     /// Reads the summary for `installation` from its main.cf.
     public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {

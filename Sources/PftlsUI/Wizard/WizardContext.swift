@@ -27,9 +27,13 @@ public struct WizardContext: Sendable {
     public var glyphs: Glyphs
     /// The uid allowed to own the certificate directory (root; the user in the demo).
     public var trustedOwner: UInt32
+    /// The MX-name and DANE checks; nil skips DNS (the demo).
+    public var dns: MailDNSCheck?
 
     /// Creates a context.
-    public init(configDirectory: String, demo: DemoSandbox?, browseDirectory: String, glyphs: Glyphs, trustedOwner: UInt32) {
+    public init(configDirectory: String, demo: DemoSandbox?, browseDirectory: String, glyphs: Glyphs, trustedOwner: UInt32,
+                dns: MailDNSCheck? = nil) {
+        self.dns = dns
         self.configDirectory = configDirectory
         self.demo = demo
         self.browseDirectory = browseDirectory

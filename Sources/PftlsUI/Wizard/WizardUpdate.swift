@@ -15,7 +15,7 @@ extension WizardModel {
             self.summary = summary
             // Step 4's defaults: the levels in force, unless the user has been there.
             if !visited.contains(.levels) { levels.adopt(smtpd: summary.smtpdLevelInForce, smtp: summary.smtpLevelInForce) }
-            if !visited.contains(.request) { request.propose(names: summary.hostname, directory: context.demo?.root ?? "/root") }
+            if !visited.contains(.request) { request.propose(names: [summary.hostname].compactMap { $0 } + summary.mxNames, directory: context.demo?.root ?? "/root") }
             // Step 1's default: the directory of the files in use, unless the user typed one.
             if let inUse = summary.renewal?.certificateDirectory, !visited.contains(.directory), context.demo == nil {
                 directory.field.set(inUse)

@@ -21,13 +21,14 @@ enum Pftls {
     }
 
     /// Runs pftls with `arguments`, no terminal, optional extra environment. `prefix` runs
-    /// it through another program (`ip netns exec NAME`).
+    /// it through another program (`ip netns exec NAME`). DNS is off (`PFTLS_RESOLVER=none`)
+    /// unless the test names a resolver: no test asks the machine's resolver.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
                     prefix: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: prefix.first ?? executable)
         process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PFTLS_RESOLVER": "none"].merging(environment) { $1 }) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()
         let error = Pipe()

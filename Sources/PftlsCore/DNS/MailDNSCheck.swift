@@ -1,0 +1,125 @@
+/// The DNS side of a change or an audit. The certificate must cover every MX name that
+/// points at this host, and the TLSA records published for those names and myhostname
+/// must match the chain, or DANE-validating senders stop delivering.
+///
+/// DNS never blocks by itself: a lookup that gets no answer is reported as
+/// `dns-lookup-failed` (info), and the checks that needed it are skipped.
+public struct MailDNSCheck: Sendable {
+    let resolver: DNSResolving
+    let localAddresses: Set<String>
+    /// `--allow-tlsa-mismatch`: an unpublished key is a warning, not a refusal.
+    public var allowTLSAMismatch: Bool
+
+    /// Creates a check over `resolver`, with this host's addresses.
+    public init(resolver: DNSResolving, localAddresses: Set<String> = LocalAddresses.current(), allowTLSAMismatch: Bool = false) {
+        self.resolver = resolver
+        self.localAddresses = localAddresses
+        self.allowTLSAMismatch = allowTLSAMismatch
+    }
+
+    /// What the lookups found, before they are judged.
+    public struct Lookups: Sendable {
+        /// MX names pointing at this host.
+        public let mxNames: [String]
+        /// TLSA records for myhostname and each MX name.
+        public let publications: [TLSAPublication]
+        /// Lookups that got no answer (the first ends the lookups).
+        public let failures: [DNSFailure]
+    }
+
+    /// Looks up the MX names of this host's mail domains and the TLSA records of them and `hostname`.
+    /// `value` gives a main.cf parameter's effective value.
+    public func lookUp(hostname: String?, value: (String) -> String) -> Lookups {
+        let found = MailHostNames(resolver: resolver, localAddresses: localAddresses)
+            .find(domains: MailHostNames.mailDomains(hostname: hostname, value: value))
+        var publications: [TLSAPublication] = []
+        var failures = found.failures
+        if failures.isEmpty {
+            var names = found.names
+            if let hostname = hostname.map(MailHostNames.normalized), !hostname.isEmpty, !names.contains(hostname) { names.insert(hostname, at: 0) }
+            for name in names {
+                switch TLSAPublication.lookup(name, resolver: resolver) {
+                case .success(let publication): publications.append(publication)
+                case .failure(let failure): failures.append(failure)
+                }
+                if !failures.isEmpty { break }
+            }
+        }
+        return Lookups(mxNames: found.names, publications: publications, failures: failures)
+    }
+
+    /// The findings for a chain about to be installed: MX names it lacks
+    /// (`name-not-covered`, except those in `known`, which are reported already) and
+    /// TLSA records none of which match it (`tlsa-not-published`, a refusal).
+    public func beforeChange(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
+        uncovered(chain: chain, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
+            guard !publication.records.isEmpty else { return [Finding]() }
+            if publication.matches(chain) { return [matched(publication, file: file)] }
+            return [notPublished(publication, chain: chain, file: file)]
+        } + failed(lookups)
+    }
+
+    /// The findings for the chain being served: TLSA records none of which match it
+    /// (`tlsa-mismatch`), and MX names it lacks.
+    public func served(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
+        uncovered(chain: chain, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
+            guard !publication.records.isEmpty else { return [Finding]() }
+            if publication.matches(chain) { return [matched(publication, file: file)] }
+            return [Finding(.tlsaMismatch, .error, file: file,
+                message: Catalog.text("dane.mismatch.message", ["owner": publication.owner, "records": Self.list(publication.records),
+                                                                "validated": Self.validated(publication)]),
+                hint: Catalog.text("dane.mismatch.hint", ["owner": publication.owner, "record": Self.zoneLine(publication, TLSARecord.endEntity(chain[0]))]))]
+        } + failed(lookups)
+    }
+
+    private func uncovered(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
+        guard let leaf = chain.first else { return [] }
+        let known = Set(known.map(MailHostNames.normalized))
+        return lookups.mxNames.filter { !known.contains($0) && !leaf.matches(hostname: $0) }.map { name in
+            Finding(.nameNotCovered, .warning, file: file,
+                message: Catalog.text("names.mx-not-covered.message", ["file": SafeText.escape(file), "name": SafeText.escape(name),
+                                                                       "names": leaf.subjectAlternativeNames.joined(separator: ", ")]),
+                hint: Catalog.text("names.not-covered.hint", ["name": SafeText.escape(name)]))
+        }
+    }
+
+    private func matched(_ publication: TLSAPublication, file: String) -> Finding {
+        Finding(.tlsaMatches, .info, file: file,
+                message: Catalog.text("dane.matches.message", ["owner": publication.owner, "validated": Self.validated(publication)]),
+                hint: Catalog.text("dane.matches.hint"))
+    }
+
+    private func notPublished(_ publication: TLSAPublication, chain: [Certificate], file: String) -> Finding {
+        let next = Self.zoneLine(publication, TLSARecord.endEntity(chain[0]))
+        let issuer = chain.count > 1 ? Self.zoneLine(publication, TLSARecord.trustAnchor(chain[1])) : next
+        return Finding(.tlsaNotPublished, allowTLSAMismatch ? .warning : .error, file: file,
+            message: Catalog.text("dane.not-published.message", ["owner": publication.owner, "records": Self.list(publication.records),
+                                                                 "validated": Self.validated(publication)]),
+            hint: Catalog.text("dane.not-published.hint", ["record": next, "ttl": "\(publication.ttl)", "wait": "\(2 * Int(publication.ttl))",
+                                                           "issuer": issuer]))
+    }
+
+    private func failed(_ lookups: Lookups) -> [Finding] {
+        lookups.failures.prefix(1).map { failure in
+            Finding(.dnsLookupFailed, .info, file: nil,
+                    message: Catalog.text("dns.failed.message", ["name": SafeText.escape(failure.name), "reason": failure.reason]),
+                    hint: Catalog.text("dns.failed.hint"))
+        }
+    }
+
+    /// A record as a zone file line: `_25._tcp.mail.example.com. 3600 IN TLSA 3 1 1 …`.
+    static func zoneLine(_ publication: TLSAPublication, _ record: TLSARecord) -> String {
+        "\(publication.owner). \(publication.ttl) IN TLSA \(record.text)"
+    }
+
+    private static func list(_ records: [TLSARecord]) -> String {
+        records.map { record in
+            let text = record.text
+            return text.count > 30 ? String(text.prefix(30)) + "…" : text
+        }.joined(separator: ", ")
+    }
+
+    private static func validated(_ publication: TLSAPublication) -> String {
+        Catalog.text(publication.authenticated ? "dane.validated.yes" : "dane.validated.no")
+    }
+}

@@ -1,0 +1,88 @@
+/// Finds the MX names that point at this host: for each mail domain the configuration
+/// receives for, the MX hosts (or the domain itself when it has no MX) whose A or AAAA
+/// address is one of this machine's.
+public struct MailHostNames {
+    let resolver: DNSResolving
+    let localAddresses: Set<String>
+
+    /// The most domains asked about, so a long `mydestination` does not stall a command.
+    public static let maximumDomains = 16
+
+    /// What the search found.
+    public struct Found: Equatable, Sendable {
+        /// MX names whose address is this host's, in the order found.
+        public var names: [String] = []
+        /// Lookups that got no answer.
+        public var failures: [DNSFailure] = []
+    }
+
+    /// Creates a search over `resolver`, with this host's addresses.
+    public init(resolver: DNSResolving, localAddresses: Set<String> = LocalAddresses.current()) {
+        self.resolver = resolver
+        self.localAddresses = localAddresses
+    }
+
+    /// The MX names of `domains` that point at this host. The first lookup that gets no
+    /// answer ends the search: a resolver that does not answer would only time out again.
+    public func find(domains: [String]) -> Found {
+        var found = Found()
+        for domain in domains.prefix(Self.maximumDomains) {
+            switch resolver.lookup(domain, type: .mx) {
+            case .failure(let failure):
+                found.failures.append(failure)
+                return found
+            case .success(let answer):
+                // RFC 5321 5.1: no MX means the domain itself; a null MX (".") means no mail.
+                let targets = answer.records.isEmpty ? [domain] : answer.records.sorted { $0.preference < $1.preference }.map(\.target)
+                for target in targets.map(Self.normalized) where !target.isEmpty && !found.names.contains(target) {
+                    switch pointsHere(target) {
+                    case .failure(let failure):
+                        found.failures.append(failure)
+                        return found
+                    case .success(true): found.names.append(target)
+                    case .success(false): break
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// True when an A or AAAA record of `name` is one of this host's addresses.
+    private func pointsHere(_ name: String) -> Result<Bool, DNSFailure> {
+        for type in [DNSRecordType.a, .aaaa] {
+            switch resolver.lookup(name, type: type) {
+            case .failure(let failure):
+                return .failure(failure)
+            case .success(let answer):
+                if answer.records.contains(where: { LocalAddresses.text(ofRecordData: $0.data).map(localAddresses.contains) == true }) { return .success(true) }
+            }
+        }
+        return .success(false)
+    }
+
+    /// Lower case, without the final dot.
+    static func normalized(_ name: String) -> String {
+        (name.hasSuffix(".") ? String(name.dropLast()) : name).lowercased()
+    }
+
+    /// The mail domains a configuration receives for: myhostname, mydomain, and the
+    /// literal entries of mydestination, virtual_mailbox_domains, virtual_alias_domains
+    /// and relay_domains (maps and files are skipped, and so is localhost).
+    public static func mailDomains(hostname: String?, value: (String) -> String) -> [String] {
+        var domains: [String] = []
+        func add(_ name: String) {
+            let name = normalized(name)
+            guard !name.isEmpty, !name.contains(":"), !name.contains("/"), !name.contains("$"),
+                  name != "localhost", !name.hasPrefix("localhost."), !domains.contains(name) else { return }
+            domains.append(name)
+        }
+        if let hostname { add(hostname) }
+        let mydomain = value("mydomain")
+        add(mydomain.isEmpty ? String(hostname?.split(separator: ".", maxSplits: 1).dropFirst().first ?? "") : mydomain)
+        for parameter in ["mydestination", "virtual_mailbox_domains", "virtual_alias_domains", "relay_domains"] {
+            value(parameter).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).forEach { add(String($0)) }
+        }
+        return domains
+    }
+}

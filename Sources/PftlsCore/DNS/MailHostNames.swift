@@ -68,18 +68,20 @@ public struct MailHostNames {
 
     /// The mail domains a configuration receives for: myhostname, mydomain, and the
     /// literal entries of mydestination, virtual_mailbox_domains, virtual_alias_domains
-    /// and relay_domains (maps and files are skipped, and so is localhost).
+    /// and relay_domains (maps and files are skipped, and so are localhost and names of one
+    /// label, such as Postfix's default mydomain `localdomain`). The parent domain of
+    /// myhostname is added too: mydomain's default derives from it.
     public static func mailDomains(hostname: String?, value: (String) -> String) -> [String] {
         var domains: [String] = []
         func add(_ name: String) {
             let name = normalized(name)
             guard !name.isEmpty, !name.contains(":"), !name.contains("/"), !name.contains("$"),
-                  name != "localhost", !name.hasPrefix("localhost."), !domains.contains(name) else { return }
+                  name.contains("."), !name.hasPrefix("localhost."), !domains.contains(name) else { return }
             domains.append(name)
         }
         if let hostname { add(hostname) }
-        let mydomain = value("mydomain")
-        add(mydomain.isEmpty ? String(hostname?.split(separator: ".", maxSplits: 1).dropFirst().first ?? "") : mydomain)
+        add(String(hostname?.split(separator: ".", maxSplits: 1).dropFirst().first ?? ""))
+        add(value("mydomain"))
         for parameter in ["mydestination", "virtual_mailbox_domains", "virtual_alias_domains", "relay_domains"] {
             value(parameter).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).forEach { add(String($0)) }
         }

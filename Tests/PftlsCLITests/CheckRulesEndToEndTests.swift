@@ -26,13 +26,14 @@ import Testing
         let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let quiet = try codes()
-        let rules = ["client-cert-reused", "cafile-bundle", "weak-protocols", "berkeley-db-cache", "certbot-archive-path", "commented-service-options"]
+        let rules = ["client-cert-reused", "cafile-bundle", "weak-protocols", "berkeley-db-cache", "certbot-archive-path", "commented-service-options", "curves-overridden"]
         #expect(quiet.codes.filter(rules.contains).isEmpty, "pftls' own set-up breaks no rule: \(quiet.codes)")
         #expect(quiet.object["daysLeft"] as? Int != nil, "days left for the certificate in use")
 
         let chain = postfix.root + "/tls/smtpd-chain.pem"
         postfix.postconf(["-e", "smtp_tls_chain_files=\(chain)", "smtpd_tls_protocols=!SSLv2, !SSLv3",
-                          "smtpd_tls_CAfile=/etc/ssl/certs/ca-certificates.crt"])
+                          "smtpd_tls_CAfile=/etc/ssl/certs/ca-certificates.crt",
+                          "tls_eecdh_auto_curves=prime256v1"])
         var master = try String(contentsOfFile: postfix.configDirectory + "/master.cf", encoding: .utf8)
         master += "#10587 inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n"
         try master.write(toFile: postfix.configDirectory + "/master.cf", atomically: true, encoding: .utf8)
@@ -41,7 +42,7 @@ import Testing
         let accepted = Shell.run("postfix", ["-c", postfix.configDirectory, "check"])
         #expect(accepted.status == 0, "Postfix accepts these settings: \(accepted.all)")
         let found = try codes().codes
-        for code in ["client-cert-reused", "weak-protocols", "cafile-bundle", "commented-service-options"] {
+        for code in ["client-cert-reused", "weak-protocols", "cafile-bundle", "commented-service-options", "curves-overridden"] {
             #expect(found.contains(code), "\(code) in \(found)")
         }
     }

@@ -13,7 +13,7 @@ struct ConfigRules {
 
     /// Every rule's findings.
     func findings() -> [Finding] {
-        clientCertificateReused() + caFileProblems() + protocolProblems() + berkeleyDBCaches() + certbotArchivePaths()
+        clientCertificateReused() + caFileProblems() + protocolProblems() + curvesOverridden() + berkeleyDBCaches() + certbotArchivePaths()
             + optionsOfCommentedServices() + tlsConfigFile() + deprecations()
     }
 
@@ -82,15 +82,27 @@ struct ConfigRules {
         return findings
     }
 
-    /// Session caches in Berkeley DB where this Postfix offers lmdb.
+    /// An explicit `tls_eecdh_auto_curves` other than the built-in list: it freezes the
+    /// key exchange groups, and newer Postfix and OpenSSL releases add better ones.
+    func curvesOverridden() -> [Finding] {
+        guard let raw = setup.main.value(of: "tls_eecdh_auto_curves") else { return [] }
+        let words = { (text: String) in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ":" }) }
+        if let builtIn = installation.defaults["tls_eecdh_auto_curves"], words(setup.value("tls_eecdh_auto_curves")) == words(builtIn) { return [] }
+        return [Finding(.curvesOverridden, .warning, file: mainPath,
+                        message: Catalog.text("rule.curves.message", ["value": SafeText.escape(raw)]),
+                        hint: Catalog.text("rule.curves.hint"))]
+    }
+
+    /// Session caches in Berkeley DB where this Postfix offers lmdb or `default_cache_db_type` (3.11).
     func berkeleyDBCaches() -> [Finding] {
-        guard installation.tableTypes.contains("lmdb") else { return [] }
+        let cacheType = installation.defaults["default_cache_db_type"] != nil ? "${default_cache_db_type}" : "lmdb"
+        guard installation.tableTypes.contains("lmdb") || cacheType != "lmdb" else { return [] }
         return ["smtpd_tls_session_cache_database", "smtp_tls_session_cache_database"].compactMap { name in
             let value = setup.value(name)
             guard value.hasPrefix("btree:") || value.hasPrefix("hash:") else { return nil }
             return Finding(.berkeleyDBCache, .info, file: mainPath,
                            message: Catalog.text("rule.berkeley-db.message", ["name": name, "value": SafeText.escape(value)]),
-                           hint: Catalog.text("rule.berkeley-db.hint", ["name": name, "path": String(value.drop { $0 != ":" }.dropFirst())]))
+                           hint: Catalog.text("rule.berkeley-db.hint", ["name": name, "type": cacheType, "path": String(value.drop { $0 != ":" }.dropFirst())]))
         }
     }
 

@@ -40,6 +40,7 @@ extension FindingCode {
     public static let caFileBundle: FindingCode = "cafile-bundle"
     public static let weakProtocols: FindingCode = "weak-protocols"
     public static let berkeleyDBCache: FindingCode = "berkeley-db-cache"
+    public static let curvesOverridden: FindingCode = "curves-overridden"
     public static let certbotArchivePath: FindingCode = "certbot-archive-path"
     public static let commentedServiceOptions: FindingCode = "commented-service-options"
     public static let tlsConfigFileFails: FindingCode = "tls-config-file-fails"

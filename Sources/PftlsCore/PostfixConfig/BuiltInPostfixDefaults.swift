@@ -27,6 +27,7 @@ enum BuiltInPostfixDefaults {
         "smtpd_tls_req_ccert": "no",
         "smtpd_tls_dh1024_param_file": "",
         "smtpd_tls_eecdh_grade": "auto",
+        "tls_eecdh_auto_curves": "X25519 X448 prime256v1 secp521r1 secp384r1",
         "smtpd_use_tls": "no",
         "smtpd_enforce_tls": "no",
         "tls_server_sni_maps": "",

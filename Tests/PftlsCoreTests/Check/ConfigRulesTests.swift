@@ -20,9 +20,9 @@ import Testing
         """
 
     private func rules(main: String, master: String? = nil, tableTypes: [String] = ["btree", "hash"],
-                       version: PostfixVersion = PostfixVersion(3, 7, 11)) -> [Finding] {
+                       version: PostfixVersion = PostfixVersion(3, 7, 11), defaults: PostfixDefaults = .builtIn) -> [Finding] {
         let installation = PostfixInstallation(configDirectory: "/etc/postfix", version: version, tableTypes: tableTypes,
-                                               defaults: .builtIn, isRunning: false)
+                                               defaults: defaults, isRunning: false)
         let masterText = master ?? cleanMaster
         let setup = TLSSetupInForce(main: MainConfig(parsing: main), master: MasterConfig(parsing: masterText), defaults: .builtIn)
         return ConfigRules(setup: setup, installation: installation, masterText: masterText).findings()
@@ -68,6 +68,23 @@ import Testing
         let found = rules(main: clean, tableTypes: ["btree", "hash", "lmdb"])
         #expect(found.map(\.code) == [.berkeleyDBCache])
         #expect(found.first?.hint.contains("lmdb:${data_directory}/smtp_scache") == true || found.first?.hint.contains("lmdb:") == true)
+    }
+
+    @Test func berkeleyDBCachesWhereDefaultCacheDBTypeIsOffered() {
+        var values = BuiltInPostfixDefaults.table
+        values["default_cache_db_type"] = "lmdb"
+        let found = rules(main: clean, version: PostfixVersion(3, 11, 0), defaults: PostfixDefaults(values: values, source: .postconf))
+        #expect(found.map(\.code) == [.berkeleyDBCache])
+        #expect(found.first?.hint.contains("${default_cache_db_type}:/var/lib/postfix/smtp_scache") == true, "\(found.map(\.hint))")
+    }
+
+    @Test func anExplicitCurveListThatOverridesTheBuiltInDefault() {
+        let found = rules(main: clean + "tls_eecdh_auto_curves = prime256v1 secp384r1\n")
+        #expect(found.map(\.code) == [.curvesOverridden])
+        #expect(found.first?.message.contains("prime256v1 secp384r1") == true)
+        let builtIn = BuiltInPostfixDefaults.table["tls_eecdh_auto_curves"] ?? ""
+        #expect(!builtIn.isEmpty)
+        #expect(rules(main: clean + "tls_eecdh_auto_curves = \(builtIn)\n").isEmpty, "the default written out changes nothing")
     }
 
     @Test func certbotArchivePaths() {

@@ -185,6 +185,33 @@ import PftlsCore
         #expect(wizard.model.step == .files)
         #expect(wizard.model.message?.text.contains("press k on the new key") == true, "\(wizard.model.message?.text ?? "")")
     }
+
+    @Test func aPublishedTLSARecordForTheOldKeyStopsTheReviewAndTheMXNamesAreProposed() throws {
+        var table = TableResolver()
+        table.mailHost("example.test", SampleCertificateSet.hostname, address: [127, 0, 0, 1])
+        table.mailHost("other.test", "mx.other.test", address: [127, 0, 0, 1])
+        let probe = try WizardHarness()
+        let current = try #require(probe.model.summary?.currentLeaf)
+        probe.cleanUp()
+        table.tlsa(SampleCertificateSet.hostname, .endEntity(current), ttl: 600)
+        let dns = MailDNSCheck(resolver: table, localAddresses: ["127.0.0.1"])
+        var wizard = try WizardHarness(dns: dns)
+        defer { wizard.cleanUp() }
+        #expect(wizard.model.summary?.mxNames == [SampleCertificateSet.hostname], "\(wizard.model.summary?.mxNames ?? [])")
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: key)
+        try AtomicFileWriter().write(try #require(key.unencryptedPEM()), to: wizard.sandbox.incoming + "/renewed-key.pem", mode: 0o600)
+        try renewWith(renewed, &wizard)
+        wizard.press(.home)
+        let names = wizard.model.files.listing?.files ?? []
+        for _ in 0..<(names.firstIndex(of: "renewed-key.pem") ?? 0) { wizard.press(.down) }
+        wizard.press(.character("k"), .function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let plan = try #require(wizard.model.review.plan)
+        #expect(plan.hasErrors && plan.findings.codes.contains(.tlsaNotPublished), "\(plan.findings.map(\.code))")
+        let review = wizard.model.review.lines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
+        #expect(review.contains("tlsa-not-published") && review.contains("_25._tcp.mail.example.test"), "\(review.prefix(800))")
+    }
 }
 
 /// A forgotten intermediate in the same folder is named in the hint.

@@ -12,7 +12,8 @@ struct WizardHarness {
     let language: Language
 
     /// A demo sandbox in a private temp directory, the wizard at `width` x `height`.
-    init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, language: Language = .en) throws {
+    /// `dns` answers the wizard's MX-name and DANE questions (none by default, as in the demo).
+    init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, language: Language = .en, dns: MailDNSCheck? = nil) throws {
         self.language = language
         var template = Array((NSTemporaryDirectory() + "/pftls-ui-XXXXXX").utf8CString)
         base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
@@ -20,7 +21,7 @@ struct WizardHarness {
         sandbox = layout
         let context = WizardContext(configDirectory: layout.configDirectory,
                                     demo: DemoSandbox(root: layout.root, incoming: layout.incoming, passphrase: DemoSandboxBuilder.passphrase),
-                                    browseDirectory: layout.incoming, glyphs: glyphs, trustedOwner: getuid())
+                                    browseDirectory: layout.incoming, glyphs: glyphs, trustedOwner: getuid(), dns: dns)
         runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
         model = WizardModel(context: context, width: width, height: height)
         run(Catalog.$override.withValue(language) { model.initialEffects })

@@ -3,31 +3,11 @@ import Testing
 @testable import PftlsCore
 import COpenSSL
 
-/// A resolver that answers from a table: the DANE and MX-name rules, apart from DNS itself
-/// (SystemResolverTests and the DANE end-to-end tests ask a real server).
-struct TableResolver: DNSResolving {
-    var records: [String: [DNSRecord]] = [:]
-    var authenticated = false
-    var failing: Set<String> = []
-
-    func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
-        if failing.contains(name) { return .failure(DNSFailure(name: name, reason: "timed out")) }
-        return .success(DNSAnswer(records: records["\(type) \(name)"] ?? [], authenticated: authenticated))
-    }
-
-    mutating func add(_ name: String, _ type: DNSRecordType, _ record: DNSRecord) {
-        records["\(type) \(name)", default: []].append(record)
-    }
-
-    mutating func tlsa(_ name: String, _ record: TLSARecord, ttl: UInt32 = 3600) {
-        add("_25._tcp.\(name)", .tlsa, DNSRecord(ttl: ttl, data: [record.usage, record.selector, record.matchingType] + record.data))
-    }
-
+extension TableResolver {
     /// example.test's MX is mail.example.test, at 192.0.2.1 (this host in these tests).
     static var mailHost: TableResolver {
         var table = TableResolver()
-        table.add("example.test", .mx, DNSRecord(ttl: 300, data: [], preference: 10, target: "mail.example.test."))
-        table.add("mail.example.test", .a, DNSRecord(ttl: 300, data: [192, 0, 2, 1]))
+        table.mailHost("example.test", "mail.example.test", address: [192, 0, 2, 1])
         return table
     }
 }

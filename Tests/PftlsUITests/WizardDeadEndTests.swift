@@ -116,6 +116,20 @@ import PftlsCore
         wizard.press(.character("c"))
     }
 
+    /// Renews to a new certificate for a new key: both picked in the browser (c, then k).
+    @discardableResult
+    private func renewWithNewKey(_ wizard: inout WizardHarness) throws -> Certificate {
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: key)
+        try AtomicFileWriter().write(try #require(key.unencryptedPEM()), to: wizard.sandbox.incoming + "/renewed-key.pem", mode: 0o600)
+        try renewWith(renewed, &wizard)
+        wizard.press(.home)
+        let names = wizard.model.files.listing?.files ?? []
+        for _ in 0..<(names.firstIndex(of: "renewed-key.pem") ?? 0) { wizard.press(.down) }
+        wizard.press(.character("k"))
+        return renewed
+    }
+
     /// Turns the sandbox's set-up into the chain-file layout: key and old certificate in one file.
     private func useChainFile(_ wizard: inout WizardHarness) throws {
         let ssl = wizard.sandbox.root + "/ssl"
@@ -151,14 +165,7 @@ import PftlsCore
     @Test func aNewKeyShowsTheTLSARecordToPublishFirstAndFilesMarkTheCertificateInUse() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: key)
-        try AtomicFileWriter().write(try #require(key.unencryptedPEM()), to: wizard.sandbox.incoming + "/renewed-key.pem", mode: 0o600)
-        try renewWith(renewed, &wizard)
-        wizard.press(.home)
-        let names = wizard.model.files.listing?.files ?? []
-        for _ in 0..<(names.firstIndex(of: "renewed-key.pem") ?? 0) { wizard.press(.down) }
-        wizard.press(.character("k"))
+        let renewed = try renewWithNewKey(&wizard)
         #expect(wizard.screen.contains(" to 20"), "each certificate shows its expiry: \(wizard.screen)")
         wizard.press(.function(10))
         #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
@@ -198,14 +205,8 @@ import PftlsCore
         var wizard = try WizardHarness(dns: dns)
         defer { wizard.cleanUp() }
         #expect(wizard.model.summary?.mxNames == [SampleCertificateSet.hostname], "\(wizard.model.summary?.mxNames ?? [])")
-        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: key)
-        try AtomicFileWriter().write(try #require(key.unencryptedPEM()), to: wizard.sandbox.incoming + "/renewed-key.pem", mode: 0o600)
-        try renewWith(renewed, &wizard)
-        wizard.press(.home)
-        let names = wizard.model.files.listing?.files ?? []
-        for _ in 0..<(names.firstIndex(of: "renewed-key.pem") ?? 0) { wizard.press(.down) }
-        wizard.press(.character("k"), .function(10))
+        try renewWithNewKey(&wizard)
+        wizard.press(.function(10))
         #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
         let plan = try #require(wizard.model.review.plan)
         #expect(plan.hasErrors && plan.findings.codes.contains(.tlsaNotPublished), "\(plan.findings.map(\.code))")

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int pftls_open_pseudo_terminal(int *master, int *slave) {
@@ -25,4 +26,17 @@ int pftls_open_pseudo_terminal(int *master, int *slave) {
     *master = fd;
     *slave = other;
     return 0;
+}
+
+int pftls_pidfd_open(int pid) {
+#ifdef SYS_pidfd_open
+    return (int)syscall(SYS_pidfd_open, pid, 0);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+int pftls_pipe_cloexec(int ends[2]) {
+    return pipe2(ends, O_CLOEXEC);
 }

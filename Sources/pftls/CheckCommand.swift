@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: Catalog.text("CheckCommand.text2")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text3"), valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text3"), valueName: "DIR"), transform: AbsolutePath.of)
     var configDir = "/etc/postfix"
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text4")))

@@ -32,7 +32,7 @@ struct CsrCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.out.help"), valueName: "DIR"))
     var out = "."
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.config-dir.help"), valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.config-dir.help"), valueName: "DIR"), transform: AbsolutePath.of)
     var configDir = "/etc/postfix"
 
     func validate() throws {

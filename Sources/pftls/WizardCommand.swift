@@ -10,7 +10,7 @@ struct WizardCommand: ParsableCommand {
         abstract: Catalog.text("WizardCommand.text")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("WizardCommand.text2"), valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("WizardCommand.text2"), valueName: "DIR"), transform: AbsolutePath.of)
     var configDir = "/etc/postfix"
 
     @OptionGroup var dns: ResolverOptions

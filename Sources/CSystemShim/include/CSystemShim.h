@@ -8,4 +8,12 @@
    read-write, neither becoming the controlling terminal. Returns 0, or -1 with errno. */
 int pftls_open_pseudo_terminal(int *master, int *slave);
 
+/* A pipe with both ends close-on-exec (pipe2 is declared only under _GNU_SOURCE).
+   Returns 0, or -1 with errno. */
+int pftls_pipe_cloexec(int ends[2]);
+
+/* A descriptor that becomes readable when process `pid` ends (pidfd_open, Linux 5.3),
+   close-on-exec; -1 with errno where the kernel lacks it. */
+int pftls_pidfd_open(int pid);
+
 #endif

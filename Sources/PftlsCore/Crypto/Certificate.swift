@@ -112,6 +112,12 @@ public final class Certificate: @unchecked Sendable {
         X509_check_issued(issuer.pointer, pointer) == X509_V_OK
     }
 
+    /// OpenSSL's hash of the subject name: equal names hash equally (an index, not a proof).
+    var subjectNameHash: UInt { UInt(X509_subject_name_hash(pointer)) }
+
+    /// OpenSSL's hash of the issuer name, comparable with `subjectNameHash`.
+    var issuerNameHash: UInt { UInt(X509_issuer_name_hash(pointer)) }
+
     /// True when the issuer name equals `issuer`'s subject name.
     public func namesIssuer(_ issuer: Certificate) -> Bool {
         X509_NAME_cmp(X509_get_issuer_name(pointer), X509_get_subject_name(issuer.pointer)) == 0

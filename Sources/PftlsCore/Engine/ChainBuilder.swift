@@ -15,9 +15,12 @@ struct ChainBuilder {
     /// verification depth, `smtp_tls_scert_verifydepth = 9`) and a root.
     static let maximumLength = 11
 
-    /// Builds the chain upwards from `leaf` using `others`.
+    /// Builds the chain upwards from `leaf` using `others`. Issuers are found through an
+    /// index of subject names, so the work grows with the number of certificates, not its square.
     func build(leaf: PlacedCertificate, others: [PlacedCertificate]) -> Result {
-        var result = Result(chain: [leaf], leftovers: others, findings: [])
+        var result = Result(chain: [leaf], leftovers: [], findings: [])
+        let bySubject = Self.subjectIndex(others)
+        var used = Set<Int>()
         var current = leaf
         while !current.certificate.isSelfSigned {
             guard result.chain.count < Self.maximumLength else {
@@ -26,16 +29,18 @@ struct ChainBuilder {
                     hint: Catalog.text("finding.chainTooLong.hint")))
                 break
             }
-            let named = result.leftovers.indices.filter { current.certificate.namesIssuer(result.leftovers[$0].certificate) }
+            let certificate = current.certificate
+            let named = (bySubject[certificate.issuerNameHash] ?? []).filter { !used.contains($0) && certificate.namesIssuer(others[$0].certificate) }
             guard !named.isEmpty else { break }
-            guard let index = named.first(where: { current.certificate.isIssued(by: result.leftovers[$0].certificate) }) else {
-                let impostor = result.leftovers[named[0]]
+            guard let index = named.first(where: { certificate.isIssued(by: others[$0].certificate) }) else {
+                let impostor = others[named[0]]
                 result.findings.append(Finding(.chainBroken, .error, file: impostor.file,
                     message: Catalog.text("finding.chainBroken.message", ["file": "\(SafeText.escape(impostor.file))", "subject": "\(impostor.certificate.subject)", "subject2": "\(current.certificate.subject)"]),
                     hint: Catalog.text("finding.chainBroken.hint")))
                 break
             }
-            let issuer = result.leftovers.remove(at: index)
+            used.insert(index)
+            let issuer = others[index]
             if !current.certificate.signatureVerifies(with: issuer.certificate) {
                 result.findings.append(Finding(.badSignature, .error, file: current.file,
                     message: Catalog.text("finding.badSignature.message", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)", "subject2": "\(issuer.certificate.subject)"]),
@@ -44,6 +49,7 @@ struct ChainBuilder {
             result.chain.append(issuer)
             current = issuer
         }
+        result.leftovers = others.indices.filter { !used.contains($0) }.map { others[$0] }
         if current.certificate.isSelfSigned, !current.certificate.signatureVerifies(with: current.certificate) {
             result.findings.append(Finding(.badSignature, .error, file: current.file,
                 message: Catalog.text("finding.badSignature.message2", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)"]),
@@ -58,13 +64,24 @@ struct ChainBuilder {
         if let key, let match = certificates.first(where: { key.matches($0.certificate) }) {
             return (match, true)
         }
-        let bottoms = certificates.filter { candidate in
-            !certificates.contains { other in
-                other.certificate !== candidate.certificate && other.certificate.namesIssuer(candidate.certificate)
-                    && other.certificate.isIssued(by: candidate.certificate) && !other.certificate.isSelfSigned
+        // Every certificate that issued another is not at the bottom.
+        let bySubject = Self.subjectIndex(certificates)
+        var issuers = Set<Int>()
+        for other in certificates where !other.certificate.isSelfSigned {
+            for index in bySubject[other.certificate.issuerNameHash] ?? [] where other.certificate !== certificates[index].certificate
+                && other.certificate.namesIssuer(certificates[index].certificate) && other.certificate.isIssued(by: certificates[index].certificate) {
+                issuers.insert(index)
             }
         }
+        let bottoms = certificates.indices.filter { !issuers.contains($0) }.map { certificates[$0] }
         let pick = bottoms.first { !$0.certificate.isCA } ?? bottoms.first ?? certificates.first
         return pick.map { ($0, false) }
+    }
+
+    /// The positions of `certificates` by the hash of their subject name.
+    private static func subjectIndex(_ certificates: [PlacedCertificate]) -> [UInt: [Int]] {
+        var index: [UInt: [Int]] = [:]
+        for (position, placed) in certificates.enumerated() { index[placed.certificate.subjectNameHash, default: []].append(position) }
+        return index
     }
 }

@@ -7,11 +7,13 @@ struct InspectionInputs {
 
     /// Gathers the inputs; certificates in `keyOnly` files are left out.
     init(_ files: [DecodedFile], keyOnly: Set<String> = []) {
+        // Duplicates are found by fingerprint, in one pass.
+        var seen = Set<[UInt8]>()
         for (fileIndex, file) in files.enumerated() {
             for item in file.items {
                 switch item.object {
                 case .certificate(let certificate):
-                    if !keyOnly.contains(file.path), !certificates.contains(where: { $0.certificate.isSame(as: certificate) }) {
+                    if !keyOnly.contains(file.path), seen.insert(certificate.sha256Fingerprint).inserted {
                         certificates.append(PlacedCertificate(certificate: certificate, file: file.path, fileIndex: fileIndex, ordinal: item.ordinal))
                     }
                 case .privateKey(let key):

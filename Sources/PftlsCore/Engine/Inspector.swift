@@ -6,6 +6,8 @@
 public struct Inspector {
     /// Files above this size are refused before they are read.
     public static let maximumFileSize = 1 << 20
+    /// All the files of one inspection together may hold no more than this.
+    public static let maximumTotalSize = 4 << 20
 
     let fileSystem: FileSystem
     let clock: WallClock
@@ -21,19 +23,32 @@ public struct Inspector {
     /// Reads and inspects `paths`.
     public func inspect(paths: [String], options: InspectionOptions = InspectionOptions()) -> InspectionReport {
         var room = CertificateBudget.total
+        var bytesLeft = Self.maximumTotalSize
         let files = paths.map { path in
-            let file = load(path, passphrases: options.passphrases, certificateRoom: min(CertificateBudget.perFile, room))
+            let file = load(path, passphrases: options.passphrases, certificateRoom: min(CertificateBudget.perFile, room), byteRoom: bytesLeft)
             room -= file.certificateCount
+            bytesLeft -= file.size
             return file
         }
         return inspect(decoded: files, options: options)
     }
 
-    /// Reads and decodes one file, turning read failures into findings.
-    public func load(_ path: String, passphrases: PassphraseSource?, certificateRoom: Int = CertificateBudget.perFile) -> DecodedFile {
+    /// Reads and decodes one file, turning read failures into findings. `byteRoom` is
+    /// what is left of the total bound of an inspection.
+    public func load(_ path: String, passphrases: PassphraseSource?, certificateRoom: Int = CertificateBudget.perFile,
+                     byteRoom: Int = Inspector.maximumTotalSize) -> DecodedFile {
         do {
-            let bytes = try fileSystem.readFile(path, limit: Self.maximumFileSize)
-            return FileDecoder(path: path, passphrases: passphrases, certificateRoom: certificateRoom).decode(bytes)
+            let bytes: [UInt8]
+            do { bytes = try fileSystem.readFile(path, limit: min(Self.maximumFileSize, byteRoom)) } catch .tooLarge(_, let size, _) where size <= Self.maximumFileSize {
+                var file = DecodedFile(path: path)
+                file.findings.append(Finding(.tooLarge, .error, file: path,
+                    message: Catalog.text("finding.tooLarge.total", ["file": SafeText.escape(path), "limit": "\(Self.maximumTotalSize)"]),
+                    hint: Catalog.text("finding.tooLarge.total.hint")))
+                return file
+            }
+            var file = FileDecoder(path: path, passphrases: passphrases, certificateRoom: certificateRoom).decode(bytes)
+            file.size = bytes.count
+            return file
         } catch {
             var file = DecodedFile(path: path)
             file.findings.append(Self.readFailure(path: path, error: error))

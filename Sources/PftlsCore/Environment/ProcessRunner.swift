@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The result of running a program to completion.
 public struct ProcessResult: Sendable {
@@ -68,36 +71,18 @@ public struct SystemProcessRunner: ProcessRunner {
 
     public func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
         guard let executable = locate(program) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes concurrently so neither can fill up and stall the child.
-        let errorData = LockedBox<Data>(Data())
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            errorData.set(error.fileHandleForReading.readDataToEndOfFile())
+        let (outputRead, outputWrite) = try ChildProcess.pipe()
+        let (errorRead, errorWrite) = try ChildProcess.pipe()
+        defer { close(outputRead); close(errorRead) }
+        let child: ChildProcess
+        do { child = try ChildProcess(executable, arguments, output: outputWrite, error: errorWrite) } catch {
+            close(outputWrite)
+            close(errorWrite)
+            throw error
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return ProcessResult(status: status, standardOutput: Array(outputData), standardError: Array(errorData.get()))
+        close(outputWrite)
+        close(errorWrite)
+        let collected = ChildProcess.drain([outputRead, errorRead])
+        return ProcessResult(status: child.wait(), standardOutput: collected[0], standardError: collected[1])
     }
-}
-
-/// A value shared between threads under a lock.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func get() -> Value { lock.withLock { value } }
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
 }

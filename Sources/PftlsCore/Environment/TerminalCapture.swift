@@ -21,58 +21,59 @@ struct TerminalCapture {
         guard pftls_open_pseudo_terminal(&master, &slave) == 0 else {
             throw CaptureFailure(reason: Catalog.text("TerminalCapture.reason", ["value": "\(String(cString: strerror(errno)))"]))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        defer { close(master) }
+        let (outputRead, outputWrite) = try ChildProcess.pipe()
+        defer { close(outputRead) }
+        let child: ChildProcess
+        do { child = try ChildProcess(executable, arguments, output: outputWrite, error: slave) } catch {
             close(slave)
-            close(master)
+            close(outputWrite)
             throw error
         }
         close(slave)
-        let outputData = LockedBox<Data>(Data())
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            outputData.set(output.fileHandleForReading.readDataToEndOfFile())
-        }
-        let terminalText = readUntilClosed(master, process: process)
-        close(master)
-        group.wait()
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return ProcessResult(status: status, standardOutput: Array(outputData.get()), standardError: terminalText)
-    }
-
-    /// Reads the terminal until every writer has closed it (EIO on Linux), the program has
-    /// ended and nothing more arrives, or the deadline passes. Terminal CRLFs become LFs.
-    private func readUntilClosed(_ master: Int32, process: Process) -> [UInt8] {
-        let end = Date().addingTimeInterval(deadline)
-        var collected: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while Date() < end, collected.count < 1 << 20 {
-            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, 200)
-            if ready < 0 && errno == EINTR { continue }
-            if ready == 0 {
-                // A check script started in its own session may keep the terminal open; once
-                // the program itself has ended and the terminal is quiet, stop.
-                if !process.isRunning { break }
-                continue
-            }
-            let count = read(master, &buffer, buffer.count)
-            if count <= 0 { break }
-            collected += buffer[0..<count]
-        }
+        close(outputWrite)
+        let (output, terminal) = collect(master: master, output: outputRead, child: child)
+        let status = child.wait()
         var text: [UInt8] = []
-        text.reserveCapacity(collected.count)
-        for (index, byte) in collected.enumerated() where !(byte == 0x0D && index + 1 < collected.count && collected[index + 1] == 0x0A) {
+        text.reserveCapacity(terminal.count)
+        for (index, byte) in terminal.enumerated() where !(byte == 0x0D && index + 1 < terminal.count && terminal[index + 1] == 0x0A) {
             text.append(byte)
         }
-        return text
+        return ProcessResult(status: status, standardOutput: output, standardError: text)
+    }
+
+    /// Reads the output pipe and the terminal until both are closed (EIO on Linux), or the
+    /// program has ended and they stay quiet for 50 ms (a daemon it started may keep them
+    /// open), or the deadline passes. The end of the program is seen through a pidfd, so
+    /// nothing polls while the program runs.
+    private func collect(master: Int32, output: Int32, child: ChildProcess) -> (output: [UInt8], terminal: [UInt8]) {
+        let end = ContinuousClock.now.advanced(by: .milliseconds(Int(deadline * 1000)))
+        let exitNotice = pftls_pidfd_open(child.pid)
+        defer { if exitNotice >= 0 { close(exitNotice) } }
+        var streams: [(fd: Int32, open: Bool, data: [UInt8])] = [(output, true, []), (master, true, [])]
+        var ended = false
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while streams.contains(where: \.open), ContinuousClock.now < end {
+            var polled = streams.map { pollfd(fd: $0.open ? $0.fd : -1, events: Int16(POLLIN), revents: 0) }
+            polled.append(pollfd(fd: ended ? -1 : exitNotice, events: Int16(POLLIN), revents: 0))
+            let waitMilliseconds: Int32 = ended || exitNotice < 0 ? 50 : 1000
+            let ready = poll(&polled, nfds_t(polled.count), waitMilliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            if ready < 0 { break }
+            if polled[2].revents != 0 { ended = true }
+            if ready == 0 {
+                if ended { break }
+                if exitNotice < 0 { ended = child.hasEnded }
+                continue
+            }
+            for index in streams.indices where streams[index].open && polled[index].revents != 0 {
+                let count = read(streams[index].fd, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { streams[index].open = false; continue }
+                if streams[index].data.count < 1 << 20 { streams[index].data += buffer[0..<count] }
+            }
+        }
+        return (streams[0].data, streams[1].data)
     }
 
     /// The terminal could not be set up.

@@ -41,6 +41,8 @@ public struct DecodedFile {
     public internal(set) var isPKCS12 = false
     /// True when the file holds an encrypted key, decrypted or not.
     public internal(set) var hasEncryptedKey = false
+    /// How many bytes were read from the file.
+    public internal(set) var size = 0
     /// How many more certificates may be decoded from the file (see `CertificateBudget`).
     var certificateRoom = CertificateBudget.perFile
     /// Certificates past the budget, counted but not decoded.

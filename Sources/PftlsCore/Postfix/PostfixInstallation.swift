@@ -23,17 +23,16 @@ public struct PostfixInstallation: Sendable {
         self.isRunning = isRunning
     }
 
-    /// Asks Postfix about the instance in `configDirectory`.
+    /// Asks Postfix about the instance in `configDirectory`: three questions, each once.
+    /// The version comes with the defaults (`postconf -d` prints `mail_version`).
     public static func detect(configDirectory: String, processes: ProcessRunner) -> PostfixInstallation {
         let config = ["-c", configDirectory]
-        let version = (try? processes.run("postconf", config + ["-h", "mail_version"]))
-            .flatMap { $0.status == 0 ? PostfixVersion(parsing: $0.output) : nil }
-        let tables = (try? processes.run("postconf", config + ["-m"]))
+        let defaults = PostfixDefaults.load(using: processes)
+        let version = defaults.source == .postconf ? defaults["mail_version"].flatMap(PostfixVersion.init(parsing:)) : nil
+        let tables = version == nil ? nil : (try? processes.run("postconf", config + ["-m"]))
             .flatMap { $0.status == 0 ? $0.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) } : nil }
-            ?? ["btree", "hash"]
-        let running = (try? processes.run("postfix", config + ["status"]))?.status == 0
-        let defaults = version == nil ? PostfixDefaults.builtIn : PostfixDefaults.load(using: processes)
-        return PostfixInstallation(configDirectory: configDirectory, version: version, tableTypes: tables,
+        let running = version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0
+        return PostfixInstallation(configDirectory: configDirectory, version: version, tableTypes: tables ?? ["btree", "hash"],
                                    defaults: defaults, isRunning: running)
     }
 

@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""Every performance figure of the README, measured in one interleaved run.
+
+Each figure times the command as a user runs it (a whole process, started with
+posix_spawn and reaped with wait4) against what the user would run instead, the two
+alternating run by run, and reports medians, the spread (25th to 75th percentile) and
+the ratio of the medians:
+
+  inspect      pftls inspect, with and without --hostname, vs the openssl sequence
+  bundles      4 files of 10 to 10,000 certificates vs openssl crl2pkcs7 | pkcs7
+  config       apply --dry-run on a 5k/50k/500k-line main.cf vs postconf -n
+  check        pftls check vs three openssl s_client calls
+  apply        pftls apply end to end vs the manual sequence (cp, postconf, check, reload, s_client)
+  wizard       first frame of pftls demo vs dialog --menu and whiptail --menu,
+               bytes per arrow key, idle wake-ups per second
+
+Usage (as root, on Debian 12 with the Swift toolchain):
+    python3 Benchmarks/run.py [--runs N] [--only inspect,config,...] [--markdown]
+It builds pftls in release mode, installs what it needs (openssl, postfix, dialog,
+whiptail) and starts a throwaway Postfix on loopback ports for check and apply.
+Exit status 1 when a figure misses its target.
+"""
+import argparse, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = "/var/tmp/pftls-bench"
+HOST = "mail.example.test"
+PTYRUN = os.path.join(ROOT, "Benchmarks", "ptyrun.py")
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+
+
+# ---------------------------------------------------------------- measuring
+
+def spawn(argv, stdin=None, stdout=None, cwd=None, env=None):
+    actions = [(os.POSIX_SPAWN_OPEN, 0, stdin or os.devnull, os.O_RDONLY, 0)] if not isinstance(stdin, int) else [(os.POSIX_SPAWN_DUP2, stdin, 0)]
+    actions.append((os.POSIX_SPAWN_DUP2, stdout, 1) if isinstance(stdout, int) else (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0))
+    actions.append((os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0))
+    here = os.getcwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        return os.posix_spawnp(argv[0], argv, env or ENV, file_actions=actions)
+    finally:
+        os.chdir(here)
+
+
+def timed(argv, cwd=None, env=None):
+    """One process: (seconds, peak RSS in KiB, exit status)."""
+    start = time.perf_counter()
+    pid = spawn(argv, cwd=cwd, env=env)
+    _, status, usage = os.wait4(pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def timed_sequence(steps, cwd=None):
+    """Commands one after another, as a shell script would run them; a step that is a
+    list of commands is a pipeline."""
+    start = time.perf_counter()
+    for step in steps:
+        if isinstance(step[0], list):
+            read, write = os.pipe()
+            first = spawn(step[0], stdout=write, cwd=cwd)
+            os.close(write)
+            second = spawn(step[1], stdin=read, cwd=cwd)
+            os.close(read)
+            os.waitpid(first, 0)
+            os.waitpid(second, 0)
+        else:
+            os.waitpid(spawn(step, cwd=cwd), 0)
+    return time.perf_counter() - start
+
+
+def summary(values, scale=1000.0):
+    values = sorted(values)
+    q = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
+    return statistics.median(values) * scale, q[0] * scale, q[2] * scale
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, figure, pftls, other, ratio=None, target=None, ok=None):
+        self.rows.append((figure, pftls, other, ratio, target, ok))
+
+    def pair(self, figure, mine, theirs, target):
+        m, ml, mh = summary(mine)
+        t, tl, th = summary(theirs)
+        ratio = m / t
+        self.add(figure, f"{m:.1f} ms ({ml:.1f}-{mh:.1f})", f"{t:.1f} ms ({tl:.1f}-{th:.1f})", f"{ratio:.2f}",
+                 f"<= {target}" if target else "", None if target is None else ratio <= target)
+
+    def render(self, markdown):
+        header = ("figure", "pftls, median (IQR)", "alternative, median (IQR)", "ratio", "target", "")
+        rows = [header] + [(f, p, o, r or "", t or "", "" if ok is None else ("pass" if ok else "MISS")) for f, p, o, r, t, ok in self.rows]
+        if markdown:
+            lines = ["| " + " | ".join(row) + " |" for row in rows]
+            lines.insert(1, "| " + " | ".join("---" for _ in header) + " |")
+            return "\n".join(lines)
+        widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        return "\n".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows)
+
+    @property
+    def missed(self):
+        return [row[0] for row in self.rows if row[5] is False]
+
+
+def interleave(runs, *commands):
+    """Runs the commands alternately `runs` times (the order flips each run); their times."""
+    times = [[] for _ in commands]
+    for run in range(runs):
+        order = list(range(len(commands)))
+        if run % 2:
+            order.reverse()
+        for index in order:
+            times[index].append(commands[index]())
+    return times
+
+
+# ---------------------------------------------------------------- set-up
+
+def sh(*argv, cwd=WORK, input=None):
+    subprocess.run(argv, check=True, cwd=cwd, input=input, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+
+
+def install_tools():
+    needed = {"openssl": "openssl", "postconf": "postfix", "dialog": "dialog", "whiptail": "whiptail"}
+    missing = [package for tool, package in needed.items() if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool)]
+    if missing:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends"] + missing, check=True,
+                       env=dict(ENV, DEBIAN_FRONTEND="noninteractive"), stdout=subprocess.DEVNULL)
+
+
+def build():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "pftls"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip() + "/pftls"
+
+
+def make_pki():
+    os.makedirs(WORK, mode=0o700, exist_ok=True)
+    if os.path.exists(os.path.join(WORK, "leaf-b.pem")):
+        return
+    with open(os.path.join(WORK, "ext.cnf"), "w") as f:
+        f.write("[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n"
+                "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always\n"
+                "[leaf]\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
+                f"extendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid:always\nsubjectAltName=DNS:{HOST}\n")
+    with open(os.path.join(WORK, "pass.txt"), "w") as f:
+        f.write("benchmark passphrase\n")
+    sh("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem",
+       "-subj", "/CN=Bench Root", "-days", "3650", "-addext", "basicConstraints=critical,CA:TRUE")
+    sh("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "inter.key", "-out", "inter.csr", "-subj", "/CN=Bench Intermediate")
+    sh("openssl", "x509", "-req", "-in", "inter.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2",
+       "-out", "inter.pem", "-days", "1825", "-extfile", "ext.cnf", "-extensions", "ca")
+    for name in ("leaf", "leaf-a", "leaf-b"):
+        sh("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj", f"/CN={HOST}")
+        sh("openssl", "x509", "-req", "-in", name + ".csr", "-CA", "inter.pem", "-CAkey", "inter.key", "-CAcreateserial",
+           "-out", name + ".pem", "-days", "90", "-extfile", "ext.cnf", "-extensions", "leaf")
+    sh("openssl", "pkey", "-in", "leaf.key", "-aes256", "-passout", "file:pass.txt", "-out", "leaf.enc.key")
+
+
+def make_bundles(sizes):
+    """Four files holding `size` distinct certificates in all, for each size."""
+    directory = os.path.join(WORK, "bundles")
+    os.makedirs(directory, exist_ok=True)
+    pool = os.path.join(directory, "pool.pem")
+    need = max(sizes)
+    have = open(pool).read().count("BEGIN CERT") if os.path.exists(pool) else 0
+    if have < need:
+        sh("openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "bundles/filler.key",
+           "-out", "bundles/filler.csr", "-subj", "/CN=filler")
+        with open(pool, "a") as out:
+            for serial in range(have, need):
+                pem = subprocess.run(["openssl", "x509", "-req", "-in", "bundles/filler.csr", "-CA", "inter.pem", "-CAkey", "inter.key",
+                                      "-set_serial", str(10000 + serial), "-days", "90", "-subj", f"/CN=filler-{serial}.example.test"],
+                                     cwd=WORK, check=True, capture_output=True, text=True, env=ENV).stdout
+                out.write(pem)
+    certificates = open(pool).read().split("-----END CERTIFICATE-----\n")
+    files = {}
+    for size in sizes:
+        paths = []
+        for part in range(4):
+            path = os.path.join(directory, f"{size}-{part}.pem")
+            chunk = certificates[part * size // 4:(part + 1) * size // 4]
+            with open(path, "w") as f:
+                f.write("".join(c + "-----END CERTIFICATE-----\n" for c in chunk))
+            paths.append(path)
+        files[size] = paths
+    return files
+
+
+DEBIAN_HEAD = open(os.path.join(ROOT, "Resources", "debian12", "main.cf")).read()
+
+
+def main_cf(lines):
+    """Debian's main.cf, then groups of comments, one-line and continued settings."""
+    result = DEBIAN_HEAD.rstrip("\n").split("\n")
+    n = 0
+    while len(result) < lines:
+        group = [f"# Restrictions for site {n}: see http://www.postfix.org/SMTPD_ACCESS_README.html",
+                 f"site{n}_client_restrictions = permit_mynetworks, reject_unknown_reverse_client_hostname",
+                 f"site{n}_recipient_restrictions =", "    permit_mynetworks,", "    permit_sasl_authenticated,",
+                 f"\treject_unauth_destination, check_policy_service unix:private/policy{n}",
+                 f"site{n}_transport_maps = hash:/etc/postfix/transport{n}", f"#site{n}_old_setting = no", ""]
+        result += group[:lines - len(result)]
+        n += 1
+    return "\n".join(result) + "\n"
+
+
+class ThrowawayPostfix:
+    """A Postfix instance of its own on three loopback ports, as the tests start one."""
+
+    def __init__(self, name, main=None):
+        self.root = os.path.join(WORK, name)
+        shutil.rmtree(self.root, ignore_errors=True)
+        for sub in ("conf", "queue", "data", "tls"):
+            os.makedirs(os.path.join(self.root, sub))
+        os.chmod(self.root, 0o755)
+        shutil.chown(os.path.join(self.root, "data"), "postfix")
+        self.conf = os.path.join(self.root, "conf")
+        self.ports = free_ports(3)
+        with open(os.path.join(self.conf, "main.cf"), "w") as f:
+            f.write(main or DEBIAN_HEAD)
+        master = open(os.path.join(ROOT, "Resources", "debian12", "master.cf")).read()
+        with open(os.path.join(self.conf, "master.cf"), "w") as f:
+            f.write(master.replace("\nsmtp      inet", f"\n127.0.0.1:{self.ports[0]} inet"))
+        self.postconf("-e", f"queue_directory={self.root}/queue", f"data_directory={self.root}/data",
+                      f"maillog_file={self.root}/maillog", f"maillog_file_prefixes={self.root}",
+                      "inet_interfaces=loopback-only", "inet_protocols=ipv4", "smtpd_tls_security_level=none")
+        self.postconf("-X", "smtpd_tls_cert_file", "smtpd_tls_key_file")
+        backdate(self.conf)
+
+    def postconf(self, *args):
+        sh("postconf", "-c", self.conf, *args)
+
+    def start(self):
+        sh("postfix", "-c", self.conf, "start")
+
+    def stop(self):
+        subprocess.run(["postfix", "-c", self.conf, "stop"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def answers(self, leaf):
+        path = os.path.join(WORK, f"answers-{os.path.basename(self.root)}-{leaf}.json")
+        services = [{"name": "smtp", "listen": f"127.0.0.1:{self.ports[0]}"}, {"name": "submission", "listen": f"127.0.0.1:{self.ports[1]}"},
+                    {"name": "submissions", "listen": f"127.0.0.1:{self.ports[2]}"}]
+        with open(path, "w") as f:
+            json.dump({"certificateDirectory": os.path.join(self.root, "tls"), "privateKey": os.path.join(WORK, leaf + ".key"),
+                       "certificate": os.path.join(WORK, leaf + ".pem"), "intermediates": [os.path.join(WORK, "inter.pem")],
+                       "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": HOST, "services": services}, f)
+        return path
+
+
+def free_ports(count):
+    import socket
+    sockets = [socket.socket() for _ in range(count)]
+    for s in sockets:
+        s.bind(("127.0.0.1", 0))
+    ports = [s.getsockname()[1] for s in sockets]
+    for s in sockets:
+        s.close()
+    return ports
+
+
+def backdate(conf):
+    """Postfix waits before reading a main.cf changed in the last second or two."""
+    old = time.time() - 10
+    for name in ("main.cf", "master.cf"):
+        os.utime(os.path.join(conf, name), (old, old))
+
+
+# ---------------------------------------------------------------- figures
+
+def inspect_figures(table, pftls, runs):
+    make_pki()
+    with_host = [pftls, "inspect", "--hostname", HOST, "--passphrase-file", "pass.txt", "leaf.enc.key", "leaf.pem", "inter.pem"]
+    without = [pftls, "inspect", "--passphrase-file", "pass.txt", "leaf.enc.key", "leaf.pem", "inter.pem"]
+    openssl = [["openssl", "x509", "-in", "leaf.pem", "-noout", "-dates", "-ext", "subjectAltName"],
+               ["openssl", "pkey", "-in", "leaf.enc.key", "-passin", "file:pass.txt", "-pubout", "-out", "key.pub"],
+               ["openssl", "x509", "-in", "leaf.pem", "-noout", "-pubkey", "-out", "cert.pub"],
+               ["cmp", "-s", "key.pub", "cert.pub"],
+               ["openssl", "verify", "-CAfile", "root.pem", "-untrusted", "inter.pem", "leaf.pem"],
+               ["openssl", "x509", "-in", "leaf.pem", "-noout", "-checkhost", HOST],
+               ["openssl", "x509", "-in", "leaf.pem", "-noout", "-checkend", "2592000"]]
+    peak = [0]
+
+    def run(argv):
+        seconds, rss, _ = timed(argv, cwd=WORK)
+        peak[0] = max(peak[0], rss)
+        return seconds
+
+    mine_without, mine_with, theirs = interleave(runs, lambda: run(without), lambda: run(with_host),
+                                                 lambda: timed_sequence(openssl, cwd=WORK))
+    table.pair("inspect, no --hostname, vs the openssl sequence (7 commands)", mine_without, theirs, 0.25)
+    table.pair("inspect, with --hostname, vs the openssl sequence", mine_with, theirs, 0.15)
+    table.add("peak RSS, inspect", f"{peak[0] / 1024:.1f} MiB", "", "", "<= 25 MiB", peak[0] / 1024 <= 25)
+
+
+def bundle_figures(table, pftls, runs):
+    make_pki()
+    sizes = [10, 100, 1000, 10000]
+    files = make_bundles(sizes)
+    per_certificate = {}
+    for size in sizes:
+        mine = [pftls, "inspect", "--hostname", HOST] + files[size]
+        certfiles = sum((["-certfile", path] for path in files[size]), [])
+        theirs = [["openssl", "crl2pkcs7", "-nocrl"] + certfiles, ["openssl", "pkcs7", "-print_certs", "-noout"]]
+        a, b = interleave(max(3, runs // 2), lambda: timed(mine, cwd=WORK)[0], lambda: timed_sequence([theirs], cwd=WORK))
+        table.pair(f"{size:,} certificates in 4 files vs openssl crl2pkcs7 | pkcs7", a, b, 1.5 if size == 10000 else None)
+        per_certificate[size] = statistics.median(a) / size
+    growth = per_certificate[sizes[-1]] / per_certificate[sizes[0]]
+    table.add("time per certificate, 10,000 / 10", f"{growth:.2f}x", "", "", "<= 1 (linear or better)", growth <= 1.0)
+
+
+def config_figures(table, pftls, runs):
+    make_pki()
+    for lines in (5000, 50000, 500000):
+        instance = ThrowawayPostfix(f"config-{lines}", main=main_cf(lines))
+        answers = instance.answers("leaf-a")
+        mine = [pftls, "apply", "--answers", answers, "--config-dir", instance.conf, "--dry-run"]
+        theirs = ["postconf", "-c", instance.conf, "-n"]
+        peak = [0]
+
+        def run():
+            seconds, rss, _ = timed(mine)
+            peak[0] = max(peak[0], rss)
+            return seconds
+
+        count = runs if lines < 500000 else max(3, runs // 4)
+        a, b = interleave(count, run, lambda: timed(theirs)[0])
+        table.pair(f"apply --dry-run on {lines:,} lines vs postconf -n", a, b, 2.0 if lines == 50000 else None)
+        if lines == 500000:
+            table.add("peak RSS, apply --dry-run on 500,000 lines", f"{peak[0] / 1024:.1f} MiB", "", "", "< 100 MiB", peak[0] / 1024 < 100)
+        shutil.rmtree(instance.root, ignore_errors=True)
+
+
+def live_figures(table, pftls, runs):
+    make_pki()
+    instance = ThrowawayPostfix("live")
+    instance.start()
+    try:
+        sh(pftls, "apply", "--answers", instance.answers("leaf-a"), "--config-dir", instance.conf)
+        smtp, submission, submissions = instance.ports
+        probes = [["openssl", "s_client", "-connect", f"127.0.0.1:{smtp}", "-starttls", "smtp", "-brief"],
+                  ["openssl", "s_client", "-connect", f"127.0.0.1:{submission}", "-starttls", "smtp", "-brief"],
+                  ["openssl", "s_client", "-connect", f"127.0.0.1:{submissions}", "-brief"]]
+        mine, theirs = interleave(runs, lambda: timed([pftls, "check", "--config-dir", instance.conf])[0], lambda: timed_sequence(probes))
+        table.pair("check vs three openssl s_client calls", mine, theirs, 1.2)
+
+        # apply end to end: each run installs the other certificate, both ways.
+        tls = os.path.join(instance.root, "tls")
+        state = {"pftls": "leaf-b", "manual": "leaf-a"}
+
+        def pftls_apply():
+            leaf = state["pftls"]
+            state["pftls"] = "leaf-a" if leaf == "leaf-b" else "leaf-b"
+            backdate(instance.conf)
+            return timed([pftls, "apply", "--answers", instance.answers(leaf), "--config-dir", instance.conf])[0]
+
+        def manual_apply():
+            leaf = state["manual"]
+            state["manual"] = "leaf-a" if leaf == "leaf-b" else "leaf-b"
+            backdate(instance.conf)
+            chain = os.path.join(tls, "manual-chain.pem")
+            steps = [["install", "-m", "600", os.path.join(WORK, leaf + ".key"), chain + ".key"],
+                     ["sh", "-c", f"cat {chain}.key {WORK}/{leaf}.pem {WORK}/inter.pem > {chain} && rm {chain}.key"],
+                     ["postconf", "-c", instance.conf, "-e", f"smtpd_tls_chain_files={chain}", "smtpd_tls_security_level=may"],
+                     ["postfix", "-c", instance.conf, "check"],
+                     ["postfix", "-c", instance.conf, "reload"],
+                     probes[0]]
+            return timed_sequence(steps)
+
+        mine, theirs = interleave(max(3, runs // 2), pftls_apply, manual_apply)
+        table.pair("apply end to end vs the manual sequence (6 commands)", mine, theirs, 1.0)
+    finally:
+        instance.stop()
+
+
+def wizard_figures(table, pftls, runs):
+    def ptyrun(marker, keys, command):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = subprocess.run([sys.executable, PTYRUN, "--settle", "0.3", "--first-frame-marker", marker, "--keys", keys, "--"] + command,
+                                 capture_output=True, text=True, env=dict(ENV, TMPDIR=tmp), check=True).stdout
+        return json.loads(out)
+
+    menu = ["--menu", "Choose what to set up", "15", "60", "4", "1", "Set up a certificate", "2", "Renew", "3", "Explain", "4", "Quit"]
+    first = interleave(runs, lambda: ptyrun("Set up a certificate", "", [pftls, "demo"])["first_frame_seconds"],
+                       lambda: ptyrun("Quit", "", ["dialog"] + menu)["first_frame_seconds"],
+                       lambda: ptyrun("Quit", "", ["whiptail"] + menu)["first_frame_seconds"])
+    table.pair("first frame, pftls demo vs dialog --menu", first[0], first[1], 1.5)
+    table.pair("first frame, pftls demo vs whiptail --menu", first[0], first[2], None)
+    keys = ptyrun("Set up a certificate", "enter,enter,tab,tab,down,up,down,up", [pftls, "demo"])["keys"]
+    arrows = [k["bytes"] for k in keys if k["key"] in ("down", "up")]
+    dialog_keys = ptyrun("Quit", "down,up,down,up", ["dialog"] + menu)["keys"]
+    table.add("bytes per arrow key (file list vs dialog menu), worst", f"{max(arrows)} B", f"{max(k['bytes'] for k in dialog_keys)} B", "", "", None)
+    mine, theirs = idle_wakeups([pftls, "demo"], "Set up a certificate"), idle_wakeups(["dialog"] + menu, "Quit")
+    table.add("wake-ups per second while idle (10 s)", f"{mine:.1f}", f"{theirs:.1f}", "", "<= 1", mine <= 1)
+
+
+def idle_wakeups(command, marker, seconds=10):
+    """Context switches of every thread of `command` while it waits for a key, per second."""
+    import pty, select, signal
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(command[0], command, dict(ENV, TERM="xterm-256color", LANG="C.UTF-8"))
+    seen = b""
+    deadline = time.time() + 10
+    while marker.encode() not in seen and time.time() < deadline:
+        if select.select([fd], [], [], 1)[0]:
+            seen += os.read(fd, 65536)
+    time.sleep(2)  # let the background detection finish
+
+    def switches():
+        total = 0
+        for task in os.listdir(f"/proc/{pid}/task"):
+            for line in open(f"/proc/{pid}/task/{task}/status"):
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    total += int(line.split()[1])
+        return total
+
+    def drain():
+        while select.select([fd], [], [], 0)[0]:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                break
+
+    drain()
+    before = switches()
+    time.sleep(seconds)
+    after = switches()
+    os.kill(pid, signal.SIGTERM)
+    drain()
+    os.waitpid(pid, 0)
+    return (after - before) / seconds
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--only", default="inspect,bundles,config,live,wizard")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    if os.geteuid() != 0:
+        sys.exit("run as root: the benchmark starts a throwaway Postfix")
+    install_tools()
+    pftls = build()
+    table = Table()
+    figures = {"inspect": inspect_figures, "bundles": bundle_figures, "config": config_figures, "live": live_figures, "wizard": wizard_figures}
+    for name in args.only.split(","):
+        figures[name](table, pftls, args.runs)
+    cpus = os.cpu_count()
+    print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {cpus} CPUs, {platform.platform()}, {args.runs} runs")
+    print(table.render(args.markdown))
+    if table.missed:
+        print("missed: " + "; ".join(table.missed), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

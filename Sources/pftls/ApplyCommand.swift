@@ -19,9 +19,9 @@ struct ApplyCommand: ParsableCommand {
         let parsed = try AnswersFileOption.read(answers)
         let processes = SystemProcessRunner()
         let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
-        let hostname = parsed.hostname ?? HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
+        let hostname = parsed.hostname ?? installation.hostname
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
-                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes),
+                                         baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                          dns: change.dnsCheck)
             .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         if change.json {

@@ -61,7 +61,7 @@ extension InspectCommand {
     /// through DNS, checked against the files.
     private func namesChecked(_ report: InspectionReport, hostname: String?) -> InspectionReport {
         guard namesInUse, let leaf = report.chain.first, let check = dns.dnsCheck() else { return report }
-        let lookups = check.lookUp(hostname: hostname, value: MailDomainSettings.query(configDirectory: nil, processes: SystemProcessRunner()))
+        let lookups = check.lookUp(hostname: hostname, value: ConfigQuery.ask(configDirectory: nil, processes: SystemProcessRunner()).value)
         return report.adding(check.beforeChange(chain: report.servedChain, file: leaf.file, lookups: lookups, known: names + [hostname].compactMap { $0 }))
     }
 }

@@ -60,9 +60,9 @@ struct RenewCommand: ParsableCommand {
         answers.intermediates = request.chain
         answers.names = names
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
-        let hostname = HostnameDefault(processes: processes).resolve(configDirectory: change.configDir)
+        let hostname = installation.hostname
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
-                                         baseline: ConfigBaseline.read(configDirectory: installation.configDirectory, processes: processes),
+                                         baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                          dns: change.dnsCheck)
             .build(answers, passphrases: passphrases, hostname: hostname)
         let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What Postfix says about the configuration as it is, before pftls changes anything:
-/// the warnings of `postconf -n` and `postconf -M`, and the verdict of `postfix check`.
+/// the warnings postconf gives on main.cf and master.cf, and the verdict of `postfix check`.
 ///
 /// Problems that are already there are reported, not held against the change: the
 /// staged copy is refused only for complaints this baseline does not have. A config
@@ -10,7 +10,7 @@ import Foundation
 public struct ConfigBaseline: Sendable {
     /// The configuration directory that was read.
     public let configDirectory: String
-    /// What `postconf -n` and `-M` complained about.
+    /// What postconf complained about (the warnings of `-n` and `-M`: any question reads both files).
     public let postconfComplaints: [PostfixComplaint]
     /// The warnings `postfix check` printed when it passed.
     public let checkComplaints: [PostfixComplaint]
@@ -25,11 +25,14 @@ public struct ConfigBaseline: Sendable {
         self.checkFailure = checkFailure
     }
 
-    /// Reads the baseline of the instance in `configDirectory`; nil when Postfix is not
-    /// installed. `runCheck` false skips `postfix check` (the demo sandbox, whose
-    /// config names the real queue).
-    public static func read(configDirectory: String, processes: ProcessRunner, runCheck: Bool = true) -> ConfigBaseline? {
-        guard let complaints = postconfComplaints(of: configDirectory, reportedAs: configDirectory, processes: processes) else { return nil }
+    /// Reads the baseline of the instance `installation` describes; nil when Postfix is not
+    /// installed. postconf's complaints come with the configured values (`ConfigQuery`),
+    /// so they cost no question of their own. `runCheck` false skips `postfix check` (the
+    /// demo sandbox, whose config names the real queue, and dry runs, which write nothing).
+    public static func read(_ installation: PostfixInstallation, processes: ProcessRunner, runCheck: Bool = true) -> ConfigBaseline? {
+        let configDirectory = installation.configDirectory
+        guard installation.version != nil, installation.configured.answered else { return nil }
+        let complaints = PostfixComplaint.lines(of: installation.configured.complaints, directory: configDirectory, configDirectory: configDirectory)
         var checkComplaints: [PostfixComplaint] = []
         var failure: String?
         if runCheck, let result = PostfixCommand(processes: processes).run(configDirectory) {
@@ -40,17 +43,13 @@ public struct ConfigBaseline: Sendable {
                               checkComplaints: failure == nil ? checkComplaints : [], checkFailure: failure)
     }
 
-    /// What `postconf -c DIRECTORY -n` and `-M` write to standard error, with `DIRECTORY`
-    /// named as `configDirectory`; nil when postconf is not installed.
+    /// What postconf writes to standard error about the files in `directory`, with
+    /// `directory` named as `configDirectory`; nil when postconf is not installed.
     static func postconfComplaints(of directory: String, reportedAs configDirectory: String,
                                    processes: ProcessRunner) -> [PostfixComplaint]? {
-        var output = ""
-        for flag in ["-n", "-M"] {
-            guard let result = try? processes.run("postconf", ["-c", directory, flag]) else { return nil }
-            output += result.errorOutput + "\n"
-            if result.status != 0 && result.errorOutput.isEmpty { output += "postconf: fatal: postconf \(flag) exited with status \(result.status)\n" }
-        }
-        return PostfixComplaint.lines(of: output, directory: directory, configDirectory: configDirectory)
+        let query = ConfigQuery.ask(configDirectory: directory, processes: processes)
+        guard query.answered else { return nil }
+        return PostfixComplaint.lines(of: query.complaints, directory: directory, configDirectory: configDirectory)
     }
 
     /// Complaints in `staged` that the current configuration does not already have.

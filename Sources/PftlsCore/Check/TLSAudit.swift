@@ -52,7 +52,7 @@ public struct TLSAudit {
                 message: Catalog.text("finding.tlsNotConfigured.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
                 hint: Catalog.text("finding.tlsNotConfigured.hint")))
         } else {
-            hostname = HostnameDefault(processes: processes).resolve(configDirectory: configDirectory)
+            hostname = installation.hostname
             let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
                                                options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays, names: names))
             findings += inspection.findings.filter { $0.code != .unrelatedCertificate }
@@ -81,7 +81,7 @@ public struct TLSAudit {
         if let dns, let report, !report.chain.isEmpty {
             // What senders see: the chain served on port 25 (or any listener), else the one on disk.
             let served = probes.first { $0.0.mode == .offered }?.1.chain ?? probes.lazy.compactMap(\.1.chain).first
-            let lookups = dns.lookUp(hostname: hostname, value: value)
+            let lookups = dns.lookUp(hostname: hostname, value: installation.configured.value)
             findings += dns.served(chain: served ?? report.chain.map(\.certificate), file: report.chain[0].file, lookups: lookups,
                                    known: names + [hostname].compactMap { $0 })
         }

@@ -5,35 +5,55 @@
 public struct PostfixInstallation: Sendable {
     /// The configuration directory (`-c DIR`), e.g. /etc/postfix.
     public let configDirectory: String
-    /// `postconf -h mail_version`, nil when Postfix is not installed.
+    /// `mail_version` from `postconf -d`, nil when Postfix is not installed.
     public let version: PostfixVersion?
-    /// Lookup table types this build supports (`postconf -m`).
-    public let tableTypes: [String]
     /// Parameter defaults (`postconf -d`, else pftls' table).
     public let defaults: PostfixDefaults
-    /// True when `postfix status` says the instance runs.
-    public let isRunning: Bool
+    private var tables: AskedOnce<[String]>
+    private var running: AskedOnce<Bool>
+    private var query: AskedOnce<ConfigQuery>
+
+    /// Lookup table types this build supports (`postconf -m`), asked when first needed.
+    public var tableTypes: [String] { tables.value }
+    /// True when `postfix status` says the instance runs, asked when first needed.
+    public var isRunning: Bool { running.value }
+    /// myhostname, the mail domains and postconf's complaints (`ConfigQuery`), asked when first needed.
+    public var configured: ConfigQuery { query.value }
 
     /// Creates a description by hand (tests, previews).
-    public init(configDirectory: String, version: PostfixVersion?, tableTypes: [String], defaults: PostfixDefaults, isRunning: Bool) {
+    public init(configDirectory: String, version: PostfixVersion?, tableTypes: [String], defaults: PostfixDefaults, isRunning: Bool,
+                configured: ConfigQuery = .unasked) {
         self.configDirectory = configDirectory
         self.version = version
-        self.tableTypes = tableTypes
         self.defaults = defaults
-        self.isRunning = isRunning
+        tables = AskedOnce(answered: tableTypes)
+        running = AskedOnce(answered: isRunning)
+        query = AskedOnce(answered: configured)
     }
 
-    /// Asks Postfix about the instance in `configDirectory`: three questions, each once.
-    /// The version comes with the defaults (`postconf -d` prints `mail_version`).
+    /// Asks Postfix about the instance in `configDirectory`. Only `postconf -d` is asked
+    /// now (it does not read main.cf, and it gives `mail_version`); the table types, whether
+    /// Postfix runs and the configured values are asked the first time they are needed,
+    /// and each only once.
     public static func detect(configDirectory: String, processes: ProcessRunner) -> PostfixInstallation {
         let config = ["-c", configDirectory]
         let defaults = PostfixDefaults.load(using: processes)
         let version = defaults.source == .postconf ? defaults["mail_version"].flatMap(PostfixVersion.init(parsing:)) : nil
-        let tables = version == nil ? nil : (try? processes.run("postconf", config + ["-m"]))
-            .flatMap { $0.status == 0 ? $0.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) } : nil }
-        let running = version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0
-        return PostfixInstallation(configDirectory: configDirectory, version: version, tableTypes: tables ?? ["btree", "hash"],
-                                   defaults: defaults, isRunning: running)
+        var installation = PostfixInstallation(configDirectory: configDirectory, version: version, tableTypes: [], defaults: defaults, isRunning: false)
+        installation.tables = AskedOnce {
+            guard version != nil, let result = try? processes.run("postconf", config + ["-m"]), result.status == 0 else { return ["btree", "hash"] }
+            return result.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+        }
+        installation.running = AskedOnce { version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0 }
+        installation.query = AskedOnce { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
+        return installation
+    }
+
+    /// The host name the certificate should cover: myhostname as this instance sets it,
+    /// else the machine's name.
+    public var hostname: String? {
+        let configured = configured.value("myhostname")
+        return configured.isEmpty ? HostnameDefault.fullyQualifiedHostName() : configured
     }
 
     /// The table type for the TLS client session cache: lmdb when built in, else btree, else hash.

@@ -39,8 +39,7 @@ public final class EffectRunner: @unchecked Sendable {
             if context.demo != nil { summary.running = false }
             summary.hostname = defaultHostname
             if let dns = context.dns {
-                summary.mxNames = dns.lookUp(hostname: defaultHostname,
-                                             value: MailDomainSettings.query(configDirectory: directory, processes: processes)).mxNames
+                summary.mxNames = dns.lookUp(hostname: defaultHostname, value: installation.configured.value).mxNames
             }
             return .postfixDetected(installation, summary)
         case .list(let directory):
@@ -127,8 +126,7 @@ public final class EffectRunner: @unchecked Sendable {
     /// inspection or plan preview (each costs several postconf runs). Only effects
     /// on BackgroundEffects' serial work queue touch them, so the lazy set-up is not raced.
     private lazy var installation = PostfixInstallation.detect(configDirectory: context.configDirectory, processes: processes)
-    private lazy var baseline = ConfigBaseline.read(configDirectory: context.configDirectory, processes: processes,
-                                                    runCheck: context.demo == nil)
+    private lazy var baseline = ConfigBaseline.read(installation, processes: processes, runCheck: context.demo == nil)
     private lazy var defaultHostname: String? = context.demo != nil ? SampleCertificateSet.hostname
-        : HostnameDefault(processes: processes).resolve(configDirectory: context.configDirectory)
+        : installation.hostname
 }

@@ -1,0 +1,26 @@
+import Foundation
+
+/// A question put to Postfix the first time its answer is needed, and never again:
+/// copies of the value share the answer.
+final class AskedOnce<Answer: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ask: (() -> Answer)?
+    private var answer: Answer?
+
+    /// A question not asked yet.
+    init(_ ask: @escaping @Sendable () -> Answer) { self.ask = ask }
+
+    /// A question already answered.
+    init(answered: Answer) { answer = answered }
+
+    /// The answer, asking first if need be.
+    var value: Answer {
+        lock.withLock {
+            if let answer { return answer }
+            let fresh = ask!()
+            answer = fresh
+            ask = nil
+            return fresh
+        }
+    }
+}

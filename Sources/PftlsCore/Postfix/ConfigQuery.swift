@@ -1,0 +1,40 @@
+/// One `postconf -c DIR -h NAME...` for every configured value a command needs:
+/// myhostname and the mail domains, with main.cf's and master.cf's complaints (`postconf`
+/// reads both files for any question and warns on standard error, as `-n` and `-M` do).
+public struct ConfigQuery: Sendable {
+    /// The parameters asked for, in this order.
+    public static let names = ["myhostname"] + MailDomainSettings.parameters
+
+    /// The values, by name; empty when postconf failed or is missing.
+    public let values: [String: String]
+    /// What postconf wrote to standard error: its warnings and fatal errors.
+    public let complaints: String
+    /// False when postconf is not installed.
+    public let answered: Bool
+
+    /// Creates answers by hand (tests); `unasked` is a query never put.
+    public init(values: [String: String], complaints: String, answered: Bool) {
+        self.values = values
+        self.complaints = complaints
+        self.answered = answered
+    }
+
+    /// No question asked: no values, no complaints.
+    public static let unasked = ConfigQuery(values: [:], complaints: "", answered: false)
+
+    /// Asks postconf about the instance in `configDirectory` (nil: the default instance).
+    public static func ask(configDirectory: String?, processes: ProcessRunner) -> ConfigQuery {
+        let config = configDirectory.map { ["-c", $0] } ?? []
+        guard let result = try? processes.run("postconf", config + ["-h", "-x"] + names) else {
+            return ConfigQuery(values: [:], complaints: "", answered: false)
+        }
+        var complaints = result.errorOutput
+        if result.status != 0 && complaints.isEmpty { complaints = "postconf: fatal: postconf exited with status \(result.status)" }
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let values = result.status == 0 && lines.count == names.count ? Dictionary(uniqueKeysWithValues: zip(names, lines)) : [:]
+        return ConfigQuery(values: values, complaints: complaints, answered: true)
+    }
+
+    /// The value of `name`, empty when it was not given.
+    public func value(_ name: String) -> String { values[name] ?? "" }
+}

@@ -60,15 +60,31 @@ public struct ConfigBaseline: Sendable {
 
     /// The baseline as findings: `existing-config-warning` for each complaint, and
     /// `postfix-check-failed` (an error) when `postfix check` fails before any change.
+    /// Many complaints of one kind (a file with thousands of unused parameters) become
+    /// one finding with the count and the first examples.
     public var findings: [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
-        for complaint in postconfComplaints + checkComplaints where seen.insert(complaint.identity).inserted {
-            let place = complaint.file.map { file in SafeText.escape(file) + (complaint.line.map { Catalog.text("baseline.line", ["line": "\($0)"]) } ?? "") }
-            findings.append(Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
-                message: Catalog.text("finding.existingConfigWarning.message", ["text": "\(SafeText.escape(complaint.text))"]),
-                hint: place.map { Catalog.text("baseline.fix-when-convenient", ["place": $0]) }
-                    ?? Catalog.text("ConfigBaseline.text")))
+        let unique = (postconfComplaints + checkComplaints).filter { seen.insert($0.identity).inserted }
+        var groups: [String: [PostfixComplaint]] = [:]
+        var order: [String] = []
+        for complaint in unique {
+            let kind = complaint.kind
+            if groups[kind] == nil { order.append(kind) }
+            groups[kind, default: []].append(complaint)
+        }
+        for kind in order {
+            let group = groups[kind]!
+            if group.count <= Self.listedPerKind {
+                findings += group.map(finding(for:))
+                continue
+            }
+            let examples = group.prefix(Self.listedPerKind).map { SafeText.escape($0.detail) }.joined(separator: "; ")
+            let first = group[0]
+            findings.append(Finding(.existingConfigWarning, .warning, file: first.file ?? configDirectory,
+                message: Catalog.text("baseline.many.message", ["count": "\(group.count)", "file": SafeText.escape(first.file ?? configDirectory),
+                                                                "examples": examples]),
+                hint: Catalog.text("baseline.many.hint")))
         }
         if let failure = checkFailure {
             findings.append(Finding(.postfixCheckFailed, .error, file: configDirectory,
@@ -76,5 +92,16 @@ public struct ConfigBaseline: Sendable {
                 hint: Catalog.text("finding.postfixCheckFailed.hint")))
         }
         return findings
+    }
+
+    /// Complaints of one kind listed one by one; more become one finding.
+    static let listedPerKind = 3
+
+    private func finding(for complaint: PostfixComplaint) -> Finding {
+        let place = complaint.file.map { file in SafeText.escape(file) + (complaint.line.map { Catalog.text("baseline.line", ["line": "\($0)"]) } ?? "") }
+        return Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
+            message: Catalog.text("finding.existingConfigWarning.message", ["text": "\(SafeText.escape(complaint.text))"]),
+            hint: place.map { Catalog.text("baseline.fix-when-convenient", ["place": $0]) }
+                ?? Catalog.text("ConfigBaseline.text"))
     }
 }

@@ -55,6 +55,13 @@ public struct PostfixComplaint: Equatable, Sendable {
         detail = String(rest).trimmingCharacters(in: .whitespaces)
     }
 
+    /// What complaints of the same kind share: level, file, and the detail up to its
+    /// first colon ("unused parameter", "overriding earlier entry").
+    var kind: String {
+        let head = detail.firstIndex(of: ":").map { detail[..<$0] } ?? Substring(detail)
+        return "\(level ?? "")|\(file ?? "")|\(head)"
+    }
+
     /// What two complaints must share to be the same complaint.
     var identity: String { "\(level ?? "")|\(file ?? "")|\(detail)" }
 

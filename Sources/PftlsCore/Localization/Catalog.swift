@@ -8,7 +8,8 @@ import Synchronization
 /// Finding codes, parameter names, paths and JSON keys are never in the catalog.
 public enum Catalog {
     private static let chosen = Mutex(Language.resolve(environment: ProcessInfo.processInfo.environment))
-    private static let tables: [Language: [String: String]] = loadAll()
+    /// The tables read so far: a language's are read the first time one of its texts is needed.
+    private static let loaded = Mutex<[Language: [String: String]]>([:])
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
@@ -28,15 +29,26 @@ public enum Catalog {
 
     /// The text for `key` in `language`.
     public static func text(_ key: String, _ arguments: [String: String] = [:], in language: Language) -> String {
-        let template = tables[language]?[key] ?? tables[.en]?[key] ?? key
+        let template = table(language)[key] ?? (language == .en ? nil : table(.en)[key]) ?? key
         return fill(template, arguments)
     }
 
     /// Every key of `language`'s tables (for the catalog's own tests).
-    public static func keys(of language: Language) -> Set<String> { Set(tables[language].map { Array($0.keys) } ?? []) }
+    public static func keys(of language: Language) -> Set<String> { Set(table(language).keys) }
 
     /// The raw template of `key` in `language`, placeholders unfilled.
-    public static func template(_ key: String, in language: Language) -> String? { tables[language]?[key] }
+    public static func template(_ key: String, in language: Language) -> String? { table(language)[key] }
+
+    /// `language`'s table, read on first use.
+    private static func table(_ language: Language) -> [String: String] {
+        if let table = loaded.withLock({ $0[language] }) { return table }
+        let table = load(language)
+        return loaded.withLock { tables in
+            if let raced = tables[language] { return raced }
+            tables[language] = table
+            return table
+        }
+    }
 
     /// The `{name}` placeholders a template uses.
     public static func placeholders(in template: String) -> Set<String> {
@@ -82,26 +94,22 @@ public enum Catalog {
         ]
     }
 
-    private static func loadAll() -> [Language: [String: String]] {
+    private static func load(_ language: Language) -> [String: String] {
         guard let root = searchPaths.first(where: { FileManager.default.fileExists(atPath: $0 + "/en") }) else {
             FileHandle.standardError.write(Data("pftls: the message catalog is missing (looked in \(searchPaths.joined(separator: ", "))); reinstall pftls.\n".utf8))
             exit(70)
         }
-        var tables: [Language: [String: String]] = [:]
-        for language in Language.allCases {
-            let directory = root + "/" + language.rawValue
-            var table: [String: String] = [:]
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted() where name.hasSuffix(".strings") {
-                guard let text = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { continue }
-                do {
-                    for entry in try StringsFile.parse(text) { table[entry.key] = entry.value }
-                } catch {
-                    FileHandle.standardError.write(Data("pftls: \(directory)/\(name): \(error.description)\n".utf8))
-                    exit(70)
-                }
+        let directory = root + "/" + language.rawValue
+        var table: [String: String] = [:]
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted() where name.hasSuffix(".strings") {
+            guard let text = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { continue }
+            do {
+                for entry in try StringsFile.parse(text) { table[entry.key] = entry.value }
+            } catch {
+                FileHandle.standardError.write(Data("pftls: \(directory)/\(name): \(error.description)\n".utf8))
+                exit(70)
             }
-            tables[language] = table
         }
-        return tables
+        return table
     }
 }

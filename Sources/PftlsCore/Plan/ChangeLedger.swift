@@ -11,13 +11,14 @@ struct ChangeLedger {
     /// Findings for main.cf.
     func mainFindings(old: MainConfig, new: MainConfig) -> [Finding] {
         var findings: [Finding] = []
-        let oldSettings = Dictionary(grouping: old.parameters, by: \.name)
-        let newSettings = Dictionary(grouping: new.parameters, by: \.name)
-        for name in oldSettings.keys.sorted() where !explained.contains(name) {
-            let before = oldSettings[name]!
+        // Only names whose lines changed are parsed: a large main.cf costs one hashing pass.
+        for name in old.namesChanged(comparedTo: new).sorted() where !explained.contains(name) {
+            let before = old.parameters(named: name)
+            guard !before.isEmpty else { continue }
             let oldValue = before.last!.value
             let file = SafeText.escape(mainPath)
-            guard let after = newSettings[name] else {
+            let after = new.parameters(named: name)
+            guard !after.isEmpty else {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
                     message: Catalog.text("finding.settingChanged.message", ["file": "\(file)", "value": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(SafeText.escape(oldValue))"]),
                     hint: Self.hint(for: name)))

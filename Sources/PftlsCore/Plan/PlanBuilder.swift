@@ -242,9 +242,10 @@ public struct PlanBuilder {
 
     private func configFile(_ name: String, path: String, old: [UInt8], new: String) -> PlannedFile {
         let mode = (try? fileSystem.status(of: path))?.permissions ?? 0o644
-        return PlannedFile.make(purpose: name, path: path, content: .text(Array(new.utf8)), mode: mode_t(mode), ownedByRoot: false,
+        let newBytes = Array(new.utf8)
+        return PlannedFile.make(purpose: name, path: path, content: .text(newBytes), mode: mode_t(mode), ownedByRoot: false,
                                 fileSystem: fileSystem) { _ in
-            UnifiedDiff.make(old: String(decoding: old, as: UTF8.self), new: new, oldLabel: path, newLabel: path + " (new)")
+            UnifiedDiff.make(old: old, new: newBytes, oldLabel: path, newLabel: path + " (new)")
         }
     }
 }

@@ -48,6 +48,24 @@ struct ConfigText: Equatable, Sendable {
         return result
     }
 
+    /// For each name a logical line starts with (the text before `=` or blank), the hashes
+    /// of its logical lines' raw text, in file order.
+    func rawSettingHashes() -> [String: [Int]] {
+        var hashes: [String: [Int]] = [:]
+        for logical in logicalLines() {
+            let head = lines[logical.head].text.utf8
+            let name = head.prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }
+            var hasher = Hasher()
+            for index in logical.lineIndices {
+                var text = lines[index].text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(0x0A as UInt8)
+            }
+            hashes[String(decoding: name, as: UTF8.self), default: []].append(hasher.finalize())
+        }
+        return hashes
+    }
+
     /// The logical line that starts at physical line `head`, a `.start` line: it and the
     /// continuation lines up to the next starting line.
     func logicalLine(startingAt head: Int) -> LogicalLine {

@@ -21,6 +21,20 @@ public struct MainConfig: Equatable, Sendable {
         settings().map(\.parameter)
     }
 
+    /// The settings of `name` in file order, duplicates included.
+    public func parameters(named name: String) -> [MainParameter] {
+        settings(named: name).map(\.parameter)
+    }
+
+    /// The names whose settings differ between this file and `other`: each logical
+    /// line is compared by a hash of its raw text under the name it starts with, so no
+    /// value is parsed (a list continued over thousands of lines costs one pass).
+    public func namesChanged(comparedTo other: MainConfig) -> Set<String> {
+        let mine = text.rawSettingHashes()
+        let theirs = other.text.rawSettingHashes()
+        return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }
+    }
+
     /// The explicit value of `name`, or nil when main.cf does not set it.
     /// As in Postfix, the last setting wins when a name is set more than once.
     public func value(of name: String) -> String? {

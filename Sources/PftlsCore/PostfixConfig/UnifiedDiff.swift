@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Unified diffs in the format of `diff -u`, for showing what pftls will change.
 public enum UnifiedDiff {
     /// The unified diff from `old` to `new`, or the empty string when they are equal.
@@ -7,8 +11,14 @@ public enum UnifiedDiff {
     /// `\ No newline at end of file` as GNU diff writes it. Hunks carry `context` lines
     /// of context and are merged when the context between them would overlap.
     public static func make(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String {
-        let oldLines = physicalLines(old)
-        let newLines = physicalLines(new)
+        make(old: Array(old.utf8), new: Array(new.utf8), oldLabel: oldLabel, newLabel: newLabel, context: context)
+    }
+
+    /// The same on the files' bytes. Lines are compared and hashed as bytes, never as
+    /// Unicode text, so a large file costs little more than a pass over its bytes.
+    public static func make(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> String {
+        let oldLines = ByteLines(old)
+        let newLines = ByteLines(new)
         let (oldIdentifiers, newIdentifiers) = identifiers(oldLines, newLines)
         let diff = LineDiff(old: oldIdentifiers, new: newIdentifiers)
         let operations = editScript(diff)
@@ -33,42 +43,75 @@ public enum UnifiedDiff {
         return output
     }
 
-    /// The lines of `text`, each with its line ending (as `ConfigLine.rendered`), sharing
-    /// `text`'s storage.
-    private static func physicalLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = text.startIndex
-        while start < text.endIndex {
-            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-                lines.append(text[start...])
-                break
+    /// The lines of a file's bytes, each with its line ending (as `ConfigLine.rendered`).
+    private struct ByteLines {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var ranges: [Range<Int>] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var start = 0
+                while start < buffer.count {
+                    guard let found = memchr(base + start, 0x0A, buffer.count - start) else {
+                        ranges.append(start..<buffer.count)
+                        break
+                    }
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    ranges.append(start..<end)
+                    start = end
+                }
             }
-            let end = utf8.index(after: newline)
-            lines.append(text[start..<end])
-            start = end
+            self.ranges = ranges
         }
-        return lines
+
+        var count: Int { ranges.count }
+        subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
+
+        /// True when line `index` here and line `other` of `lines` hold the same bytes.
+        func same(_ index: Int, as other: Int, of lines: ByteLines) -> Bool {
+            let (mine, theirs) = (ranges[index], lines.ranges[other])
+            guard mine.count == theirs.count else { return false }
+            return bytes.withUnsafeBytes { a in lines.bytes.withUnsafeBytes { b in
+                memcmp(a.baseAddress! + mine.lowerBound, b.baseAddress! + theirs.lowerBound, mine.count) == 0
+            } }
+        }
+    }
+
+    /// A line's bytes as a dictionary key: hashed and compared as bytes.
+    private struct LineKey: Hashable {
+        let line: ArraySlice<UInt8>
+
+        static func == (left: LineKey, right: LineKey) -> Bool {
+            left.line.count == right.line.count && left.line.withUnsafeBytes { a in right.line.withUnsafeBytes { b in
+                a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            } }
+        }
+
+        func hash(into hasher: inout Hasher) { line.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
     /// Line identifiers for `LineDiff`: equal lines, equal numbers. The common head and tail
     /// are numbered by position without hashing, since `LineDiff` skips them first anyway;
     /// that keeps a large file with a few edits cheap.
-    private static func identifiers(_ old: [Substring], _ new: [Substring]) -> ([Int], [Int]) {
+    private static func identifiers(_ old: ByteLines, _ new: ByteLines) -> ([Int], [Int]) {
         var head = 0
-        while head < old.count && head < new.count && old[head] == new[head] { head += 1 }
+        while head < old.count && head < new.count && old.same(head, as: head, of: new) { head += 1 }
         var tail = 0
-        while tail < old.count - head && tail < new.count - head && old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
-        var table: [Substring: Int] = [:]
-        func identify(_ line: Substring) -> Int {
-            if let known = table[line] { return known }
+        while tail < old.count - head && tail < new.count - head && old.same(old.count - 1 - tail, as: new.count - 1 - tail, of: new) { tail += 1 }
+        var table: [LineKey: Int] = [:]
+        func identify(_ line: ArraySlice<UInt8>) -> Int {
+            let key = LineKey(line: line)
+            if let known = table[key] { return known }
             let identifier = head + tail + table.count
-            table[line] = identifier
+            table[key] = identifier
             return identifier
         }
         let tailIdentifiers = Array(head..<head + tail)
-        let oldIdentifiers = Array(0..<head) + old[head..<old.count - tail].map(identify) + tailIdentifiers
-        let newIdentifiers = Array(0..<head) + new[head..<new.count - tail].map(identify) + tailIdentifiers
+        let oldIdentifiers = Array(0..<head) + (head..<old.count - tail).map { identify(old[$0]) } + tailIdentifiers
+        let newIdentifiers = Array(0..<head) + (head..<new.count - tail).map { identify(new[$0]) } + tailIdentifiers
         return (oldIdentifiers, newIdentifiers)
     }
 
@@ -124,8 +167,8 @@ public enum UnifiedDiff {
         }
     }
 
-    private static func line(_ prefix: String, _ text: Substring) -> String {
-        // Compare bytes: as a Character, "\r\n" is not "\n".
-        text.utf8.last == UInt8(ascii: "\n") ? prefix + text : prefix + text + "\n\\ No newline at end of file\n"
+    private static func line(_ prefix: String, _ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.last == UInt8(ascii: "\n") ? prefix + text : prefix + text + "\n\\ No newline at end of file\n"
     }
 }

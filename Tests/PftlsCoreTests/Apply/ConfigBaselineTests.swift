@@ -40,6 +40,16 @@ import Testing
         #expect(failure?.message.contains("chdir(/nonexistent)") == true)
     }
 
+    @Test func thousandsOfOneKindBecomeOneFindingWithTheCountAndExamples() {
+        let output = (0..<5000).map { "postconf: warning: /etc/postfix/main.cf: unused parameter: site\($0)_maps=hash:/x" }.joined(separator: "\n")
+            + "\npostconf: warning: /etc/postfix/main.cf, line 9: overriding earlier entry: myhostname=a"
+        let complaints = PostfixComplaint.lines(of: output, directory: "/etc/postfix", configDirectory: "/etc/postfix")
+        let findings = ConfigBaseline(configDirectory: "/etc/postfix", postconfComplaints: complaints, checkComplaints: [], checkFailure: nil).findings
+        #expect(findings.count == 2, "\(findings.map(\.message))")
+        #expect(findings[0].message.contains("5000") && findings[0].message.contains("site0_maps") && !findings[0].message.contains("site3_maps"))
+        #expect(findings[1].message.contains("overriding earlier entry: myhostname=a"), "another kind stays on its own")
+    }
+
     @Test(.enabled(if: PostconfSandbox.isAvailable, "postfix is not installed"))
     func postfixCheckSpeaksOnAPseudoTerminal() throws {
         let sandbox = PostconfSandbox(mainCf: "command_directory = /nonexistent/pftls\n", masterCf: "")

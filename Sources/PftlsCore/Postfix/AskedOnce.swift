@@ -13,6 +13,14 @@ final class AskedOnce<Answer: Sendable>: @unchecked Sendable {
     /// A question already answered.
     init(answered: Answer) { answer = answered }
 
+    /// A question put at once on another thread, so that Postfix answers while the caller
+    /// works. Whoever comes first asks, under the lock; the other waits for that answer.
+    static func startingNow(_ ask: @escaping @Sendable () -> Answer) -> AskedOnce {
+        let question = AskedOnce(ask)
+        Thread.detachNewThread { _ = question.value }
+        return question
+    }
+
     /// The answer, asking first if need be.
     var value: Answer {
         lock.withLock {

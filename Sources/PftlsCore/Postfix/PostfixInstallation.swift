@@ -31,10 +31,10 @@ public struct PostfixInstallation: Sendable {
         query = AskedOnce(answered: configured)
     }
 
-    /// Asks Postfix about the instance in `configDirectory`. Only `postconf -d` is asked
-    /// now (it does not read main.cf, and it gives `mail_version`); the table types, whether
-    /// Postfix runs and the configured values are asked the first time they are needed,
-    /// and each only once.
+    /// Asks Postfix about the instance in `configDirectory`. `postconf -d` is asked now (it
+    /// does not read main.cf, and it gives `mail_version`), and the configured values are
+    /// asked at once in the background; the table types and whether Postfix runs are asked
+    /// the first time they are needed. Each question is put only once.
     public static func detect(configDirectory: String, processes: ProcessRunner) -> PostfixInstallation {
         let config = ["-c", configDirectory]
         let defaults = PostfixDefaults.load(using: processes)
@@ -45,7 +45,10 @@ public struct PostfixInstallation: Sendable {
             return result.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
         }
         installation.running = AskedOnce { version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0 }
-        installation.query = AskedOnce { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
+        // Every command that reads the configuration needs this one: postconf reads main.cf
+        // on the other core while pftls reads it here.
+        installation.query = version == nil ? AskedOnce(answered: .unasked)
+            : AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
         return installation
     }
 

@@ -30,7 +30,9 @@ public struct ConfigQuery: Sendable {
         }
         var complaints = result.errorOutput
         if result.status != 0 && complaints.isEmpty { complaints = "postconf: fatal: postconf exited with status \(result.status)" }
-        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // One line per name; empty values are empty lines, so the raw output is split.
+        var lines = String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
         let values = result.status == 0 && lines.count == names.count ? Dictionary(uniqueKeysWithValues: zip(names, lines)) : [:]
         return ConfigQuery(values: values, complaints: complaints, answered: true)
     }

@@ -135,8 +135,10 @@ def install_tools():
 
 
 def build():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "pftls"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+    """The binary the .deb ships: release, the Swift runtime linked in (Scripts/package)."""
+    flags = ["-c", "release", "--static-swift-stdlib"]
+    subprocess.run(["swift", "build"] + flags + ["--product", "pftls"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return subprocess.run(["swift", "build"] + flags + ["--show-bin-path"], cwd=ROOT, check=True,
                           capture_output=True, text=True).stdout.strip() + "/pftls"
 
 

@@ -13,11 +13,14 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try TerminalSession.requireTerminal()
-        let (layout, set) = try DemoSandboxBuilder.build()
+        // The directories now, the keys and certificates while the first frame is drawn.
+        let layout = try DemoSandboxBuilder.create()
         let sandbox = DemoSandbox(root: layout.root, incoming: layout.incoming, passphrase: DemoSandboxBuilder.passphrase)
         let context = WizardContext(configDirectory: layout.configDirectory, demo: sandbox, browseDirectory: layout.incoming,
                                     glyphs: TerminalSession.glyphs(), trustedOwner: getuid())
-        let runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
+        let runner = EffectRunner(context: context) {
+            Result { () throws -> TrustStore in .trusting([try DemoSandboxBuilder.populate(layout).root]) }
+        }
         let outcome = TerminalSession.run(WizardModel(context: context), runner: runner)
         if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
         if outcome.model.result?.succeeded == true {

@@ -6,63 +6,94 @@ enum StringsFile {
         let description: String
     }
 
-    /// The entries of `text`, in file order.
+    /// The entries of `text`, in file order. Read on UTF-8 bytes: every command reads its
+    /// language's tables at start, so this is on the path of every first frame.
     static func parse(_ text: String) throws(Problem) -> [(key: String, value: String)] {
+        var reader = Reader(bytes: Array(text.utf8))
         var entries: [(String, String)] = []
-        var scalars = Array(text.unicodeScalars)[...]
+        reader.skipSpaceAndComments()
+        while !reader.atEnd {
+            let key = try reader.quoted()
+            try reader.expect(UInt8(ascii: "="))
+            reader.skipSpaceAndComments()
+            let value = try reader.quoted()
+            try reader.expect(UInt8(ascii: ";"))
+            entries.append((key, value))
+            reader.skipSpaceAndComments()
+        }
+        return entries
+    }
+
+    /// A cursor over the table's bytes that counts lines for error messages.
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
         var line = 1
-        func skipSpaceAndComments() {
-            while let first = scalars.first {
-                if first == "\n" { line += 1; scalars.removeFirst() } else if first == " " || first == "\t" || first == "\r" || first == "\u{FEFF}" { scalars.removeFirst() }
-                else if scalars.starts(with: "//".unicodeScalars) {
-                    while let next = scalars.first, next != "\n" { scalars.removeFirst() }
-                } else if scalars.starts(with: "/*".unicodeScalars) {
-                    scalars.removeFirst(2)
-                    while !scalars.isEmpty && !scalars.starts(with: "*/".unicodeScalars) {
-                        if scalars.removeFirst() == "\n" { line += 1 }
+
+        var atEnd: Bool { position >= bytes.count }
+
+        private func at(_ offset: Int) -> UInt8? {
+            position + offset < bytes.count ? bytes[position + offset] : nil
+        }
+
+        mutating func skipSpaceAndComments() {
+            while let byte = at(0) {
+                switch byte {
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    position += 1
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    position += 1
+                case 0xEF where at(1) == 0xBB && at(2) == 0xBF: // a byte order mark
+                    position += 3
+                case UInt8(ascii: "/") where at(1) == UInt8(ascii: "/"):
+                    while let next = at(0), next != UInt8(ascii: "\n") { position += 1 }
+                case UInt8(ascii: "/") where at(1) == UInt8(ascii: "*"):
+                    position += 2
+                    while let next = at(0), !(next == UInt8(ascii: "*") && at(1) == UInt8(ascii: "/")) {
+                        if next == UInt8(ascii: "\n") { line += 1 }
+                        position += 1
                     }
-                    if !scalars.isEmpty { scalars.removeFirst(2) }
-                } else { return }
+                    position = min(bytes.count, position + 2)
+                default:
+                    return
+                }
             }
         }
-        func quoted() throws(Problem) -> String {
-            guard scalars.first == "\"" else { throw Problem(description: "line \(line): expected a quoted string") }
-            scalars.removeFirst()
-            var result = String.UnicodeScalarView()
-            while let next = scalars.first {
-                scalars.removeFirst()
-                switch next {
-                case "\"": return String(result)
-                case "\\":
-                    guard let escaped = scalars.first else { break }
-                    scalars.removeFirst()
+
+        mutating func quoted() throws(Problem) -> String {
+            guard at(0) == UInt8(ascii: "\"") else { throw Problem(description: "line \(line): expected a quoted string") }
+            position += 1
+            var result: [UInt8] = []
+            var runStart = position
+            while let byte = at(0) {
+                switch byte {
+                case UInt8(ascii: "\""):
+                    result += bytes[runStart..<position]
+                    position += 1
+                    return String(decoding: result, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    result += bytes[runStart..<position]
+                    guard let escaped = at(1) else { position += 1; runStart = position; continue }
                     switch escaped {
-                    case "n": result.append("\n")
-                    case "t": result.append("\t")
+                    case UInt8(ascii: "n"): result.append(UInt8(ascii: "\n"))
+                    case UInt8(ascii: "t"): result.append(UInt8(ascii: "\t"))
                     default: result.append(escaped)
                     }
+                    position += 2
+                    runStart = position
                 default:
-                    if next == "\n" { line += 1 }
-                    result.append(next)
+                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    position += 1
                 }
             }
             throw Problem(description: "line \(line): a string is not closed")
         }
-        func expect(_ character: Unicode.Scalar) throws(Problem) {
+
+        mutating func expect(_ character: UInt8) throws(Problem) {
             skipSpaceAndComments()
-            guard scalars.first == character else { throw Problem(description: "line \(line): expected \"\(character)\"") }
-            scalars.removeFirst()
+            guard at(0) == character else { throw Problem(description: "line \(line): expected \"\(Character(Unicode.Scalar(character)))\"") }
+            position += 1
         }
-        skipSpaceAndComments()
-        while !scalars.isEmpty {
-            let key = try quoted()
-            try expect("=")
-            skipSpaceAndComments()
-            let value = try quoted()
-            try expect(";")
-            entries.append((key, value))
-            skipSpaceAndComments()
-        }
-        return entries
     }
 }

@@ -17,6 +17,13 @@ public struct DemoSandboxBuilder {
 
     /// Creates the sandbox; `temporaryDirectory` defaults to $TMPDIR (or /tmp).
     public static func build(in temporaryDirectory: String? = nil) throws -> (layout: Layout, set: SampleCertificateSet) {
+        let layout = try create(in: temporaryDirectory)
+        return (layout, try populate(layout))
+    }
+
+    /// Creates the sandbox's directories, at once: the wizard can draw its first frame
+    /// while `populate` makes the keys and certificates.
+    public static func create(in temporaryDirectory: String? = nil) throws -> Layout {
         let base = temporaryDirectory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
         var template = Array((base + "/pftls-demo-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -25,6 +32,12 @@ public struct DemoSandboxBuilder {
         let root = String(cString: created)
         let layout = Layout(root: root, configDirectory: root + "/conf", incoming: root + "/incoming", rootCertificate: root + "/ca/root-ca.pem")
         for directory in [layout.configDirectory, layout.incoming, root + "/ca"] { mkdir(directory, 0o700) }
+        return layout
+    }
+
+    /// Writes the sample configuration, key and certificates into a created sandbox.
+    public static func populate(_ layout: Layout) throws -> SampleCertificateSet {
+        let root = layout.root
         let writer = AtomicFileWriter()
         let set = try SampleCertificateSet()
         // The sandbox is self-consistent: its main.cf names its own snakeoil pair, as a
@@ -53,6 +66,6 @@ public struct DemoSandboxBuilder {
         try writer.write(Array(set.leaf.pem.utf8), to: layout.incoming + "/mail_signed_cert.pem", mode: 0o644)
         try writer.write(Array(set.intermediate.pem.utf8), to: layout.incoming + "/cacert.pem", mode: 0o644)
         try writer.write(Array(set.root.pem.utf8), to: layout.rootCertificate, mode: 0o644)
-        return (layout, set)
+        return set
     }
 }

@@ -8,7 +8,12 @@ public final class EffectRunner: @unchecked Sendable {
     let context: WizardContext
     let fileSystem: FileSystem
     let processes: ProcessRunner
-    let inspector: Inspector
+    /// Runs before the first effect: the demo makes its sandbox's files there, off the
+    /// first frame's path, and names the trust store to use (its own sample root).
+    private var preparation: (@Sendable () -> Result<TrustStore, Error>)?
+    /// Why the preparation failed, told on the Start screen.
+    private var preparationFailure: String?
+    private lazy var inspector = Inspector(fileSystem: fileSystem, trustStore: prepare())
 
     /// Creates a runner; the demo trusts its own sample root instead of the system store.
     public init(context: WizardContext, fileSystem: FileSystem = LocalFileSystem(), processes: ProcessRunner = SystemProcessRunner(),
@@ -16,11 +21,30 @@ public final class EffectRunner: @unchecked Sendable {
         self.context = context
         self.fileSystem = fileSystem
         self.processes = processes
-        inspector = Inspector(fileSystem: fileSystem, trustStore: trustStore)
+        preparation = { .success(trustStore) }
+    }
+
+    /// Creates a runner whose first effect waits for `preparation` (the demo's sandbox files).
+    public init(context: WizardContext, preparing preparation: @escaping @Sendable () -> Result<TrustStore, Error>) {
+        self.context = context
+        fileSystem = LocalFileSystem()
+        processes = SystemProcessRunner()
+        self.preparation = preparation
+    }
+
+    private func prepare() -> TrustStore {
+        defer { preparation = nil }
+        switch preparation?() ?? .success(.system()) {
+        case .success(let store): return store
+        case .failure(let error):
+            preparationFailure = "\(error)"
+            return .trusting([])
+        }
     }
 
     /// Does `effect` and returns the events that report it.
     public func perform(_ effect: Effect) -> [Event] {
+        _ = inspector
         switch effect {
         case .classify(let paths):
             return paths.map { .classified(path: $0, file: inspector.load($0, passphrases: nil).browserFile) }
@@ -37,6 +61,7 @@ public final class EffectRunner: @unchecked Sendable {
             var summary = PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector)
             // The demo's sandbox is never started, whatever Postfix runs on the host.
             if context.demo != nil { summary.running = false }
+            if let preparationFailure { summary.problem = preparationFailure }
             summary.hostname = defaultHostname
             if let dns = context.dns {
                 summary.mxNames = dns.lookUp(hostname: defaultHostname, value: installation.configured.value).mxNames

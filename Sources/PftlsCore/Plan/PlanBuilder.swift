@@ -65,8 +65,8 @@ public struct PlanBuilder {
         do {
             mainText = try fileSystem.readFile(mainPath, limit: 64 << 20)
             masterText = try fileSystem.readFile(masterPath, limit: 64 << 20)
-            main = MainConfig(parsing: String(decoding: mainText, as: UTF8.self))
-            master = MasterConfig(parsing: String(decoding: masterText, as: UTF8.self))
+            main = MainConfig(bytes: mainText)
+            master = MasterConfig(bytes: masterText)
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory, message: error.reason,
                                     hint: Catalog.text("finding.unreadable.hint2")))
@@ -117,8 +117,8 @@ public struct PlanBuilder {
         findings += clientLevelFindings(answers, main: main)
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
-        files.append(configFile("main.cf", path: mainPath, old: mainText, new: main.render()))
-        files.append(configFile("master.cf", path: masterPath, old: masterText, new: master.render()))
+        files.append(configFile("main.cf", path: mainPath, old: mainText, new: main.renderBytes()))
+        files.append(configFile("master.cf", path: masterPath, old: masterText, new: master.renderBytes()))
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
         return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
                           directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
@@ -240,9 +240,8 @@ public struct PlanBuilder {
         }
     }
 
-    private func configFile(_ name: String, path: String, old: [UInt8], new: String) -> PlannedFile {
+    private func configFile(_ name: String, path: String, old: [UInt8], new newBytes: [UInt8]) -> PlannedFile {
         let mode = (try? fileSystem.status(of: path))?.permissions ?? 0o644
-        let newBytes = Array(new.utf8)
         return PlannedFile.make(purpose: name, path: path, content: .text(newBytes), mode: mode_t(mode), ownedByRoot: false,
                                 fileSystem: fileSystem) { _ in
             UnifiedDiff.make(old: old, new: newBytes, oldLabel: path, newLabel: path + " (new)")

@@ -16,8 +16,7 @@ public struct TLSSetupInForce {
     public static func read(configDirectory: String, fileSystem: FileSystem, defaults: PostfixDefaults) -> TLSSetupInForce? {
         guard let main = try? fileSystem.readFile(configDirectory + "/main.cf", limit: 64 << 20),
               let master = try? fileSystem.readFile(configDirectory + "/master.cf", limit: 64 << 20) else { return nil }
-        return TLSSetupInForce(main: MainConfig(parsing: String(decoding: main, as: UTF8.self)),
-                               master: MasterConfig(parsing: String(decoding: master, as: UTF8.self)), defaults: defaults)
+        return TLSSetupInForce(main: MainConfig(bytes: main), master: MasterConfig(bytes: master), defaults: defaults)
     }
 
     /// The value Postfix uses (explicit or default, `$name` expanded); "" when unset.

@@ -22,13 +22,15 @@ struct ConfigLine: Equatable, Sendable {
     var rendered: String { text + terminator }
 
     /// How Postfix reads this line.
-    var kind: ConfigLineKind {
-        // Bytes, not scalars: the characters that matter are ASCII, and a non-ASCII
-        // scalar never starts with an ASCII byte. This runs for every line on every lookup.
-        let utf8 = text.utf8
-        guard let first = utf8.first(where: { !Self.isPostfixSpace(byte: $0) }) else { return .blank }
+    var kind: ConfigLineKind { Self.kind(ofBytes: text.utf8) }
+
+    /// How Postfix reads a line with these bytes (without terminator). Bytes, not scalars:
+    /// the characters that matter are ASCII, and a non-ASCII scalar never starts with an
+    /// ASCII byte. This runs for every line on every lookup.
+    static func kind<Bytes: Collection<UInt8>>(ofBytes bytes: Bytes) -> ConfigLineKind {
+        guard let first = bytes.first(where: { !isPostfixSpace(byte: $0) }) else { return .blank }
         if first == UInt8(ascii: "#") { return .comment }
-        return Self.isPostfixSpace(byte: utf8.first!) ? .continuation : .start
+        return isPostfixSpace(byte: bytes.first!) ? .continuation : .start
     }
 
     /// The leading whitespace of the line.

@@ -4,28 +4,122 @@
 /// (a line starting with whitespace continues the previous one; comment and blank lines
 /// are skipped without ending it). Editing works on whole physical lines, so every line an
 /// edit does not touch is written back byte for byte.
-struct ConfigText: Equatable, Sendable {
+///
+/// The file's bytes are kept once. A line is a span of them (12 bytes per line), or, once
+/// an edit wrote it, an index into the texts edits added; a 500,000-line main.cf costs its
+/// size plus 6 MB, not a string per line.
+struct ConfigText: Sendable {
+    /// The file as read.
+    private let source: [UInt8]
     /// The physical lines, in file order.
-    private(set) var lines: [ConfigLine]
+    private var spans: [LineSpan]
+    /// The texts of lines that edits wrote, without terminators.
+    private var added: [[UInt8]] = []
+
+    /// Where one line's text is, and how it ends.
+    private struct LineSpan: Sendable {
+        /// Offset in `source`, or index in `added` when `isAdded`.
+        var start: UInt32
+        var length: UInt32
+        var terminator: Terminator
+        var isAdded: Bool
+    }
+
+    /// How a line ends.
+    enum Terminator: UInt8, Sendable {
+        case none, lf, crlf
+
+        var bytes: [UInt8] {
+            switch self {
+            case .none: []
+            case .lf: [0x0A]
+            case .crlf: [0x0D, 0x0A]
+            }
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
 
     /// Splits `text` into lines.
     init(parsing text: String) {
-        lines = ConfigLine.split(text)
+        self.init(bytes: Array(text.utf8))
     }
 
-    /// The file contents.
-    func render() -> String {
-        var result = ""
-        for line in lines {
-            result += line.text
-            result += line.terminator
+    /// Splits a file's bytes into lines, keeping the bytes as they are (invalid UTF-8 too).
+    init(bytes: [UInt8]) {
+        source = bytes
+        var spans: [LineSpan] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                guard let found = memchr(base + start, 0x0A, buffer.count - start) else {
+                    spans.append(LineSpan(start: UInt32(start), length: UInt32(buffer.count - start), terminator: .none, isAdded: false))
+                    break
+                }
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let crlf = newline > start && buffer[newline - 1] == 0x0D
+                let end = crlf ? newline - 1 : newline
+                spans.append(LineSpan(start: UInt32(start), length: UInt32(end - start), terminator: crlf ? .crlf : .lf, isAdded: false))
+                start = newline + 1
+            }
+        }
+        self.spans = spans
+    }
+
+    // MARK: Reading
+
+    /// The number of physical lines.
+    var lineCount: Int { spans.count }
+
+    /// Calls `body` with the bytes of line `index`, without its terminator.
+    func withBytes<Result>(ofLine index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let span = spans[index]
+        if span.isAdded { return added[Int(span.start)].withUnsafeBufferPointer(body) }
+        return source.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(span.start)..<Int(span.start + span.length)]))
+        }
+    }
+
+    /// How Postfix reads line `index`, from its bytes.
+    func kind(ofLine index: Int) -> ConfigLineKind {
+        withBytes(ofLine: index) { ConfigLine.kind(ofBytes: $0) }
+    }
+
+    /// The physical lines as values (a view: each is made when read). Hot loops use
+    /// `withBytes(ofLine:)` and `kind(ofLine:)` instead.
+    var lines: Lines { Lines(text: self) }
+
+    /// The lines as `ConfigLine` values, made on demand.
+    struct Lines: RandomAccessCollection {
+        let text: ConfigText
+        var startIndex: Int { 0 }
+        var endIndex: Int { text.spans.count }
+        subscript(index: Int) -> ConfigLine {
+            ConfigLine(text: text.withBytes(ofLine: index) { String(decoding: $0, as: UTF8.self) },
+                       terminator: text.spans[index].terminator.text)
+        }
+    }
+
+    /// The file contents as bytes.
+    func renderBytes() -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(source.count + added.reduce(0) { $0 + $1.count + 2 })
+        for index in spans.indices {
+            withBytes(ofLine: index) { result.append(contentsOf: $0) }
+            result.append(contentsOf: spans[index].terminator.bytes)
         }
         return result
     }
 
+    /// The file contents.
+    func render() -> String {
+        String(decoding: renderBytes(), as: UTF8.self)
+    }
+
     /// The line ending new lines should use: the one of the first terminated line, else `\n`.
-    var lineEnding: String {
-        lines.first(where: { !$0.terminator.isEmpty })?.terminator ?? "\n"
+    private var lineEnding: Terminator {
+        spans.first(where: { $0.terminator != .none })?.terminator ?? .lf
     }
 
     /// The logical lines, in order. A continuation line with no line to continue
@@ -33,8 +127,8 @@ struct ConfigText: Equatable, Sendable {
     func logicalLines() -> [LogicalLine] {
         var result: [LogicalLine] = []
         var current: [Int] = []
-        for (index, line) in lines.enumerated() {
-            switch line.kind {
+        for index in spans.indices {
+            switch kind(ofLine: index) {
             case .start:
                 if !current.isEmpty { result.append(LogicalLine(lineIndices: current)) }
                 current = [index]
@@ -49,19 +143,19 @@ struct ConfigText: Equatable, Sendable {
     }
 
     /// For each name a logical line starts with (the text before `=` or blank), the hashes
-    /// of its logical lines' raw text, in file order.
+    /// of its logical lines' raw bytes, in file order.
     func rawSettingHashes() -> [String: [Int]] {
         var hashes: [String: [Int]] = [:]
         for logical in logicalLines() {
-            let head = lines[logical.head].text.utf8
-            let name = head.prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }
+            let name = withBytes(ofLine: logical.head) { bytes in
+                String(decoding: bytes.prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }, as: UTF8.self)
+            }
             var hasher = Hasher()
             for index in logical.lineIndices {
-                var text = lines[index].text
-                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                withBytes(ofLine: index) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 hasher.combine(0x0A as UInt8)
             }
-            hashes[String(decoding: name, as: UTF8.self), default: []].append(hasher.finalize())
+            hashes[name, default: []].append(hasher.finalize())
         }
         return hashes
     }
@@ -71,8 +165,8 @@ struct ConfigText: Equatable, Sendable {
     func logicalLine(startingAt head: Int) -> LogicalLine {
         var indices = [head]
         var next = head + 1
-        scan: while next < lines.count {
-            switch lines[next].kind {
+        scan: while next < spans.count {
+            switch kind(ofLine: next) {
             case .start: break scan
             case .continuation: indices.append(next)
             case .blank, .comment: break
@@ -82,24 +176,34 @@ struct ConfigText: Equatable, Sendable {
         return LogicalLine(lineIndices: indices)
     }
 
+    // MARK: Editing
+
+    /// A span for a line an edit writes.
+    private mutating func addedSpan(_ text: String, terminator: Terminator) -> LineSpan {
+        added.append(Array(text.utf8))
+        return LineSpan(start: UInt32(added.count - 1), length: UInt32(added[added.count - 1].count), terminator: terminator, isAdded: true)
+    }
+
     /// Replaces the text of one line, keeping its terminator.
     mutating func setText(_ text: String, ofLine index: Int) {
-        lines[index].text = text
+        spans[index] = addedSpan(text, terminator: spans[index].terminator)
     }
 
     /// Inserts lines (given without terminators) before `index`, ending each with the file's line ending.
     /// At the end of a file that has no final newline, the last inserted line has none either.
     mutating func insert(_ texts: [String], at index: Int) {
         let ending = lineEnding
-        let endsWithoutNewline = index == lines.count && lines.last?.terminator.isEmpty == true
-        if index == lines.count { ensureFinalNewline() }
-        lines.insert(contentsOf: texts.map { ConfigLine(text: $0, terminator: ending) }, at: index)
-        if endsWithoutNewline && !texts.isEmpty { lines[index + texts.count - 1].terminator = "" }
+        let endsWithoutNewline = index == spans.count && spans.last?.terminator == Terminator.none
+        if index == spans.count { ensureFinalNewline() }
+        var new: [LineSpan] = []
+        for text in texts { new.append(addedSpan(text, terminator: ending)) }
+        if endsWithoutNewline && !new.isEmpty { new[new.count - 1].terminator = .none }
+        spans.insert(contentsOf: new, at: index)
     }
 
     /// Appends lines at the end, first ending the last line if it has no newline.
     mutating func append(_ texts: [String]) {
-        insert(texts, at: lines.count)
+        insert(texts, at: spans.count)
     }
 
     /// Removes the lines at `indices`. When the file had no final newline and its last
@@ -107,22 +211,22 @@ struct ConfigText: Equatable, Sendable {
     mutating func removeLines<Indices: Sequence<Int>>(at indices: Indices) {
         let doomed = Set(indices).sorted()
         guard !doomed.isEmpty else { return }
-        let lastIndex = lines.count - 1
-        let endedWithoutNewline = lines.last?.terminator.isEmpty ?? false
+        let lastIndex = spans.count - 1
+        let endedWithoutNewline = spans.last?.terminator == Terminator.none
         // Compact in place, walking the sorted indices: no copy of the kept lines.
         var kept = 0
         var nextDoomed = 0
-        for index in lines.indices {
+        for index in spans.indices {
             if nextDoomed < doomed.count && doomed[nextDoomed] == index {
                 nextDoomed += 1
                 continue
             }
-            if kept != index { lines.swapAt(kept, index) }
+            if kept != index { spans.swapAt(kept, index) }
             kept += 1
         }
-        lines.removeLast(lines.count - kept)
-        if endedWithoutNewline, doomed.last == lastIndex, !lines.isEmpty {
-            lines[lines.count - 1].terminator = ""
+        spans.removeLast(spans.count - kept)
+        if endedWithoutNewline, doomed.last == lastIndex, !spans.isEmpty {
+            spans[spans.count - 1].terminator = .none
         }
     }
 
@@ -134,16 +238,25 @@ struct ConfigText: Equatable, Sendable {
             ($0.line, $0.range.lowerBound, $0.range.upperBound) > ($1.line, $1.range.lowerBound, $1.range.upperBound)
         }
         for edit in ordered {
-            var bytes = Array(lines[edit.line].text.utf8)
+            var bytes = withBytes(ofLine: edit.line) { Array($0) }
             bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
-            lines[edit.line].text = String(decoding: bytes, as: UTF8.self)
+            added.append(bytes)
+            spans[edit.line] = LineSpan(start: UInt32(added.count - 1), length: UInt32(bytes.count),
+                                        terminator: spans[edit.line].terminator, isAdded: true)
         }
     }
 
     /// Makes sure the last line ends with a newline.
     mutating func ensureFinalNewline() {
-        guard let last = lines.last, last.terminator.isEmpty else { return }
-        lines[lines.count - 1].terminator = lineEnding
+        guard let last = spans.last, last.terminator == .none else { return }
+        spans[spans.count - 1].terminator = lineEnding
+    }
+}
+
+extension ConfigText: Equatable {
+    /// Equal when they would write the same file.
+    static func == (left: ConfigText, right: ConfigText) -> Bool {
+        left.renderBytes() == right.renderBytes()
     }
 }
 
@@ -156,3 +269,7 @@ struct LineEdit: Equatable, Sendable {
     /// The new text for that range.
     let replacement: String
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -11,9 +11,19 @@ public struct MainConfig: Equatable, Sendable {
         text = ConfigText(parsing: contents)
     }
 
+    /// Parses main.cf as read from disk, sharing the bytes (no copy of a large file).
+    public init(bytes: [UInt8]) {
+        text = ConfigText(bytes: bytes)
+    }
+
     /// The file contents, including every edit made so far.
     public func render() -> String {
         text.render()
+    }
+
+    /// The file contents as bytes, byte for byte where nothing was edited.
+    public func renderBytes() -> [UInt8] {
+        text.renderBytes()
     }
 
     /// The active settings in file order, duplicates included.
@@ -72,8 +82,7 @@ public struct MainConfig: Equatable, Sendable {
     /// Inserts a new setting line after the last line that belongs to a setting; a file
     /// that ended without a newline still does.
     private mutating func insertAfterLastSetting(_ line: String) {
-        let lines = text.lines
-        guard let last = lines.lastIndex(where: { $0.kind == .start || $0.kind == .continuation }) else {
+        guard let last = (0..<text.lineCount).last(where: { text.kind(ofLine: $0) == .start || text.kind(ofLine: $0) == .continuation }) else {
             text.append([line])
             return
         }
@@ -100,11 +109,11 @@ public struct MainConfig: Equatable, Sendable {
     /// The settings of `name`. Only lines that start with `name` are parsed: parsing every
     /// setting for each lookup made a plan on a large main.cf several times slower.
     private func settings(named name: String) -> [Setting] {
-        let lines = text.lines
-        let first = name.utf8.first
-        return lines.indices.compactMap { head in
-            let line = lines[head].text.utf8
-            guard line.first == first, line.starts(with: name.utf8), lines[head].kind == .start else { return nil }
+        let wanted = Array(name.utf8)
+        return (0..<text.lineCount).compactMap { head in
+            // Bytes only: a line whose first bytes are not the name costs a comparison.
+            let candidate = text.withBytes(ofLine: head) { $0.first == wanted.first && $0.starts(with: wanted) }
+            guard candidate, text.kind(ofLine: head) == .start else { return nil }
             let logical = text.logicalLine(startingAt: head)
             guard let parameter = MainConfigLineParser.parameter(logical, in: text), parameter.name == name else { return nil }
             return Setting(logical: logical, parameter: parameter)

@@ -11,9 +11,19 @@ public struct MasterConfig: Equatable, Sendable {
         text = ConfigText(parsing: contents)
     }
 
+    /// Parses master.cf as read from disk.
+    public init(bytes: [UInt8]) {
+        text = ConfigText(bytes: bytes)
+    }
+
     /// The file contents, including every edit made so far.
     public func render() -> String {
         text.render()
+    }
+
+    /// The file contents as bytes.
+    public func renderBytes() -> [UInt8] {
+        text.renderBytes()
     }
 
     /// The active, well-formed services in file order.

@@ -70,6 +70,15 @@ public enum UnifiedDiff {
         var count: Int { ranges.count }
         subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 
+        /// FNV-1a over line `index`'s bytes.
+        func hash(_ index: Int) -> UInt64 {
+            bytes.withUnsafeBufferPointer { buffer in
+                var hash: UInt64 = 0xcbf29ce484222325
+                for byte in buffer[ranges[index]] { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+                return hash
+            }
+        }
+
         /// True when line `index` here and line `other` of `lines` hold the same bytes.
         func same(_ index: Int, as other: Int, of lines: ByteLines) -> Bool {
             let (mine, theirs) = (ranges[index], lines.ranges[other])
@@ -80,38 +89,36 @@ public enum UnifiedDiff {
         }
     }
 
-    /// A line's bytes as a dictionary key: hashed and compared as bytes.
-    private struct LineKey: Hashable {
-        let line: ArraySlice<UInt8>
-
-        static func == (left: LineKey, right: LineKey) -> Bool {
-            left.line.count == right.line.count && left.line.withUnsafeBytes { a in right.line.withUnsafeBytes { b in
-                a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
-            } }
-        }
-
-        func hash(into hasher: inout Hasher) { line.withUnsafeBytes { hasher.combine(bytes: $0) } }
-    }
-
     /// Line identifiers for `LineDiff`: equal lines, equal numbers. The common head and tail
-    /// are numbered by position without hashing, since `LineDiff` skips them first anyway;
-    /// that keeps a large file with a few edits cheap.
+    /// are numbered by position without hashing, since `LineDiff` skips them first anyway.
+    /// The lines between are numbered through an open-addressing table of FNV-1a hashes
+    /// whose collisions are settled with memcmp: no string and no dictionary key per line.
     private static func identifiers(_ old: ByteLines, _ new: ByteLines) -> ([Int], [Int]) {
         var head = 0
         while head < old.count && head < new.count && old.same(head, as: head, of: new) { head += 1 }
         var tail = 0
         while tail < old.count - head && tail < new.count - head && old.same(old.count - 1 - tail, as: new.count - 1 - tail, of: new) { tail += 1 }
-        var table: [LineKey: Int] = [:]
-        func identify(_ line: ArraySlice<UInt8>) -> Int {
-            let key = LineKey(line: line)
-            if let known = table[key] { return known }
-            let identifier = head + tail + table.count
-            table[key] = identifier
-            return identifier
+        let middle = (old.count - head - tail) + (new.count - head - tail)
+        var capacity = 16
+        while capacity < middle * 2 { capacity <<= 1 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        // The first line seen with each identifier: (0 old / 1 new, line index).
+        var representatives: [(side: Int, line: Int)] = []
+        func identify(_ side: Int, _ line: Int) -> Int {
+            let lines = side == 0 ? old : new
+            var slot = Int(truncatingIfNeeded: lines.hash(line)) & (capacity - 1)
+            while slots[slot] >= 0 {
+                let known = representatives[Int(slots[slot])]
+                if lines.same(line, as: known.line, of: known.side == 0 ? old : new) { return head + tail + Int(slots[slot]) }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            slots[slot] = Int32(representatives.count)
+            representatives.append((side, line))
+            return head + tail + representatives.count - 1
         }
         let tailIdentifiers = Array(head..<head + tail)
-        let oldIdentifiers = Array(0..<head) + (head..<old.count - tail).map { identify(old[$0]) } + tailIdentifiers
-        let newIdentifiers = Array(0..<head) + (head..<new.count - tail).map { identify(new[$0]) } + tailIdentifiers
+        let oldIdentifiers = Array(0..<head) + (head..<old.count - tail).map { identify(0, $0) } + tailIdentifiers
+        let newIdentifiers = Array(0..<head) + (head..<new.count - tail).map { identify(1, $0) } + tailIdentifiers
         return (oldIdentifiers, newIdentifiers)
     }
 

@@ -11,14 +11,15 @@ public struct PlanBuilder {
     let inspector: Inspector
     let servicesFile: String?
     let trustedOwner: UInt32
-    let baseline: ConfigBaseline?
+    /// Read when the plan needs it, last: postconf answers while pftls plans.
+    let baseline: () -> ConfigBaseline?
     let dns: MailDNSCheck?
 
     /// Creates a planner for the Postfix instance described by `installation`.
     /// `trustedOwner` is the uid that may own the certificate directory (root, except in the demo sandbox).
     /// `dns` checks the MX names of this host and the published TLSA records; nil skips DNS.
     public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector, servicesFile: String?,
-                trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil, dns: MailDNSCheck? = nil) {
+                trustedOwner: UInt32 = 0, baseline: @escaping @autoclosure () -> ConfigBaseline? = nil, dns: MailDNSCheck? = nil) {
         self.fileSystem = fileSystem
         self.dns = dns
         self.baseline = baseline
@@ -31,10 +32,11 @@ public struct PlanBuilder {
     /// A planner for this machine: the real /etc/services names the 465 service.
     /// `baseline` is what Postfix says about the configuration as it is (`ConfigBaseline.read`).
     public static func forSystem(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector,
-                                 trustedOwner: UInt32 = 0, baseline: ConfigBaseline? = nil, dns: MailDNSCheck? = nil) -> PlanBuilder {
+                                 trustedOwner: UInt32 = 0, baseline: @escaping @autoclosure () -> ConfigBaseline? = nil,
+                                 dns: MailDNSCheck? = nil) -> PlanBuilder {
         PlanBuilder(fileSystem: fileSystem, installation: installation, inspector: inspector,
                     servicesFile: try? String(contentsOfFile: "/etc/services", encoding: .utf8), trustedOwner: trustedOwner,
-                    baseline: baseline, dns: dns)
+                    baseline: baseline(), dns: dns)
     }
 
     /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
@@ -56,7 +58,6 @@ public struct PlanBuilder {
         findings += safety.check(answers.certificateDirectory)
         findings += safety.checkConfigDirectory(installation.configDirectory)
         findings += guardFindings(answers)
-        findings += baseline?.findings ?? []
 
         var main: MainConfig?
         var master: MasterConfig?
@@ -72,8 +73,9 @@ public struct PlanBuilder {
                                     hint: Catalog.text("finding.unreadable.hint2")))
         }
         guard var main, var master, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
+            let baseline = self.baseline()
             return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory, directoryToCreate: nil,
-                              files: [], findings: findings, probes: [], leaf: report.leaf, baseline: baseline)
+                              files: [], findings: findings + (baseline?.findings ?? []), probes: [], leaf: report.leaf, baseline: baseline)
         }
 
         if let dns {
@@ -119,6 +121,8 @@ public struct PlanBuilder {
         var files = installedFiles(installed, key: key, chain: report.servedChain)
         files.append(configFile("main.cf", path: mainPath, old: mainText, new: main.renderBytes()))
         files.append(configFile("master.cf", path: masterPath, old: masterText, new: master.renderBytes()))
+        let baseline = self.baseline()
+        findings += baseline?.findings ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
         return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
                           directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,

@@ -37,19 +37,28 @@ public struct PostfixInstallation: Sendable {
     /// the first time they are needed. Each question is put only once.
     public static func detect(configDirectory: String, processes: ProcessRunner) -> PostfixInstallation {
         let config = ["-c", configDirectory]
+        // Every command that reads the configuration needs this one: postconf reads main.cf
+        // on the other core while pftls asks for the defaults and reads main.cf itself.
+        let query = AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
         let defaults = PostfixDefaults.load(using: processes)
         let version = defaults.source == .postconf ? defaults["mail_version"].flatMap(PostfixVersion.init(parsing:)) : nil
         var installation = PostfixInstallation(configDirectory: configDirectory, version: version, tableTypes: [], defaults: defaults, isRunning: false)
-        installation.tables = AskedOnce {
-            guard version != nil, let result = try? processes.run("postconf", config + ["-m"]), result.status == 0 else { return ["btree", "hash"] }
-            return result.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
-        }
+        installation.tables = AskedOnce { version == nil ? ["btree", "hash"] : tableTypes(processes) }
         installation.running = AskedOnce { version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0 }
-        // Every command that reads the configuration needs this one: postconf reads main.cf
-        // on the other core while pftls reads it here.
-        installation.query = version == nil ? AskedOnce(answered: .unasked)
-            : AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
+        installation.query = version == nil ? AskedOnce(answered: .unasked) : query
         return installation
+    }
+
+    /// `postconf -m`, asked of an empty configuration: the table types are the build's,
+    /// and postconf would otherwise read the whole main.cf first.
+    private static func tableTypes(_ processes: ProcessRunner) -> [String] {
+        var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/pftls-postconf-XXXXXX").utf8CString)
+        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return ["btree", "hash"] }
+        let directory = String(cString: created)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        FileManager.default.createFile(atPath: directory + "/main.cf", contents: Data())
+        guard let result = try? processes.run("postconf", ["-c", directory, "-m"]), result.status == 0 else { return ["btree", "hash"] }
+        return result.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 
     /// The host name the certificate should cover: myhostname as this instance sets it,

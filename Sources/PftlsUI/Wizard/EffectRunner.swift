@@ -139,7 +139,7 @@ public final class EffectRunner: @unchecked Sendable {
 
     private func planBuilder() -> PlanBuilder {
         PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector, trustedOwner: context.trustedOwner,
-                              baseline: baseline, dns: context.dns)
+                              baseline: self.baseline, dns: context.dns)
     }
 
     private func hostname(_ answers: Answers) -> String? { answers.hostname ?? defaultHostname }

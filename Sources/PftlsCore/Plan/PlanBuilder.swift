@@ -119,8 +119,12 @@ public struct PlanBuilder {
         findings += clientLevelFindings(answers, main: main)
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
-        files.append(configFile("main.cf", path: mainPath, old: mainText, new: main.renderBytes()))
-        files.append(configFile("master.cf", path: masterPath, old: masterText, new: master.renderBytes()))
+        files.append(configFile("main.cf", path: mainPath, current: mainText, new: main.renderBytes()) { [main, oldMain] in
+            main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + " (new)")
+        })
+        files.append(configFile("master.cf", path: masterPath, current: masterText, new: master.renderBytes()) { [master, oldMaster] in
+            master.diff(from: oldMaster, oldLabel: masterPath, newLabel: masterPath + " (new)")
+        })
         let baseline = self.baseline()
         findings += baseline?.findings ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
@@ -244,12 +248,10 @@ public struct PlanBuilder {
         }
     }
 
-    private func configFile(_ name: String, path: String, old: [UInt8], new newBytes: [UInt8]) -> PlannedFile {
+    private func configFile(_ name: String, path: String, current: [UInt8], new newBytes: [UInt8], diff: () -> String) -> PlannedFile {
         let mode = (try? fileSystem.status(of: path))?.permissions ?? 0o644
         return PlannedFile.make(purpose: name, path: path, content: .text(newBytes), mode: mode_t(mode), ownedByRoot: false,
-                                fileSystem: fileSystem) { _ in
-            UnifiedDiff.make(old: old, new: newBytes, oldLabel: path, newLabel: path + " (new)")
-        }
+                                fileSystem: fileSystem, current: current) { _ in diff() }
     }
 }
 

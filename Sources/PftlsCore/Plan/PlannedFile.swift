@@ -47,10 +47,12 @@ public struct PlannedFile {
     }
 
     /// Builds a planned file, comparing with what `fileSystem` holds at `path`.
+    /// `current` is the file's bytes when the caller has just read them (main.cf, master.cf):
+    /// a large file is then not read again.
     static func make(purpose: String, path: String, content: Content, mode: mode_t, ownedByRoot: Bool,
-                     fileSystem: FileSystem, diff: (_ old: [UInt8]?) -> String) -> PlannedFile {
+                     fileSystem: FileSystem, current: [UInt8]? = nil, diff: (_ old: [UInt8]?) -> String) -> PlannedFile {
         let status = try? fileSystem.status(of: path)
-        let old = status.flatMap { $0.kind == .regular ? try? fileSystem.readFile(path, limit: 64 << 20) : nil }
+        let old = status.flatMap { $0.kind == .regular ? (current ?? (try? fileSystem.readFile(path, limit: 64 << 20))) : nil }
         var same = false
         if let old, let status {
             let bytesEqual: Bool = switch content {

@@ -57,6 +57,8 @@ public struct PostfixInstallation: Sendable {
         let directory = String(cString: created)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         FileManager.default.createFile(atPath: directory + "/main.cf", contents: Data())
+        // postconf waits for a main.cf written in the last seconds to settle.
+        ConfigFileAge.dateBack([directory + "/main.cf"])
         guard let result = try? processes.run("postconf", ["-c", directory, "-m"]), result.status == 0 else { return ["btree", "hash"] }
         return result.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
     }

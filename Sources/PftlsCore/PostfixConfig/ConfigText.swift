@@ -176,6 +176,78 @@ struct ConfigText: Sendable {
         return LogicalLine(lineIndices: indices)
     }
 
+    /// Line `index` with its terminator, as the file holds it.
+    func renderedLine(_ index: Int) -> [UInt8] {
+        withBytes(ofLine: index) { Array($0) } + spans[index].terminator.bytes
+    }
+
+    /// Which lines changed from `original` to this text, known from the edits rather than
+    /// found by comparing: `original` must be an unedited parse of the same bytes this text
+    /// was edited from (nil otherwise). A line an edit rewrote to the same bytes counts as
+    /// unchanged, as a comparison would find.
+    func lineChanges(from original: ConfigText) -> (deleted: [Bool], inserted: [Bool])? {
+        let sameSource = source.count == original.source.count && source.withUnsafeBufferPointer { mine in
+            original.source.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+        }
+        guard sameSource, original.added.isEmpty else { return nil }
+        var deleted = [Bool](repeating: true, count: original.spans.count)
+        var inserted = [Bool](repeating: false, count: spans.count)
+        var cursor = 0
+        for (index, span) in spans.enumerated() {
+            if span.isAdded { inserted[index] = true; continue }
+            while cursor < original.spans.count && original.spans[cursor].start < span.start { cursor += 1 }
+            guard cursor < original.spans.count, original.spans[cursor].start == span.start else { return nil }
+            deleted[cursor] = span.terminator != original.spans[cursor].terminator
+            inserted[index] = deleted[cursor]
+            cursor += 1
+        }
+        // A last line left with no bytes and no newline writes nothing: it is not a line.
+        if let last = spans.last, last.length == 0, last.terminator == .none { inserted.removeLast() }
+        settleRewrittenLines(from: original, deleted: &deleted, inserted: &inserted)
+        return (deleted, inserted)
+    }
+
+    /// Within each run of changes (deleted lines facing inserted ones), lines with the
+    /// same bytes on both sides are matched as a comparison would match them: a shortest
+    /// diff of the run alone, which is small (the lines an edit touched).
+    private func settleRewrittenLines(from original: ConfigText, deleted: inout [Bool], inserted: inout [Bool]) {
+        var (oldIndex, newIndex) = (0, 0)
+        while oldIndex < deleted.count || newIndex < inserted.count {
+            guard (oldIndex < deleted.count && deleted[oldIndex]) || (newIndex < inserted.count && inserted[newIndex]) else {
+                oldIndex += 1
+                newIndex += 1
+                continue
+            }
+            var oldEnd = oldIndex
+            while oldEnd < deleted.count && deleted[oldEnd] { oldEnd += 1 }
+            var newEnd = newIndex
+            while newEnd < inserted.count && inserted[newEnd] { newEnd += 1 }
+            if oldEnd > oldIndex && newEnd > newIndex {
+                var numbers: [[UInt8]: Int] = [:]
+                let number = { (line: [UInt8]) -> Int in
+                    if let known = numbers[line] { return known }
+                    numbers[line] = numbers.count
+                    return numbers.count - 1
+                }
+                let run = LineDiff(old: (oldIndex..<oldEnd).map { number(original.renderedLine($0)) },
+                                   new: (newIndex..<newEnd).map { number(renderedLine($0)) })
+                for offset in 0..<(oldEnd - oldIndex) { deleted[oldIndex + offset] = run.deleted[offset] }
+                for offset in 0..<(newEnd - newIndex) { inserted[newIndex + offset] = run.inserted[offset] }
+            }
+            (oldIndex, newIndex) = (oldEnd, newEnd)
+        }
+    }
+
+    /// The unified diff from `original` to this text: from the edits when `original` is
+    /// their unedited source, else by comparing the two files' lines.
+    func diff(from original: ConfigText, oldLabel: String, newLabel: String) -> String {
+        guard let changes = lineChanges(from: original) else {
+            return UnifiedDiff.make(old: original.renderBytes(), new: renderBytes(), oldLabel: oldLabel, newLabel: newLabel)
+        }
+        return UnifiedDiff.render(deleted: changes.deleted, inserted: changes.inserted, oldLine: original.renderedLine, newLine: renderedLine,
+                                  oldLabel: oldLabel, newLabel: newLabel)
+    }
+
     // MARK: Editing
 
     /// A span for a line an edit writes.

@@ -4,7 +4,7 @@
 /// lines, continuation lines, spacing, CRLF line endings and a missing final newline
 /// are all kept. Edits touch only the lines of the settings they change.
 public struct MainConfig: Equatable, Sendable {
-    private var text: ConfigText
+    private(set) var text: ConfigText
 
     /// Parses main.cf contents. Never fails: lines Postfix would reject are kept as they are.
     public init(parsing contents: String) {
@@ -19,6 +19,11 @@ public struct MainConfig: Equatable, Sendable {
     /// The file contents, including every edit made so far.
     public func render() -> String {
         text.render()
+    }
+
+    /// The unified diff from `original` (the file as read, before the edits) to this one.
+    public func diff(from original: MainConfig, oldLabel: String, newLabel: String) -> String {
+        text.diff(from: original.text, oldLabel: oldLabel, newLabel: newLabel)
     }
 
     /// The file contents as bytes, byte for byte where nothing was edited.

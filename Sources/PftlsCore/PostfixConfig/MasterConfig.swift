@@ -21,6 +21,11 @@ public struct MasterConfig: Equatable, Sendable {
         text.render()
     }
 
+    /// The unified diff from `original` (the file as read, before the edits) to this one.
+    public func diff(from original: MasterConfig, oldLabel: String, newLabel: String) -> String {
+        text.diff(from: original.text, oldLabel: oldLabel, newLabel: newLabel)
+    }
+
     /// The file contents as bytes.
     public func renderBytes() -> [UInt8] {
         text.renderBytes()

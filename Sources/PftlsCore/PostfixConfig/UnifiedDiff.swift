@@ -21,7 +21,16 @@ public enum UnifiedDiff {
         let newLines = ByteLines(new)
         let (oldIdentifiers, newIdentifiers) = identifiers(oldLines, newLines)
         let diff = LineDiff(old: oldIdentifiers, new: newIdentifiers)
-        let operations = editScript(diff)
+        return render(deleted: diff.deleted, inserted: diff.inserted, oldLine: { Array(oldLines[$0]) }, newLine: { Array(newLines[$0]) },
+                      oldLabel: oldLabel, newLabel: newLabel, context: context)
+    }
+
+    /// The diff of two files whose changed lines are already known: `deleted[i]` for each
+    /// line of the old file, `inserted[j]` for each line of the new one. Lines (with their
+    /// endings) are asked for only where a hunk shows them.
+    static func render(deleted: [Bool], inserted: [Bool], oldLine: (Int) -> [UInt8], newLine: (Int) -> [UInt8],
+                       oldLabel: String, newLabel: String, context: Int = 3) -> String {
+        let operations = editScript(deleted: deleted, inserted: inserted)
         let hunks = hunkRanges(operations, context: max(0, context))
         guard !hunks.isEmpty else { return "" }
 
@@ -34,9 +43,9 @@ public enum UnifiedDiff {
             output += "@@ -\(range(start: first.oldIndex, count: oldCount)) +\(range(start: first.newIndex, count: newCount)) @@\n"
             for operation in slice {
                 switch operation.kind {
-                case .equal: output += line(" ", oldLines[operation.oldIndex])
-                case .delete: output += line("-", oldLines[operation.oldIndex])
-                case .insert: output += line("+", newLines[operation.newIndex])
+                case .equal: output += line(" ", oldLine(operation.oldIndex)[...])
+                case .delete: output += line("-", oldLine(operation.oldIndex)[...])
+                case .insert: output += line("+", newLine(operation.newIndex)[...])
                 }
             }
         }
@@ -131,14 +140,14 @@ public enum UnifiedDiff {
     }
 
     /// The edit script, deletions before insertions within each change, as `diff -u` prints them.
-    private static func editScript(_ diff: LineDiff) -> [Operation] {
+    private static func editScript(deleted: [Bool], inserted: [Bool]) -> [Operation] {
         var operations: [Operation] = []
         var (oldIndex, newIndex) = (0, 0)
-        while oldIndex < diff.deleted.count || newIndex < diff.inserted.count {
-            if oldIndex < diff.deleted.count && diff.deleted[oldIndex] {
+        while oldIndex < deleted.count || newIndex < inserted.count {
+            if oldIndex < deleted.count && deleted[oldIndex] {
                 operations.append(Operation(kind: .delete, oldIndex: oldIndex, newIndex: newIndex))
                 oldIndex += 1
-            } else if newIndex < diff.inserted.count && diff.inserted[newIndex] {
+            } else if newIndex < inserted.count && inserted[newIndex] {
                 operations.append(Operation(kind: .insert, oldIndex: oldIndex, newIndex: newIndex))
                 newIndex += 1
             } else {

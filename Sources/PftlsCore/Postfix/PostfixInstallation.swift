@@ -6,46 +6,54 @@ public struct PostfixInstallation: Sendable {
     /// The configuration directory (`-c DIR`), e.g. /etc/postfix.
     public let configDirectory: String
     /// `mail_version` from `postconf -d`, nil when Postfix is not installed.
-    public let version: PostfixVersion?
+    public var version: PostfixVersion? { facts.value.version }
     /// Parameter defaults (`postconf -d`, else pftls' table).
-    public let defaults: PostfixDefaults
+    public var defaults: PostfixDefaults { facts.value.defaults }
+    private var facts: AskedOnce<Facts>
     private var tables: AskedOnce<[String]>
     private var running: AskedOnce<Bool>
     private var query: AskedOnce<ConfigQuery>
 
-    /// Lookup table types this build supports (`postconf -m`), asked when first needed.
-    public var tableTypes: [String] { tables.value }
+    /// What `postconf -d` tells: the version and the defaults.
+    private struct Facts: Sendable {
+        let version: PostfixVersion?
+        let defaults: PostfixDefaults
+    }
+
+    /// Lookup table types this build supports (`postconf -m`).
+    public var tableTypes: [String] { version == nil ? ["btree", "hash"] : tables.value }
     /// True when `postfix status` says the instance runs, asked when first needed.
     public var isRunning: Bool { running.value }
-    /// myhostname, the mail domains and postconf's complaints (`ConfigQuery`), asked when first needed.
-    public var configured: ConfigQuery { query.value }
+    /// myhostname, the mail domains and postconf's complaints (`ConfigQuery`).
+    public var configured: ConfigQuery { version == nil ? .unasked : query.value }
 
     /// Creates a description by hand (tests, previews).
     public init(configDirectory: String, version: PostfixVersion?, tableTypes: [String], defaults: PostfixDefaults, isRunning: Bool,
                 configured: ConfigQuery = .unasked) {
         self.configDirectory = configDirectory
-        self.version = version
-        self.defaults = defaults
+        facts = AskedOnce(answered: Facts(version: version, defaults: defaults))
         tables = AskedOnce(answered: tableTypes)
         running = AskedOnce(answered: isRunning)
         query = AskedOnce(answered: configured)
     }
 
-    /// Asks Postfix about the instance in `configDirectory`. `postconf -d` is asked now (it
-    /// does not read main.cf, and it gives `mail_version`), and the configured values are
-    /// asked at once in the background; the table types and whether Postfix runs are asked
-    /// the first time they are needed. Each question is put only once.
+    /// Asks Postfix about the instance in `configDirectory`, on other threads while the
+    /// caller goes on: `postconf -d` (it does not read main.cf, and it gives
+    /// `mail_version`), the configured values (`ConfigQuery`) and the table types. Whether
+    /// Postfix runs is asked the first time it is needed. Each question is put only once,
+    /// and reading an answer waits for it.
     public static func detect(configDirectory: String, processes: ProcessRunner) -> PostfixInstallation {
         let config = ["-c", configDirectory]
-        // Every command that reads the configuration needs this one: postconf reads main.cf
-        // on the other core while pftls asks for the defaults and reads main.cf itself.
-        let query = AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
-        let defaults = PostfixDefaults.load(using: processes)
-        let version = defaults.source == .postconf ? defaults["mail_version"].flatMap(PostfixVersion.init(parsing:)) : nil
-        var installation = PostfixInstallation(configDirectory: configDirectory, version: version, tableTypes: [], defaults: defaults, isRunning: false)
-        installation.tables = AskedOnce { version == nil ? ["btree", "hash"] : tableTypes(processes) }
-        installation.running = AskedOnce { version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0 }
-        installation.query = version == nil ? AskedOnce(answered: .unasked) : query
+        var installation = PostfixInstallation(configDirectory: configDirectory, version: nil, tableTypes: [], defaults: .builtIn, isRunning: false)
+        let facts = AskedOnce.startingNow {
+            let defaults = PostfixDefaults.load(using: processes)
+            return Facts(version: defaults.source == .postconf ? defaults["mail_version"].flatMap(PostfixVersion.init(parsing:)) : nil,
+                         defaults: defaults)
+        }
+        installation.facts = facts
+        installation.query = AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
+        installation.tables = AskedOnce.startingNow { tableTypes(processes) }
+        installation.running = AskedOnce { facts.value.version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0 }
         return installation
     }
 

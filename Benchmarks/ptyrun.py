@@ -5,7 +5,7 @@ in answer to each key of a script.
 
 Usage: ptyrun.py [--cols 80] [--rows 24] [--settle 0.4] --keys KEY,KEY,... -- PROGRAM ARGS...
 Keys: enter, tab, down, up, esc, or literal text prefixed with "text:".
-Used by the wizard tests (bytes per arrow key) and Benchmarks/wizard.py.
+Used by the wizard tests (bytes per arrow key) and Benchmarks/run.py.
 """
 import argparse, fcntl, json, os, pty, select, signal, struct, sys, termios, time
 

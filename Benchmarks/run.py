@@ -306,8 +306,11 @@ def inspect_figures(table, pftls, runs):
 
 
 def bundle_figures(table, pftls, runs):
+    """Files of certificates (none of them a chain of the others, as in a CA bundle).
+    pftls reads at most 250 per file and 500 in all, 1 MiB per file and 4 MiB in all
+    (issue 9); beyond, it refuses, and the figure is how fast it refuses."""
     make_pki()
-    sizes = [10, 100, 1000, 10000]
+    sizes = [10, 100, 500, 10000]
     files = make_bundles(sizes)
     per_certificate = {}
     for size in sizes:
@@ -315,10 +318,13 @@ def bundle_figures(table, pftls, runs):
         certfiles = sum((["-certfile", path] for path in files[size]), [])
         theirs = [["openssl", "crl2pkcs7", "-nocrl"] + certfiles, ["openssl", "pkcs7", "-print_certs", "-noout"]]
         a, b = interleave(max(3, runs // 2), lambda: timed(mine, cwd=WORK)[0], lambda: timed_sequence([theirs], cwd=WORK))
-        table.pair(f"{size:,} certificates in 4 files vs openssl crl2pkcs7 | pkcs7", a, b, 1.5 if size == 10000 else None)
+        label = f"{size:,} certificates in 4 files vs openssl crl2pkcs7 | pkcs7"
+        if size > 500:
+            label += " (pftls refuses: too-large)"
+        table.pair(label, a, b, 1.5 if size == 10000 else None)
         per_certificate[size] = statistics.median(a) / size
-    growth = per_certificate[sizes[-1]] / per_certificate[sizes[0]]
-    table.add("time per certificate, 10,000 / 10", f"{growth:.2f}x", "", "", "<= 1 (linear or better)", growth <= 1.0)
+    growth = per_certificate[500] / per_certificate[10]
+    table.add("pftls time per certificate, 500 vs 10", f"{growth:.2f}x", "", "", "<= 1 (linear)", growth <= 1.0)
 
 
 def config_figures(table, pftls, runs):
@@ -420,12 +426,17 @@ def idle_wakeups(command, marker, seconds=10):
     time.sleep(2)  # let the background detection finish
 
     def switches():
-        total = 0
+        counts = {}
         for task in os.listdir(f"/proc/{pid}/task"):
-            for line in open(f"/proc/{pid}/task/{task}/status"):
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    total += int(line.split()[1])
-        return total
+            try:
+                total = 0
+                for line in open(f"/proc/{pid}/task/{task}/status"):
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        total += int(line.split()[1])
+                counts[task] = total
+            except OSError:
+                pass  # the thread ended while being read
+        return counts
 
     def drain():
         while select.select([fd], [], [], 0)[0]:
@@ -438,10 +449,11 @@ def idle_wakeups(command, marker, seconds=10):
     before = switches()
     time.sleep(seconds)
     after = switches()
+    # Threads that ended in between are not counted; threads that started count in full.
     os.kill(pid, signal.SIGTERM)
     drain()
     os.waitpid(pid, 0)
-    return (after - before) / seconds
+    return sum(count - before.get(task, 0) for task, count in after.items()) / seconds
 
 
 def main():

@@ -318,7 +318,7 @@ def bundle_figures(table, pftls, runs):
         certfiles = sum((["-certfile", path] for path in files[size]), [])
         theirs = [["openssl", "crl2pkcs7", "-nocrl"] + certfiles, ["openssl", "pkcs7", "-print_certs", "-noout"]]
         a, b = interleave(max(3, runs // 2), lambda: timed(mine, cwd=WORK)[0], lambda: timed_sequence([theirs], cwd=WORK))
-        label = f"{size:,} certificates in 4 files vs openssl crl2pkcs7 | pkcs7"
+        label = f"{size:,} certificates in 4 files vs openssl crl2pkcs7 piped to pkcs7"
         if size > 500:
             label += " (pftls refuses: too-large)"
         table.pair(label, a, b, 1.5 if size == 10000 else None)

@@ -128,6 +128,8 @@ public struct Applier {
                     try file.write(using: writer, owner: Self.owner(for: file))
                     audit.record("\(file.exists ? "replaced" : "installed") \(file.path) (\(file.purpose), mode \(String(file.mode, radix: 8)))")
                 }
+                // Written whole and renamed into place: Postfix need not wait for them to settle.
+                ConfigFileAge.dateBack(plan.changedFiles.filter { $0.purpose.hasSuffix(".cf") }.map(\.path))
             }
         }
         let rollbackCommand = "sh " + BackupSet.quote(backup.directory + "/restore.sh")

@@ -123,9 +123,15 @@ enum CheckJSON {
             }
             return entry
         }
-        // Days left for the certificate in use, for monitoring that graphs them.
-        let daysLeft: Any = report.leaf.map { Int(floor($0.notAfter.timeIntervalSinceNow / 86_400)) } ?? NSNull()
-        let root: [String: Any] = ["findings": findings, "services": services, "files": report.filesInUse,
+        // Days left for the certificate in use, and for each certificate of its chain, for
+        // monitoring that graphs them.
+        let days = { (certificate: Certificate) in Int(floor(certificate.notAfter.timeIntervalSinceNow / 86_400)) }
+        let daysLeft: Any = report.leaf.map(days) ?? NSNull()
+        let certificates = report.chain.map { entry -> [String: Any] in
+            ["role": entry.role.rawValue, "subject": entry.certificate.subject, "file": entry.file, "sha256": entry.certificate.sha256FingerprintText,
+             "notAfter": UTCTimestamp.format(entry.certificate.notAfter), "daysLeft": days(entry.certificate)]
+        }
+        let root: [String: Any] = ["findings": findings, "services": services, "files": report.filesInUse, "certificates": certificates,
                                    "sha256": report.leaf?.sha256FingerprintText ?? NSNull(), "daysLeft": daysLeft,
                                    "notAfter": report.leaf.map { UTCTimestamp.format($0.notAfter) } ?? NSNull()]
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()

@@ -29,6 +29,9 @@ import Testing
         let rules = ["client-cert-reused", "cafile-bundle", "weak-protocols", "berkeley-db-cache", "certbot-archive-path", "commented-service-options", "curves-overridden"]
         #expect(quiet.codes.filter(rules.contains).isEmpty, "pftls' own set-up breaks no rule: \(quiet.codes)")
         #expect(quiet.object["daysLeft"] as? Int != nil, "days left for the certificate in use")
+        let certificates = (quiet.object["certificates"] as? [[String: Any]]) ?? []
+        #expect(certificates.map { $0["role"] as? String } == ["leaf", "intermediate"], "each certificate of the chain: \(certificates)")
+        #expect(certificates.allSatisfy { ($0["daysLeft"] as? Int ?? -1) > 0 && $0["notAfter"] is String })
 
         let chain = postfix.root + "/tls/smtpd-chain.pem"
         postfix.postconf(["-e", "smtp_tls_chain_files=\(chain)", "smtpd_tls_protocols=!SSLv2, !SSLv3",

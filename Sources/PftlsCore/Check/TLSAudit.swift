@@ -14,6 +14,8 @@ public struct TLSAudit {
         public let leaf: Certificate?
         /// Each probed listener and what it served.
         public let probes: [(service: ServiceTLS, result: ProbeResult)]
+        /// The chain in the files in use, leaf first.
+        public var chain: [ChainEntry] = []
     }
 
     let fileSystem: FileSystem
@@ -85,7 +87,7 @@ public struct TLSAudit {
             findings += dns.served(chain: served ?? report.chain.map(\.certificate), file: report.chain[0].file, lookups: lookups,
                                    known: names + [hostname].compactMap { $0 })
         }
-        return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes)
+        return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes, chain: report?.chain ?? [])
     }
 
     private func permissionFindings(_ report: InspectionReport) -> [Finding] {

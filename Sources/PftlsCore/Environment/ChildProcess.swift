@@ -11,8 +11,13 @@ struct ChildProcess {
     let pid: pid_t
 
     /// Starts `executable` with standard input from /dev/null and standard output and
-    /// error on the given descriptors, which the child gets as 1 and 2.
+    /// error on the given descriptors, which the child gets as 1 and 2. The caller's
+    /// copies of `output` and `error` are closed, started or not: the child holds them.
     init(_ executable: String, _ arguments: [String], output: Int32, error: Int32) throws(SpawnFailure) {
+        defer {
+            close(output)
+            if error != output { close(error) }
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

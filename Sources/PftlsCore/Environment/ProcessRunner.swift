@@ -72,16 +72,15 @@ public struct SystemProcessRunner: ProcessRunner {
     public func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
         guard let executable = locate(program) else { return nil }
         let (outputRead, outputWrite) = try ChildProcess.pipe()
-        let (errorRead, errorWrite) = try ChildProcess.pipe()
-        defer { close(outputRead); close(errorRead) }
-        let child: ChildProcess
-        do { child = try ChildProcess(executable, arguments, output: outputWrite, error: errorWrite) } catch {
+        defer { close(outputRead) }
+        let errorEnds: (Int32, Int32)
+        do { errorEnds = try ChildProcess.pipe() } catch {
             close(outputWrite)
-            close(errorWrite)
             throw error
         }
-        close(outputWrite)
-        close(errorWrite)
+        let errorRead = errorEnds.0
+        defer { close(errorRead) }
+        let child = try ChildProcess(executable, arguments, output: outputWrite, error: errorEnds.1)
         let collected = ChildProcess.drain([outputRead, errorRead])
         return ProcessResult(status: child.wait(), standardOutput: collected[0], standardError: collected[1])
     }

@@ -22,16 +22,14 @@ struct TerminalCapture {
             throw CaptureFailure(reason: Catalog.text("TerminalCapture.reason", ["value": "\(String(cString: strerror(errno)))"]))
         }
         defer { close(master) }
-        let (outputRead, outputWrite) = try ChildProcess.pipe()
-        defer { close(outputRead) }
-        let child: ChildProcess
-        do { child = try ChildProcess(executable, arguments, output: outputWrite, error: slave) } catch {
+        let outputEnds: (Int32, Int32)
+        do { outputEnds = try ChildProcess.pipe() } catch {
             close(slave)
-            close(outputWrite)
             throw error
         }
-        close(slave)
-        close(outputWrite)
+        let outputRead = outputEnds.0
+        defer { close(outputRead) }
+        let child = try ChildProcess(executable, arguments, output: outputEnds.1, error: slave)
         let (output, terminal) = collect(master: master, output: outputRead, child: child)
         let status = child.wait()
         var text: [UInt8] = []

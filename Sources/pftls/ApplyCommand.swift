@@ -16,9 +16,10 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var change: ChangeOptions
 
     func run() throws {
-        let parsed = try AnswersFileOption.read(answers)
+        // Postfix is asked first: its answers come on other threads while the answers are read.
         let processes = SystemProcessRunner()
         let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
+        let parsed = try AnswersFileOption.read(answers)
         let hostname = parsed.hostname ?? installation.hostname
         let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
                                          baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),

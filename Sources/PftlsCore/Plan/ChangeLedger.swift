@@ -42,10 +42,14 @@ struct ChangeLedger {
     /// Findings for master.cf: options of services that existed before (moved ones included).
     func masterFindings(old: MasterConfig, new: MasterConfig, moves: [(from: ServiceKey, to: ServiceKey)]) -> [Finding] {
         var findings: [Finding] = []
-        for entry in old.services {
+        // Each file's services read once; the last active entry of a key is the one Postfix uses.
+        let oldEntries = old.services
+        let lastOld = Dictionary(oldEntries.map { ($0.service.key, $0.service) }, uniquingKeysWith: { _, last in last })
+        let lastNew = Dictionary(new.services.map { ($0.service.key, $0.service) }, uniquingKeysWith: { _, last in last })
+        for entry in oldEntries {
             let oldService = entry.service
             let newKey = moves.first { $0.from == oldService.key }?.to ?? oldService.key
-            guard let newService = new.service(newKey), old.service(oldService.key) == oldService else { continue }
+            guard let newService = lastNew[newKey], lastOld[oldService.key] == oldService else { continue }
             let names = (oldService.options + newService.options).map(\.name)
             var seen = Set<String>()
             for name in names where seen.insert(name).inserted {

@@ -68,7 +68,7 @@ struct NagiosCheck {
     init(report: TLSAudit.Report, warnDays: Int, now: Date) {
         let errors = report.findings.filter { $0.severity == .error }
         let warnings = report.findings.filter { $0.severity == .warning }
-        let days = report.leaf.map { Int(floor($0.notAfter.timeIntervalSince(now) / 86_400)) }
+        let days = report.leaf.map { $0.daysLeft(at: now) }
         let (state, code): (String, Int32) = report.filesInUse.isEmpty && report.leaf == nil && !errors.isEmpty
             ? ("UNKNOWN", 3) : (!errors.isEmpty ? ("CRITICAL", 2) : (!warnings.isEmpty ? ("WARNING", 1) : ("OK", 0)))
         let first = (errors + warnings).first.map { " [\($0.code)] \(SafeText.escape($0.message))" } ?? ""
@@ -125,11 +125,10 @@ enum CheckJSON {
         }
         // Days left for the certificate in use, and for each certificate of its chain, for
         // monitoring that graphs them.
-        let days = { (certificate: Certificate) in Int(floor(certificate.notAfter.timeIntervalSinceNow / 86_400)) }
-        let daysLeft: Any = report.leaf.map(days) ?? NSNull()
+        let daysLeft: Any = report.leaf.map { $0.daysLeft() } ?? NSNull()
         let certificates = report.chain.map { entry -> [String: Any] in
             ["role": entry.role.rawValue, "subject": entry.certificate.subject, "file": entry.file, "sha256": entry.certificate.sha256FingerprintText,
-             "notAfter": UTCTimestamp.format(entry.certificate.notAfter), "daysLeft": days(entry.certificate)]
+             "notAfter": UTCTimestamp.format(entry.certificate.notAfter), "daysLeft": entry.certificate.daysLeft()]
         }
         let root: [String: Any] = ["findings": findings, "services": services, "files": report.filesInUse, "certificates": certificates,
                                    "sha256": report.leaf?.sha256FingerprintText ?? NSNull(), "daysLeft": daysLeft,

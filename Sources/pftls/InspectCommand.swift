@@ -47,9 +47,12 @@ struct InspectCommand: ParsableCommand {
             let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names)
             report = Inspector(trustStore: .trusting([set.root])).inspect(decoded: set.decodedFiles(), options: options)
         } else {
-            let hostname = hostname ?? HostnameDefault().resolve()
+            // With --names, one postconf question gives myhostname and the mail domains.
+            let configured = namesInUse ? ConfigQuery.ask(configDirectory: nil, processes: SystemProcessRunner()) : nil
+            let configuredHost = configured?.value("myhostname") ?? ""
+            let hostname = hostname ?? (configuredHost.isEmpty ? HostnameDefault().resolve() : configuredHost)
             let options = InspectionOptions(hostname: hostname, passphrases: try PassphraseOption.source(file: passphraseFile), names: names)
-            report = namesChecked(Inspector().inspect(paths: files, options: options), hostname: hostname)
+            report = namesChecked(Inspector().inspect(paths: files, options: options), hostname: hostname, configured: configured)
         }
         print(json ? InspectionJSON(report).render() : InspectionText(report).render(), terminator: json ? "\n" : "")
         if report.hasErrors { throw ExitCode(1) }
@@ -59,9 +62,9 @@ struct InspectCommand: ParsableCommand {
 extension InspectCommand {
     /// With `--names`: the MX names of this host and the TLSA records published for them,
     /// through DNS, checked against the files.
-    private func namesChecked(_ report: InspectionReport, hostname: String?) -> InspectionReport {
-        guard namesInUse, let leaf = report.chain.first, let check = dns.dnsCheck() else { return report }
-        let lookups = check.lookUp(hostname: hostname, value: ConfigQuery.ask(configDirectory: nil, processes: SystemProcessRunner()).value)
+    private func namesChecked(_ report: InspectionReport, hostname: String?, configured: ConfigQuery?) -> InspectionReport {
+        guard let configured, let leaf = report.chain.first, let check = dns.dnsCheck() else { return report }
+        let lookups = check.lookUp(hostname: hostname, value: configured.value)
         return report.adding(check.beforeChange(chain: report.servedChain, file: leaf.file, lookups: lookups, known: names + [hostname].compactMap { $0 }))
     }
 }

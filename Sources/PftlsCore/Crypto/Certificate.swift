@@ -51,6 +51,11 @@ public final class Certificate: @unchecked Sendable {
     /// End of validity.
     public var notAfter: Date { Self.date(X509_get0_notAfter(pointer)) }
 
+    /// Whole days from `now` to the end of validity, rounded down (negative once expired).
+    public func daysLeft(at now: Date = Date()) -> Int {
+        Int(floor(notAfter.timeIntervalSince(now) / 86_400))
+    }
+
     /// Subject alternative names as `DNS:name` or `IP:address`, escaped.
     public lazy var subjectAlternativeNames: [String] = SubjectAlternativeNames.read(pointer)
 

@@ -16,6 +16,9 @@ final class CursesScreen {
     init(useColors: Bool) {
         initscr()
         isOpen = true
+        // Each frame goes out in one write: by default ncurses flushes every few lines
+        // to look for typeahead, a packet each over a slow SSH link.
+        typeahead(-1)
         raw()
         noecho()
         nonl()

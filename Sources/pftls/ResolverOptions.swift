@@ -8,18 +8,28 @@ struct ResolverOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("dns.resolver.help"), valueName: "ADDR[:PORT]"))
     var resolver: String?
 
-    /// The text chosen: the option, or the environment.
-    private var chosen: String? { resolver ?? ProcessInfo.processInfo.environment["PFTLS_RESOLVER"] }
-
     func validate() throws {
-        if let chosen, ResolverChoice(chosen) == nil {
-            throw ValidationError(Catalog.text("dns.resolver.invalid", ["value": SafeText.escape(chosen)]))
-        }
+        _ = try Self.choice(resolver)
     }
 
     /// The DNS checks over the chosen resolver, each question asked once; nil when turned off.
     func dnsCheck(allowTLSAMismatch: Bool = false) -> MailDNSCheck? {
-        guard let resolver = (chosen.flatMap(ResolverChoice.init) ?? .system).resolver() else { return nil }
+        (try? Self.dnsCheck(resolver: resolver, allowTLSAMismatch: allowTLSAMismatch)) ?? nil
+    }
+
+    /// The DNS checks over `resolver` (the option's text), else `PFTLS_RESOLVER`, else the
+    /// system's resolver; nil when turned off. Throws when the text is not a resolver.
+    static func dnsCheck(resolver: String?, allowTLSAMismatch: Bool) throws -> MailDNSCheck? {
+        guard let resolver = try (choice(resolver) ?? .system).resolver() else { return nil }
         return MailDNSCheck(resolver: CachingResolver(resolver), allowTLSAMismatch: allowTLSAMismatch)
+    }
+
+    /// The resolver named by `option`, else by the environment; nil when neither names one.
+    private static func choice(_ option: String?) throws -> ResolverChoice? {
+        guard let chosen = option ?? getenv("PFTLS_RESOLVER").map({ String(cString: $0) }) else { return nil }
+        guard let choice = ResolverChoice(chosen) else {
+            throw ValidationError(Catalog.text("dns.resolver.invalid", ["value": SafeText.escape(chosen)]))
+        }
+        return choice
     }
 }

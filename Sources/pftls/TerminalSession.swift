@@ -11,12 +11,12 @@ enum TerminalSession {
     /// UTF-8 locale counts as UTF-8: see `TerminalLocale`).
     static func glyphs() -> Glyphs {
         let utf8 = TerminalLocale.setUp()
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         return term.hasPrefix("vt") || term == "dumb" || !utf8 ? .ascii : .unicode
     }
 
     /// Colour only when NO_COLOR is unset (the terminal's own support is checked by curses).
-    static var useColors: Bool { ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    static var useColors: Bool { getenv("NO_COLOR") == nil }
 
     /// Refuses to start without a terminal on both ends.
     static func requireTerminal() throws {

@@ -10,8 +10,11 @@ struct WizardCommand: ParsableCommand {
         abstract: Catalog.text("WizardCommand.text")
     )
 
+    /// Where Postfix's configuration is unless `--config-dir` says otherwise.
+    static let defaultConfigDirectory = "/etc/postfix"
+
     @Option(name: .long, help: ArgumentHelp(Catalog.text("WizardCommand.text2"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = "/etc/postfix"
+    var configDir = WizardCommand.defaultConfigDirectory
 
     @OptionGroup var dns: ResolverOptions
 
@@ -19,10 +22,16 @@ struct WizardCommand: ParsableCommand {
     var allowTlsaMismatch = false
 
     func run() throws {
+        try Self.start(configDirectory: configDir, resolver: dns.resolver, allowTLSAMismatch: allowTlsaMismatch)
+    }
+
+    /// Runs the wizard on the configuration in `configDirectory`.
+    static func start(configDirectory: String = defaultConfigDirectory, resolver: String? = nil, allowTLSAMismatch: Bool = false) throws {
+        let dns = try ResolverOptions.dnsCheck(resolver: resolver, allowTLSAMismatch: allowTLSAMismatch)
         try TerminalSession.requireTerminal()
-        let context = WizardContext(configDirectory: configDir, demo: nil,
+        let context = WizardContext(configDirectory: configDirectory, demo: nil,
                                     browseDirectory: FileManager.default.currentDirectoryPath,
-                                    glyphs: TerminalSession.glyphs(), trustedOwner: 0, dns: dns.dnsCheck(allowTLSAMismatch: allowTlsaMismatch))
+                                    glyphs: TerminalSession.glyphs(), trustedOwner: 0, dns: dns)
         let outcome = TerminalSession.run(WizardModel(context: context), runner: EffectRunner(context: context))
         if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

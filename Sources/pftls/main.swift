@@ -15,8 +15,16 @@ do {
 }
 
 do {
-    var command = try PftlsCommand.parseAsRoot(arguments)
-    try command.run()
+    if let start = PftlsCommand.bareTerminalStart(arguments) {
+        do {
+            try start()
+        } catch is ValidationError {
+            // Refused before it began: said in the parser's own words, with the command's usage.
+            try PftlsCommand.parseAndRun(arguments)
+        }
+    } else {
+        try PftlsCommand.parseAndRun(arguments)
+    }
 } catch {
     let code = PftlsCommand.exitCode(for: error)
     let message = ArgumentParserText.localize(PftlsCommand.fullMessage(for: error))

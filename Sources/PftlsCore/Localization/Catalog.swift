@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import Synchronization
 
 /// The message catalog: every text pftls shows a person, in English and Japanese,
@@ -7,9 +7,9 @@ import Synchronization
 /// Texts are looked up by key; `{name}` placeholders are filled from the arguments.
 /// Finding codes, parameter names, paths and JSON keys are never in the catalog.
 public enum Catalog {
-    private static let chosen = Mutex(Language.resolve(environment: ProcessInfo.processInfo.environment))
+    private static let chosen = Mutex(Language.resolveFromProcessEnvironment())
     /// The tables read so far: a language's are read the first time one of its texts is needed.
-    private static let loaded = Mutex<[Language: [String: String]]>([:])
+    private static let loaded = Mutex<[Language: CatalogTable]>([:])
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
@@ -40,7 +40,7 @@ public enum Catalog {
     public static func template(_ key: String, in language: Language) -> String? { table(language)[key] }
 
     /// `language`'s table, read on first use.
-    private static func table(_ language: Language) -> [String: String] {
+    private static func table(_ language: Language) -> CatalogTable {
         if let table = loaded.withLock({ $0[language] }) { return table }
         let table = load(language)
         return loaded.withLock { tables in
@@ -85,31 +85,53 @@ public enum Catalog {
     /// for a package), in SwiftPM's resource bundle next to the executable, or in
     /// the source tree for a development build.
     static var searchPaths: [String] {
-        let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        let directory = executable.deletingLastPathComponent()
+        let directory = parent(of: executablePath ?? CommandLine.arguments[0])
         return [
-            directory.deletingLastPathComponent().appendingPathComponent("share/pftls/catalog").path,
-            directory.appendingPathComponent("pftls_PftlsCore.resources/Catalog").path,
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/Catalog").path,
+            parent(of: directory) + "/share/pftls/catalog",
+            directory + "/pftls_PftlsCore.resources/Catalog",
+            parent(of: parent(of: "\(#filePath)")) + "/Resources/Catalog",
         ]
     }
 
-    private static func load(_ language: Language) -> [String: String] {
-        guard let root = searchPaths.first(where: { FileManager.default.fileExists(atPath: $0 + "/en") }) else {
-            FileHandle.standardError.write(Data("pftls: the message catalog is missing (looked in \(searchPaths.joined(separator: ", "))); reinstall pftls.\n".utf8))
-            exit(70)
+    /// The running binary, from /proc/self/exe.
+    private static var executablePath: String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `path` without its last component.
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Reads every `.strings` table of `language` (plain reads and one pass over the
+    /// bytes: this is on the way to every first frame).
+    private static func load(_ language: Language) -> CatalogTable {
+        guard let root = searchPaths.first(where: { access($0 + "/en", F_OK) == 0 }) else {
+            fail("pftls: the message catalog is missing (looked in \(searchPaths.joined(separator: ", "))); reinstall pftls.")
         }
         let directory = root + "/" + language.rawValue
-        var table: [String: String] = [:]
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted() where name.hasSuffix(".strings") {
-            guard let text = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { continue }
+        let files = LocalFileSystem()
+        var table = CatalogTable()
+        for name in ((try? files.contentsOfDirectory(directory)) ?? []).sorted() where name.hasSuffix(".strings") {
+            let path = directory + "/" + name
+            guard let bytes = try? files.readFile(path, limit: 1 << 20) else { continue }
             do {
-                for entry in try StringsFile.parse(text) { table[entry.key] = entry.value }
+                try table.add(bytes)
             } catch {
-                FileHandle.standardError.write(Data("pftls: \(directory)/\(name): \(error.description)\n".utf8))
-                exit(70)
+                fail("pftls: \(path): \(error.description)")
             }
         }
         return table
+    }
+
+    /// Ends the process over a broken installation (exit 70, EX_SOFTWARE).
+    private static func fail(_ message: String) -> Never {
+        let line = message + "\n"
+        _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+        exit(70)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The language pftls speaks: English or Japanese.
 ///
 /// Chosen as gettext chooses the message language, from the environment alone: the
@@ -10,10 +16,20 @@ public enum Language: String, Sendable, CaseIterable {
     /// `LANGUAGE` (a colon-separated list) is honoured first, then the locale's own
     /// language: `ja*` gives Japanese, anything else English.
     public static func resolve(environment: [String: String]) -> Language {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        resolve { environment[$0] }
+    }
+
+    /// The language the process environment asks for, read with getenv (no copy of
+    /// the whole environment on the way to the first frame).
+    public static func resolveFromProcessEnvironment() -> Language {
+        resolve { getenv($0).map { String(cString: $0) } }
+    }
+
+    private static func resolve(variable: (String) -> String?) -> Language {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap(variable).first { !$0.isEmpty } ?? ""
         let base = locale.split(separator: ".").first.map(String.init) ?? ""
         if base.isEmpty || base == "C" || base == "POSIX" { return .en }
-        for entry in (environment["LANGUAGE"] ?? "").split(separator: ":") {
+        for entry in (variable("LANGUAGE") ?? "").split(separator: ":") {
             if let chosen = Language(tag: String(entry)) { return chosen }
         }
         return Language(tag: base) ?? .en

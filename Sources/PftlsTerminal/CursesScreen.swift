@@ -40,25 +40,50 @@ final class CursesScreen {
     /// The terminal's size now.
     var size: (width: Int, height: Int) { (Int(getmaxx(pftls_stdscr())), Int(getmaxy(pftls_stdscr()))) }
 
-    /// Draws `screen`, touching only changed cells, then refreshes.
+    /// Draws `screen`, touching only changed cells, then refreshes. Neighbouring changed
+    /// ASCII cells of one style go to ncurses as one string.
     func draw(_ screen: ScreenBuffer) {
         let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
         if full { werase(pftls_stdscr()) }
         for y in 0..<screen.height {
-            var x = 0
-            while x < screen.width {
+            var run = StyledRun()
+            for x in 0..<screen.width {
                 let cell = screen[x, y]
-                if !full, let previous, previous[x, y] == cell { x += 1; continue }
-                if !cell.text.isEmpty {
-                    wattrset(pftls_stdscr(), attributes(cell.style))
-                    _ = mvwaddstr(pftls_stdscr(), Int32(y), Int32(x), cell.text)
+                // The second half of a wide character: it is drawn with the first.
+                if cell.text.isEmpty { continue }
+                if !full, let previous, previous[x, y] == cell {
+                    put(&run, y: y)
+                    continue
                 }
-                x += 1
+                // Only ASCII joins a run: any other character is placed at its own cell, so a
+                // width ncurses counts differently cannot shift the rest of the row.
+                let ascii = cell.text.utf8.count == 1
+                if run.style != cell.style || !ascii { put(&run, y: y) }
+                if run.text.isEmpty { run = StyledRun(start: x, style: cell.style) }
+                run.text += cell.text
+                if !ascii { put(&run, y: y) }
             }
+            put(&run, y: y)
         }
         wattrset(pftls_stdscr(), 0)
         wrefresh(pftls_stdscr())
         previous = screen
+    }
+
+    /// Changed cells side by side in one style, waiting to be drawn.
+    private struct StyledRun {
+        var start = 0
+        var style: Style?
+        var text = ""
+    }
+
+    /// Draws `run` (if it holds anything) on row `y` and empties it.
+    private func put(_ run: inout StyledRun, y: Int) {
+        if !run.text.isEmpty, let style = run.style {
+            wattrset(pftls_stdscr(), attributes(style))
+            _ = mvwaddstr(pftls_stdscr(), Int32(y), Int32(run.start), run.text)
+        }
+        run = StyledRun()
     }
 
     /// Forgets the last frame so the next one is drawn whole (after a resize).

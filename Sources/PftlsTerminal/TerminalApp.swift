@@ -41,6 +41,8 @@ public enum TerminalApp {
         let size = screen.size
         model.width = size.width
         model.height = size.height
+        // The first frame goes out before any background work starts competing for the CPU.
+        screen.draw(WizardView.render(model))
         model.initialEffects.forEach(background.start)
         while model.exitCode == nil {
             screen.draw(WizardView.render(model))

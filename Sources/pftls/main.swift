@@ -9,6 +9,7 @@ import PftlsCore
 var arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if let chosen = try LanguageOption.take(from: &arguments) { Catalog.language = chosen }
+    Catalog.prefetch()
 } catch {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(2)

@@ -8,8 +8,9 @@ import Synchronization
 /// Finding codes, parameter names, paths and JSON keys are never in the catalog.
 public enum Catalog {
     private static let chosen = Mutex(Language.resolveFromProcessEnvironment())
-    /// The tables read so far: a language's are read the first time one of its texts is needed.
-    private static let loaded = Mutex<[Language: CatalogTable]>([:])
+    /// Each language's tables, read the first time one of its texts is needed (or when
+    /// `prefetch()` asks for them early).
+    private static let loaded = Mutex<[Language: AskedOnce<CatalogTable>]>([:])
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
@@ -41,12 +42,21 @@ public enum Catalog {
 
     /// `language`'s table, read on first use.
     private static func table(_ language: Language) -> CatalogTable {
-        if let table = loaded.withLock({ $0[language] }) { return table }
-        let table = load(language)
-        return loaded.withLock { tables in
-            if let raced = tables[language] { return raced }
-            tables[language] = table
-            return table
+        reading(language).value
+    }
+
+    /// Starts reading the current language's tables on another thread, so that the
+    /// terminal is set up meanwhile; the first text needed waits for them.
+    public static func prefetch() {
+        _ = reading(language, startingNow: true)
+    }
+
+    private static func reading(_ language: Language, startingNow: Bool = false) -> AskedOnce<CatalogTable> {
+        loaded.withLock { readings in
+            if let reading = readings[language] { return reading }
+            let reading = startingNow ? AskedOnce.startingNow { load(language) } : AskedOnce { load(language) }
+            readings[language] = reading
+            return reading
         }
     }
 

@@ -34,8 +34,10 @@ let package = Package(
         .target(
             name: "PftlsCore",
             dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim", "CResolverShim"],
-            // The message catalog: one .strings table per domain and language.
-            resources: [.copy("Resources/Catalog")]
+            // The message catalog (one .strings table per domain and language) is read from
+            // the source tree or /usr/share/pftls/catalog, not from a SwiftPM resource bundle:
+            // the bundle's generated accessor imports all of Foundation (see DECISIONS.md).
+            exclude: ["Resources"]
         ),
         // The wizard: steps, widgets and screens as values; draws into a screen buffer, never into curses.
         .target(name: "PftlsUI", dependencies: ["PftlsCore"]),

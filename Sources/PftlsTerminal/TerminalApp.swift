@@ -1,6 +1,7 @@
 import CCursesShim
 import CNCurses
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsUI
 
 /// The wizard in a real terminal: read a key, update the model, start its

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Makes `--config-dir` absolute when it is read: `postfix -c` refuses a relative
 /// directory (after a one-second sleep), and pftls hands the directory to Postfix.

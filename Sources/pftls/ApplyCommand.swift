@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// `pftls apply`: carry out an answers file, with review, backup, check, reload and probe.
@@ -46,8 +47,7 @@ enum AnswersFileOption {
         let bytes: [UInt8]
         if path == "-" {
             // `--answers -`: from standard input (Ansible passes the answers this way).
-            let data = FileHandle.standardInput.readData(ofLength: 1 << 20)
-            return try parse(Array(data), name: Catalog.text("answers.stdin"))
+            return try parse(StandardStreams.readInput(limit: 1 << 20), name: Catalog.text("answers.stdin"))
         }
         do { bytes = try LocalFileSystem().readFile(path, limit: 1 << 20) } catch {
             throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": "\(error.reason)"]))

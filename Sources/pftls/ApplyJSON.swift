@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// The `--json` result of `apply` (and `renew`): one object on standard output, for

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// Runs a plan for `apply` and `renew` and prints progress, the backup and the
@@ -20,7 +21,7 @@ enum ApplyReport {
             if let rollback = outcome.rollbackCommand { print(Catalog.text("ApplyReport.text2", ["rollback": "\(rollback)"])) }
             return outcome
         } catch {
-            FileHandle.standardError.write(Data("pftls \(command): \(error.description)\n".utf8))
+            StandardStreams.writeError("pftls \(command): \(error.description)\n")
             // Stopped by a signal: exit as the signal says (130 Ctrl-C, 143 SIGTERM, 129 hang-up).
             throw ExitCode(error.signal.map { 128 + $0 } ?? 1)
         }

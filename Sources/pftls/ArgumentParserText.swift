@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// swift-argument-parser writes its own headings and errors ("USAGE:", "Show help
@@ -21,13 +22,10 @@ enum ArgumentParserText {
     static func localize(_ text: String) -> String {
         guard Catalog.language != .en else { return text }
         var result = text
-        for (phrase, key) in phrases { result = result.replacingOccurrences(of: phrase, with: Catalog.text(key)) }
+        for (phrase, key) in phrases { result = result.replacing(phrase, with: Catalog.text(key)) }
         // "  See 'pftls apply --help' for more information."
-        if let regex = try? NSRegularExpression(pattern: #"See '([^']+)' for more information\."#) {
-            let range = NSRange(result.startIndex..., in: result)
-            result = regex.stringByReplacingMatches(in: result, range: range,
-                                                    withTemplate: Catalog.text("ap.see-more", ["command": "$1"]))
+        return result.replacing(#/See '([^']+)' for more information\./#) { match in
+            Catalog.text("ap.see-more", ["command": String(match.output.1)])
         }
-        return result
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// `pftls check`: is the TLS set-up in force healthy, and is the certificate on disk the one being served?
@@ -77,7 +78,7 @@ struct NagiosCheck {
             ?? " | errors=\(errors.count) warnings=\(warnings.count)"
         status = code
         // The plugin line is one line: Nagios takes the text up to '|', then perfdata.
-        line = "PFTLS \(state) - \(summary)\(first)".replacingOccurrences(of: "|", with: "/").replacingOccurrences(of: "\n", with: " ") + perfdata
+        line = "PFTLS \(state) - \(summary)\(first)".replacing("|", with: "/").replacing("\n", with: " ") + perfdata
     }
 }
 
@@ -108,32 +109,33 @@ enum CheckText {
 /// The check report for scripts.
 enum CheckJSON {
     static func render(_ report: TLSAudit.Report) -> String {
-        let findings = report.findings.map { finding -> [String: Any] in
-            ["code": finding.code.rawValue, "severity": finding.severity.rawValue, "message": finding.message,
-             "hint": finding.hint, "file": finding.file as Any? ?? NSNull()]
+        let findings = report.findings.map { finding -> JSONValue in
+            ["code": .string(finding.code.rawValue), "severity": .string(finding.severity.rawValue), "message": .string(finding.message),
+             "hint": .string(finding.hint), "file": JSONValue(finding.file)]
         }
-        let services = report.services.map { service -> [String: Any] in
+        let services = report.services.map { service -> JSONValue in
             let probe = report.probes.first { $0.service == service }
-            var entry: [String: Any] = ["name": service.name, "mode": service.mode.rawValue, "host": service.host, "port": service.port as Any? ?? NSNull()]
+            var entry: [String: JSONValue] = ["name": .string(service.name), "mode": .string(service.mode.rawValue), "host": .string(service.host),
+                                              "port": JSONValue(service.port)]
             if let probe {
                 switch probe.result {
-                case .served(let chain): entry["served"] = chain.first?.sha256FingerprintText ?? ""
-                case .failed(let reason, _): entry["error"] = reason
+                case .served(let chain): entry["served"] = .string(chain.first?.sha256FingerprintText ?? "")
+                case .failed(let reason, _): entry["error"] = .string(reason)
                 }
             }
-            return entry
+            return .object(entry)
         }
         // Days left for the certificate in use, and for each certificate of its chain, for
         // monitoring that graphs them.
-        let daysLeft: Any = report.leaf.map { $0.daysLeft() } ?? NSNull()
-        let certificates = report.chain.map { entry -> [String: Any] in
-            ["role": entry.role.rawValue, "subject": entry.certificate.subject, "file": entry.file, "sha256": entry.certificate.sha256FingerprintText,
-             "notAfter": UTCTimestamp.format(entry.certificate.notAfter), "daysLeft": entry.certificate.daysLeft()]
+        let certificates = report.chain.map { entry -> JSONValue in
+            ["role": .string(entry.role.rawValue), "subject": .string(entry.certificate.subject), "file": .string(entry.file),
+             "sha256": .string(entry.certificate.sha256FingerprintText), "notAfter": .string(UTCTimestamp.format(entry.certificate.notAfter)),
+             "daysLeft": .integer(entry.certificate.daysLeft())]
         }
-        let root: [String: Any] = ["findings": findings, "services": services, "files": report.filesInUse, "certificates": certificates,
-                                   "sha256": report.leaf?.sha256FingerprintText ?? NSNull(), "daysLeft": daysLeft,
-                                   "notAfter": report.leaf.map { UTCTimestamp.format($0.notAfter) } ?? NSNull()]
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let root: JSONValue = ["findings": .array(findings), "services": .array(services), "files": .array(report.filesInUse.map(JSONValue.string)),
+                               "certificates": .array(certificates), "sha256": JSONValue(report.leaf?.sha256FingerprintText),
+                               "daysLeft": JSONValue(report.leaf.map { $0.daysLeft() }),
+                               "notAfter": JSONValue(report.leaf.map { UTCTimestamp.format($0.notAfter) })]
+        return root.rendered
     }
 }

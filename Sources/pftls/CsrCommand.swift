@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// `pftls csr`: a new private key (or the one in use) and a certificate signing

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// `pftls renew`: install a renewed certificate into the set-up in force, safely;
@@ -29,7 +30,7 @@ struct RenewCommand: ParsableCommand {
     @OptionGroup var change: ChangeOptions
 
     func validate() throws {
-        if cert == nil && certbotName == nil && ProcessInfo.processInfo.environment["RENEWED_LINEAGE"] == nil {
+        if cert == nil && certbotName == nil && ProcessEnvironment.value("RENEWED_LINEAGE") == nil {
             throw ValidationError(Catalog.text("RenewCommand.text6"))
         }
         if cert != nil && certbotName != nil { throw ValidationError(Catalog.text("RenewCommand.text7")) }
@@ -38,7 +39,7 @@ struct RenewCommand: ParsableCommand {
     /// The files to install, from the options or certbot's lineage.
     private var request: RenewalRequest {
         if let cert { return RenewalRequest(key: key, certificate: cert, chain: chain) }
-        let lineage = certbotName.map { "/etc/letsencrypt/live/\($0)" } ?? ProcessInfo.processInfo.environment["RENEWED_LINEAGE"]!
+        let lineage = certbotName.map { "/etc/letsencrypt/live/\($0)" } ?? ProcessEnvironment.value("RENEWED_LINEAGE")!
         return RenewalRequest.certbot(lineage: lineage)
     }
 
@@ -50,7 +51,7 @@ struct RenewCommand: ParsableCommand {
         switch RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current() {
         case .success(let found): current = found
         case .failure(let problem):
-            FileHandle.standardError.write(Data(Catalog.text("RenewCommand.text8", ["description": "\(problem.description)"]).utf8))
+            StandardStreams.writeError(Catalog.text("RenewCommand.text8", ["description": "\(problem.description)"]))
             throw ExitCode(1)
         }
         let request = self.request
@@ -74,7 +75,7 @@ struct RenewCommand: ParsableCommand {
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
         if plan.hasErrors {
-            FileHandle.standardError.write(Data(Catalog.text("RenewCommand.text9").utf8))
+            StandardStreams.writeError(Catalog.text("RenewCommand.text9"))
             throw ExitCode(1)
         }
         if change.dryRun { print(Catalog.text("RenewCommand.text10")); return }

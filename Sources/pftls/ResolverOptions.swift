@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// `--resolver ADDR[:PORT]|none`: the DNS resolver the MX-name and DANE checks ask.
@@ -26,7 +27,7 @@ struct ResolverOptions: ParsableArguments {
 
     /// The resolver named by `option`, else by the environment; nil when neither names one.
     private static func choice(_ option: String?) throws -> ResolverChoice? {
-        guard let chosen = option ?? getenv("PFTLS_RESOLVER").map({ String(cString: $0) }) else { return nil }
+        guard let chosen = option ?? ProcessEnvironment.value("PFTLS_RESOLVER") else { return nil }
         guard let choice = ResolverChoice(chosen) else {
             throw ValidationError(Catalog.text("dns.resolver.invalid", ["value": SafeText.escape(chosen)]))
         }

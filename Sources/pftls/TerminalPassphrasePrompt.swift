@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// Asks for a passphrase on /dev/tty with echo off, once per file.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 import PftlsTerminal
 import PftlsUI
@@ -11,7 +12,7 @@ enum TerminalSession {
     /// UTF-8 locale counts as UTF-8: see `TerminalLocale`).
     static func glyphs() -> Glyphs {
         let utf8 = TerminalLocale.setUp()
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        let term = ProcessEnvironment.value("TERM") ?? ""
         return term.hasPrefix("vt") || term == "dumb" || !utf8 ? .ascii : .unicode
     }
 
@@ -24,7 +25,7 @@ enum TerminalSession {
             throw ValidationError(Catalog.text("TerminalSession.text"))
         }
         guard TerminalApp.terminalIsUsable else {
-            let term = SafeText.escape(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+            let term = SafeText.escape(ProcessEnvironment.value("TERM") ?? "(unset)")
             throw ValidationError(Catalog.text("TerminalSession.text2", ["term": "\(term)"]))
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 // Usage errors exit 2 (the convention of grep, diff and openssl), not
@@ -11,7 +12,7 @@ do {
     if let chosen = try LanguageOption.take(from: &arguments) { Catalog.language = chosen }
     Catalog.prefetch()
 } catch {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    StandardStreams.writeError(error.description + "\n")
     exit(2)
 }
 
@@ -31,12 +32,11 @@ do {
     let message = ArgumentParserText.localize(PftlsCommand.fullMessage(for: error))
     if !message.isEmpty {
         // --help, --version and the help dump are answers, not errors: standard output.
-        let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-        stream.write(Data((message + "\n").utf8))
+        if code == .success { StandardStreams.writeOutput(message + "\n") } else { StandardStreams.writeError(message + "\n") }
     }
     if code == .validationFailure {
         if !message.contains("--help") {
-            FileHandle.standardError.write(Data((Catalog.text("cli.see-help") + "\n").utf8))
+            StandardStreams.writeError(Catalog.text("cli.see-help") + "\n")
         }
         exit(2)
     }

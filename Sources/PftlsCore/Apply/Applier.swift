@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Carries out a change plan: stage and check with Postfix, back up, write
 /// atomically with signals held, `postfix check`, reload, and prove on the wire
@@ -243,7 +244,7 @@ public struct Applier {
         var current = path
         while !FileManager.default.fileExists(atPath: current) {
             missing.insert(current, at: 0)
-            current = (current as NSString).deletingLastPathComponent
+            current = PathText.parent(of: current)
         }
         for directory in missing {
             guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
@@ -256,6 +257,6 @@ public struct Applier {
 
     /// `20261129T010203Z`: sortable and safe in a file name.
     static func stamp(_ date: Date) -> String {
-        UTCTimestamp.format(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        UTCTimestamp.format(date).filter { $0 != "-" && $0 != ":" }
     }
 }

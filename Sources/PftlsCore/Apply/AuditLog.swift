@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One line per change, beside the backups. Never holds secrets: file paths,
 /// purposes and modes only.

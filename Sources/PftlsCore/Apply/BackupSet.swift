@@ -69,7 +69,7 @@ struct BackupSet {
     func discard() {
         try? FileManager.default.removeItem(atPath: directory)
         if let keyDirectory { try? FileManager.default.removeItem(atPath: keyDirectory) }
-        for parent in [(directory as NSString).deletingLastPathComponent, keyDirectory.map { ($0 as NSString).deletingLastPathComponent }].compactMap({ $0 })
+        for parent in [PathText.parent(of: directory), keyDirectory.map(PathText.parent(of:))].compactMap({ $0 })
             where (try? FileManager.default.contentsOfDirectory(atPath: parent))?.isEmpty == true {
             rmdir(parent)
         }
@@ -128,7 +128,7 @@ struct BackupSet {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    static func quote(_ text: String) -> String { "'" + text.replacing("'", with: "'\\''") + "'" }
 
     /// `/etc/postfix/main.cf` becomes `etc_postfix_main.cf`.
     static func flatName(_ path: String) -> String {
@@ -152,4 +152,4 @@ struct BackupSet {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Postfix's TLS_README way of testing a new chain: before the live services change,
 /// a temporary loopback-only smtpd service on a free port gets the new files through

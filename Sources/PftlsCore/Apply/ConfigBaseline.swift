@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What Postfix says about the configuration as it is, before pftls changes anything:
 /// the warnings postconf gives on main.cf and master.cf, and the verdict of `postfix check`.

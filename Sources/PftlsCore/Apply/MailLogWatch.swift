@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Watches the mail log while pftls reloads and probes, so that a failed probe can be
 /// explained in Postfix's own words ("fatal: no SASL authentication mechanisms",
@@ -13,7 +14,7 @@ struct MailLogWatch {
     /// when set, else the usual syslog files.
     static func start(configDirectory: String, processes: ProcessRunner) -> MailLogWatch {
         let configured = (try? processes.run("postconf", ["-c", configDirectory, "-h", "maillog_file"]))?.output
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingBlanks()
         let candidates = [configured].compactMap { $0 }.filter { $0.hasPrefix("/") } + ["/var/log/mail.log", "/var/log/maillog"]
         for candidate in candidates {
             var info = stat()
@@ -27,14 +28,17 @@ struct MailLogWatch {
     /// Up to `limit` distinct new lines that say why a server failed, fatal ones first,
     /// without date, host and process id.
     func reasons(limit: Int = 3) -> [String] {
-        guard let path, let handle = FileHandle(forReadingAtPath: path) else { return [] }
-        defer { try? handle.close() }
-        try? handle.seek(toOffset: UInt64(offset))
-        let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+        guard let path else { return [] }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var data = [UInt8](repeating: 0, count: 1 << 20)
+        let count = data.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+        data.removeSubrange(max(0, count)...)
         var seen = Set<String>()
         var lines: [(rank: Int, text: String)] = []
         for raw in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            guard let start = raw.range(of: "postfix") else { continue }
+            guard let start = raw.firstRange(of: "postfix") else { continue }
             var text = String(raw[start.lowerBound...])
             if let open = text.firstIndex(of: "["), let close = text.firstIndex(of: "]"), open < close {
                 text.removeSubrange(open...close)

@@ -26,7 +26,7 @@ struct PostfixCommand {
         }
         guard let result else { return nil }
         let messages = [result.errorOutput, result.output].filter { !$0.isEmpty }.joined(separator: "\n")
-        let lines = messages.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = messages.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         let fatal = lines.filter { $0.contains("fatal:") || $0.contains("error:") || $0.contains("panic:") }
         let passed = result.status == 0 && fatal.isEmpty
         var reason = (fatal.isEmpty ? lines : fatal).joined(separator: "; ")

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One line Postfix wrote about a configuration: `postconf: warning: /etc/postfix/main.cf,
 /// line 42: overriding earlier entry: inet_interfaces=all`.
@@ -21,14 +22,14 @@ public struct PostfixComplaint: Equatable, Sendable {
     /// Parses one line. `directory` is the directory the checked copy lives in; it is
     /// reported as `configDirectory`.
     init(line raw: String, directory: String, configDirectory: String) {
-        let text = directory == configDirectory ? raw : raw.replacingOccurrences(of: directory, with: configDirectory)
+        let text = directory == configDirectory ? raw : raw.replacing(directory, with: configDirectory)
         self.text = text
         var rest = Substring(text)
         // "postconf: warning: ..." or "/usr/sbin/postconf: warning: ..." or
         // "postfix/postfix-script: warning: ...".
         var level: String?
         for candidate in ["warning", "fatal", "error", "panic"] {
-            if let range = rest.range(of: ": \(candidate): ") {
+            if let range = rest.firstRange(of: ": \(candidate): ") {
                 level = candidate
                 rest = rest[range.upperBound...]
                 break
@@ -52,7 +53,7 @@ public struct PostfixComplaint: Equatable, Sendable {
         }
         self.file = file
         self.line = number
-        detail = String(rest).trimmingCharacters(in: .whitespaces)
+        detail = rest.trimmingBlanks()
     }
 
     /// What complaints of the same kind share: level, file, and the detail up to its
@@ -69,7 +70,7 @@ public struct PostfixComplaint: Equatable, Sendable {
     static func lines(of output: String, directory: String, configDirectory: String) -> [PostfixComplaint] {
         var seen = Set<String>()
         return output.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             guard !trimmed.isEmpty else { return nil }
             let complaint = PostfixComplaint(line: trimmed, directory: directory, configDirectory: configDirectory)
             return seen.insert(complaint.identity).inserted ? complaint : nil

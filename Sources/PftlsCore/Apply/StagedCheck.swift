@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Lets Postfix read the new main.cf and master.cf before anything is written:
 /// they are staged in a private directory inside the configuration directory and

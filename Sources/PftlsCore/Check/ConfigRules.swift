@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `check`'s rules on the TLS settings themselves, beyond the key and certificates:
 /// each a finding with a code and a fix.
@@ -148,7 +149,7 @@ struct ConfigRules {
             guard fields.count >= 8, ["inet", "unix", "fifo", "pass", "unix-dgram"].contains(String(fields[1])) else { continue }
             let next = index + 1 < lines.count ? lines[index + 1] : ""
             guard next.first.map({ $0 == " " || $0 == "\t" }) == true,
-                  next.trimmingCharacters(in: .whitespaces).hasPrefix("-o") else { continue }
+                  next.trimmingBlanks().hasPrefix("-o") else { continue }
             findings.append(Finding(.commentedServiceOptions, .warning, file: masterPath,
                 message: Catalog.text("rule.commented-service.message", ["file": SafeText.escape(masterPath), "line": "\(index + 2)",
                                                                         "service": String(fields[0])]),

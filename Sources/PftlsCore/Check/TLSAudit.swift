@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `pftls check`: audits the TLS set-up in force. Finds the files in use (main.cf
 /// and per-service `-o` overrides), runs the engine on them, audits permissions

@@ -1,6 +1,7 @@
 import COpenSSL
 import CCryptoShim
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An X.509 certificate owned by pftls, read through OpenSSL.
 public final class Certificate: @unchecked Sendable {
@@ -162,10 +163,15 @@ public final class Certificate: @unchecked Sendable {
 public enum Hex {
     /// `AB:CD:...` upper-case, as OpenSSL prints fingerprints.
     public static func colonSeparated(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02X", $0) }.joined(separator: ":")
+        bytes.map { digits($0, uppercase: true) }.joined(separator: ":")
+    }
+    /// The two hex digits of `byte`.
+    private static func digits(_ byte: UInt8, uppercase: Bool) -> String {
+        let text = String(byte, radix: 16, uppercase: uppercase)
+        return byte < 16 ? "0" + text : text
     }
     /// `abcd...` lower-case, as TLSA records are written.
     public static func lowercase(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        bytes.map { digits($0, uppercase: false) }.joined()
     }
 }

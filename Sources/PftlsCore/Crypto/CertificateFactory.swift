@@ -1,5 +1,6 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Issues X.509 certificates through OpenSSL: a private CA for the demo sandbox
 /// and fixtures for the tests, made at run time so they never expire.

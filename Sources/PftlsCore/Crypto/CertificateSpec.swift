@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a certificate made by `CertificateFactory` should say.
 public struct CertificateSpec: Sendable {

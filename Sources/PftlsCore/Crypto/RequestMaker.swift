@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Makes what a CA's order form needs: a private key (0600 from the first byte, in a
 /// directory only root can change) or the key in use, and a CSR for the names given.

@@ -1,5 +1,6 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The CA certificates the system trusts, looked up through OpenSSL.
 ///

@@ -1,10 +1,11 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Asks another resolver once per name and type, and remembers the answer (or the
 /// failure) for the life of the command or the wizard.
 public final class CachingResolver: DNSResolving, @unchecked Sendable {
     private let upstream: DNSResolving
-    private let lock = NSLock()
+    private let lock = Lock()
     private var answers: [String: Result<DNSAnswer, DNSFailure>] = [:]
 
     /// Wraps `upstream`.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Checks of single certificates: validity dates, key strength, signature hash,
 /// and what a server certificate must allow.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What an inspection checks against, beyond the files themselves.
 public struct InspectionOptions {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Works out the host name a certificate should cover when none is given.
 public struct HostnameDefault {

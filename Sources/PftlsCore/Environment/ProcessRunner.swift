@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,11 +19,11 @@ public struct ProcessResult: Sendable {
 
     /// Standard output as text, trailing newline removed.
     public var output: String {
-        String(decoding: standardOutput, as: UTF8.self).trimmingCharacters(in: .newlines)
+        String(decoding: standardOutput, as: UTF8.self).trimmingNewlines()
     }
     /// Standard error as text, trailing newline removed.
     public var errorOutput: String {
-        String(decoding: standardError, as: UTF8.self).trimmingCharacters(in: .newlines)
+        String(decoding: standardError, as: UTF8.self).trimmingNewlines()
     }
 }
 
@@ -56,7 +56,7 @@ public struct SystemProcessRunner: ProcessRunner {
     /// The absolute path of `program`, or nil when it is not installed.
     public func locate(_ program: String) -> String? {
         if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []
+        let path = ProcessEnvironment.value("PATH")?.split(separator: ":").map(String.init) ?? []
         for directory in path + Self.extraSearchPath {
             let candidate = directory + "/" + program
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import CSystemShim
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where "now" comes from. The engine never reads the system clock itself, so
 /// tests can inspect a certificate "next year" exactly.

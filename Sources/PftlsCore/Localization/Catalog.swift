@@ -92,14 +92,12 @@ public enum Catalog {
     // MARK: Loading
 
     /// Where the tables are: beside the installed binary (`/usr/share/pftls/catalog`
-    /// for a package), in SwiftPM's resource bundle next to the executable, or in
-    /// the source tree for a development build.
+    /// for a package), else in the source tree for a development build.
     static var searchPaths: [String] {
-        let directory = parent(of: executablePath ?? CommandLine.arguments[0])
+        let directory = PathText.parent(of: executablePath ?? CommandLine.arguments[0])
         return [
-            parent(of: directory) + "/share/pftls/catalog",
-            directory + "/pftls_PftlsCore.resources/Catalog",
-            parent(of: parent(of: "\(#filePath)")) + "/Resources/Catalog",
+            PathText.parent(of: directory) + "/share/pftls/catalog",
+            PathText.parent(of: PathText.parent(of: "\(#filePath)")) + "/Resources/Catalog",
         ]
     }
 
@@ -109,12 +107,6 @@ public enum Catalog {
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// `path` without its last component.
-    private static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Reads every `.strings` table of `language` (plain reads and one pass over the

@@ -22,7 +22,7 @@ public enum Language: String, Sendable, CaseIterable {
     /// The language the process environment asks for, read with getenv (no copy of
     /// the whole environment on the way to the first frame).
     public static func resolveFromProcessEnvironment() -> Language {
-        resolve { getenv($0).map { String(cString: $0) } }
+        resolve(variable: ProcessEnvironment.value)
     }
 
     private static func resolve(variable: (String) -> String?) -> Language {

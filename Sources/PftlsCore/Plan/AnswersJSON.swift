@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads and writes the answers file of `pftls apply`.
 ///
@@ -17,7 +18,7 @@ public enum AnswersJSON {
     /// Parses answers from JSON bytes; `file` names the file in messages.
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
         let where_ = SafeText.escape(file)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(data)), let root = object as? [String: Any] else {
+        guard let root = JSONValue.parse(data)?.object else {
             throw Failure(description: Catalog.text("AnswersJSON.text", ["where_": "\(where_)"]))
         }
         for key in root.keys.sorted() where !(required + optional).contains(key) {
@@ -49,27 +50,26 @@ public enum AnswersJSON {
 
     /// The answers as pretty JSON, keys sorted; it holds no secret.
     public static func render(_ answers: Answers) -> String {
-        var root: [String: Any] = [
-            "certificateDirectory": answers.certificateDirectory, "privateKey": answers.privateKey,
-            "certificate": answers.certificate, "intermediates": answers.intermediates,
-            "smtpdSecurityLevel": answers.smtpdSecurityLevel, "smtpSecurityLevel": answers.smtpSecurityLevel,
-            "services": answers.services.map { service -> [String: Any] in
-                var entry: [String: Any] = ["name": service.name.rawValue]
-                if let listen = service.listen { entry["listen"] = listen }
-                return entry
-            },
+        var root: [String: JSONValue] = [
+            "certificateDirectory": .string(answers.certificateDirectory), "privateKey": .string(answers.privateKey),
+            "certificate": .string(answers.certificate), "intermediates": .array(answers.intermediates.map(JSONValue.string)),
+            "smtpdSecurityLevel": .string(answers.smtpdSecurityLevel), "smtpSecurityLevel": .string(answers.smtpSecurityLevel),
+            "services": .array(answers.services.map { service in
+                var entry: [String: JSONValue] = ["name": .string(service.name.rawValue)]
+                if let listen = service.listen { entry["listen"] = .string(listen) }
+                return .object(entry)
+            }),
         ]
-        if let layout = answers.layout { root["layout"] = layout.rawValue }
-        if let hostname = answers.hostname { root["hostname"] = hostname }
+        if let layout = answers.layout { root["layout"] = .string(layout.rawValue) }
+        if let hostname = answers.hostname { root["hostname"] = .string(hostname) }
         if answers.dedicatedNonMX { root["dedicatedNonMX"] = true }
         if answers.smtpdCAfile { root["smtpdCAfile"] = true }
-        if !answers.names.isEmpty { root["names"] = answers.names }
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        if !answers.names.isEmpty { root["names"] = .array(answers.names.map(JSONValue.string)) }
+        return JSONValue.object(root).rendered
     }
 
     private struct Reader {
-        let root: [String: Any]
+        let root: [String: JSONValue]
         let file: String
 
         func fail(_ key: String, _ problem: String) -> Failure {
@@ -77,7 +77,7 @@ public enum AnswersJSON {
         }
 
         func string(_ key: String) throws(Failure) -> String {
-            guard let value = root[key] as? String, !value.isEmpty else { throw fail(key, Catalog.text("AnswersJSON.text5")) }
+            guard let value = root[key]?.string, !value.isEmpty else { throw fail(key, Catalog.text("AnswersJSON.text5")) }
             return value
         }
 
@@ -87,7 +87,8 @@ public enum AnswersJSON {
         }
 
         func strings(_ key: String) throws(Failure) -> [String] {
-            guard let values = root[key] as? [Any], let strings = values as? [String], !strings.contains(where: \.isEmpty) else {
+            guard let values = root[key]?.array, case let strings = values.compactMap(\.string), strings.count == values.count,
+                  !strings.contains(where: \.isEmpty) else {
                 throw fail(key, Catalog.text("AnswersJSON.text6"))
             }
             return strings
@@ -95,12 +96,9 @@ public enum AnswersJSON {
 
         func bool(_ key: String) throws(Failure) -> Bool {
             guard let value = root[key] else { return false }
-            // JSONSerialization gives NSNumber for numbers and booleans alike, and `1 as? Bool`
-            // succeeds; only JSON true and false carry the boolean type code "c".
-            guard let flag = value as? NSNumber, String(cString: flag.objCType) == "c" else {
-                throw fail(key, Catalog.text("AnswersJSON.text7"))
-            }
-            return flag.boolValue
+            // Only JSON true and false: the number 1 is not a yes.
+            guard case .bool(let flag) = value else { throw fail(key, Catalog.text("AnswersJSON.text7")) }
+            return flag
         }
 
         func choice(_ key: String, _ allowed: [String]) throws(Failure) -> String {
@@ -117,21 +115,21 @@ public enum AnswersJSON {
         }
 
         func services() throws(Failure) -> [Answers.Service] {
-            guard let list = root["services"] as? [Any] else { throw fail("services", Catalog.text("AnswersJSON.text9")) }
+            guard let list = root["services"]?.array else { throw fail("services", Catalog.text("AnswersJSON.text9")) }
             var result: [Answers.Service] = []
             for (index, item) in list.enumerated() {
                 let key = "services[\(index)]"
-                guard let entry = item as? [String: Any] else { throw fail(key, Catalog.text("AnswersJSON.text10")) }
+                guard let entry = item.object else { throw fail(key, Catalog.text("AnswersJSON.text10")) }
                 for extra in entry.keys.sorted() where extra != "name" && extra != "listen" {
                     throw fail("\(key).\(SafeText.escape(extra))", Catalog.text("AnswersJSON.text11"))
                 }
                 let names = Answers.ServiceName.allCases.map(\.rawValue)
-                guard let raw = entry["name"] as? String, let name = Answers.ServiceName(rawValue: raw) else {
+                guard let raw = entry["name"]?.string, let name = Answers.ServiceName(rawValue: raw) else {
                     throw fail("\(key).name", Catalog.text("AnswersJSON.text12", ["value": "\(names.joined(separator: ", "))"]))
                 }
                 var listen: String?
                 if let value = entry["listen"] {
-                    guard let text = value as? String else {
+                    guard let text = value.string else {
                         throw fail("\(key).listen", Catalog.text("AnswersJSON.text13"))
                     }
                     if let problem = ListenAddress.problem(with: text) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -69,7 +69,7 @@ public struct ListenAddress: Equatable, Sendable {
 
     /// The address to connect to when probing: wildcards become loopback.
     public var probeHost: String {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let bare = host.trimming { $0 == "[" || $0 == "]" }
         switch bare {
         case "0.0.0.0", "*": return "127.0.0.1"
         case "::": return "::1"

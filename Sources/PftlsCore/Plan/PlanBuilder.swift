@@ -255,4 +255,4 @@ public struct PlanBuilder {
     }
 }
 
-import Foundation
+import FoundationEssentials

@@ -1,9 +1,10 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A question put to Postfix the first time its answer is needed, and never again:
 /// copies of the value share the answer.
 final class AskedOnce<Answer: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var ask: (() -> Answer)?
     private var answer: Answer?
 
@@ -17,7 +18,7 @@ final class AskedOnce<Answer: Sendable>: @unchecked Sendable {
     /// works. Whoever comes first asks, under the lock; the other waits for that answer.
     static func startingNow(_ ask: @escaping @Sendable () -> Answer) -> AskedOnce {
         let question = AskedOnce(ask)
-        Thread.detachNewThread { _ = question.value }
+        DetachedThread.start { _ = question.value }
         return question
     }
 

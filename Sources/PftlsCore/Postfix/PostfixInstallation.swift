@@ -60,7 +60,7 @@ public struct PostfixInstallation: Sendable {
     /// `postconf -m`, asked of an empty configuration: the table types are the build's,
     /// and postconf would otherwise read the whole main.cf first.
     private static func tableTypes(_ processes: ProcessRunner) -> [String] {
-        var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/pftls-postconf-XXXXXX").utf8CString)
+        var template = Array(((ProcessEnvironment.value("TMPDIR") ?? "/tmp") + "/pftls-postconf-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return ["btree", "hash"] }
         let directory = String(cString: created)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -68,7 +68,7 @@ public struct PostfixInstallation: Sendable {
         // postconf waits for a main.cf written in the last seconds to settle.
         ConfigFileAge.dateBack([directory + "/main.cf"])
         guard let result = try? processes.run("postconf", ["-c", directory, "-m"]), result.status == 0 else { return ["btree", "hash"] }
-        return result.output.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+        return result.output.split(separator: "\n").map { $0.trimmingBlanks() }
     }
 
     /// The host name the certificate should cover: myhostname as this instance sets it,
@@ -87,4 +87,5 @@ public struct PostfixInstallation: Sendable {
     public var supportsChainFiles: Bool { version?.supportsChainFiles ?? true }
 }
 
-import Foundation
+import FoundationEssentials
+import Glibc

@@ -13,7 +13,7 @@ public struct PostfixVersion: Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `postconf -h mail_version` output such as `3.7.11` or `3.9-20240101`.
     public init?(parsing text: String) {
-        let numbers = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let numbers = text.trimmingWhitespace()
             .split(whereSeparator: { $0 == "." || $0 == "-" }).prefix(3).map { Int($0) }
         guard numbers.count >= 2, let major = numbers[0], let minor = numbers[1] else { return nil }
         self.init(major, minor, numbers.count > 2 ? (numbers[2] ?? 0) : 0)
@@ -31,4 +31,5 @@ public struct PostfixVersion: Comparable, Sendable, CustomStringConvertible {
     public var knowsSubmissionsName: Bool { self >= PostfixVersion(3, 6) }
 }
 
-import Foundation
+import FoundationEssentials
+import Glibc

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The `--json` form of an inspection:
 /// `{"findings":[{"code","severity","message","hint","file"}], "chain":[...]}`.

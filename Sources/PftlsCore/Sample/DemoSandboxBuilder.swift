@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Builds the `pftls demo` sandbox: a fresh 0700 directory under $TMPDIR with a
 /// stock Debian 12 Postfix config and a sample key and certificates generated
@@ -24,7 +25,7 @@ public struct DemoSandboxBuilder {
     /// Creates the sandbox's directories, at once: the wizard can draw its first frame
     /// while `populate` makes the keys and certificates.
     public static func create(in temporaryDirectory: String? = nil) throws -> Layout {
-        let base = temporaryDirectory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        let base = temporaryDirectory ?? ProcessEnvironment.value("TMPDIR") ?? "/tmp"
         var template = Array((base + "/pftls-demo-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw AtomicFileWriter.Failure(path: base, reason: "cannot create the demo sandbox: \(String(cString: strerror(errno)))")
@@ -52,8 +53,8 @@ public struct DemoSandboxBuilder {
         }
         try writer.write(snakeoilPEM, to: snakeoil.key, mode: 0o600)
         let mainCf = StockDebianConfig.mainCf
-            .replacingOccurrences(of: "/etc/ssl/certs/ssl-cert-snakeoil.pem", with: snakeoil.certificate)
-            .replacingOccurrences(of: "/etc/ssl/private/ssl-cert-snakeoil.key", with: snakeoil.key)
+            .replacing("/etc/ssl/certs/ssl-cert-snakeoil.pem", with: snakeoil.certificate)
+            .replacing("/etc/ssl/private/ssl-cert-snakeoil.key", with: snakeoil.key)
         try writer.write(Array(mainCf.utf8), to: layout.configDirectory + "/main.cf", mode: 0o644)
         try writer.write(Array(StockDebianConfig.masterCf.utf8), to: layout.configDirectory + "/master.cf", mode: 0o644)
         ConfigFileAge.dateBack(["main.cf", "master.cf"].map { layout.configDirectory + "/" + $0 })

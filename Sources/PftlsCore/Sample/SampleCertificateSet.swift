@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A private CA, an intermediate and a server certificate made at run time, for
 /// `pftls inspect --sample` and the demo sandbox. Nothing here is ever shipped.

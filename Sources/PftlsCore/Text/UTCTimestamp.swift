@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// ISO 8601 timestamps in UTC (`2026-11-29T00:53:21Z`), formatted with the C
 /// library: no time-zone database or ICU is loaded for them.

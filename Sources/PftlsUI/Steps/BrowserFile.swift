@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// What the file browser found a file to be: a type, so the assignment rules and the

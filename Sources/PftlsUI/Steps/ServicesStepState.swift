@@ -26,7 +26,7 @@ public struct ServicesStepState {
     func services() -> Result<[Answers.Service], StepProblem> {
         var chosen: [Answers.Service] = []
         for row in rows where row.enabled {
-            let listen = row.listen.value.trimmingCharacters(in: .whitespaces)
+            let listen = row.listen.value.trimmingBlanks()
             if !listen.isEmpty, let problem = ListenAddress.problem(with: listen) {
                 return .failure(StepProblem(Catalog.text("ServicesStepState.text", ["rawValue": "\(row.name.rawValue)", "problem": "\(problem)"])))
             }
@@ -53,4 +53,5 @@ public struct StepProblem: Error, Equatable {
     init(_ message: String) { self.message = message }
 }
 
-import Foundation
+import FoundationEssentials
+import Glibc

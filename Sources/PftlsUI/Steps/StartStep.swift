@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PftlsCore
 
 /// Start: the Postfix in place and its current TLS state; set up or renew.

@@ -1,10 +1,13 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import PftlsCore
+import Glibc
 
 /// Runs effects on background queues and hands their events back to the UI
 /// thread, which drains them between key presses: nothing blocks the UI.
 public final class BackgroundEffects: @unchecked Sendable {
     private let runner: EffectRunner
-    private let lock = NSLock()
+    private let lock = Lock()
     private var events: [Event] = []
     private var running = 0
     /// Listing and classifying: quick, many.

@@ -15,7 +15,7 @@ public enum WizardView {
         let glyphs = model.context.glyphs
         let title = Catalog.text("WizardView.text")
         screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
-        screen.put(glyphs == .ascii ? title.replacingOccurrences(of: "—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
+        screen.put(glyphs == .ascii ? title.replacing("—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
         if model.context.demo != nil { screen.put("[DEMO] ", x: model.width - 7, y: 0, style: Style(bold: true, reverse: true)) }
         drawStepBar(model, into: &screen)
         screen.rule(y: 2, glyph: glyphs.horizontal)

@@ -5,7 +5,7 @@ import ArgumentParser
 /// (`apply`, `renew`).
 struct ChangeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = "/etc/postfix"
+    var configDir = PostfixInstallation.standardConfigDirectory
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text2"), valueName: "FILE"))
     var passphraseFile: String?

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text3"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = "/etc/postfix"
+    var configDir = PostfixInstallation.standardConfigDirectory
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text4")))
     var json = false

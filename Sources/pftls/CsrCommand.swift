@@ -34,7 +34,7 @@ struct CsrCommand: ParsableCommand {
     var out = "."
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.config-dir.help"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = "/etc/postfix"
+    var configDir = PostfixInstallation.standardConfigDirectory
 
     func validate() throws {
         for name in names where !RequestMaker.isHostName(name) {

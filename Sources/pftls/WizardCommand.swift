@@ -11,11 +11,8 @@ struct WizardCommand: ParsableCommand {
         abstract: Catalog.text("WizardCommand.text")
     )
 
-    /// Where Postfix's configuration is unless `--config-dir` says otherwise.
-    static let defaultConfigDirectory = "/etc/postfix"
-
     @Option(name: .long, help: ArgumentHelp(Catalog.text("WizardCommand.text2"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = WizardCommand.defaultConfigDirectory
+    var configDir = PostfixInstallation.standardConfigDirectory
 
     @OptionGroup var dns: ResolverOptions
 
@@ -27,7 +24,7 @@ struct WizardCommand: ParsableCommand {
     }
 
     /// Runs the wizard on the configuration in `configDirectory`.
-    static func start(configDirectory: String = defaultConfigDirectory, resolver: String? = nil, allowTLSAMismatch: Bool = false) throws {
+    static func start(configDirectory: String = PostfixInstallation.standardConfigDirectory, resolver: String? = nil, allowTLSAMismatch: Bool = false) throws {
         let dns = try ResolverOptions.dnsCheck(resolver: resolver, allowTLSAMismatch: allowTLSAMismatch)
         try TerminalSession.requireTerminal()
         let context = WizardContext(configDirectory: configDirectory, demo: nil,

@@ -153,7 +153,10 @@ struct FileDecoder {
         _ read: (OpaquePointer, PasswordCallback, UnsafeMutableRawPointer) -> OpaquePointer?,
         input: () -> [UInt8]
     ) {
-        if encrypted { file.hasEncryptedKey = true }
+        if encrypted {
+            file.hasEncryptedKey = true
+            _ = OpenSSLRuntime.legacyReady
+        }
         let secret = encrypted ? passphrases?.passphrase(for: path) : nil
         if encrypted && secret == nil {
             file.findings.append(Finding(.passphraseRequired, .error, file: path,

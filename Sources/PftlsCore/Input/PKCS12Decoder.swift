@@ -12,6 +12,7 @@ struct PKCS12Decoder {
 
     func decode(_ p12: OpaquePointer, into file: inout DecodedFile) {
         file.isPKCS12 = true
+        _ = OpenSSLRuntime.legacyReady
         if PKCS12_mac_present(p12) == 1 {
             var iterations: UnsafePointer<ASN1_INTEGER>?
             PKCS12_get0_mac(nil, nil, nil, &iterations, p12)

@@ -48,6 +48,11 @@ public struct PlanBuilder {
                                            keyOnlyFiles: InspectionOptions.keyOnly(key: answers.privateKey, certificate: answers.certificate,
                                                                                    intermediates: answers.intermediates), names: answers.names))
         var findings = report.findings
+        // main.cf and master.cf are read and parsed before anything is asked of Postfix,
+        // whose answers may still be on their way.
+        let configFiles = Result { () throws(FileSystemError) in
+            (try fileSystem.readFile(mainPath, limit: 64 << 20), try fileSystem.readFile(masterPath, limit: 64 << 20))
+        }.map { texts in (texts, MainConfig(bytes: texts.0), MasterConfig(bytes: texts.1)) }
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
         if layout == .chainFile && !installation.supportsChainFiles {
             findings.append(Finding(.layoutUnsupported, .error, file: nil,
@@ -63,12 +68,12 @@ public struct PlanBuilder {
         var master: MasterConfig?
         var mainText: [UInt8] = []
         var masterText: [UInt8] = []
-        do {
-            mainText = try fileSystem.readFile(mainPath, limit: 64 << 20)
-            masterText = try fileSystem.readFile(masterPath, limit: 64 << 20)
-            main = MainConfig(bytes: mainText)
-            master = MasterConfig(bytes: masterText)
-        } catch {
+        switch configFiles {
+        case .success(let (texts, parsedMain, parsedMaster)):
+            (mainText, masterText) = texts
+            main = parsedMain
+            master = parsedMaster
+        case .failure(let error):
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory, message: error.reason,
                                     hint: Catalog.text("finding.unreadable.hint2")))
         }

@@ -5,6 +5,8 @@
 public struct PostfixInstallation: Sendable {
     /// The configuration directory (`-c DIR`), e.g. /etc/postfix.
     public let configDirectory: String
+    /// Where Postfix's configuration is unless the command line says otherwise.
+    public static let standardConfigDirectory = "/etc/postfix"
     /// `mail_version` from `postconf -d`, nil when Postfix is not installed.
     public var version: PostfixVersion? { facts.value.version }
     /// Parameter defaults (`postconf -d`, else pftls' table).

@@ -4,7 +4,14 @@
 /// by `ServiceKey`; when several active entries share a key the last one is the one
 /// Postfix uses, and the one edits change.
 public struct MasterConfig: Equatable, Sendable {
-    var text: ConfigText
+    var text: ConfigText {
+        didSet { parsed = ParsedEntries() }
+    }
+    /// The entries of `text`, tokenized the first time they are needed after a change:
+    /// a plan asks for services many times over one master.cf.
+    private var parsed = ParsedEntries()
+
+    public static func == (lhs: MasterConfig, rhs: MasterConfig) -> Bool { lhs.text == rhs.text }
 
     /// Parses master.cf contents. Never fails: lines Postfix would reject are kept as they are.
     public init(parsing contents: String) {
@@ -58,7 +65,7 @@ public struct MasterConfig: Equatable, Sendable {
 
     /// Every logical line, parsed.
     func entries() -> [MasterEntry] {
-        text.logicalLines().map { MasterEntry($0, in: text) }
+        parsed.entries { text.logicalLines().map { MasterEntry($0, in: text) } }
     }
 
     /// The well-formed active entries for `key`, in file order.
@@ -78,5 +85,20 @@ public struct MasterConfig: Equatable, Sendable {
         let lines = try service.renderedLines(indentation: entry.continuationIndentation(in: text))
         text.removeLines(at: entry.logical.lineIndices)
         text.insert(lines, at: entry.logical.head)
+    }
+}
+
+/// Entries parsed once and shared by the copies of one unchanged master.cf.
+private final class ParsedEntries: @unchecked Sendable {
+    private let lock = Lock()
+    private var entries: [MasterEntry]?
+
+    func entries(_ parse: () -> [MasterEntry]) -> [MasterEntry] {
+        lock.withLock {
+            if let entries { return entries }
+            let fresh = parse()
+            entries = fresh
+            return fresh
+        }
     }
 }

@@ -14,6 +14,16 @@ public struct ServiceKey: Hashable, Sendable, CustomStringConvertible {
     public init(_ name: String, _ type: String) {
         self.name = name
         self.type = type
+        identity = Self.identity(name: name, type: type)
+    }
+
+    /// What equality compares, worked out once: keys are compared many times over a master.cf.
+    private let identity: Identity
+
+    private struct Identity: Hashable, Sendable {
+        let type: String
+        let host: String?
+        let service: String
     }
 
     /// The address part of an `inet` service name (`127.0.0.1`, `[::1]`), or nil when there is none.
@@ -42,13 +52,15 @@ public struct ServiceKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What equality compares: type, lower-cased host, and the port with names mapped to numbers.
-    private var identity: [String?] {
-        guard type == "inet" else { return [type, nil, name] }
-        let service = endpoint.service
-        return [type, endpoint.host?.lowercased(), Self.wellKnownPorts[service.lowercased()] ?? service]
+    private static func identity(name: String, type: String) -> Identity {
+        guard type == "inet" else { return Identity(type: type, host: nil, service: name) }
+        let (host, service) = endpoint(name: name, type: type)
+        return Identity(type: type, host: host?.lowercased(), service: wellKnownPorts[service.lowercased()] ?? service)
     }
 
-    private var endpoint: (host: String?, service: String) {
+    private var endpoint: (host: String?, service: String) { Self.endpoint(name: name, type: type) }
+
+    private static func endpoint(name: String, type: String) -> (host: String?, service: String) {
         guard type == "inet" else { return (nil, name) }
         if name.hasPrefix("["), let close = name.firstIndex(of: "]") {
             let rest = name[name.index(after: close)...]

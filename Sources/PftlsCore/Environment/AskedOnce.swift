@@ -1,8 +1,8 @@
 import FoundationEssentials
 import Glibc
 
-/// A question put to Postfix the first time its answer is needed, and never again:
-/// copies of the value share the answer.
+/// A question (to Postfix, or the catalog's tables) answered the first time the answer
+/// is needed, and never again: copies of the value share the answer.
 final class AskedOnce<Answer: Sendable>: @unchecked Sendable {
     private let lock = Lock()
     private var ask: (() -> Answer)?

@@ -49,3 +49,32 @@ import PftlsCore
         #expect(paths.count == FilesStepState.listRows)
     }
 }
+
+/// The demo's preparation (its sandbox files) runs once, however many effects start at
+/// once: run twice, it made two key/certificate pairs that did not match.
+@Suite struct EffectPreparationTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func increment() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    @Test func effectsOnTwoQueuesShareOnePreparation() throws {
+        var template = Array((NSTemporaryDirectory() + "/pftls-prep-XXXXXX").utf8CString)
+        let base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        FileManager.default.createFile(atPath: base + "/a.pem", contents: Data("x".utf8))
+        let context = WizardContext(configDirectory: base, demo: nil, browseDirectory: base, glyphs: .unicode, trustedOwner: 0)
+        for _ in 0..<20 {
+            let calls = Counter()
+            let runner = EffectRunner(context: context) {
+                calls.increment()
+                usleep(20_000) // a slow preparation, as the demo's key generation is
+                return .success(.trusting([]))
+            }
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in _ = runner.perform(.classify(paths: [base + "/a.pem"])) }
+            #expect(calls.count == 1)
+        }
+    }
+}

@@ -14,7 +14,19 @@ public final class EffectRunner: @unchecked Sendable {
     private var preparation: (@Sendable () -> Result<TrustStore, Error>)?
     /// Why the preparation failed, told on the Start screen.
     private var preparationFailure: String?
-    private lazy var inspector = Inspector(fileSystem: fileSystem, trustStore: prepare())
+    /// The inspector, made once after the preparation. Effects run on two queues at once,
+    /// so this is guarded: a `lazy var` could run the preparation twice (the demo would
+    /// make its sample key and certificate twice, and they would not match).
+    private var inspector: Inspector {
+        preparing.withLock {
+            if let prepared { return prepared }
+            let made = Inspector(fileSystem: fileSystem, trustStore: prepare())
+            prepared = made
+            return made
+        }
+    }
+    private let preparing = Lock()
+    private var prepared: Inspector?
 
     /// Creates a runner; the demo trusts its own sample root instead of the system store.
     public init(context: WizardContext, fileSystem: FileSystem = LocalFileSystem(), processes: ProcessRunner = SystemProcessRunner(),

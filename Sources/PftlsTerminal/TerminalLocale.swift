@@ -12,11 +12,12 @@ public enum TerminalLocale {
         setUp { environment[$0] }
     }
 
-    /// `setUp(environment:)` on the process environment, read with getenv.
+    /// `setUp(environment:)` on the process environment, read with getenv; done once per
+    /// process (the glyph choice and the terminal session both ask).
     @discardableResult
-    public static func setUp() -> Bool {
-        setUp { getenv($0).map { String(cString: $0) } }
-    }
+    public static func setUp() -> Bool { processLocaleIsUTF8 }
+
+    private static let processLocaleIsUTF8: Bool = setUp { getenv($0).map { String(cString: $0) } }
 
     private static func setUp(variable: (String) -> String?) -> Bool {
         if setlocale(LC_ALL, "") == nil || !codesetIsUTF8, asksForUTF8(variable) {

@@ -244,7 +244,7 @@ public struct Applier {
         var current = path
         while !FileManager.default.fileExists(atPath: current) {
             missing.insert(current, at: 0)
-            current = PathText.parent(of: current)
+            current = AtomicFileWriter.split(current).directory
         }
         for directory in missing {
             guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {

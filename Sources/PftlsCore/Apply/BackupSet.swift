@@ -69,7 +69,7 @@ struct BackupSet {
     func discard() {
         try? FileManager.default.removeItem(atPath: directory)
         if let keyDirectory { try? FileManager.default.removeItem(atPath: keyDirectory) }
-        for parent in [PathText.parent(of: directory), keyDirectory.map(PathText.parent(of:))].compactMap({ $0 })
+        for parent in [AtomicFileWriter.split(directory).directory, keyDirectory.map { AtomicFileWriter.split($0).directory }].compactMap({ $0 })
             where (try? FileManager.default.contentsOfDirectory(atPath: parent))?.isEmpty == true {
             rmdir(parent)
         }

@@ -94,12 +94,14 @@ public enum Catalog {
     /// Where the tables are: beside the installed binary (`/usr/share/pftls/catalog`
     /// for a package), else in the source tree for a development build.
     static var searchPaths: [String] {
-        let directory = PathText.parent(of: executablePath ?? CommandLine.arguments[0])
+        let directory = parent(of: executablePath ?? CommandLine.arguments[0])
         return [
-            PathText.parent(of: directory) + "/share/pftls/catalog",
-            PathText.parent(of: PathText.parent(of: "\(#filePath)")) + "/Resources/Catalog",
+            parent(of: directory) + "/share/pftls/catalog",
+            parent(of: parent(of: "\(#filePath)")) + "/Resources/Catalog",
         ]
     }
+
+    private static func parent(of path: String) -> String { AtomicFileWriter.split(path).directory }
 
     /// The running binary, from /proc/self/exe.
     private static var executablePath: String? {

@@ -87,7 +87,7 @@ public struct MainConfig: Equatable, Sendable {
     /// Inserts a new setting line after the last line that belongs to a setting; a file
     /// that ended without a newline still does.
     private mutating func insertAfterLastSetting(_ line: String) {
-        guard let last = (0..<text.lineCount).last(where: { text.kind(ofLine: $0) == .start || text.kind(ofLine: $0) == .continuation }) else {
+        guard let last = (0..<text.lineCount).last(where: { [.start, .continuation].contains(text.kind(ofLine: $0)) }) else {
             text.append([line])
             return
         }

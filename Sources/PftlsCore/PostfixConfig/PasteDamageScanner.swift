@@ -25,7 +25,7 @@ struct PasteDamageScanner {
 
     private static func unindentedOption(_ logical: LogicalLine, _ tokens: [MasterToken], _ text: ConfigText) -> [Finding] {
         guard startsWithOption(tokens) else { return [] }
-        let previousKind = logical.head > 0 ? text.lines[logical.head - 1].kind : nil
+        let previousKind = logical.head > 0 ? text.kind(ofLine: logical.head - 1) : nil
         let followsEntry = previousKind == .start || previousKind == .continuation
         let damage = PasteDamage(kind: .unindentedOption, lineNumber: logical.head + 1, isRepairable: followsEntry)
         let indent = LineEdit(line: logical.head, range: 0..<0, replacement: MasterLayout.defaultIndentation)

@@ -140,7 +140,7 @@ public final class EffectRunner: @unchecked Sendable {
         } ?? []
         let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
             hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly))
-        let folders = [assignment.certificate.map(PathText.parent(of:)), lastListed].compactMap { $0 }
+        let folders = [assignment.certificate.map { AtomicFileWriter.split($0).directory }, lastListed].compactMap { $0 }
         let findings = MissingIssuerSearch(inspector: inspector, fileSystem: fileSystem)
             .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders)
         let codes = report.findings.codes

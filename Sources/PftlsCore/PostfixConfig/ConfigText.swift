@@ -15,6 +15,10 @@ struct ConfigText: Sendable {
     private var spans: [LineSpan]
     /// The texts of lines that edits wrote, without terminators.
     private var added: [[UInt8]] = []
+    /// The indices of the lines that start a logical line, ascending; kept up to date by
+    /// every edit, so a lookup by name visits the settings, not a list continued over
+    /// thousands of lines.
+    private(set) var startLines: [Int] = []
 
     /// Where one line's text is, and how it ends.
     private struct LineSpan: Sendable {
@@ -65,6 +69,7 @@ struct ConfigText: Sendable {
             }
         }
         self.spans = spans
+        startLines = spans.indices.filter { kind(ofLine: $0) == .start }
     }
 
     // MARK: Reading
@@ -259,6 +264,26 @@ struct ConfigText: Sendable {
     /// Replaces the text of one line, keeping its terminator.
     mutating func setText(_ text: String, ofLine index: Int) {
         spans[index] = addedSpan(text, terminator: spans[index].terminator)
+        noteKindChange(ofLine: index)
+    }
+
+    /// Where line `index` is, or would go, in `startLines` (a binary search).
+    private func startPosition(of index: Int) -> Int {
+        var (low, high) = (0, startLines.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if startLines[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Adds line `index` to `startLines` or takes it out, after its text changed.
+    private mutating func noteKindChange(ofLine index: Int) {
+        let position = startPosition(of: index)
+        let listed = position < startLines.count && startLines[position] == index
+        let starts = kind(ofLine: index) == .start
+        if starts && !listed { startLines.insert(index, at: position) }
+        if !starts && listed { startLines.remove(at: position) }
     }
 
     /// Inserts lines (given without terminators) before `index`, ending each with the file's line ending.
@@ -271,6 +296,10 @@ struct ConfigText: Sendable {
         for text in texts { new.append(addedSpan(text, terminator: ending)) }
         if endsWithoutNewline && !new.isEmpty { new[new.count - 1].terminator = .none }
         spans.insert(contentsOf: new, at: index)
+        let position = startPosition(of: index)
+        for later in position..<startLines.count { startLines[later] += new.count }
+        let inserted = (index..<index + new.count).filter { kind(ofLine: $0) == .start }
+        startLines.insert(contentsOf: inserted, at: position)
     }
 
     /// Appends lines at the end, first ending the last line if it has no newline.
@@ -297,6 +326,13 @@ struct ConfigText: Sendable {
             kept += 1
         }
         spans.removeLast(spans.count - kept)
+        // Each surviving start moves up by the number of removed lines before it.
+        var removedBefore = 0
+        startLines = startLines.compactMap { line in
+            while removedBefore < doomed.count && doomed[removedBefore] < line { removedBefore += 1 }
+            if removedBefore < doomed.count && doomed[removedBefore] == line { return nil }
+            return line - removedBefore
+        }
         if endedWithoutNewline, doomed.last == lastIndex, !spans.isEmpty {
             spans[spans.count - 1].terminator = .none
         }
@@ -315,6 +351,7 @@ struct ConfigText: Sendable {
             added.append(bytes)
             spans[edit.line] = LineSpan(start: UInt32(added.count - 1), length: UInt32(bytes.count),
                                         terminator: spans[edit.line].terminator, isAdded: true)
+            noteKindChange(ofLine: edit.line)
         }
     }
 

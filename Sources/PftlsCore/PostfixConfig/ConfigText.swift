@@ -27,6 +27,11 @@ struct ConfigText: Sendable {
         var length: UInt32
         var terminator: Terminator
         var isAdded: Bool
+
+        /// True when both spans are the same bytes of the file as read (terminators aside).
+        func isUnedited(sameAs other: LineSpan) -> Bool {
+            !isAdded && !other.isAdded && start == other.start && length == other.length
+        }
     }
 
     /// How a line ends.
@@ -42,6 +47,15 @@ struct ConfigText: Sendable {
         }
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// True when `file` holds this ending at `offset`.
+        func isFound(in file: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+            switch self {
+            case .none: true
+            case .lf: offset < file.count && file[offset] == 0x0A
+            case .crlf: offset + 1 < file.count && file[offset] == 0x0D && file[offset + 1] == 0x0A
+            }
+        }
     }
 
     /// Splits `text` into lines.
@@ -106,13 +120,30 @@ struct ConfigText: Sendable {
         }
     }
 
-    /// The file contents as bytes.
+    /// The file contents as bytes. Lines still as read, one after another in the file,
+    /// are copied as one run of bytes.
     func renderBytes() -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(source.count + added.reduce(0) { $0 + $1.count + 2 })
-        for index in spans.indices {
-            withBytes(ofLine: index) { result.append(contentsOf: $0) }
-            result.append(contentsOf: spans[index].terminator.bytes)
+        source.withUnsafeBufferPointer { file in
+            var run = 0..<0
+            let flush = { (result: inout [UInt8]) in
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: file[run]))
+                run = 0..<0
+            }
+            for span in spans {
+                let end = Int(span.start + span.length)
+                if !span.isAdded, span.terminator.isFound(in: file, at: end) {
+                    // The line and its ending are as read: extend the run, or start a new one.
+                    if run.upperBound != Int(span.start) { flush(&result); run = Int(span.start)..<Int(span.start) }
+                    run = run.lowerBound..<end + (span.terminator == .crlf ? 2 : span.terminator == .lf ? 1 : 0)
+                    continue
+                }
+                flush(&result)
+                if span.isAdded { result.append(contentsOf: added[Int(span.start)]) } else { result.append(contentsOf: file[Int(span.start)..<end]) }
+                result.append(contentsOf: span.terminator.bytes)
+            }
+            flush(&result)
         }
         return result
     }
@@ -147,22 +178,36 @@ struct ConfigText: Sendable {
         return result
     }
 
-    /// For each name a logical line starts with (the text before `=` or blank), the hashes
-    /// of its logical lines' raw bytes, in file order.
-    func rawSettingHashes() -> [String: [Int]] {
-        var hashes: [String: [Int]] = [:]
-        for logical in logicalLines() {
-            let name = withBytes(ofLine: logical.head) { bytes in
+    /// For each name a logical line starts with (the text before `=` or blank), the
+    /// physical lines from each of its starting lines up to the next one, in file order.
+    func settingRanges() -> [String: [Range<Int>]] {
+        var ranges: [String: [Range<Int>]] = [:]
+        for (position, head) in startLines.enumerated() {
+            let name = withBytes(ofLine: head) { bytes in
                 String(decoding: bytes.prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }, as: UTF8.self)
             }
-            var hasher = Hasher()
-            for index in logical.lineIndices {
-                withBytes(ofLine: index) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hasher.combine(0x0A as UInt8)
-            }
-            hashes[name, default: []].append(hasher.finalize())
+            let end = position + 1 < startLines.count ? startLines[position + 1] : spans.count
+            ranges[name, default: []].append(head..<end)
         }
-        return hashes
+        return ranges
+    }
+
+    /// True when the logical line in `range` (from `settingRanges()`) has the same lines
+    /// as the one in `otherRange` of `other`: the start and continuation lines, byte for
+    /// byte; comments and blank lines between them do not count. Lines both texts still
+    /// take from the same bytes read are equal without a comparison, so a list continued
+    /// over thousands of lines that no edit touched costs one pass over its spans.
+    func sameSetting(_ range: Range<Int>, as other: ConfigText, _ otherRange: Range<Int>) -> Bool {
+        let shared = source.withUnsafeBufferPointer { mine in other.source.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress } }
+        if shared, range.count == otherRange.count,
+           zip(range, otherRange).allSatisfy({ spans[$0].isUnedited(sameAs: other.spans[$1]) }) {
+            return true
+        }
+        let mine = range.filter { kind(ofLine: $0) != .blank && kind(ofLine: $0) != .comment }
+        let theirs = otherRange.filter { other.kind(ofLine: $0) != .blank && other.kind(ofLine: $0) != .comment }
+        return mine.count == theirs.count && zip(mine, theirs).allSatisfy { line, otherLine in
+            withBytes(ofLine: line) { bytes in other.withBytes(ofLine: otherLine) { $0.elementsEqual(bytes) } }
+        }
     }
 
     /// The logical line that starts at physical line `head`, a `.start` line: it and the

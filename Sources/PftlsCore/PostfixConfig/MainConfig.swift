@@ -41,13 +41,16 @@ public struct MainConfig: Equatable, Sendable {
         settings(named: name).map(\.parameter)
     }
 
-    /// The names whose settings differ between this file and `other`: each logical
-    /// line is compared by a hash of its raw text under the name it starts with, so no
-    /// value is parsed (a list continued over thousands of lines costs one pass).
+    /// The names whose settings differ between this file and `other`: each logical line
+    /// is compared by its raw lines under the name it starts with, so no value is parsed,
+    /// and lines no edit touched are known equal without reading them.
     public func namesChanged(comparedTo other: MainConfig) -> Set<String> {
-        let mine = text.rawSettingHashes()
-        let theirs = other.text.rawSettingHashes()
-        return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }
+        let mine = text.settingRanges()
+        let theirs = other.text.settingRanges()
+        return Set(mine.keys).union(theirs.keys).filter { name in
+            let (left, right) = (mine[name] ?? [], theirs[name] ?? [])
+            return left.count != right.count || zip(left, right).contains { !text.sameSetting($0, as: other.text, $1) }
+        }
     }
 
     /// The explicit value of `name`, or nil when main.cf does not set it.

@@ -37,5 +37,38 @@ extension PostfixConfigTests {
                 #expect(text.startLines == Self.scanned(text), "seed \(seed), step \(step)")
             }
         }
+
+        /// Each name's logical lines as text (start and continuation lines), found the slow way.
+        private static func settingsByName(_ config: MainConfig) -> [String: [[String]]] {
+            var result: [String: [[String]]] = [:]
+            for logical in config.text.logicalLines() {
+                let lines = logical.lineIndices.map { config.text.withBytes(ofLine: $0) { String(decoding: $0, as: UTF8.self) } }
+                let name = String(lines[0].prefix { $0 != "=" && $0 != " " && $0 != "\t" })
+                result[name, default: []].append(lines)
+            }
+            return result
+        }
+
+        @Test(arguments: 0..<40)
+        func changedNamesAreThoseWhoseLinesDiffer(seed: Int) throws {
+            var random = SplitMix64(seed: UInt64(seed))
+            let names = ["a", "b", "smtpd_x", "c"]
+            let lines = ["a = 1", "b = 2", "  x,", "\ty", "# note", "", "smtpd_x = z", "c=3", "a = 1"]
+            let initial = (0..<Int.random(in: 0...25, using: &random)).map { _ in lines.randomElement(using: &random)! }
+            let original = MainConfig(parsing: initial.joined(separator: "\n") + "\n")
+            var edited = original
+            for _ in 0..<Int.random(in: 0...4, using: &random) {
+                let name = names.randomElement(using: &random)!
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: try edited.set(name, ["1", "2", "v w"].randomElement(using: &random)!)
+                case 1: edited.remove(name)
+                default: edited = MainConfig(parsing: edited.render())  // no bytes shared with the original: compared line by line
+                }
+            }
+            let (before, after) = (Self.settingsByName(original), Self.settingsByName(edited))
+            let expected = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            #expect(original.namesChanged(comparedTo: edited) == expected, "seed \(seed)")
+            #expect(edited.namesChanged(comparedTo: original) == expected, "seed \(seed)")
+        }
     }
 }

@@ -41,26 +41,28 @@ final class CursesScreen {
     var size: (width: Int, height: Int) { (Int(getmaxx(pftls_stdscr())), Int(getmaxy(pftls_stdscr()))) }
 
     /// Draws `screen`, touching only changed cells, then refreshes. Neighbouring changed
-    /// ASCII cells of one style go to ncurses as one string.
+    /// ASCII cells of one style go to ncurses as one string of bytes.
     func draw(_ screen: ScreenBuffer) {
         let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
         if full { werase(pftls_stdscr()) }
+        var run = StyledRun()
+        run.bytes.reserveCapacity(4 * screen.width)
         for y in 0..<screen.height {
-            var run = StyledRun()
             for x in 0..<screen.width {
                 let cell = screen[x, y]
+                let utf8 = cell.text.utf8
                 // The second half of a wide character: it is drawn with the first.
-                if cell.text.isEmpty { continue }
+                if utf8.isEmpty { continue }
                 if !full, let previous, previous[x, y] == cell {
                     put(&run, y: y)
                     continue
                 }
                 // Only ASCII joins a run: any other character is placed at its own cell, so a
                 // width ncurses counts differently cannot shift the rest of the row.
-                let ascii = cell.text.utf8.count == 1
+                let ascii = utf8.count == 1
                 if run.style != cell.style || !ascii { put(&run, y: y) }
-                if run.text.isEmpty { run = StyledRun(start: x, style: cell.style) }
-                run.text += cell.text
+                if run.bytes.isEmpty { (run.start, run.style) = (x, cell.style) }
+                run.bytes.append(contentsOf: utf8)
                 if !ascii { put(&run, y: y) }
             }
             put(&run, y: y)
@@ -70,20 +72,24 @@ final class CursesScreen {
         previous = screen
     }
 
-    /// Changed cells side by side in one style, waiting to be drawn.
+    /// Changed cells side by side in one style, waiting to be drawn; the buffer is kept
+    /// from run to run.
     private struct StyledRun {
         var start = 0
         var style: Style?
-        var text = ""
+        var bytes: [UInt8] = []
     }
 
     /// Draws `run` (if it holds anything) on row `y` and empties it.
     private func put(_ run: inout StyledRun, y: Int) {
-        if !run.text.isEmpty, let style = run.style {
+        if !run.bytes.isEmpty, let style = run.style {
             wattrset(pftls_stdscr(), attributes(style))
-            _ = mvwaddstr(pftls_stdscr(), Int32(y), Int32(run.start), run.text)
+            _ = run.bytes.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { mvwaddnstr(pftls_stdscr(), Int32(y), Int32(run.start), $0.baseAddress, Int32($0.count)) }
+            }
         }
-        run = StyledRun()
+        run.bytes.removeAll(keepingCapacity: true)
+        run.style = nil
     }
 
     /// Forgets the last frame so the next one is drawn whole (after a resize).

@@ -8,9 +8,12 @@ import Synchronization
 /// Finding codes, parameter names, paths and JSON keys are never in the catalog.
 public enum Catalog {
     private static let chosen = Mutex(Language.resolveFromProcessEnvironment())
-    /// Each language's tables, read the first time one of its texts is needed (or when
-    /// `prefetch()` asks for them early).
-    private static let loaded = Mutex<[Language: AskedOnce<CatalogTable>]>([:])
+    /// Each language's tables (in `Language.allCases` order), read the first time one of
+    /// its texts is needed (or when `prefetch()` asks for them early). An array, not a
+    /// dictionary: a dictionary keyed by a type of ours costs the Swift runtime a search
+    /// of every conformance in the binary when it is first made, on the way to the
+    /// first frame.
+    private static let loaded = Mutex<[AskedOnce<CatalogTable>?]>(Language.allCases.map { _ in nil })
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
@@ -24,12 +27,13 @@ public enum Catalog {
 
     /// The text for `key` in the current language with `{name}` placeholders filled in;
     /// English when the key lacks a translation, the key itself when it is unknown.
-    public static func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+    /// The arguments are pairs, not a dictionary, for the same reason as `loaded`.
+    public static func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
         text(key, arguments, in: language)
     }
 
     /// The text for `key` in `language`.
-    public static func text(_ key: String, _ arguments: [String: String] = [:], in language: Language) -> String {
+    public static func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:], in language: Language) -> String {
         let template = table(language)[key] ?? (language == .en ? nil : table(.en)[key]) ?? key
         return fill(template, arguments)
     }
@@ -52,10 +56,11 @@ public enum Catalog {
     }
 
     private static func reading(_ language: Language, startingNow: Bool = false) -> AskedOnce<CatalogTable> {
-        loaded.withLock { readings in
-            if let reading = readings[language] { return reading }
+        let slot = language == .en ? 0 : 1
+        return loaded.withLock { readings in
+            if let reading = readings[slot] { return reading }
             let reading = startingNow ? AskedOnce.startingNow { load(language) } : AskedOnce { load(language) }
-            readings[language] = reading
+            readings[slot] = reading
             return reading
         }
     }
@@ -72,21 +77,27 @@ public enum Catalog {
         return names
     }
 
-    private static func fill(_ template: String, _ arguments: [String: String]) -> String {
+    /// `template` with each `{name}` that `arguments` names replaced by its value. Pieces
+    /// are copied as Strings: appending a Substring goes through generic code that the
+    /// runtime resolves by searching every conformance in the binary.
+    private static func fill(_ template: String, _ arguments: KeyValuePairs<String, String>) -> String {
         guard !arguments.isEmpty, template.contains("{") else { return template }
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = arguments[String(rest[rest.index(after: open)..<close])] else {
+            result.append(String(rest[..<open]))
+            let name = rest.index(after: open)
+            guard let close = rest[open...].firstIndex(of: "}"), case let wanted = String(rest[name..<close]),
+                  let value = arguments.first(where: { $0.key == wanted })?.value else {
                 result.append("{")
-                rest = rest[rest.index(after: open)...]
+                rest = rest[name...]
                 continue
             }
-            result += value
+            result.append(value)
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        result.append(String(rest))
+        return result
     }
 
     // MARK: Loading

@@ -23,7 +23,7 @@ public struct KeyBinding: Sendable {
     public init(_ keys: [Key], _ action: Action, label: String? = nil, help: String, inFooter: Bool = true) {
         self.keys = keys
         self.action = action
-        self.label = label ?? keys.map(\.label).joined(separator: "/")
+        self.label = label ?? keys.dropFirst().reduce(keys.first?.label ?? "") { $0 + "/" + $1.label }
         self.help = help
         self.inFooter = inFooter
     }

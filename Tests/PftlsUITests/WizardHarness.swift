@@ -24,7 +24,7 @@ struct WizardHarness {
                                     browseDirectory: layout.incoming, glyphs: glyphs, trustedOwner: getuid(), dns: dns)
         runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
         model = WizardModel(context: context, width: width, height: height)
-        run(Catalog.$override.withValue(language) { model.initialEffects })
+        run(Catalog.withLanguage(language) { model.initialEffects })
     }
 
     /// Runs effects and feeds their events back until nothing is left to do.
@@ -32,14 +32,14 @@ struct WizardHarness {
         var queue = effects
         while !queue.isEmpty {
             let effect = queue.removeFirst()
-            let events = Catalog.$override.withValue(language) { runner.perform(effect) }
-            for event in events { queue += Catalog.$override.withValue(language) { model.update(event) } }
+            let events = Catalog.withLanguage(language) { runner.perform(effect) }
+            for event in events { queue += Catalog.withLanguage(language) { model.update(event) } }
         }
     }
 
     mutating func press(_ keys: Key...) {
         for key in keys {
-            let effects = Catalog.$override.withValue(language) { model.update(.key(key)) }
+            let effects = Catalog.withLanguage(language) { model.update(.key(key)) }
             run(effects)
         }
     }
@@ -49,13 +49,13 @@ struct WizardHarness {
     }
 
     mutating func resize(_ width: Int, _ height: Int) {
-        let effects = Catalog.$override.withValue(language) { model.update(.resize(width: width, height: height)) }
+        let effects = Catalog.withLanguage(language) { model.update(.resize(width: width, height: height)) }
         run(effects)
     }
 
     /// The screen as text with run-specific parts (paths, times, fingerprints) made stable.
     var screen: String {
-        var text = Catalog.$override.withValue(language) { WizardView.render(model).text }
+        var text = Catalog.withLanguage(language) { WizardView.render(model).text }
         // Paths may be cut at the screen edge, so match them by shape, not whole.
         for (pattern, replacement) in [(#"/tmp/+pftls-ui-[A-Za-z0-9]{0,6}"#, "/TMP/pftls-ui-XXXXXX"),
                                        (#"pftls-demo-[A-Za-z0-9]{1,6}"#, "pftls-demo-XXXXXX"),

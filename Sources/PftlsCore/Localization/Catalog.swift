@@ -17,11 +17,22 @@ public enum Catalog {
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
-    @TaskLocal public static var override: Language?
+    @TaskLocal private static var override: Language?
+    /// Set once `withLanguage` is first used. Until then `language` does not read the
+    /// task-local: making it costs the Swift runtime about 0.1 ms, on the way to the
+    /// wizard's first frame.
+    private static let overrideUsed = Atomic<Bool>(false)
+
+    /// Runs `body` with texts in `language` for the current task only (nil: the
+    /// process-wide choice).
+    public static func withLanguage<Result>(_ language: Language?, _ body: () throws -> Result) rethrows -> Result {
+        overrideUsed.store(true, ordering: .sequentiallyConsistent)
+        return try $override.withValue(language, operation: body)
+    }
 
     /// The language texts are given in; set once at start-up (`--lang`, or the environment).
     public static var language: Language {
-        get { override ?? chosen.withLock { $0 } }
+        get { (overrideUsed.load(ordering: .sequentiallyConsistent) ? override : nil) ?? chosen.withLock { $0 } }
         set { chosen.withLock { $0 = newValue } }
     }
 

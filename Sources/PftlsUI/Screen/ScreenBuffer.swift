@@ -56,6 +56,11 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Japanese text keeps every column in place.
     private mutating func set(x: Int, y: Int, _ cell: Cell) {
         let index = y * width + x
+        // One ASCII character over another: neither is half of a wide one.
+        if cell.text.utf8.count == 1, cells[index].text.utf8.count == 1 {
+            cells[index] = cell
+            return
+        }
         let isWide = { (cell: Cell) in cell.text.first.map(Self.columns) == 2 }
         if cell.text.isEmpty, isWide(cells[index]), x + 1 < width {
             // A new right half over an old wide character's left half: blank the old right half.

@@ -22,8 +22,9 @@ public struct DemoSandboxBuilder {
         return (layout, try populate(layout))
     }
 
-    /// Creates the sandbox's directories, at once: the wizard can draw its first frame
-    /// while `populate` makes the keys and certificates.
+    /// Creates the sandbox's root directory, at once (the first screen shows its path);
+    /// `populate` makes the directories inside and the keys and certificates while the
+    /// wizard draws its first frame.
     public static func create(in temporaryDirectory: String? = nil) throws -> Layout {
         let base = temporaryDirectory ?? ProcessEnvironment.value("TMPDIR") ?? "/tmp"
         var template = Array((base + "/pftls-demo-XXXXXX").utf8CString)
@@ -31,9 +32,8 @@ public struct DemoSandboxBuilder {
             throw AtomicFileWriter.Failure(path: base, reason: "cannot create the demo sandbox: \(String(cString: strerror(errno)))")
         }
         let root = String(cString: created)
-        let layout = Layout(root: root, configDirectory: root + "/conf", incoming: root + "/incoming", rootCertificate: root + "/ca/root-ca.pem")
-        for directory in [layout.configDirectory, layout.incoming, root + "/ca"] { mkdir(directory, 0o700) }
-        return layout
+        // The directories inside are made by `populate`, after the first frame.
+        return Layout(root: root, configDirectory: root + "/conf", incoming: root + "/incoming", rootCertificate: root + "/ca/root-ca.pem")
     }
 
     /// Writes the sample configuration, key and certificates into a created sandbox.
@@ -44,7 +44,9 @@ public struct DemoSandboxBuilder {
         // The sandbox is self-consistent: its main.cf names its own snakeoil pair, as a
         // fresh Debian install names the host's, never a file outside the sandbox.
         let snakeoil = (certificate: root + "/ssl/certs/ssl-cert-snakeoil.pem", key: root + "/ssl/private/ssl-cert-snakeoil.key")
-        for directory in [root + "/ssl", root + "/ssl/certs", root + "/ssl/private"] { mkdir(directory, 0o700) }
+        for directory in [layout.configDirectory, layout.incoming, root + "/ca", root + "/ssl", root + "/ssl/certs", root + "/ssl/private"] {
+            mkdir(directory, 0o700)
+        }
         let snakeoilKey = try KeyGenerator.generate(.ec(curve: "P-256"))
         try writer.write(Array(try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: snakeoilKey).pem.utf8),
                          to: snakeoil.certificate, mode: 0o644)

@@ -21,6 +21,9 @@ public enum AnswersJSON {
         guard let root = JSONValue.parse(data)?.object else {
             throw Failure(description: Catalog.text("AnswersJSON.text", ["where_": "\(where_)"]))
         }
+        if let twice = JSONDuplicateKeys.first(in: data) {
+            throw Failure(description: Catalog.text("AnswersJSON.duplicateKey", ["where_": "\(where_)", "key": "\(SafeText.escape(twice))"]))
+        }
         for key in root.keys.sorted() where !(required + optional).contains(key) {
             throw Failure(description: Catalog.text("AnswersJSON.text2", ["where_": "\(where_)", "key": "\(SafeText.escape(key))", "value": "\((required + optional).joined(separator: ", "))"]))
         }

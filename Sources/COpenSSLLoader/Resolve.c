@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "COpenSSLLoader.h"
 #include "OpenSSLSymbols.h"
 
 extern void *pftls_openssl_slots[];
@@ -26,17 +25,11 @@ static void load(void) {
     if (openssl == NULL) fail("cannot load libssl.so.3", dlerror());
 }
 
-void pftls_openssl_load(void) {
-    pthread_once(&loading, load);
-}
-
 void *pftls_openssl_resolve(int index) {
-    pftls_openssl_load();
+    pthread_once(&loading, load);
     void *function = dlsym(openssl, pftls_openssl_symbol_names[index]);
     if (function == NULL) fail(pftls_openssl_symbol_names[index], "not found in OpenSSL");
     __atomic_store_n(&pftls_openssl_slots[index], function, __ATOMIC_RELEASE);
     return function;
 }
-#else
-void pftls_openssl_load(void) {}
 #endif

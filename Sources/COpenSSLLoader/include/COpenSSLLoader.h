@@ -1,6 +1,5 @@
 #ifndef PFTLS_OPENSSL_LOADER_H
 #define PFTLS_OPENSSL_LOADER_H
-/// Loads OpenSSL now (it is otherwise loaded by the first call into it); safe from any
-/// thread, any number of times.
-void pftls_openssl_load(void);
+// Nothing to call: this target defines OpenSSL's functions themselves (Trampolines.S)
+// and loads OpenSSL on the first call to any of them (Resolve.c). See DECISIONS.md.
 #endif

@@ -48,6 +48,9 @@ struct ConfigText: Sendable {
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
 
+        /// How many bytes the ending takes.
+        var length: Int { self == .crlf ? 2 : self == .lf ? 1 : 0 }
+
         /// True when `file` holds this ending at `offset`.
         func isFound(in file: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
             switch self {
@@ -67,23 +70,28 @@ struct ConfigText: Sendable {
     init(bytes: [UInt8]) {
         source = bytes
         var spans: [LineSpan] = []
+        var starts: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
+            // One line: its span, and its index when it starts a logical line.
+            let add = { (start: Int, end: Int, terminator: Terminator) in
+                if ConfigLine.kind(ofBytes: UnsafeBufferPointer(rebasing: buffer[start..<end])) == .start { starts.append(spans.count) }
+                spans.append(LineSpan(start: UInt32(start), length: UInt32(end - start), terminator: terminator, isAdded: false))
+            }
             var start = 0
             while start < buffer.count {
                 guard let found = memchr(base + start, 0x0A, buffer.count - start) else {
-                    spans.append(LineSpan(start: UInt32(start), length: UInt32(buffer.count - start), terminator: .none, isAdded: false))
+                    add(start, buffer.count, .none)
                     break
                 }
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 let crlf = newline > start && buffer[newline - 1] == 0x0D
-                let end = crlf ? newline - 1 : newline
-                spans.append(LineSpan(start: UInt32(start), length: UInt32(end - start), terminator: crlf ? .crlf : .lf, isAdded: false))
+                add(start, crlf ? newline - 1 : newline, crlf ? .crlf : .lf)
                 start = newline + 1
             }
         }
         self.spans = spans
-        startLines = spans.indices.filter { kind(ofLine: $0) == .start }
+        startLines = starts
     }
 
     // MARK: Reading
@@ -136,7 +144,7 @@ struct ConfigText: Sendable {
                 if !span.isAdded, span.terminator.isFound(in: file, at: end) {
                     // The line and its ending are as read: extend the run, or start a new one.
                     if run.upperBound != Int(span.start) { flush(&result); run = Int(span.start)..<Int(span.start) }
-                    run = run.lowerBound..<end + (span.terminator == .crlf ? 2 : span.terminator == .lf ? 1 : 0)
+                    run = run.lowerBound..<end + span.terminator.length
                     continue
                 }
                 flush(&result)
@@ -203,11 +211,15 @@ struct ConfigText: Sendable {
            zip(range, otherRange).allSatisfy({ spans[$0].isUnedited(sameAs: other.spans[$1]) }) {
             return true
         }
-        let mine = range.filter { kind(ofLine: $0) != .blank && kind(ofLine: $0) != .comment }
-        let theirs = otherRange.filter { other.kind(ofLine: $0) != .blank && other.kind(ofLine: $0) != .comment }
+        let (mine, theirs) = (settingLines(in: range), other.settingLines(in: otherRange))
         return mine.count == theirs.count && zip(mine, theirs).allSatisfy { line, otherLine in
             withBytes(ofLine: line) { bytes in other.withBytes(ofLine: otherLine) { $0.elementsEqual(bytes) } }
         }
+    }
+
+    /// The start and continuation lines in `range`: comments and blank lines left out.
+    private func settingLines(in range: Range<Int>) -> [Int] {
+        range.filter { [.start, .continuation].contains(kind(ofLine: $0)) }
     }
 
     /// The logical line that starts at physical line `head`, a `.start` line: it and the

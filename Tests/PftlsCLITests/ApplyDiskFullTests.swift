@@ -27,12 +27,12 @@ struct ApplyDiskFullTests {
         } catch { return error }
     }
 
-    @Test func aFullCertificateDirectoryRollsBackAndLeavesNoPartialFile() throws {
+    @Test func aFullCertificateDirectoryStopsBeforeAnyFileIsReplacedAndLeavesNoPartialFile() throws {
         let disk = try FullDisk(at: postfix.root + "/tls", free: 0)
         let before = ConfigFiles.snapshot(postfix.configDirectory)
         let failure = try #require(apply(try plan("full")), "the write cannot succeed on a full disk")
-        #expect(failure.reason.contains("No space left on device"), "\(failure.reason)")
-        #expect(failure.rolledBack && failure.restoreProblems.isEmpty, "\(failure.restoreProblems)")
+        #expect(failure.reason.contains("No space left on device") && failure.reason.contains("Nothing was changed"), "\(failure.reason)")
+        #expect(!failure.rolledBack, "no file was replaced, so there is nothing to roll back")
         #expect(ConfigFiles.snapshot(postfix.configDirectory) == before, "main.cf and master.cf as they were")
         let left = try FileManager.default.contentsOfDirectory(atPath: disk.path).filter { $0 != "filler" }
         #expect(left.isEmpty, "no temp or partial file: \(left)")
@@ -54,7 +54,7 @@ struct ApplyDiskFullTests {
         let inodes = { pair.map { name -> ino_t in var info = stat(); lstat(disk.path + "/" + name, &info); return info.st_ino } }
         let inodesBefore = inodes()
         let failure = try #require(apply(renewal))
-        #expect(failure.reason.contains("No space left on device") && failure.rolledBack, "\(failure.reason)")
+        #expect(failure.reason.contains("No space left on device") && failure.reason.contains("Nothing was changed"), "\(failure.reason)")
         #expect(inodes() == inodesBefore, "the pair in use was never rewritten, not even for a moment")
         #expect(ConfigFiles.snapshot(postfix.configDirectory) == before, "main.cf still names the old pair")
         #expect(try pair.map { try Data(contentsOf: URL(fileURLWithPath: disk.path + "/" + $0)) } == installed,
@@ -71,5 +71,50 @@ struct ApplyDiskFullTests {
         #expect(!failure.rolledBack)
         #expect(ConfigFiles.snapshot(postfix.configDirectory) == before)
         #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls"), "not even the certificate directory was made")
+    }
+
+    /// main.cf, master.cf and the certificate directory on one small disk, at every free
+    /// space from none to enough: each run ends with the whole old set or the whole new
+    /// one, never the new chain with the old main.cf.
+    @Test func atEveryFreeSpaceLevelTheSetIsWholeOldOrWholeNew() throws {
+        let conf = postfix.configDirectory
+        let tls = conf + "/tls"
+        _ = try Applier().apply(try fixtures.loopbackPlan("before", on: postfix, certificateDirectory: tls),
+                                options: Applier.Options(reload: false))
+        let names = ["main.cf", "master.cf", "tls/smtpd-chain.pem"]
+        let old = try names.map { try Data(contentsOf: URL(fileURLWithPath: conf + "/" + $0)) }
+        try #require(rename(conf, conf + ".orig") == 0)
+        defer {
+            try? FileManager.default.removeItem(atPath: conf)
+            rename(conf + ".orig", conf)
+        }
+        var failures = 0
+        var succeeded = false
+        for free in stride(from: 0, through: 160 * 1024, by: 4096) {
+            let disk = try FullDisk(at: conf, free: free) { path in
+                try FileManager.default.createDirectory(atPath: path + "/tls", withIntermediateDirectories: false)
+                chmod(path + "/tls", 0o755)
+                for name in names { try FileManager.default.copyItem(atPath: conf + ".orig/" + name, toPath: path + "/" + name) }
+                for name in ["main.cf", "master.cf"] { ThrowawayPostfix.backdate(path + "/" + name) }
+            }
+            let renewal = try fixtures.loopbackPlan("after", on: postfix, certificateDirectory: tls, smtpLevel: "encrypt")
+            try #require(!renewal.hasErrors, "\(renewal.findings)")
+            let failure = apply(renewal, backupRoot: postfix.root + "/backups")
+            let now = names.map { (try? Data(contentsOf: URL(fileURLWithPath: disk.path + "/" + $0))) ?? Data() }
+            if let failure {
+                failures += 1
+                #expect(now == old, "\(free) bytes free: a failed run leaves the whole old set (\(failure.reason))")
+            } else {
+                let chain = String(decoding: now[2], as: UTF8.self)
+                let main = String(decoding: now[0], as: UTF8.self)
+                #expect(chain.contains(try String(contentsOfFile: fixtures.path("after.pem"), encoding: .utf8).trimmingCharacters(in: .newlines))
+                        && main.contains("smtp_tls_security_level = encrypt"), "\(free) bytes free: a run that succeeded installed the whole new set")
+                succeeded = true
+            }
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: disk.path + "/tls"))?.filter { $0.hasPrefix(".pftls-") && $0.hasSuffix(".tmp") } ?? []
+            #expect(left.isEmpty, "\(free) bytes free: no temp file left: \(left)")
+            if succeeded { break }
+        }
+        #expect(failures > 0 && succeeded, "the levels crossed from failing to succeeding (\(failures) failures)")
     }
 }

@@ -60,10 +60,12 @@ public struct Applier {
             say(Catalog.text("Applier.text2", ["stale": "\(SafeText.escape(stale))"]))
         }
         for directory in [plan.configDirectory, plan.answers.certificateDirectory] {
-            for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) {
+            for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) + Canary.removeLeftoverFiles(in: directory) {
                 say(Catalog.text("Applier.text3", ["directory": "\(SafeText.escape(directory))", "stale": "\(SafeText.escape(stale))"]))
             }
         }
+        // The plan may be older than the lock: another run may have changed the files since.
+        if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(problem) }
         guard !plan.isNoOp else {
             say(Catalog.text("Applier.text4"))
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
@@ -106,9 +108,20 @@ public struct Applier {
         if options.reload, options.canary, wasRunning {
             let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10))
             if canary.applies {
-                if let problem = canary.run(say: say) {
+                let verdict = canary.run(say: say)
+                let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory)
+                if verdict.postfix == .restarted { say(recovery.sentence(verdict.postfix)) }
+                if let problem = verdict.problem {
                     backup.discard()
-                    throw fail(Catalog.text("canary.refused", ["reason": problem]))
+                    var failure = fail(Catalog.text("canary.refused-nothing-changed", ["reason": problem, "postfix": recovery.sentence(verdict.postfix)]))
+                    if case .down = verdict.postfix { failure.postfixNote = recovery.sentence(verdict.postfix) }
+                    throw failure
+                }
+                if case .down = verdict.postfix {
+                    backup.discard()
+                    var failure = fail(Catalog.text("canary.postfix-down", ["postfix": recovery.sentence(verdict.postfix)]))
+                    failure.postfixNote = recovery.sentence(verdict.postfix)
+                    throw failure
                 }
                 say(Catalog.text("canary.passed"))
             }
@@ -123,14 +136,28 @@ public struct Applier {
             throw fail(Catalog.text("Applier.text11", ["error": "\(error)"]))
         }
         let writer = AtomicFileWriter(pins: pins)
+        // Every new file is written whole first; only then are they renamed into place,
+        // which needs no disk space: a full disk stops the run before anything is replaced.
+        let staged: Result<[StagedFile], AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
+            Result { () throws(AtomicFileWriter.Failure) in
+                try plan.changedFiles.map { file throws(AtomicFileWriter.Failure) in try file.stage(using: writer, owner: Self.owner(for: file)) }
+            }
+        }
+        let stagedFiles: [StagedFile]
+        switch staged {
+        case .success(let files): stagedFiles = files
+        case .failure(let error):
+            backup.discard()
+            throw fail(Catalog.text("apply.write-failed-nothing-changed", ["error": "\(error)"]))
+        }
         let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
             Result { () throws(AtomicFileWriter.Failure) in
-                for file in plan.changedFiles {
-                    try file.write(using: writer, owner: Self.owner(for: file))
+                for (file, stagedFile) in zip(plan.changedFiles, stagedFiles) {
+                    try stagedFile.commit()
                     audit.record("\(file.exists ? "replaced" : "installed") \(file.path) (\(file.purpose), mode \(String(file.mode, radix: 8)))")
                 }
                 // Written whole and renamed into place: Postfix need not wait for them to settle.
-                ConfigFileAge.dateBack(plan.changedFiles.filter { $0.purpose.hasSuffix(".cf") }.map(\.path))
+                ConfigFileAge.dateBack(plan.changedFiles.filter(\.isConfig).map(\.path))
             }
         }
         let rollbackCommand = "sh " + BackupSet.quote(backup.directory + "/restore.sh")
@@ -145,20 +172,16 @@ public struct Applier {
             if !problems.isEmpty { failure.postfixNote = Catalog.text("Applier.text16", ["rollbackCommand": "\(rollbackCommand)"]) }
             guard options.reload && wasRunning else { return failure }
             // Back to the state Postfix was in: running. A reload that failed may have stopped it.
-            let postfix = PostfixCommand(processes: processes)
-            if Self.isRunning(plan.configDirectory, processes) {
-                _ = postfix.run(plan.configDirectory, subcommand: "reload")
+            let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory)
+            switch recovery.bringBack() {
+            case .running:
                 say(Catalog.text("Applier.text17"))
-                return failure
-            }
-            let start = postfix.run(plan.configDirectory, subcommand: "start")
-            if start?.passed == true, Self.isRunning(plan.configDirectory, processes) {
+            case .restarted:
                 say(Catalog.text("Applier.text18"))
                 failure.postfixNote = [failure.postfixNote, Catalog.text("Applier.text19")].compactMap { $0 }.joined(separator: " ")
-            } else {
-                let why = start?.reason ?? Catalog.text("Applier.text20")
+            case .down(let why):
                 say(Catalog.text("Applier.text21"))
-                failure.postfixNote = [failure.postfixNote, Catalog.text("Applier.text22", ["why": "\(SafeText.escape(why))", "configDirectory": "\(SafeText.escape(plan.configDirectory))"])].compactMap { $0 }.joined(separator: " ")
+                failure.postfixNote = [failure.postfixNote, recovery.sentence(.down(reason: why))].compactMap { $0 }.joined(separator: " ")
             }
             return failure
         }

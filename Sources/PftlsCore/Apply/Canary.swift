@@ -2,10 +2,14 @@ import FoundationEssentials
 import Glibc
 
 /// Postfix's TLS_README way of testing a new chain: before the live services change,
-/// a temporary loopback-only smtpd service on a free port gets the new files through
-/// `-o` overrides, Postfix reloads, the service is probed (handshake, chain,
-/// fingerprint, EHLO after TLS), and then it is removed again. A failure there
-/// changes nothing live.
+/// a temporary smtpd service gets the new files through `-o` overrides, Postfix
+/// reloads, the service is probed (handshake, chain, fingerprint, EHLO after TLS), and
+/// then it is removed again. A failure there changes nothing live.
+///
+/// The temporary service listens on a UNIX-domain socket in the queue's `private/`
+/// directory, which only Postfix and root can enter: no local user can take its
+/// address first (as with a loopback port, where the master then exits at reload), and
+/// it needs no IPv4 or IPv6 address the instance may not have.
 struct Canary {
     let plan: ChangePlan
     let processes: ProcessRunner
@@ -13,50 +17,97 @@ struct Canary {
     /// How long to wait for the canary to serve the new certificate.
     let deadline: TimeInterval
 
-    /// The new key and certificate files, as the plan will install them.
-    private var keyFiles: [PlannedFile] {
-        plan.changedFiles.filter { $0.ownedByRoot && !$0.path.hasSuffix("-cafile.pem") && !$0.path.hasSuffix("-cafile-b.pem") }
+    /// The master.cf service name of the temporary listener.
+    static let serviceName = "pftls-canary"
+    /// The comment line that opens the canary's master.cf entry.
+    static let marker = "# pftls canary:"
+    /// The prefix of the canary's copies of the new files, in the certificate directory.
+    static let filePrefix = ".pftls-canary-"
+
+    /// What the canary found, and the state it left Postfix in.
+    struct Verdict {
+        /// nil when the new certificate was served, else why not.
+        let problem: String?
+        /// How Postfix was brought back after the canary was removed.
+        let postfix: PostfixRecovery.Outcome
+    }
+
+    /// The new files Postfix loads, with the `-o` override that names each.
+    private var overrides: [(file: PlannedFile, parameter: String)] {
+        plan.changedFiles.compactMap { file in
+            switch file.role {
+            case .keyAndChain: (file, "smtpd_tls_chain_files")
+            case .key: (file, "smtpd_tls_key_file")
+            case .certificate: (file, "smtpd_tls_cert_file")
+            case .intermediates, .mainConfig, .masterConfig: nil
+            }
+        }
     }
 
     /// True when there is something new to try: the key or a certificate changes.
-    var applies: Bool { !keyFiles.isEmpty && plan.leaf != nil }
+    var applies: Bool { !overrides.isEmpty && plan.leaf != nil }
 
-    /// Runs the canary; nil when it served the new certificate, else why not. Every
-    /// trace of it (master.cf entry, files) is gone afterwards, whatever happened.
-    func run(say: (String) -> Void) -> String? {
-        guard let leaf = plan.leaf, let port = Self.freeLoopbackPort() else { return nil }
+    /// Runs the canary. Every trace of it (master.cf entry, files) is gone afterwards,
+    /// whatever happened, and Postfix is running again (or the verdict says it is not).
+    func run(say: (String) -> Void) -> Verdict {
         let masterPath = plan.configDirectory + "/master.cf"
-        guard let original = FileManager.default.contents(atPath: masterPath) else { return nil }
+        guard let original = FileManager.default.contents(atPath: masterPath).map(Array.init) else {
+            return Verdict(problem: Catalog.text("canary.cannot-prepare", ["reason": Catalog.text("canary.master-unreadable", ["path": SafeText.escape(masterPath)])]),
+                           postfix: .running)
+        }
+        let socket: String
+        switch socketPath() {
+        case .success(let path): socket = path
+        case .failure(let problem): return Verdict(problem: Catalog.text("canary.cannot-prepare", ["reason": problem.reason]), postfix: .running)
+        }
         var info = stat()
         lstat(masterPath, &info)
+        let mode = mode_t(info.st_mode & 0o7777)
+        let owner = (info.st_uid, info.st_gid)
         let writer = AtomicFileWriter()
-        var canaryFiles: [String: String] = [:]  // installed path -> canary copy
-        defer {
-            try? writer.write(Array(original), to: masterPath, mode: mode_t(info.st_mode & 0o7777), owner: (info.st_uid, info.st_gid))
-            canaryFiles.values.forEach { unlink($0) }
-            _ = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload")
-        }
+        var copies: [String] = []
+        var problem: String?
         do {
-            for file in keyFiles {
+            var options: [String] = []
+            for (file, parameter) in overrides {
                 let (directory, name) = AtomicFileWriter.split(file.path)
-                let copy = directory + "/.pftls-canary-" + name
+                let copy = directory + "/" + Self.filePrefix + name
                 try file.write(using: writer, to: copy, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
-                canaryFiles[file.path] = copy
+                copies.append(copy)
+                options.append(parameter + "=" + copy)
             }
-            let entry = Self.entry(port: port, files: canaryFiles, layout: plan.layout)
-            try writer.write(Array(original) + Array(entry.utf8), to: masterPath, mode: mode_t(info.st_mode & 0o7777), owner: (info.st_uid, info.st_gid))
+            let base = Self.removingEntries(from: original) ?? original
+            try writer.write(base + Array(Self.entry(options: options).utf8), to: masterPath, mode: mode, owner: owner)
             ConfigFileAge.dateBack([masterPath])
+            problem = tryListener(socket: socket, say: say)
         } catch {
-            return Catalog.text("canary.cannot-prepare", ["reason": "\(error)"])
+            problem = Catalog.text("canary.cannot-prepare", ["reason": "\(error)"])
         }
+        // Back to the master.cf there was, without the canary, and Postfix running on it.
+        var cleanup: [String] = []
+        do { try writer.write(original, to: masterPath, mode: mode, owner: owner) } catch { cleanup.append("\(error)") }
+        ConfigFileAge.dateBack([masterPath])
+        copies.forEach { unlink($0) }
+        let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory).bringBack()
+        if !cleanup.isEmpty {
+            let left = Catalog.text("canary.not-removed", ["path": SafeText.escape(masterPath), "reason": cleanup.joined(separator: "; ")])
+            problem = [problem, left].compactMap { $0 }.joined(separator: " ")
+        }
+        return Verdict(problem: problem, postfix: postfix)
+    }
+
+    /// Reloads Postfix with the canary's entry and probes it until it serves the new
+    /// leaf or the deadline passes; nil when it did.
+    private func tryListener(socket: String, say: (String) -> Void) -> String? {
+        guard let leaf = plan.leaf else { return nil }
         if let reload = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
             return Catalog.text("canary.reload-failed", ["reason": SafeText.escape(reload.reason)])
         }
-        say(Catalog.text("canary.trying", ["port": "\(port)"]))
+        say(Catalog.text("canary.trying-local", ["socket": SafeText.escape(socket)]))
         let end = Date().addingTimeInterval(deadline)
         var last: ProbeResult = .failed(reason: Catalog.text("canary.no-answer"))
         repeat {
-            last = probe.probe(host: "127.0.0.1", port: port, mode: .startTLS, serverName: nil)
+            last = probe.probe(host: socket, port: 0, mode: .startTLS, serverName: nil)
             if let served = last.leaf, served.isSame(as: leaf) { return nil }
             if case .failed(_, answered: true) = last { break }
             usleep(300_000)
@@ -69,35 +120,62 @@ struct Canary {
         }
     }
 
-    /// The master.cf lines of the temporary service: loopback only, not chrooted, the
-    /// new files through `-o` overrides.
-    static func entry(port: Int, files: [String: String], layout: Answers.Layout) -> String {
-        let copies = files.sorted { $0.key < $1.key }.map(\.value)
-        var options = ["syslog_name=postfix/pftls-canary", "smtpd_tls_security_level=may"]
-        switch layout {
-        case .chainFile:
-            options += ["smtpd_tls_chain_files=" + copies.joined(separator: ","), "smtpd_tls_cert_file=", "smtpd_tls_key_file="]
-        case .separateFiles:
-            let key = files.first { $0.key.contains("smtpd-key") }?.value ?? ""
-            let certificate = files.first { $0.key.contains("smtpd-cert") }?.value ?? ""
-            options += ["smtpd_tls_chain_files=", "smtpd_tls_cert_file=" + certificate, "smtpd_tls_key_file=" + key]
+    /// Where the master creates the canary's socket: `private/` under the queue directory
+    /// that Postfix itself reports for this instance.
+    private func socketPath() -> Result<String, CanaryProblem> {
+        guard let result = try? processes.run("postconf", ["-c", plan.configDirectory, "-h", "queue_directory"]), result.status == 0 else {
+            return .failure(CanaryProblem(reason: Catalog.text("canary.no-queue-directory")))
         }
-        return "\n# pftls canary: a temporary listener for the new certificate; removed again at once\n"
-            + "127.0.0.1:\(port) inet n - n - 1 smtpd\n" + options.map { "  -o " + $0 + "\n" }.joined()
+        let queue = result.output.trimmingWhitespace()
+        guard queue.hasPrefix("/") else { return .failure(CanaryProblem(reason: Catalog.text("canary.no-queue-directory"))) }
+        return .success(queue + "/private/" + Self.serviceName)
     }
 
-    /// A loopback port nothing listens on right now.
-    static func freeLoopbackPort() -> Int? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-        }
-        return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
+    /// The master.cf lines of the temporary service: a private UNIX-domain socket, not
+    /// chrooted, one process, the new files through `-o` overrides. The other file
+    /// parameters are emptied so that only the new files are loaded.
+    static func entry(options fileOptions: [String]) -> String {
+        let named = Set(fileOptions.map { String($0.prefix { $0 != "=" }) })
+        let cleared = ["smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file",
+                       "smtpd_tls_eccert_file", "smtpd_tls_eckey_file"].filter { !named.contains($0) }.map { $0 + "=" }
+        let options = ["syslog_name=postfix/pftls-canary", "smtpd_tls_security_level=may", "smtpd_tls_wrappermode=no"]
+            + fileOptions + cleared
+        return "\n" + marker + " a temporary listener for the new certificate; removed again at once\n"
+            + serviceName + " unix - - n - 1 smtpd\n" + options.map { "  -o " + $0 + "\n" }.joined()
     }
+
+    /// `master` without the canary entries a killed run left behind (the marker line,
+    /// the blank line before it and the service with its continuation lines); nil when
+    /// there are none.
+    static func removingEntries(from master: [UInt8]) -> [UInt8]? {
+        var lines = master.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        let markerBytes = Array(marker.utf8)
+        var found = false
+        var index = 0
+        while index < lines.count {
+            guard lines[index].starts(with: markerBytes) else { index += 1; continue }
+            found = true
+            var end = index + 1
+            if end < lines.count, let first = lines[end].first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first != UInt8(ascii: "#") {
+                end += 1
+                while end < lines.count, let first = lines[end].first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { end += 1 }
+            }
+            let start = index > 0 && lines[index - 1].isEmpty ? index - 1 : index
+            lines.removeSubrange(start..<end)
+            index = start
+        }
+        guard found else { return nil }
+        return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+    }
+
+    /// Removes the canary's file copies that a killed run left in `directory`; returns their names.
+    static func removeLeftoverFiles(in directory: String) -> [String] {
+        let names = (try? LocalFileSystem().contentsOfDirectory(directory)) ?? []
+        return names.filter { $0.hasPrefix(filePrefix) && unlink(directory + "/" + $0) == 0 }
+    }
+}
+
+/// Why the canary could not be set up.
+struct CanaryProblem: Error {
+    let reason: String
 }

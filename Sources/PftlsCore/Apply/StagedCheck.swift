@@ -10,8 +10,8 @@ struct StagedCheck {
 
     /// nil when Postfix accepts the staged files (or is not installed); otherwise the reason.
     func check(_ plan: ChangePlan) -> String? {
-        guard let main = plan.files.first(where: { $0.purpose == "main.cf" }),
-              let master = plan.files.first(where: { $0.purpose == "master.cf" }) else { return nil }
+        guard let main = plan.files.first(where: { $0.role == .mainConfig }),
+              let master = plan.files.first(where: { $0.role == .masterConfig }) else { return nil }
         guard (try? processes.run("postconf", ["-h", "mail_version"])) != nil else { return nil }
         var template = Array((plan.configDirectory + "/.pftls-stage-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {

@@ -84,7 +84,10 @@ extension FileStatus {
         case S_IFLNK: .symbolicLink
         default: .other
         }
+        let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+                                changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                                modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
         self.init(kind: kind, size: Int(info.st_size), permissions: UInt32(info.st_mode & 0o7777),
-                  ownerID: info.st_uid, groupID: info.st_gid)
+                  ownerID: info.st_uid, groupID: info.st_gid, identity: identity)
     }
 }

@@ -47,7 +47,7 @@ public struct ChangePlan {
         }
         for file in changedFiles {
             let owner = file.ownedByRoot ? "root:root" : Catalog.text("ChangePlan.text3")
-            let verb = file.exists ? (file.purpose.hasSuffix(".cf") ? "edit" : "replace") : "install"
+            let verb = file.exists ? (file.isConfig ? "edit" : "replace") : "install"
             steps.append(Catalog.text("plan.step.\(verb)", ["path": SafeText.escape(file.path), "purpose": file.purpose, "owner": owner,
                                                            "mode": String(file.mode, radix: 8)]))
         }

@@ -49,7 +49,9 @@ public struct PlanBuilder {
                                                                                    intermediates: answers.intermediates), names: answers.names))
         var findings = report.findings
         // main.cf and master.cf are read and parsed before anything is asked of Postfix,
-        // whose answers may still be on their way.
+        // whose answers may still be on their way. Their status comes first: the change
+        // applies only while they are still the files read here.
+        let (seenMain, seenMaster) = ((try? fileSystem.status(of: mainPath)) ?? nil, (try? fileSystem.status(of: masterPath)) ?? nil)
         let configFiles = Result { () throws(FileSystemError) in
             (try fileSystem.readFile(mainPath, limit: 64 << 20), try fileSystem.readFile(masterPath, limit: 64 << 20))
         }.map { texts in (texts, MainConfig(bytes: texts.0), MasterConfig(bytes: texts.1)) }
@@ -89,6 +91,14 @@ public struct PlanBuilder {
                                          known: answers.names + [hostname].compactMap { $0 })
         }
 
+        // What the diff is made against: master.cf as it is on disk, before any repair.
+        let masterOnDisk = master
+        if let cleaned = Canary.removingEntries(from: masterText) {
+            master = MasterConfig(bytes: cleaned)
+            findings.append(Finding(.canaryLeftover, .warning, file: masterPath,
+                                    message: Catalog.text("finding.canaryLeftover.message"),
+                                    hint: Catalog.text("finding.canaryLeftover.hint")))
+        }
         let damage = master.pasteDamageFindings(file: masterPath)
         if !damage.isEmpty {
             master = master.repaired()
@@ -124,11 +134,11 @@ public struct PlanBuilder {
         findings += clientLevelFindings(answers, main: main)
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
-        files.append(configFile("main.cf", path: mainPath, current: mainText, new: main.renderBytes()) { [main, oldMain] in
+        files.append(configFile(.mainConfig, path: mainPath, seen: seenMain, current: mainText, new: main.renderBytes()) { [main, oldMain] in
             main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + " (new)")
         })
-        files.append(configFile("master.cf", path: masterPath, current: masterText, new: master.renderBytes()) { [master, oldMaster] in
-            master.diff(from: oldMaster, oldLabel: masterPath, newLabel: masterPath + " (new)")
+        files.append(configFile(.masterConfig, path: masterPath, seen: seenMaster, current: masterText, new: master.renderBytes()) { [master, masterOnDisk] in
+            master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + " (new)")
         })
         let baseline = self.baseline()
         findings += baseline?.findings ?? []
@@ -218,20 +228,20 @@ public struct PlanBuilder {
                     chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
                 }
             }
-            files.append(installedFile(Catalog.text("PlanBuilder.text2"), path: path, content: .secret(combined), mode: 0o600,
+            files.append(installedFile(Catalog.text("PlanBuilder.text2"), role: .keyAndChain, path: path, content: .secret(combined), mode: 0o600,
                                        summary: [Catalog.text("PlanBuilder.text3", ["algorithm": "\(key.algorithm)"])] + describe(chain)))
         }
         if let path = installed.keyFile {
-            files.append(installedFile(Catalog.text("PlanBuilder.text4"), path: path, content: .secret(keyPEM), mode: 0o600,
+            files.append(installedFile(Catalog.text("PlanBuilder.text4"), role: .key, path: path, content: .secret(keyPEM), mode: 0o600,
                                        summary: [Catalog.text("PlanBuilder.text5", ["algorithm": "\(key.algorithm)"])]))
         }
         if let path = installed.certificateFile {
-            files.append(installedFile(Catalog.text("PlanBuilder.text6"), path: path, content: .text(chainPEM),
+            files.append(installedFile(Catalog.text("PlanBuilder.text6"), role: .certificate, path: path, content: .text(chainPEM),
                                        mode: 0o644, summary: describe(chain)))
         }
         if let path = installed.caFile {
             let intermediates = Array(chain.dropFirst())
-            files.append(installedFile(Catalog.text("PlanBuilder.text7"), path: path,
+            files.append(installedFile(Catalog.text("PlanBuilder.text7"), role: .intermediates, path: path,
                                        content: .text(Array(intermediates.map(\.pem).joined().utf8)), mode: 0o644,
                                        summary: describe(intermediates)))
         }
@@ -244,8 +254,9 @@ public struct PlanBuilder {
         }
     }
 
-    private func installedFile(_ purpose: String, path: String, content: PlannedFile.Content, mode: mode_t, summary: [String]) -> PlannedFile {
-        PlannedFile.make(purpose: purpose, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
+    private func installedFile(_ purpose: String, role: PlannedFile.Role, path: String, content: PlannedFile.Content, mode: mode_t,
+                               summary: [String]) -> PlannedFile {
+        PlannedFile.make(purpose: purpose, role: role, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
             let exists = (try? fileSystem.status(of: path)) != nil
             let header = ["--- \(SafeText.escape(path))\(exists ? Catalog.text("plan.diff.not-shown") : Catalog.text("plan.diff.new-file"))",
                           Catalog.text("PlanBuilder.text9", ["path": "\(SafeText.escape(path))", "value": "\(String(mode, radix: 8))"])]
@@ -253,10 +264,11 @@ public struct PlanBuilder {
         }
     }
 
-    private func configFile(_ name: String, path: String, current: [UInt8], new newBytes: [UInt8], diff: () -> String) -> PlannedFile {
-        let mode = (try? fileSystem.status(of: path))?.permissions ?? 0o644
-        return PlannedFile.make(purpose: name, path: path, content: .text(newBytes), mode: mode_t(mode), ownedByRoot: false,
-                                fileSystem: fileSystem, current: current) { _ in diff() }
+    private func configFile(_ role: PlannedFile.Role, path: String, seen: FileStatus?, current: [UInt8], new newBytes: [UInt8],
+                            diff: () -> String) -> PlannedFile {
+        let mode = seen?.permissions ?? 0o644
+        return PlannedFile.make(purpose: AtomicFileWriter.split(path).name, role: role, path: path, content: .text(newBytes),
+                                mode: mode_t(mode), ownedByRoot: false, fileSystem: fileSystem, current: current, seen: .some(seen)) { _ in diff() }
     }
 }
 

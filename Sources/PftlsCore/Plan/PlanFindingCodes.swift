@@ -11,6 +11,8 @@ extension FindingCode {
     public static let directoryCreated: FindingCode = "directory-created"
     /// `smtpd_tls_chain_files` needs Postfix 3.4 or later.
     public static let layoutUnsupported: FindingCode = "layout-unsupported"
+    /// A canary entry that a killed pftls left in master.cf; the change removes it.
+    public static let canaryLeftover: FindingCode = "canary-leftover"
     /// A client security level that needs more set-up (DANE, trust anchors).
     public static let clientLevelNeedsSetup: FindingCode = "client-level-needs-setup"
 }

@@ -11,8 +11,23 @@ public struct PlannedFile {
         case secret(SecretBytes)
     }
 
+    /// What the file is to Postfix.
+    public enum Role: Sendable, Equatable {
+        case mainConfig, masterConfig
+        /// Key, leaf and intermediates in one file (`smtpd_tls_chain_files`).
+        case keyAndChain
+        /// The key alone (`smtpd_tls_key_file`).
+        case key
+        /// Leaf and intermediates (`smtpd_tls_cert_file`).
+        case certificate
+        /// The intermediates alone (`smtpd_tls_CAfile`).
+        case intermediates
+    }
+
     /// What the file is for, e.g. `main.cf` or `key and chain (smtpd_tls_chain_files)`.
     public let purpose: String
+    /// What the file is to Postfix.
+    public let role: Role
     public let path: String
     public let content: Content
     /// Permission bits to write.
@@ -25,6 +40,12 @@ public struct PlannedFile {
     public let changes: Bool
     /// A unified diff (config files) or a summary that never shows key material.
     public let diff: String
+    /// Which version of the file the plan was made from (nil: it did not exist, or the
+    /// file system cannot say). A change applies only while the file is still that one.
+    public let basis: FileStatus.Identity?
+
+    /// True for main.cf and master.cf.
+    public var isConfig: Bool { role == .mainConfig || role == .masterConfig }
 
     /// True when the content holds a private key.
     public var isSecret: Bool { if case .secret = content { true } else { false } }
@@ -46,12 +67,22 @@ public struct PlannedFile {
         }
     }
 
+    /// Stages the content beside its own path (see `AtomicFileWriter.stage`).
+    public func stage(using writer: AtomicFileWriter, owner: (uid: uid_t, gid: gid_t)?) throws(AtomicFileWriter.Failure) -> StagedFile {
+        switch content {
+        case .text(let bytes): try writer.stage(bytes, to: path, mode: mode, owner: owner)
+        case .secret(let secret): try writer.stage(secret, to: path, mode: mode, owner: owner)
+        }
+    }
+
     /// Builds a planned file, comparing with what `fileSystem` holds at `path`.
     /// `current` is the file's bytes when the caller has just read them (main.cf, master.cf):
     /// a large file is then not read again.
-    static func make(purpose: String, path: String, content: Content, mode: mode_t, ownedByRoot: Bool,
-                     fileSystem: FileSystem, current: [UInt8]? = nil, diff: (_ old: [UInt8]?) -> String) -> PlannedFile {
-        let status = try? fileSystem.status(of: path)
+    /// `seen` is the file's status from before the caller read `current`.
+    static func make(purpose: String, role: Role, path: String, content: Content, mode: mode_t, ownedByRoot: Bool,
+                     fileSystem: FileSystem, current: [UInt8]? = nil, seen: FileStatus?? = nil,
+                     diff: (_ old: [UInt8]?) -> String) -> PlannedFile {
+        let status: FileStatus? = if let seen { seen } else { try? fileSystem.status(of: path) }
         let old = status.flatMap { $0.kind == .regular ? (current ?? (try? fileSystem.readFile(path, limit: 64 << 20))) : nil }
         var same = false
         if let old, let status {
@@ -63,7 +94,7 @@ public struct PlannedFile {
         }
         // For secret files the old bytes are only compared, never kept or shown.
         let shownOld: [UInt8]? = if case .secret = content { nil } else { old }
-        return PlannedFile(purpose: purpose, path: path, content: content, mode: mode, ownedByRoot: ownedByRoot,
-                           exists: status != nil, changes: !same, diff: same ? "" : diff(shownOld))
+        return PlannedFile(purpose: purpose, role: role, path: path, content: content, mode: mode, ownedByRoot: ownedByRoot,
+                           exists: status != nil, changes: !same, diff: same ? "" : diff(shownOld), basis: status?.identity)
     }
 }

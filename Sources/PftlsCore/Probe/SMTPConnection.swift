@@ -18,9 +18,14 @@ final class SMTPConnection {
     let deadline: Date
 
     /// Connects to `host`:`port` within `timeout` seconds; the whole conversation gets three times that.
+    /// A `host` that is an absolute path names a UNIX-domain socket (`port` is then unused).
     init(host: String, port: Int, timeout: Int) throws {
         _ = Self.brokenPipesIgnored
         deadline = Date().addingTimeInterval(TimeInterval(timeout * 3))
+        if host.hasPrefix("/") {
+            descriptor = try Self.connectLocal(path: host, timeout: timeout)
+            return
+        }
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_family = AF_UNSPEC
@@ -50,6 +55,34 @@ final class SMTPConnection {
     }
 
     deinit { close(descriptor) }
+
+    /// Connects to the UNIX-domain socket at `path`.
+    private static func connectLocal(path: String, timeout: Int) throws -> Int32 {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard bytes.count < capacity else {
+            throw Failure(reason: Catalog.text("probe.socket-path-too-long", ["path": SafeText.escape(path), "limit": "\(capacity - 1)"]))
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { target in target.copyBytes(from: bytes) }
+        let candidate = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard candidate >= 0 else {
+            throw Failure(reason: Catalog.text("probe.socket-failed", ["path": SafeText.escape(path), "reason": String(cString: strerror(errno))]))
+        }
+        var limit = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(candidate, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(candidate, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(candidate, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard connected == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(candidate)
+            throw Failure(reason: Catalog.text("probe.socket-failed", ["path": SafeText.escape(path), "reason": reason]))
+        }
+        return candidate
+    }
 
     /// A server that closes while pftls writes (smtpd dying after the handshake) must give
     /// EPIPE, not SIGPIPE: the signal's default action would kill pftls mid-apply. Writes

@@ -6,7 +6,8 @@ import CCryptoShim
 /// Something that can ask a live listener which certificate it serves.
 /// `TLSProbe` is the real one; tests stand in to provoke a failed probe.
 public protocol ListenerProbing: Sendable {
-    /// Probes `host`:`port`, sending `serverName` as SNI when given.
+    /// Probes `host`:`port`, sending `serverName` as SNI when given. A `host` that is an
+    /// absolute path is a UNIX-domain socket (the canary's listener).
     func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult
 }
 
@@ -21,7 +22,8 @@ public struct TLSProbe: ListenerProbing {
     /// Creates a probe.
     public init(timeout: Int = 10) { self.timeout = timeout }
 
-    /// Probes `host`:`port`, sending `serverName` as SNI when given.
+    /// Probes `host`:`port`, sending `serverName` as SNI when given. A `host` that is an
+    /// absolute path is a UNIX-domain socket (the canary's listener).
     public func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String? = nil) -> ProbeResult {
         _ = OpenSSLRuntime.ready
         defer { OpenSSLError.drain() }

@@ -45,11 +45,21 @@ public struct AtomicFileWriter: Sendable {
     /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given.
     public func write(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
                       owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+        try stage(bytes, to: destination, mode: mode, owner: owner).commit()
+    }
+
+    /// Writes `bytes` into a complete, synced temp file beside `destination`, and leaves
+    /// the destination untouched until `commit()`: a set of files can be staged first
+    /// and renamed into place only once every one of them was written (renames need no
+    /// disk space).
+    public func stage(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
+                      owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) -> StagedFile {
         let (directory, name) = Self.split(destination)
         let pinned = pins?.descriptor(for: directory)
         let directoryDescriptor = pinned ?? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directoryDescriptor >= 0 else { throw failure(directory, Catalog.text("AtomicFileWriter.text")) }
-        defer { if pinned == nil { close(directoryDescriptor) } }
+        let staged = StagedFile(directoryDescriptor: directoryDescriptor, ownsDescriptor: pinned == nil, name: name, destination: destination,
+                                temporary: Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix)
         var info = stat()
         if fstatat(directoryDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
@@ -59,8 +69,7 @@ public struct AtomicFileWriter: Sendable {
                 throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text3"))
             }
         }
-
-        let temporary = Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix
+        let temporary = staged.temporary
         // Preferably an unnamed O_TMPFILE inode: if the process is killed while
         // writing, no file with partial (key) content is left behind. Where the file
         // system lacks O_TMPFILE, a named temp file with O_CREAT|O_EXCL|O_NOFOLLOW.
@@ -71,34 +80,26 @@ public struct AtomicFileWriter: Sendable {
             descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         }
         guard descriptor >= 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text4")) }
-        var committed = false
-        var named = !anonymous
-        defer { if !committed && named { unlinkat(directoryDescriptor, temporary, 0) } }
-        do {
-            defer { close(descriptor) }
-            // umask may have taken bits away; never add any beyond `mode`.
-            guard fchmod(descriptor, mode) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text5")) }
-            if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, Catalog.text("AtomicFileWriter.text6")) }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 { if errno == EINTR { continue }; throw failure(destination, Catalog.text("AtomicFileWriter.text7")) }
-                offset += written
-            }
-            guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text8")) }
-            if anonymous {
-                // Give the finished inode a name only now, right before the rename.
-                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                    throw failure(destination, Catalog.text("AtomicFileWriter.text9"))
-                }
-                named = true
-            }
+        staged.named = !anonymous
+        defer { close(descriptor) }
+        // umask may have taken bits away; never add any beyond `mode`.
+        guard fchmod(descriptor, mode) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text5")) }
+        if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, Catalog.text("AtomicFileWriter.text6")) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 { if errno == EINTR { continue }; throw failure(destination, Catalog.text("AtomicFileWriter.text7")) }
+            offset += written
         }
-        guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
-            throw failure(destination, Catalog.text("AtomicFileWriter.text10"))
+        guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text8")) }
+        if anonymous {
+            // Give the finished inode a name only now.
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                throw failure(destination, Catalog.text("AtomicFileWriter.text9"))
+            }
+            staged.named = true
         }
-        committed = true
-        fsync(directoryDescriptor)
+        return staged
     }
 
     /// Writes a byte array.
@@ -117,6 +118,22 @@ public struct AtomicFileWriter: Sendable {
         try result.get()
     }
 
+    /// Stages a byte array (see `stage(_:to:mode:owner:)`).
+    public func stage(_ bytes: [UInt8], to destination: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) -> StagedFile {
+        let result: Result<StagedFile, Failure> = bytes.withUnsafeBytes { raw in
+            Result { () throws(Failure) in try stage(raw, to: destination, mode: mode, owner: owner) }
+        }
+        return try result.get()
+    }
+
+    /// Stages secret bytes (see `stage(_:to:mode:owner:)`).
+    public func stage(_ secret: SecretBytes, to destination: String, mode: mode_t = 0o600, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) -> StagedFile {
+        let result: Result<StagedFile, Failure> = secret.withUnsafeBytes { raw in
+            Result { () throws(Failure) in try stage(raw, to: destination, mode: mode, owner: owner) }
+        }
+        return try result.get()
+    }
+
     /// Splits a path into its directory ("." when none) and last component.
     public static func split(_ path: String) -> (directory: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
@@ -125,6 +142,45 @@ public struct AtomicFileWriter: Sendable {
     }
 
     private func failure(_ path: String, _ what: String) -> Failure {
+        Self.failure(path, what)
+    }
+
+    static func failure(_ path: String, _ what: String) -> Failure {
         Failure(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// A complete temp file beside its destination, not yet renamed into place. One that
+/// is never committed is removed again.
+public final class StagedFile {
+    let directoryDescriptor: Int32
+    let ownsDescriptor: Bool
+    let name: String
+    /// Where `commit()` puts the file.
+    public let destination: String
+    let temporary: String
+    var named = false
+    private var committed = false
+
+    init(directoryDescriptor: Int32, ownsDescriptor: Bool, name: String, destination: String, temporary: String) {
+        self.directoryDescriptor = directoryDescriptor
+        self.ownsDescriptor = ownsDescriptor
+        self.name = name
+        self.destination = destination
+        self.temporary = temporary
+    }
+
+    /// Renames the temp file over the destination and syncs the directory.
+    public func commit() throws(AtomicFileWriter.Failure) {
+        guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
+            throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text10"))
+        }
+        committed = true
+        fsync(directoryDescriptor)
+    }
+
+    deinit {
+        if !committed && named { unlinkat(directoryDescriptor, temporary, 0) }
+        if ownsDescriptor { close(directoryDescriptor) }
     }
 }

@@ -16,8 +16,18 @@ final class ThrowawayPostfix: @unchecked Sendable {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/debian12").path
     }
 
-    /// Creates the instance from the stock files; smtp moves to a loopback port.
-    init() throws {
+    /// True when the instance speaks IPv6 only (`inet_protocols = ipv6`).
+    let ipv6Only: Bool
+
+    /// The loopback address its services listen on.
+    var loopback: String { ipv6Only ? "[::1]" : "127.0.0.1" }
+    /// The listen address of smtp, as master.cf and the answers write it.
+    var smtpListen: String { "\(loopback):\(smtpPort)" }
+
+    /// Creates the instance from the stock files; smtp moves to a loopback port
+    /// (`[::1]` with `ipv6Only`, which also sets `inet_protocols = ipv6`).
+    init(ipv6Only: Bool = false) throws {
+        self.ipv6Only = ipv6Only
         // Postfix's own user must be able to reach the queue: not under a 0700 directory.
         var template = Array("/var/tmp/pftls-postfix-XXXXXX".utf8CString)
         root = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
@@ -32,13 +42,13 @@ final class ThrowawayPostfix: @unchecked Sendable {
         (smtpPort, submissionPort, submissionsPort) = (ports[0], ports[1], ports[2])
         let main = try String(contentsOfFile: Self.stockDirectory + "/main.cf", encoding: .utf8)
         var master = try String(contentsOfFile: Self.stockDirectory + "/master.cf", encoding: .utf8)
-        master = master.replacingOccurrences(of: "\nsmtp      inet", with: "\n127.0.0.1:\(smtpPort) inet")
+        master = master.replacingOccurrences(of: "\nsmtp      inet", with: "\n\(ipv6Only ? "[::1]" : "127.0.0.1"):\(smtpPort) inet")
         try main.write(toFile: configDirectory + "/main.cf", atomically: true, encoding: .utf8)
         try master.write(toFile: configDirectory + "/master.cf", atomically: true, encoding: .utf8)
         postconf(["-e",
                   "queue_directory=\(root)/queue", "data_directory=\(root)/data",
                   "maillog_file=\(root)/maillog", "maillog_file_prefixes=\(root)",
-                  "inet_interfaces=loopback-only", "inet_protocols=ipv4",
+                  "inet_interfaces=loopback-only", "inet_protocols=\(ipv6Only ? "ipv6" : "ipv4")",
                   // The stock snakeoil files may be missing on a test machine.
                   "smtpd_tls_security_level=none"])
         postconf(["-X", "smtpd_tls_cert_file", "smtpd_tls_key_file"])

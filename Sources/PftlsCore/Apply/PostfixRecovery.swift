@@ -1,0 +1,44 @@
+import Glibc
+
+/// Brings a Postfix that was running back to running on the files now on disk: a
+/// reload when its master is alive, a start when a reload stopped it (a master exits
+/// at reload on a service it cannot set up).
+struct PostfixRecovery {
+    let processes: ProcessRunner
+    let configDirectory: String
+
+    /// The state Postfix was left in.
+    enum Outcome: Equatable {
+        /// The master was alive and reloaded the files on disk.
+        case running
+        /// The master had stopped and was started again.
+        case restarted
+        /// The master had stopped and could not be started: why.
+        case down(reason: String)
+    }
+
+    /// Reloads or starts Postfix, whichever it needs, and says which it took.
+    func bringBack() -> Outcome {
+        let postfix = PostfixCommand(processes: processes)
+        if Applier.isRunning(configDirectory, processes) {
+            _ = postfix.run(configDirectory, subcommand: "reload")
+            // `postfix reload` only signals the master; one that cannot carry the reload
+            // out exits moments later.
+            usleep(300_000)
+            if Applier.isRunning(configDirectory, processes) { return .running }
+        }
+        let start = postfix.run(configDirectory, subcommand: "start")
+        if start?.passed == true, Applier.isRunning(configDirectory, processes) { return .restarted }
+        return .down(reason: start?.reason ?? Catalog.text("Applier.text20"))
+    }
+
+    /// One sentence on `outcome` for the user: what is served now.
+    func sentence(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .running: Catalog.text("recovery.running")
+        case .restarted: Catalog.text("recovery.restarted")
+        case .down(let reason):
+            Catalog.text("Applier.text22", ["why": SafeText.escape(reason), "configDirectory": SafeText.escape(configDirectory)])
+        }
+    }
+}

@@ -10,10 +10,16 @@ import PftlsCore
 var arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if let chosen = try LanguageOption.take(from: &arguments) { Catalog.language = chosen }
-    Catalog.prefetch()
 } catch {
     StandardStreams.writeError(error.description + "\n")
     exit(2)
+}
+
+// A broken installation is said before any command starts (and before curses owns the
+// terminal): exit 70, EX_SOFTWARE.
+if let problem = Catalog.installationProblem {
+    StandardStreams.writeError(problem + "\n")
+    exit(70)
 }
 
 do {

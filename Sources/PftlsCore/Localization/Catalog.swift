@@ -60,17 +60,19 @@ public enum Catalog {
         reading(language).value
     }
 
-    /// Starts reading the current language's tables on another thread, so that the
-    /// terminal is set up meanwhile; the first text needed waits for them.
-    public static func prefetch() {
-        _ = reading(language, startingNow: true)
+    /// Why the installed catalog cannot be used (missing, writable by others, or
+    /// damaged), or nil. Asked before any terminal is set up, so that a broken
+    /// installation is reported on an ordinary terminal, and never by an exit while
+    /// curses owns the screen.
+    public static var installationProblem: String? {
+        table(language).problem ?? (language == .en ? nil : table(.en).problem)
     }
 
-    private static func reading(_ language: Language, startingNow: Bool = false) -> AskedOnce<CatalogTable> {
+    private static func reading(_ language: Language) -> AskedOnce<CatalogTable> {
         let slot = language == .en ? 0 : 1
         return loaded.withLock { readings in
             if let reading = readings[slot] { return reading }
-            let reading = startingNow ? AskedOnce.startingNow { load(language) } : AskedOnce { load(language) }
+            let reading = AskedOnce { load(language) }
             readings[slot] = reading
             return reading
         }
@@ -133,31 +135,44 @@ public enum Catalog {
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Reads every `.strings` table of `language` (plain reads and one pass over the
-    /// bytes: this is on the way to every first frame).
+    /// Reads every `.strings` table of `language` from the first catalog that is there
+    /// and safe. A catalog decides what root's output says, so its directories and files
+    /// must belong to root (or to the user running pftls) and be writable by nobody else;
+    /// an unsafe one is passed over. The texts of this file are not from the catalog: they
+    /// report that it cannot be used. On a problem the table says why, and lookups give keys.
     private static func load(_ language: Language) -> CatalogTable {
-        guard let root = searchPaths.first(where: { access($0 + "/en", F_OK) == 0 }) else {
-            fail("pftls: the message catalog is missing (looked in \(searchPaths.joined(separator: ", "))); reinstall pftls.")
+        var table = CatalogTable()
+        let files = LocalFileSystem()
+        let present = searchPaths.filter { access($0 + "/en", F_OK) == 0 }
+        guard let root = present.first(where: { isSafe($0) && isSafe($0 + "/" + language.rawValue) }) else {
+            table.problem = present.isEmpty
+                ? "pftls: the message catalog is missing (looked in \(searchPaths.joined(separator: ", "))); reinstall pftls."
+                : "pftls: the message catalog in \(SafeText.escape(present[0])) may be changed by users other than root; "
+                  + "make it owned by root and not writable by group or others (chown -R root: DIR; chmod -R go-w DIR), or reinstall pftls."
+            return table
         }
         let directory = root + "/" + language.rawValue
-        let files = LocalFileSystem()
-        var table = CatalogTable()
         for name in ((try? files.contentsOfDirectory(directory)) ?? []).sorted() where name.hasSuffix(".strings") {
             let path = directory + "/" + name
+            guard isSafe(path) else {
+                table.problem = "pftls: \(SafeText.escape(path)) may be changed by users other than root; make it owned by root and not writable by group or others, or reinstall pftls."
+                continue
+            }
             guard let bytes = try? files.readFile(path, limit: 1 << 20) else { continue }
             do {
                 try table.add(bytes)
             } catch {
-                fail("pftls: \(path): \(error.description)")
+                table.problem = "pftls: \(SafeText.escape(path)): \(error.description); reinstall pftls."
             }
         }
         return table
     }
 
-    /// Ends the process over a broken installation (exit 70, EX_SOFTWARE).
-    private static func fail(_ message: String) -> Never {
-        let line = message + "\n"
-        _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
-        exit(70)
+    /// True when `path` (followed through links) belongs to root or to the user running
+    /// pftls, and neither group nor others may write it.
+    private static func isSafe(_ path: String) -> Bool {
+        guard let status = (try? LocalFileSystem().statusFollowingLinks(of: path)) ?? nil else { return false }
+        let owners: Set<UInt32> = [0, geteuid()]
+        return owners.contains(status.ownerID) && !status.isWritableByGroupOrOthers
     }
 }

@@ -3,6 +3,8 @@
 struct CatalogTable: Sendable {
     private var bytes: [UInt8] = []
     private var index: [String: StringsFile.ValueRange] = Dictionary(minimumCapacity: 1024)
+    /// Why the tables could not be read whole (missing, unsafe or damaged), or nil.
+    var problem: String?
 
     /// Adds a `.strings` table's bytes; a key already present is replaced.
     mutating func add(_ table: [UInt8]) throws(StringsFile.Problem) {

@@ -13,6 +13,8 @@ struct MasterConfigPlanner {
     /// True when this Postfix knows the parameter (a template from a newer version may name
     /// one it does not: postconf would warn "unused parameter").
     let isKnown: (String) -> Bool
+    /// Where a service without an address of its own is probed (`WildcardProbeHost`).
+    var wildcardHost = "127.0.0.1"
 
     /// What planning master.cf produced.
     struct Outcome {
@@ -121,7 +123,7 @@ struct MasterConfigPlanner {
     private func target(_ choice: Answers.Service) -> ProbeTarget {
         let listen = choice.listen.flatMap(ListenAddress.init)
         let port = listen.flatMap { ServiceNaming.portNumber($0.port) } ?? ServiceNaming.standardPort(choice.name)
-        return ProbeTarget(service: choice.name, host: listen?.probeHost ?? "127.0.0.1", port: port,
+        return ProbeTarget(service: choice.name, host: listen?.probeHost ?? wildcardHost, port: port,
                            mode: ServiceNaming.probeMode(choice.name))
     }
 }

@@ -114,7 +114,8 @@ public struct PlanBuilder {
             // Only postconf -d lists every parameter; pftls' own table is not complete.
             let isKnown: (String) -> Bool = { name in installation.defaults.source != .postconf || isDefined(name) }
             let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile),
-                                                   isDefined: isDefined, isKnown: isKnown)
+                                                   isDefined: isDefined, isKnown: isKnown,
+                                                   wildcardHost: TLSSetupInForce(main: main, master: master, defaults: installation.defaults).wildcardHost)
                 .apply(answers.services, to: &master)
             probes = services.probes
             let planned = Set(installed.paths)

@@ -42,6 +42,11 @@ public struct TLSSetupInForce {
     public var smtpdLevel: String { value("smtpd_tls_security_level") }
     public var smtpLevel: String { value("smtp_tls_security_level") }
 
+    /// Where a service without an address of its own is probed.
+    public var wildcardHost: String {
+        WildcardProbeHost.host(inetInterfaces: value("inet_interfaces"), inetProtocols: value("inet_protocols"))
+    }
+
     /// Every active smtpd inet listener with its TLS mode.
     public var services: [ServiceTLS] {
         let mainLevel = smtpdLevel
@@ -51,7 +56,7 @@ public struct TLSSetupInForce {
             let level = service.option("smtpd_tls_security_level") ?? mainLevel
             let wrapper = (service.option("smtpd_tls_wrappermode") ?? mainWrapper) == "yes"
             let mode: ServiceTLS.Mode = wrapper ? .implicit : (level == "encrypt" ? .required : (level == "may" ? .offered : .none))
-            let host = ListenAddress(service.name).map(\.probeHost) ?? "127.0.0.1"
+            let host = ListenAddress(service.name).map(\.probeHost) ?? wildcardHost
             let port = ServiceNaming.portNumber(service.key.service)
             let overrides = ["smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file"].compactMap { service.option($0) }
             return ServiceTLS(name: service.name, mode: mode, host: host, port: port, overrideFiles: overrides)

@@ -81,7 +81,9 @@ public struct AtomicFileWriter: Sendable {
         }
         guard descriptor >= 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text4")) }
         staged.named = !anonymous
-        defer { close(descriptor) }
+        // An unnamed file stays open, and gets its name only at commit.
+        if anonymous { staged.unnamedDescriptor = descriptor }
+        defer { if !anonymous { close(descriptor) } }
         // umask may have taken bits away; never add any beyond `mode`.
         guard fchmod(descriptor, mode) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text5")) }
         if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, Catalog.text("AtomicFileWriter.text6")) }
@@ -92,13 +94,6 @@ public struct AtomicFileWriter: Sendable {
             offset += written
         }
         guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text8")) }
-        if anonymous {
-            // Give the finished inode a name only now.
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                throw failure(destination, Catalog.text("AtomicFileWriter.text9"))
-            }
-            staged.named = true
-        }
         return staged
     }
 
@@ -160,6 +155,8 @@ public final class StagedFile {
     public let destination: String
     let temporary: String
     var named = false
+    /// The open O_TMPFILE inode, named only at commit (-1 for a named temp file).
+    var unnamedDescriptor: Int32 = -1
     private var committed = false
 
     init(directoryDescriptor: Int32, ownsDescriptor: Bool, name: String, destination: String, temporary: String) {
@@ -170,8 +167,17 @@ public final class StagedFile {
         self.temporary = temporary
     }
 
-    /// Renames the temp file over the destination and syncs the directory.
+    /// Renames the temp file over the destination and syncs the directory. An unnamed
+    /// temp file gets its name only now: a run killed before this leaves no file behind.
     public func commit() throws(AtomicFileWriter.Failure) {
+        if unnamedDescriptor >= 0 {
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(unnamedDescriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text9"))
+            }
+            named = true
+            close(unnamedDescriptor)
+            unnamedDescriptor = -1
+        }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
             throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text10"))
         }
@@ -180,6 +186,7 @@ public final class StagedFile {
     }
 
     deinit {
+        if unnamedDescriptor >= 0 { close(unnamedDescriptor) }
         if !committed && named { unlinkat(directoryDescriptor, temporary, 0) }
         if ownsDescriptor { close(directoryDescriptor) }
     }

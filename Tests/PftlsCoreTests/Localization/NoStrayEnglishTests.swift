@@ -15,11 +15,13 @@ import Testing
         "STARTTLS offered", "STARTTLS required", "implicit TLS", "no TLS",  // --json values; `label` is translated
         "EHLO pftls.probe",  // SMTP protocol
         "# Written by pftls",
-        "pftls: the message catalog is missing",  // said when there is no catalog to say it with
+        "pftls: the message catalog",  // said when there is no usable catalog to say it with
+        "may be changed by users other than root", "make it owned by root and not writable by group or others",
+        "reinstall pftls.",
         "line \\(line):",  // a broken catalog table, said to the developer
         "No newline at end of file",  // unified diff syntax
         "postconf: fatal: postconf",  // stands in for Postfix's own words
-        "# pftls canary:",  // a comment in master.cf while the canary runs
+        "# pftls canary:", "a temporary listener for the new certificate; removed again at once",  // master.cf comment
     ]
 
     @Test func everySentenceInTheSourcesComesFromTheCatalog() throws {

@@ -29,6 +29,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
     var names: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("check.report-file.help"), valueName: "FILE"), transform: AbsolutePath.of)
+    var reportFile: String?
+
     @OptionGroup var dns: ResolverOptions
 
     func validate() throws {
@@ -38,6 +41,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names,
                                     dns: dns.dnsCheck())
+        if let reportFile { try write(CheckText.render(report), to: reportFile) }
         switch json ? .json : format {
         case .text: print(CheckText.render(report), terminator: "")
         case .json: print(CheckJSON.render(report), terminator: "")
@@ -47,6 +51,15 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(verdict.status)
         }
         if report.findings.hasErrors { throw ExitCode(1) }
+    }
+
+    /// `--report-file`: the report for people, beside whatever the format prints, so that one
+    /// run (one set of probes) gives both; exit 2 before anything is printed when it cannot be written.
+    private func write(_ text: String, to file: String) throws {
+        do { try AtomicFileWriter().write(Array(text.utf8), to: file, mode: 0o644) } catch {
+            StandardStreams.writeError(Catalog.text("check.report-file.failed", ["reason": error.description]) + "\n")
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -73,6 +73,22 @@ import Testing
         #expect(broken.status == 2)
     }
 
+    @Test func checkWritesTheReportForPeopleBesideTheNagiosLine() throws {
+        let arguments = ["check", "--config-dir", postfix.configDirectory, "--no-probe"]
+        let nagios = try Pftls.run(arguments + ["--format", "nagios"])
+        let text = try Pftls.run(arguments)
+        let file = fixtures.path("report.txt")
+        let both = try Pftls.run(arguments + ["--format", "nagios", "--report-file", file])
+        #expect(both.status == nagios.status && both.standardOutput == nagios.standardOutput, "\(both.all)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == text.standardOutput)
+        #expect(text.standardOutput.contains("Findings: "), "\(text.all)")
+
+        // A directory where the file should be: nothing printed, exit 2, the reason said.
+        let refused = try Pftls.run(arguments + ["--format", "nagios", "--report-file", fixtures.directory])
+        #expect(refused.status == 2 && refused.standardOutput.isEmpty, "\(refused.all)")
+        #expect(refused.standardError.contains("cannot write the report"), "\(refused.standardError)")
+    }
+
     @Test func versionAndHelpGoToStandardOutput() throws {
         let version = try Pftls.run(["--version"])
         #expect(version.status == 0 && version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)

@@ -6,7 +6,8 @@ import PftlsCore
 /// Ansible and other tools. Keys are stable; `message` texts follow the language.
 ///
 /// `{"changed", "dryRun", "ok", "steps", "findings", "diffs", "backupDirectory",
-///   "rollbackCommand", "probes", "error"}`
+///   "rollbackCommand", "probes", "error"}`, and `"skipped"` when `renew`, as certbot's
+/// deploy hook, left another service's lineage alone.
 struct ApplyJSON: Encodable {
     struct Probe: Encodable {
         let service: String
@@ -28,6 +29,8 @@ struct ApplyJSON: Encodable {
     var probes: [Probe] = []
     var log: [String] = []
     var error: String?
+    /// Why nothing was planned: the lineage certbot renewed is not Postfix's.
+    var skipped: String?
 
     /// The parts a plan gives, before anything is applied.
     init(plan: ChangePlan, dryRun: Bool) {
@@ -37,6 +40,11 @@ struct ApplyJSON: Encodable {
         ok = !plan.hasErrors
         changed = !plan.isNoOp && !plan.hasErrors
         for file in plan.changedFiles { diffs[file.path] = file.diff }
+    }
+
+    /// The result of a renewal that was skipped, saying why.
+    init(skipped reason: String) {
+        skipped = reason
     }
 
     /// Adds what the apply did.

@@ -9,7 +9,7 @@ struct RenewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew",
         abstract: Catalog.text("RenewCommand.text"),
-        discussion: Catalog.text("cli.RenewCommand.discussion")
+        discussion: Catalog.text("cli.RenewCommand.discussion") + "\n\n" + Catalog.text("renew.discussion.certbot")
     )
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text2"), valueName: "FILE"))
@@ -27,6 +27,12 @@ struct RenewCommand: ParsableCommand {
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
     var names: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("renew.lineage.help"), valueName: "NAME"))
+    var lineage: String?
+
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("renew.allow-names-dropped.help")))
+    var allowNamesDropped = false
+
     @OptionGroup var change: ChangeOptions
 
     func validate() throws {
@@ -34,22 +40,32 @@ struct RenewCommand: ParsableCommand {
             throw ValidationError(Catalog.text("RenewCommand.text6"))
         }
         if cert != nil && certbotName != nil { throw ValidationError(Catalog.text("RenewCommand.text7")) }
+        if lineage != nil && (cert != nil || certbotName != nil) { throw ValidationError(Catalog.text("renew.lineage.not-with-files")) }
+    }
+
+    /// The lineage certbot renewed, when this run is its deploy hook (no files named).
+    var renewedLineage: CertbotLineage? {
+        guard cert == nil, certbotName == nil, let directory = ProcessEnvironment.value("RENEWED_LINEAGE") else { return nil }
+        return CertbotLineage(directory: directory)
     }
 
     /// The files to install, from the options or certbot's lineage.
     private var request: RenewalRequest {
         if let cert { return RenewalRequest(key: key, certificate: cert, chain: chain) }
-        let lineage = certbotName.map { "/etc/letsencrypt/live/\($0)" } ?? ProcessEnvironment.value("RENEWED_LINEAGE")!
-        return RenewalRequest.certbot(lineage: lineage)
+        if let certbotName { return CertbotLineage(directory: "/etc/letsencrypt/live/\(certbotName)").request }
+        return renewedLineage!.request
     }
 
     func run() throws {
         let processes = SystemProcessRunner()
         let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
         let inspector = Inspector()
-        let current: (answers: Answers, leaf: Certificate?, keyFile: String)
-        switch RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current() {
-        case .success(let found): current = found
+        let found = RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current()
+        if let renewed = renewedLineage,
+           !admits(renewed, inUse: try? found.get(), hostname: installation.hostname, inspector: inspector) { return }
+        let current: RenewalPlanner.InForce
+        switch found {
+        case .success(let inUse): current = inUse
         case .failure(let problem):
             StandardStreams.writeError(Catalog.text("RenewCommand.text8", ["description": "\(problem.description)"]))
             throw ExitCode(1)
@@ -62,18 +78,18 @@ struct RenewCommand: ParsableCommand {
         answers.names = names
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = installation.hostname
-        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
-                                         baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
-                                         dns: change.dnsCheck)
+        let built = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
+                                          baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
+                                          dns: change.dnsCheck)
             .build(answers, passphrases: passphrases, hostname: hostname)
-        let dropped = RenewalPlanner.droppedNames(old: current.leaf, new: plan.leaf, file: request.certificate)
-            + RenewalPlanner.keyRollover(old: current.leaf, new: plan.leaf, file: request.certificate)
+        // A renewal that drops a name in use is refused unless asked for.
+        let plan = built.adding(RenewalPlanner.droppedNames(old: current.leaf, new: built.leaf, file: request.certificate, refused: !allowNamesDropped)
+                                + RenewalPlanner.keyRollover(old: current.leaf, new: built.leaf, file: request.certificate))
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")
             return
         }
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
-        if !dropped.isEmpty { print(FindingsText.lines(dropped).joined(separator: "\n")) }
         if plan.hasErrors {
             StandardStreams.writeError(Catalog.text("RenewCommand.text9"))
             throw ExitCode(1)

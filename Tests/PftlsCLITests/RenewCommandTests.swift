@@ -7,38 +7,16 @@ import Testing
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
+    let serving: ServingPostfix
+
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
-        try postfix.start()
-        try fixtures.issueLeaf("a")
-        let answers = fixtures.write("answers.json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path("a.key"))",
-         "certificate": "\(fixtures.path("a.pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}, {"name": "submission", "listen": "127.0.0.1:\(postfix.submissionPort)"},
-                      {"name": "submissions", "listen": "127.0.0.1:\(postfix.submissionsPort)"}]}
-        """)
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory])
-        precondition(applied.status == 0, applied.all)
+        serving = try ServingPostfix()
+        (postfix, fixtures) = (serving.postfix, serving.fixtures)
     }
 
-    /// The leaf each listener serves now.
-    private func served() -> [Certificate?] {
-        [(postfix.smtpPort, TLSProbeMode.startTLS), (postfix.submissionPort, .startTLS), (postfix.submissionsPort, .implicit)].map {
-            TLSProbe(timeout: 5).probe(host: "127.0.0.1", port: $0.0, mode: $0.1).leaf
-        }
-    }
+    private func served() -> [Certificate?] { serving.served() }
 
-    private func snapshot() -> [String: Data] {
-        var files: [String: Data] = [:]
-        for base in [postfix.configDirectory, postfix.root + "/tls"] {
-            for case let name as String in FileManager.default.enumerator(atPath: base)?.allObjects ?? [] where !name.contains("pftls-backups") {
-                if let data = FileManager.default.contents(atPath: base + "/" + name) { files[base + "/" + name] = data }
-            }
-        }
-        return files
-    }
+    private func snapshot() -> [String: Data] { serving.snapshot() }
 
     @Test func renewingToANewKeyServesItEverywhereAndTwiceChangesNothing() throws {
         let leafB = try fixtures.issueLeaf("b")
@@ -69,16 +47,9 @@ import Testing
 
     @Test func certbotsDeployHookWithSymlinkedLineage() throws {
         // Laid out as certbot does: live/NAME/*.pem are symlinks into archive/NAME/*N.pem.
-        let letsencrypt = postfix.root + "/letsencrypt"
-        let archive = letsencrypt + "/archive/mail.example.test"
-        let live = letsencrypt + "/live/mail.example.test"
-        try FileManager.default.createDirectory(atPath: archive, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
-        let leaf = try fixtures.issueLeaf("le")
-        try FileManager.default.copyItem(atPath: fixtures.path("le.key"), toPath: archive + "/privkey1.pem")
-        FileManager.default.createFile(atPath: archive + "/fullchain1.pem", contents: Data((leaf.pem + fixtures.intermediate.certificate.pem).utf8))
-        try FileManager.default.createSymbolicLink(atPath: live + "/privkey.pem", withDestinationPath: "../../archive/mail.example.test/privkey1.pem")
-        try FileManager.default.createSymbolicLink(atPath: live + "/fullchain.pem", withDestinationPath: "../../archive/mail.example.test/fullchain1.pem")
+        let certbot = CertbotTree(root: postfix.root + "/letsencrypt", fixtures: fixtures)
+        let leaf = try certbot.issue("mail.example.test", names: ["mail.example.test"])
+        let live = certbot.live("mail.example.test")
 
         let hook = try Pftls.run(["renew", "--config-dir", postfix.configDirectory], environment: ["RENEWED_LINEAGE": live])
         #expect(hook.status == 0, "\(hook.all)")

@@ -5,6 +5,9 @@ public struct RenewalPlanner {
     let installation: PostfixInstallation
     let inspector: Inspector
 
+    /// The set-up in force: its answers, the certificate it serves (nil when unreadable) and its key file.
+    public typealias InForce = (answers: Answers, leaf: Certificate?, keyFile: String)
+
     /// Creates a planner for the instance described by `installation`.
     public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector) {
         self.fileSystem = fileSystem
@@ -13,7 +16,7 @@ public struct RenewalPlanner {
     }
 
     /// The set-up in force, as answers, plus the current leaf and key file; or a finding why there is none.
-    public func current() -> Result<(answers: Answers, leaf: Certificate?, keyFile: String), RenewalProblem> {
+    public func current() -> Result<InForce, RenewalProblem> {
         let directory = installation.configDirectory
         guard let setup = TLSSetupInForce.read(configDirectory: directory, fileSystem: fileSystem, defaults: installation.defaults) else {
             return .failure(RenewalProblem(Catalog.text("RenewalPlanner.text", ["directory": "\(SafeText.escape(directory))"])))
@@ -60,14 +63,18 @@ public struct RenewalPlanner {
                         hint: Catalog.text("finding.tlsaRollover.hint", ["value": "\(Hex.lowercase(before).prefix(16))"]))]
     }
 
-    /// `names-dropped` when `new` stops covering a DNS name `old` had.
-    public static func droppedNames(old: Certificate?, new: Certificate?, file: String) -> [Finding] {
+    /// `names-dropped` when `new` stops covering a DNS name or address `old` had (a wildcard
+    /// still covers the names under it). A warning, or with `refused` an error that stops
+    /// the renewal until it is asked for (`renew --allow-names-dropped`).
+    public static func droppedNames(old: Certificate?, new: Certificate?, file: String, refused: Bool = false) -> [Finding] {
         guard let old, let new else { return [] }
-        let dropped = old.subjectAlternativeNames.filter { !new.subjectAlternativeNames.contains($0) }
+        let dropped = old.subjectAlternativeNames.filter { entry in
+            !new.subjectAlternativeNames.contains(entry) && !(NamesInUse.value(ofEntry: entry).map(new.covers(name:)) ?? false)
+        }
         guard !dropped.isEmpty else { return [] }
-        return [Finding(.namesDropped, .warning, file: file,
+        return [Finding(.namesDropped, refused ? .error : .warning, file: file,
                         message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "value": "\(dropped.joined(separator: ", "))"]),
-                        hint: Catalog.text("finding.namesDropped.hint"))]
+                        hint: Catalog.text(refused ? "renew.names-dropped.refused.hint" : "finding.namesDropped.hint"))]
     }
 }
 

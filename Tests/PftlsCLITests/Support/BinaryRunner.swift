@@ -25,9 +25,16 @@ enum Pftls {
     /// unless the test names a resolver: no test asks the machine's resolver.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
                     prefix: [String] = []) throws -> Result {
+        try runProgram(prefix.first ?? executable, prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments,
+                       environment: environment, in: directory)
+    }
+
+    /// Runs `program` (a script that runs pftls, say) the same way: no terminal, DNS off.
+    static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:],
+                           in directory: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: prefix.first ?? executable)
-        process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["PFTLS_RESOLVER": "none"].merging(environment) { $1 }) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()

@@ -24,11 +24,12 @@ struct CLIFixtures {
         intermediate = other.intermediate
     }
 
-    /// A new leaf (and key) for `hostname`, written as `<name>.key` / `<name>.pem`.
+    /// A new leaf (and key) for `hostname` (and `names`, when given, as its subjectAltNames),
+    /// written as `<name>.key` / `<name>.pem`.
     @discardableResult
-    func issueLeaf(_ name: String, hostname: String = "mail.example.test", passphrase: String? = nil) throws -> Certificate {
+    func issueLeaf(_ name: String, hostname: String = "mail.example.test", names: [String]? = nil, passphrase: String? = nil) throws -> Certificate {
         let key = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let leaf = try CertificateFactory.issue(.server(hostname), subjectKey: key, issuer: intermediate)
+        let leaf = try CertificateFactory.issue(.server(hostname, names: names), subjectKey: key, issuer: intermediate)
         write(name + ".pem", leaf.pem)
         if let passphrase {
             var bytes = Array(passphrase.utf8)

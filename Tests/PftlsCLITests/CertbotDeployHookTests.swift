@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// certbot runs its deploy hooks for every certificate it renews, the web server's too:
+/// `pftls renew` (from `$RENEWED_LINEAGE`) and contrib/certbot/pftls install Postfix's
+/// lineage only, on a real Postfix whose certificate names mail.example.test (myhostname)
+/// and smtp.example.test. certbot's live/ and archive/ directories are made at test time.
+@Suite(.serialized) struct CertbotDeployHookTests {
+    static let namesInUse = ["mail.example.test", "smtp.example.test"]
+    static let hookScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("contrib/certbot/pftls").path
+
+    let serving: ServingPostfix
+    let certbot: CertbotTree
+
+    init() throws {
+        serving = try ServingPostfix(names: Self.namesInUse)
+        certbot = CertbotTree(root: serving.postfix.root + "/letsencrypt", fixtures: serving.fixtures)
+    }
+
+    private var configDirectory: String { serving.postfix.configDirectory }
+
+    /// `pftls renew` as certbot's `--deploy-hook` after it renewed `lineage`.
+    private func renewAsHook(_ lineage: String, _ options: [String] = []) throws -> Pftls.Result {
+        try Pftls.run(["renew", "--config-dir", configDirectory] + options, environment: ["RENEWED_LINEAGE": certbot.live(lineage)])
+    }
+
+    /// contrib/certbot/pftls as certbot runs it after it renewed `lineage`, with `settings`
+    /// as /etc/default/pftls (and the Postfix of the test).
+    private func runHookScript(_ lineage: String, settings: String) throws -> Pftls.Result {
+        let defaults = serving.fixtures.write("default-pftls", "PFTLS_CERTBOT_HOOK=yes\n" + settings
+                                              + "\nPFTLS_RENEW_ARGS=\"--config-dir \(configDirectory) ${PFTLS_RENEW_ARGS:-}\"\n")
+        return try Pftls.runProgram("/bin/sh", [Self.hookScript], environment: [
+            "RENEWED_LINEAGE": certbot.live(lineage), "RENEWED_DOMAINS": lineage, "PFTLS": Pftls.executable, "PFTLS_DEFAULTS": defaults])
+    }
+
+    private func expectServed(_ leaf: Certificate, _ comment: Comment) {
+        for served in serving.served() { #expect(served?.isSame(as: leaf) == true, comment) }
+    }
+
+    @Test func aForeignLineageIsSkippedWithExitZeroAndNothingChanges() throws {
+        try certbot.issue("www.other.test", names: ["www.other.test"])
+        let before = serving.snapshot()
+        let skipped = try renewAsHook("www.other.test")
+        #expect(skipped.status == 0, "certbot must not count the skip as a failure: \(skipped.all)")
+        #expect(skipped.standardOutput.contains(
+            "skipped certbot lineage www.other.test: its certificate covers none of the names in use (mail.example.test, smtp.example.test)"), "\(skipped.all)")
+        #expect(serving.snapshot() == before, "main.cf, master.cf and the certificate files are untouched")
+        expectServed(serving.first, "Postfix keeps serving its own certificate")
+
+        let json = try renewAsHook("www.other.test", ["--json"])
+        #expect(json.status == 0, "\(json.all)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect((object?["skipped"] as? String)?.contains("www.other.test") == true, "\(json.standardOutput)")
+        #expect(object?["changed"] as? Bool == false)
+        #expect(serving.snapshot() == before)
+    }
+
+    @Test func postfixsOwnLineageIsInstalledAndServed() throws {
+        // The lineage's name is not a host name: its certificate's names decide.
+        let renewed = try certbot.issue("mail", names: Self.namesInUse + ["mx.example.test"])
+        let installed = try renewAsHook("mail")
+        #expect(installed.status == 0, "\(installed.all)")
+        #expect(installed.standardOutput.contains("installing certbot lineage mail: its certificate covers mail.example.test, a name in use."),
+                "\(installed.all)")
+        expectServed(renewed, "the renewed certificate is on the wire")
+    }
+
+    @Test func theConfiguredLineageIsTheOnlyOneInstalledWhateverItsNames() throws {
+        try certbot.issue("mail.example.test", names: Self.namesInUse)
+        let configured = try certbot.issue("postfix-mx", names: ["mx.example.test"])
+        let settings = "PFTLS_CERTBOT_LINEAGE=postfix-mx"
+        let before = serving.snapshot()
+
+        let other = try runHookScript("mail.example.test", settings: settings)
+        #expect(other.status == 0, "\(other.all)")
+        #expect(other.standardOutput.contains("skipped certbot lineage mail.example.test: Postfix's lineage is postfix-mx (--lineage)."), "\(other.all)")
+        #expect(serving.snapshot() == before)
+
+        // Accepted, but it drops the names in use: refused until that is asked for.
+        let refused = try runHookScript("postfix-mx", settings: settings)
+        #expect(refused.status == 1, "\(refused.all)")
+        #expect(refused.standardOutput.contains("installing certbot lineage postfix-mx: it is the lineage set for Postfix (--lineage)."), "\(refused.all)")
+        #expect(refused.standardOutput.contains("ERROR [names-dropped]"), "\(refused.all)")
+        #expect(serving.snapshot() == before, "a refusal changes nothing")
+        expectServed(serving.first, "refused: the old certificate keeps serving")
+
+        let installed = try runHookScript("postfix-mx", settings: settings + "\nPFTLS_RENEW_ARGS=--allow-names-dropped")
+        #expect(installed.status == 0, "\(installed.all)")
+        #expect(installed.standardOutput.contains("WARNING [names-dropped]") && installed.standardOutput.contains("WARNING [hostname-mismatch]"),
+                "\(installed.all)")
+        expectServed(configured, "the configured lineage is on the wire")
+    }
+
+    @Test func aRenewalThatDropsANameInUseIsRefusedUnlessAskedFor() throws {
+        let narrower = try certbot.issue("mail.example.test", names: ["mail.example.test"])
+        let before = serving.snapshot()
+
+        let hook = try renewAsHook("mail.example.test")
+        #expect(hook.status == 1, "\(hook.all)")
+        #expect(hook.standardOutput.contains("ERROR [names-dropped]") && hook.standardOutput.contains("DNS:smtp.example.test"), "\(hook.all)")
+        #expect(hook.standardOutput.contains("--allow-names-dropped"), "the refusal says how to go on: \(hook.all)")
+        #expect(hook.standardError.contains("refused; nothing was changed"), "\(hook.all)")
+
+        // With files named, the same refusal, in --json too.
+        let files = ["renew", "--config-dir", configDirectory, "--key", certbot.live("mail.example.test") + "/privkey.pem",
+                     "--cert", certbot.live("mail.example.test") + "/fullchain.pem"]
+        let explicit = try Pftls.run(files)
+        #expect(explicit.status == 1, "\(explicit.all)")
+        #expect(explicit.standardOutput.contains("ERROR [names-dropped]"), "\(explicit.all)")
+        let json = try Pftls.run(files + ["--json"])
+        #expect(json.status == 1, "\(json.all)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["code"] as? String == "names-dropped" && $0["severity"] as? String == "error" }, "\(json.standardOutput)")
+        #expect(serving.snapshot() == before, "no refusal changed a file")
+        expectServed(serving.first, "refused: the old certificate keeps serving")
+
+        let allowed = try Pftls.run(files + ["--allow-names-dropped"])
+        #expect(allowed.status == 0, "\(allowed.all)")
+        #expect(allowed.standardOutput.contains("WARNING [names-dropped]"), "\(allowed.all)")
+        expectServed(narrower, "asked for: the narrower certificate is installed")
+    }
+
+    @Test func theHookScriptSkipsAForeignLineageAndInstallsPostfixs() throws {
+        try certbot.issue("www.other.test", names: ["www.other.test"])
+        let before = serving.snapshot()
+        let skipped = try runHookScript("www.other.test", settings: "")
+        #expect(skipped.status == 0, "\(skipped.all)")
+        #expect(skipped.standardOutput.contains("skipped certbot lineage www.other.test"), "\(skipped.all)")
+        #expect(serving.snapshot() == before)
+        expectServed(serving.first, "Postfix keeps serving its own certificate")
+
+        let renewed = try certbot.issue("mail.example.test", names: Self.namesInUse)
+        let installed = try runHookScript("mail.example.test", settings: "")
+        #expect(installed.status == 0, "\(installed.all)")
+        expectServed(renewed, "the hook installed Postfix's renewed lineage")
+    }
+}

@@ -43,13 +43,20 @@ struct ApplyCommand: ParsableCommand {
 
 /// Reads the answers file, turning every problem into a usage error that names the file and key.
 enum AnswersFileOption {
+    /// The largest answers file read: 1 MiB.
+    static let limit = 1 << 20
+
     static func read(_ path: String) throws -> Answers {
         let bytes: [UInt8]
         if path == "-" {
             // `--answers -`: from standard input (Ansible passes the answers this way).
-            return try parse(StandardStreams.readInput(limit: 1 << 20), name: Catalog.text("answers.stdin"))
+            guard let input = StandardStreams.readInput(limit: limit) else {
+                throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": Catalog.text("answers.input-too-large", [
+                    "where_": Catalog.text("answers.stdin"), "limit": "\(limit)"])]))
+            }
+            return try parse(input, name: Catalog.text("answers.stdin"))
         }
-        do { bytes = try LocalFileSystem().readFile(path, limit: 1 << 20) } catch {
+        do { bytes = try LocalFileSystem().readFile(path, limit: limit) } catch {
             throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": "\(error.reason)"]))
         }
         return try parse(bytes, name: path)

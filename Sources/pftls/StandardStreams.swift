@@ -10,16 +10,18 @@ enum StandardStreams {
     static func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
 
     /// Reads standard input to its end, or up to `limit` bytes.
-    static func readInput(limit: Int) -> [UInt8] {
+    /// Standard input to its end; nil when it holds more than `limit` bytes.
+    static func readInput(limit: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while bytes.count < limit {
-            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, min($0.count, limit - bytes.count)) }
+        // One byte past the limit tells a long input from one of exactly `limit` bytes.
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, min($0.count, limit + 1 - bytes.count)) }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
             bytes += chunk[0..<count]
         }
-        return bytes
+        return bytes.count > limit ? nil : bytes
     }
 
     private static func write(_ text: String, to descriptor: Int32) {

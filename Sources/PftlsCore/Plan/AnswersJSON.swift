@@ -18,6 +18,11 @@ public enum AnswersJSON {
     /// Parses answers from JSON bytes; `file` names the file in messages.
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
         let where_ = SafeText.escape(file)
+        // An answers file nests three levels (the object, services, a service).
+        let depth = JSONValue.nestingDepth(of: data)
+        guard depth <= 8 else {
+            throw Failure(description: Catalog.text("answers.too-deep", ["where_": where_, "depth": "\(depth)"]))
+        }
         guard let root = JSONValue.parse(data)?.object else {
             throw Failure(description: Catalog.text("AnswersJSON.text", ["where_": "\(where_)"]))
         }

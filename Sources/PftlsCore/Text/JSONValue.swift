@@ -12,9 +12,37 @@ public enum JSONValue: Codable, Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// The document in `bytes`; nil when they are not JSON.
+    /// The deepest nesting of arrays and objects that `parse` reads. Decoding a value tries
+    /// each kind in turn, which costs more with every level: deeper documents are refused.
+    public static let maximumDepth = 64
+
+    /// The document in `bytes`; nil when they are not JSON, or nest deeper than `maximumDepth`.
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        guard nestingDepth(of: bytes) <= maximumDepth else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    /// How deep arrays and objects nest in `bytes` (brackets inside strings do not count).
+    public static func nestingDepth(of bytes: [UInt8]) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// The document as pretty JSON with sorted keys and unescaped slashes, ending in a newline.

@@ -9,4 +9,6 @@ public protocol FileSystem: Sendable {
     func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
     /// Names in a directory, without `.` and `..`.
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+    /// The path with every symbolic link resolved (`realpath`); nil when it cannot be.
+    func resolvedPath(_ path: String) -> String?
 }

@@ -21,6 +21,12 @@ public struct LocalFileSystem: FileSystem {
         return FileStatus(info)
     }
 
+    public func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     public func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Self.error(path, "open", errno) }

@@ -24,6 +24,14 @@ public struct DirectorySafety {
                             hint: Catalog.text("finding.unsafeDirectory.hint2"))]
         }
         var findings: [Finding] = symbolicLinkFindings(directory)
+        // The files are written through a descriptor of the directory itself, never through
+        // a link: a directory given as a link (even root's) is refused here, not at the write.
+        if findings.isEmpty, ((try? fileSystem.status(of: directory)) ?? nil)?.kind == .symbolicLink {
+            let real = fileSystem.resolvedPath(directory).map(SafeText.escape) ?? "?"
+            return [Finding(.unsafeDirectory, .error, file: directory,
+                            message: Catalog.text("finding.unsafeDirectory.link", ["display": display, "target": real]),
+                            hint: Catalog.text("finding.unsafeDirectory.link-hint", ["target": real]))]
+        }
         var ancestors = Self.ancestors(of: directory)
         let status: FileStatus?
         do { status = try fileSystem.statusFollowingLinks(of: directory) } catch {

@@ -22,6 +22,17 @@ extension PlanTests {
             #expect(findings.contains { $0.message.contains("symbolic link owned by uid 65534") }, "\(findings)")
         }
 
+        /// A root-owned link to a safe directory is refused when the plan is made, with the
+        /// real path to give instead: the write goes through the directory, never a link.
+        @Test func aRootOwnedSymlinkToASafeDirectoryIsRefusedAtPlanTimeWithItsTarget() throws {
+            let fixture = try PlanFixture()
+            let link = fixture.root.file("root-link")
+            try #require(symlink(fixture.certificateDirectory, link) == 0)
+            let findings = unsafe(fixture, directory: link)
+            let real = try #require(realpath(fixture.certificateDirectory, nil).map { String(cString: $0) })
+            #expect(findings.count == 1 && findings[0].message.contains("symbolic link") && findings[0].hint.contains(real), "\(findings)")
+        }
+
         @Test func aParentOwnedByAnOrdinaryUserIsRefused() throws {
             let fixture = try PlanFixture(createCertificateDirectory: false)
             let parent = fixture.root.file("user-owned")

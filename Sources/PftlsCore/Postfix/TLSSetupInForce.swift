@@ -26,8 +26,13 @@ public struct TLSSetupInForce {
     /// `smtpd_tls_chain_files` split as Postfix splits it, else the key file, then the certificate file.
     public var files: [String] {
         let chain = value("smtpd_tls_chain_files")
-        if !chain.isEmpty { return chain.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
+        if !chain.isEmpty { return Self.fileList(chain) }
         return [value("smtpd_tls_key_file"), value("smtpd_tls_cert_file")].filter { !$0.isEmpty }
+    }
+
+    /// The files a file-list value names, split as Postfix splits it (commas and white space).
+    static func fileList(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
 
     /// The separate key and certificate files named (for the slot the next renewal writes).
@@ -58,7 +63,9 @@ public struct TLSSetupInForce {
             let mode: ServiceTLS.Mode = wrapper ? .implicit : (level == "encrypt" ? .required : (level == "may" ? .offered : .none))
             let host = ListenAddress(service.name).map(\.probeHost) ?? wildcardHost
             let port = ServiceNaming.portNumber(service.key.service)
+            // `-o smtpd_tls_cert_file=` clears the setting for the service: no file to read.
             let overrides = ["smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file"].compactMap { service.option($0) }
+                .flatMap(Self.fileList)
             return ServiceTLS(name: service.name, mode: mode, host: host, port: port, overrideFiles: overrides)
         }
     }

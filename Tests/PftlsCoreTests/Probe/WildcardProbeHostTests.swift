@@ -27,3 +27,21 @@ struct WildcardProbeHostTests {
         #expect(setup.services.map(\.host) == ["::1"])
     }
 }
+
+/// The files a service's `-o` overrides name, as Postfix reads them.
+struct ServiceOverrideFilesTests {
+    private func services(_ master: String) -> [ServiceTLS] {
+        TLSSetupInForce(main: MainConfig(bytes: []), master: MasterConfig(bytes: Array(master.utf8)),
+                        defaults: PostfixDefaults(values: BuiltInPostfixDefaults.table, source: .builtIn)).services
+    }
+
+    @Test func anEmptyOverrideNamesNoFile() {
+        let found = services("submission inet n - y - - smtpd\n  -o smtpd_tls_cert_file=\n  -o smtpd_tls_key_file=\n")
+        #expect(found.map(\.overrideFiles) == [[]])
+    }
+
+    @Test func aChainFilesOverrideNamesEachFile() {
+        let found = services("smtps inet n - y - - smtpd\n  -o smtpd_tls_chain_files=/etc/tls/rsa.pem,/etc/tls/ecdsa.pem\n")
+        #expect(found.map(\.overrideFiles) == [["/etc/tls/rsa.pem", "/etc/tls/ecdsa.pem"]])
+    }
+}

@@ -168,15 +168,24 @@ public final class StagedFile {
     }
 
     /// Renames the temp file over the destination and syncs the directory. An unnamed
-    /// temp file gets its name only now: a run killed before this leaves no file behind.
+    /// temp file gets its name only now: a run killed before this leaves no file behind,
+    /// and a new file is linked straight to its own name, with no temp name at all.
     public func commit() throws(AtomicFileWriter.Failure) {
         if unnamedDescriptor >= 0 {
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(unnamedDescriptor)", directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+            defer {
+                close(unnamedDescriptor)
+                unnamedDescriptor = -1
+            }
+            let source = "/proc/self/fd/\(unnamedDescriptor)"
+            if linkat(AT_FDCWD, source, directoryDescriptor, name, AT_SYMLINK_FOLLOW) == 0 {
+                committed = true
+                fsync(directoryDescriptor)
+                return
+            }
+            guard errno == EEXIST, linkat(AT_FDCWD, source, directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
                 throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text9"))
             }
             named = true
-            close(unnamedDescriptor)
-            unnamedDescriptor = -1
         }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
             throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text10"))

@@ -180,10 +180,18 @@ extension PlanTests {
             return Array((text.dropLast() + ", " + member + "}").utf8)
         }
 
-        @Test(arguments: ["", "null", "[]", "[1, 2]", "\"text\"", "42", "true", "{", "{\"a\":", "}{", "\u{FEFF}",
-                          String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 50_000)])
+        @Test(arguments: ["", "null", "[]", "[1, 2]", "\"text\"", "42", "true", "{", "{\"a\":", "}{", "\u{FEFF}"])
         func refusesNonObjectsWithoutCrashing(text: String) {
             #expect(Self.failure(text).contains("not a JSON object"))
+        }
+
+        /// Deep nesting is refused before it is decoded, quickly, naming the depth.
+        @Test(arguments: [String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 50_000),
+                          "{\"services\": " + String(repeating: "[", count: 509) + String(repeating: "]", count: 509) + "}"])
+        func refusesDeepNestingAtOnce(text: String) {
+            let started = ContinuousClock.now
+            #expect(Self.failure(text).contains("levels deep"))
+            #expect(ContinuousClock.now - started < .seconds(1))
         }
 
         @Test func refusesBinaryGarbageWithoutCrashing() {

@@ -33,6 +33,7 @@ struct ApplyCommand: ParsableCommand {
         print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
         if plan.hasErrors { throw ExitCode(1) }
         if change.dryRun {
+            try ApplyReport.rehearse(plan, command: "apply", processes: processes)
             print(plan.isNoOp ? "" : Catalog.text("ApplyCommand.text3"))
             if !plan.isNoOp && !change.noReload && !change.noCanary { print(Catalog.text("canary.dry-run")) }
             return

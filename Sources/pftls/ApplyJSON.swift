@@ -61,6 +61,13 @@ struct ApplyJSON: Encodable {
     }
 
     /// Adds why the apply failed (and whether it rolled back).
+    /// A dry run that the real run would refuse before writing.
+    mutating func refuse(_ reason: String) {
+        ok = false
+        changed = false
+        error = reason
+    }
+
     mutating func record(_ failure: ApplyFailure) {
         ok = false
         changed = false

@@ -27,9 +27,25 @@ enum ApplyReport {
         }
     }
 
+    /// A dry run's last word: what the run would say before writing (postconf on the
+    /// staged files), and that `postfix check` was not run. A refusal exits 1, as the run would.
+    static func rehearse(_ plan: ChangePlan, command: String, processes: ProcessRunner) throws {
+        guard !plan.hasErrors, !plan.isNoOp else { return }
+        if let refusal = Applier(processes: processes).rehearse(plan) {
+            StandardStreams.writeError("pftls \(command): \(refusal)\n")
+            throw ExitCode(1)
+        }
+        print(Catalog.text("dryrun.no-postfix-check"))
+    }
+
     /// The `--json` form: the plan, then the outcome, as one object; the exit status as in text mode.
     private static func runForJSON(_ plan: ChangePlan, options: ChangeOptions, processes: ProcessRunner) throws -> ApplyOutcome? {
         var result = ApplyJSON(plan: plan, dryRun: options.dryRun)
+        if options.dryRun, let refusal = Applier(processes: processes).rehearse(plan) {
+            result.refuse(refusal)
+            print(result.render(), terminator: "")
+            throw ExitCode(1)
+        }
         guard !plan.hasErrors, !options.dryRun, !plan.isNoOp else {
             print(result.render(), terminator: "")
             if plan.hasErrors { throw ExitCode(1) }

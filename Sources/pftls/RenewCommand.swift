@@ -94,7 +94,11 @@ struct RenewCommand: ParsableCommand {
             StandardStreams.writeError(Catalog.text("RenewCommand.text9"))
             throw ExitCode(1)
         }
-        if change.dryRun { print(Catalog.text("RenewCommand.text10")); return }
+        if change.dryRun {
+            try ApplyReport.rehearse(plan, command: "renew", processes: processes)
+            print(Catalog.text("RenewCommand.text10"))
+            return
+        }
         let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
         guard try ApplyReport.run(plan, options: change, command: "renew", processes: processes,
                                   unchanged: Catalog.text("RenewCommand.text11")) != nil else { return }

@@ -78,4 +78,58 @@ import Testing
         let deferred = try apply(answers("s", services: [("submission", postfix.submissionPort)]), ["--no-reload"])
         #expect(deferred.status == 0, "\(deferred.all)")
     }
+
+    /// The guide's section 5 pasted verbatim over the smtp line of a stock Debian master.cf
+    /// (en dashes in the unpriv, chroot and wakeup fields, `net` for `inet`, `-o` lines at
+    /// the start of the line), with the running Postfix on the stock file.
+    private func pasteGuideText() throws {
+        let master = postfix.configDirectory + "/master.cf"
+        let text = try String(contentsOfFile: master, encoding: .utf8)
+        let pasted = """
+            127.0.0.1:\(postfix.smtpPort) inet n \u{2013} n \u{2013} \u{2013} smtpd
+            127.0.0.1:\(postfix.submissionPort) inet n \u{2013} n \u{2013} \u{2013} smtpd
+            -o smtpd_tls_security_level=encrypt
+            -o smtpd_sasl_auth_enable=yes
+            -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+            127.0.0.1:\(postfix.submissionsPort) net n \u{2013} n \u{2013} \u{2013} smtpd
+            -o smtpd_tls_wrappermode=yes
+            -o smtpd_sasl_auth_enable=yes
+            -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+            """
+        let lines = text.components(separatedBy: "\n").map { $0.hasPrefix("127.0.0.1:\(postfix.smtpPort) ") ? pasted : $0 }
+        try lines.joined(separator: "\n").write(toFile: master, atomically: true, encoding: .utf8)
+        ThrowawayPostfix.backdate(master)
+    }
+
+    @Test func pastedGuideTextIsRepairedAndEveryListenerServesTheNewChain() throws {
+        try postfix.start()
+        try pasteGuideText()
+        let leaf = try fixtures.issueLeaf("g")
+        let file = answers("g", services: [("smtp", postfix.smtpPort), ("submission", postfix.submissionPort),
+                                           ("submissions", postfix.submissionsPort)])
+        let dry = try apply(file, ["--dry-run"])
+        #expect(dry.status == 0, "the dry run predicts a run that goes on: \(dry.all)")
+        #expect(dry.standardOutput.contains("master-cf-paste-damage") && dry.standardOutput.contains("does not run `postfix check`"), "\(dry.all)")
+        let result = try apply(file)
+        #expect(result.status == 0, "\(result.all)")
+        #expect(result.all.contains("[postfix-check-failed]") && result.all.contains("the repaired one passes"), "\(result.all)")
+        for (port, mode) in [(postfix.smtpPort, TLSProbeMode.startTLS), (postfix.submissionPort, .startTLS), (postfix.submissionsPort, .implicit)] {
+            let served = TLSProbe().probe(host: "127.0.0.1", port: port, mode: mode, serverName: nil)
+            #expect(served.leaf?.isSame(as: leaf) == true, "port \(port): \(served)")
+            #expect(served.chain?.count == 2, "port \(port) serves the leaf and its intermediate")
+        }
+        #expect(postfix.postconf(["-M"]).status == 0, "master.cf reads cleanly now")
+    }
+
+    @Test func pastedGuideTextOverAnotherFaultIsRefusedInPostfixsWords() throws {
+        try pasteGuideText()
+        postfix.postconf(["-e", "meta_directory=/nonexistent/pftls-meta"])
+        ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")
+        try fixtures.issueLeaf("h")
+        let before = configFiles()
+        let result = try apply(answers("h", services: [("smtp", postfix.smtpPort)]))
+        #expect(result.status == 1, "\(result.all)")
+        #expect(result.standardError.contains("still fails after pftls' repairs") && result.standardError.contains("/nonexistent/pftls-meta"), "\(result.all)")
+        #expect(configFiles() == before)
+    }
 }

@@ -75,6 +75,7 @@ public struct Applier {
             throw fail(problem)
         }
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
+        if plan.baseline?.checkFailure != nil { say(Catalog.text("apply.repaired-config-passes")) }
         say(Catalog.text("Applier.text5"))
 
         // From here to the proof, Ctrl-C, SIGTERM and a hang-up are held back and looked for
@@ -105,7 +106,11 @@ public struct Applier {
             say(Catalog.text("apply.created", ["directory": SafeText.escape(directory)]))
         }
         // The canary: the new files on a temporary loopback listener, before the live services change.
-        if options.reload, options.canary, wasRunning {
+        // A configuration that fails `postfix check` now cannot be reloaded with a canary
+        // in it (postfix-script cannot run postconf on it): the probes after the switch decide.
+        if options.reload, options.canary, wasRunning, plan.baseline?.checkFailure != nil {
+            say(Catalog.text("canary.skipped-broken-config"))
+        } else if options.reload, options.canary, wasRunning {
             let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10))
             if canary.applies {
                 let verdict = canary.run(say: say)
@@ -235,6 +240,14 @@ public struct Applier {
                             probes: probeResults, log: log)
     }
 
+    /// What a run would say before writing anything, for a dry run: nil when Postfix's
+    /// postconf reads the staged configuration without a complaint the current one does
+    /// not have, else the refusal the run would give. `postfix check` is not run.
+    public func rehearse(_ plan: ChangePlan) -> String? {
+        guard !plan.hasErrors, !plan.isNoOp else { return nil }
+        return StagedCheck(processes: processes, postfixCheck: false).check(plan)
+    }
+
     /// Probes until the expected leaf is served or the deadline passes: a reload
     /// reaches new connections only as the old smtpd processes go.
     private func probeUntilServed(_ target: ProbeTarget, leaf: Certificate?, deadline: TimeInterval) -> ProbeResult {
@@ -253,7 +266,7 @@ public struct Applier {
     }
 
     static func isRunning(_ configDirectory: String, _ processes: ProcessRunner) -> Bool {
-        (try? processes.run("postfix", ["-c", configDirectory, "status"]))?.status == 0
+        MasterStatus.isRunning(configDirectory: configDirectory, processes: processes)
     }
 
     private static func owner(for file: PlannedFile) -> (uid: uid_t, gid: gid_t)? {

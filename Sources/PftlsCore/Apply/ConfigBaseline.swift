@@ -63,7 +63,13 @@ public struct ConfigBaseline: Sendable {
     /// `postfix-check-failed` (an error) when `postfix check` fails before any change.
     /// Many complaints of one kind (a file with thousands of unused parameters) become
     /// one finding with the count and the first examples.
-    public var findings: [Finding] {
+    public var findings: [Finding] { findings(repairing: []) }
+
+    /// The baseline as findings, for a plan that repairs `repairs` (the codes of the damage
+    /// it mends): a current configuration that fails `postfix check` is then a warning, not
+    /// an error, because the repaired copy is checked by `postfix check` before anything is
+    /// written, and refused there if it still fails.
+    public func findings(repairing repairs: [String]) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
         let unique = (postconfComplaints + checkComplaints).filter { seen.insert($0.identity).inserted }
@@ -87,7 +93,13 @@ public struct ConfigBaseline: Sendable {
                                                                 "examples": examples]),
                 hint: Catalog.text("baseline.many.hint")))
         }
-        if let failure = checkFailure {
+        if let failure = checkFailure, !repairs.isEmpty {
+            findings.append(Finding(.postfixCheckFailed, .warning, file: configDirectory,
+                message: Catalog.text("finding.postfixCheckFailed.repaired", ["configDirectory": SafeText.escape(configDirectory),
+                                                                              "failure": SafeText.escape(failure),
+                                                                              "repairs": repairs.joined(separator: ", ")]),
+                hint: Catalog.text("finding.postfixCheckFailed.repaired-hint")))
+        } else if let failure = checkFailure {
             findings.append(Finding(.postfixCheckFailed, .error, file: configDirectory,
                 message: Catalog.text("finding.postfixCheckFailed.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "failure": "\(SafeText.escape(failure))"]),
                 hint: Catalog.text("finding.postfixCheckFailed.hint")))

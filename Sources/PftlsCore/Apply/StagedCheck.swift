@@ -4,9 +4,14 @@ import Glibc
 /// Lets Postfix read the new main.cf and master.cf before anything is written:
 /// they are staged in a private directory inside the configuration directory and
 /// read with `postconf -c STAGE -n` and `-M`. A warning the current configuration does
-/// not already cause stops the apply.
+/// not already cause stops the apply. When the current configuration already fails
+/// `postfix check` (pasted guide text the plan repairs), the staged copy must pass
+/// `postfix -c STAGE check`, or the apply stops with Postfix's words.
 struct StagedCheck {
     let processes: ProcessRunner
+    /// Run `postfix check` on the staged copy when the current configuration fails it.
+    /// Off for a dry run, which runs no `postfix check` (it may create queue directories).
+    var postfixCheck = true
 
     /// nil when Postfix accepts the staged files (or is not installed); otherwise the reason.
     func check(_ plan: ChangePlan) -> String? {
@@ -35,6 +40,10 @@ struct StagedCheck {
         guard added.isEmpty else {
             let detail = added.map(\.text).joined(separator: "; ")
             return Catalog.text("StagedCheck.text3", ["detail": "\(SafeText.escape(detail))"])
+        }
+        if postfixCheck, plan.baseline?.checkFailure != nil, let verdict = PostfixCommand(processes: processes).run(stage), !verdict.passed {
+            let words = verdict.reason.replacing(stage, with: plan.configDirectory)
+            return Catalog.text("staged.still-fails", ["configDirectory": SafeText.escape(plan.configDirectory), "reason": SafeText.escape(words)])
         }
         return nil
     }

@@ -142,7 +142,7 @@ public struct PlanBuilder {
             master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + " (new)")
         })
         let baseline = self.baseline()
-        findings += baseline?.findings ?? []
+        findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
         return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
                           directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,

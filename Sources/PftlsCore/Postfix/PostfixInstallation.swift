@@ -45,7 +45,6 @@ public struct PostfixInstallation: Sendable {
     /// Postfix runs is asked the first time it is needed. Each question is put only once,
     /// and reading an answer waits for it.
     public static func detect(configDirectory: String, processes: ProcessRunner) -> PostfixInstallation {
-        let config = ["-c", configDirectory]
         var installation = PostfixInstallation(configDirectory: configDirectory, version: nil, tableTypes: [], defaults: .builtIn, isRunning: false)
         let facts = AskedOnce.startingNow {
             let defaults = PostfixDefaults.load(using: processes)
@@ -55,7 +54,7 @@ public struct PostfixInstallation: Sendable {
         installation.facts = facts
         installation.query = AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
         installation.tables = AskedOnce.startingNow { tableTypes(processes) }
-        installation.running = AskedOnce { facts.value.version != nil && (try? processes.run("postfix", config + ["status"]))?.status == 0 }
+        installation.running = AskedOnce { facts.value.version != nil && MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) }
         return installation
     }
 

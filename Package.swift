@@ -1,14 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// On x86_64 Linux, OpenSSL is loaded when pftls first calls it (Sources/COpenSSLLoader):
-// linked at start-up it costs more than the wizard's first frame. Elsewhere it is linked.
-#if arch(x86_64) && os(Linux)
-let openSSLLinking: [LinkerSetting] = []
-#else
-let openSSLLinking: [LinkerSetting] = [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
-#endif
-
 let package = Package(
     name: "pftls",
     platforms: [.macOS(.v13)],
@@ -21,19 +13,18 @@ let package = Package(
     ],
     targets: [
         // System libraries: headers and link flags come from pkg-config.
-        // OpenSSL's headers only: COpenSSLLoader provides the functions (see above).
         .systemLibrary(
             name: "COpenSSL",
+            pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
-        .target(name: "COpenSSLLoader", exclude: ["symbols.txt"], linkerSettings: openSSLLinking),
         .systemLibrary(
             name: "CNCurses",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // Tiny C shims that turn macros and struct access into functions.
-        .target(name: "CCryptoShim", dependencies: ["COpenSSL", "COpenSSLLoader"]),
+        .target(name: "CCryptoShim", dependencies: ["COpenSSL"]),
         .target(name: "CCursesShim", dependencies: ["CNCurses"]),
         // POSIX calls Swift's Glibc module hides (pseudo-terminals).
         .target(name: "CSystemShim"),
@@ -42,7 +33,7 @@ let package = Package(
         // The UI-free core: certificate engine, Postfix config model, change plan.
         .target(
             name: "PftlsCore",
-            dependencies: ["COpenSSL", "COpenSSLLoader", "CCryptoShim", "CSystemShim", "CResolverShim"],
+            dependencies: ["COpenSSL", "CCryptoShim", "CSystemShim", "CResolverShim"],
             // The message catalog (one .strings table per domain and language) is read from
             // the source tree or /usr/share/pftls/catalog, not from a SwiftPM resource bundle:
             // the bundle's generated accessor imports all of Foundation (see DECISIONS.md).

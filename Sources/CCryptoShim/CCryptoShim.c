@@ -16,6 +16,14 @@ void pftls_x509_stack_pop_free(STACK_OF(X509) *stack) { sk_X509_pop_free(stack, 
 int pftls_general_names_count(const GENERAL_NAMES *names) { return sk_GENERAL_NAME_num(names); }
 GENERAL_NAME *pftls_general_names_value(const GENERAL_NAMES *names, int index) { return sk_GENERAL_NAME_value(names, index); }
 void pftls_general_names_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
+int pftls_aia_count(const AUTHORITY_INFO_ACCESS *access) { return sk_ACCESS_DESCRIPTION_num(access); }
+const unsigned char *pftls_aia_ca_issuers_uri(const AUTHORITY_INFO_ACCESS *access, int index, int *length) {
+    ACCESS_DESCRIPTION *entry = sk_ACCESS_DESCRIPTION_value(access, index);
+    if (entry == NULL || OBJ_obj2nid(entry->method) != NID_ad_ca_issuers || entry->location->type != GEN_URI) return NULL;
+    *length = ASN1_STRING_length(entry->location->d.uniformResourceIdentifier);
+    return ASN1_STRING_get0_data(entry->location->d.uniformResourceIdentifier);
+}
+void pftls_aia_free(AUTHORITY_INFO_ACCESS *access) { AUTHORITY_INFO_ACCESS_free(access); }
 
 STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7) {
     if (p7 == NULL || p7->d.ptr == NULL) return NULL;

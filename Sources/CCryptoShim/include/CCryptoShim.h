@@ -28,6 +28,11 @@ void pftls_x509_stack_pop_free(STACK_OF(X509) *stack);
 int pftls_general_names_count(const GENERAL_NAMES *names);
 GENERAL_NAME *pftls_general_names_value(const GENERAL_NAMES *names, int index);
 void pftls_general_names_free(GENERAL_NAMES *names);
+/* Authority Information Access: the caIssuers URIs (the issuer's certificate, to fetch). */
+int pftls_aia_count(const AUTHORITY_INFO_ACCESS *access);
+/* The URI of entry `index` when it is a caIssuers URI, else NULL; `length` receives its size. */
+const unsigned char *pftls_aia_ca_issuers_uri(const AUTHORITY_INFO_ACCESS *access, int index, int *length);
+void pftls_aia_free(AUTHORITY_INFO_ACCESS *access);
 
 /* The certificates of a signed PKCS#7 structure (p7->d.sign->cert), borrowed;
    NULL when the structure is not of the signed type or holds none. */

@@ -39,6 +39,19 @@ public final class Certificate: @unchecked Sendable {
         return Array(digest.prefix(Int(length)))
     }()
 
+    /// The caIssuers URLs of the Authority Information Access extension: where the CA
+    /// publishes the issuer's certificate. Escaped for display.
+    public var caIssuersURLs: [String] {
+        guard let raw = X509_get_ext_d2i(pointer, NID_info_access, nil, nil) else { return [] }
+        let access = OpaquePointer(raw)
+        defer { pftls_aia_free(access) }
+        return (0..<pftls_aia_count(access)).compactMap { index in
+            var length: Int32 = 0
+            guard let bytes = pftls_aia_ca_issuers_uri(access, index, &length) else { return nil }
+            return SafeText.escape(bytes: Array(UnsafeBufferPointer(start: bytes, count: Int(length))))
+        }
+    }
+
     /// The fingerprint as colon-separated upper-case hex.
     public var sha256FingerprintText: String { Hex.colonSeparated(sha256Fingerprint) }
 

@@ -1,6 +1,8 @@
 /// Judges the top of the chain and the certificates that fit nowhere.
 struct ChainCompleteness {
     let trustStore: TrustStore
+    /// A private CA: a leaf without its issuer is a warning, not an error.
+    var privateCA = false
 
     func check(chain: [ChainEntry], leftovers: [PlacedCertificate]) -> [Finding] {
         guard let top = chain.last else { return [] }
@@ -23,6 +25,11 @@ struct ChainCompleteness {
             }
         } else if trustStore.issuer(of: top.certificate) != nil {
             complete = true
+        } else if chain.count == 1 && !privateCA {
+            // A leaf alone, whose issuer is neither given nor trusted: the most reported
+            // mail-TLS fault is serving it so, and clients that lack the intermediate fail.
+            complete = false
+            findings.append(intermediateMissing(top))
         } else {
             complete = false
             findings.append(Finding(.incompleteChain, .warning, file: top.file,
@@ -42,6 +49,16 @@ struct ChainCompleteness {
             }
         }
         return findings
+    }
+
+    private func intermediateMissing(_ leaf: ChainEntry) -> Finding {
+        let urls = leaf.certificate.caIssuersURLs
+        let fetch = urls.isEmpty ? Catalog.text("finding.intermediateMissing.no-url")
+            : Catalog.text("finding.intermediateMissing.url", ["url": urls.joined(separator: ", ")])
+        return Finding(.intermediateMissing, .error, file: leaf.file,
+                       message: Catalog.text("finding.intermediateMissing.message", ["file": SafeText.escape(leaf.file),
+                                                                                    "issuer": leaf.certificate.issuer]),
+                       hint: Catalog.text("finding.intermediateMissing.hint", ["fetch": fetch]))
     }
 
     private func untrustedRoot(_ top: ChainEntry, name: String) -> Finding {

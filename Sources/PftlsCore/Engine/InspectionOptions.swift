@@ -15,6 +15,10 @@ public struct InspectionOptions {
     public var keyOnlyFiles: Set<String>
     /// Other names clients use (MX, submission); each must be covered, or `name-not-covered`.
     public var names: [String] = []
+    /// The certificate comes from a private CA whose clients hold its root: a leaf whose
+    /// issuer is missing is then the warning `incomplete-chain`, not the error
+    /// `intermediate-missing`.
+    public var privateCA = false
 
     /// Creates options.
     public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30,

@@ -89,7 +89,8 @@ public struct Inspector {
         let built = ChainBuilder().build(leaf: choice.leaf, others: inputs.certificates.filter { $0.certificate !== choice.leaf.certificate })
         findings += built.findings
         let chain = Self.entries(built.chain)
-        findings += ChainCompleteness(trustStore: trustStore).check(chain: chain, leftovers: built.leftovers)
+        findings += namingIssuerFile(ChainCompleteness(trustStore: trustStore, privateCA: options.privateCA)
+            .check(chain: chain, leftovers: built.leftovers), chain: chain, given: Set(files.map(\.path)))
         findings += Self.orderFindings(built.chain)
         for entry in chain {
             var memberFindings = checks.checkChainMember(entry)
@@ -105,6 +106,21 @@ public struct Inspector {
                 hint: Catalog.text("names.not-covered.hint", ["name": SafeText.escape(name)])))
         }
         return InspectionReport(findings: FindingLimit.cap(findings), chain: chain, privateKey: key, files: files)
+    }
+
+    /// `findings` with the `intermediate-missing` hint naming the file beside the leaf
+    /// that holds its issuer, when there is one.
+    private func namingIssuerFile(_ findings: [Finding], chain: [ChainEntry], given: Set<String>) -> [Finding] {
+        guard let index = findings.firstIndex(where: { $0.code == .intermediateMissing }), let leaf = chain.first,
+              let path = IssuerFileSearch(inspector: self, fileSystem: LocalFileSystem())
+                  .file(holdingIssuerOf: leaf.certificate, in: [AtomicFileWriter.split(leaf.file).directory], skipping: given) else {
+            return findings
+        }
+        var named = findings
+        let finding = findings[index]
+        named[index] = Finding(finding.code, finding.severity, file: finding.file, message: finding.message,
+                               hint: Catalog.text("finding.intermediateMissing.found", ["path": SafeText.escape(path)]) + " " + finding.hint)
+        return named
     }
 
     private static func entries(_ chain: [PlacedCertificate]) -> [ChainEntry] {

@@ -61,6 +61,10 @@ extension FindingCode {
     public static let noServerAuth: FindingCode = "no-server-auth"
     public static let weakKey: FindingCode = "weak-key"
     public static let badSignature: FindingCode = "bad-signature"
+    /// A leaf given without its intermediate, whose issuer is not trusted either.
+    public static let intermediateMissing: FindingCode = "intermediate-missing"
+    /// A listener serves the right leaf but not the issuers after it.
+    public static let servedChainIncomplete: FindingCode = "served-chain-incomplete"
     // Warnings.
     public static let expiresSoon: FindingCode = "expires-soon"
     public static let hostnameMismatch: FindingCode = "hostname-mismatch"

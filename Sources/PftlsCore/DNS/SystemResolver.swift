@@ -45,6 +45,15 @@ public struct SystemResolver: DNSResolving {
         }
     }
 
+    /// The same resolver with each try no longer than `time` (whole seconds, at least one),
+    /// and no more tries than fit in it.
+    public func limited(to time: Duration) -> DNSResolving {
+        let (whole, fraction) = time.components
+        let seconds = Int32(clamping: max(1, whole + (fraction > 0 ? 1 : 0)))
+        let cut = min(timeout, seconds)
+        return SystemResolver(server: server, timeout: cut, attempts: max(1, min(attempts, seconds / cut)))
+    }
+
     private static func record(_ raw: pftls_dns_record) -> DNSRecord {
         var raw = raw
         let data = withUnsafeBytes(of: &raw.data) { Array($0.prefix(Int(raw.length))) }

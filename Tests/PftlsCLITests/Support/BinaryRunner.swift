@@ -22,9 +22,10 @@ enum Pftls {
 
     /// Runs pftls with `arguments`, no terminal, optional extra environment. `prefix` runs
     /// it through another program (`ip netns exec NAME`). DNS is off (`PFTLS_RESOLVER=none`)
-    /// unless the test names a resolver: no test asks the machine's resolver.
+    /// unless the test names a resolver: no test asks the machine's resolver. With `timeout`,
+    /// the run is killed (SIGKILL) once that many seconds have passed.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
-                    prefix: [String] = []) throws -> Result {
+                    prefix: [String] = [], timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: prefix.first ?? executable)
         process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments
@@ -36,6 +37,9 @@ enum Pftls {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let killer = DispatchWorkItem { [pid = process.processIdentifier] in kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
+        defer { killer.cancel() }
         let errorReader = Thread.detachedReader(error)
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

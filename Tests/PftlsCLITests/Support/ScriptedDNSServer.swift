@@ -2,8 +2,8 @@ import Foundation
 
 /// A small DNS server on loopback for what dnsmasq will not do: answer each query only
 /// after a delay, one at a time (a slow resolver), never answer at all, send records
-/// larger than dnsmasq's configuration lines allow, or answer over UDP "truncated" and
-/// then hold the TCP connection without a word. It listens on UDP and TCP on one
+/// larger than dnsmasq's configuration lines allow, answer over UDP "truncated" and
+/// then hold the TCP connection without a word, or answer "truncated" over TCP too. It listens on UDP and TCP on one
 /// kernel-chosen port of 127.0.0.1, answers at most `limit` queries, and stops by
 /// itself after `lifetime`, so a test that forgets it cannot leave it running.
 final class ScriptedDNSServer: @unchecked Sendable {
@@ -15,6 +15,9 @@ final class ScriptedDNSServer: @unchecked Sendable {
         case silent
         /// Answers UDP with the TC bit set and no records; accepts TCP and never answers there.
         case truncatedThenSilentTCP
+        /// Answers with the records but the TC bit set, over UDP and TCP alike: a server
+        /// (or a middlebox) that cuts the RRset and says so.
+        case truncatedEverywhere
     }
 
     private let behaviour: Behaviour
@@ -172,20 +175,29 @@ final class ScriptedDNSServer: @unchecked Sendable {
         case .answer(let delay):
             Thread.sleep(forTimeInterval: delay)
             lock.withLock { answeredCount += 1 }
-            let known = zone.keys.contains { $0.hasSuffix(" " + question.name) }
-            let records = zone["\(question.type) \(question.name)"] ?? []
-            var answers: [UInt8] = []
-            for rdata in records {
-                // The owner is a pointer to the question's name (offset 12).
-                answers += [0xc0, 0x0c, UInt8(question.type >> 8), UInt8(question.type & 0xff), 0, 1, 0, 0, 0x01, 0x2c,
-                            UInt8(rdata.count >> 8), UInt8(rdata.count & 0xff)] + rdata
-            }
-            let flags: [UInt8] = [0x84, known ? 0x80 : 0x83]
-            let count = UInt16(records.count)
-            let full = header + flags + [0, 1, UInt8(count >> 8), UInt8(count & 0xff), 0, 0, 0, 0] + questionBytes + answers
+            let full = answer(header: header, question: question, questionBytes: questionBytes, truncated: false)
             if overTCP || full.count <= question.payload { return full }
             return header + [0x86, 0x80, 0, 1, 0, 0, 0, 0, 0, 0] + questionBytes
+        case .truncatedEverywhere:
+            lock.withLock { answeredCount += 1 }
+            return answer(header: header, question: question, questionBytes: questionBytes, truncated: true)
         }
+    }
+
+    /// The records of the zone for `question`, or NXDOMAIN; with `truncated`, the TC bit set.
+    private func answer(header: [UInt8], question: (name: String, type: Int, end: Int, payload: Int), questionBytes: [UInt8],
+                        truncated: Bool) -> [UInt8] {
+        let known = zone.keys.contains { $0.hasSuffix(" " + question.name) }
+        let records = zone["\(question.type) \(question.name)"] ?? []
+        var answers: [UInt8] = []
+        for rdata in records {
+            // The owner is a pointer to the question's name (offset 12).
+            answers += [0xc0, 0x0c, UInt8(question.type >> 8), UInt8(question.type & 0xff), 0, 1, 0, 0, 0x01, 0x2c,
+                        UInt8(rdata.count >> 8), UInt8(rdata.count & 0xff)] + rdata
+        }
+        let flags: [UInt8] = [truncated ? 0x86 : 0x84, known ? 0x80 : 0x83]
+        let count = UInt16(records.count)
+        return header + flags + [0, 1, UInt8(count >> 8), UInt8(count & 0xff), 0, 0, 0, 0] + questionBytes + answers
     }
 
     /// The question's name (lower case), type, where it ends, and the UDP payload the client takes.

@@ -9,7 +9,10 @@ import Glibc
 /// its final mode from the first byte: an unnamed `O_TMPFILE` inode that gets a
 /// name only when complete, or where that is unsupported a file created with
 /// `O_CREAT|O_EXCL|O_NOFOLLOW`. Then fsync, rename over the destination, and
-/// fsync of the directory.
+/// fsync of the directory. The temp file's name is short and random (never longer than
+/// NAME_MAX, whatever the destination's name). A file that must never replace another
+/// (a new key) is linked to its name instead of renamed over it: if the name was taken
+/// meanwhile, nothing is replaced and the write fails.
 /// A symbolic link at the destination is refused.
 public struct AtomicFileWriter: Sendable {
     /// Prefix of the temp files, so leftovers of a killed run can be recognised.
@@ -21,6 +24,8 @@ public struct AtomicFileWriter: Sendable {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public let path: String
         public let reason: String
+        /// True when the destination was not to be replaced and exists.
+        public var alreadyExists = false
         public var description: String { "\(SafeText.escape(path)): \(reason)" }
     }
 
@@ -42,9 +47,11 @@ public struct AtomicFileWriter: Sendable {
         return stale
     }
 
-    /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given.
+    /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given. With
+    /// `replacing` false, an existing destination is left alone and the write fails
+    /// (`alreadyExists`), even one that appears while the file is written.
     public func write(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
-                      owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+                      owner: (uid: uid_t, gid: gid_t)? = nil, replacing: Bool = true) throws(Failure) {
         let (directory, name) = Self.split(destination)
         let pinned = pins?.descriptor(for: directory)
         let directoryDescriptor = pinned ?? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -58,9 +65,10 @@ public struct AtomicFileWriter: Sendable {
             if info.st_mode & S_IFMT != S_IFREG {
                 throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text3"))
             }
+            if !replacing { throw exists(destination) }
         }
 
-        let temporary = Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix
+        let temporary = Self.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix
         // Preferably an unnamed O_TMPFILE inode: if the process is killed while
         // writing, no file with partial (key) content is left behind. Where the file
         // system lacks O_TMPFILE, a named temp file with O_CREAT|O_EXCL|O_NOFOLLOW.
@@ -94,25 +102,36 @@ public struct AtomicFileWriter: Sendable {
                 named = true
             }
         }
-        guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
-            throw failure(destination, Catalog.text("AtomicFileWriter.text10"))
+        if replacing {
+            guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
+                throw failure(destination, Catalog.text("AtomicFileWriter.text10"))
+            }
+        } else {
+            // link(2) never replaces: the name is the first writer's, or this one fails.
+            guard linkat(directoryDescriptor, temporary, directoryDescriptor, name, 0) == 0 else {
+                if errno == EEXIST { throw exists(destination) }
+                throw failure(destination, Catalog.text("AtomicFileWriter.text9"))
+            }
+            unlinkat(directoryDescriptor, temporary, 0)
         }
         committed = true
         fsync(directoryDescriptor)
     }
 
     /// Writes a byte array.
-    public func write(_ bytes: [UInt8], to destination: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+    public func write(_ bytes: [UInt8], to destination: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil,
+                      replacing: Bool = true) throws(Failure) {
         let result: Result<Void, Failure> = bytes.withUnsafeBytes { raw in
-            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner) }
+            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner, replacing: replacing) }
         }
         try result.get()
     }
 
     /// Writes secret bytes (mode 0600 unless told otherwise).
-    public func write(_ secret: SecretBytes, to destination: String, mode: mode_t = 0o600, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+    public func write(_ secret: SecretBytes, to destination: String, mode: mode_t = 0o600, owner: (uid: uid_t, gid: gid_t)? = nil,
+                      replacing: Bool = true) throws(Failure) {
         let result: Result<Void, Failure> = secret.withUnsafeBytes { raw in
-            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner) }
+            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner, replacing: replacing) }
         }
         try result.get()
     }
@@ -122,6 +141,10 @@ public struct AtomicFileWriter: Sendable {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+
+    private func exists(_ path: String) -> Failure {
+        Failure(path: path, reason: Catalog.text("writer.exists"), alreadyExists: true)
     }
 
     private func failure(_ path: String, _ what: String) -> Failure {

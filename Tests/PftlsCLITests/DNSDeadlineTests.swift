@@ -6,7 +6,7 @@ import Testing
 /// that never answers, or one that holds a TCP connection without a word never keeps a
 /// renewal from a hook or a timer waiting longer, and the output says what could not be
 /// looked up.
-@Suite(.serialized) struct DNSDeadlineTests {
+@Suite struct DNSDeadlineTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
@@ -44,6 +44,7 @@ import Testing
 
     @Test func aSlowResolverWith64MXHostsStopsAtTheDeadlineAndSaysWhatWasNotLookedUp() throws {
         let server = try ScriptedDNSServer(Self.manyMX, behaviour: .answer(delay: 0.3))
+        defer { server.stop() }
         let (renewed, elapsed) = try renew(resolver: server.address)
         #expect(elapsed < 30 + Self.slack, "the whole renewal took \(elapsed) s: \(renewed.all)")
         #expect(renewed.status == 0, "DNS never blocks a renewal: \(renewed.all)")
@@ -56,6 +57,7 @@ import Testing
 
     @Test func aResolverThatNeverAnswersCostsSecondsNotTheDeadline() throws {
         let server = try ScriptedDNSServer([:], behaviour: .silent)
+        defer { server.stop() }
         let (renewed, elapsed) = try renew(resolver: server.address)
         #expect(elapsed < 15, "the first lookup without an answer ends the lookups: \(elapsed) s")
         #expect(renewed.status == 0, "\(renewed.all)")
@@ -66,6 +68,7 @@ import Testing
     @Test func aResolverThatHoldsTheTCPConnectionSilentlyStopsAtTheDeadline() throws {
         // The C library reads a TCP answer with no timeout of its own.
         let server = try ScriptedDNSServer([:], behaviour: .truncatedThenSilentTCP)
+        defer { server.stop() }
         let (renewed, elapsed) = try renew(resolver: server.address, limit: 30 + 2 * Self.slack)
         #expect(elapsed < 30 + Self.slack, "the renewal took \(elapsed) s: \(renewed.all)")
         #expect(renewed.status == 0, "\(renewed.all)")

@@ -80,6 +80,7 @@ import Testing
         let record = TLSARecord(usage: 3, selector: 0, matchingType: 0, data: leaf.der)
         let server = try ScriptedDNSServer(["52 _25._tcp.mail.example.test": [ScriptedDNSServer.tlsa(.init(3, 0, 0, leaf.der))]],
                                            behaviour: .answer(delay: 0))
+        defer { server.stop() }
         let resolver = SystemResolver(server: ("127.0.0.1", server.port), timeout: 1, attempts: 1)
         let publication = try TLSAPublication.lookup("mail.example.test", resolver: resolver).get()
         #expect(publication.records == [record])
@@ -89,6 +90,7 @@ import Testing
     @Test func anAnswerCutShortEvenOverTCPIsAFailureThatSaysSo() throws {
         let server = try ScriptedDNSServer(["52 _25._tcp.mail.example.test": [ScriptedDNSServer.tlsa(.init(3, 1, 1, Array(repeating: 7, count: 32)))]],
                                            behaviour: .truncatedEverywhere)
+        defer { server.stop() }
         let resolver = SystemResolver(server: ("127.0.0.1", server.port), timeout: 1, attempts: 1)
         guard case .failure(let failure) = resolver.lookup("_25._tcp.mail.example.test", type: .tlsa) else {
             Issue.record("a cut answer must not look like an empty one")

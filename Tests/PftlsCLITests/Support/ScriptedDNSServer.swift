@@ -1,11 +1,11 @@
 import Foundation
 
-/// A small DNS server on loopback for what dnsmasq will not do: answer each query only
-/// after a delay, one at a time (a slow resolver), never answer at all, send records
-/// larger than dnsmasq's configuration lines allow, answer over UDP "truncated" and
-/// then hold the TCP connection without a word, or answer "truncated" over TCP too. It listens on UDP and TCP on one
-/// kernel-chosen port of 127.0.0.1, answers at most `limit` queries, and stops by
-/// itself after `lifetime`, so a test that forgets it cannot leave it running.
+/// A small DNS server on loopback for what dnsmasq does not do: answer each query only
+/// after a delay, one at a time (a slow resolver); never answer at all; answer over UDP
+/// "truncated" and then hold the TCP connection without a word; or answer "truncated"
+/// over TCP too. It also serves records of any size from a table. It listens on UDP and
+/// TCP on one kernel-chosen port of 127.0.0.1, answers at most `limit` queries, and ends
+/// by itself after `lifetime`; a test stops it (`defer { server.stop() }`) when done.
 final class ScriptedDNSServer: @unchecked Sendable {
     /// How the server behaves.
     enum Behaviour {
@@ -47,15 +47,13 @@ final class ScriptedDNSServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in serve(until: end) }
     }
 
-    deinit { stop() }
-
     /// `--resolver`'s value for this server.
     var address: String { "127.0.0.1:\(port)" }
 
     /// How many queries were answered.
     var answered: Int { lock.withLock { answeredCount } }
 
-    /// Stops serving and closes every socket.
+    /// Stops serving and closes every socket (at once if the server already ended).
     func stop() {
         let first = lock.withLock { () -> Bool in
             defer { stopped = true }

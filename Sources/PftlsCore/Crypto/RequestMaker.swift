@@ -102,7 +102,7 @@ public struct RequestMaker {
     /// The file name stem of `name`'s key and CSR: the name itself, or, when `NAME.key`
     /// would be longer than a file name may be, its first 242 characters, a hyphen and
     /// the first 8 hex digits of its SHA-256, so that two long names never share files.
-    public static func fileStem(_ name: String) -> String {
+    static func fileStem(_ name: String) -> String {
         guard name.utf8.count > longestStem else { return name }
         let digest = PublicKeyDigest.digest(Array(name.utf8), EVP_sha256()).prefix(4)
         return String(decoding: name.utf8.prefix(longestStem - 9), as: UTF8.self) + "-" + Hex.lowercase(Array(digest))

@@ -21,7 +21,7 @@ public final class DNSDeadline: @unchecked Sendable {
 
     /// Starts a lookup: the time left, or nil when none is left (the lookup is not made).
     /// Each call that returns a time is matched by one `end()`.
-    public func begin() -> Duration? {
+    func begin() -> Duration? {
         lock.withLock {
             let now = ContinuousClock.now
             let left = budget - spent - (runningSince.map { now - $0 } ?? .zero)
@@ -33,7 +33,7 @@ public final class DNSDeadline: @unchecked Sendable {
     }
 
     /// Ends a lookup started by `begin()`.
-    public func end() {
+    func end() {
         lock.withLock {
             running -= 1
             if running == 0, let since = runningSince {

@@ -3,13 +3,13 @@ import Glibc
 /// A value one thread hands to another, which waits for it no longer than it is told
 /// (a pthread condition on the monotonic clock, so a change of the wall clock does not
 /// stretch or cut the wait).
-public final class Handoff<Value: Sendable>: @unchecked Sendable {
+final class Handoff<Value: Sendable>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var value: Value?
 
     /// An empty handoff.
-    public init() {
+    init() {
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
@@ -26,7 +26,7 @@ public final class Handoff<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Hands `value` over; the first value handed over is the one taken.
-    public func put(_ value: Value) {
+    func put(_ value: Value) {
         pthread_mutex_lock(mutex)
         if self.value == nil { self.value = value }
         pthread_cond_broadcast(condition)
@@ -34,7 +34,7 @@ public final class Handoff<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The value, or nil when `timeout` passes before it is handed over.
-    public func take(within timeout: Duration) -> Value? {
+    func take(within timeout: Duration) -> Value? {
         var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &end)
         let (seconds, attoseconds) = max(timeout, .zero).components

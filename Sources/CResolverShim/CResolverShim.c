@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pftls_dns_lookup(const char *name, int type, const char *server, int port, int timeout, int attempts,
-                     pftls_dns_record *records, int capacity, int *count, int *authenticated) {
-    *count = 0;
-    *authenticated = 0;
+int pftls_dns_query(const char *name, int type, const char *server, int port, int timeout, int attempts,
+                    unsigned char *message, int capacity, int *length) {
+    *length = 0;
     res_state state = calloc(1, sizeof(struct __res_state));
     if (state == NULL) return PFTLS_DNS_FAILED;
     if (res_ninit(state) != 0) { free(state); return PFTLS_DNS_FAILED; }
@@ -29,43 +28,47 @@ int pftls_dns_lookup(const char *name, int type, const char *server, int port, i
         state->nsaddr_list[0] = address;
         state->nscount = 1;
     }
-    unsigned char *answer = malloc(65536);
-    if (answer == NULL) { res_nclose(state); free(state); return PFTLS_DNS_FAILED; }
-    int length = res_nquery(state, name, ns_c_in, type, answer, 65536);
-    int status = PFTLS_DNS_FAILED;
-    if (length < 0) {
+    int read = res_nquery(state, name, ns_c_in, type, message, capacity);
+    int status = PFTLS_DNS_ANSWER;
+    if (read < 0) {
         if (state->res_h_errno == HOST_NOT_FOUND) status = PFTLS_DNS_NO_NAME;
         else if (state->res_h_errno == NO_DATA) status = PFTLS_DNS_NO_DATA;
+        else status = PFTLS_DNS_FAILED;
+    } else if (read > capacity) {
+        /* res_nquery says how long the answer was, not how much of it fitted. */
+        status = PFTLS_DNS_CUT;
     } else {
-        ns_msg message;
-        if (ns_initparse(answer, length, &message) == 0) {
-            *authenticated = ns_msg_getflag(message, ns_f_ad);
-            status = PFTLS_DNS_NO_DATA;
-            int total = ns_msg_count(message, ns_s_an);
-            for (int index = 0; index < total && *count < capacity; index++) {
-                ns_rr record;
-                if (ns_parserr(&message, ns_s_an, index, &record) != 0) { status = PFTLS_DNS_FAILED; break; }
-                if (ns_rr_type(record) != type || ns_rr_class(record) != ns_c_in) continue;
-                pftls_dns_record *out = &records[*count];
-                memset(out, 0, sizeof *out);
-                out->ttl = ns_rr_ttl(record);
-                int size = ns_rr_rdlen(record);
-                if (size > (int)sizeof out->data) continue;
-                memcpy(out->data, ns_rr_rdata(record), size);
-                out->length = size;
-                if (type == ns_t_mx) {
-                    if (size < 3) continue;
-                    out->preference = (ns_rr_rdata(record)[0] << 8) | ns_rr_rdata(record)[1];
-                    if (dn_expand(ns_msg_base(message), ns_msg_end(message), ns_rr_rdata(record) + 2,
-                                  out->target, sizeof out->target) < 0) continue;
-                }
-                *count += 1;
-                status = PFTLS_DNS_ANSWER;
-            }
-        }
+        *length = read;
     }
-    free(answer);
     res_nclose(state);
     free(state);
     return status;
+}
+
+int pftls_dns_records(const unsigned char *message, int length, int type,
+                      pftls_dns_record *records, int capacity, int *count, int *authenticated) {
+    *count = 0;
+    *authenticated = 0;
+    ns_msg parsed;
+    if (ns_initparse(message, length, &parsed) != 0) return PFTLS_DNS_FAILED;
+    *authenticated = ns_msg_getflag(parsed, ns_f_ad);
+    if (ns_msg_getflag(parsed, ns_f_tc)) return PFTLS_DNS_CUT;
+    int total = ns_msg_count(parsed, ns_s_an);
+    for (int index = 0; index < total; index++) {
+        ns_rr record;
+        if (ns_parserr(&parsed, ns_s_an, index, &record) != 0) return PFTLS_DNS_FAILED;
+        if (ns_rr_type(record) != type || ns_rr_class(record) != ns_c_in) continue;
+        if (*count == capacity) return PFTLS_DNS_CUT;
+        pftls_dns_record *out = &records[*count];
+        out->ttl = ns_rr_ttl(record);
+        out->offset = (int)(ns_rr_rdata(record) - message);
+        out->length = ns_rr_rdlen(record);
+        *count += 1;
+    }
+    return *count > 0 ? PFTLS_DNS_ANSWER : PFTLS_DNS_NO_DATA;
+}
+
+int pftls_dns_expand(const unsigned char *message, int length, int offset, char *name, int size) {
+    if (offset < 0 || offset >= length) return -1;
+    return dn_expand(message, message + length, message + offset, name, size) < 0 ? -1 : 0;
 }

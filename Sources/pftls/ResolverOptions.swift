@@ -20,9 +20,10 @@ struct ResolverOptions: ParsableArguments {
 
     /// The DNS checks over `resolver` (the option's text), else `PFTLS_RESOLVER`, else the
     /// system's resolver; nil when turned off. Throws when the text is not a resolver.
+    /// Every lookup of the command shares one deadline (`DNSDeadline.standard`).
     static func dnsCheck(resolver: String?, allowTLSAMismatch: Bool) throws -> MailDNSCheck? {
         guard let resolver = try (choice(resolver) ?? .system).resolver() else { return nil }
-        return MailDNSCheck(resolver: CachingResolver(resolver), allowTLSAMismatch: allowTLSAMismatch)
+        return MailDNSCheck(resolver: CachingResolver(DeadlineResolver(resolver)), allowTLSAMismatch: allowTLSAMismatch)
     }
 
     /// The resolver named by `option`, else by the environment; nil when neither names one.

@@ -58,4 +58,44 @@ import Testing
         #expect(found.names == ["mail.example.test", "mx.other.test", "implicit.test"], "\(found)")
         #expect(found.failures.isEmpty)
     }
+
+    @Test func aTLSARRsetOfMoreThan64RecordsIsReadWhole() throws {
+        let leaf = try CertificateFactory.issue(.server("mail.example.test"), subjectKey: KeyGenerator.generate(.ec(curve: "P-256")),
+                                                issuer: pki.intermediate)
+        // A hundred records for other keys first; the one for the key in use last.
+        let others = (0..<100).map { _ in TLSARecord(usage: 3, selector: 1, matchingType: 1, data: (0..<32).map { _ in UInt8.random(in: 0...255) }) }
+        let server = try LocalDNSServer((others + [.endEntity(leaf)]).map { LocalDNSServer.tlsa("mail.example.test", $0) })
+        let publication = try TLSAPublication.lookup("mail.example.test", resolver: server.resolver).get()
+        #expect(publication.records.count == 101, "the answer came over TCP and every record was read")
+        #expect(Set(publication.records.map(\.text)) == Set((others + [.endEntity(leaf)]).map(\.text)))
+        #expect(publication.matches([leaf]))
+    }
+
+    @Test func aTLSARecordOfTheWholeCertificateOver4096BytesIsRead() throws {
+        // `3 0 0`: the whole certificate, here one with 200 names.
+        let names = ["mail.example.test"] + (0..<200).map { "host-\($0).mail-servers.example.test" }
+        let leaf = try CertificateFactory.issue(.server("mail.example.test", names: names), subjectKey: KeyGenerator.generate(.ec(curve: "P-256")),
+                                                issuer: pki.intermediate)
+        #expect(leaf.der.count > 4096, "\(leaf.der.count) bytes")
+        let record = TLSARecord(usage: 3, selector: 0, matchingType: 0, data: leaf.der)
+        let server = try ScriptedDNSServer(["52 _25._tcp.mail.example.test": [ScriptedDNSServer.tlsa(.init(3, 0, 0, leaf.der))]],
+                                           behaviour: .answer(delay: 0))
+        defer { server.stop() }
+        let resolver = SystemResolver(server: ("127.0.0.1", server.port), timeout: 1, attempts: 1)
+        let publication = try TLSAPublication.lookup("mail.example.test", resolver: resolver).get()
+        #expect(publication.records == [record])
+        #expect(publication.matches([leaf]))
+    }
+
+    @Test func anAnswerCutShortEvenOverTCPIsAFailureThatSaysSo() throws {
+        let server = try ScriptedDNSServer(["52 _25._tcp.mail.example.test": [ScriptedDNSServer.tlsa(.init(3, 1, 1, Array(repeating: 7, count: 32)))]],
+                                           behaviour: .truncatedEverywhere)
+        defer { server.stop() }
+        let resolver = SystemResolver(server: ("127.0.0.1", server.port), timeout: 1, attempts: 1)
+        guard case .failure(let failure) = resolver.lookup("_25._tcp.mail.example.test", type: .tlsa) else {
+            Issue.record("a cut answer must not look like an empty one")
+            return
+        }
+        #expect(failure.reason.contains("cut short"), "\(failure.reason)")
+    }
 }

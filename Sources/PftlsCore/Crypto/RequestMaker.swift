@@ -1,3 +1,4 @@
+import COpenSSL
 import FoundationEssentials
 import Glibc
 
@@ -55,7 +56,10 @@ public struct RequestMaker {
     }
 
     /// Writes `FIRST-NAME.key` (unless `reuse` gives the key in use) and `FIRST-NAME.csr`
-    /// into `directory`. An existing key is never overwritten.
+    /// into `directory` (`fileStem` shortens a name too long for a file name). An existing
+    /// key is never overwritten, not even one another run makes at the same moment: the key
+    /// file is created exclusively, and the run that comes second fails before it writes a
+    /// CSR. Nothing is written when the request cannot be made.
     public func make(names: [String], keyType: KeyType, directory: String, reuse: (key: PrivateKey, path: String)? = nil) throws(Problem) -> Made {
         guard let first = names.first else { throw Problem(description: Catalog.text("csr.no-name")) }
         if let bad = names.first(where: { !Self.isHostName($0) }) {
@@ -65,29 +69,43 @@ public struct RequestMaker {
         if let unsafe = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(base).first(where: { $0.severity == .error }) {
             throw Problem(description: "\(unsafe.message). \(unsafe.hint)")
         }
+        let stem = base + "/" + Self.fileStem(first)
         let key: PrivateKey
         let keyPath: String
         if let reuse {
             (key, keyPath) = (reuse.key, reuse.path)
         } else {
-            keyPath = base + "/" + first + ".key"
+            keyPath = stem + ".key"
             guard (try? fileSystem.status(of: keyPath)) == nil else {
                 throw Problem(description: Catalog.text("csr.key-exists", ["path": SafeText.escape(keyPath)]))
             }
-            do {
-                key = try KeyGenerator.generate(keyType.kind)
-                try KeyFileWriter().write(key: key, to: keyPath)
-            } catch {
-                throw Problem(description: "\(error)")
-            }
+            do { key = try KeyGenerator.generate(keyType.kind) } catch { throw Problem(description: "\(error)") }
         }
         let request: String
         do { request = try RequestFactory.request(names: names, key: key) } catch { throw Problem(description: "\(error)") }
-        let requestPath = base + "/" + first + ".csr"
+        if reuse == nil {
+            do { try KeyFileWriter().write(key: key, to: keyPath, replacing: false) } catch {
+                if error.alreadyExists { throw Problem(description: Catalog.text("csr.key-appeared", ["path": SafeText.escape(keyPath)])) }
+                throw Problem(description: error.description)
+            }
+        }
+        let requestPath = stem + ".csr"
         do { try AtomicFileWriter().write(Array(request.utf8), to: requestPath, mode: 0o644) } catch {
             throw Problem(description: error.description)
         }
         return Made(keyPath: keyPath, requestPath: requestPath, request: request, names: names, reusedKey: reuse != nil)
+    }
+
+    /// The longest file name stem that leaves room for `.key` and `.csr` in NAME_MAX (255 bytes).
+    static let longestStem = 251
+
+    /// The file name stem of `name`'s key and CSR: the name itself, or, when `NAME.key`
+    /// would be longer than a file name may be, its first 242 characters, a hyphen and
+    /// the first 8 hex digits of its SHA-256, so that two long names never share files.
+    static func fileStem(_ name: String) -> String {
+        guard name.utf8.count > longestStem else { return name }
+        let digest = PublicKeyDigest.digest(Array(name.utf8), EVP_sha256()).prefix(4)
+        return String(decoding: name.utf8.prefix(longestStem - 9), as: UTF8.self) + "-" + Hex.lowercase(Array(digest))
     }
 
     /// The lines that say what was made and what comes next.

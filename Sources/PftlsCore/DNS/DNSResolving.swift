@@ -48,4 +48,12 @@ public struct DNSFailure: Error, Equatable, Sendable {
 public protocol DNSResolving: Sendable {
     /// The records of `type` at `name`, or why there is no answer.
     func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure>
+
+    /// This resolver with each lookup's own waiting cut to about `time`, where it can be.
+    func limited(to time: Duration) -> DNSResolving
+}
+
+extension DNSResolving {
+    /// A resolver that does not wait (a table) stays as it is.
+    public func limited(to time: Duration) -> DNSResolving { self }
 }

@@ -25,6 +25,8 @@ public struct MailDNSCheck: Sendable {
         public let publications: [TLSAPublication]
         /// Lookups that got no answer (the first ends the lookups).
         public let failures: [DNSFailure]
+        /// The lookups not made after that, as `NAME TYPE`.
+        public var unasked: [String] = []
     }
 
     /// Looks up the MX names of this host's mail domains and the TLSA records of them and `hostname`.
@@ -34,18 +36,20 @@ public struct MailDNSCheck: Sendable {
             .find(domains: MailHostNames.mailDomains(hostname: hostname, value: value))
         var publications: [TLSAPublication] = []
         var failures = found.failures
-        if failures.isEmpty {
-            var names = found.names
-            if let hostname = hostname.map(MailHostNames.normalized), !hostname.isEmpty, !names.contains(hostname) { names.insert(hostname, at: 0) }
-            for name in names {
-                switch TLSAPublication.lookup(name, resolver: resolver) {
-                case .success(let publication): publications.append(publication)
-                case .failure(let failure): failures.append(failure)
-                }
-                if !failures.isEmpty { break }
+        var names = found.names
+        if let hostname = hostname.map(MailHostNames.normalized), !hostname.isEmpty, !names.contains(hostname) { names.insert(hostname, at: 0) }
+        var unasked = found.unasked
+        for (index, name) in names.enumerated() {
+            guard failures.isEmpty else {
+                unasked += names[index...].map { "\(TLSAPublication.owner(of: $0)) TLSA" }
+                break
+            }
+            switch TLSAPublication.lookup(name, resolver: resolver) {
+            case .success(let publication): publications.append(publication)
+            case .failure(let failure): failures.append(failure)
             }
         }
-        return Lookups(mxNames: found.names, publications: publications, failures: failures)
+        return Lookups(mxNames: found.names, publications: publications, failures: failures, unasked: unasked)
     }
 
     /// The findings for a chain about to be installed: MX names it lacks
@@ -101,10 +105,22 @@ public struct MailDNSCheck: Sendable {
 
     private func failed(_ lookups: Lookups) -> [Finding] {
         lookups.failures.prefix(1).map { failure in
-            Finding(.dnsLookupFailed, .info, file: nil,
-                    message: Catalog.text("dns.failed.message", ["name": SafeText.escape(failure.name), "reason": failure.reason]),
-                    hint: Catalog.text("dns.failed.hint"))
+            let name = SafeText.escape(failure.name)
+            let message = lookups.unasked.isEmpty
+                ? Catalog.text("dns.failed.message", ["name": name, "reason": failure.reason])
+                : Catalog.text("dns.failed.unasked.message", ["name": name, "reason": failure.reason, "unasked": Self.unasked(lookups.unasked)])
+            return Finding(.dnsLookupFailed, .info, file: nil, message: message, hint: Catalog.text("dns.failed.hint"))
         }
+    }
+
+    /// The most lookups not made that a message names; the rest are counted.
+    static let unaskedShown = 10
+
+    /// `a MX, b A/AAAA and 3 more`, in the catalog's words.
+    static func unasked(_ lookups: [String]) -> String {
+        let shown = lookups.prefix(unaskedShown).map { SafeText.escape($0) }.joined(separator: Catalog.text("dns.unasked.separator"))
+        guard lookups.count > unaskedShown else { return shown }
+        return Catalog.text("dns.unasked.more", ["names": shown, "count": "\(lookups.count - unaskedShown)"])
     }
 
     /// A record as a zone file line: `_25._tcp.mail.example.com. 3600 IN TLSA 3 1 1 …`.

@@ -14,6 +14,9 @@ public struct MailHostNames {
         public var names: [String] = []
         /// Lookups that got no answer.
         public var failures: [DNSFailure] = []
+        /// The lookups not made because an earlier one got no answer, as `NAME TYPE`
+        /// (`mx2.example.com A/AAAA`, `example.net MX`).
+        public var unasked: [String] = []
     }
 
     /// Creates a search over `resolver`, with this host's addresses.
@@ -23,21 +26,30 @@ public struct MailHostNames {
     }
 
     /// The MX names of `domains` that point at this host. The first lookup that gets no
-    /// answer ends the search: a resolver that does not answer would only time out again.
+    /// answer ends the search: a resolver that does not answer would only time out again,
+    /// and once the shared deadline has run out no lookup is made.
     public func find(domains: [String]) -> Found {
         var found = Found()
-        for domain in domains.prefix(Self.maximumDomains) {
+        let domains = Array(domains.prefix(Self.maximumDomains))
+        for (index, domain) in domains.enumerated() {
+            let later = domains[(index + 1)...].map { "\($0) MX" }
             switch resolver.lookup(domain, type: .mx) {
             case .failure(let failure):
                 found.failures.append(failure)
+                found.unasked = later
                 return found
             case .success(let answer):
                 // RFC 5321 5.1: no MX means the domain itself; a null MX (".") means no mail.
-                let targets = answer.records.isEmpty ? [domain] : answer.records.sorted { $0.preference < $1.preference }.map(\.target)
-                for target in targets.map(Self.normalized) where !target.isEmpty && !found.names.contains(target) {
+                let listed = answer.records.isEmpty ? [domain] : answer.records.sorted { $0.preference < $1.preference }.map(\.target)
+                var targets: [String] = []
+                for target in listed.map(Self.normalized) where !target.isEmpty && !found.names.contains(target) && !targets.contains(target) {
+                    targets.append(target)
+                }
+                for (position, target) in targets.enumerated() {
                     switch pointsHere(target) {
                     case .failure(let failure):
                         found.failures.append(failure)
+                        found.unasked = targets[(position + 1)...].map { "\($0) A/AAAA" } + later
                         return found
                     case .success(true): found.names.append(target)
                     case .success(false): break

@@ -9,7 +9,10 @@ import Glibc
 /// its final mode from the first byte: an unnamed `O_TMPFILE` inode that gets a
 /// name only when complete, or where that is unsupported a file created with
 /// `O_CREAT|O_EXCL|O_NOFOLLOW`. Then fsync, rename over the destination, and
-/// fsync of the directory.
+/// fsync of the directory. The temp file's name is short and random (never longer than
+/// NAME_MAX, whatever the destination's name). A file that must never replace another
+/// (a new key) is linked to its name instead of renamed over it: if the name was taken
+/// meanwhile, nothing is replaced and the write fails.
 /// A symbolic link at the destination is refused.
 public struct AtomicFileWriter: Sendable {
     /// Prefix of the temp files, so leftovers of a killed run can be recognised.
@@ -21,6 +24,8 @@ public struct AtomicFileWriter: Sendable {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public let path: String
         public let reason: String
+        /// True when the destination was not to be replaced and exists.
+        public var alreadyExists = false
         public var description: String { "\(SafeText.escape(path)): \(reason)" }
     }
 
@@ -42,10 +47,12 @@ public struct AtomicFileWriter: Sendable {
         return stale
     }
 
-    /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given.
+    /// Writes `bytes` to `destination` with `mode`, owned by `owner` when given. With
+    /// `replacing` false, an existing destination is left alone and the write fails
+    /// (`alreadyExists`), even one that appears while the file is written.
     public func write(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
-                      owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
-        try stage(bytes, to: destination, mode: mode, owner: owner).commit()
+                      owner: (uid: uid_t, gid: gid_t)? = nil, replacing: Bool = true) throws(Failure) {
+        try stage(bytes, to: destination, mode: mode, owner: owner, replacing: replacing).commit()
     }
 
     /// Writes `bytes` into a complete, synced temp file beside `destination`, and leaves
@@ -53,13 +60,14 @@ public struct AtomicFileWriter: Sendable {
     /// and renamed into place only once every one of them was written (renames need no
     /// disk space).
     public func stage(_ bytes: UnsafeRawBufferPointer, to destination: String, mode: mode_t,
-                      owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) -> StagedFile {
+                      owner: (uid: uid_t, gid: gid_t)? = nil, replacing: Bool = true) throws(Failure) -> StagedFile {
         let (directory, name) = Self.split(destination)
         let pinned = pins?.descriptor(for: directory)
         let directoryDescriptor = pinned ?? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directoryDescriptor >= 0 else { throw failure(directory, Catalog.text("AtomicFileWriter.text")) }
         let staged = StagedFile(directoryDescriptor: directoryDescriptor, ownsDescriptor: pinned == nil, name: name, destination: destination,
-                                temporary: Self.temporaryPrefix + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix)
+                                temporary: Self.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix,
+                                replacing: replacing)
         var info = stat()
         if fstatat(directoryDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
@@ -68,6 +76,7 @@ public struct AtomicFileWriter: Sendable {
             if info.st_mode & S_IFMT != S_IFREG {
                 throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text3"))
             }
+            if !replacing { throw Self.exists(destination) }
         }
         let temporary = staged.temporary
         // Preferably an unnamed O_TMPFILE inode: if the process is killed while
@@ -98,17 +107,19 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Writes a byte array.
-    public func write(_ bytes: [UInt8], to destination: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+    public func write(_ bytes: [UInt8], to destination: String, mode: mode_t, owner: (uid: uid_t, gid: gid_t)? = nil,
+                      replacing: Bool = true) throws(Failure) {
         let result: Result<Void, Failure> = bytes.withUnsafeBytes { raw in
-            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner) }
+            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner, replacing: replacing) }
         }
         try result.get()
     }
 
     /// Writes secret bytes (mode 0600 unless told otherwise).
-    public func write(_ secret: SecretBytes, to destination: String, mode: mode_t = 0o600, owner: (uid: uid_t, gid: gid_t)? = nil) throws(Failure) {
+    public func write(_ secret: SecretBytes, to destination: String, mode: mode_t = 0o600, owner: (uid: uid_t, gid: gid_t)? = nil,
+                      replacing: Bool = true) throws(Failure) {
         let result: Result<Void, Failure> = secret.withUnsafeBytes { raw in
-            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner) }
+            Result { () throws(Failure) in try write(raw, to: destination, mode: mode, owner: owner, replacing: replacing) }
         }
         try result.get()
     }
@@ -136,6 +147,10 @@ public struct AtomicFileWriter: Sendable {
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
+    static func exists(_ path: String) -> Failure {
+        Failure(path: path, reason: Catalog.text("writer.exists"), alreadyExists: true)
+    }
+
     private func failure(_ path: String, _ what: String) -> Failure {
         Self.failure(path, what)
     }
@@ -159,12 +174,16 @@ public final class StagedFile {
     var unnamedDescriptor: Int32 = -1
     private var committed = false
 
-    init(directoryDescriptor: Int32, ownsDescriptor: Bool, name: String, destination: String, temporary: String) {
+    /// False for a file that must never replace another (a new key): it is linked to its name.
+    let replacing: Bool
+
+    init(directoryDescriptor: Int32, ownsDescriptor: Bool, name: String, destination: String, temporary: String, replacing: Bool) {
         self.directoryDescriptor = directoryDescriptor
         self.ownsDescriptor = ownsDescriptor
         self.name = name
         self.destination = destination
         self.temporary = temporary
+        self.replacing = replacing
     }
 
     /// Renames the temp file over the destination and syncs the directory. An unnamed
@@ -182,10 +201,23 @@ public final class StagedFile {
                 fsync(directoryDescriptor)
                 return
             }
+            if errno == EEXIST && !replacing { throw AtomicFileWriter.exists(destination) }
             guard errno == EEXIST, linkat(AT_FDCWD, source, directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
                 throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text9"))
             }
             named = true
+        }
+        if !replacing {
+            // link(2) never replaces: the name is the first writer's, or this one fails.
+            guard linkat(directoryDescriptor, temporary, directoryDescriptor, name, 0) == 0 else {
+                if errno == EEXIST { throw AtomicFileWriter.exists(destination) }
+                throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text9"))
+            }
+            unlinkat(directoryDescriptor, temporary, 0)
+            named = false
+            committed = true
+            fsync(directoryDescriptor)
+            return
         }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
             throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text10"))

@@ -11,8 +11,9 @@ public struct KeyFileWriter: Sendable {
     public init() {}
 
     /// Writes `key` and then `chain` (leaf first) as PEM to `destination`, mode 0600.
-    /// As root the file is owned by root.
-    public func write(key: PrivateKey, chain: [Certificate] = [], to destination: String) throws(AtomicFileWriter.Failure) {
+    /// As root the file is owned by root. With `replacing` false an existing file, even
+    /// one made meanwhile by another process, is left alone and the write fails.
+    public func write(key: PrivateKey, chain: [Certificate] = [], to destination: String, replacing: Bool = true) throws(AtomicFileWriter.Failure) {
         guard let keyPEM = key.unencryptedPEM() else {
             throw AtomicFileWriter.Failure(path: destination, reason: Catalog.text("KeyFileWriter.reason"))
         }
@@ -23,6 +24,6 @@ public struct KeyFileWriter: Sendable {
                 chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
             }
         }
-        try writer.write(combined, to: destination, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
+        try writer.write(combined, to: destination, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil, replacing: replacing)
     }
 }

@@ -22,16 +22,17 @@ enum Pftls {
 
     /// Runs pftls with `arguments`, no terminal, optional extra environment. `prefix` runs
     /// it through another program (`ip netns exec NAME`). DNS is off (`PFTLS_RESOLVER=none`)
-    /// unless the test names a resolver: no test asks the machine's resolver.
+    /// unless the test names a resolver: no test asks the machine's resolver. With `timeout`,
+    /// the run is killed (SIGKILL) once that many seconds have passed.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
-                    prefix: [String] = []) throws -> Result {
+                    prefix: [String] = [], timeout: TimeInterval? = nil) throws -> Result {
         try runProgram(prefix.first ?? executable, prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments,
-                       environment: environment, in: directory)
+                       environment: environment, in: directory, timeout: timeout)
     }
 
     /// Runs `program` (a script that runs pftls, say) the same way: no terminal, DNS off.
     static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:],
-                           in directory: String? = nil) throws -> Result {
+                           in directory: String? = nil, timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -43,6 +44,9 @@ enum Pftls {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let killer = DispatchWorkItem { [pid = process.processIdentifier] in kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
+        defer { killer.cancel() }
         let errorReader = Thread.detachedReader(error)
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -52,4 +52,24 @@ import Testing
             try KeyFileWriter().write(key: pki.leaf.key, to: directory.file("no/such/dir/key.pem"))
         }
     }
+
+    @Test func aFileNameOf255BytesIsWrittenThroughAShortTempName() throws {
+        let name = String(repeating: "k", count: 251) + ".key"
+        try KeyFileWriter().write(key: pki.leaf.key, to: directory.file(name))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [name])
+    }
+
+    @Test func aKeyThatMustNotReplaceAnotherLeavesTheOtherAlone() throws {
+        let destination = directory.write("taken.key", "the other run's key")
+        do {
+            try KeyFileWriter().write(key: pki.leaf.key, to: destination, replacing: false)
+            Issue.record("an existing key must not be replaced")
+        } catch {
+            #expect(error.alreadyExists, "\(error)")
+        }
+        #expect(String(decoding: directory.read("taken.key"), as: UTF8.self) == "the other run's key")
+        try KeyFileWriter().write(key: pki.leaf.key, to: directory.file("new.key"), replacing: false)
+        #expect(String(decoding: directory.read("new.key"), as: UTF8.self).hasPrefix("-----BEGIN PRIVATE KEY-----"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["new.key", "taken.key"], "no temp file is left")
+    }
 }

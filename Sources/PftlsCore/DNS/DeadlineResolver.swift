@@ -1,0 +1,29 @@
+/// Gives every lookup of one command one shared deadline (`DNSDeadline`): each lookup
+/// waits no longer than the time left, and once none is left, lookups fail at once
+/// without asking. A lookup runs on a thread of its own and is left behind when the time
+/// runs out: the C library's resolver cannot be interrupted, and reads a TCP answer with
+/// no timeout at all. Its own tries are cut to the time left too, so it ends soon after.
+public struct DeadlineResolver: DNSResolving {
+    let upstream: DNSResolving
+    /// The time the lookups share.
+    public let deadline: DNSDeadline
+
+    /// Wraps `upstream`; its lookups share `deadline`.
+    public init(_ upstream: DNSResolving, deadline: DNSDeadline = DNSDeadline()) {
+        self.upstream = upstream
+        self.deadline = deadline
+    }
+
+    public func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
+        guard let left = deadline.begin() else { return .failure(ranOut(name)) }
+        defer { deadline.end() }
+        let handoff = Handoff<Result<DNSAnswer, DNSFailure>>()
+        let asked = upstream.limited(to: left)
+        DetachedThread.start { handoff.put(asked.lookup(name, type: type)) }
+        return handoff.take(within: left) ?? .failure(ranOut(name))
+    }
+
+    private func ranOut(_ name: String) -> DNSFailure {
+        DNSFailure(name: name, reason: Catalog.text("dns.deadline.reason", ["seconds": "\(deadline.seconds)"]))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// A resolver that takes `delay` to answer every question with no records, and counts them.
+private final class SlowResolver: DNSResolving, @unchecked Sendable {
+    let delay: TimeInterval
+    private let lock = NSLock()
+    private var count = 0
+    init(delay: TimeInterval) { self.delay = delay }
+    var asked: Int { lock.withLock { count } }
+    func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
+        lock.withLock { count += 1 }
+        Thread.sleep(forTimeInterval: delay)
+        return .success(DNSAnswer(records: [], authenticated: false))
+    }
+}
+
+/// One deadline for all the lookups of one command: it runs while a lookup is under way,
+/// cuts the lookup that is running when it ends, and makes every later lookup fail at once.
+@Suite struct DeadlineResolverTests {
+    @Test func theDeadlineCutsTheRunningLookupAndRefusesTheRestWithoutAsking() {
+        let slow = SlowResolver(delay: 0.3)
+        let resolver = DeadlineResolver(slow, deadline: DNSDeadline(budget: .seconds(1)))
+        let started = Date()
+        let results = (0..<10).map { resolver.lookup("n\($0).example.test", type: .a) }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed >= 0.95 && elapsed < 1.5, "the ten lookups took \(elapsed) s")
+        let answered = results.prefix { if case .success = $0 { true } else { false } }.count
+        #expect((2...3).contains(answered), "about three lookups of 0.3 s fit in 1 s: \(answered)")
+        guard case .failure(let cut) = results[answered] else { Issue.record("the next lookup runs into the deadline"); return }
+        #expect(cut.name == "n\(answered).example.test")
+        #expect(cut.reason.contains("DNS deadline of 1 s"), "\(cut.reason)")
+        #expect(results.dropFirst(answered).allSatisfy { if case .failure = $0 { true } else { false } })
+        #expect(slow.asked == answered + 1, "no lookup is asked once the time is spent")
+    }
+
+    @Test func theTimeRunsOnlyWhileALookupIsUnderWay() {
+        // The wizard asks when it starts and again minutes later: the wait between is free.
+        let deadline = DNSDeadline(budget: .milliseconds(500))
+        let resolver = DeadlineResolver(SlowResolver(delay: 0.2), deadline: deadline)
+        #expect((try? resolver.lookup("a.example.test", type: .mx).get()) != nil)
+        Thread.sleep(forTimeInterval: 0.6)
+        #expect((try? resolver.lookup("b.example.test", type: .mx).get()) != nil, "0.3 s were left")
+        guard case .failure = resolver.lookup("c.example.test", type: .mx) else { Issue.record("0.1 s left, 0.2 s needed"); return }
+    }
+
+    @Test func lookupsSideBySideSpendTheTimeTogether() {
+        let resolver = DeadlineResolver(SlowResolver(delay: 0.2), deadline: DNSDeadline(budget: .milliseconds(700)))
+        let lock = NSLock()
+        nonisolated(unsafe) var succeeded = 0
+        let group = DispatchGroup()
+        for index in 0..<4 {
+            group.enter()
+            Thread.detachNewThread {
+                if case .success = resolver.lookup("n\(index).example.test", type: .a) { lock.withLock { succeeded += 1 } }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(succeeded == 4, "four lookups of 0.2 s side by side spend about 0.2 s of the 0.7 s, not 0.8 s")
+    }
+
+    @Test func eachTryOfTheSystemResolverIsCutToTheTimeLeft() throws {
+        let resolver = SystemResolver(server: ("127.0.0.1", 53), timeout: 2, attempts: 2)
+        let cut = try #require(resolver.limited(to: .milliseconds(1500)) as? SystemResolver)
+        #expect(cut.timeout == 2 && cut.attempts == 1)
+        let short = try #require(resolver.limited(to: .milliseconds(300)) as? SystemResolver)
+        #expect(short.timeout == 1 && short.attempts == 1)
+        let long = try #require(resolver.limited(to: .seconds(20)) as? SystemResolver)
+        #expect(long.timeout == 2 && long.attempts == 2)
+    }
+
+    @Test func theLookupsNotMadeAreNamedInTheFinding() throws {
+        var table = TableResolver.mailHost
+        for index in 2...14 { table.add("example.test", .mx, DNSRecord(ttl: 300, data: [], preference: 10 + index, target: "mx\(index).example.test")) }
+        table.failing = ["mx3.example.test"]
+        let check = MailDNSCheck(resolver: table, localAddresses: ["192.0.2.1"])
+        let lookups = check.lookUp(hostname: "mail.example.test") { $0 == "mydestination" ? "other.test" : "" }
+        #expect(lookups.mxNames == ["mail.example.test"])
+        #expect(lookups.unasked == (4...14).map { "mx\($0).example.test A/AAAA" } + ["other.test MX", "_25._tcp.mail.example.test TLSA"])
+        let finding = try #require(check.beforeChange(chain: [TestPKI.shared.leaf.certificate], file: "new.pem", lookups: lookups, known: [])
+            .first { $0.code == .dnsLookupFailed })
+        #expect(finding.severity == .info)
+        #expect(finding.message.contains("Could not look up mx3.example.test: timed out. Not looked up either: mx4.example.test A/AAAA, mx5.example.test A/AAAA"),
+                "\(finding.message)")
+        #expect(finding.message.contains("mx13.example.test A/AAAA and 3 more."), "ten are named, the rest counted: \(finding.message)")
+    }
+}

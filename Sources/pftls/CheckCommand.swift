@@ -34,12 +34,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var dns: ResolverOptions
 
+    @OptionGroup var privateCA: PrivateCAOption
+
     func validate() throws {
         if warnDays < 0 { throw ValidationError(Catalog.text("CheckCommand.text7")) }
     }
 
     func run() throws {
-        let report = TLSAudit().run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names,
+        var audit = TLSAudit()
+        audit.privateCA = privateCA.privateCA
+        let report = audit.run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names,
                                     dns: dns.dnsCheck())
         if let reportFile { try write(CheckText.render(report), to: reportFile) }
         switch json ? .json : format {

@@ -22,6 +22,8 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var dns: ResolverOptions
 
+    @OptionGroup var privateCA: PrivateCAOption
+
     @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text3"), valueName: "FILE"))
     var passphraseFile: String?
 
@@ -45,14 +47,15 @@ struct InspectCommand: ParsableCommand {
         let report: InspectionReport
         if sample {
             let set = try SampleCertificateSet()
-            let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names)
+            let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names, privateCA: privateCA.privateCA)
             report = Inspector(trustStore: .trusting([set.root])).inspect(decoded: set.decodedFiles(), options: options)
         } else {
             // With --names, one postconf question gives myhostname and the mail domains.
             let configured = namesInUse ? ConfigQuery.ask(configDirectory: nil, processes: SystemProcessRunner()) : nil
             let configuredHost = configured?.value("myhostname") ?? ""
             let hostname = hostname ?? (configuredHost.isEmpty ? HostnameDefault().resolve() : configuredHost)
-            let options = InspectionOptions(hostname: hostname, passphrases: try PassphraseOption.source(file: passphraseFile), names: names)
+            let options = InspectionOptions(hostname: hostname, passphrases: try PassphraseOption.source(file: passphraseFile), names: names,
+                                            privateCA: privateCA.privateCA)
             report = namesChecked(Inspector().inspect(paths: files, options: options), hostname: hostname, configured: configured)
         }
         print(json ? InspectionJSON(report).render() : InspectionText(report).render(), terminator: json ? "\n" : "")

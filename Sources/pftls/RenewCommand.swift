@@ -35,6 +35,8 @@ struct RenewCommand: ParsableCommand {
 
     @OptionGroup var change: ChangeOptions
 
+    @OptionGroup var privateCA: PrivateCAOption
+
     func validate() throws {
         if cert == nil && certbotName == nil && ProcessEnvironment.value("RENEWED_LINEAGE") == nil {
             throw ValidationError(Catalog.text("RenewCommand.text6"))
@@ -76,6 +78,7 @@ struct RenewCommand: ParsableCommand {
         answers.certificate = request.certificate
         answers.intermediates = request.chain
         answers.names = names
+        answers.privateCA = privateCA.privateCA
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = installation.hostname
         let built = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,

@@ -37,13 +37,17 @@ public struct Applier {
     let processes: ProcessRunner
     let clock: WallClock
     let probe: ListenerProbing
+    /// What a served chain may end at (`ServedChain`).
+    let trustStore: TrustStore
     private let writer = AtomicFileWriter()
 
     /// Creates an applier over the given environment.
-    public init(processes: ProcessRunner = SystemProcessRunner(), clock: WallClock = SystemClock(), probe: ListenerProbing = TLSProbe()) {
+    public init(processes: ProcessRunner = SystemProcessRunner(), clock: WallClock = SystemClock(), probe: ListenerProbing = TLSProbe(),
+                trustStore: TrustStore = .system()) {
         self.processes = processes
         self.clock = clock
         self.probe = probe
+        self.trustStore = trustStore
     }
 
     /// Applies `plan`. `progress` receives one line per step as it happens.
@@ -111,7 +115,7 @@ public struct Applier {
         if options.reload, options.canary, wasRunning, plan.baseline?.checkFailure != nil {
             say(Catalog.text("canary.skipped-broken-config"))
         } else if options.reload, options.canary, wasRunning {
-            let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10))
+            let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10), trustStore: trustStore)
             if canary.applies {
                 let verdict = canary.run(say: say)
                 let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory)
@@ -224,6 +228,9 @@ public struct Applier {
                     let where_ = "\(target.service.rawValue) \(target.host) port \(target.port)"
                     switch result {
                     case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
+                        if let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: where_, served: chain, installed: plan.chain) {
+                            throw rollBack(whole.message + "." + log.quote)
+                        }
                         say(Catalog.text("Applier.text34", ["where_": "\(where_)", "value": "\(chain[0].sha256FingerprintText)"]))
                     case .served(let chain):
                         throw rollBack(Catalog.text("Applier.text35", ["where_": "\(where_)", "value": "\(chain.first?.sha256FingerprintText ?? "?")"]) + log.quote)

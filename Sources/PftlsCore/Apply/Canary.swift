@@ -16,6 +16,8 @@ struct Canary {
     let probe: ListenerProbing
     /// How long to wait for the canary to serve the new certificate.
     let deadline: TimeInterval
+    /// What the served chain may end at.
+    let trustStore: TrustStore
 
     /// The master.cf service name of the temporary listener.
     static let serviceName = "pftls-canary"
@@ -108,7 +110,9 @@ struct Canary {
         var last: ProbeResult = .failed(reason: Catalog.text("canary.no-answer"))
         repeat {
             last = probe.probe(host: socket, port: 0, mode: .startTLS, serverName: nil)
-            if let served = last.leaf, served.isSame(as: leaf) { return nil }
+            if let served = last.chain, served.first?.isSame(as: leaf) == true {
+                return ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: Catalog.text("canary.place"), served: served, installed: plan.chain)?.message
+            }
             if case .failed(_, answered: true) = last { break }
             usleep(300_000)
         } while Date() < end

@@ -23,6 +23,10 @@ public struct TLSAudit {
     let processes: ProcessRunner
     let inspector: Inspector
     let probe: ListenerProbing
+    /// The certificate comes from a private CA whose clients hold its root (`--private-ca`).
+    public var privateCA = false
+    /// What a served chain may end at.
+    var trustStore: TrustStore = .system()
 
     /// Creates an audit over the given environment.
     public init(fileSystem: FileSystem = LocalFileSystem(), processes: ProcessRunner = SystemProcessRunner(),
@@ -57,7 +61,8 @@ public struct TLSAudit {
         } else {
             hostname = installation.hostname
             let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
-                                               options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays, names: names))
+                                               options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays, names: names,
+                                                                          privateCA: privateCA))
             findings += inspection.findings.filter { $0.code != .unrelatedCertificate }
             findings += permissionFindings(inspection)
             report = inspection
@@ -78,7 +83,7 @@ public struct TLSAudit {
                 guard let port = service.port else { continue }
                 let result = probe.probe(host: service.host, port: port, mode: service.mode == .implicit ? .implicit : .startTLS, serverName: nil)
                 probes.append((service, result))
-                findings += probeFindings(service, result: result, leaf: leaf)
+                findings += probeFindings(service, result: result, leaf: leaf, installed: report?.servedChain ?? [leaf])
             }
         }
         if let dns, let report, !report.chain.isEmpty {
@@ -104,11 +109,11 @@ public struct TLSAudit {
         }
     }
 
-    private func probeFindings(_ service: ServiceTLS, result: ProbeResult, leaf: Certificate) -> [Finding] {
+    private func probeFindings(_ service: ServiceTLS, result: ProbeResult, leaf: Certificate, installed: [Certificate]) -> [Finding] {
         let place = "\(SafeText.escape(service.name)) (\(service.host) port \(service.port ?? 0), \(service.mode.rawValue))"
         switch result {
         case .served(let chain) where chain.first.map { $0.isSame(as: leaf) } == true:
-            return []
+            return ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: place, served: chain, installed: installed).map { [$0] } ?? []
         case .served(let chain):
             return [Finding(.staleServedCertificate, .error, file: nil,
                 message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "value": "\(chain.first?.sha256FingerprintText ?? "?")", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]),

@@ -22,8 +22,9 @@ public struct InspectionOptions {
 
     /// Creates options.
     public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30,
-                keyOnlyFiles: Set<String> = [], names: [String] = []) {
+                keyOnlyFiles: Set<String> = [], names: [String] = [], privateCA: Bool = false) {
         self.names = names
+        self.privateCA = privateCA
         self.hostname = hostname
         self.passphrases = passphrases
         self.expiryWarningDays = expiryWarningDays

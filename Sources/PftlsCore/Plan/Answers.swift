@@ -53,6 +53,9 @@ public struct Answers: Equatable, Sendable {
     public var smtpdCAfile: Bool
     /// Other names clients use (MX, submission): each must be covered, or `name-not-covered`.
     public var names: [String] = []
+    /// The certificate comes from a private CA whose clients hold its root: a leaf without
+    /// its intermediate is then a warning (`incomplete-chain`), not `intermediate-missing`.
+    public var privateCA = false
 
     /// Creates answers.
     public init(certificateDirectory: String, privateKey: String, certificate: String, intermediates: [String],

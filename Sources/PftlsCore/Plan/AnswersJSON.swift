@@ -13,7 +13,7 @@ public enum AnswersJSON {
 
     static let required = ["certificateDirectory", "privateKey", "certificate", "intermediates",
                            "smtpdSecurityLevel", "smtpSecurityLevel", "services"]
-    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names"]
+    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names", "privateCA"]
 
     /// Parses answers from JSON bytes; `file` names the file in messages.
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
@@ -53,6 +53,7 @@ public enum AnswersJSON {
             dedicatedNonMX: try reader.bool("dedicatedNonMX"),
             smtpdCAfile: try reader.bool("smtpdCAfile"))
         if root["names"] != nil { answers.names = try reader.strings("names") }
+        answers.privateCA = try reader.bool("privateCA")
         return answers
     }
 
@@ -72,6 +73,7 @@ public enum AnswersJSON {
         if let hostname = answers.hostname { root["hostname"] = .string(hostname) }
         if answers.dedicatedNonMX { root["dedicatedNonMX"] = true }
         if answers.smtpdCAfile { root["smtpdCAfile"] = true }
+        if answers.privateCA { root["privateCA"] = true }
         if !answers.names.isEmpty { root["names"] = .array(answers.names.map(JSONValue.string)) }
         return JSONValue.object(root).rendered
     }

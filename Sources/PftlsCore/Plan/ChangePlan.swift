@@ -20,13 +20,15 @@ public struct ChangePlan {
     /// Key/certificate files first, then main.cf, then master.cf.
     public let files: [PlannedFile]
     /// Everything found while planning, inspection findings included.
-    public let findings: [Finding]
+    public internal(set) var findings: [Finding]
     /// Listeners to probe after the reload.
     public let probes: [ProbeTarget]
     /// The leaf certificate Postfix should serve afterwards.
     public let leaf: Certificate?
     /// What Postfix said about the configuration before the change, when it was asked.
     public var baseline: ConfigBaseline? = nil
+    /// The chain as it is installed, leaf first: what every listener must serve.
+    public var chain: [Certificate] = []
 
     /// True when any finding is an error: the plan must not be applied.
     public var hasErrors: Bool { findings.hasErrors }

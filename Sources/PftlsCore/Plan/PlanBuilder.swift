@@ -46,7 +46,8 @@ public struct PlanBuilder {
         let report = inspector.inspect(paths: [answers.privateKey, answers.certificate] + answers.intermediates,
                                        options: InspectionOptions(hostname: hostname, passphrases: passphrases,
                                            keyOnlyFiles: InspectionOptions.keyOnly(key: answers.privateKey, certificate: answers.certificate,
-                                                                                   intermediates: answers.intermediates), names: answers.names))
+                                                                                   intermediates: answers.intermediates), names: answers.names,
+                                           privateCA: answers.privateCA))
         var findings = report.findings
         // main.cf and master.cf are read and parsed before anything is asked of Postfix,
         // whose answers may still be on their way. Their status comes first: the change
@@ -144,9 +145,11 @@ public struct PlanBuilder {
         let baseline = self.baseline()
         findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
-        return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
-                          directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
-                          files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
+        var plan = ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
+                              directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
+                              files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
+        plan.chain = report.servedChain
+        return plan
     }
 
     /// Where the files go. With separate files, the pair main.cf names is never rewritten

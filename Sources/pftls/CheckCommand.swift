@@ -23,6 +23,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text5"), valueName: "N"))
     var warnDays = 30
 
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("check.crit-days.help"), valueName: "N"))
+    var critDays = 7
+
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text6")))
     var noProbe = false
 
@@ -38,23 +41,25 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if warnDays < 0 { throw ValidationError(Catalog.text("CheckCommand.text7")) }
+        if critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
     }
 
     func run() throws {
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
-        let report = audit.run(configDirectory: configDir, warnDays: warnDays, probing: !noProbe, names: names,
-                                    dns: dns.dnsCheck())
+        let report = audit.run(configDirectory: configDir, expiry: ExpiryThresholds(warnDays: warnDays, critDays: critDays),
+                               probing: !noProbe, names: names, dns: dns.dnsCheck())
         if let reportFile { try write(CheckText.render(report), to: reportFile) }
+        // One verdict for every format; each exits by its own convention.
+        let verdict = report.verdict
         switch json ? .json : format {
         case .text: print(CheckText.render(report), terminator: "")
         case .json: print(CheckJSON.render(report), terminator: "")
         case .nagios:
-            let verdict = NagiosCheck(report: report, warnDays: warnDays, now: Date())
-            print(verdict.line)
-            throw ExitCode(verdict.status)
+            print(NagiosLine(report).text)
+            throw ExitCode(verdict.pluginExitStatus)
         }
-        if report.findings.hasErrors { throw ExitCode(1) }
+        if verdict.exitStatus != 0 { throw ExitCode(verdict.exitStatus) }
     }
 
     /// `--report-file`: the report for people, beside whatever the format prints, so that one
@@ -77,28 +82,6 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case nagios
 }
 
-/// The report as a Nagios plugin sees it: the worst finding decides the status, and
-/// the days the certificate in use has left go out as perfdata.
-struct NagiosCheck {
-    let status: Int32
-    let line: String
-
-    init(report: TLSAudit.Report, warnDays: Int, now: Date) {
-        let errors = report.findings.filter { $0.severity == .error }
-        let warnings = report.findings.filter { $0.severity == .warning }
-        let days = report.leaf.map { $0.daysLeft(at: now) }
-        let (state, code): (String, Int32) = report.filesInUse.isEmpty && report.leaf == nil && !errors.isEmpty
-            ? ("UNKNOWN", 3) : (!errors.isEmpty ? ("CRITICAL", 2) : (!warnings.isEmpty ? ("WARNING", 1) : ("OK", 0)))
-        let first = (errors + warnings).first.map { " [\($0.code)] \(SafeText.escape($0.message))" } ?? ""
-        let summary = days.map { Catalog.text("check.nagios.days", ["days": "\($0)"]) } ?? Catalog.text("check.nagios.no-certificate")
-        let perfdata = days.map { " | days_left=\($0);\(warnDays);0 errors=\(errors.count) warnings=\(warnings.count)" }
-            ?? " | errors=\(errors.count) warnings=\(warnings.count)"
-        status = code
-        // The plugin line is one line: Nagios takes the text up to '|', then perfdata.
-        line = "PFTLS \(state) - \(summary)\(first)".replacing("|", with: "/").replacing("\n", with: " ") + perfdata
-    }
-}
-
 /// The check report for people: files, services, probes, findings.
 enum CheckText {
     static func render(_ report: TLSAudit.Report) -> String {
@@ -118,7 +101,7 @@ enum CheckText {
         }
         lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))
         lines += FindingsText.lines(report.findings)
-        lines.append(report.findings.hasErrors ? Catalog.text("CheckCommand.text14") : Catalog.text("CheckCommand.text15"))
+        lines.append(Catalog.text("check.result.\(report.verdict.rawValue.lowercased())"))
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -149,7 +132,12 @@ enum CheckJSON {
              "sha256": .string(entry.certificate.sha256FingerprintText), "notAfter": .string(UTCTimestamp.format(entry.certificate.notAfter)),
              "daysLeft": .integer(entry.certificate.daysLeft())]
         }
-        let root: JSONValue = ["findings": .array(findings), "services": .array(services), "files": .array(report.filesInUse.map(JSONValue.string)),
+        let counts = JSONValue.object(Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
+            (severity.rawValue, JSONValue.integer(report.findings.filter { $0.severity == severity }.count))
+        }))
+        // The verdict is the text's "Result:" and the Nagios status; the counts are its findings'.
+        let root: JSONValue = ["verdict": .string(report.verdict.rawValue), "counts": counts,
+                               "findings": .array(findings), "services": .array(services), "files": .array(report.filesInUse.map(JSONValue.string)),
                                "certificates": .array(certificates), "sha256": JSONValue(report.leaf?.sha256FingerprintText),
                                "daysLeft": JSONValue(report.leaf.map { $0.daysLeft() }),
                                "notAfter": JSONValue(report.leaf.map { UTCTimestamp.format($0.notAfter) })]

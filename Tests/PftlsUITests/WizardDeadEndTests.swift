@@ -173,6 +173,10 @@ import PftlsCore
         let unwrapped = review.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
         #expect(review.contains("tlsa-rollover") && unwrapped.contains("311" + Hex.lowercase(renewed.subjectPublicKeyInfoSHA256)), "\(review.prefix(600))")
         #expect(review.contains("next to the current record first"))
+        // A finding like the others: in the plan, so listed under its count.
+        let plan = try #require(wizard.model.review.plan)
+        #expect(plan.findings.codes.contains(.tlsaRollover), "\(plan.findings.codes)")
+        #expect(review.contains("Findings: \(FindingsText.counts(plan.findings))"), "\(review.prefix(600))")
     }
 
     @Test func theCertificateInUseIsMarkedInTheBrowser() throws {

@@ -17,6 +17,15 @@ public struct TLSAudit {
         public let probes: [(service: ServiceTLS, result: ProbeResult)]
         /// The chain in the files in use, leaf first.
         public var chain: [ChainEntry] = []
+        /// The expiry thresholds the audit ran with.
+        public var expiry = ExpiryThresholds()
+        /// False when the configuration could not be read, so nothing was checked.
+        public var configurationRead = true
+
+        /// The verdict every output format gives.
+        public var verdict: CheckVerdict { CheckVerdict(findings, configurationRead: configurationRead) }
+        /// The finding that decides the verdict, the one to name first.
+        public var decisiveFinding: Finding? { CheckVerdict.decisive(findings) }
     }
 
     let fileSystem: FileSystem
@@ -37,16 +46,17 @@ public struct TLSAudit {
         self.probe = probe
     }
 
-    /// Audits the instance in `configDirectory`. `dns` checks the MX names of this host
-    /// and the published TLSA records against what is served; nil skips DNS.
-    public func run(configDirectory: String, warnDays: Int = 30, probing: Bool = true, names: [String] = [],
-                    dns: MailDNSCheck? = nil) -> Report {
+    /// Audits the instance in `configDirectory`, `expiry` deciding when `expires-soon` is
+    /// a warning and when an error. `dns` checks the MX names of this host and the
+    /// published TLSA records against what is served; nil skips DNS.
+    public func run(configDirectory: String, expiry: ExpiryThresholds = ExpiryThresholds(), probing: Bool = true,
+                    names: [String] = [], dns: MailDNSCheck? = nil) -> Report {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
         guard let setup = TLSSetupInForce.read(configDirectory: configDirectory, fileSystem: fileSystem, defaults: installation.defaults) else {
             return Report(findings: [Finding(.unreadable, .error, file: configDirectory, message: Catalog.text("finding.unreadable.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
                                              hint: Catalog.text("finding.unreadable.hint"))],
-                          services: [], filesInUse: [], leaf: nil, probes: [])
+                          services: [], filesInUse: [], leaf: nil, probes: [], expiry: expiry, configurationRead: false)
         }
         let main = setup.main
         let value = setup.value
@@ -61,8 +71,8 @@ public struct TLSAudit {
         } else {
             hostname = installation.hostname
             let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
-                                               options: InspectionOptions(hostname: hostname, expiryWarningDays: warnDays, names: names,
-                                                                          privateCA: privateCA))
+                                               options: expiry.applied(to: InspectionOptions(hostname: hostname, names: names,
+                                                                                             privateCA: privateCA)))
             findings += inspection.findings.filter { $0.code != .unrelatedCertificate }
             findings += permissionFindings(inspection)
             report = inspection
@@ -93,7 +103,8 @@ public struct TLSAudit {
             findings += dns.served(chain: served ?? report.chain.map(\.certificate), file: report.chain[0].file, lookups: lookups,
                                    known: names + [hostname].compactMap { $0 })
         }
-        return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes, chain: report?.chain ?? [])
+        return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes, chain: report?.chain ?? [],
+                      expiry: expiry)
     }
 
     private func permissionFindings(_ report: InspectionReport) -> [Finding] {
@@ -111,13 +122,14 @@ public struct TLSAudit {
 
     private func probeFindings(_ service: ServiceTLS, result: ProbeResult, leaf: Certificate, installed: [Certificate]) -> [Finding] {
         let place = "\(SafeText.escape(service.name)) (\(service.host) port \(service.port ?? 0), \(service.mode.rawValue))"
+        let address = service.host.contains(":") ? "[\(service.host)]:\(service.port ?? 0)" : "\(service.host):\(service.port ?? 0)"
         switch result {
         case .served(let chain) where chain.first.map { $0.isSame(as: leaf) } == true:
             return ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: place, served: chain, installed: installed).map { [$0] } ?? []
         case .served(let chain):
             return [Finding(.staleServedCertificate, .error, file: nil,
                 message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "value": "\(chain.first?.sha256FingerprintText ?? "?")", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]),
-                hint: Catalog.text("finding.staleServedCertificate.hint"))]
+                hint: Catalog.text("finding.staleServedCertificate.hint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"]))]
         case .failed(let reason, _):
             return [Finding(.tlsHandshakeFailed, .error, file: nil, message: "\(place): \(reason)",
                             hint: Catalog.text("finding.tlsHandshakeFailed.hint"))]

@@ -6,6 +6,8 @@ import Glibc
 struct CertificateChecks {
     let now: Date
     let expiryWarningDays: Int
+    /// Days before expiry at which `expires-soon` becomes an error; nil: only `expired` is.
+    var expiryErrorDays: Int? = nil
 
     /// Validity, key strength and signature hash, for any certificate of the chain.
     func checkChainMember(_ entry: ChainEntry) -> [Finding] {
@@ -21,9 +23,9 @@ struct CertificateChecks {
             findings.append(Finding(.notYetValid, .error, file: entry.file,
                 message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "value": "\(Self.format(certificate.notBefore))"]),
                 hint: Catalog.text("finding.notYetValid.hint")))
-        } else if certificate.notAfter.timeIntervalSince(now) <= Double(expiryWarningDays) * 86_400 {
+        } else if let severity = expirySeverity(secondsLeft: certificate.notAfter.timeIntervalSince(now)) {
             let days = Int(certificate.notAfter.timeIntervalSince(now) / 86_400)
-            findings.append(Finding(.expiresSoon, .warning, file: entry.file,
+            findings.append(Finding(.expiresSoon, severity, file: entry.file,
                 message: Catalog.text("finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "value": "\(Self.format(certificate.notAfter))"]),
                 hint: Catalog.text("finding.expiresSoon.hint")))
         }
@@ -41,6 +43,13 @@ struct CertificateChecks {
                 hint: Catalog.text("finding.sha1Signature.hint")))
         }
         return findings
+    }
+
+    /// `expires-soon`'s severity for a certificate still valid for `secondsLeft`: an error
+    /// within `expiryErrorDays`, a warning within `expiryWarningDays`, else none.
+    private func expirySeverity(secondsLeft: Double) -> Severity? {
+        if let expiryErrorDays, secondsLeft <= Double(expiryErrorDays) * 86_400 { return .error }
+        return secondsLeft <= Double(expiryWarningDays) * 86_400 ? .warning : nil
     }
 
     /// What only the served (leaf) certificate must satisfy.

@@ -9,6 +9,8 @@ public struct InspectionOptions {
     public var passphrases: PassphraseSource?
     /// Days before expiry at which `expires-soon` is raised.
     public var expiryWarningDays: Int
+    /// Days before expiry at which `expires-soon` is an error (`check --crit-days`); nil: a warning to the end.
+    public var expiryErrorDays: Int?
     /// Files that give only their key: certificates in them are not part of the
     /// inspection. A renewal that keeps the key in use names the installed chain file,
     /// whose certificate is the old one.
@@ -22,7 +24,8 @@ public struct InspectionOptions {
 
     /// Creates options.
     public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30,
-                keyOnlyFiles: Set<String> = [], names: [String] = [], privateCA: Bool = false) {
+                keyOnlyFiles: Set<String> = [], names: [String] = [], expiryErrorDays: Int? = nil, privateCA: Bool = false) {
+        self.expiryErrorDays = expiryErrorDays
         self.names = names
         self.privateCA = privateCA
         self.hostname = hostname

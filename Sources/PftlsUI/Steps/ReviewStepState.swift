@@ -23,10 +23,9 @@ public struct ReviewStepState {
     public var busy: String?
 
     /// Shows `plan`, long lines wrapped to `width` columns (continuations indented).
-    mutating func show(_ plan: ChangePlan, extra: [Finding] = [], width: Int) {
+    mutating func show(_ plan: ChangePlan, width: Int) {
         self.plan = plan
-        let text = (extra.isEmpty ? "" : FindingsText.lines(extra).joined(separator: "\n") + "\n") + PlanText.render(plan, diffs: true)
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = PlanText.render(plan, diffs: true).split(separator: "\n", omittingEmptySubsequences: false)
             .flatMap { Self.wrap(String($0), width: width) }
         offset = 0
     }

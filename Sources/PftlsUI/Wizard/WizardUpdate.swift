@@ -52,9 +52,10 @@ extension WizardModel {
             guard plan.answers == answers() else { return [] }
             if step == .services { services.preview = plan } else {
                 let file = files.assignment.certificate ?? ""
-                let dropped = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: file)
+                // A renewal's own findings join the plan's: listed and counted like the others.
+                let renewal = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: file)
                     + RenewalPlanner.keyRollover(old: summary?.currentLeaf, new: plan.leaf, file: file) : []
-                review.show(plan, extra: dropped, width: width - 2)
+                review.show(plan.adding(renewal), width: width - 2)
             }
             review.busy = nil
             return []

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import PftlsCore
+
+/// `pftls check` agrees with itself: on a real, running Postfix, the text report, the JSON
+/// and the Nagios line give the same verdict for the same set-up, each format exiting by its
+/// own convention (text and JSON: 0 OK or WARNING, 1 CRITICAL or UNKNOWN; Nagios: 0/1/2/3).
+@Suite(.serialized) struct CheckFormatsAgreeTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+    /// The test root in OpenSSL's hashed-directory form, given to the runs as `SSL_CERT_DIR`:
+    /// the chain is then trusted, so a healthy set-up has no warning at all.
+    let trustDirectory: String
+
+    init() throws {
+        postfix = try ThrowawayPostfix()
+        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        trustDirectory = postfix.root + "/trust"
+        try FileManager.default.createDirectory(atPath: trustDirectory, withIntermediateDirectories: true)
+        try fixtures.root.pem.write(toFile: trustDirectory + "/root.pem", atomically: true, encoding: .utf8)
+        let rehashed = Shell.run("openssl", ["rehash", trustDirectory])
+        precondition(rehashed.status == 0, rehashed.all)
+        // The name the certificates are issued for, so that the host name matches.
+        postfix.postconf(["-e", "myhostname=mail.example.test"])
+        ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")
+    }
+
+    /// What the three formats said about one set-up.
+    struct Verdicts {
+        let text: Pftls.Result
+        let json: Pftls.Result
+        let object: [String: Any]
+        let nagios: Pftls.Result
+
+        /// The codes of the warnings and errors, in the JSON's order.
+        var codes: [String] {
+            ((object["findings"] as? [[String: Any]]) ?? []).filter { $0["severity"] as? String != "info" }.compactMap { $0["code"] as? String }
+        }
+        var nagiosLine: String { String(nagios.standardOutput.prefix { $0 != "\n" }) }
+
+        /// Every format gives `verdict`, and exits as its convention says.
+        func expect(_ verdict: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            let failed = verdict == "CRITICAL" || verdict == "UNKNOWN"
+            let plugin: Int32 = ["OK": 0, "WARNING": 1, "CRITICAL": 2, "UNKNOWN": 3][verdict]!
+            #expect(text.standardOutput.split(separator: "\n").last?.hasPrefix("Result: \(verdict)") == true,
+                    "text: \(text.all)", sourceLocation: sourceLocation)
+            #expect(text.status == (failed ? 1 : 0), "text exit status: \(text.all)", sourceLocation: sourceLocation)
+            #expect(object["verdict"] as? String == verdict, "json: \(json.all)", sourceLocation: sourceLocation)
+            #expect(json.status == (failed ? 1 : 0), "json exit status: \(json.all)", sourceLocation: sourceLocation)
+            #expect(nagiosLine.hasPrefix("PFTLS \(verdict) - "), "nagios: \(nagios.all)", sourceLocation: sourceLocation)
+            #expect(nagios.standardOutput.split(separator: "\n").count == 1, "one line: \(nagios.all)", sourceLocation: sourceLocation)
+            #expect(nagios.status == plugin, "nagios exit status: \(nagios.all)", sourceLocation: sourceLocation)
+            // The counts in JSON are those of its findings, and the Nagios perfdata says the same.
+            let findings = (object["findings"] as? [[String: Any]]) ?? []
+            let counts = (object["counts"] as? [String: Int]) ?? [:]
+            for severity in ["error", "warning", "info"] {
+                #expect(counts[severity] == findings.filter { $0["severity"] as? String == severity }.count,
+                        "counts.\(severity): \(json.standardOutput)", sourceLocation: sourceLocation)
+            }
+            #expect(nagiosLine.hasSuffix("errors=\(counts["error"] ?? -1) warnings=\(counts["warning"] ?? -1)"), "\(nagiosLine)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    /// `check` in the three formats, with the test root trusted.
+    private func check(_ extra: [String] = [], configDirectory: String? = nil) throws -> Verdicts {
+        let arguments = ["check", "--config-dir", configDirectory ?? postfix.configDirectory] + extra
+        let environment = ["SSL_CERT_DIR": trustDirectory]
+        let text = try Pftls.run(arguments, environment: environment)
+        let json = try Pftls.run(arguments + ["--json"], environment: environment)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any], "\(json.all)")
+        let nagios = try Pftls.run(arguments + ["--format", "nagios"], environment: environment)
+        return Verdicts(text: text, json: json, object: object, nagios: nagios)
+    }
+
+    /// Installs a leaf valid for `days` more days (issued a day ago) with `apply`, on
+    /// smtp and submissions, and waits until both serve it.
+    @discardableResult
+    private func install(_ name: String, days: Int) throws -> Certificate {
+        try postfix.start()
+        let leaf = try issue(name, days: days)
+        let answers = fixtures.write("answers.json", """
+        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(name + ".key"))",
+         "certificate": "\(fixtures.path(name + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
+         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
+         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}, {"name": "submissions", "listen": "127.0.0.1:\(postfix.submissionsPort)"}]}
+        """)
+        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory])
+        #expect(applied.status == 0, "\(applied.all)")
+        return leaf
+    }
+
+    /// A leaf for mail.example.test from the test intermediate, valid for `days` more days.
+    @discardableResult
+    private func issue(_ name: String, days: Int) throws -> Certificate {
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let leaf = try CertificateFactory.issue(.server("mail.example.test", days: days), subjectKey: key, issuer: fixtures.intermediate)
+        fixtures.write(name + ".pem", leaf.pem)
+        fixtures.write(name + ".key", TestKey.pem(key))
+        return leaf
+    }
+
+    @Test func aHealthySetUpIsOKEverywhere() throws {
+        try install("ok", days: 365)
+        let healthy = try check()
+        healthy.expect("OK")
+        #expect(healthy.nagiosLine.hasPrefix("PFTLS OK - certificate expires in 364 days | "), "\(healthy.nagiosLine)")
+        // The perfdata in the plugin range syntax: WARNING below 30 days, CRITICAL below 7.
+        #expect(healthy.nagiosLine.contains(" | days_left=364;30:;7: "), "\(healthy.nagiosLine)")
+        #expect(try check(["--warn-days", "45", "--crit-days", "10"]).nagiosLine.contains(" | days_left=364;45:;10: "))
+    }
+
+    @Test func oneWarningIsAWarningEverywhere() throws {
+        try install("soon", days: 20)
+        let soon = try check()
+        soon.expect("WARNING")
+        #expect(soon.codes == ["expires-soon"], "one warning only: \(soon.codes)")
+        #expect(soon.text.standardOutput.contains("[expires-soon]"), "\(soon.text.standardOutput)")
+        #expect(soon.nagiosLine.hasPrefix("PFTLS WARNING - expires-soon: "), "\(soon.nagiosLine)")
+        #expect(soon.nagiosLine.contains("; certificate expires in 19 days | days_left=19;30:;7: errors=0 warnings=1"), "\(soon.nagiosLine)")
+
+        // Below the warning threshold in force: OK in every format.
+        try check(["--warn-days", "10"]).expect("OK")
+        // Within --crit-days: CRITICAL in every format, the threshold in the perfdata.
+        let critical = try check(["--crit-days", "25"])
+        critical.expect("CRITICAL")
+        #expect(critical.nagiosLine.hasPrefix("PFTLS CRITICAL - expires-soon: ") && critical.nagiosLine.contains("| days_left=19;30:;25: "),
+                "\(critical.nagiosLine)")
+    }
+
+    @Test func aStaleServedCertificateIsCriticalEverywhereAndNamedFirst() throws {
+        try install("served", days: 400)
+        try check().expect("OK")
+        // The chain file replaced behind Postfix's back, without a reload.
+        let replacement = try issue("replacement", days: 399)
+        let key = try String(contentsOfFile: fixtures.path("replacement.key"), encoding: .utf8)
+        #expect(FileManager.default.createFile(atPath: postfix.root + "/tls/smtpd-chain.pem",
+                                               contents: Data((key + replacement.pem + fixtures.intermediate.certificate.pem).utf8),
+                                               attributes: [.posixPermissions: 0o600]))
+        let stale = try check()
+        stale.expect("CRITICAL")
+        #expect(stale.codes == ["stale-served-certificate", "stale-served-certificate"], "smtp and submissions: \(stale.codes)")
+        #expect(stale.text.standardOutput.contains("[stale-served-certificate]"), "\(stale.text.standardOutput)")
+        // The worst finding first, then the expiry.
+        let line = stale.nagiosLine
+        #expect(line.hasPrefix("PFTLS CRITICAL - stale-served-certificate: 127.0.0.1:\(postfix.smtpPort) "), "\(line)")
+        #expect(line.contains("serves another certificate"), "\(line)")
+        #expect(line.contains(" (+1 more); certificate expires in 398 days | days_left=398;30:;7: errors=2 warnings=0"), "\(line)")
+        // The hint also names another program answering on that address.
+        let hints = ((stale.object["findings"] as? [[String: Any]]) ?? []).compactMap { $0["hint"] as? String }
+        #expect(hints.contains { $0.contains("run postfix reload") && $0.contains("127.0.0.1:\(postfix.smtpPort)")
+            && $0.contains("another program") && $0.contains("ss -ltnp 'sport = :\(postfix.smtpPort)'") }, "\(hints)")
+    }
+
+    @Test func aConfigurationThatCannotBeReadIsUnknownEverywhere() throws {
+        let missing = postfix.root + "/no-such-directory"
+        let unknown = try check(["--no-probe"], configDirectory: missing)
+        unknown.expect("UNKNOWN")
+        #expect(unknown.nagiosLine.hasPrefix("PFTLS UNKNOWN - unreadable: "), "\(unknown.nagiosLine)")
+    }
+}

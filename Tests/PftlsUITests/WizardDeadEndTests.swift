@@ -229,7 +229,7 @@ import PftlsCore
         // Drop the suggested intermediate: the chain now stops at the leaf.
         wizard.model.files.assignment.intermediates = []
         wizard.run(wizard.model.inspectAssignment())
-        let finding = try #require(wizard.model.files.inspection?.findings.first { $0.code == .incompleteChain })
+        let finding = try #require(wizard.model.files.inspection?.findings.first { $0.code == .intermediateMissing })
         #expect(finding.hint.contains("cacert.pem") && finding.hint.contains("with i"), "\(finding.hint)")
     }
 }

@@ -8,10 +8,10 @@ import Testing
     let directory = FixtureDirectory()
 
     private func report(_ files: [(String, String)], hostname: String? = "mail.example.test", trusting: [Certificate]? = nil,
-                        now: Date = Date(), secret: String? = nil) -> InspectionReport {
+                        now: Date = Date(), secret: String? = nil, privateCA: Bool = false) -> InspectionReport {
         let paths = files.map { directory.write($0.0, $0.1) }
         return Inspector.testing(trusting: trusting ?? [pki.root.certificate], now: now)
-            .inspect(paths: paths, options: InspectionOptions(hostname: hostname, passphrases: secret.map(passphrase)))
+            .inspect(paths: paths, options: InspectionOptions(hostname: hostname, passphrases: secret.map(passphrase), privateCA: privateCA))
     }
 
     private var keyFile: (String, String) { ("key.pem", TestPKI.pem(pki.leaf.key)) }
@@ -205,8 +205,14 @@ import Testing
         #expect(trustedRoot.findings.codes.contains(.rootIncluded))
         #expect(!trustedRoot.findings.codes.contains(.untrustedRoot))
 
+        // A leaf alone: its issuer is missing, an error unless the CA is declared private.
         let leafOnly = report([keyFile, ("c.pem", pki.leaf.certificate.pem)])
-        #expect(leafOnly.findings.codes.contains(.incompleteChain))
+        #expect(leafOnly.findings.codes.contains(.intermediateMissing) && leafOnly.hasErrors)
+        let privateLeafOnly = report([keyFile, ("c.pem", pki.leaf.certificate.pem)], privateCA: true)
+        #expect(privateLeafOnly.findings.codes.contains(.incompleteChain) && !privateLeafOnly.hasErrors)
+        // An intermediate whose root is not trusted: a private CA's chain, a warning.
+        let untrustedTop = report([keyFile, goodChain], trusting: [])
+        #expect(untrustedTop.findings.codes.contains(.incompleteChain) && !untrustedTop.findings.codes.contains(.intermediateMissing))
         #expect(!report([keyFile, goodChain]).findings.codes.contains(.incompleteChain))
         #expect(!report([keyFile, goodChain]).findings.codes.contains(.selfSigned))
     }

@@ -107,7 +107,9 @@ public final class EffectRunner: @unchecked Sendable {
         case .saveAnswers(let answers, let path):
             do {
                 try AtomicFileWriter().write(Array(AnswersJSON.render(answers).utf8), to: path, mode: 0o600)
-                return .saved(message: Catalog.text("EffectRunner.text2", ["path": "\(path)"]))
+                // The command names the configuration it was made for: the demo's sandbox, or a --config-dir.
+                let command = SuggestedCommand.apply(answers: path, configDirectory: context.configDirectory)
+                return .saved(message: Catalog.text("answers.saved.command", ["path": SafeText.escape(path), "command": SafeText.escape(command)]))
             } catch {
                 return .saved(message: Catalog.text("EffectRunner.text3", ["error": "\(error)"]))
             }

@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
     )
 
     func run() throws {
-        try TerminalSession.requireTerminal()
+        try TerminalSession.requireTerminal(configDirectory: nil)
         // The directories now, the keys and certificates while the first frame is drawn.
         let layout = try DemoSandboxBuilder.create()
         let sandbox = DemoSandbox(root: layout.root, incoming: layout.incoming, passphrase: DemoSandboxBuilder.passphrase)

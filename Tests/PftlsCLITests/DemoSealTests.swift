@@ -98,6 +98,8 @@ import Testing
         let calls = (try? String(contentsOfFile: tmp + "/postfix-calls", encoding: .utf8)) ?? ""
         try #require(calls.isEmpty, "restore.sh runs Postfix commands: \(calls)")
         #expect(dry.status == 0, "\(dry.all)")
+        // Up to here no status, start, stop or reload has been run on the sandbox (this test asks its status below).
+        Self.expectNoPostfixRun(inLog: Self.log(root))
 
         // The system's Postfix stopped: restore.sh starts nothing.
         let mastersBefore = Self.masters(on: [system.root + "/queue", root + "/queue", "/var/spool/postfix"])
@@ -125,6 +127,7 @@ import Testing
 
         // Following the printed command changes the sandbox, and only the sandbox.
         try #require(answersCommand.contains("--config-dir \(conf)"), "never run a command that would act on /etc/postfix")
+        let logMark = Self.log(root).count
         let follow = try TmuxSession("\(pftls) \(answersCommand.dropFirst("pftls ".count))", width: 300, height: 50)
         #expect(follow.waitFor("Passphrase for"))
         follow.type("demo")
@@ -137,6 +140,17 @@ import Testing
         #expect(Self.systemConfigFiles() == etc)
         for script in Self.restoreScripts(conf) {
             #expect(!(try String(contentsOfFile: script, encoding: .utf8)).contains("postfix"), "\(script)")
+        }
+        Self.expectNoPostfixRun(inLog: String(Self.log(root).dropFirst(logMark)))
+    }
+
+    /// The sandbox's own log.
+    static func log(_ root: String) -> String { (try? String(contentsOfFile: root + "/maillog", encoding: .utf8)) ?? "" }
+
+    /// postfix-script logs "the Postfix mail system is ..." for status, start, stop and reload.
+    static func expectNoPostfixRun(inLog log: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for words in ["the Postfix mail system", "reload", "refreshing"] {
+            #expect(!log.contains(words), "\(log)", sourceLocation: sourceLocation)
         }
     }
 

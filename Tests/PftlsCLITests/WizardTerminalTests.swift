@@ -73,6 +73,8 @@ import Testing
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
         #expect(session.waitFor("Set up a certificate"))
         session.send("Enter")
+        // Next is refused while the directory is being checked (the demo's files are still being made).
+        #expect(session.waitFor("directory-created"))
         session.send("Enter")
         #expect(session.waitFor("the next step asks for its passphrase"))
         session.send("Enter")

@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
     )
 
     func run() throws {
-        try TerminalSession.requireTerminal()
+        try TerminalSession.requireTerminal(configDirectory: nil)
         // The directories now, the keys and certificates while the first frame is drawn.
         let layout = try DemoSandboxBuilder.create()
         let sandbox = DemoSandbox(root: layout.root, incoming: layout.incoming, passphrase: DemoSandboxBuilder.passphrase)
@@ -24,14 +24,15 @@ struct DemoCommand: ParsableCommand {
         }
         let outcome = TerminalSession.run(WizardModel(context: context), runner: runner)
         if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
-        if outcome.model.result?.succeeded == true {
-            print(Catalog.text("DemoCommand.text3", ["root": "\(layout.root)"]))
-        } else if ["pftls-config-set", "pftls-answers.json"].contains(where: { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }) {
-            print(Catalog.text("DemoCommand.text4", ["root": "\(layout.root)"]))
-        } else {
-            // Nothing was written or saved: the sandbox has nothing worth keeping.
-            try? FileManager.default.removeItem(atPath: layout.root)
-            print(Catalog.text("DemoCommand.text5"))
+        // After a write, the result's last line already says where the config set is: it is said once.
+        if outcome.model.result?.succeeded != true {
+            if ["pftls-config-set", "pftls-answers.json"].contains(where: { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }) {
+                print(Catalog.text("DemoCommand.text4", ["root": "\(layout.root)"]))
+            } else {
+                // Nothing was written or saved: the sandbox has nothing worth keeping.
+                try? FileManager.default.removeItem(atPath: layout.root)
+                print(Catalog.text("DemoCommand.text5"))
+            }
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

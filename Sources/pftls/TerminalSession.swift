@@ -19,14 +19,18 @@ enum TerminalSession {
     /// Colour only when NO_COLOR is unset (the terminal's own support is checked by curses).
     static var useColors: Bool { getenv("NO_COLOR") == nil }
 
-    /// Refuses to start without a terminal on both ends.
-    static func requireTerminal() throws {
+    /// Refuses to start without a terminal on both ends. The wizard's refusal names
+    /// `pftls apply` for the same configuration; the demo's (`configDirectory` nil) names
+    /// no command: its sandbox does not exist yet, and a bare `pftls apply` acts on /etc/postfix.
+    static func requireTerminal(configDirectory: String?) throws {
+        let command = configDirectory.map { SafeText.escape(SuggestedCommand.apply(answers: "FILE", configDirectory: $0)) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError(Catalog.text("TerminalSession.text"))
+            throw ValidationError(command.map { Catalog.text("terminal.needed.apply", ["command": $0]) } ?? Catalog.text("demo.terminal.needed"))
         }
         guard TerminalApp.terminalIsUsable else {
             let term = SafeText.escape(ProcessEnvironment.value("TERM") ?? "(unset)")
-            throw ValidationError(Catalog.text("TerminalSession.text2", ["term": "\(term)"]))
+            throw ValidationError(command.map { Catalog.text("terminal.unusable.apply", ["term": term, "command": $0]) }
+                                  ?? Catalog.text("demo.terminal.unusable", ["term": term]))
         }
     }
 

@@ -26,7 +26,7 @@ struct WizardCommand: ParsableCommand {
     /// Runs the wizard on the configuration in `configDirectory`.
     static func start(configDirectory: String = PostfixInstallation.standardConfigDirectory, resolver: String? = nil, allowTLSAMismatch: Bool = false) throws {
         let dns = try ResolverOptions.dnsCheck(resolver: resolver, allowTLSAMismatch: allowTLSAMismatch)
-        try TerminalSession.requireTerminal()
+        try TerminalSession.requireTerminal(configDirectory: configDirectory)
         let context = WizardContext(configDirectory: configDirectory, demo: nil,
                                     browseDirectory: FileManager.default.currentDirectoryPath,
                                     glyphs: TerminalSession.glyphs(), trustedOwner: 0, dns: dns)

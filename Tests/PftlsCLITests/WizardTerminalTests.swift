@@ -73,6 +73,8 @@ import Testing
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
         #expect(session.waitFor("Set up a certificate"))
         session.send("Enter")
+        // Next is refused while the directory is being checked (the demo's files are still being made).
+        #expect(session.waitFor("directory-created"))
         session.send("Enter")
         #expect(session.waitFor("the next step asks for its passphrase"))
         session.send("Enter")
@@ -193,7 +195,9 @@ import Testing
         for term in ["dumb", "no-such-terminal"] {
             let session = try TmuxSession("env TERM=\(term) \(pftls) demo", environment: ["TMPDIR": tmp])
             #expect(session.waitFor("EXIT=2"), "TERM=\(term): \(session.screen)")
-            #expect(session.screen.contains("cannot drive this terminal") && session.screen.contains("pftls apply"), "\(session.screen)")
+            // The way forward is a terminal setting: a bare `pftls apply` would act on /etc/postfix, not on a sandbox.
+            #expect(session.screen.contains("cannot drive this terminal") && session.screen.contains("TERM=xterm-256color"), "\(session.screen)")
+            #expect(!session.screen.contains("pftls apply"), "\(session.screen)")
         }
     }
 }

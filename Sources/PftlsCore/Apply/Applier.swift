@@ -14,23 +14,27 @@ public struct Applier {
         public var backupRoot: String?
         /// How long to keep probing after a reload before giving up.
         public var probeDeadline: TimeInterval
-        /// Run `postfix check` after writing. Off only in the demo sandbox, whose
-        /// config points at the real queue that `postfix check` would touch.
+        /// Run `postfix check` after writing. In the demo sandbox it runs only where it
+        /// cannot touch anything outside the sandbox (`DemoSandboxSeal.postfixCheckStaysInside`).
         public var postfixCheck: Bool
         /// How long to wait for another pftls that is changing the same configuration.
         public var lockWait: TimeInterval
         /// Try the new files on a temporary loopback listener before the live services change.
         public var canary: Bool
+        /// Treat the configuration as the demo sandbox's even without its marker
+        /// (`DemoSandboxSeal`): no reload, start or canary, and a restore.sh that only puts files back.
+        public var sealed: Bool
 
         /// Creates options.
         public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true,
-                    lockWait: TimeInterval = 30, canary: Bool = false) {
+                    lockWait: TimeInterval = 30, canary: Bool = false, sealed: Bool = false) {
             self.reload = reload
             self.backupRoot = backupRoot
             self.probeDeadline = probeDeadline
             self.postfixCheck = postfixCheck
             self.lockWait = lockWait
             self.canary = canary
+            self.sealed = sealed
         }
     }
 
@@ -51,7 +55,9 @@ public struct Applier {
     }
 
     /// Applies `plan`. `progress` receives one line per step as it happens.
-    public func apply(_ plan: ChangePlan, options: Options, progress: (String) -> Void = { _ in }) throws(ApplyFailure) -> ApplyOutcome {
+    public func apply(_ plan: ChangePlan, options given: Options, progress: (String) -> Void = { _ in }) throws(ApplyFailure) -> ApplyOutcome {
+        let sealed = given.sealed || DemoSandboxSeal.isSealed(plan.configDirectory)
+        let options = sealed ? Self.sealing(given, configDirectory: plan.configDirectory, processes: processes) : given
         var log: [String] = []
         func say(_ line: String) { log.append(line); progress(line) }
         func fail(_ reason: String, rolledBack: Bool = false) -> ApplyFailure { ApplyFailure(reason: reason, rolledBack: rolledBack, log: log) }
@@ -74,7 +80,8 @@ public struct Applier {
             say(Catalog.text("Applier.text4"))
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
-        let wasRunning = Self.isRunning(plan.configDirectory, processes)
+        // The sandbox's status is not even asked: it is never run.
+        let wasRunning = !sealed && Self.isRunning(plan.configDirectory, processes)
         if options.reload, let problem = ListenerPreflight().problem(plan, running: wasRunning) {
             throw fail(problem)
         }
@@ -100,7 +107,7 @@ public struct Applier {
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
-            try writer.write(Array(backup.script(configDirectory: plan.configDirectory).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
+            try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
             throw fail(Catalog.text("Applier.text7", ["error": "\(error)"]))
         }
@@ -209,6 +216,8 @@ public struct Applier {
                 throw rollBack(Catalog.text("Applier.text27", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
             }
             say(Catalog.text("Applier.text28"))
+        } else if sealed && given.postfixCheck && !options.postfixCheck {
+            say(Catalog.text("demo.sandbox.check-skipped"))
         }
         try checkpoint(Catalog.text("Applier.text29"))
 
@@ -241,6 +250,8 @@ public struct Applier {
             } else {
                 say(Catalog.text("Applier.text36", ["configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
             }
+        } else if sealed {
+            say(Catalog.text("demo.sandbox.not-reloaded"))
         }
         audit.record(Catalog.text("Applier.text37", ["rollbackCommand": "\(rollbackCommand)"]))
         return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
@@ -270,6 +281,17 @@ public struct Applier {
             usleep(300_000)
         } while Date() < end
         return furthest ?? result
+    }
+
+    /// The options for the demo sandbox: never reloaded, started or tried with a canary;
+    /// `postfix check` only where it stays inside the sandbox.
+    private static func sealing(_ options: Options, configDirectory: String, processes: ProcessRunner) -> Options {
+        var sealed = options
+        sealed.sealed = true
+        sealed.reload = false
+        sealed.canary = false
+        sealed.postfixCheck = options.postfixCheck && DemoSandboxSeal.postfixCheckStaysInside(configDirectory, processes: processes)
+        return sealed
     }
 
     static func isRunning(_ configDirectory: String, _ processes: ProcessRunner) -> Bool {

@@ -107,9 +107,14 @@ struct BackupSet {
         return nil
     }
 
-    /// A shell script that does what `restore()` does, for the administrator.
-    func script(configDirectory: String) -> String {
-        var lines = ["#!/bin/sh", "# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it).", "set -e"]
+    /// A shell script that does what `restore()` does, for the administrator. For a
+    /// `sealed` configuration (the demo sandbox, `DemoSandboxSeal`) it only puts the files
+    /// back: no Postfix is reloaded, started or stopped, the system's least of all.
+    func script(configDirectory: String, sealed: Bool = false) -> String {
+        let header = sealed
+            ? ["# Written by pftls for the demo sandbox: puts back the files this change replaced.\n# No Postfix is reloaded, started or stopped: the sandbox's configuration is never run."]
+            : ["# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it)."]
+        var lines = ["#!/bin/sh"] + header + ["set -e"]
         for entry in entries {
             if let copy = entry.copy {
                 let original = Self.quote(entry.original)
@@ -123,6 +128,7 @@ struct BackupSet {
                 lines.append("rm -f \(Self.quote(entry.original))")
             }
         }
+        guard !sealed else { return lines.joined(separator: "\n") + "\n" }
         let postfix = "postfix -c \(Self.quote(configDirectory))"
         lines.append("if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; else \(postfix) start; fi")
         return lines.joined(separator: "\n") + "\n"

@@ -28,15 +28,17 @@ public struct ConfigBaseline: Sendable {
 
     /// Reads the baseline of the instance `installation` describes; nil when Postfix is not
     /// installed. postconf's complaints come with the configured values (`ConfigQuery`),
-    /// so they cost no question of their own. `runCheck` false skips `postfix check` (the
-    /// demo sandbox, whose config names the real queue, and dry runs, which write nothing).
+    /// so they cost no question of their own. `runCheck` false skips `postfix check` (dry
+    /// runs, which write nothing); the demo sandbox is checked only where `postfix check`
+    /// stays inside it (`DemoSandboxSeal`).
     public static func read(_ installation: PostfixInstallation, processes: ProcessRunner, runCheck: Bool = true) -> ConfigBaseline? {
         let configDirectory = installation.configDirectory
         guard installation.version != nil, installation.configured.answered else { return nil }
         let complaints = PostfixComplaint.lines(of: installation.configured.complaints, directory: configDirectory, configDirectory: configDirectory)
         var checkComplaints: [PostfixComplaint] = []
         var failure: String?
-        if runCheck, let result = PostfixCommand(processes: processes).run(configDirectory) {
+        if runCheck, DemoSandboxSeal.allowsPostfixCheck(configDirectory, processes: processes),
+           let result = PostfixCommand(processes: processes).run(configDirectory) {
             checkComplaints = PostfixComplaint.lines(of: result.messages, directory: configDirectory, configDirectory: configDirectory)
             failure = result.passed ? nil : result.reason
         }

@@ -24,7 +24,8 @@ public struct PostfixInstallation: Sendable {
 
     /// Lookup table types this build supports (`postconf -m`).
     public var tableTypes: [String] { version == nil ? ["btree", "hash"] : tables.value }
-    /// True when `postfix status` says the instance runs, asked when first needed.
+    /// True when `postfix status` says the instance runs, asked when first needed; never
+    /// for the demo's sandbox (`DemoSandboxSeal`), which is not asked.
     public var isRunning: Bool { running.value }
     /// myhostname, the mail domains and postconf's complaints (`ConfigQuery`).
     public var configured: ConfigQuery { version == nil ? .unasked : query.value }
@@ -54,7 +55,11 @@ public struct PostfixInstallation: Sendable {
         installation.facts = facts
         installation.query = AskedOnce.startingNow { ConfigQuery.ask(configDirectory: configDirectory, processes: processes) }
         installation.tables = AskedOnce.startingNow { tableTypes(processes) }
-        installation.running = AskedOnce { facts.value.version != nil && MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) }
+        // The demo's sandbox is never run: its status is not even asked (nor its listeners probed).
+        installation.running = AskedOnce {
+            facts.value.version != nil && !DemoSandboxSeal.isSealed(configDirectory)
+                && MasterStatus.isRunning(configDirectory: configDirectory, processes: processes)
+        }
         return installation
     }
 

@@ -4,6 +4,8 @@ import Glibc
 /// Builds the `pftls demo` sandbox: a fresh 0700 directory under $TMPDIR with a
 /// stock Debian 12 Postfix config and a sample key and certificates generated
 /// on the spot through OpenSSL (the key encrypted with the passphrase `demo`).
+/// The config has its own queue, data directory and log file, and is sealed
+/// (`DemoSandboxSeal`): nothing done to it reaches the system's Postfix.
 public struct DemoSandboxBuilder {
     /// The sample key's passphrase, named on the passphrase screen.
     public static let passphrase = "demo"
@@ -14,6 +16,11 @@ public struct DemoSandboxBuilder {
         public let configDirectory: String
         public let incoming: String
         public let rootCertificate: String
+        /// The sandbox's own queue_directory and data_directory (never the system's).
+        public let queueDirectory: String
+        public let dataDirectory: String
+        /// The sandbox's maillog_file: `postfix check` logs its warnings there, not to the system's log.
+        public let mailLog: String
     }
 
     /// Creates the sandbox; `temporaryDirectory` defaults to $TMPDIR (or /tmp).
@@ -33,7 +40,8 @@ public struct DemoSandboxBuilder {
         }
         let root = String(cString: created)
         // The directories inside are made by `populate`, after the first frame.
-        return Layout(root: root, configDirectory: root + "/conf", incoming: root + "/incoming", rootCertificate: root + "/ca/root-ca.pem")
+        return Layout(root: root, configDirectory: root + "/conf", incoming: root + "/incoming", rootCertificate: root + "/ca/root-ca.pem",
+                      queueDirectory: root + "/queue", dataDirectory: root + "/data", mailLog: root + "/maillog")
     }
 
     /// Writes the sample configuration, key and certificates into a created sandbox.
@@ -44,9 +52,15 @@ public struct DemoSandboxBuilder {
         // The sandbox is self-consistent: its main.cf names its own snakeoil pair, as a
         // fresh Debian install names the host's, never a file outside the sandbox.
         let snakeoil = (certificate: root + "/ssl/certs/ssl-cert-snakeoil.pem", key: root + "/ssl/private/ssl-cert-snakeoil.key")
-        for directory in [layout.configDirectory, layout.incoming, root + "/ca", root + "/ssl", root + "/ssl/certs", root + "/ssl/private"] {
+        for directory in [layout.configDirectory, layout.incoming, root + "/ca", root + "/ssl", root + "/ssl/certs", root + "/ssl/private",
+                          layout.dataDirectory] {
             mkdir(directory, 0o700)
         }
+        // As Postfix's own files ask: the queue root's and 0755, the data directory the mail owner's.
+        mkdir(layout.queueDirectory, 0o755)
+        if getuid() == 0, let owner = getpwnam("postfix") { chown(layout.dataDirectory, owner.pointee.pw_uid, owner.pointee.pw_gid) }
+        // Sealed before the config exists: no command ever sees it unsealed.
+        try DemoSandboxSeal.seal(layout.configDirectory, writer: writer)
         let snakeoilKey = try KeyGenerator.generate(.ec(curve: "P-256"))
         try writer.write(Array(try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: snakeoilKey).pem.utf8),
                          to: snakeoil.certificate, mode: 0o644)
@@ -57,6 +71,7 @@ public struct DemoSandboxBuilder {
         let mainCf = StockDebianConfig.mainCf
             .replacing("/etc/ssl/certs/ssl-cert-snakeoil.pem", with: snakeoil.certificate)
             .replacing("/etc/ssl/private/ssl-cert-snakeoil.key", with: snakeoil.key)
+            + ownDirectories(layout)
         try writer.write(Array(mainCf.utf8), to: layout.configDirectory + "/main.cf", mode: 0o644)
         try writer.write(Array(StockDebianConfig.masterCf.utf8), to: layout.configDirectory + "/master.cf", mode: 0o644)
         ConfigFileAge.dateBack(["main.cf", "master.cf"].map { layout.configDirectory + "/" + $0 })
@@ -70,5 +85,21 @@ public struct DemoSandboxBuilder {
         try writer.write(Array(set.intermediate.pem.utf8), to: layout.incoming + "/cacert.pem", mode: 0o644)
         try writer.write(Array(set.root.pem.utf8), to: layout.rootCertificate, mode: 0o644)
         return set
+    }
+
+    /// The lines that give the sandbox its own queue, data directory and log file: with
+    /// the stock defaults, `postfix -c SANDBOX status` (or reload, or start) would act on
+    /// the system's queue and so on the system's Postfix.
+    static func ownDirectories(_ layout: Layout) -> String {
+        """
+
+        # pftls demo sandbox: its own queue, data directory and log file, so that no
+        # Postfix command run on this configuration reaches the system's Postfix.
+        queue_directory = \(layout.queueDirectory)
+        data_directory = \(layout.dataDirectory)
+        maillog_file = \(layout.mailLog)
+        maillog_file_prefixes = \(layout.root)
+
+        """
     }
 }

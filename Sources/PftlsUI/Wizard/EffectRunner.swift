@@ -90,7 +90,8 @@ public final class EffectRunner: @unchecked Sendable {
         case .plan(let answers, let secret):
             return .planned(planBuilder().build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
         case .apply(let plan, let demo):
-            let options = Applier.Options(reload: !demo, postfixCheck: !demo, canary: !demo)
+            // The demo's sandbox is sealed: never reloaded or started, and `postfix check` only where it stays inside.
+            let options = Applier.Options(reload: !demo, canary: !demo, sealed: demo)
             return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
         case .checkDirectory(let path):
             return .directoryChecked(path: path, findings: DirectoryStepState.check(path, fileSystem: fileSystem, trustedOwner: context.trustedOwner))
@@ -106,7 +107,9 @@ public final class EffectRunner: @unchecked Sendable {
         case .saveAnswers(let answers, let path):
             do {
                 try AtomicFileWriter().write(Array(AnswersJSON.render(answers).utf8), to: path, mode: 0o600)
-                return .saved(message: Catalog.text("EffectRunner.text2", ["path": "\(path)"]))
+                // The command names the configuration it was made for: the demo's sandbox, or a --config-dir.
+                let command = SuggestedCommand.apply(answers: path, configDirectory: context.configDirectory)
+                return .saved(message: Catalog.text("answers.saved.command", ["path": SafeText.escape(path), "command": SafeText.escape(command)]))
             } catch {
                 return .saved(message: Catalog.text("EffectRunner.text3", ["error": "\(error)"]))
             }
@@ -164,7 +167,8 @@ public final class EffectRunner: @unchecked Sendable {
     /// inspection or plan preview (each costs several postconf runs). Only effects
     /// on BackgroundEffects' serial work queue touch them, so the lazy set-up is not raced.
     private lazy var installation = PostfixInstallation.detect(configDirectory: context.configDirectory, processes: processes)
-    private lazy var baseline = ConfigBaseline.read(installation, processes: processes, runCheck: context.demo == nil)
+    private lazy var baseline = ConfigBaseline.read(installation, processes: processes, runCheck: context.demo == nil
+        || DemoSandboxSeal.postfixCheckStaysInside(context.configDirectory, processes: processes))
     private lazy var defaultHostname: String? = context.demo != nil ? SampleCertificateSet.hostname
         : installation.hostname
 }

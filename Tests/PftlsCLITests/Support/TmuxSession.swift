@@ -32,6 +32,10 @@ final class TmuxSession: @unchecked Sendable {
     /// The screen as text.
     var screen: String { Shell.run("tmux", ["-S", socket, "capture-pane", "-p", "-t", name]).output }
 
+    /// Everything the pane has shown on its main screen (scrollback included), with the
+    /// lines the terminal wrapped joined again: what a command printed after the wizard ended.
+    var transcript: String { Shell.run("tmux", ["-S", socket, "capture-pane", "-p", "-J", "-S", "-", "-t", name]).output }
+
     func resize(_ width: Int, _ height: Int) {
         _ = Shell.run("tmux", ["-S", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

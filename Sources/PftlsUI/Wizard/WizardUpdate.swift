@@ -13,6 +13,8 @@ extension WizardModel {
         case .postfixDetected(let installation, let summary):
             self.installation = installation
             self.summary = summary
+            // With TLS set up, renewing is what brings most people back: the focus starts there.
+            if step == .start, !startChoiceMoved { startChoice = setUpIsRenewable ? .renew : .setUp }
             // Step 4's defaults: the levels in force, unless the user has been there.
             if !visited.contains(.levels) { levels.adopt(smtpd: summary.smtpdLevelInForce, smtp: summary.smtpLevelInForce) }
             if !visited.contains(.request) { request.propose(names: [summary.hostname].compactMap { $0 } + summary.mxNames, directory: context.demo?.root ?? "/root") }
@@ -50,11 +52,15 @@ extension WizardModel {
         case .planned(let plan):
             // A plan for answers that have changed since is stale: dropped, never shown or written.
             guard plan.answers == answers() else { return [] }
-            if step == .services { services.preview = plan } else {
-                let file = files.assignment.certificate ?? ""
-                let dropped = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: file)
-                    + RenewalPlanner.keyRollover(old: summary?.currentLeaf, new: plan.leaf, file: file) : []
-                review.show(plan, extra: dropped, width: width - 2)
+            if step == .services { services.preview = plan } else if let request = renewalRequest {
+                // A renewal is checked against the certificate in use, as `pftls renew` does;
+                // names-dropped is a warning here: the review shows it before anything is written.
+                let old = summary?.currentLeaf
+                let checked = plan.adding(RenewalPlanner.checks(old: old, new: plan.leaf, file: request.certificate, refusingDroppedNames: false))
+                let comparison = RenewalComparison(old: old, new: plan.leaf, keyInUse: summary?.renewal?.privateKey ?? "", newKey: request.key)
+                review.show(checked, preface: comparison.lines(width: width - 2), width: width - 2)
+            } else {
+                review.show(plan, width: width - 2)
             }
             review.busy = nil
             return []
@@ -139,8 +145,7 @@ extension WizardModel {
         switch step {
         case .directory:
             if key == .tab { return [.completeDirectory(directory.field.value)] }
-            guard editing, key != .character("?") || !directory.field.value.isEmpty else { return nil }
-            if key == .character("q") && directory.field.value.isEmpty { return nil }
+            guard editing else { return nil }
             _ = directory.field.edit(key)
             return [.checkDirectory(directory.field.value)]
         case .files where files.focus == .path:
@@ -154,7 +159,7 @@ extension WizardModel {
             return []
         case .passphrase:
             if key == .enter { return submitPassphrase() }
-            guard editing || key == .character("q") || key == .character("?") else { return nil }
+            guard editing else { return nil }
             passphrase.edit(key)
             return []
         case .services where services.listenFocused:
@@ -172,13 +177,12 @@ extension WizardModel {
     mutating func goNext() -> [Effect] {
         if let problem = problemBlockingNext() {
             message = (Catalog.text("WizardUpdate.text") + problem, .error)
-            return []
+            // "Still being checked" always ends: the check is asked for if it is not on its way.
+            return step == .files ? inspectUnlessCurrent() : []
         }
-        if step == .request {
-            // The last step of this path: Next creates the key and the CSR.
-            request.focus = .create
-            return stepAction(.activate)
-        }
+        // The last step of this path: Next creates the key and the CSR, the focus staying
+        // where it is (a refusal leaves the user in the field being typed in).
+        if step == .request { return createRequest() }
         guard let next = shownSteps.first(where: { $0 > step }) else { return [] }
         return enter(next)
     }
@@ -195,7 +199,7 @@ extension WizardModel {
         switch next {
         case .files:
             if files.assignment.paths.isEmpty { return suggestAssignment() }
-            return files.inspection == nil ? inspectAssignment() : []
+            return inspectUnlessCurrent()
         case .services, .review:
             guard let answers = answers() else { return [] }
             if next == .review { review.plan = nil; review.busy = Catalog.text("WizardUpdate.text2") }

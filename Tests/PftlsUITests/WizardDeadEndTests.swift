@@ -203,6 +203,27 @@ import PftlsCore
         #expect(wizard.screen.contains("kept: the key in use"), "shown on the first screen of the review")
     }
 
+    @Test func aNewKeyAndCertificateInOneFileAreTakenTogether() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname, days: 400), subjectKey: key)
+        let bundle = try #require(key.unencryptedPEM()).withUnsafeBytes { Array($0) } + Array(renewed.pem.utf8)
+        try AtomicFileWriter().write(bundle, to: wizard.sandbox.incoming + "/bundle.pem", mode: 0o600)
+        wizard.press(.right, .enter)
+        wizard.run([.list(directory: wizard.sandbox.incoming)])
+        wizard.press(.character("x"))
+        wizard.model.files.focus = .files
+        wizard.press(.home)
+        for _ in 0..<((wizard.model.files.listing?.files ?? []).firstIndex(of: "bundle.pem") ?? 0) { wizard.press(.down) }
+        wizard.press(.character("c"))
+        #expect(!wizard.model.keepsKeyInUse, "the bundle's own key is the new key")
+        #expect(wizard.model.files.blockingErrors.isEmpty, "\(wizard.model.files.blockingErrors.map(\.code))")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        #expect(wizard.model.review.lines.prefix(8).joined().contains("changed: the new key bundle.pem"), "\(wizard.model.review.lines.prefix(8))")
+    }
+
     @Test func aNewCertificateEndingBeforeTheOneInUseIsWarnedAbout() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

@@ -17,7 +17,7 @@ enum FilesStep: WizardStep {
         if files.assignment.certificate == nil { return Catalog.text("FilesStep.text2") }
         guard model.currentInspection != nil else { return Catalog.text("files.refused.checking") }
         let errors = files.blockingErrors
-        if model.renewing, files.assignment.key == nil, errors.contains(where: { $0.code == .keyCertMismatch }) {
+        if model.keepsKeyInUse, errors.contains(where: { $0.code == .keyCertMismatch }) {
             return Catalog.text("FilesStep.text4")
         }
         // Every refusal says what to do next: the finding's own hint.
@@ -80,8 +80,8 @@ enum FilesStep: WizardStep {
         let assignment = state.assignment
         let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
         // On renewal without a new key, the key in use is kept: named as such.
-        let kept = model.renewing && assignment.key == nil ? model.summary?.renewal.map { Catalog.text("files.key-in-use", ["file": name($0.privateKey)]) } : nil
-        let roles = Catalog.text("FilesStep.text7", ["value": kept ?? name(assignment.key), "value2": "\(name(assignment.certificate))",
+        let key = model.keepsKeyInUse ? Catalog.text("files.key-in-use", ["file": name(model.effectiveAssignment.key)]) : name(model.effectiveAssignment.key)
+        let roles = Catalog.text("FilesStep.text7", ["value": key, "value2": "\(name(assignment.certificate))",
                                                      "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"])
         y = WizardView.drawWrapped(roles, into: &screen, x: 1, y: y, width: model.width - 2, maxRows: 2, style: .strong, glyphs: glyphs)
         if let inspection = model.currentInspection {

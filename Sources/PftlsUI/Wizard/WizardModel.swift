@@ -103,15 +103,26 @@ public struct WizardModel {
     /// The files to inspect: on renewal without a new key, the key in use.
     var effectiveAssignment: FileAssignment {
         var assignment = files.assignment
-        if renewing, assignment.key == nil { assignment.key = summary?.renewal?.privateKey }
+        if renewing { assignment.key = renewalKey ?? summary?.renewal?.privateKey }
         return assignment
+    }
+
+    /// True on a renewal that keeps the key in use (no new key given).
+    var keepsKeyInUse: Bool { renewing && renewalKey == nil }
+
+    /// On renewal, the new key: the one picked, or the certificate file itself when it
+    /// holds its key too (a key-and-certificates bundle, a PKCS#12 file); nil keeps the key in use.
+    private var renewalKey: String? {
+        if let key = files.assignment.key { return key }
+        guard let certificate = files.assignment.certificate, let kind = files.kinds[certificate]?.kind else { return nil }
+        return kind == .keyAndCertificates || kind == .pkcs12 ? certificate : nil
     }
 
     /// The renewal the files picked ask for: the new certificate and intermediates, and a
     /// new key or none (the key in use is kept); nil unless renewing with a certificate picked.
     var renewalRequest: RenewalRequest? {
         guard renewing, let certificate = files.assignment.certificate else { return nil }
-        return RenewalRequest(key: files.assignment.key, certificate: certificate, chain: files.assignment.intermediates)
+        return RenewalRequest(key: renewalKey, certificate: certificate, chain: files.assignment.intermediates)
     }
 
     /// The inspection of the files to inspect now, or nil while it is on its way. An older

@@ -184,6 +184,68 @@ enum SandboxSetUp {
     }
 }
 
+/// "Still being checked" always ends: Next pressed before a check arrives goes on by itself.
+@Suite struct WizardNextWaitsForChecksTests {
+    @Test func nextPressedBeforeTheDirectoryCheckArrivesFollowsWhenItDoes() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        #expect(wizard.model.step == .directory)
+        // A key typed and Enter pressed at once: the check of the new path has not arrived.
+        var pending = wizard.model.update(.key(.backspace))
+        pending += wizard.model.update(.key(.enter))
+        #expect(wizard.model.step == .directory && wizard.model.message?.style != .error, "waiting, not refused")
+        #expect(wizard.model.message?.text.contains("Next follows by itself") == true, "\(wizard.model.message?.text ?? "")")
+        wizard.run(pending)
+        #expect(wizard.model.step == .files, "the check arrived and allowed it")
+    }
+
+    @Test func f10PressedRightAfterRenewFollowsWhenTheFilesAreChecked() throws {
+        var wizard = try WizardHarness { layout in
+            let folder = layout.root + "/renewed"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname, days: 400), subjectKey: try SandboxSetUp.keyInForce(layout))
+            try AtomicFileWriter().write(Array(renewed.pem.utf8), to: folder + "/renewed.pem", mode: 0o644)
+            return folder
+        }
+        defer { wizard.cleanUp() }
+        wizard.press(.right)
+        var pending = wizard.model.update(.key(.enter))
+        #expect(wizard.model.step == .files)
+        pending += wizard.model.update(.key(.function(10)))
+        #expect(wizard.model.step == .files && wizard.model.nextWhenChecked == .files)
+        wizard.run(pending)
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        #expect(wizard.model.review.plan != nil)
+    }
+
+    @Test func aCheckThatFindsAnErrorSaysSoInsteadOfGoingOn() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        let unsafe = wizard.base + "/open"
+        mkdir(unsafe, 0o777)
+        chmod(unsafe, 0o777)
+        var pending = wizard.model.update(.key(.control("u")))
+        for character in unsafe { pending += wizard.model.update(.key(.character(character))) }
+        pending += wizard.model.update(.key(.function(10)))
+        wizard.run(pending)
+        #expect(wizard.model.step == .directory)
+        #expect(wizard.model.message?.style == .error && wizard.model.message?.text.contains("Next is refused") == true, "\(wizard.model.message?.text ?? "")")
+    }
+
+    @Test func anotherKeyCancelsTheWaitingNext() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        var pending = wizard.model.update(.key(.backspace))
+        pending += wizard.model.update(.key(.function(10)))
+        pending += wizard.model.update(.key(.character("s")))
+        wizard.run(pending)
+        #expect(wizard.model.step == .directory, "the user went on typing")
+    }
+}
+
 /// Radio lists behave alike everywhere: the arrows move the highlight, Space chooses.
 @Suite struct WizardRadioListTests {
     @Test func theCSRKeyTypeMovesWithArrowsAndChoosesWithSpaceAsTheLevelsDo() throws {

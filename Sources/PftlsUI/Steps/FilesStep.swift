@@ -27,6 +27,10 @@ enum FilesStep: WizardStep {
         return nil
     }
 
+    static func isChecking(_ model: WizardModel) -> Bool {
+        model.currentInspection == nil && model.files.checking == model.effectiveAssignment
+    }
+
     static func barState(_ model: WizardModel) -> StepState { model.files.state(current: model.currentInspection) }
 
     static func findings(_ model: WizardModel) -> [Finding] { model.currentInspection?.findings ?? [] }

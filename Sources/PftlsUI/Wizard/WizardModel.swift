@@ -31,6 +31,9 @@ public struct WizardModel {
     public var startChoice: StartChoice = .setUp
     /// True once the user moved among Start's buttons: the focus is theirs from then on.
     var startChoiceMoved = false
+    /// The step on which Next was asked for while its check was on its way: it goes on by
+    /// itself once the check arrives, so "still being checked" always ends.
+    var nextWhenChecked: StepID?
     /// True when "I have no certificate yet" was chosen: a key and CSR are made.
     public var requesting = false
     public var request = RequestStepState()

@@ -26,7 +26,7 @@ extension WizardModel {
             return []
         case .directoryChecked(let path, let findings):
             directory.received(findings: findings, for: path)
-            return []
+            return continueIfChecked()
         case .directoryCompleted(let original, let completion):
             guard original == directory.field.value, let completion, completion != original else { return [] }
             directory.field.set(completion)
@@ -48,7 +48,8 @@ extension WizardModel {
             if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() }
             return []
         case .inspected(let inspection):
-            return received(inspection)
+            let effects = received(inspection)
+            return effects + continueIfChecked()
         case .planned(let plan):
             // A plan for answers that have changed since is stale: dropped, never shown or written.
             guard plan.answers == answers() else { return [] }
@@ -90,6 +91,8 @@ extension WizardModel {
     private mutating func handle(_ key: Key) -> [Effect] {
         if overlay != nil { return handleOverlay(key) }
         message = nil
+        // Any key takes over from a Next waiting for a check (F10 again asks again).
+        nextWhenChecked = nil
         if let effects = handleTextInput(key) { return effects }
         guard let action = keyMap.action(for: key) else { return typeahead(key) }
         switch action {
@@ -175,16 +178,34 @@ extension WizardModel {
 
     /// Goes to the next step when the current one allows it; says why not otherwise.
     mutating func goNext() -> [Effect] {
+        // A check that is not on its way is asked for: the files, or the key to check them
+        // with, may have changed since the last one (Renew chosen after the folder was read).
+        let asked = step == .files ? inspectUnlessCurrent() : []
         if let problem = problemBlockingNext() {
-            message = (Catalog.text("WizardUpdate.text") + problem, .error)
-            // "Still being checked" always ends: the check is asked for if it is not on its way.
-            return step == .files ? inspectUnlessCurrent() : []
+            if step.behaviour.isChecking(self) {
+                // Not a refusal: Next follows by itself when the check arrives.
+                nextWhenChecked = step
+                message = (Catalog.text("next.when-checked", ["problem": problem]), .dim)
+            } else {
+                nextWhenChecked = nil
+                message = (Catalog.text("WizardUpdate.text") + problem, .error)
+            }
+            return asked
         }
+        nextWhenChecked = nil
         // The last step of this path: Next creates the key and the CSR, the focus staying
         // where it is (a refusal leaves the user in the field being typed in).
         if step == .request { return createRequest() }
         guard let next = shownSteps.first(where: { $0 > step }) else { return [] }
         return enter(next)
+    }
+
+    /// Goes on when Next waited for the check that just arrived; says why not if it found a problem.
+    private mutating func continueIfChecked() -> [Effect] {
+        guard let waiting = nextWhenChecked, waiting == step, !step.behaviour.isChecking(self) else { return [] }
+        nextWhenChecked = nil
+        message = nil
+        return goNext()
     }
 
     mutating func goBack() -> [Effect] {

@@ -219,6 +219,23 @@ enum SandboxSetUp {
         #expect(wizard.model.review.plan != nil)
     }
 
+    @Test func f10BeforeTheFolderIsReadFollowsWhenItsFilesAreSuggested() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        #expect(wizard.model.step == .files)
+        // As on a slow disk: the folder's last file is not classified yet, nothing is suggested.
+        let key = wizard.sandbox.incoming + "/mailkey.pem"
+        wizard.model.files.assignment = FileAssignment()
+        wizard.model.files.inspection = nil
+        wizard.model.files.kinds[key] = nil
+        wizard.model.files.pending = [key]
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .files && wizard.model.message?.style != .error, "\(wizard.model.message?.text ?? "")")
+        wizard.run(wizard.model.update(.classified(path: key, file: BrowserFile(kind: .encryptedKey))))
+        #expect(wizard.model.step == .passphrase, "\(wizard.model.message?.text ?? "")")
+    }
+
     @Test func aCheckThatFindsAnErrorSaysSoInsteadOfGoingOn() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

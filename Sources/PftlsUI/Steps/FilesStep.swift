@@ -11,24 +11,37 @@ enum FilesStep: WizardStep {
         return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? {
+    /// Why Next cannot go on: the check is still on its way, or a problem with the files.
+    private enum Refusal { case checking, problem(String) }
+
+    private static func refusal(_ model: WizardModel) -> Refusal? {
         let files = model.files
-        if files.assignment.key == nil && !model.renewing { return Catalog.text("FilesStep.text") }
-        if files.assignment.certificate == nil { return Catalog.text("FilesStep.text2") }
-        guard model.currentInspection != nil else { return Catalog.text("files.refused.checking") }
+        // The folder is still being read: its files are about to be suggested.
+        if files.assignment.paths.isEmpty && !files.pending.isEmpty { return .checking }
+        if files.assignment.key == nil && !model.renewing { return .problem(Catalog.text("FilesStep.text")) }
+        if files.assignment.certificate == nil { return .problem(Catalog.text("FilesStep.text2")) }
+        guard model.currentInspection != nil else { return .checking }
         let errors = files.blockingErrors
         if model.keepsKeyInUse, errors.contains(where: { $0.code == .keyCertMismatch }) {
-            return Catalog.text("FilesStep.text4")
+            return .problem(Catalog.text("FilesStep.text4"))
         }
         // Every refusal says what to do next: the finding's own hint.
         if let first = errors.first {
-            return Catalog.text("files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint])
+            return .problem(Catalog.text("files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
         }
         return nil
     }
 
+    static func blockingProblem(_ model: WizardModel) -> String? {
+        switch refusal(model) {
+        case .checking: Catalog.text("files.refused.checking")
+        case .problem(let problem): problem
+        case nil: nil
+        }
+    }
+
     static func isChecking(_ model: WizardModel) -> Bool {
-        model.currentInspection == nil && model.files.checking == model.effectiveAssignment
+        if case .checking = refusal(model) { true } else { false }
     }
 
     static func barState(_ model: WizardModel) -> StepState { model.files.state(current: model.currentInspection) }

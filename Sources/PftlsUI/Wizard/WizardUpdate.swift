@@ -45,7 +45,7 @@ extension WizardModel {
         case .classified(let path, let file):
             files.kinds[path] = file
             files.pending.remove(path)
-            if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() }
+            if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() + continueIfChecked() }
             return []
         case .inspected(let inspection):
             let effects = received(inspection)

@@ -73,10 +73,7 @@ struct RenewCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let request = self.request
-        var answers = current.answers
-        answers.privateKey = request.key ?? current.keyFile
-        answers.certificate = request.certificate
-        answers.intermediates = request.chain
+        var answers = request.answers(replacing: current.answers)
         answers.names = names
         answers.privateCA = privateCA.privateCA
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
@@ -86,8 +83,7 @@ struct RenewCommand: ParsableCommand {
                                           dns: change.dnsCheck)
             .build(answers, passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
-        let plan = built.adding(RenewalPlanner.droppedNames(old: current.leaf, new: built.leaf, file: request.certificate, refused: !allowNamesDropped)
-                                + RenewalPlanner.keyRollover(old: current.leaf, new: built.leaf, file: request.certificate))
+        let plan = built.adding(RenewalPlanner.checks(old: current.leaf, new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")
             return

@@ -58,6 +58,52 @@ import Testing
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: live + "/privkey.pem")) == "../../archive/mail.example.test/privkey1.pem")
     }
 
+    @Test func aCertificateEndingBeforeTheOneInUseIsInstalledWithAWarning() throws {
+        let sooner = try fixtures.issueLeaf("sooner", forKeyOf: "a", days: 30)
+        let renewed = try Pftls.run(["renew", "--config-dir", postfix.configDirectory, "--cert", fixtures.path("sooner.pem"),
+                                     "--chain", fixtures.path("intermediate.pem")])
+        #expect(renewed.status == 0, "\(renewed.all)")
+        #expect(renewed.standardOutput.contains("[expires-sooner]"), "\(renewed.all)")
+        for leaf in served() { #expect(leaf?.isSame(as: sooner) == true) }
+    }
+
+    /// The issue's walk: the CA renewed the certificate for the key in use, and the folder the
+    /// wizard starts in holds only the new certificate and the intermediate.
+    @Test func renewingWithTheKeyInUseThroughTheWizardInTmux() throws {
+        let incoming = postfix.root + "/incoming-same-key"
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+        let work = CLIFixtures(directory: incoming, sharing: fixtures)
+        let renewed = try fixtures.issueLeaf("new-cert", forKeyOf: "a", days: 400)
+        work.write("new-cert.pem", renewed.pem)
+        work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
+        let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)")
+        #expect(session.waitFor("[ Renew the certificate ]"), "\(session.screen)")
+        // TLS is set up with a CA's certificate: the focus starts on Renew.
+        session.send("Enter")
+        // The folder's files were picked when it was listed, on the Start screen: the new
+        // certificate (C) and the intermediate (I), no key. They are checked with the key in use.
+        #expect(session.waitFor("Key: in use (smtpd-chain.pem)"), "\(session.screen)")
+        #expect(session.screen.contains("C new-cert.pem") && session.screen.contains("I intermediate.pem"), "\(session.screen)")
+        #expect(session.waitFor("CN=mail.example.test, EC P-256", timeout: 30), "the files were inspected: \(session.screen)")
+        #expect(!session.screen.contains("no-private-key"), "\(session.screen)")
+        session.send("F10")
+        #expect(session.waitFor("Steps:", timeout: 30), "\(session.screen)")
+        let review = session.screen
+        #expect(review.contains("In use") && review.contains("New"), "old and new side by side: \(review)")
+        #expect(review.contains("kept: the key in use"), "\(review)")
+        #expect(review.contains(UTCTimestamp.format(serving.first.notAfter)) && review.contains(UTCTimestamp.format(renewed.notAfter)), "\(review)")
+        let serials = review.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
+        #expect(serials.contains(serving.first.serialNumberText) && serials.contains(renewed.serialNumberText), "\(review)")
+        session.send("Enter")
+        #expect(session.waitFor("The new configuration is in place.", timeout: 30), "\(session.screen)")
+        for leaf in served() {
+            #expect(leaf?.isSame(as: renewed) == true)
+            #expect(leaf?.subjectPublicKeyInfoSHA256 == serving.first.subjectPublicKeyInfoSHA256, "the key in use still serves")
+        }
+        session.send("Enter")
+        #expect(session.waitFor("EXIT=0"))
+    }
+
     @Test func renewingThroughTheWizardInTmux() throws {
         let incoming = postfix.root + "/incoming-b"
         try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)

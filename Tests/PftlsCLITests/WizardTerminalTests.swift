@@ -176,6 +176,23 @@ import Testing
         #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "))
     }
 
+    @Test func ctrlCInTheQuitDialogQuitsAndTextFieldsTypeQ() throws {
+        let tmp = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
+        #expect(session.waitFor("Set up a certificate"))
+        session.send("Enter")
+        #expect(session.waitFor("Where should the key"))
+        // The directory is a text field: q types, and the footer offers F1 and Ctrl-C instead.
+        #expect(session.waitFor("^C Quit") && !session.screen.contains("q Quit"), "\(session.screen)")
+        session.type("q")
+        #expect(session.waitFor("/tlsq"), "q typed into the field: \(session.screen)")
+        session.send("C-c")
+        #expect(session.waitFor("Quit without writing"))
+        session.send("C-c")
+        #expect(session.waitFor("EXIT=130"), "a second Ctrl-C quits: \(session.screen)")
+    }
+
     @Test func aCrashRestoresTheTerminalToo() throws {
         let tmp = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: tmp) }

@@ -162,6 +162,83 @@ import PftlsCore
         #expect(!plan.findings.codes.contains(.unrelatedCertificate), "\(plan.findings.map(\.message))")
     }
 
+    /// The issue's walk: the wizard is started in a folder holding only the new certificate
+    /// for the key in use. That folder is classified (and its files inspected) on the Start
+    /// screen, before Renew is chosen.
+    @Test func fromStartRenewPickingOnlyTheNewCertificateReachesReviewWithTheKeyKept() throws {
+        var made: Certificate?
+        var wizard = try WizardHarness { layout in
+            let folder = layout.root + "/renewed"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let key = try #require(Inspector().load(layout.root + "/ssl/private/ssl-cert-snakeoil.key", passphrases: nil).items
+                .compactMap { if case .privateKey(let key) = $0.object { key } else { nil } }.first)
+            let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname, days: 400), subjectKey: key)
+            made = renewed
+            try AtomicFileWriter().write(Array(renewed.pem.utf8), to: folder + "/renewed.pem", mode: 0o644)
+            return folder
+        }
+        defer { wizard.cleanUp() }
+        let renewed = try #require(made)
+        #expect(wizard.model.files.assignment.certificate?.hasSuffix("/renewed/renewed.pem") == true, "the folder's certificate is proposed")
+        wizard.press(.right, .enter)
+        #expect(wizard.model.renewing && wizard.model.step == .files)
+        let screen = wizard.screen
+        #expect(!screen.contains("no-private-key"), "\(screen)")
+        #expect(screen.contains("in use"), "the key kept is named: \(screen)")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let plan = try #require(wizard.model.review.plan)
+        #expect(plan.leaf?.isSame(as: renewed) == true)
+        #expect(!plan.hasErrors, "\(plan.findings.map(\.code))")
+        // Old and new side by side at the top: names, end of validity, serial, the key kept.
+        let lines = wizard.model.review.lines
+        let current = try #require(wizard.model.summary?.currentLeaf)
+        let table = lines.prefix(8).joined(separator: "\n")
+        #expect(lines.first?.contains("In use") == true && lines.first?.contains("New") == true, "\(table)")
+        #expect(table.contains(UTCTimestamp.format(current.notAfter)) && table.contains(UTCTimestamp.format(renewed.notAfter)), "\(table)")
+        let serials = lines.prefix(8).joined().replacingOccurrences(of: " ", with: "")
+        #expect(serials.contains(current.serialNumberText) && serials.contains(renewed.serialNumberText), "\(table)")
+        #expect(table.contains("kept: the key in use"), "\(table)")
+        #expect(!plan.findings.codes.contains(.expiresSooner), "it ends later than the one in use")
+        #expect(wizard.screen.contains("kept: the key in use"), "shown on the first screen of the review")
+    }
+
+    @Test func aNewKeyAndCertificateInOneFileAreTakenTogether() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname, days: 400), subjectKey: key)
+        let bundle = try #require(key.unencryptedPEM()).withUnsafeBytes { Array($0) } + Array(renewed.pem.utf8)
+        try AtomicFileWriter().write(bundle, to: wizard.sandbox.incoming + "/bundle.pem", mode: 0o600)
+        wizard.press(.right, .enter)
+        wizard.run([.list(directory: wizard.sandbox.incoming)])
+        wizard.press(.character("x"))
+        wizard.model.files.focus = .files
+        wizard.press(.home)
+        for _ in 0..<((wizard.model.files.listing?.files ?? []).firstIndex(of: "bundle.pem") ?? 0) { wizard.press(.down) }
+        wizard.press(.character("c"))
+        #expect(!wizard.model.keepsKeyInUse, "the bundle's own key is the new key")
+        #expect(wizard.model.files.blockingErrors.isEmpty, "\(wizard.model.files.blockingErrors.map(\.code))")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        #expect(wizard.model.review.lines.prefix(8).joined().contains("changed: the new key bundle.pem"), "\(wizard.model.review.lines.prefix(8))")
+    }
+
+    @Test func aNewCertificateEndingBeforeTheOneInUseIsWarnedAbout() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        let renewed = try CertificateFactory.issue(.server(SampleCertificateSet.hostname, days: 20), subjectKey: try keyInForce(wizard))
+        try renewWith(renewed, &wizard)
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let plan = try #require(wizard.model.review.plan)
+        let finding = try #require(plan.findings.first { $0.code == .expiresSooner })
+        #expect(finding.severity == .warning && !plan.hasErrors)
+        #expect(wizard.model.review.lines.joined(separator: " ").contains("[expires-sooner]"))
+        wizard.press(.enter)
+        #expect(wizard.model.result?.lines.joined(separator: " ").contains("[expires-sooner]") == true, "the Result says it again")
+    }
+
     @Test func aNewKeyShowsTheTLSARecordToPublishFirstAndFilesMarkTheCertificateInUse() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
@@ -256,17 +333,17 @@ import PftlsCore
     @Test func noCertificateYetMakesAKeyAndACSRForTheNamesGiven() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        // Set up, Renew (the sandbox has a set-up), No certificate yet.
-        wizard.press(.right, .right)
+        // No certificate yet, Set up (the focus: the sandbox's set-up is a self-signed placeholder), Renew.
+        wizard.press(.left)
         #expect(wizard.model.startChoice == .request)
         wizard.press(.enter)
         #expect(wizard.model.step == .request && wizard.model.shownSteps == [.start, .request])
         #expect(wizard.model.request.names.value == SampleCertificateSet.hostname, "myhostname is proposed")
         wizard.press(.end)
         wizard.type(" smtp.example.test")
-        wizard.press(.down, .right) // key type: the next one, rsa2048
+        wizard.press(.down, .right, .character(" ")) // key type: the next one, rsa2048, chosen with Space
         #expect(wizard.model.request.keyType == .rsa2048)
-        wizard.press(.down, .down, .enter)
+        wizard.press(.tab, .tab, .enter)
         #expect(wizard.model.step == .result, "\(wizard.model.message?.text ?? "")")
         let lines = wizard.model.result?.lines ?? []
         #expect(lines.first == "-----BEGIN CERTIFICATE REQUEST-----")
@@ -281,7 +358,7 @@ import PftlsCore
     @Test func aBadNameIsRefusedOnTheStepWithTheReason() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        wizard.press(.right, .right, .enter)
+        wizard.press(.left, .enter)
         wizard.press(.control("u"))
         wizard.type("not_a_name")
         wizard.press(.function(10))

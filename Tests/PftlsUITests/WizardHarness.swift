@@ -13,7 +13,10 @@ struct WizardHarness {
 
     /// A demo sandbox in a private temp directory, the wizard at `width` x `height`.
     /// `dns` answers the wizard's MX-name and DANE questions (none by default, as in the demo).
-    init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, language: Language = .en, dns: MailDNSCheck? = nil) throws {
+    /// `browsing` fills a folder of its own in the sandbox and returns it: the folder the
+    /// wizard was started in (the sandbox's incoming folder by default).
+    init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, language: Language = .en, dns: MailDNSCheck? = nil,
+         browsing: ((DemoSandboxBuilder.Layout) throws -> String)? = nil) throws {
         self.language = language
         var template = Array((NSTemporaryDirectory() + "/pftls-ui-XXXXXX").utf8CString)
         base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
@@ -21,7 +24,7 @@ struct WizardHarness {
         sandbox = layout
         let context = WizardContext(configDirectory: layout.configDirectory,
                                     demo: DemoSandbox(root: layout.root, incoming: layout.incoming, passphrase: DemoSandboxBuilder.passphrase),
-                                    browseDirectory: layout.incoming, glyphs: glyphs, trustedOwner: getuid(), dns: dns)
+                                    browseDirectory: try browsing?(layout) ?? layout.incoming, glyphs: glyphs, trustedOwner: getuid(), dns: dns)
         runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
         model = WizardModel(context: context, width: width, height: height)
         run(Catalog.withLanguage(language) { model.initialEffects })

@@ -7,6 +7,8 @@ public struct Glyphs: Sendable, Equatable {
     public let error: Character
     public let current: Character
     public let pending: Character
+    /// A step that does not apply.
+    public let skipped: Character
     public let pointer: Character
     public let radioOn: String
     public let radioOff: String
@@ -19,10 +21,10 @@ public struct Glyphs: Sendable, Equatable {
     /// A box's sides.
     public let vertical: String
 
-    public static let unicode = Glyphs(horizontal: "─", done: "✔", warning: "!", error: "✖", current: "▶", pending: "·",
+    public static let unicode = Glyphs(horizontal: "─", done: "✔", warning: "!", error: "✖", current: "▶", pending: "·", skipped: "-",
                                        pointer: "›", radioOn: "(•)", radioOff: "( )", checkOn: "[x]", checkOff: "[ ]",
                                        ellipsis: "…", separator: " ", corners: ["┌", "┐", "└", "┘"], vertical: "│")
-    public static let ascii = Glyphs(horizontal: "-", done: "+", warning: "!", error: "x", current: ">", pending: ".",
+    public static let ascii = Glyphs(horizontal: "-", done: "+", warning: "!", error: "x", current: ">", pending: ".", skipped: "-",
                                      pointer: ">", radioOn: "(*)", radioOff: "( )", checkOn: "[x]", checkOff: "[ ]",
                                      ellipsis: "~", separator: " ", corners: ["+", "+", "+", "+"], vertical: "|")
 }

@@ -14,6 +14,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Drawn in the last column of text that `put` cuts at its limit or the right edge,
+    /// so that a cut always shows; nil cuts without a mark.
+    public var cutMark: String?
 
     /// A blank buffer of `width` x `height`.
     public init(width: Int, height: Int) {
@@ -25,15 +28,19 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// The cell at column `x`, row `y`.
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
-    /// Writes `text` at (`x`, `y`), clipped at `limit` columns (default: the right edge).
-    /// Control characters are never stored: they are escaped first.
-    /// Returns the column after the last character written.
+    /// Writes `text` at (`x`, `y`), clipped at `limit` columns (default: the right edge);
+    /// clipped text ends in `cutMark`. Control characters are never stored: they are
+    /// escaped first. Returns the column after the last character written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let right = min(width, limit.map { x + $0 } ?? width)
+        var shown = Self.printable(text)
+        if let cutMark, x >= 0, Self.columns(of: shown) > right - x {
+            shown = Self.prefix(shown, columns: right - x - Self.columns(of: cutMark)) + cutMark
+        }
         var column = x
-        for character in Self.printable(text) {
+        for character in shown {
             let cellWidth = Self.columns(of: character)
             if column + cellWidth > right { break }
             if column >= 0 {
@@ -96,6 +103,18 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// The width of `text` in columns.
     public static func columns(of text: String) -> Int { text.reduce(0) { $0 + columns(of: $1) } }
+
+    /// The longest start of `text` that takes at most `columns` columns.
+    static func prefix(_ text: String, columns: Int) -> String {
+        var used = 0
+        var result = ""
+        for character in text {
+            used += Self.columns(of: character)
+            if used > columns { break }
+            result.append(character)
+        }
+        return result
+    }
 
     private static func printable(_ text: String) -> String {
         text.unicodeScalars.contains(where: SafeTextBridge.needsEscape) ? SafeTextBridge.escape(text) : text

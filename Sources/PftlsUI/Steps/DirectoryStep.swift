@@ -15,6 +15,8 @@ enum DirectoryStep: WizardStep {
         return model.directory.findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
     }
 
+    static func isChecking(_ model: WizardModel) -> Bool { !model.directory.isChecked }
+
     static func barState(_ model: WizardModel) -> StepState { model.directory.state }
 
     static func findings(_ model: WizardModel) -> [Finding] { model.directory.findings }

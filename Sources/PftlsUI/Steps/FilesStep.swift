@@ -11,22 +11,42 @@ enum FilesStep: WizardStep {
         return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? {
+    /// Why Next cannot go on: the check is still on its way, or a problem with the files.
+    private enum Refusal { case checking, problem(String) }
+
+    private static func refusal(_ model: WizardModel) -> Refusal? {
         let files = model.files
-        if files.assignment.key == nil && !model.renewing { return Catalog.text("FilesStep.text") }
-        if files.assignment.certificate == nil { return Catalog.text("FilesStep.text2") }
-        guard let inspection = files.inspection, inspection.assignment == model.effectiveAssignment else { return Catalog.text("FilesStep.text3") }
+        // The folder is still being read: its files are about to be suggested.
+        if files.assignment.paths.isEmpty && !files.pending.isEmpty { return .checking }
+        if files.assignment.key == nil && !model.renewing { return .problem(Catalog.text("FilesStep.text")) }
+        if files.assignment.certificate == nil { return .problem(Catalog.text("FilesStep.text2")) }
+        guard model.currentInspection != nil else { return .checking }
         let errors = files.blockingErrors
-        if model.renewing, files.assignment.key == nil, errors.contains(where: { $0.code == .keyCertMismatch }) {
-            return Catalog.text("FilesStep.text4")
+        if model.keepsKeyInUse, errors.contains(where: { $0.code == .keyCertMismatch }) {
+            return .problem(Catalog.text("FilesStep.text4"))
         }
-        if let first = errors.first { return Catalog.text("FilesStep.text5", ["count": "\(errors.count)", "code": "\(first.code)", "message": "\(first.message)"]) }
+        // Every refusal says what to do next: the finding's own hint.
+        if let first = errors.first {
+            return .problem(Catalog.text("files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
+        }
         return nil
     }
 
-    static func barState(_ model: WizardModel) -> StepState { model.files.state }
+    static func blockingProblem(_ model: WizardModel) -> String? {
+        switch refusal(model) {
+        case .checking: Catalog.text("files.refused.checking")
+        case .problem(let problem): problem
+        case nil: nil
+        }
+    }
 
-    static func findings(_ model: WizardModel) -> [Finding] { model.files.inspection?.findings ?? [] }
+    static func isChecking(_ model: WizardModel) -> Bool {
+        if case .checking = refusal(model) { true } else { false }
+    }
+
+    static func barState(_ model: WizardModel) -> StepState { model.files.state(current: model.currentInspection) }
+
+    static func findings(_ model: WizardModel) -> [Finding] { model.currentInspection?.findings ?? [] }
 
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.filesAction(action) }
 
@@ -71,13 +91,17 @@ enum FilesStep: WizardStep {
         }
         if files.count > rows { screen.put("\(state.fileCursor.selected + 1)/\(files.count)", x: filesX + filesWidth - 8, y: top + 1, style: .dim) }
 
-        var y = top + 3 + rows
+        // The roles, the leaf and the findings follow the list directly: at 80x24 every
+        // row counts for the findings.
+        var y = top + 2 + rows
         let assignment = state.assignment
         let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
-        screen.put(Catalog.text("FilesStep.text7", ["value": "\(name(assignment.key))", "value2": "\(name(assignment.certificate))", "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"]),
-                   x: 1, y: y, style: .strong, limit: model.width - 2)
-        y += 1
-        if let inspection = state.inspection, state.inspectedFor == assignment {
+        // On renewal without a new key, the key in use is kept: named as such.
+        let key = model.keepsKeyInUse ? Catalog.text("files.key-in-use", ["file": name(model.effectiveAssignment.key)]) : name(model.effectiveAssignment.key)
+        let roles = Catalog.text("FilesStep.text7", ["value": key, "value2": "\(name(assignment.certificate))",
+                                                     "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"])
+        y = WizardView.drawWrapped(roles, into: &screen, x: 1, y: y, width: model.width - 2, maxRows: 2, style: .strong, glyphs: glyphs)
+        if let inspection = model.currentInspection {
             if let leaf = inspection.leafSummary { screen.put(leaf, x: 1, y: y, style: .dim, limit: model.width - 2) }
             y += 1
             var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
@@ -87,7 +111,7 @@ enum FilesStep: WizardStep {
                 shown.removeAll { $0.code == .noPrivateKey }
             }
             if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("FilesStep.text9", ["done": "\(glyphs.done)"]), x: 1, y: y, style: .ok) }
-            WizardView.drawFindings(shown, into: &screen, x: 1, y: y, maxRows: max(1, bottom - y - 1), glyphs: glyphs, width: model.width - 2)
+            WizardView.drawFindings(shown, into: &screen, x: 1, y: y, maxRows: max(1, bottom - y), glyphs: glyphs, width: model.width - 2)
         } else if !assignment.paths.isEmpty {
             screen.put(Catalog.text("FilesStep.text10"), x: 1, y: y + 1, style: .dim)
         } else {
@@ -179,13 +203,27 @@ extension WizardModel {
     /// found, Enter goes straight on.
     mutating func suggestAssignment() -> [Effect] {
         files.suggest()
-        if files.assignment.key != nil && files.assignment.certificate != nil { files.focus = .next }
+        // The focus moves to Next, unless the user is typing a path.
+        if files.assignment.key != nil && files.assignment.certificate != nil && files.focus != .path { files.focus = .next }
         return inspectAssignment()
     }
 
     mutating func inspectAssignment() -> [Effect] {
-        guard !files.assignment.paths.isEmpty else { files.inspection = nil; return [] }
+        guard !files.assignment.paths.isEmpty else {
+            files.inspection = nil
+            files.checking = nil
+            return []
+        }
+        files.checking = effectiveAssignment
         return [.inspect(effectiveAssignment, passphrase: passphrase.passphrase(for: effectiveAssignment.key))]
+    }
+
+    /// Asks for the inspection of the files to inspect now unless it is there or on its
+    /// way: the files change, and so does the key to check them with when Renew is chosen
+    /// (the key in use), so a check never waits for an answer that will not come.
+    mutating func inspectUnlessCurrent() -> [Effect] {
+        guard currentInspection == nil, files.checking != effectiveAssignment else { return [] }
+        return inspectAssignment()
     }
 
     mutating func received(_ inspection: FilesInspection) -> [Effect] {
@@ -198,7 +236,7 @@ extension WizardModel {
             passphrase.accepted = inspection.passphrase
             passphrase.acceptedFor = inspection.assignment.key
             files.inspection = inspection
-            files.inspectedFor = files.assignment
+            files.checking = nil
             // Unlocked, the key can be compared with the certificate: a mismatch is told
             // here, where it shows, with the way back to the files.
             if let first = files.blockingErrors.first {
@@ -210,7 +248,7 @@ extension WizardModel {
         }
         guard inspection.assignment == effectiveAssignment else { return [] }
         files.inspection = inspection
-        files.inspectedFor = files.assignment
+        if files.checking == inspection.assignment { files.checking = nil }
         return []
     }
 

@@ -16,9 +16,11 @@ public struct FilesStepState {
     /// Paths whose kind was asked for and has not arrived yet.
     public var pending: Set<String> = []
     public var assignment = FileAssignment()
+    /// The last inspection that arrived; it answers `inspection.assignment`, which may
+    /// no longer be the files to inspect (see `WizardModel.currentInspection`).
     public var inspection: FilesInspection?
-    /// The assignment (as chosen on screen) that `inspection` answers.
-    public var inspectedFor: FileAssignment?
+    /// The files whose inspection was asked for and has not arrived yet.
+    public var checking: FileAssignment?
     /// Typed prefix for jump-to-name, reset when the cursor moves by arrows.
     public var typeahead = ""
 
@@ -79,9 +81,11 @@ public struct FilesStepState {
         return inspection.findings.filter { $0.severity == .error && $0.code != .passphraseRequired }
     }
 
-    var state: StepState {
-        guard let inspection, inspectedFor == assignment else { return .pending }
+    /// The step bar's state, given the inspection of the files to inspect now (nil while
+    /// it is on its way).
+    func state(current: FilesInspection?) -> StepState {
+        guard let current else { return .pending }
         if !blockingErrors.isEmpty { return .errors }
-        return inspection.findings.contains { $0.severity == .warning } ? .warnings : .done
+        return current.findings.contains { $0.severity == .warning } ? .warnings : .done
     }
 }

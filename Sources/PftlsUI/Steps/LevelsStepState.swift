@@ -64,17 +64,16 @@ public struct LevelsStepState {
 
     /// ↑↓: through the options of a group and on into the next or previous group.
     mutating func moveCursor(_ delta: Int) {
-        let target = cursor + delta
-        if (0..<optionCount(focus)).contains(target) { cursor = target; return }
+        if let target = RadioList.step(cursor, by: delta, count: optionCount(focus)) { cursor = target; return }
         let shown = shownFocuses
         let index = shown.firstIndex(of: focus) ?? 0
         focus = shown[(index + (delta > 0 ? 1 : shown.count - 1)) % shown.count]
-        cursor = delta > 0 ? 0 : optionCount(focus) - 1
+        cursor = RadioList.entry(by: delta, count: optionCount(focus))
     }
 
     /// ←→: along the options of the focused group.
     mutating func moveWithinGroup(_ delta: Int) {
-        cursor = max(0, min(optionCount(focus) - 1, cursor + delta))
+        cursor = RadioList.along(cursor, by: delta, count: optionCount(focus))
     }
 
     /// Space (or Enter on an option not chosen yet): choose the highlighted option or

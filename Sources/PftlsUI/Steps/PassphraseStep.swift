@@ -40,8 +40,13 @@ enum PassphraseStep: WizardStep {
             Catalog.text("PassphraseStep.text8"),
             Catalog.text("PassphraseStep.text9"),
         ]
-        for (index, line) in lines.enumerated() where !line.isEmpty { screen.put(line, x: 2, y: top + shift + index, limit: model.width - 4) }
-        var y = top + shift + lines.count + 1
+        // A line with a long path wraps (two rows at most) and the rest move down.
+        var y = top + shift
+        for line in lines {
+            y = line.isEmpty ? y + 1 : WizardView.drawWrapped(line, into: &screen, x: 2, y: y, width: model.width - 4, maxRows: 2,
+                                                              style: .plain, glyphs: model.context.glyphs)
+        }
+        y += 1
         if let demo = model.context.demo {
             screen.put(Catalog.text("PassphraseStep.text10", ["passphrase": "\(demo.passphrase)"]), x: 2, y: y, style: .accent)
             y += 2

@@ -16,19 +16,19 @@ enum RequestStep: WizardStep {
     static func barState(_ model: WizardModel) -> StepState { model.request.problem == nil ? .done : .pending }
 
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
+        // The key types are a radio list like the Levels step's: the arrows move, Space chooses.
         switch action {
-        case .down, .focusNext: model.request.moveFocus(1)
-        case .up, .focusPrevious: model.request.moveFocus(-1)
-        case .left where model.request.focus == .keyType: model.request.cycleKeyType(-1)
-        case .right where model.request.focus == .keyType, .toggle where model.request.focus == .keyType: model.request.cycleKeyType(1)
+        case .focusNext: model.request.moveFocus(1)
+        case .focusPrevious: model.request.moveFocus(-1)
+        case .down: model.request.moveThrough(1)
+        case .up: model.request.moveThrough(-1)
+        case .left where model.request.focus == .keyType: model.request.moveAlongKeyTypes(-1)
+        case .right where model.request.focus == .keyType: model.request.moveAlongKeyTypes(1)
+        case .toggle where model.request.focus == .keyType: model.request.chooseKeyType()
         case .activate:
+            if model.request.focus == .keyType, model.request.chooseKeyType() { return [] }
             if model.request.focus != .create { model.request.moveFocus(1); return [] }
-            if let problem = model.request.problem {
-                model.message = (problem, .error)
-                return []
-            }
-            model.request.busy = true
-            return [.makeRequest(names: model.request.nameList, keyType: model.request.keyType, directory: model.request.directory.value)]
+            return model.createRequest()
         default: break
         }
         return []
@@ -46,7 +46,8 @@ enum RequestStep: WizardStep {
         var x = typeX
         for type in RequestMaker.KeyType.allCases {
             let mark = type == state.keyType ? glyphs.radioOn : glyphs.radioOff
-            x = screen.put("\(mark) \(type.rawValue)", x: x, y: y, style: state.focus == .keyType && type == state.keyType ? .selected : .plain) + 3
+            let highlighted = state.focus == .keyType && type == RequestMaker.KeyType.allCases[state.keyTypeCursor]
+            x = screen.put("\(mark) \(type.rawValue)", x: x, y: y, style: highlighted ? .selected : (type == state.keyType ? .strong : .plain)) + 3
         }
         y += 2
         let directoryX = screen.put(Catalog.text("request.directory"), x: 2, y: y, style: state.focus == .directory ? .accent : .strong) + 1
@@ -55,5 +56,17 @@ enum RequestStep: WizardStep {
         WizardView.drawWrapped(Catalog.text("request.note"), into: &screen, x: 2, y: y, width: model.width - 4, maxRows: 3, style: .dim, glyphs: glyphs)
         if state.busy { screen.put(Catalog.text("request.busy"), x: 2, y: bottom - 2, style: .accent) }
         WizardView.drawNext(state.focus == .create, into: &screen, y: bottom, label: Catalog.text("request.create"))
+    }
+}
+
+extension WizardModel {
+    /// Makes the key and the CSR, or says why not; the focus stays where it is.
+    mutating func createRequest() -> [Effect] {
+        if let problem = request.problem {
+            message = (problem, .error)
+            return []
+        }
+        request.busy = true
+        return [.makeRequest(names: request.nameList, keyType: request.keyType, directory: request.directory.value)]
     }
 }

@@ -9,6 +9,8 @@ public struct RequestStepState {
     /// The names, separated by spaces or commas; the first is the common name.
     public var names = TextField()
     public var keyType: RequestMaker.KeyType = .ecP256
+    /// The key type highlighted in its radio list (Space chooses it).
+    public var keyTypeCursor = 0
     public var directory = TextField()
     /// True while the key and CSR are being made.
     public var busy = false
@@ -39,13 +41,35 @@ public struct RequestStepState {
         if focus == .names { _ = names.edit(key) } else if focus == .directory { _ = directory.edit(key) }
     }
 
+    /// Tab: the next field; in the key types, the highlight starts on the chosen one.
     mutating func moveFocus(_ delta: Int) {
         let count = Focus.allCases.count
         focus = Focus(rawValue: (focus.rawValue + delta + count) % count) ?? .names
+        keyTypeCursor = RequestMaker.KeyType.allCases.firstIndex(of: keyType) ?? 0
     }
 
-    mutating func cycleKeyType(_ delta: Int) {
-        let all = RequestMaker.KeyType.allCases
-        keyType = all[((all.firstIndex(of: keyType) ?? 0) + delta + all.count) % all.count]
+    /// ↑↓: through the key types as through any radio list, and on to the next field.
+    mutating func moveThrough(_ delta: Int) {
+        let count = RequestMaker.KeyType.allCases.count
+        if focus == .keyType, let target = RadioList.step(keyTypeCursor, by: delta, count: count) {
+            keyTypeCursor = target
+            return
+        }
+        moveFocus(delta > 0 ? 1 : -1)
+        if focus == .keyType { keyTypeCursor = RadioList.entry(by: delta, count: count) }
+    }
+
+    /// ←→: along the key types.
+    mutating func moveAlongKeyTypes(_ delta: Int) {
+        keyTypeCursor = RadioList.along(keyTypeCursor, by: delta, count: RequestMaker.KeyType.allCases.count)
+    }
+
+    /// Space (or Enter on a type not chosen yet): chooses the highlighted key type.
+    /// Returns false when it was chosen already.
+    @discardableResult
+    mutating func chooseKeyType() -> Bool {
+        let highlighted = RequestMaker.KeyType.allCases[keyTypeCursor]
+        defer { keyType = highlighted }
+        return keyType != highlighted
     }
 }

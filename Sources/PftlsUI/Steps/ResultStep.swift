@@ -44,6 +44,11 @@ extension WizardModel {
             if let backup = done.backupDirectory { lines.append(Catalog.text("result.backup", ["directory": backup])) }
             if let rollback = done.rollbackCommand { lines.append(Catalog.text("ResultStep.text5", ["rollback": "\(rollback)"])) }
             if let demo = context.demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
+            // The warnings still stand after the write: said again, with what to do.
+            let warnings = review.plan?.findings.filter { $0.severity == .warning } ?? []
+            if !warnings.isEmpty {
+                lines += ["", Catalog.text("result.warnings-remain", ["count": "\(warnings.count)"])] + FindingsText.lines(warnings)
+            }
             result = ResultStepState(succeeded: true, lines: lines, width: screenLayout.textWidth)
         case .failure(let failure):
             lines.append(Catalog.text("ResultStep.text7") + failure.description)

@@ -22,11 +22,12 @@ public struct ReviewStepState {
     public var choice: Choice = .write
     public var busy: String?
 
-    /// Shows `plan`, long lines wrapped to `width` columns (continuations indented).
-    mutating func show(_ plan: ChangePlan, width: Int) {
+    /// Shows `plan` after the `preface` lines (a renewal's comparison), long lines wrapped
+    /// to `width` columns (continuations indented).
+    mutating func show(_ plan: ChangePlan, preface: [String] = [], width: Int) {
         self.plan = plan
-        lines = PlanText.render(plan, diffs: true).split(separator: "\n", omittingEmptySubsequences: false)
-            .flatMap { Self.wrap(String($0), width: width) }
+        lines = (preface + PlanText.render(plan, diffs: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            .flatMap { Self.wrap($0, width: width) }
         offset = 0
     }
 

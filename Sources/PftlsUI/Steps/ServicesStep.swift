@@ -32,17 +32,20 @@ enum ServicesStep: WizardStep {
     static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
         let state = model.services
         let glyphs = model.context.glyphs
-        screen.put(Catalog.text("ServicesStep.text4"), x: 2, y: top, limit: model.width - 3)
-        screen.put(Catalog.text("ServicesStep.text5"), x: 2, y: top + 1, style: .dim, limit: model.width - 3)
+        // The question and its note wrap rather than being cut; the rows follow them.
+        var first = WizardView.drawWrapped(Catalog.text("ServicesStep.text4"), into: &screen, x: 2, y: top, width: model.width - 3,
+                                           maxRows: 2, style: .plain, glyphs: glyphs)
+        first = WizardView.drawWrapped(Catalog.text("ServicesStep.text5"), into: &screen, x: 2, y: first, width: model.width - 3,
+                                       maxRows: 2, style: .dim, glyphs: glyphs) + 1
         for (index, row) in state.rows.enumerated() {
-            let y = top + 3 + index * 2
+            let y = first + index * 2
             let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
             let focused = state.focus == index * 2
             screen.put("\(box) \(descriptions[row.name]!)", x: 2, y: y, style: focused ? .selected : (row.enabled ? .strong : .plain))
             screen.put(Catalog.text("label.listen"), x: 8, y: y + 1, style: .dim)
             row.listen.render(into: &screen, x: 16, y: y + 1, width: 30, focused: state.focus == index * 2 + 1)
         }
-        var y = top + 3 + state.rows.count * 2 + 1
+        var y = first + state.rows.count * 2 + 1
         if let preview = state.preview {
             let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
             if relevant.isEmpty {

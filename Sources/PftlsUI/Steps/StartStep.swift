@@ -5,8 +5,22 @@ import PftlsCore
 /// Start: the Postfix in place and its current TLS state; set up or renew.
 enum StartStep: WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap {
-        let choose = [KeyBinding([.left, .right], .right, label: "←→", help: Catalog.text("StartStep.text"))]
+        // The footer names what is there: a choice among the buttons shown, Renew or not.
+        let choose = [KeyBinding([.right], .right, label: "←→", help: Catalog.text("word.choose")),
+                      KeyBinding([.left], .left, help: Catalog.text("word.choose"), inFooter: false)]
         return KeyMap([KeyBinding([.enter], .activate, help: Catalog.text("word.begin"))] + choose + KeyMap.common.filter { $0.action != .activate && $0.action != .back })
+    }
+
+    /// F1 explains the choice: what each button leads to.
+    static func help(_ model: WizardModel) -> (title: String, text: String)? {
+        let choices = model.startChoices.map { choice in
+            switch choice {
+            case .setUp: Catalog.text("start.help.set-up")
+            case .renew: Catalog.text("start.help.renew")
+            case .request: Catalog.text("start.help.request")
+            }
+        }
+        return (Catalog.text("start.help.title"), (choices + [Catalog.text("start.help.keys")]).joined(separator: "\n\n"))
     }
 
     static func facts(_ model: WizardModel) -> [String] {
@@ -16,13 +30,19 @@ enum StartStep: WizardStep {
     }
 
     static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
-        // The buttons in order: set up, renew (when there is a set-up to renew), no certificate yet.
-        let choices: [WizardModel.StartChoice] = model.canRenew ? [.setUp, .renew, .request] : [.setUp, .request]
+        // ←→ move among the buttons and stop at either end; Tab goes round.
+        let choices = model.startChoices
         let index = choices.firstIndex(of: model.startChoice) ?? 0
-        switch action {
-        case .right, .focusNext: model.startChoice = choices[(index + 1) % choices.count]
-        case .left, .focusPrevious: model.startChoice = choices[(index + choices.count - 1) % choices.count]
-        default: break
+        let target: Int? = switch action {
+        case .right: min(index + 1, choices.count - 1)
+        case .left: max(index - 1, 0)
+        case .focusNext: (index + 1) % choices.count
+        case .focusPrevious: (index + choices.count - 1) % choices.count
+        default: nil
+        }
+        if let target {
+            model.startChoice = choices[target]
+            model.startChoiceMoved = true
         }
         guard action == .activate else { return [] }
         model.renewing = model.startChoice == .renew && model.canRenew
@@ -65,9 +85,10 @@ enum StartStep: WizardStep {
                                    maxRows: max(1, bottom - 4 - y), style: .warning, glyphs: glyphs)
         }
         var x = 2
-        for (choice, label) in [(WizardModel.StartChoice.setUp, "[ " + Catalog.text("StartStep.text13") + " ]"),
-                                (.renew, Catalog.text("StartStep.text14")), (.request, "[ " + Catalog.text("request.start") + " ]")]
-            where choice != .renew || model.canRenew {
+        let labels: [WizardModel.StartChoice: String] = [.setUp: "[ " + Catalog.text("StartStep.text13") + " ]",
+                                                         .renew: Catalog.text("StartStep.text14"), .request: "[ " + Catalog.text("request.start") + " ]"]
+        for choice in model.startChoices {
+            let label = labels[choice]!
             x = screen.put(label, x: x, y: bottom - 1, style: model.startChoice == choice ? Style(bold: true, reverse: true) : .strong) + 2
         }
         if model.canRenew {

@@ -24,4 +24,6 @@ public enum StepID: Int, CaseIterable, Sendable, Comparable {
 /// How a step stands, as the step bar shows it.
 public enum StepState: Sendable, Equatable {
     case pending, current, done, warnings, errors
+    /// The step does not apply (the passphrase of a key that is not encrypted).
+    case skipped
 }

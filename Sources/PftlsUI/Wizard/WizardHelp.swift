@@ -8,6 +8,9 @@ extension WizardModel {
     func helpOverlay() -> Overlay {
         let topic = helpTopic
         let screenText = onThisScreen()
+        if let own = step.behaviour.help(self) {
+            return .help(title: own.title, lines: HelpTextLayout.wrap(own.text, width: screenLayout.helpWidth) + [""] + screenText, offset: 0)
+        }
         guard let help = ParameterHelpCatalog.lookup(topic.name) else {
             return .help(title: topic.name, lines: screenText + [Catalog.text("WizardHelp.text", ["name": "\(topic.name)"])], offset: 0)
         }

@@ -8,8 +8,12 @@ protocol WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap
     /// The catalog entry (and value) F1 explains for what has focus.
     static func helpTopic(_ model: WizardModel) -> (name: String, value: String?)
+    /// F1's text when the step explains itself rather than a parameter, or nil.
+    static func help(_ model: WizardModel) -> (title: String, text: String)?
     /// Why Next is refused, in one sentence, or nil.
     static func blockingProblem(_ model: WizardModel) -> String?
+    /// True while the step's own check is on its way: Next then waits for it, not refuses.
+    static func isChecking(_ model: WizardModel) -> Bool
     /// How the step bar shows the step once visited (the current step is always "current").
     static func barState(_ model: WizardModel) -> StepState
     /// What an action of the key map does; returns the work to start.
@@ -25,7 +29,9 @@ protocol WizardStep {
 extension WizardStep {
     static func keyMap(_ model: WizardModel) -> KeyMap { KeyMap(KeyMap.common) }
     static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("smtpd_tls_chain_files", nil) }
+    static func help(_ model: WizardModel) -> (title: String, text: String)? { nil }
     static func blockingProblem(_ model: WizardModel) -> String? { nil }
+    static func isChecking(_ model: WizardModel) -> Bool { false }
     static func barState(_ model: WizardModel) -> StepState { .done }
     static func findings(_ model: WizardModel) -> [Finding] { [] }
     static func facts(_ model: WizardModel) -> [String] { [] }

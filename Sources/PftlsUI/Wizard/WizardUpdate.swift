@@ -13,6 +13,8 @@ extension WizardModel {
         case .postfixDetected(let installation, let summary):
             self.installation = installation
             self.summary = summary
+            // With TLS set up, renewing is what brings most people back: the focus starts there.
+            if step == .start, !startChoiceMoved { startChoice = setUpIsRenewable ? .renew : .setUp }
             // Step 4's defaults: the levels in force, unless the user has been there.
             if !visited.contains(.levels) { levels.adopt(smtpd: summary.smtpdLevelInForce, smtp: summary.smtpLevelInForce) }
             if !visited.contains(.request) { request.propose(names: [summary.hostname].compactMap { $0 } + summary.mxNames, directory: context.demo?.root ?? "/root") }
@@ -24,7 +26,7 @@ extension WizardModel {
             return []
         case .directoryChecked(let path, let findings):
             directory.received(findings: findings, for: path)
-            return []
+            return continueIfChecked()
         case .directoryCompleted(let original, let completion):
             guard original == directory.field.value, let completion, completion != original else { return [] }
             directory.field.set(completion)
@@ -43,19 +45,23 @@ extension WizardModel {
         case .classified(let path, let file):
             files.kinds[path] = file
             files.pending.remove(path)
-            if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() }
+            if files.pending.isEmpty && files.assignment.paths.isEmpty { return suggestAssignment() + continueIfChecked() }
             return []
         case .inspected(let inspection):
-            return received(inspection)
+            let effects = received(inspection)
+            return effects + continueIfChecked()
         case .planned(let plan):
             // A plan for answers that have changed since is stale: dropped, never shown or written.
             guard plan.answers == answers() else { return [] }
-            if step == .services { services.preview = plan } else {
-                let file = files.assignment.certificate ?? ""
-                // A renewal's own findings join the plan's: listed and counted like the others.
-                let renewal = renewing ? RenewalPlanner.droppedNames(old: summary?.currentLeaf, new: plan.leaf, file: file)
-                    + RenewalPlanner.keyRollover(old: summary?.currentLeaf, new: plan.leaf, file: file) : []
-                review.show(plan.adding(renewal), width: width - 2)
+            if step == .services { services.preview = plan } else if let request = renewalRequest {
+                // A renewal is checked against the certificate in use, as `pftls renew` does;
+                // names-dropped is a warning here: the review shows it before anything is written.
+                let old = summary?.currentLeaf
+                let checked = plan.adding(RenewalPlanner.checks(old: old, new: plan.leaf, file: request.certificate, refusingDroppedNames: false))
+                let comparison = RenewalComparison(old: old, new: plan.leaf, keyInUse: summary?.renewal?.privateKey ?? "", newKey: request.key)
+                review.show(checked, preface: comparison.lines(width: width - 2), width: width - 2)
+            } else {
+                review.show(plan, width: width - 2)
             }
             review.busy = nil
             return []
@@ -85,6 +91,8 @@ extension WizardModel {
     private mutating func handle(_ key: Key) -> [Effect] {
         if overlay != nil { return handleOverlay(key) }
         message = nil
+        // Any key takes over from a Next waiting for a check (F10 again asks again).
+        nextWhenChecked = nil
         if let effects = handleTextInput(key) { return effects }
         guard let action = keyMap.action(for: key) else { return typeahead(key) }
         switch action {
@@ -140,8 +148,7 @@ extension WizardModel {
         switch step {
         case .directory:
             if key == .tab { return [.completeDirectory(directory.field.value)] }
-            guard editing, key != .character("?") || !directory.field.value.isEmpty else { return nil }
-            if key == .character("q") && directory.field.value.isEmpty { return nil }
+            guard editing else { return nil }
             _ = directory.field.edit(key)
             return [.checkDirectory(directory.field.value)]
         case .files where files.focus == .path:
@@ -155,7 +162,7 @@ extension WizardModel {
             return []
         case .passphrase:
             if key == .enter { return submitPassphrase() }
-            guard editing || key == .character("q") || key == .character("?") else { return nil }
+            guard editing else { return nil }
             passphrase.edit(key)
             return []
         case .services where services.listenFocused:
@@ -171,17 +178,34 @@ extension WizardModel {
 
     /// Goes to the next step when the current one allows it; says why not otherwise.
     mutating func goNext() -> [Effect] {
+        // A check that is not on its way is asked for: the files, or the key to check them
+        // with, may have changed since the last one (Renew chosen after the folder was read).
+        let asked = step == .files ? inspectUnlessCurrent() : []
         if let problem = problemBlockingNext() {
-            message = (Catalog.text("WizardUpdate.text") + problem, .error)
-            return []
+            if step.behaviour.isChecking(self) {
+                // Not a refusal: Next follows by itself when the check arrives.
+                nextWhenChecked = step
+                message = (Catalog.text("next.when-checked", ["problem": problem]), .dim)
+            } else {
+                nextWhenChecked = nil
+                message = (Catalog.text("WizardUpdate.text") + problem, .error)
+            }
+            return asked
         }
-        if step == .request {
-            // The last step of this path: Next creates the key and the CSR.
-            request.focus = .create
-            return stepAction(.activate)
-        }
+        nextWhenChecked = nil
+        // The last step of this path: Next creates the key and the CSR, the focus staying
+        // where it is (a refusal leaves the user in the field being typed in).
+        if step == .request { return createRequest() }
         guard let next = shownSteps.first(where: { $0 > step }) else { return [] }
         return enter(next)
+    }
+
+    /// Goes on when Next waited for the check that just arrived; says why not if it found a problem.
+    private mutating func continueIfChecked() -> [Effect] {
+        guard let waiting = nextWhenChecked, waiting == step, !step.behaviour.isChecking(self) else { return [] }
+        nextWhenChecked = nil
+        message = nil
+        return goNext()
     }
 
     mutating func goBack() -> [Effect] {
@@ -196,7 +220,7 @@ extension WizardModel {
         switch next {
         case .files:
             if files.assignment.paths.isEmpty { return suggestAssignment() }
-            return files.inspection == nil ? inspectAssignment() : []
+            return inspectUnlessCurrent()
         case .services, .review:
             guard let answers = answers() else { return [] }
             if next == .review { review.plan = nil; review.busy = Catalog.text("WizardUpdate.text2") }

@@ -8,6 +8,8 @@ public enum WizardView {
     /// Draws `model` into a new buffer of the model's size.
     public static func render(_ model: WizardModel) -> ScreenBuffer {
         var screen = ScreenBuffer(width: model.width, height: model.height)
+        // No text is cut without a mark: what does not fit ends in the ellipsis.
+        screen.cutMark = model.context.glyphs.ellipsis
         guard model.fitsScreen else {
             drawTooSmall(model, into: &screen)
             return screen
@@ -25,11 +27,15 @@ public enum WizardView {
         if let message = model.message {
             // A long message wraps upwards over the content (up to three rows) rather than
             // being cut; the next key clears it.
-            let pieces = ReviewStepState.wrap(message.text, width: model.width - 2).prefix(3)
+            // Longer than that, it ends with the ellipsis and "(F1)", where it is whole.
+            let wrapped = ReviewStepState.wrap(message.text, width: model.width - 2)
+            let pieces = wrapped.prefix(3)
             for (index, piece) in pieces.enumerated() {
                 let y = model.height - 2 - (pieces.count - 1) + index
+                let cut = index == 2 && wrapped.count > 3
                 screen.fill(x: 0, y: y, count: model.width, style: .plain)
-                screen.put(" " + piece, x: 0, y: y, style: message.style, limit: model.width - 1)
+                screen.put(" " + (cut ? ScreenBuffer.prefix(piece, columns: model.width - 8) + "\(glyphs.ellipsis) (F1)" : piece),
+                           x: 0, y: y, style: message.style, limit: model.width - 1)
             }
         }
         screen.put(" " + model.keyMap.footer(width: model.width - 2), x: 0, y: model.height - 1, style: .dim)
@@ -40,7 +46,7 @@ public enum WizardView {
     private static func drawStepBar(_ model: WizardModel, into screen: inout ScreenBuffer) {
         let glyphs = model.context.glyphs
         var x = 1
-        for (index, id) in model.shownSteps.enumerated() {
+        for (index, id) in model.barSteps.enumerated() {
             if index > 0 { x = screen.put(glyphs.separator, x: x, y: 1, style: .dim) }
             let state = model.state(of: id)
             let (mark, style): (Character, Style) = switch state {
@@ -49,6 +55,7 @@ public enum WizardView {
             case .warnings: (glyphs.warning, .warning)
             case .errors: (glyphs.error, .error)
             case .pending: (glyphs.pending, .dim)
+            case .skipped: (glyphs.skipped, .dim)
             }
             x = screen.put("\(mark)\(id.title)", x: x, y: 1, style: style)
         }
@@ -61,10 +68,13 @@ public enum WizardView {
         }
     }
 
-    /// Draws findings (one line each, most serious first) from row `y`; returns the next free row.
+    /// Draws findings (most serious first, two rows each at most) from row `y` in at most
+    /// `maxRows` rows; returns the next free row. What does not fit is never cut silently:
+    /// a cut finding ends with the ellipsis and "(F1)", the findings left out are counted.
     @discardableResult
     static func drawFindings(_ findings: [Finding], into screen: inout ScreenBuffer, x: Int, y: Int, maxRows: Int, glyphs: Glyphs, width: Int) -> Int {
         var row = y
+        let end = y + max(1, maxRows)
         let sorted = findings.sorted { $0.severity > $1.severity }
         for (index, finding) in sorted.enumerated() {
             let (mark, style): (Character, Style) = switch finding.severity {
@@ -73,18 +83,23 @@ public enum WizardView {
             case .info: ("i", .dim)
             }
             let pieces = ReviewStepState.wrap("\(mark) [\(finding.code)] \(finding.message)", width: width)
-            let remaining = sorted.count - index - 1
-            guard row + min(pieces.count, 2) + (remaining > 0 ? 1 : 0) <= y + maxRows || index == 0 else {
+            let after = sorted.count - index - 1
+            // A row is kept for "… and N more" while findings follow.
+            let room = end - row - (after > 0 ? 1 : 0)
+            if index > 0, room < min(pieces.count, 2) {
                 screen.put(Catalog.text("WizardView.text4", ["ellipsis": "\(glyphs.ellipsis)", "value": "\(sorted.count - index)"]), x: x, y: row, style: .dim, limit: width)
                 return row + 1
             }
-            for (number, piece) in pieces.prefix(2).enumerated() where row < y + maxRows {
-                // A finding longer than two rows ends with the ellipsis: F1 shows it whole.
-                let cut = number == 1 && pieces.count > 2
-                let shown = cut ? String(piece.prefix(max(0, width - 9))) + "\(glyphs.ellipsis) (F1)" : piece
+            // The first finding always shows, in the one row left if need be.
+            let rows = max(1, min(2, pieces.count, room))
+            for number in 0..<rows {
+                let cut = number == rows - 1 && (pieces.count > rows || (after > 0 && room < 1))
+                let piece = pieces[number]
+                let shown = cut ? ScreenBuffer.prefix(piece, columns: width - 9) + "\(glyphs.ellipsis) (F1)" : piece
                 screen.put(shown, x: x, y: row, style: style, limit: width)
                 row += 1
             }
+            if row >= end { return row }
         }
         return row
     }
@@ -97,7 +112,7 @@ public enum WizardView {
         let pieces = ReviewStepState.wrap(text, width: width)
         for (index, piece) in pieces.prefix(maxRows).enumerated() {
             let cut = index == maxRows - 1 && pieces.count > maxRows
-            let shown = cut ? String(piece.prefix(max(0, width - 6))) + "\(glyphs.ellipsis) (F1)" : piece
+            let shown = cut ? ScreenBuffer.prefix(piece, columns: width - 6) + "\(glyphs.ellipsis) (F1)" : piece
             screen.put(shown, x: x, y: y + index, style: style, limit: width)
         }
         return y + min(pieces.count, maxRows)

@@ -343,15 +343,16 @@ enum SandboxSetUp {
         #expect(rows[1].isEmpty, "nothing past the rows given")
     }
 
-    @Test func theIncompleteChainLineUnderTheEncryptedKeyNoteIsWholeOrMarked() throws {
+    /// A leaf without its intermediate is `intermediate-missing` now, the line the walk found cut.
+    @Test func theMissingIntermediateLineUnderTheEncryptedKeyNoteIsWholeOrMarked() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
         wizard.press(.enter, .enter)
         wizard.model.files.assignment.intermediates = []
         wizard.run(wizard.model.inspectAssignment())
         let lines = wizard.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let row = try #require(lines.firstIndex { $0.contains("[incomplete-chain]") }, "\(wizard.screen)")
-        let finding = try #require(wizard.model.files.inspection?.findings.first { $0.code == .incompleteChain })
+        let row = try #require(lines.firstIndex { $0.contains("[intermediate-missing]") }, "\(wizard.screen)")
+        let finding = try #require(wizard.model.files.inspection?.findings.first { $0.code == .intermediateMissing })
         let shown = lines[row...].prefix(2).joined(separator: " ").split(separator: " ").joined(separator: " ")
         let whole = finding.message.split(separator: " ").joined(separator: " ")
         #expect(shown.contains(whole) || shown.contains("… (F1)"), "\(wizard.screen)")

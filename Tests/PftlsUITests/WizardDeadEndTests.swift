@@ -382,3 +382,23 @@ enum OpenSSLRunner {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// A leaf without its intermediate asks one question: is it a private CA's?
+@Suite struct WizardPrivateCATests {
+    @Test func pressingPForAPrivateCAKeepsTheWarningAndTheAnswer() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        #expect(wizard.model.step == .files)
+        wizard.model.files.assignment.intermediates = []
+        wizard.run(wizard.model.inspectAssignment())
+        #expect(wizard.model.files.inspection?.findings.contains { $0.code == .intermediateMissing } == true)
+        #expect(wizard.screen.contains("private CA") && wizard.screen.contains("Press p to say so"), "\(wizard.screen)")
+        wizard.model.files.focus = .files
+        wizard.press(.character("p"))
+        let findings = wizard.model.files.inspection?.findings ?? []
+        #expect(findings.contains { $0.code == .incompleteChain } && !findings.contains { $0.code == .intermediateMissing }, "\(findings.map(\.code))")
+        #expect(wizard.screen.contains("Private CA:"), "\(wizard.screen)")
+        #expect(wizard.model.files.assignment.privateCA)
+    }
+}

@@ -6,6 +6,8 @@ public enum Action: Hashable, Sendable {
     case up, down, left, right, pageUp, pageDown, home, end
     case activate, toggle
     case assignKey, assignCertificate, toggleIntermediate, clearAssignment
+    /// The certificate comes from a private CA (or not): a leaf alone is then a warning.
+    case togglePrivateCA
 }
 
 /// One binding: the keys, the action, and how the footer names it.

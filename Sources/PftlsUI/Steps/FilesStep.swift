@@ -7,7 +7,8 @@ enum FilesStep: WizardStep {
         let assign = [KeyBinding([.character("k")], .assignKey, help: Catalog.text("word.key")),
                       KeyBinding([.character("c")], .assignCertificate, help: Catalog.text("word.cert")),
                       KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
-                      KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false)]
+                      KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false),
+                      KeyBinding([.character("p")], .togglePrivateCA, help: Catalog.text("files.private-ca.key"), inFooter: false)]
         return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
     }
 
@@ -105,6 +106,11 @@ enum FilesStep: WizardStep {
             if let leaf = inspection.leafSummary { screen.put(leaf, x: 1, y: y, style: .dim, limit: model.width - 2) }
             y += 1
             var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
+            // The one question a leaf without its intermediate raises: is it a private CA's?
+            if assignment.privateCA || inspection.findings.contains(where: { $0.code == .intermediateMissing }) {
+                let question = Catalog.text(assignment.privateCA ? "files.private-ca.yes" : "files.private-ca.ask")
+                y = WizardView.drawWrapped(question, into: &screen, x: 1, y: y, width: model.width - 2, maxRows: 2, style: .accent, glyphs: glyphs)
+            }
             if inspection.needsPassphrase {
                 screen.put(Catalog.text("FilesStep.text8", ["pointer": "\(glyphs.pointer)"]), x: 1, y: y, style: .accent)
                 y += 1
@@ -158,13 +164,16 @@ extension WizardModel {
             case .next, .path:
                 return goNext()
             }
+        case .togglePrivateCA:
+            files.assignment.privateCA.toggle()
+            return inspectAssignment()
         case .assignKey, .assignCertificate, .toggleIntermediate, .clearAssignment:
             guard let path = files.selectedFile else { return [] }
             switch action {
             case .assignKey: files.assignment.key = path
             case .assignCertificate: files.assignment.certificate = path
             case .toggleIntermediate: files.toggleIntermediate(path)
-            default: files.assignment = FileAssignment()
+            default: files.assignment = FileAssignment(privateCA: files.assignment.privateCA)
             }
             return inspectAssignment()
         default:

@@ -142,7 +142,7 @@ public final class EffectRunner: @unchecked Sendable {
             assignment.certificate.map { InspectionOptions.keyOnly(key: key, certificate: $0, intermediates: assignment.intermediates) }
         } ?? []
         let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
-            hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly))
+            hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly, privateCA: assignment.privateCA))
         let folders = [assignment.certificate.map { AtomicFileWriter.split($0).directory }, lastListed].compactMap { $0 }
         let findings = MissingIssuerSearch(inspector: inspector, fileSystem: fileSystem)
             .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders)

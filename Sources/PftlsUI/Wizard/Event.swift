@@ -57,12 +57,16 @@ public struct FileAssignment: Sendable, Equatable {
     public var key: String?
     public var certificate: String?
     public var intermediates: [String] = []
+    /// The certificate comes from a private CA whose clients hold its root: a leaf without
+    /// its intermediate is a warning (`incomplete-chain`), not `intermediate-missing`.
+    public var privateCA = false
 
     /// Creates an assignment.
-    public init(key: String? = nil, certificate: String? = nil, intermediates: [String] = []) {
+    public init(key: String? = nil, certificate: String? = nil, intermediates: [String] = [], privateCA: Bool = false) {
         self.key = key
         self.certificate = certificate
         self.intermediates = intermediates
+        self.privateCA = privateCA
     }
 
     /// Every assigned path, key first.

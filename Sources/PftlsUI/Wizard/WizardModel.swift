@@ -137,13 +137,19 @@ public struct WizardModel {
 
     /// The answers so far, as `pftls apply` would read them.
     public func answers() -> Answers? {
-        if let request = renewalRequest, let inForce = summary?.renewal { return request.answers(replacing: inForce) }
+        if let request = renewalRequest, let inForce = summary?.renewal {
+            var answers = request.answers(replacing: inForce)
+            answers.privateCA = files.assignment.privateCA
+            return answers
+        }
         guard let key = files.assignment.key, let certificate = files.assignment.certificate,
               case .success(let chosen) = services.services() else { return nil }
-        return Answers(certificateDirectory: directory.field.value, privateKey: key, certificate: certificate,
-                       intermediates: files.assignment.intermediates, smtpdSecurityLevel: levels.smtpdLevel,
-                       smtpSecurityLevel: levels.smtpLevel, services: chosen, layout: levels.layout,
-                       hostname: context.demo != nil ? SampleCertificateSet.hostname : nil, dedicatedNonMX: levels.dedicatedNonMX)
+        var answers = Answers(certificateDirectory: directory.field.value, privateKey: key, certificate: certificate,
+                              intermediates: files.assignment.intermediates, smtpdSecurityLevel: levels.smtpdLevel,
+                              smtpSecurityLevel: levels.smtpLevel, services: chosen, layout: levels.layout,
+                              hostname: context.demo != nil ? SampleCertificateSet.hostname : nil, dedicatedNonMX: levels.dedicatedNonMX)
+        answers.privateCA = files.assignment.privateCA
+        return answers
     }
 
     /// The passphrase that opened the key, if it was encrypted.

@@ -29,10 +29,10 @@ enum RequestSubjectParser {
             let start = index
             guard let equals = bytes[index...].firstIndex(of: UInt8(ascii: "=")),
                   !bytes[index..<equals].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "+") }) else {
-                throw SubjectProblem(.syntax(piece(bytes, from: start)))
+                throw syntax(bytes, at: start)
             }
             let type = String(decoding: bytes[index..<equals], as: UTF8.self).trimmingBlanks()
-            guard !type.isEmpty else { throw SubjectProblem(.syntax(piece(bytes, from: start))) }
+            guard !type.isEmpty else { throw syntax(bytes, at: start) }
             index = equals + 1
             let value = try readValue(bytes, at: &index, pairStart: start)
             let lowered = type.lowercased()
@@ -79,6 +79,12 @@ enum RequestSubjectParser {
         while value.count > kept, value.last == UInt8(ascii: " ") { value.removeLast() }
         guard let text = String(validating: value, as: UTF8.self) else { throw SubjectProblem(.notUTF8(piece(bytes, from: pairStart))) }
         return text
+    }
+
+    /// Text that is not a pair at `start`: quotes that pair, or the whole text when it is empty (`C=JP,,O=x`).
+    private static func syntax(_ bytes: [UInt8], at start: Int) -> SubjectProblem {
+        let pair = piece(bytes, from: start)
+        return SubjectProblem(.syntax(pair.isEmpty ? String(decoding: bytes, as: UTF8.self) : pair))
     }
 
     /// The pair that starts at `start`, up to the next comma, to quote in a message.

@@ -27,8 +27,8 @@ enum RequestStep: WizardStep {
                 model.message = (problem, .error)
                 return []
             }
-            model.request.busy = true
             guard case .success(let subject) = model.request.subject.subject else { return [] }
+            model.request.busy = true
             return [.makeRequest(names: model.request.nameList, keyType: model.request.keyType, directory: model.request.directory.value,
                                  subject: subject)]
         default: break

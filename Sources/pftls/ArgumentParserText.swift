@@ -22,7 +22,11 @@ enum ArgumentParserText {
     static func localize(_ text: String) -> String {
         guard Catalog.language != .en else { return text }
         var result = text
-        for (phrase, key) in phrases { result = result.replacing(phrase, with: Catalog.text(key)) }
+        for (phrase, key) in phrases {
+            result = result.replacing(phrase, with: Catalog.text(key))
+            // The help may wrap right after a phrase's closing space: "(values:" ends the line.
+            if phrase.hasSuffix(" ") { result = result.replacing(phrase.dropLast() + "\n", with: Catalog.text(key).trimmingBlanks() + "\n") }
+        }
         // "  See 'pftls apply --help' for more information."
         return result.replacing(#/See '([^']+)' for more information\./#) { match in
             Catalog.text("ap.see-more", ["command": String(match.output.1)])

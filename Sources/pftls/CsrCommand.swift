@@ -12,26 +12,35 @@ struct CsrCommand: ParsableCommand {
         discussion: Catalog.text("csr.discussion")
     )
 
-    /// `--key-type`, as RequestMaker names it.
+    /// `--key-type`, as RequestMaker names it; the help shows the names, not the Swift value.
     struct KeyTypeOption: ExpressibleByArgument {
         let type: RequestMaker.KeyType
+
+        init(_ type: RequestMaker.KeyType) { self.type = type }
+
         init?(argument: String) {
             guard let type = RequestMaker.KeyType(rawValue: argument) else { return nil }
             self.type = type
         }
+
+        var defaultValueDescription: String { type.rawValue }
+        static var allValueStrings: [String] { RequestMaker.KeyType.allCases.map(\.rawValue) }
     }
 
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("csr.name.help"), valueName: "NAME"))
     var names: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.key-type.help")))
-    var keyType = KeyTypeOption(argument: "ec-p256")!
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.key-type.help"), valueName: "TYPE"))
+    var keyType = KeyTypeOption(RequestMaker.KeyType.recommended)
+
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.subject.help"), valueName: "FIELDS"))
+    var subject: String?
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("csr.reuse-key.help")))
     var reuseKey = false
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.out.help"), valueName: "DIR"))
-    var out = "."
+    var out: String?
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.config-dir.help"), valueName: "DIR"), transform: AbsolutePath.of)
     var configDir = PostfixInstallation.standardConfigDirectory
@@ -40,30 +49,51 @@ struct CsrCommand: ParsableCommand {
         for name in names where !RequestMaker.isHostName(name) {
             throw ValidationError(Catalog.text("csr.bad-name", ["name": SafeText.escape(name)]))
         }
+        _ = try fields()
+    }
+
+    /// `--subject` read and held to the rules.
+    private func fields() throws -> RequestSubject {
+        guard let subject else { return .empty }
+        do { return try RequestSubject.parse(subject) } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
+        // Postfix is asked only for what was not given: the name, the directory, the key in use.
+        lazy var installation = PostfixInstallation.detect(configDirectory: configDir, processes: SystemProcessRunner())
         var chosen = names
-        if chosen.isEmpty, let hostname = HostnameDefault(processes: SystemProcessRunner()).resolve(configDirectory: configDir),
-           RequestMaker.isHostName(hostname) {
-            chosen = [hostname]
+        if chosen.isEmpty {
+            let hostName = defaultHostName(installation)
+            if let advice = hostName.advice(for: .commandLine) { throw ValidationError(advice) }
+            if case .qualified(let name) = hostName { chosen = [name] }
         }
         var reuse: (key: PrivateKey, path: String)?
         if reuseKey {
-            guard let found = try keyInUse() else { throw ValidationError(Catalog.text("csr.no-key-in-use", ["dir": SafeText.escape(configDir)])) }
+            guard let found = try keyInUse(installation) else { throw ValidationError(Catalog.text("csr.no-key-in-use", ["dir": SafeText.escape(configDir)])) }
             reuse = found
         }
         let made: RequestMaker.Made
-        do { made = try RequestMaker(trustedOwner: getuid()).make(names: chosen, keyType: keyType.type, directory: out, reuse: reuse) } catch {
-            throw ValidationError(error.description)
+        let directory = out ?? RequestDefaults.directory(
+            setup: TLSSetupInForce.read(configDirectory: configDir, fileSystem: LocalFileSystem(), defaults: installation.defaults),
+            configDirectory: configDir)
+        do {
+            made = try RequestMaker(trustedOwner: getuid()).make(names: chosen, keyType: keyType.type, directory: directory, reuse: reuse,
+                                                                 subject: fields())
+        } catch let problem as RequestMaker.Problem {
+            throw ValidationError(problem.description)
         }
         print(made.request, terminator: "")
         RequestMaker.summary(made).forEach { print($0) }
     }
 
+    /// myhostname as postconf gives it for this instance (the machine's name when Postfix
+    /// cannot say), judged with mydomain.
+    private func defaultHostName(_ installation: PostfixInstallation) -> RequestDefaults.HostName {
+        RequestDefaults.hostName(myhostname: installation.hostname, mydomain: installation.configured.value("mydomain"))
+    }
+
     /// The private key Postfix serves now: the key file of the set-up in force, as `renew` finds it.
-    private func keyInUse() throws -> (key: PrivateKey, path: String)? {
-        let installation = PostfixInstallation.detect(configDirectory: configDir, processes: SystemProcessRunner())
+    private func keyInUse(_ installation: PostfixInstallation) throws -> (key: PrivateKey, path: String)? {
         let inspector = Inspector()
         guard case .success(let current) = RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current()
         else { return nil }

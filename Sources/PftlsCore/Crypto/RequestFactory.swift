@@ -13,19 +13,20 @@ public enum RequestFactory {
     static let longestCommonName = 64
 
     /// A PEM CSR for `names` (all go into subjectAltName; the first that is not longer
-    /// than a common name may be is the common name too, and with none the subject is
-    /// empty: CAs take the names from subjectAltName), signed with `key` (SHA-256;
-    /// Ed25519 signs without a digest).
-    public static func request(names: [String], key: PrivateKey) throws -> String {
+    /// than a common name may be is the common name too, and with none the subject has
+    /// no CN: CAs take the names from subjectAltName), with `subject`'s organisation
+    /// fields before the CN, signed with `key` (SHA-256; Ed25519 signs without a digest).
+    public static func request(names: [String], key: PrivateKey, subject: RequestSubject = .empty) throws -> String {
         _ = OpenSSLRuntime.ready
         defer { OpenSSLError.drain() }
         guard !names.isEmpty else { throw Failure(description: Catalog.text("csr.no-name")) }
         guard let request = X509_REQ_new() else { throw failure("X509_REQ_new") }
         defer { X509_REQ_free(request) }
         X509_REQ_set_version(request, 0)
-        let subject = X509_REQ_get_subject_name(request)
+        let name = X509_REQ_get_subject_name(request)
+        if let refused = subject.add(to: name!) { throw failure(refused.rawValue) }
         if let common = names.first(where: { $0.utf8.count <= longestCommonName }) {
-            guard X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8, common, -1, -1, 0) == 1 else { throw failure("CN") }
+            guard X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, common, -1, -1, 0) == 1 else { throw failure("CN") }
         }
         guard X509_REQ_set_pubkey(request, key.pointer) == 1 else { throw failure("X509_REQ_set_pubkey") }
         let alternatives = names.map { "DNS:\($0)" }.joined(separator: ",")

@@ -12,6 +12,10 @@ public struct RequestMaker {
         case rsa2048
         case rsa3072
 
+        /// The default of `pftls csr` and the wizard: RSA 2048, which every CA issues for
+        /// and every SMTP peer can use.
+        public static let recommended = KeyType.rsa2048
+
         var kind: KeyGenerator.Kind {
             switch self {
             case .rsa2048: .rsa(bits: 2048)
@@ -30,6 +34,8 @@ public struct RequestMaker {
         public let names: [String]
         /// True when the CSR carries the key in use (DANE 3 1 1 records stay valid).
         public let reusedKey: Bool
+        /// The organisation fields of the subject (the common name is the first name that fits).
+        public var subject: RequestSubject = .empty
     }
 
     /// Why nothing was made; the message names the problem and the fix.
@@ -37,13 +43,21 @@ public struct RequestMaker {
         public let description: String
     }
 
+    /// Who asks: a refusal's fix names what to change there (an option, or a field).
+    public enum Asker: Sendable {
+        case commandLine
+        case wizard
+    }
+
     let fileSystem: FileSystem
     let trustedOwner: UInt32
+    let asker: Asker
 
     /// A maker that holds directories to the rules for `trustedOwner` (root: 0).
-    public init(fileSystem: FileSystem = LocalFileSystem(), trustedOwner: UInt32 = 0) {
+    public init(fileSystem: FileSystem = LocalFileSystem(), trustedOwner: UInt32 = 0, asker: Asker = .commandLine) {
         self.fileSystem = fileSystem
         self.trustedOwner = trustedOwner
+        self.asker = asker
     }
 
     /// A DNS name a public CA issues for: labels of letters, digits and hyphens, a leading "*." allowed.
@@ -56,11 +70,13 @@ public struct RequestMaker {
     }
 
     /// Writes `FIRST-NAME.key` (unless `reuse` gives the key in use) and `FIRST-NAME.csr`
-    /// into `directory` (`fileStem` shortens a name too long for a file name). An existing
+    /// into `directory` (`fileStem` shortens a name too long for a file name); the CSR's
+    /// subject holds `subject`'s fields and the common name. An existing
     /// key is never overwritten, not even one another run makes at the same moment: the key
     /// file is created exclusively, and the run that comes second fails before it writes a
     /// CSR. Nothing is written when the request cannot be made.
-    public func make(names: [String], keyType: KeyType, directory: String, reuse: (key: PrivateKey, path: String)? = nil) throws(Problem) -> Made {
+    public func make(names: [String], keyType: KeyType, directory: String, reuse: (key: PrivateKey, path: String)? = nil,
+                     subject: RequestSubject = .empty) throws(Problem) -> Made {
         guard let first = names.first else { throw Problem(description: Catalog.text("csr.no-name")) }
         if let bad = names.first(where: { !Self.isHostName($0) }) {
             throw Problem(description: Catalog.text("csr.bad-name", ["name": SafeText.escape(bad)]))
@@ -77,15 +93,17 @@ public struct RequestMaker {
         } else {
             keyPath = stem + ".key"
             guard (try? fileSystem.status(of: keyPath)) == nil else {
-                throw Problem(description: Catalog.text("csr.key-exists", ["path": SafeText.escape(keyPath)]))
+                throw Problem(description: Catalog.text(asker == .wizard ? "request.key-exists" : "csr.key-exists", ["path": SafeText.escape(keyPath)]))
             }
             do { key = try KeyGenerator.generate(keyType.kind) } catch { throw Problem(description: "\(error)") }
         }
         let request: String
-        do { request = try RequestFactory.request(names: names, key: key) } catch { throw Problem(description: "\(error)") }
+        do { request = try RequestFactory.request(names: names, key: key, subject: subject) } catch { throw Problem(description: "\(error)") }
         if reuse == nil {
             do { try KeyFileWriter().write(key: key, to: keyPath, replacing: false) } catch {
-                if error.alreadyExists { throw Problem(description: Catalog.text("csr.key-appeared", ["path": SafeText.escape(keyPath)])) }
+                if error.alreadyExists {
+                    throw Problem(description: Catalog.text(asker == .wizard ? "request.key-appeared" : "csr.key-appeared", ["path": SafeText.escape(keyPath)]))
+                }
                 throw Problem(description: error.description)
             }
         }
@@ -93,7 +111,7 @@ public struct RequestMaker {
         do { try AtomicFileWriter().write(Array(request.utf8), to: requestPath, mode: 0o644) } catch {
             throw Problem(description: error.description)
         }
-        return Made(keyPath: keyPath, requestPath: requestPath, request: request, names: names, reusedKey: reuse != nil)
+        return Made(keyPath: keyPath, requestPath: requestPath, request: request, names: names, reusedKey: reuse != nil, subject: subject)
     }
 
     /// The longest file name stem that leaves room for `.key` and `.csr` in NAME_MAX (255 bytes).
@@ -111,7 +129,8 @@ public struct RequestMaker {
     /// The lines that say what was made and what comes next.
     public static func summary(_ made: Made) -> [String] {
         [Catalog.text(made.reusedKey ? "csr.kept-key" : "csr.new-key", ["key": SafeText.escape(made.keyPath)]),
-         Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joined(separator: ", ")]),
-         Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath)])]
+         Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joined(separator: ", ")])]
+        + (made.subject.entries.isEmpty ? [] : [Catalog.text("csr.subject", ["subject": SafeText.escape(made.subject.text)])])
+        + [Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath)])]
     }
 }

@@ -30,6 +30,13 @@ public struct TLSSetupInForce {
         return [value("smtpd_tls_key_file"), value("smtpd_tls_cert_file")].filter { !$0.isEmpty }
     }
 
+    /// The directory of the first key or chain file Postfix loads (the certificate
+    /// directory in use), when main.cf names one by an absolute path.
+    public var certificateDirectory: String? {
+        guard let first = files.first, first.hasPrefix("/") else { return nil }
+        return AtomicFileWriter.split(first).directory
+    }
+
     /// The files a file-list value names, split as Postfix splits it (commas and white space).
     static func fileList(_ value: String) -> [String] {
         value.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)

@@ -76,6 +76,7 @@ public final class EffectRunner: @unchecked Sendable {
             if context.demo != nil { summary.running = false }
             if let preparationFailure { summary.problem = preparationFailure }
             summary.hostname = defaultHostname
+            summary.domain = context.demo != nil ? nil : installation.configured.value("mydomain")
             if let dns = context.dns {
                 summary.mxNames = dns.lookUp(hostname: defaultHostname, value: installation.configured.value).mxNames
             }
@@ -100,9 +101,10 @@ public final class EffectRunner: @unchecked Sendable {
         case .open(let path):
             let isDirectory = (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory
             return .opened(path: path, file: isDirectory ? nil : inspector.load(path, passphrases: nil).browserFile)
-        case .makeRequest(let names, let keyType, let directory):
+        case .makeRequest(let names, let keyType, let directory, let subject):
             return .requestMade(Result { () throws(RequestMaker.Problem) in
-                try RequestMaker(fileSystem: fileSystem, trustedOwner: context.trustedOwner).make(names: names, keyType: keyType, directory: directory)
+                try RequestMaker(fileSystem: fileSystem, trustedOwner: context.trustedOwner, asker: .wizard)
+                    .make(names: names, keyType: keyType, directory: directory, subject: subject)
             })
         case .saveAnswers(let answers, let path):
             do {
@@ -145,12 +147,20 @@ public final class EffectRunner: @unchecked Sendable {
             hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly, privateCA: assignment.privateCA))
         let folders = [assignment.certificate.map { AtomicFileWriter.split($0).directory }, lastListed].compactMap { $0 }
         let findings = MissingIssuerSearch(inspector: inspector, fileSystem: fileSystem)
-            .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders)
+            .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders).map(Self.inWizardTerms)
         let codes = report.findings.codes
         let leaf = report.leaf.map { Catalog.text("files.leaf-summary", ["subject": $0.subject, "key": "\($0.keyAlgorithm)", "until": UTCTimestamp.format($0.notAfter)]) }
         return FilesInspection(assignment: assignment, findings: findings, needsPassphrase: codes.contains(.passphraseRequired),
                                wrongPassphrase: codes.contains(.wrongPassphrase), keyIsEncrypted: report.files.contains { $0.hasEncryptedKey },
                                passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf)
+    }
+
+    /// `finding` with a hint that says what to do in the wizard where the engine's names a
+    /// command-line option (`--passphrase-file`): the wizard never gives options as advice.
+    static func inWizardTerms(_ finding: Finding) -> Finding {
+        guard finding.code == .passphraseRequired else { return finding }
+        return Finding(finding.code, finding.severity, file: finding.file, message: finding.message,
+                       hint: Catalog.text("files.passphrase-required.hint"))
     }
 
     private func planBuilder() -> PlanBuilder {

@@ -32,7 +32,7 @@ public enum Effect {
     case checkDirectory(String)
     case completeDirectory(String)
     case open(path: String)
-    case makeRequest(names: [String], keyType: RequestMaker.KeyType, directory: String)
+    case makeRequest(names: [String], keyType: RequestMaker.KeyType, directory: String, subject: RequestSubject)
 }
 
 /// A directory's entries, directories first, each sorted by name.

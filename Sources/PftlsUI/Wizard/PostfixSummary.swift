@@ -26,18 +26,23 @@ public struct PostfixSummary: Sendable {
     public var hostname: String?
     /// The MX names that point at this host (through DNS), also proposed for a new CSR.
     public var mxNames: [String] = []
+    /// mydomain, for a proposal when myhostname is not fully qualified.
+    public var domain: String?
+    /// Where a new key and CSR go unless the user says otherwise (`RequestDefaults.directory`).
+    public var requestDirectory: String
 
     /// Reads the summary for `installation` from its main.cf.
     public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {
         var summary = PostfixSummary(version: installation.version?.description, configDirectory: installation.configDirectory,
                                      running: installation.isRunning, filesInUse: [], certificateSubject: nil,
                                      certificateNames: [], notAfter: nil, problem: nil, currentLeaf: nil, renewal: nil,
-                                     smtpdLevelInForce: nil, smtpLevelInForce: nil)
+                                     smtpdLevelInForce: nil, smtpLevelInForce: nil, requestDirectory: installation.configDirectory)
         guard let setup = TLSSetupInForce.read(configDirectory: installation.configDirectory, fileSystem: fileSystem,
                                                defaults: installation.defaults) else {
             summary.problem = Catalog.text("PostfixSummary.text", ["configDirectory": "\(installation.configDirectory)"])
             return summary
         }
+        summary.requestDirectory = RequestDefaults.directory(setup: setup, configDirectory: installation.configDirectory)
         summary.smtpdLevelInForce = setup.smtpdLevel
         summary.smtpLevelInForce = setup.smtpLevel
         summary.filesInUse = setup.files

@@ -17,7 +17,10 @@ extension WizardModel {
             if step == .start, !startChoiceMoved { startChoice = setUpIsRenewable ? .renew : .setUp }
             // Step 4's defaults: the levels in force, unless the user has been there.
             if !visited.contains(.levels) { levels.adopt(smtpd: summary.smtpdLevelInForce, smtp: summary.smtpLevelInForce) }
-            if !visited.contains(.request) { request.propose(names: [summary.hostname].compactMap { $0 } + summary.mxNames, directory: context.demo?.root ?? "/root") }
+            if !visited.contains(.request) {
+                request.propose(hostName: RequestDefaults.hostName(myhostname: summary.hostname, mydomain: summary.domain), mxNames: summary.mxNames,
+                                directory: context.demo?.root ?? summary.requestDirectory)
+            }
             // Step 1's default: the directory of the files in use, unless the user typed one.
             if let inUse = summary.renewal?.certificateDirectory, !visited.contains(.directory), context.demo == nil {
                 directory.field.set(inUse)
@@ -156,7 +159,7 @@ extension WizardModel {
             guard editing else { return nil }
             _ = files.pathField.edit(key)
             return []
-        case .request where request.focus == .names || request.focus == .directory:
+        case .request where request.focus.takesText:
             guard editing else { return nil }
             request.edit(key)
             return []

@@ -23,13 +23,21 @@ struct PostfixRecovery {
         if Applier.isRunning(configDirectory, processes) {
             _ = postfix.run(configDirectory, subcommand: "reload")
             // `postfix reload` only signals the master; one that cannot carry the reload
-            // out exits moments later.
-            usleep(300_000)
-            if Applier.isRunning(configDirectory, processes) { return .running }
+            // out (or that was being stopped) exits moments later: it must stay up.
+            if staysRunning() { return .running }
         }
         let start = postfix.run(configDirectory, subcommand: "start")
         if start?.passed == true, Applier.isRunning(configDirectory, processes) { return .restarted }
         return .down(reason: start?.reason ?? Catalog.text("Applier.text20"))
+    }
+
+    /// True when the master is still there at each of a few looks over most of a second.
+    private func staysRunning() -> Bool {
+        for _ in 0..<3 {
+            usleep(250_000)
+            guard Applier.isRunning(configDirectory, processes) else { return false }
+        }
+        return true
     }
 
     /// One sentence on `outcome` for the user: what is served now.

@@ -11,6 +11,8 @@ public enum MasterStatus {
     public static func isRunning(configDirectory: String, processes: ProcessRunner) -> Bool {
         guard let status = try? processes.run("postfix", ["-c", configDirectory, "status"]) else { return false }
         if status.status == 0 { return true }
+        // Only when postfix-script could not read the configuration; "not running" is the answer.
+        guard (status.output + status.errorOutput).contains("postconf") else { return false }
         return masterFromPidFile(configDirectory: configDirectory)
     }
 

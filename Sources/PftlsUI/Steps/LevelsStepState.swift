@@ -8,11 +8,14 @@ public struct LevelsStepState {
     /// The focused group; it opens on the first radio list.
     public var focus: Focus = .smtpd
     /// The highlighted option in the focused group (as dialog's cursor), apart from the chosen one.
-    public var cursor = Answers.smtpdLevels.firstIndex(of: "may")!
-    public var smtpd = Answers.smtpdLevels.firstIndex(of: "may")!
-    public var smtp = Answers.smtpLevels.firstIndex(of: "may")!
+    public var cursor = Self.may(in: Answers.smtpdLevels)
+    public var smtpd = Self.may(in: Answers.smtpdLevels)
+    public var smtp = Self.may(in: Answers.smtpLevels)
     public var layout: Answers.Layout = .chainFile
     public var dedicatedNonMX = false
+    /// Where "may", the default of both levels, stands in `levels` (both lists hold it).
+    static func may(in levels: [String]) -> Int { levels.firstIndex(of: "may") ?? 0 }
+
     /// The client level in force before pftls, when one was read.
     public var smtpInForce: String?
     /// The user confirmed lowering the client level in force.

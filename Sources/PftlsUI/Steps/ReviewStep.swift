@@ -46,8 +46,8 @@ extension WizardModel {
         case .down: review.scroll(1, rows: rows)
         case .pageUp: review.scroll(-rows, rows: rows)
         case .pageDown: review.scroll(rows, rows: rows)
-        case .right, .focusNext: review.choice = ReviewStepState.Choice(rawValue: (review.choice.rawValue + 1) % 4)!
-        case .left, .focusPrevious: review.choice = ReviewStepState.Choice(rawValue: (review.choice.rawValue + 3) % 4)!
+        case .right, .focusNext: review.choice = review.choice.moved(by: 1)
+        case .left, .focusPrevious: review.choice = review.choice.moved(by: -1)
         case .activate:
             guard let plan = review.plan else {
                 message = (Catalog.text("ReviewStep.text5"), .warning)

@@ -6,6 +6,13 @@ public struct ReviewStepState {
     public enum Choice: Int, CaseIterable {
         case write, saveToDirectory, saveAnswers, back
 
+        /// The choice `delta` buttons along, wrapping at either end.
+        func moved(by delta: Int) -> Choice {
+            let all = Self.allCases
+            let index = all.firstIndex(of: self) ?? 0
+            return all[(index + delta % all.count + all.count) % all.count]
+        }
+
         var label: String {
             switch self {
             case .write: Catalog.text("word.write")

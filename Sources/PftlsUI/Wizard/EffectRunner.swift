@@ -82,7 +82,7 @@ public final class EffectRunner: @unchecked Sendable {
             }
             return .postfixDetected(installation, summary)
         case .list(let directory):
-            lastListed = directory
+            listedLock.withLock { lastListed = directory }
             return .listed(list(directory))
         case .classify:
             preconditionFailure(Catalog.text("EffectRunner.text"))
@@ -145,7 +145,8 @@ public final class EffectRunner: @unchecked Sendable {
         } ?? []
         let report = inspector.inspect(paths: assignment.paths, options: InspectionOptions(
             hostname: defaultHostname, passphrases: secret.map(FixedPassphrase.init), keyOnlyFiles: keyOnly, privateCA: assignment.privateCA))
-        let folders = [assignment.certificate.map { AtomicFileWriter.split($0).directory }, lastListed].compactMap { $0 }
+        let listed = listedLock.withLock { lastListed }
+        let folders = [assignment.certificate.map { AtomicFileWriter.split($0).directory }, listed].compactMap { $0 }
         let findings = MissingIssuerSearch(inspector: inspector, fileSystem: fileSystem)
             .improve(report.findings, chain: report.chain, assigned: Set(assignment.paths), folders: folders).map(Self.inWizardTerms)
         let codes = report.findings.codes
@@ -172,6 +173,8 @@ public final class EffectRunner: @unchecked Sendable {
 
     /// The folder the file browser shows, searched for a forgotten intermediate.
     private var lastListed: String?
+    /// `lastListed` is written on the browse queue and read on the work queue.
+    private let listedLock = Lock()
 
     /// Postfix's facts and the host name are asked once per session, not on every
     /// inspection or plan preview (each costs several postconf runs). Only effects

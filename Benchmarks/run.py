@@ -423,6 +423,7 @@ def floor_program():
     """Builds the smallest program with pftls' start-up: the Swift runtime linked in, and
     the same shared libraries (OpenSSL, ncurses, resolv); it prints one line."""
     source, binary = os.path.join(WORK, "floor.swift"), os.path.join(WORK, "floor")
+    os.makedirs(WORK, exist_ok=True)
     with open(source, "w") as f:
         f.write('print("Set up a certificate")\n')
     libraries = ["-Xlinker", "--no-as-needed", "-lssl", "-lcrypto", "-lncursesw", "-ltinfo", "-lresolv"]

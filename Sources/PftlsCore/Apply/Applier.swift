@@ -107,7 +107,7 @@ public struct Applier {
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
-            try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
+            try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed, wasRunning: wasRunning).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
             throw fail(Catalog.text("Applier.text7", ["error": "\(error)"]))
         }

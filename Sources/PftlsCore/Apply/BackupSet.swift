@@ -109,11 +109,15 @@ struct BackupSet {
 
     /// A shell script that does what `restore()` does, for the administrator. For a
     /// `sealed` configuration (the demo sandbox, `DemoSandboxSeal`) it only puts the files
-    /// back: no Postfix is reloaded, started or stopped, the system's least of all.
-    func script(configDirectory: String, sealed: Bool = false) -> String {
+    /// back: no Postfix is reloaded, started or stopped, the system's least of all. A
+    /// Postfix that was stopped when the change was made (`wasRunning` false) is reloaded
+    /// if it runs by then, never started: the way back leaves it as it was.
+    func script(configDirectory: String, sealed: Bool = false, wasRunning: Bool = true) -> String {
         let header = sealed
             ? ["# Written by pftls for the demo sandbox: puts back the files this change replaced.\n# No Postfix is reloaded, started or stopped: the sandbox's configuration is never run."]
-            : ["# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it)."]
+            : wasRunning
+                ? ["# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it)."]
+                : ["# Written by pftls: puts back the files this change replaced, then reloads Postfix if it runs (it was stopped at the change)."]
         var lines = ["#!/bin/sh"] + header + ["set -e"]
         for entry in entries {
             if let copy = entry.copy {
@@ -130,7 +134,8 @@ struct BackupSet {
         }
         guard !sealed else { return lines.joined(separator: "\n") + "\n" }
         let postfix = "postfix -c \(Self.quote(configDirectory))"
-        lines.append("if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; else \(postfix) start; fi")
+        lines.append(wasRunning ? "if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; else \(postfix) start; fi"
+                                : "if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; fi")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -44,3 +44,17 @@ import Testing
         #expect(String(decoding: FileManager.default.contents(atPath: config) ?? Data(), as: UTF8.self) == "biff = no\n")
     }
 }
+
+/// The way back leaves Postfix as the change found it: a Postfix stopped then is not started.
+@Suite struct RestoreScriptPostfixStateTests {
+    @Test func aStoppedPostfixIsNeverStartedAndARunningOneIsStartedIfItStopped() throws {
+        let root = FixtureDirectory()
+        let config = root.write("main.cf", "biff = no\n")
+        var backup = try BackupSet(root: root.file("backups"), certificateDirectory: root.file("tls"), stamp: "R")
+        try backup.save(config, secret: false)
+        let stopped = backup.script(configDirectory: root.path, wasRunning: false)
+        #expect(stopped.contains("reload") && !stopped.contains(" start"), "\(stopped)")
+        let running = backup.script(configDirectory: root.path, wasRunning: true)
+        #expect(running.contains("reload") && running.contains(" start;"), "\(running)")
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PftlsCore
 
-/// The canary: the new files on a temporary loopback listener of a real Postfix before
+/// The canary: the new files on a temporary local listener of a real Postfix before
 /// the live services change; a failure there changes nothing live.
 @Suite(.serialized) struct CanaryTests {
     let postfix: ThrowawayPostfix

@@ -81,7 +81,7 @@ public struct Applier {
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
         // The sandbox's status is not even asked: it is never run.
-        let wasRunning = !sealed && Self.isRunning(plan.configDirectory, processes)
+        let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes)
         if options.reload, let problem = ListenerPreflight().problem(plan, running: wasRunning) {
             throw fail(problem)
         }
@@ -292,10 +292,6 @@ public struct Applier {
         sealed.canary = false
         sealed.postfixCheck = options.postfixCheck && DemoSandboxSeal.postfixCheckStaysInside(configDirectory, processes: processes)
         return sealed
-    }
-
-    static func isRunning(_ configDirectory: String, _ processes: ProcessRunner) -> Bool {
-        MasterStatus.isRunning(configDirectory: configDirectory, processes: processes)
     }
 
     private static func owner(for file: PlannedFile) -> (uid: uid_t, gid: gid_t)? {

@@ -20,14 +20,14 @@ struct PostfixRecovery {
     /// Reloads or starts Postfix, whichever it needs, and says which it took.
     func bringBack() -> Outcome {
         let postfix = PostfixCommand(processes: processes)
-        if Applier.isRunning(configDirectory, processes) {
+        if MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) {
             _ = postfix.run(configDirectory, subcommand: "reload")
             // `postfix reload` only signals the master; one that cannot carry the reload
             // out (or that was being stopped) exits moments later: it must stay up.
             if staysRunning() { return .running }
         }
         let start = postfix.run(configDirectory, subcommand: "start")
-        if start?.passed == true, Applier.isRunning(configDirectory, processes) { return .restarted }
+        if start?.passed == true, MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) { return .restarted }
         return .down(reason: start?.reason ?? Catalog.text("Applier.text20"))
     }
 
@@ -35,7 +35,7 @@ struct PostfixRecovery {
     private func staysRunning() -> Bool {
         for _ in 0..<3 {
             usleep(250_000)
-            guard Applier.isRunning(configDirectory, processes) else { return false }
+            guard MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) else { return false }
         }
         return true
     }

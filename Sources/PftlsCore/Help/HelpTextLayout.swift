@@ -69,42 +69,8 @@ public enum HelpTextLayout {
             .map { $0.map(String.init) }
     }
 
-    /// Greedy line filling by display width. Japanese has no spaces between words, so a
-    /// run with wide characters (or any word wider than a line) is broken between
-    /// characters; an ASCII word is never split (one longer than a line stands alone).
+    /// The words refilled into lines of `width` cells by the program's one line breaker.
     private static func fill(_ words: [String], width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in words {
-            var rest = Substring(word)
-            while !rest.isEmpty {
-                let separator = line.isEmpty ? "" : " "
-                let room = width - DisplayWidth.columns(of: line) - separator.count
-                if DisplayWidth.columns(of: rest) <= room {
-                    line += separator + rest
-                    rest = ""
-                    continue
-                }
-                guard rest.contains(where: { DisplayWidth.columns(of: $0) == 2 }) else {
-                    // An ASCII word: to the next line, or alone on an overlong line.
-                    if line.isEmpty { line = String(rest); rest = "" } else { lines.append(line); line = "" }
-                    continue
-                }
-                var taken = rest.startIndex
-                var used = 0
-                while taken < rest.endIndex, used + DisplayWidth.columns(of: rest[taken]) <= room {
-                    used += DisplayWidth.columns(of: rest[taken])
-                    taken = rest.index(after: taken)
-                }
-                if taken > rest.startIndex {
-                    line += separator + rest[..<taken]
-                    rest = rest[taken...]
-                }
-                lines.append(line)
-                line = ""
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        words.isEmpty ? [] : LineBreaker.lines(words.joined(separator: " "), width: width)
     }
 }

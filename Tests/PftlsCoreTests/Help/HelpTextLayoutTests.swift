@@ -51,8 +51,8 @@ extension HelpTests {
                               " - a list", "   item that", "   wraps"])
         }
 
-        @Test func wrapGivesAnOverlongWordItsOwnLine() {
-            #expect(HelpTextLayout.wrap("a verylongword b", width: 5) == ["a", "verylongword", "b"])
+        @Test func wrapStartsAnOverlongWordOnItsOwnLineAndCutsItAtTheEdge() {
+            #expect(HelpTextLayout.wrap("a verylongword b", width: 5) == ["a", "veryl", "ongwo", "rd b"])
         }
     }
 }

@@ -18,7 +18,8 @@ enum ArgumentParserText {
         ("(default: ", "ap.default-open"), ("(default)", "ap.default"), ("(values: ", "ap.values-open"), ("; default: ", "ap.default-inline"),
     ]
 
-    /// `text` with the library's phrases in the current language.
+    /// `text` with the library's phrases in the current language, laid out again by
+    /// display width.
     static func localize(_ text: String) -> String {
         guard Catalog.language != .en else { return text }
         var result = text
@@ -28,8 +29,10 @@ enum ArgumentParserText {
             if phrase.hasSuffix(" ") { result = result.replacing(phrase.dropLast() + "\n", with: Catalog.text(key).trimmingBlanks() + "\n") }
         }
         // "  See 'pftls apply --help' for more information."
-        return result.replacing(#/See '([^']+)' for more information\./#) { match in
+        result = result.replacing(#/See '([^']+)' for more information\./#) { match in
             Catalog.text("ap.see-more", ["command": String(match.output.1)])
         }
+        // The parser wrapped and aligned by characters; Japanese takes two cells each.
+        return CommandHelpLayout.layOut(result)
     }
 }

@@ -41,4 +41,21 @@ import Testing
         let wrong = try Pftls.run(["explain", "smtpd_tls_security_level=verify"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": ""])
         #expect(wrong.status == 2 && isJapanese(wrong.standardError), "\(wrong.all)")
     }
+
+    /// swift-argument-parser counts characters; the help is laid out again by cells.
+    @Test(arguments: ["", "wizard", "demo", "inspect", "csr", "apply", "check", "renew", "explain"])
+    func helpFitsEightyCellsWithAlignedColumns(_ command: String) throws {
+        let help = try Pftls.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": "", "LANGUAGE": ""])
+        #expect(help.status == 0 && isJapanese(help.standardOutput), "\(help.all)")
+        let cells = { (line: Substring) in line.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xFF60).contains($1.value) ? 2 : 1) } }
+        for line in help.standardOutput.split(separator: "\n") {
+            #expect(cells(line) <= 80, "\(cells(line)) cells: \(line)")
+            // A row's description starts in column 26, whatever the label's script.
+            if line.hasPrefix("  "), !line.hasPrefix("   "), let gap = line.dropFirst(2).firstRange(of: "  ") {
+                let label = line[..<gap.lowerBound]
+                let padding = line[gap.lowerBound...].prefix { $0 == " " }
+                #expect(cells(label) + padding.count == 26, "out of line: \(line)")
+            }
+        }
+    }
 }

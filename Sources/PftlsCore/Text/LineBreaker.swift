@@ -9,7 +9,8 @@
 /// - a katakana word is kept whole;
 /// - kinsoku: no line starts with closing punctuation, a small kana, a prolonged sound mark
 ///   or a particle, and no line ends with an opening bracket;
-/// - an ASCII word (a parameter name, a path, a code, a command) is kept whole, and stays
+/// - an ASCII word (a parameter name, a path, a code, a command; a quoted literal with
+///   spaces in it counts as one word) is kept whole, and stays
 ///   on the line of the Japanese text that directly follows it, so no line starts with a
 ///   particle after `SASL⏎が`; a number stays with its counter (`2048 ビット`, `ポート 587`);
 /// - a word longer than a whole line starts at the margin and breaks after a `/` or, failing
@@ -67,12 +68,25 @@ public enum LineBreaker {
                 result.append(.wide(character))
                 index = line.index(after: index)
             } else {
-                let end = line[index...].firstIndex { $0 == " " || isWide($0) } ?? line.endIndex
+                var end = line[index...].firstIndex { $0 == " " || isWide($0) } ?? line.endIndex
+                if let quoted = quotedSpanEnd(in: line, from: index) { end = max(end, quoted) }
                 result.append(.narrow(line[index..<end]))
                 index = end
             }
         }
         return result
+    }
+
+    /// The end of a quoted ASCII literal that starts at `start` (`` `postfix check` ``,
+    /// `"-o name=value"`), so a command with spaces is one word; nil when there is none.
+    private static func quotedSpanEnd(in line: Substring, from start: Substring.Index) -> Substring.Index? {
+        let quote = line[start]
+        guard quote == "`" || quote == "\"" else { return nil }
+        let inside = line.index(after: start)
+        guard let close = line[inside...].firstIndex(of: quote), close > inside,
+              line[inside..<close].contains(" "), !line[inside..<close].contains(where: isWide) else { return nil }
+        let after = line.index(after: close)
+        return line[after...].firstIndex { $0 == " " || isWide($0) } ?? line.endIndex
     }
 
     private static func isWide(_ character: Character) -> Bool { DisplayWidth.columns(of: character) == 2 }

@@ -67,6 +67,17 @@ import Testing
         }
     }
 
+    @Test func aQuotedCommandIsOneWord() {
+        let text = "置き換えるものをバックアップし、`postfix check` を実行して、\"-o smtpd_tls_security_level=encrypt\" で上書きします。"
+        for width in 40...70 {
+            let lines = LineBreaker.lines(text, width: width)
+            Self.expectWellBroken(lines, from: text, width: width)
+            for literal in ["`postfix check`", "\"-o smtpd_tls_security_level=encrypt\""] {
+                #expect(lines.contains { $0.contains(literal) }, "width \(width): \(literal) split in \(lines)")
+            }
+        }
+    }
+
     @Test func aNumberStaysWithItsCounterAndAfterPort() {
         let text = "鍵は RSA 2048 ビットで、ポート 587 と ポート 465 の両方で使われます。あと 364 日有効です。"
         for width in 16...50 {

@@ -30,7 +30,7 @@ struct ApplyJSON: Encodable {
     var probes: [Probe] = []
     var log: [String] = []
     var error: String?
-    /// The stable code of `error`, when it has one (`config-not-found`, `tls-not-configured`).
+    /// The stable code of `error`, when it has one (`config-not-found`, `nothing-to-renew`).
     var code: String?
     /// Why nothing was planned: the lineage certbot renewed is not Postfix's.
     var skipped: String?

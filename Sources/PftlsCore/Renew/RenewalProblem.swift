@@ -1,16 +1,16 @@
-/// Why a renewal cannot start: main.cf names no server certificate to renew. Coded as
-/// `check` codes the same fact (`tls-not-configured`).
+/// Why a renewal cannot start: main.cf names no server certificate, so there is nothing
+/// to renew (`nothing-to-renew`).
 public struct RenewalProblem: CodedError, Equatable, Sendable {
     /// The stable code of a renewal that cannot start.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Backing: String, Hashable, Sendable {
-            case tlsNotConfigured = "tls-not-configured"
+            case nothingToRenew = "nothing-to-renew"
         }
 
         fileprivate let backing: Backing
 
         /// main.cf sets no server certificate.
-        public static let tlsNotConfigured = Code(backing: .tlsNotConfigured)
+        public static let nothingToRenew = Code(backing: .nothingToRenew)
 
         /// The code as printed.
         public var description: String { backing.rawValue }
@@ -22,10 +22,10 @@ public struct RenewalProblem: CodedError, Equatable, Sendable {
 
     /// main.cf at `path` sets no server certificate.
     init(notConfigured path: String) {
-        code = .tlsNotConfigured
+        code = .nothingToRenew
         self.path = path
     }
 
-    public var reason: String { Catalog.text("renew.tls-not-configured", ["path": SafeText.escape(path)]) }
-    public var hint: String { Catalog.text("renew.tls-not-configured.hint") }
+    public var reason: String { Catalog.text("renew.nothing-to-renew", ["path": SafeText.escape(path)]) }
+    public var hint: String { Catalog.text("renew.nothing-to-renew.hint") }
 }

@@ -8,7 +8,7 @@ import Testing
 /// once. The set-up is the demo's (a stock Debian main.cf naming a snakeoil pair), unsealed
 /// so that Postfix's state is asked, of a Postfix whose postfix-script cannot run postconf:
 /// the master's pid file is then looked for under the queue directory main.cf names.
-@Suite struct OneReadTests {
+@Suite final class OneReadTests {
     let base: String
     let layout: DemoSandboxBuilder.Layout
     let set: SampleCertificateSet
@@ -22,6 +22,8 @@ import Testing
         (layout, set) = try DemoSandboxBuilder.build(in: base)
         unlink(layout.configDirectory + "/" + DemoSandboxSeal.markerName)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: base) }
 
     /// A Postfix that is installed, but whose `postfix status` fails as it does on a broken main.cf.
     struct PostfixThatCannotReadItsConfiguration: ProcessRunner {

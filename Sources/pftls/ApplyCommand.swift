@@ -19,13 +19,16 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         // Postfix is asked first: its answers come on other threads while the answers are read.
         let processes = SystemProcessRunner()
-        let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
+        let installation = PostfixInstallation.detect(configDirectory: change.configDirectory.path, processes: processes)
         let parsed = try AnswersFileOption.read(answers)
         let hostname = parsed.hostname ?? installation.hostname
-        let plan = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(),
+        // The set-up in force, read once: the plan starts from it and changes it only while it is still on disk.
+        let fileSystem = LocalFileSystem()
+        let setup = TLSSetupInForce.read(installation, fileSystem: fileSystem)
+        let plan = PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: Inspector(),
                                          baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                          dns: change.dnsCheck)
-            .build(parsed, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
+            .build(parsed, setup: setup, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "")
             return

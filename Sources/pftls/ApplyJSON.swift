@@ -6,8 +6,9 @@ import PftlsCore
 /// Ansible and other tools. Keys are stable; `message` texts follow the language.
 ///
 /// `{"changed", "dryRun", "ok", "steps", "findings", "diffs", "backupDirectory",
-///   "rollbackCommand", "probes", "error"}`, and `"skipped"` when `renew`, as certbot's
-/// deploy hook, left another service's lineage alone.
+///   "rollbackCommand", "probes", "error", "code"}`, and `"skipped"` when `renew`, as certbot's
+/// deploy hook, left another service's lineage alone. `code` is there when the error has
+/// a stable code (`CodedError`), as a finding has.
 struct ApplyJSON: Encodable {
     struct Probe: Encodable {
         let service: String
@@ -29,6 +30,8 @@ struct ApplyJSON: Encodable {
     var probes: [Probe] = []
     var log: [String] = []
     var error: String?
+    /// The stable code of `error`, when it has one (`config-not-found`, `nothing-to-renew`).
+    var code: String?
     /// Why nothing was planned: the lineage certbot renewed is not Postfix's.
     var skipped: String?
 
@@ -40,6 +43,13 @@ struct ApplyJSON: Encodable {
         ok = !plan.hasErrors
         changed = !plan.isNoOp && !plan.hasErrors
         for file in plan.changedFiles { diffs[file.path] = file.diff }
+    }
+
+    /// The result of a command that stopped on `failure` before it planned anything.
+    init(failure: any CodedError) {
+        ok = false
+        error = failure.reason
+        code = failure.codeName
     }
 
     /// The result of a renewal that was skipped, saying why.

@@ -4,8 +4,7 @@ import ArgumentParser
 /// The options every command that changes Postfix's configuration shares
 /// (`apply`, `renew`).
 struct ChangeOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = PostfixInstallation.standardConfigDirectory
+    @OptionGroup var configDirectory: ConfigDirectoryOption
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text2"), valueName: "FILE"))
     var passphraseFile: String?

@@ -11,8 +11,7 @@ struct CheckCommand: ParsableCommand {
         discussion: Catalog.text("CheckCommand.text2")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text3"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = PostfixInstallation.standardConfigDirectory
+    @OptionGroup var configDirectory: ConfigDirectoryOption
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text4")))
     var json = false
@@ -47,7 +46,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
-        let report = audit.run(configDirectory: configDir, expiry: ExpiryThresholds(warnDays: warnDays, critDays: critDays),
+        let report = audit.run(configDirectory: configDirectory.path, expiry: ExpiryThresholds(warnDays: warnDays, critDays: critDays),
                                probing: !noProbe, names: names, dns: dns.dnsCheck())
         if let reportFile { try write(CheckText.render(report), to: reportFile) }
         // One verdict for every format; each exits by its own convention.

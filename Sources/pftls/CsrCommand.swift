@@ -42,8 +42,7 @@ struct CsrCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.out.help"), valueName: "DIR"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.config-dir.help"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = PostfixInstallation.standardConfigDirectory
+    @OptionGroup var configDirectory: ConfigDirectoryOption
 
     func validate() throws {
         for name in names where !RequestMaker.isHostName(name) {
@@ -60,7 +59,10 @@ struct CsrCommand: ParsableCommand {
 
     func run() throws {
         // Postfix is asked only for what was not given: the name, the directory, the key in use.
+        let configDir = configDirectory.path
         lazy var installation = PostfixInstallation.detect(configDirectory: configDir, processes: SystemProcessRunner())
+        // The set-up in force, read once when the directory or the key in use is needed.
+        lazy var setup = TLSSetupInForce.read(installation, fileSystem: LocalFileSystem())
         var chosen = names
         if chosen.isEmpty {
             let hostName = defaultHostName(installation)
@@ -69,13 +71,18 @@ struct CsrCommand: ParsableCommand {
         }
         var reuse: (key: PrivateKey, path: String)?
         if reuseKey {
-            guard let found = try keyInUse(installation) else { throw ValidationError(Catalog.text("csr.no-key-in-use", ["dir": SafeText.escape(configDir)])) }
+            guard let found = try keyInUse(setup.get()) else { throw ValidationError(Catalog.text("csr.no-key-in-use", ["dir": SafeText.escape(configDir)])) }
             reuse = found
         }
         let made: RequestMaker.Made
-        let directory = out ?? RequestDefaults.directory(
-            setup: TLSSetupInForce.read(configDirectory: configDir, fileSystem: LocalFileSystem(), defaults: installation.defaults),
-            configDirectory: configDir)
+        let directory: String
+        if let out {
+            directory = out
+        } else {
+            // Without a readable set-up, the key and CSR go to the configuration directory.
+            let inForce: TLSSetupInForce? = if case .success(let read) = setup { read } else { nil }
+            directory = RequestDefaults.directory(setup: inForce, configDirectory: configDir)
+        }
         do {
             made = try RequestMaker(trustedOwner: getuid()).make(names: chosen, keyType: keyType.type, directory: directory, reuse: reuse,
                                                                  subject: fields())
@@ -93,10 +100,9 @@ struct CsrCommand: ParsableCommand {
     }
 
     /// The private key Postfix serves now: the key file of the set-up in force, as `renew` finds it.
-    private func keyInUse(_ installation: PostfixInstallation) throws -> (key: PrivateKey, path: String)? {
+    private func keyInUse(_ setup: TLSSetupInForce) -> (key: PrivateKey, path: String)? {
         let inspector = Inspector()
-        guard case .success(let current) = RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current()
-        else { return nil }
+        guard case .success(let current) = RenewalPlanner(inspector: inspector).current(setup) else { return nil }
         let key = inspector.load(current.keyFile, passphrases: nil).items.lazy
             .compactMap { if case .privateKey(let key) = $0.object { key } else { nil } }.first
         return key.map { ($0, current.keyFile) }

@@ -60,28 +60,32 @@ struct RenewCommand: ParsableCommand {
 
     func run() throws {
         let processes = SystemProcessRunner()
-        let installation = PostfixInstallation.detect(configDirectory: change.configDir, processes: processes)
+        let installation = PostfixInstallation.detect(configDirectory: change.configDirectory.path, processes: processes)
         let inspector = Inspector()
-        let found = RenewalPlanner(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector).current()
-        if let renewed = renewedLineage,
-           !admits(renewed, inUse: try? found.get(), hostname: installation.hostname, inspector: inspector) { return }
+        // The set-up in force, read once: the renewal's answers and the plan both start from it.
+        let fileSystem = LocalFileSystem()
+        let setup: TLSSetupInForce
         let current: RenewalPlanner.InForce
-        switch found {
-        case .success(let inUse): current = inUse
-        case .failure(let problem):
-            StandardStreams.writeError(Catalog.text("RenewCommand.text8", ["description": "\(problem.description)"]))
-            throw ExitCode(1)
+        do {
+            setup = try TLSSetupInForce.read(installation, fileSystem: fileSystem).get()
+            current = try RenewalPlanner(inspector: inspector).current(setup).get()
+        } catch let problem as any CodedError {
+            // As certbot's deploy hook, another service's lineage is skipped even so.
+            if let renewed = renewedLineage, !admits(renewed, inUse: nil, hostname: installation.hostname, inspector: inspector) { return }
+            throw CodedErrorReport.fail(problem, command: "renew", json: change.json)
         }
+        if let renewed = renewedLineage,
+           !admits(renewed, inUse: current, hostname: installation.hostname, inspector: inspector) { return }
         let request = self.request
         var answers = request.answers(replacing: current.answers)
         answers.names = names
         answers.privateCA = privateCA.privateCA
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
         let hostname = installation.hostname
-        let built = PlanBuilder.forSystem(fileSystem: LocalFileSystem(), installation: installation, inspector: inspector,
+        let built = PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector,
                                           baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                           dns: change.dnsCheck)
-            .build(answers, passphrases: passphrases, hostname: hostname)
+            .build(answers, setup: .success(setup), passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
         let plan = built.adding(RenewalPlanner.checks(old: current.leaf, new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
         if change.json {

@@ -11,8 +11,7 @@ struct WizardCommand: ParsableCommand {
         abstract: Catalog.text("WizardCommand.text")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("WizardCommand.text2"), valueName: "DIR"), transform: AbsolutePath.of)
-    var configDir = PostfixInstallation.standardConfigDirectory
+    @OptionGroup var configDirectory: ConfigDirectoryOption
 
     @OptionGroup var dns: ResolverOptions
 
@@ -20,7 +19,7 @@ struct WizardCommand: ParsableCommand {
     var allowTlsaMismatch = false
 
     func run() throws {
-        try Self.start(configDirectory: configDir, resolver: dns.resolver, allowTLSAMismatch: allowTlsaMismatch)
+        try Self.start(configDirectory: configDirectory.path, resolver: dns.resolver, allowTLSAMismatch: allowTlsaMismatch)
     }
 
     /// Runs the wizard on the configuration in `configDirectory`.

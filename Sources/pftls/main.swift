@@ -33,6 +33,10 @@ do {
     } else {
         try PftlsCommand.parseAndRun(arguments)
     }
+} catch let error as any CodedError {
+    // An error with a stable code is said as a finding is: the code, the reason, the fix.
+    StandardStreams.writeError(CodedErrorReport.text(error))
+    exit(1)
 } catch {
     let code = PftlsCommand.exitCode(for: error)
     let message = ArgumentParserText.localize(PftlsCommand.fullMessage(for: error))

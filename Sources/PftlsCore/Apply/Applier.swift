@@ -81,7 +81,8 @@ public struct Applier {
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
         // The sandbox's status is not even asked: it is never run.
-        let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes)
+        let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes,
+                                                                queueDirectory: plan.queueDirectory)
         if options.reload, let problem = ListenerPreflight().problem(plan, running: wasRunning) {
             throw fail(problem)
         }
@@ -125,7 +126,7 @@ public struct Applier {
             let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10), trustStore: trustStore)
             if canary.applies {
                 let verdict = canary.run(say: say)
-                let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory)
+                let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
                 if verdict.postfix == .restarted { say(recovery.sentence(verdict.postfix)) }
                 if let problem = verdict.problem {
                     backup.discard()
@@ -188,7 +189,7 @@ public struct Applier {
             if !problems.isEmpty { failure.postfixNote = Catalog.text("Applier.text16", ["rollbackCommand": "\(rollbackCommand)"]) }
             guard options.reload && wasRunning else { return failure }
             // Back to the state Postfix was in: running. A reload that failed may have stopped it.
-            let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory)
+            let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
             switch recovery.bringBack() {
             case .running:
                 say(Catalog.text("Applier.text17"))

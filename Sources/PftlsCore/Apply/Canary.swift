@@ -90,7 +90,7 @@ struct Canary {
         do { try writer.write(original, to: masterPath, mode: mode, owner: owner) } catch { cleanup.append("\(error)") }
         ConfigFileAge.dateBack([masterPath])
         copies.forEach { unlink($0) }
-        let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory).bringBack()
+        let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory).bringBack()
         if !cleanup.isEmpty {
             let left = Catalog.text("canary.not-removed", ["path": SafeText.escape(masterPath), "reason": cleanup.joined(separator: "; ")])
             problem = [problem, left].compactMap { $0 }.joined(separator: " ")

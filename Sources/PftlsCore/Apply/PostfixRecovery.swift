@@ -6,6 +6,8 @@ import Glibc
 struct PostfixRecovery {
     let processes: ProcessRunner
     let configDirectory: String
+    /// Where the master's pid file is, when postfix-script cannot read the configuration.
+    let queueDirectory: String
 
     /// The state Postfix was left in.
     enum Outcome: Equatable {
@@ -20,22 +22,27 @@ struct PostfixRecovery {
     /// Reloads or starts Postfix, whichever it needs, and says which it took.
     func bringBack() -> Outcome {
         let postfix = PostfixCommand(processes: processes)
-        if MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) {
+        if isRunning {
             _ = postfix.run(configDirectory, subcommand: "reload")
             // `postfix reload` only signals the master; one that cannot carry the reload
             // out (or that was being stopped) exits moments later: it must stay up.
             if staysRunning() { return .running }
         }
         let start = postfix.run(configDirectory, subcommand: "start")
-        if start?.passed == true, MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) { return .restarted }
+        if start?.passed == true, isRunning { return .restarted }
         return .down(reason: start?.reason ?? Catalog.text("Applier.text20"))
+    }
+
+    /// True when the master runs, asked now.
+    private var isRunning: Bool {
+        MasterStatus.isRunning(configDirectory: configDirectory, processes: processes, queueDirectory: queueDirectory)
     }
 
     /// True when the master is still there at each of a few looks over most of a second.
     private func staysRunning() -> Bool {
         for _ in 0..<3 {
             usleep(250_000)
-            guard MasterStatus.isRunning(configDirectory: configDirectory, processes: processes) else { return false }
+            guard isRunning else { return false }
         }
         return true
     }

@@ -6,8 +6,6 @@ import Glibc
 struct ConfigRules {
     let setup: TLSSetupInForce
     let installation: PostfixInstallation
-    /// master.cf as written, for rules on its lines.
-    let masterText: String
 
     private var mainPath: String { installation.configDirectory + "/main.cf" }
     private var masterPath: String { installation.configDirectory + "/master.cf" }
@@ -143,7 +141,8 @@ struct ConfigRules {
     /// attaches them to the service above.
     func optionsOfCommentedServices() -> [Finding] {
         var findings: [Finding] = []
-        let lines = masterText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // master.cf as written (as the set-up read it), for rules on its lines.
+        let lines = String(decoding: setup.masterFile.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in lines.enumerated() where line.hasPrefix("#") {
             let fields = line.dropFirst().split(whereSeparator: \.isWhitespace)
             guard fields.count >= 8, ["inet", "unix", "fifo", "pass", "unix-dgram"].contains(String(fields[1])) else { continue }

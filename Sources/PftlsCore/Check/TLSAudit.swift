@@ -53,10 +53,11 @@ public struct TLSAudit {
                     names: [String] = [], dns: MailDNSCheck? = nil) -> Report {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
-        guard let setup = TLSSetupInForce.read(configDirectory: configDirectory, fileSystem: fileSystem, defaults: installation.defaults) else {
-            return Report(findings: [Finding(.unreadable, .error, file: configDirectory, message: Catalog.text("finding.unreadable.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
-                                             hint: Catalog.text("finding.unreadable.hint"))],
-                          services: [], filesInUse: [], leaf: nil, probes: [], expiry: expiry, configurationRead: false)
+        let setup: TLSSetupInForce
+        switch TLSSetupInForce.read(installation, fileSystem: fileSystem) {
+        case .success(let read): setup = read
+        case .failure(let error):
+            return Report(findings: [error.finding], services: [], filesInUse: [], leaf: nil, probes: [], expiry: expiry, configurationRead: false)
         }
         let main = setup.main
         let value = setup.value
@@ -85,10 +86,9 @@ public struct TLSAudit {
                 message: Catalog.text("finding.obsoleteSetting.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "name": "\(name)", "value": "\(MainConfigPlanner.obsolete[name]!)"]),
                 hint: Catalog.text("finding.obsoleteSetting.hint")))
         }
-        let masterText = (try? fileSystem.readFile(configDirectory + "/master.cf", limit: 64 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        findings += ConfigRules(setup: setup, installation: installation, masterText: masterText).findings()
+        findings += ConfigRules(setup: setup, installation: installation).findings()
         var probes: [(ServiceTLS, ProbeResult)] = []
-        if probing, installation.isRunning, let leaf = report?.leaf {
+        if probing, installation.isRunning(with: setup), let leaf = report?.leaf {
             for service in services where service.mode != .none {
                 guard let port = service.port else { continue }
                 let result = probe.probe(host: service.host, port: port, mode: service.mode == .implicit ? .implicit : .startTLS, serverName: nil)

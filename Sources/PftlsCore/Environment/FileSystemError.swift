@@ -1,10 +1,14 @@
 /// Why a file could not be read, with the errno kept for the message.
 public enum FileSystemError: Error, Equatable, Sendable {
+    /// ENOENT.
     case notFound(path: String)
+    /// EACCES.
     case permissionDenied(path: String)
     case notRegularFile(path: String)
     case tooLarge(path: String, size: Int, limit: Int)
+    /// ELOOP.
     case symbolicLink(path: String)
+    /// Any other errno, with the call that failed.
     case system(path: String, operation: String, errno: Int32)
 
     /// A sentence naming the path and the cause.

@@ -72,10 +72,12 @@ public struct LocalFileSystem: FileSystem {
         throw Self.error(path, operation, errno)
     }
 
+    /// The error for errno `code`: ENOENT, EACCES and ELOOP have cases of their own; any
+    /// other errno (ENOTDIR and EPERM among them) is kept with the call that failed.
     static func error(_ path: String, _ operation: String, _ code: Int32) -> FileSystemError {
         switch code {
-        case ENOENT, ENOTDIR: .notFound(path: path)
-        case EACCES, EPERM: .permissionDenied(path: path)
+        case ENOENT: .notFound(path: path)
+        case EACCES: .permissionDenied(path: path)
         case ELOOP: .symbolicLink(path: path)
         default: .system(path: path, operation: operation, errno: code)
         }

@@ -29,6 +29,8 @@ public struct ChangePlan {
     public var baseline: ConfigBaseline? = nil
     /// The chain as it is installed, leaf first: what every listener must serve.
     public var chain: [Certificate] = []
+    /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).
+    public var queueDirectory = TLSSetupInForce.standardQueueDirectory
 
     /// True when any finding is an error: the plan must not be applied.
     public var hasErrors: Bool { findings.hasErrors }

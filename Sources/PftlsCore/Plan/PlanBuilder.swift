@@ -39,8 +39,17 @@ public struct PlanBuilder {
                     baseline: baseline(), dns: dns)
     }
 
-    /// Builds the plan. `hostname` is what the certificate must cover (nil skips the check).
+    /// Builds the plan on the set-up in force now, read here (the wizard plans on the files
+    /// as they are when asked). `hostname` is what the certificate must cover (nil skips the check).
     public func build(_ answers: Answers, passphrases: PassphraseSource?, hostname: String?) -> ChangePlan {
+        build(answers, setup: TLSSetupInForce.read(installation, fileSystem: fileSystem), passphrases: passphrases, hostname: hostname)
+    }
+
+    /// Builds the plan on `setup`, the set-up in force as the command read it (or why it
+    /// could not be read: then the plan has an `unreadable` error). main.cf and master.cf
+    /// are not opened again: the change applies only while they are the files read then.
+    public func build(_ answers: Answers, setup: Result<TLSSetupInForce, ConfigReadError>, passphrases: PassphraseSource?,
+                      hostname: String?) -> ChangePlan {
         let mainPath = installation.configDirectory + "/main.cf"
         let masterPath = installation.configDirectory + "/master.cf"
         let report = inspector.inspect(paths: [answers.privateKey, answers.certificate] + answers.intermediates,
@@ -49,13 +58,6 @@ public struct PlanBuilder {
                                                                                    intermediates: answers.intermediates), names: answers.names,
                                            privateCA: answers.privateCA))
         var findings = report.findings
-        // main.cf and master.cf are read and parsed before anything is asked of Postfix,
-        // whose answers may still be on their way. Their status comes first: the change
-        // applies only while they are still the files read here.
-        let (seenMain, seenMaster) = ((try? fileSystem.status(of: mainPath)) ?? nil, (try? fileSystem.status(of: masterPath)) ?? nil)
-        let configFiles = Result { () throws(FileSystemError) in
-            (try fileSystem.readFile(mainPath, limit: 64 << 20), try fileSystem.readFile(masterPath, limit: 64 << 20))
-        }.map { texts in (texts, MainConfig(bytes: texts.0), MasterConfig(bytes: texts.1)) }
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
         if layout == .chainFile && !installation.supportsChainFiles {
             findings.append(Finding(.layoutUnsupported, .error, file: nil,
@@ -67,25 +69,20 @@ public struct PlanBuilder {
         findings += safety.checkConfigDirectory(installation.configDirectory)
         findings += guardFindings(answers)
 
-        var main: MainConfig?
-        var master: MasterConfig?
-        var mainText: [UInt8] = []
-        var masterText: [UInt8] = []
-        switch configFiles {
-        case .success(let (texts, parsedMain, parsedMaster)):
-            (mainText, masterText) = texts
-            main = parsedMain
-            master = parsedMaster
+        let inForce: TLSSetupInForce?
+        switch setup {
+        case .success(let read): inForce = read
         case .failure(let error):
-            findings.append(Finding(.unreadable, .error, file: installation.configDirectory, message: error.reason,
-                                    hint: Catalog.text("finding.unreadable.hint2")))
+            inForce = nil
+            findings.append(error.finding)
         }
-        guard var main, var master, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
+        guard let inForce, let key = report.privateKey, let leaf = report.leaf, !findings.hasErrors else {
             let baseline = self.baseline()
             return ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory, directoryToCreate: nil,
                               files: [], findings: findings + (baseline?.findings ?? []), probes: [], leaf: report.leaf, baseline: baseline)
         }
 
+        var (main, master) = (inForce.main, inForce.master)
         if let dns {
             let lookups = dns.lookUp(hostname: hostname) { [main] in main.effectiveValue(of: $0, defaults: installation.defaults) ?? "" }
             findings += dns.beforeChange(chain: report.servedChain, file: answers.certificate, lookups: lookups,
@@ -94,7 +91,7 @@ public struct PlanBuilder {
 
         // What the diff is made against: master.cf as it is on disk, before any repair.
         let masterOnDisk = master
-        if let cleaned = Canary.removingEntries(from: masterText) {
+        if let cleaned = Canary.removingEntries(from: inForce.masterFile.bytes) {
             master = MasterConfig(bytes: cleaned)
             findings.append(Finding(.canaryLeftover, .warning, file: masterPath,
                                     message: Catalog.text("finding.canaryLeftover.message"),
@@ -105,8 +102,7 @@ public struct PlanBuilder {
             master = master.repaired()
             findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + Catalog.text("PlanBuilder.text"), hint: $0.hint) }
         }
-        let installed = installedFiles(for: answers, layout: layout, inForce: TLSSetupInForce(main: main, master: master, defaults: installation.defaults),
-                                       key: key, chain: report.servedChain)
+        let installed = installedFiles(for: answers, layout: layout, inForce: inForce, key: key, chain: report.servedChain)
         var probes: [ProbeTarget] = []
         let (oldMain, oldMaster) = (main, master)
         do {
@@ -116,7 +112,7 @@ public struct PlanBuilder {
             let isKnown: (String) -> Bool = { name in installation.defaults.source != .postconf || isDefined(name) }
             let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile),
                                                    isDefined: isDefined, isKnown: isKnown,
-                                                   wildcardHost: TLSSetupInForce(main: main, master: master, defaults: installation.defaults).wildcardHost)
+                                                   wildcardHost: inForce.wildcardHost)
                 .apply(answers.services, to: &master)
             probes = services.probes
             let planned = Set(installed.paths)
@@ -130,16 +126,16 @@ public struct PlanBuilder {
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory,
                                     message: Catalog.text("finding.unreadable.message2", ["error": "\(error)"]),
-                                    hint: Catalog.text("finding.unreadable.hint3")))
+                                    hint: Catalog.text("config-read.hint.check")))
         }
         findings += saslFindings(answers, main: main)
         findings += clientLevelFindings(answers, main: main)
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
-        files.append(configFile(.mainConfig, path: mainPath, seen: seenMain, current: mainText, new: main.renderBytes()) { [main, oldMain] in
+        files.append(configFile(.mainConfig, file: inForce.mainFile, new: main.renderBytes()) { [main, oldMain] in
             main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + " (new)")
         })
-        files.append(configFile(.masterConfig, path: masterPath, seen: seenMaster, current: masterText, new: master.renderBytes()) { [master, masterOnDisk] in
+        files.append(configFile(.masterConfig, file: inForce.masterFile, new: master.renderBytes()) { [master, masterOnDisk] in
             master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + " (new)")
         })
         let baseline = self.baseline()
@@ -149,6 +145,7 @@ public struct PlanBuilder {
                               directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
                               files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
         plan.chain = report.servedChain
+        plan.queueDirectory = inForce.queueDirectory
         return plan
     }
 
@@ -268,11 +265,12 @@ public struct PlanBuilder {
         }
     }
 
-    private func configFile(_ role: PlannedFile.Role, path: String, seen: FileStatus?, current: [UInt8], new newBytes: [UInt8],
-                            diff: () -> String) -> PlannedFile {
-        let mode = seen?.permissions ?? 0o644
-        return PlannedFile.make(purpose: AtomicFileWriter.split(path).name, role: role, path: path, content: .text(newBytes),
-                                mode: mode_t(mode), ownedByRoot: false, fileSystem: fileSystem, current: current, seen: .some(seen)) { _ in diff() }
+    /// main.cf or master.cf with its new bytes, compared with `file` as the set-up read it.
+    private func configFile(_ role: PlannedFile.Role, file: ConfigFileSnapshot, new newBytes: [UInt8], diff: () -> String) -> PlannedFile {
+        let mode = file.status?.permissions ?? 0o644
+        return PlannedFile.make(purpose: AtomicFileWriter.split(file.path).name, role: role, path: file.path, content: .text(newBytes),
+                                mode: mode_t(mode), ownedByRoot: false, fileSystem: fileSystem, current: file.bytes,
+                                seen: .some(file.status)) { _ in diff() }
     }
 }
 

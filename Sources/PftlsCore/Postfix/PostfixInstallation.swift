@@ -13,7 +13,7 @@ public struct PostfixInstallation: Sendable {
     public var defaults: PostfixDefaults { facts.value.defaults }
     private var facts: AskedOnce<Facts>
     private var tables: AskedOnce<[String]>
-    private var running: AskedOnce<Bool>
+    private var running: AskedOnce<MasterStatus>
     private var query: AskedOnce<ConfigQuery>
 
     /// What `postconf -d` tells: the version and the defaults.
@@ -24,9 +24,12 @@ public struct PostfixInstallation: Sendable {
 
     /// Lookup table types this build supports (`postconf -m`).
     public var tableTypes: [String] { version == nil ? ["btree", "hash"] : tables.value }
-    /// True when `postfix status` says the instance runs, asked when first needed; never
-    /// for the demo's sandbox (`DemoSandboxSeal`), which is not asked.
-    public var isRunning: Bool { running.value }
+    /// True when the instance runs: `postfix status`, asked when first needed (never for
+    /// the demo's sandbox, `DemoSandboxSeal`), or when it cannot read the configuration,
+    /// the master's pid file under the queue directory `setup` names.
+    public func isRunning(with setup: TLSSetupInForce?) -> Bool {
+        running.value.isRunning(queueDirectory: setup?.queueDirectory ?? TLSSetupInForce.standardQueueDirectory)
+    }
     /// myhostname, the mail domains and postconf's complaints (`ConfigQuery`).
     public var configured: ConfigQuery { version == nil ? .unasked : query.value }
 
@@ -36,7 +39,7 @@ public struct PostfixInstallation: Sendable {
         self.configDirectory = configDirectory
         facts = AskedOnce(answered: Facts(version: version, defaults: defaults))
         tables = AskedOnce(answered: tableTypes)
-        running = AskedOnce(answered: isRunning)
+        running = AskedOnce(answered: isRunning ? .running : .stopped)
         query = AskedOnce(answered: configured)
     }
 
@@ -57,8 +60,8 @@ public struct PostfixInstallation: Sendable {
         installation.tables = AskedOnce.startingNow { tableTypes(processes) }
         // The demo's sandbox is never run: its status is not even asked (nor its listeners probed).
         installation.running = AskedOnce {
-            facts.value.version != nil && !DemoSandboxSeal.isSealed(configDirectory)
-                && MasterStatus.isRunning(configDirectory: configDirectory, processes: processes)
+            facts.value.version == nil || DemoSandboxSeal.isSealed(configDirectory) ? .stopped
+                : MasterStatus.ask(configDirectory: configDirectory, processes: processes)
         }
         return installation
     }

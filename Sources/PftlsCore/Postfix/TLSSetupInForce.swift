@@ -1,22 +1,58 @@
 /// The TLS set-up a Postfix instance has now, read one way from main.cf and
 /// master.cf: what the plan, `check`, `renew` and the wizard's Start screen start from.
-public struct TLSSetupInForce {
+/// A command reads it once and hands it on; it keeps the bytes it read.
+public struct TLSSetupInForce: Sendable {
     public let main: MainConfig
     public let master: MasterConfig
-    let defaults: PostfixDefaults
+    /// main.cf and master.cf as read: their status and bytes.
+    public let mainFile: ConfigFileSnapshot
+    public let masterFile: ConfigFileSnapshot
+    /// Postfix's defaults, asked when a value first needs them: the files are read while
+    /// `postconf -d` still runs.
+    private let askDefaults: @Sendable () -> PostfixDefaults
+    var defaults: PostfixDefaults { askDefaults() }
 
-    /// The set-up described by parsed configuration files.
-    public init(main: MainConfig, master: MasterConfig, defaults: PostfixDefaults) {
-        self.main = main
-        self.master = master
-        self.defaults = defaults
+    /// The largest main.cf or master.cf read: 64 MiB.
+    static let sizeLimit = 64 << 20
+    /// Where Postfix's queue is when main.cf does not say (the master's pid file is under it).
+    public static let standardQueueDirectory = "/var/spool/postfix"
+
+    /// The set-up main.cf and master.cf of `configDirectory` describe when they hold these
+    /// bytes (tests, previews): as if read, with no status.
+    public init(configDirectory: String = PostfixInstallation.standardConfigDirectory, main: [UInt8], master: [UInt8],
+                defaults: PostfixDefaults) {
+        self.init(mainFile: ConfigFileSnapshot(path: configDirectory + "/main.cf", status: nil, bytes: main),
+                  masterFile: ConfigFileSnapshot(path: configDirectory + "/master.cf", status: nil, bytes: master),
+                  defaults: { defaults })
     }
 
-    /// Reads main.cf and master.cf of `configDirectory`; nil when either cannot be read.
-    public static func read(configDirectory: String, fileSystem: FileSystem, defaults: PostfixDefaults) -> TLSSetupInForce? {
-        guard let main = try? fileSystem.readFile(configDirectory + "/main.cf", limit: 64 << 20),
-              let master = try? fileSystem.readFile(configDirectory + "/master.cf", limit: 64 << 20) else { return nil }
-        return TLSSetupInForce(main: MainConfig(bytes: main), master: MasterConfig(bytes: master), defaults: defaults)
+    private init(mainFile: ConfigFileSnapshot, masterFile: ConfigFileSnapshot, defaults: @escaping @Sendable () -> PostfixDefaults) {
+        main = MainConfig(bytes: mainFile.bytes)
+        master = MasterConfig(bytes: masterFile.bytes)
+        self.mainFile = mainFile
+        self.masterFile = masterFile
+        askDefaults = defaults
+    }
+
+    /// Reads main.cf and master.cf of `configDirectory`, each opened once; `defaults` is
+    /// asked only when a value needs it.
+    public static func read(configDirectory: String, fileSystem: FileSystem,
+                            defaults: @escaping @Sendable @autoclosure () -> PostfixDefaults) throws(ConfigReadError) -> TLSSetupInForce {
+        let main = try ConfigFileSnapshot.read(configDirectory + "/main.cf", fileSystem: fileSystem)
+        let master = try ConfigFileSnapshot.read(configDirectory + "/master.cf", fileSystem: fileSystem)
+        return TLSSetupInForce(mainFile: main, masterFile: master, defaults: defaults)
+    }
+
+    /// The set-up of `installation`'s configuration directory, or why it cannot be read.
+    public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem) -> Result<TLSSetupInForce, ConfigReadError> {
+        Result { () throws(ConfigReadError) in
+            try read(configDirectory: installation.configDirectory, fileSystem: fileSystem, defaults: installation.defaults)
+        }
+    }
+
+    /// The queue directory main.cf names by an absolute path, else Postfix's usual one.
+    public var queueDirectory: String {
+        main.value(of: "queue_directory").flatMap { $0.hasPrefix("/") ? $0 : nil } ?? Self.standardQueueDirectory
     }
 
     /// The value Postfix uses (explicit or default, `$name` expanded); "" when unset.

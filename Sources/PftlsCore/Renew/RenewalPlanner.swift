@@ -1,34 +1,26 @@
 /// Turns "renew with these files" into answers for the ordinary plan, keeping
 /// what is in use: the directory, the layout, the levels and the services.
 public struct RenewalPlanner {
-    let fileSystem: FileSystem
-    let installation: PostfixInstallation
     let inspector: Inspector
 
     /// The set-up in force: its answers, the certificate it serves (nil when unreadable) and its key file.
     public typealias InForce = (answers: Answers, leaf: Certificate?, keyFile: String)
 
-    /// Creates a planner for the instance described by `installation`.
-    public init(fileSystem: FileSystem, installation: PostfixInstallation, inspector: Inspector) {
-        self.fileSystem = fileSystem
-        self.installation = installation
+    /// Creates a planner that inspects the files in use with `inspector`.
+    public init(inspector: Inspector) {
         self.inspector = inspector
     }
 
-    /// The set-up in force, as answers, plus the current leaf and key file; or a finding why there is none.
-    public func current() -> Result<InForce, RenewalProblem> {
-        let directory = installation.configDirectory
-        guard let setup = TLSSetupInForce.read(configDirectory: directory, fileSystem: fileSystem, defaults: installation.defaults) else {
-            return .failure(RenewalProblem(Catalog.text("RenewalPlanner.text", ["directory": "\(SafeText.escape(directory))"])))
-        }
+    /// `setup` (as the command read it) as answers, plus the current leaf and key file; or
+    /// why there is nothing to renew. `inspection` is the inspection of `setup.files` when the
+    /// caller has made it already (the Start screen): the files are then not read again.
+    public func current(_ setup: TLSSetupInForce, inspection: InspectionReport? = nil) -> Result<InForce, RenewalProblem> {
         let value = setup.value
         let layout = setup.layout
         let files = setup.files
-        guard let first = files.first else {
-            return .failure(RenewalProblem(Catalog.text("RenewalPlanner.text2", ["directory": "\(SafeText.escape(directory))"])))
-        }
-        let report = inspector.inspect(paths: files, options: InspectionOptions())
-        let keyFile = report.files.first { $0.items.contains { if case .privateKey = $0.object { true } else { false } } }?.path ?? files.last!
+        guard let first = files.first, let last = files.last else { return .failure(RenewalProblem(notConfigured: setup.mainFile.path)) }
+        let report = inspection ?? inspector.inspect(paths: files, options: InspectionOptions())
+        let keyFile = report.files.first { $0.items.contains { if case .privateKey = $0.object { true } else { false } } }?.path ?? last
         let services = setup.services.compactMap(Self.answer(for:))
         let smtpLevel = value("smtp_tls_security_level")
         let answers = Answers(certificateDirectory: AtomicFileWriter.split(first).directory, privateKey: keyFile, certificate: first,
@@ -76,10 +68,4 @@ public struct RenewalPlanner {
                         message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "value": "\(dropped.joined(separator: ", "))"]),
                         hint: Catalog.text(refused ? "renew.names-dropped.refused.hint" : "finding.namesDropped.hint"))]
     }
-}
-
-/// Why a renewal cannot start.
-public struct RenewalProblem: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -25,6 +25,4 @@ extension FindingCode {
     public static let namesDropped: FindingCode = "names-dropped"
     /// The renewal changes the key: a DANE TLSA record must be rolled over.
     public static let tlsaRollover: FindingCode = "tlsa-rollover"
-    /// No TLS set-up is in place to renew.
-    public static let nothingToRenew: FindingCode = "nothing-to-renew"
 }

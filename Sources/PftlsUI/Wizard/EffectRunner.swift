@@ -71,7 +71,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .detectPostfix(let directory):
             let installation = directory == context.configDirectory ? self.installation
                 : PostfixInstallation.detect(configDirectory: directory, processes: processes)
-            var summary = PostfixSummary.read(installation, fileSystem: fileSystem, inspector: inspector)
+            var summary = PostfixSummary.read(installation, setup: TLSSetupInForce.read(installation, fileSystem: fileSystem), inspector: inspector)
             // The demo's sandbox is never started, whatever Postfix runs on the host.
             if context.demo != nil { summary.running = false }
             if let preparationFailure { summary.problem = preparationFailure }

@@ -31,17 +31,23 @@ public struct PostfixSummary: Sendable {
     /// Where a new key and CSR go unless the user says otherwise (`RequestDefaults.directory`).
     public var requestDirectory: String
 
-    /// Reads the summary for `installation` from its main.cf.
-    public static func read(_ installation: PostfixInstallation, fileSystem: FileSystem, inspector: Inspector) -> PostfixSummary {
+    /// The summary for `installation` from `setup`, its set-up in force as read once (or why
+    /// it could not be read); the certificates in use are inspected once.
+    public static func read(_ installation: PostfixInstallation, setup read: Result<TLSSetupInForce, ConfigReadError>,
+                            inspector: Inspector) -> PostfixSummary {
         var summary = PostfixSummary(version: installation.version?.description, configDirectory: installation.configDirectory,
-                                     running: installation.isRunning, filesInUse: [], certificateSubject: nil,
+                                     running: false, filesInUse: [], certificateSubject: nil,
                                      certificateNames: [], notAfter: nil, problem: nil, currentLeaf: nil, renewal: nil,
                                      smtpdLevelInForce: nil, smtpLevelInForce: nil, requestDirectory: installation.configDirectory)
-        guard let setup = TLSSetupInForce.read(configDirectory: installation.configDirectory, fileSystem: fileSystem,
-                                               defaults: installation.defaults) else {
-            summary.problem = Catalog.text("PostfixSummary.text", ["configDirectory": "\(installation.configDirectory)"])
+        let setup: TLSSetupInForce
+        switch read {
+        case .success(let value): setup = value
+        case .failure(let error):
+            summary.running = installation.isRunning(with: nil)
+            summary.problem = error.reason
             return summary
         }
+        summary.running = installation.isRunning(with: setup)
         summary.requestDirectory = RequestDefaults.directory(setup: setup, configDirectory: installation.configDirectory)
         summary.smtpdLevelInForce = setup.smtpdLevel
         summary.smtpLevelInForce = setup.smtpLevel
@@ -50,7 +56,7 @@ public struct PostfixSummary: Sendable {
         let report = inspector.inspect(paths: summary.filesInUse, options: InspectionOptions())
         if let leaf = report.leaf {
             summary.currentLeaf = leaf
-            if case .success(let current) = RenewalPlanner(fileSystem: fileSystem, installation: installation, inspector: inspector).current() {
+            if case .success(let current) = RenewalPlanner(inspector: inspector).current(setup, inspection: report) {
                 summary.renewal = current.answers
             }
             summary.certificateSubject = leaf.subject

@@ -24,8 +24,8 @@ import Testing
         let installation = PostfixInstallation(configDirectory: "/etc/postfix", version: version, tableTypes: tableTypes,
                                                defaults: defaults, isRunning: false)
         let masterText = master ?? cleanMaster
-        let setup = TLSSetupInForce(main: MainConfig(parsing: main), master: MasterConfig(parsing: masterText), defaults: .builtIn)
-        return ConfigRules(setup: setup, installation: installation, masterText: masterText).findings()
+        let setup = TLSSetupInForce(main: Array(main.utf8), master: Array(masterText.utf8), defaults: .builtIn)
+        return ConfigRules(setup: setup, installation: installation).findings()
     }
 
     @Test func aCleanConfigGivesNoFinding() {

@@ -21,9 +21,9 @@ struct WildcardProbeHostTests {
     }
 
     @Test func checkProbesAnIPv6OnlyServiceOnTheIPv6Loopback() {
-        let main = MainConfig(bytes: Array("inet_protocols = ipv6\n".utf8))
-        let master = MasterConfig(bytes: Array("smtp      inet  n       -       y       -       -       smtpd\n".utf8))
-        let setup = TLSSetupInForce(main: main, master: master, defaults: PostfixDefaults(values: BuiltInPostfixDefaults.table, source: .builtIn))
+        let setup = TLSSetupInForce(main: Array("inet_protocols = ipv6\n".utf8),
+                                    master: Array("smtp      inet  n       -       y       -       -       smtpd\n".utf8),
+                                    defaults: PostfixDefaults(values: BuiltInPostfixDefaults.table, source: .builtIn))
         #expect(setup.services.map(\.host) == ["::1"])
     }
 }
@@ -31,7 +31,7 @@ struct WildcardProbeHostTests {
 /// The files a service's `-o` overrides name, as Postfix reads them.
 struct ServiceOverrideFilesTests {
     private func services(_ master: String) -> [ServiceTLS] {
-        TLSSetupInForce(main: MainConfig(bytes: []), master: MasterConfig(bytes: Array(master.utf8)),
+        TLSSetupInForce(main: [], master: Array(master.utf8),
                         defaults: PostfixDefaults(values: BuiltInPostfixDefaults.table, source: .builtIn)).services
     }
 

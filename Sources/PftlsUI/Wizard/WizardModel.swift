@@ -22,7 +22,7 @@ public struct WizardModel {
     /// Set when the program should end, with this exit status.
     public var exitCode: Int32?
     /// Steps the user has been on (for the step bar).
-    public var visited: StepSet = [.start]
+    public var visited: Set<StepID> = [.start]
     /// True when the Start screen's "Renew the certificate" was chosen.
     public var renewing = false
     /// What Start's buttons offer.

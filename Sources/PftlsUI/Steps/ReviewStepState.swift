@@ -38,34 +38,8 @@ public struct ReviewStepState {
         offset = 0
     }
 
-    /// Cuts `line` into pieces of at most `width` display columns (a wide character
-    /// counts two); later pieces are indented by 6. Breaks at a space, else after a
-    /// slash, else between any two characters (Japanese has no spaces), never inside
-    /// a character or a combining sequence.
-    static func wrap(_ line: String, width: Int) -> [String] {
-        guard width > 10, ScreenBuffer.columns(of: line) > width else { return [line] }
-        var pieces: [String] = []
-        var rest = Substring(line)
-        var limit = width
-        while ScreenBuffer.columns(of: String(rest)) > limit {
-            var cut = rest.startIndex
-            var used = 0
-            while cut < rest.endIndex, used + ScreenBuffer.columns(of: rest[cut]) <= limit {
-                used += ScreenBuffer.columns(of: rest[cut])
-                cut = rest.index(after: cut)
-            }
-            if cut == rest.startIndex { cut = rest.index(after: cut) }
-            let head = rest[rest.startIndex..<cut]
-            let far = { (index: Substring.Index) in ScreenBuffer.columns(of: String(rest[rest.startIndex..<index])) > limit / 2 }
-            if let space = head.lastIndex(of: " "), far(space) { cut = space }
-            else if let slash = head.lastIndex(of: "/"), far(slash) { cut = rest.index(after: slash) }
-            pieces.append((pieces.isEmpty ? "" : "      ") + String(rest[..<cut]))
-            rest = rest[cut...].drop { $0 == " " }
-            limit = width - 6
-        }
-        pieces.append((pieces.isEmpty ? "" : "      ") + String(rest))
-        return pieces
-    }
+    /// `line` wrapped (see `WrappedText.lines`).
+    static func wrap(_ line: String, width: Int) -> [String] { WrappedText.lines(line, width: width) }
 
     mutating func scroll(_ delta: Int, rows: Int) {
         offset = max(0, min(offset + delta, max(0, lines.count - rows)))

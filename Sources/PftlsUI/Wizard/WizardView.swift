@@ -28,7 +28,7 @@ public enum WizardView {
             // A long message wraps upwards over the content (up to three rows) rather than
             // being cut; the next key clears it.
             // Longer than that, it ends with the ellipsis and "(F1)", where it is whole.
-            let wrapped = ReviewStepState.wrap(message.text, width: model.width - 2)
+            let wrapped = WrappedText.lines(message.text, width: model.width - 2)
             let pieces = wrapped.prefix(3)
             for (index, piece) in pieces.enumerated() {
                 let y = model.height - 2 - (pieces.count - 1) + index
@@ -68,58 +68,21 @@ public enum WizardView {
         }
     }
 
-    /// Draws findings (most serious first, two rows each at most) from row `y` in at most
-    /// `maxRows` rows; returns the next free row. What does not fit is never cut silently:
-    /// a cut finding ends with the ellipsis and "(F1)", the findings left out are counted.
+    /// Draws findings (see `FindingList`); returns the next free row.
     @discardableResult
     static func drawFindings(_ findings: [Finding], into screen: inout ScreenBuffer, x: Int, y: Int, maxRows: Int, glyphs: Glyphs, width: Int) -> Int {
-        var row = y
-        let end = y + max(1, maxRows)
-        let sorted = findings.sorted { $0.severity > $1.severity }
-        for (index, finding) in sorted.enumerated() {
-            let (mark, style): (Character, Style) = switch finding.severity {
-            case .error: (glyphs.error, .error)
-            case .warning: (glyphs.warning, .warning)
-            case .info: ("i", .dim)
-            }
-            let pieces = ReviewStepState.wrap("\(mark) [\(finding.code)] \(finding.message)", width: width)
-            let after = sorted.count - index - 1
-            // A row is kept for "… and N more" while findings follow.
-            let room = end - row - (after > 0 ? 1 : 0)
-            if index > 0, room < min(pieces.count, 2) {
-                screen.put(Catalog.text("WizardView.text4", ["ellipsis": "\(glyphs.ellipsis)", "value": "\(sorted.count - index)"]), x: x, y: row, style: .dim, limit: width)
-                return row + 1
-            }
-            // The first finding always shows, in the one row left if need be.
-            let rows = max(1, min(2, pieces.count, room))
-            for number in 0..<rows {
-                let cut = number == rows - 1 && (pieces.count > rows || (after > 0 && room < 1))
-                let piece = pieces[number]
-                let shown = cut ? ScreenBuffer.prefix(piece, columns: width - 9) + "\(glyphs.ellipsis) (F1)" : piece
-                screen.put(shown, x: x, y: row, style: style, limit: width)
-                row += 1
-            }
-            if row >= end { return row }
-        }
-        return row
+        FindingList(findings).draw(into: &screen, x: x, y: y, width: width, maxRows: maxRows, glyphs: glyphs)
     }
 
-    /// Draws `text` wrapped to `width` columns in at most `maxRows` rows; a cut is shown
-    /// with the ellipsis and "(F1)", where the whole text is. Returns the next free row.
+    /// Draws `text` wrapped (see `WrappedText`); returns the next free row.
     @discardableResult
     static func drawWrapped(_ text: String, into screen: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int,
                             style: Style, glyphs: Glyphs) -> Int {
-        let pieces = ReviewStepState.wrap(text, width: width)
-        for (index, piece) in pieces.prefix(maxRows).enumerated() {
-            let cut = index == maxRows - 1 && pieces.count > maxRows
-            let shown = cut ? ScreenBuffer.prefix(piece, columns: width - 6) + "\(glyphs.ellipsis) (F1)" : piece
-            screen.put(shown, x: x, y: y + index, style: style, limit: width)
-        }
-        return y + min(pieces.count, maxRows)
+        WrappedText(text, style: style).draw(into: &screen, x: x, y: y, width: width, maxRows: maxRows, glyphs: glyphs)
     }
 
     /// A "[ Next ]" button.
     static func drawNext(_ focused: Bool, into screen: inout ScreenBuffer, y: Int, label: String = Catalog.text("word.next")) {
-        screen.put("[ \(label) ]", x: 2, y: y, style: focused ? Style(bold: true, reverse: true) : .strong)
+        Button(label).draw(into: &screen, x: 2, y: y, focused: focused)
     }
 }

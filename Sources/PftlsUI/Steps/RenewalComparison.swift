@@ -21,7 +21,7 @@ struct RenewalComparison {
             (Catalog.text("renewal.compare.serial"), old?.serialNumberText ?? "—", new?.serialNumberText ?? "—"),
             (Catalog.text("renewal.compare.key"), Self.fileName(keyInUse), keyText),
         ]
-        let labelWidth = rows.map { DisplayWidth.columns(of: $0.0) }.max()! + 2
+        let labelWidth = (rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0) + 2
         let column = max(8, (width - labelWidth - 2) / 2)
         var lines: [String] = []
         for (label, before, after) in rows {

@@ -2,9 +2,6 @@ import PftlsCore
 
 /// `view`: the model drawn into a screen buffer. Pure: same model, same screen.
 public enum WizardView {
-    /// First content row (between the step bar and the status lines).
-    static let top = ScreenLayout.top
-
     /// Draws `model` into a new buffer of the model's size.
     public static func render(_ model: WizardModel) -> ScreenBuffer {
         var screen = ScreenBuffer(width: model.width, height: model.height)
@@ -19,10 +16,10 @@ public enum WizardView {
         screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
         screen.put(glyphs == .ascii ? title.replacing("—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
         if model.context.demo != nil { screen.put("[DEMO] ", x: model.width - 7, y: 0, style: Style(bold: true, reverse: true)) }
-        drawStepBar(model, into: &screen)
+        let shared = model.shared
+        drawStepBar(model, shared, into: &screen)
         screen.rule(y: 2, glyph: glyphs.horizontal)
-        let bottom = model.screenLayout.bottom
-        model.step.behaviour.draw(model, into: &screen, top: top, bottom: bottom)
+        model.current.draw(into: &screen, area: shared.area, shared)
         screen.rule(y: model.height - 3, glyph: glyphs.horizontal)
         if let message = model.message {
             // A long message wraps upwards over the content (up to three rows) rather than
@@ -43,12 +40,12 @@ public enum WizardView {
         return screen
     }
 
-    private static func drawStepBar(_ model: WizardModel, into screen: inout ScreenBuffer) {
+    private static func drawStepBar(_ model: WizardModel, _ shared: StepContext, into screen: inout ScreenBuffer) {
         let glyphs = model.context.glyphs
         var x = 1
-        for (index, id) in model.barSteps.enumerated() {
+        for (index, step) in model.barSteps(shared).enumerated() {
             if index > 0 { x = screen.put(glyphs.separator, x: x, y: 1, style: .dim) }
-            let state = model.state(of: id)
+            let state = model.state(of: step, shared)
             let (mark, style): (Character, Style) = switch state {
             case .current: (glyphs.current, Style(bold: true, reverse: true))
             case .done: (glyphs.done, .ok)
@@ -57,7 +54,7 @@ public enum WizardView {
             case .pending: (glyphs.pending, .dim)
             case .skipped: (glyphs.skipped, .dim)
             }
-            x = screen.put("\(mark)\(id.title)", x: x, y: 1, style: style)
+            x = screen.put("\(mark)\(step.title)", x: x, y: 1, style: style)
         }
     }
 
@@ -66,23 +63,5 @@ public enum WizardView {
         for (index, line) in lines.enumerated() {
             screen.put(line, x: max(0, (model.width - ScreenBuffer.columns(of: line)) / 2), y: model.height / 2 - 2 + index, style: index == 0 ? .strong : .plain)
         }
-    }
-
-    /// Draws findings (see `FindingList`); returns the next free row.
-    @discardableResult
-    static func drawFindings(_ findings: [Finding], into screen: inout ScreenBuffer, x: Int, y: Int, maxRows: Int, glyphs: Glyphs, width: Int) -> Int {
-        FindingList(findings).draw(into: &screen, x: x, y: y, width: width, maxRows: maxRows, glyphs: glyphs)
-    }
-
-    /// Draws `text` wrapped (see `WrappedText`); returns the next free row.
-    @discardableResult
-    static func drawWrapped(_ text: String, into screen: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int,
-                            style: Style, glyphs: Glyphs) -> Int {
-        WrappedText(text, style: style).draw(into: &screen, x: x, y: y, width: width, maxRows: maxRows, glyphs: glyphs)
-    }
-
-    /// A "[ Next ]" button.
-    static func drawNext(_ focused: Bool, into screen: inout ScreenBuffer, y: Int, label: String = Catalog.text("word.next")) {
-        Button(label).draw(into: &screen, x: 2, y: y, focused: focused)
     }
 }

@@ -2,9 +2,8 @@ import PftlsCore
 
 /// F1 / `?`: the long help of what has focus, from the same catalog as `pftls explain`.
 extension WizardModel {
-    /// The catalog entry (and value) for the focused option.
-    var helpTopic: (name: String, value: String?) { current.helpTopic(shared) }
-
+    /// The help box for what has focus: the step's own text, or the catalog entry of the
+    /// focused option, after what the screen cut to fit.
     func helpOverlay() -> Overlay {
         let shared = shared
         let step = current

@@ -153,7 +153,4 @@ extension WizardModel {
         let index = currentIndex
         return steps[index].enter(shared)
     }
-
-    /// Why the current step cannot go on, or nil.
-    func problemBlockingNext() -> String? { current.blockingProblem(shared) }
 }

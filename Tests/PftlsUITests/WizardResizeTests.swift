@@ -18,29 +18,30 @@ import PftlsCore
         #expect(wizard.model.step == .review)
     }
 
-    @Test func reachedWideAndShownAt80x24() throws {
-        var wizard = try WizardHarness(width: 120, height: 32)
-        defer { wizard.cleanUp() }
-        toReview(&wizard)
-        wizard.resize(80, 24)
-        expectGolden(wizard, "08-review")
-        wizard.resize(120, 32)
-        wizard.press(.enter)
-        #expect(wizard.model.step == .result)
-        wizard.resize(80, 24)
-        expectGolden(wizard, "09-result")
+    /// A walk: reached at one size, shown at another, and the goldens of the size shown.
+    struct Walk: Sendable, CustomTestStringConvertible {
+        let language: Language
+        let reached: (width: Int, height: Int)
+        let shown: (width: Int, height: Int)
+        let review: String
+        let result: String
+        var testDescription: String { "\(language) \(reached.width)x\(reached.height) to \(shown.width)x\(shown.height)" }
     }
 
-    @Test func reachedAt80x24AndShownWideInJapanese() throws {
-        var wizard = try WizardHarness(language: .ja)
+    @Test(arguments: [
+        Walk(language: .en, reached: (120, 32), shown: (80, 24), review: "08-review", result: "09-result"),
+        Walk(language: .ja, reached: (80, 24), shown: (120, 32), review: "ja-09-review-ja-120x32", result: "ja-10-result-ja-120x32"),
+    ])
+    func reachedAtOneSizeAndShownAtAnother(walk: Walk) throws {
+        var wizard = try WizardHarness(width: walk.reached.width, height: walk.reached.height, language: walk.language)
         defer { wizard.cleanUp() }
         toReview(&wizard)
-        wizard.resize(120, 32)
-        expectGolden(wizard, "ja-09-review-ja-120x32")
-        wizard.resize(80, 24)
+        wizard.resize(walk.shown.width, walk.shown.height)
+        expectGolden(wizard, walk.review)
+        wizard.resize(walk.reached.width, walk.reached.height)
         wizard.press(.enter)
         #expect(wizard.model.step == .result)
-        wizard.resize(120, 32)
-        expectGolden(wizard, "ja-10-result-ja-120x32")
+        wizard.resize(walk.shown.width, walk.shown.height)
+        expectGolden(wizard, walk.result)
     }
 }

@@ -7,8 +7,10 @@ public struct WizardModel {
     public let context: WizardContext
     /// The step on screen.
     public internal(set) var step: StepID
+    /// The terminal's size.
     public var width: Int
     public var height: Int
+    /// The Postfix in place, once detected, and what Start shows of it.
     public var installation: PostfixInstallation?
     public var summary: PostfixSummary?
     /// Every step, in the step list's order.

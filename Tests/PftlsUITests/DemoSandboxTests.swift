@@ -46,7 +46,7 @@ import PftlsCore
         let effects = model.update(.listed(listing))
         // Only the files on screen are classified, not all 10,000.
         guard case .classify(let paths)? = effects.first else { Issue.record("no classification asked"); return }
-        #expect(paths.count == FilesStepState.listRows)
+        #expect(paths.count == FilesStep.listRows)
     }
 }
 

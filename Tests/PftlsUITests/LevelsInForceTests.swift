@@ -29,7 +29,7 @@ import PftlsCore
     @Test func loweringItIsRefusedUntilConfirmed() throws {
         var wizard = try atLevels(smtpInForce: "dane")
         defer { wizard.cleanUp() }
-        wizard.model.levels.smtp = Answers.smtpLevels.firstIndex(of: "may")!
+        wizard.model.levels.smtp.select(Answers.smtpLevels.firstIndex(of: "may")!)
         #expect(wizard.screen.contains("Lowers the level in force (dane)"))
         wizard.press(.enter)
         #expect(wizard.model.step == .levels)
@@ -45,7 +45,7 @@ import PftlsCore
     @Test func raisingItAsksNothing() throws {
         var wizard = try atLevels(smtpInForce: "may")
         defer { wizard.cleanUp() }
-        wizard.model.levels.smtp = Answers.smtpLevels.firstIndex(of: "dane")!
+        wizard.model.levels.smtp.select(Answers.smtpLevels.firstIndex(of: "dane")!)
         #expect(!wizard.screen.contains("Lowers the level in force"))
         wizard.press(.enter)
         #expect(wizard.model.step == .services)

@@ -16,7 +16,7 @@ import PftlsCore
     }
 
     @Test func wrappingBreaksJapaneseBetweenCharactersByDisplayWidth() {
-        let pieces = ReviewStepState.wrap("秘密鍵とサーバー証明書が一致しません。別の鍵を選んでください。", width: 20)
+        let pieces = WrappedText.lines("秘密鍵とサーバー証明書が一致しません。別の鍵を選んでください。", width: 20)
         #expect(pieces.count > 1)
         for piece in pieces { #expect(DisplayWidth.columns(of: piece) <= 20, "\(piece)") }
         #expect(pieces.joined().replacingOccurrences(of: " ", with: "") == "秘密鍵とサーバー証明書が一致しません。別の鍵を選んでください。")

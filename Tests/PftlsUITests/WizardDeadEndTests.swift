@@ -72,12 +72,12 @@ import PftlsCore
         wizard.type("demo")
         wizard.press(.enter, .enter, .enter)
         #expect(wizard.model.step == .review)
-        let rows = wizard.model.screenLayout.reviewRows
-        #expect(wizard.model.review.lines.count > rows * 2, "a review longer than two screens")
+        let rows = ReviewStep.textRows(in: wizard.model.screenLayout.content)
+        #expect(wizard.model.reviewLines.count > rows * 2, "a review longer than two screens")
         wizard.press(.pageDown)
-        #expect(wizard.model.review.offset == rows, "a page is what is shown")
+        #expect(wizard.model.review.scroll.offset == rows, "a page is what is shown")
         wizard.press(.up)
-        #expect(wizard.model.review.offset == rows - 1, "↑ scrolls up")
+        #expect(wizard.model.review.scroll.offset == rows - 1, "↑ scrolls up")
         wizard.press(.right)
         #expect(wizard.model.review.choice == .saveToDirectory)
         wizard.press(.left)
@@ -86,9 +86,10 @@ import PftlsCore
         #expect(wizard.model.step == .result)
         let result = try #require(wizard.model.result)
         wizard.resize(80, 24)
-        if result.wrapped.count > wizard.model.screenLayout.resultRows {
+        let area = wizard.model.screenLayout.content
+        if ResultStep.lines(result, width: ResultStep.textWidth(in: area)).count > ResultStep.textRows(in: area) {
             wizard.press(.down)
-            #expect(wizard.model.result?.offset == 1, "the result scrolls")
+            #expect(wizard.model.resultScreen.scroll.offset == 1, "the result scrolls")
         }
     }
 }
@@ -104,9 +105,9 @@ import PftlsCore
 
     private func renewWith(_ certificate: Certificate, _ wizard: inout WizardHarness) throws {
         try AtomicFileWriter().write(Array(certificate.pem.utf8), to: wizard.sandbox.incoming + "/renewed.pem", mode: 0o644)
-        #expect(wizard.model.canRenew, "the sandbox has a set-up in force")
+        #expect(wizard.model.shared.canRenew, "the sandbox has a set-up in force")
         wizard.press(.right, .enter)
-        #expect(wizard.model.renewing && wizard.model.step == .files)
+        #expect((wizard.model.shared.path == .renew) && wizard.model.step == .files)
         wizard.run([.list(directory: wizard.sandbox.incoming)])
         wizard.press(.character("x"))
         wizard.model.files.focus = .files
@@ -181,7 +182,7 @@ import PftlsCore
         let renewed = try #require(made)
         #expect(wizard.model.files.assignment.certificate?.hasSuffix("/renewed/renewed.pem") == true, "the folder's certificate is proposed")
         wizard.press(.right, .enter)
-        #expect(wizard.model.renewing && wizard.model.step == .files)
+        #expect((wizard.model.shared.path == .renew) && wizard.model.step == .files)
         let screen = wizard.screen
         #expect(!screen.contains("no-private-key"), "\(screen)")
         #expect(screen.contains("in use"), "the key kept is named: \(screen)")
@@ -191,7 +192,7 @@ import PftlsCore
         #expect(plan.leaf?.isSame(as: renewed) == true)
         #expect(!plan.hasErrors, "\(plan.findings.map(\.code))")
         // Old and new side by side at the top: names, end of validity, serial, the key kept.
-        let lines = wizard.model.review.lines
+        let lines = wizard.model.reviewLines
         let current = try #require(wizard.model.summary?.currentLeaf)
         let table = lines.prefix(8).joined(separator: "\n")
         #expect(lines.first?.contains("In use") == true && lines.first?.contains("New") == true, "\(table)")
@@ -217,11 +218,11 @@ import PftlsCore
         wizard.press(.home)
         for _ in 0..<((wizard.model.files.listing?.files ?? []).firstIndex(of: "bundle.pem") ?? 0) { wizard.press(.down) }
         wizard.press(.character("c"))
-        #expect(!wizard.model.keepsKeyInUse, "the bundle's own key is the new key")
+        #expect(!wizard.model.files.keepsKeyInUse(wizard.model.shared), "the bundle's own key is the new key")
         #expect(wizard.model.files.blockingErrors.isEmpty, "\(wizard.model.files.blockingErrors.map(\.code))")
         wizard.press(.function(10))
         #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
-        #expect(wizard.model.review.lines.prefix(8).joined().contains("changed: the new key bundle.pem"), "\(wizard.model.review.lines.prefix(8))")
+        #expect(wizard.model.reviewLines.prefix(8).joined().contains("changed: the new key bundle.pem"), "\(wizard.model.reviewLines.prefix(8))")
     }
 
     @Test func aNewCertificateEndingBeforeTheOneInUseIsWarnedAbout() throws {
@@ -234,7 +235,7 @@ import PftlsCore
         let plan = try #require(wizard.model.review.plan)
         let finding = try #require(plan.findings.first { $0.code == .expiresSooner })
         #expect(finding.severity == .warning && !plan.hasErrors)
-        #expect(wizard.model.review.lines.joined(separator: " ").contains("[expires-sooner]"))
+        #expect(wizard.model.reviewLines.joined(separator: " ").contains("[expires-sooner]"))
         wizard.press(.enter)
         #expect(wizard.model.result?.lines.joined(separator: " ").contains("[expires-sooner]") == true, "the Result says it again")
     }
@@ -246,7 +247,7 @@ import PftlsCore
         #expect(wizard.screen.contains(" to 20"), "each certificate shows its expiry: \(wizard.screen)")
         wizard.press(.function(10))
         #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
-        let review = wizard.model.review.lines.joined(separator: "\n")
+        let review = wizard.model.reviewLines.joined(separator: "\n")
         let unwrapped = review.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
         #expect(review.contains("tlsa-rollover") && unwrapped.contains("311" + Hex.lowercase(renewed.subjectPublicKeyInfoSHA256)), "\(review.prefix(600))")
         #expect(review.contains("next to the current record first"))
@@ -291,7 +292,7 @@ import PftlsCore
         #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
         let plan = try #require(wizard.model.review.plan)
         #expect(plan.hasErrors && plan.findings.codes.contains(.tlsaNotPublished), "\(plan.findings.map(\.code))")
-        let review = wizard.model.review.lines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
+        let review = wizard.model.reviewLines.joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
         #expect(review.contains("tlsa-not-published") && review.contains("_25._tcp.mail.example.test"), "\(review.prefix(800))")
     }
 }
@@ -335,7 +336,7 @@ import PftlsCore
         defer { wizard.cleanUp() }
         // No certificate yet, Set up (the focus: the sandbox's set-up is a self-signed placeholder), Renew.
         wizard.press(.left)
-        #expect(wizard.model.startChoice == .request)
+        #expect(wizard.model.start.choice == .request)
         wizard.press(.enter)
         #expect(wizard.model.step == .request && wizard.model.shownSteps == [.start, .request])
         #expect(wizard.model.request.names.value == SampleCertificateSet.hostname, "myhostname is proposed")

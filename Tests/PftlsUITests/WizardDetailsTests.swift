@@ -48,8 +48,8 @@ enum SandboxSetUp {
     @Test func theFocusStartsOnRenewWhenACertificateFromACAIsInUse() throws {
         var wizard = try WizardHarness(browsing: SandboxSetUp.caIssuedInForce)
         defer { wizard.cleanUp() }
-        #expect(wizard.model.canRenew)
-        #expect(wizard.model.startChoice == .renew, "TLS is set up: renewing is the likely errand")
+        #expect(wizard.model.shared.canRenew)
+        #expect(wizard.model.start.choice == .renew, "TLS is set up: renewing is the likely errand")
         let screen = WizardView.render(wizard.model)
         let rows = screen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let row = try #require(rows.firstIndex { $0.contains("[ Renew the certificate ]") })
@@ -57,19 +57,19 @@ enum SandboxSetUp {
         #expect(screen[column, row].style.reverse, "the Renew button is the highlighted one")
         // → stops at the last button: "→ Enter" renews as "Enter" does.
         wizard.press(.right, .enter)
-        #expect(wizard.model.renewing && wizard.model.step == .files)
+        #expect((wizard.model.shared.path == .renew) && wizard.model.step == .files)
     }
 
     @Test func aSelfSignedPlaceholderStartsOnSetUp() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        #expect(wizard.model.canRenew && wizard.model.startChoice == .setUp, "Debian's snakeoil is replaced, not renewed")
+        #expect(wizard.model.shared.canRenew && wizard.model.start.choice == .setUp, "Debian's snakeoil is replaced, not renewed")
     }
 
     @Test func withoutTLSTheFooterOffersNoRenewAndF1ExplainsTheChoicesShown() throws {
         var wizard = try WizardHarness(browsing: SandboxSetUp.noTLS)
         defer { wizard.cleanUp() }
-        #expect(!wizard.model.canRenew)
+        #expect(!wizard.model.shared.canRenew)
         let footer = wizard.screen.split(separator: "\n").last.map(String.init) ?? ""
         #expect(!footer.contains("Renew"), "\(footer)")
         #expect(footer.contains("←→ Choose"), "\(footer)")
@@ -273,11 +273,11 @@ enum SandboxSetUp {
         wizard.type("demo")
         wizard.press(.enter)
         #expect(wizard.model.step == .levels)
-        let level = wizard.model.levels.smtpd
+        let level = wizard.model.levels.smtpd.chosen
         wizard.press(.right)
-        #expect(wizard.model.levels.smtpd == level, "an arrow moves, it does not choose")
+        #expect(wizard.model.levels.smtpd.chosen == level, "an arrow moves, it does not choose")
         wizard.press(.character(" "))
-        #expect(wizard.model.levels.smtpd == level + 1, "Space chooses")
+        #expect(wizard.model.levels.smtpd.chosen == level + 1, "Space chooses")
 
         var request = try WizardHarness()
         defer { request.cleanUp() }
@@ -288,14 +288,14 @@ enum SandboxSetUp {
         #expect(request.model.request.focus == .keyType)
         request.press(.right)
         // The highlight may have entered on the chosen type: one more step leaves it.
-        if RequestMaker.KeyType.allCases[request.model.request.keyTypeCursor] == type { request.press(.right) }
+        if RequestMaker.KeyType.allCases[request.model.request.keyTypes.cursor] == type { request.press(.right) }
         #expect(request.model.request.keyType == type, "an arrow moves, it does not choose")
         #expect(request.screen.contains("(•) \(type.rawValue)"))
         request.press(.character(" "))
-        let highlighted = RequestMaker.KeyType.allCases[request.model.request.keyTypeCursor]
+        let highlighted = RequestMaker.KeyType.allCases[request.model.request.keyTypes.cursor]
         #expect(request.model.request.keyType == highlighted && highlighted != type, "Space chooses")
         // ↓ runs through the options and on to the next field, as in Levels.
-        for _ in request.model.request.keyTypeCursor..<RequestMaker.KeyType.allCases.count { request.press(.down) }
+        for _ in request.model.request.keyTypes.cursor..<RequestMaker.KeyType.allCases.count { request.press(.down) }
         #expect(request.model.request.focus == .directory)
     }
 }
@@ -339,7 +339,7 @@ enum SandboxSetUp {
         var screen = ScreenBuffer(width: 60, height: 3)
         let findings = [Finding(.incompleteChain, .warning, file: "/x/mail_signed_cert.pem", message: String(repeating: "the chain stops here ", count: 5), hint: ""),
                         Finding(.selfSigned, .warning, file: nil, message: "self-signed", hint: "")]
-        WizardView.drawFindings(findings, into: &screen, x: 0, y: 0, maxRows: 1, glyphs: .unicode, width: 58)
+        FindingList(findings).draw(into: &screen, x: 0, y: 0, width: 58, maxRows: 1, glyphs: .unicode)
         let rows = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows[0].contains("[incomplete-chain]") && rows[0].hasSuffix("… (F1)"), "\(screen.text)")
         #expect(rows[1].isEmpty, "nothing past the rows given")

@@ -16,14 +16,14 @@ import Testing
     /// Start, "No certificate yet" (the sandbox has a set-up, so Renew is offered too).
     private func requestScreen(_ language: Language = .en, width: Int = 80, height: Int = 24) throws -> WizardHarness {
         var wizard = try WizardHarness(width: width, height: height, language: language)
-        for _ in 0..<5 where wizard.model.startChoice != .request { wizard.press(.left) }
+        for _ in 0..<5 where wizard.model.start.choice != .request { wizard.press(.left) }
         wizard.press(.enter)
         #expect(wizard.model.step == .request)
         return wizard
     }
 
     /// Tab to `focus` and types `text` into it.
-    private func fill(_ wizard: inout WizardHarness, _ focus: RequestStepState.Focus, _ text: String) {
+    private func fill(_ wizard: inout WizardHarness, _ focus: RequestStep.Focus, _ text: String) {
         while wizard.model.request.focus != focus { wizard.press(.tab) }
         wizard.press(.control("u"))
         wizard.type(text)
@@ -95,7 +95,7 @@ import Testing
         var wizard = try detected(hostname: "vm", domain: "example.test")
         defer { wizard.cleanUp() }
         #expect(wizard.model.request.names.value == "vm.example.test")
-        for _ in 0..<5 where wizard.model.startChoice != .request { wizard.press(.left) }
+        for _ in 0..<5 where wizard.model.start.choice != .request { wizard.press(.left) }
         wizard.press(.enter)
         #expect(wizard.screen.contains("myhostname is \"vm\", which is not a fully qualified name"), "\(wizard.screen)")
         #expect(wizard.screen.contains("Proposed: vm.example.test"), "\(wizard.screen)")
@@ -108,7 +108,7 @@ import Testing
         var bare = try detected(hostname: "vm", domain: "localdomain")
         defer { bare.cleanUp() }
         #expect(bare.model.request.names.value.isEmpty, "no proposal without a domain")
-        for _ in 0..<5 where bare.model.startChoice != .request { bare.press(.left) }
+        for _ in 0..<5 where bare.model.start.choice != .request { bare.press(.left) }
         bare.press(.enter)
         bare.press(.function(10))
         #expect(bare.model.step == .request)
@@ -121,7 +121,7 @@ import Testing
         var wizard = try WizardHarness()
         let installation = try #require(wizard.model.installation)
         var summary = try #require(wizard.model.summary)
-        wizard.model.request = RequestStepState()
+        wizard.model.request = RequestStep()
         summary.hostname = hostname
         summary.domain = domain
         let effects = Catalog.withLanguage(.en) { wizard.model.update(.postfixDetected(installation, summary)) }

@@ -10,6 +10,20 @@ public enum Action: Hashable, Sendable {
     case togglePrivateCA
 }
 
+extension Action {
+    /// How many rows the action moves through a list or a text `page` rows high: ↑↓
+    /// one, PgUp and PgDn a page; nil for any other action.
+    func rows(page: Int) -> Int? {
+        switch self {
+        case .up: -1
+        case .down: 1
+        case .pageUp: -page
+        case .pageDown: page
+        default: nil
+        }
+    }
+}
+
 /// One binding: the keys, the action, and how the footer names it.
 public struct KeyBinding: Sendable {
     public let keys: [Key]

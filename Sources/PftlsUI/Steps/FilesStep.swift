@@ -1,29 +1,122 @@
 import PftlsCore
 
+extension StepID {
+    /// Step 2: the key, certificate and intermediate files.
+    static let files = StepID("files")
+}
+
 /// Step 2: a file browser in the manner of dialog's fselect, the key / certificate /
 /// intermediates assignment, and the engine's findings on it.
-enum FilesStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
-        let assign = [KeyBinding([.character("k")], .assignKey, help: Catalog.text("word.key")),
-                      KeyBinding([.character("c")], .assignCertificate, help: Catalog.text("word.cert")),
-                      KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
-                      KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false),
-                      KeyBinding([.character("p")], .togglePrivateCA, help: Catalog.text("files.private-ca.key"), inFooter: false)]
-        return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
+struct FilesStep: WizardStep {
+    var id: StepID { .files }
+    var title: String { "2 " + Catalog.text("step.files") }
+
+    /// Which part of the screen has the keyboard.
+    enum Focus: CaseIterable { case directories, files, path, next }
+
+    var focus: Focus = .files
+    var listing: DirectoryListing?
+    var directoryCursor = ListCursor()
+    var fileCursor = ListCursor()
+    var pathField = TextField()
+    /// Detected kinds by path, filled in as they arrive.
+    var kinds: [String: BrowserFile] = [:]
+    /// Paths whose kind was asked for and has not arrived yet.
+    var pending: Set<String> = []
+    var assignment = FileAssignment()
+    /// The last inspection that arrived; it answers `inspection.assignment`, which may
+    /// no longer be the files to inspect (see `currentInspection`).
+    var inspection: FilesInspection?
+    /// The files whose inspection was asked for and has not arrived yet.
+    var checking: FileAssignment?
+    /// Typed prefix for jump-to-name, reset when the cursor moves by arrows.
+    var typeahead = ""
+
+    /// Rows of the file and directory lists.
+    static let listRows = 9
+
+    // MARK: The files and their inspection
+
+    var currentDirectory: String { listing?.path ?? "/" }
+
+    func path(of name: String) -> String { currentDirectory == "/" ? "/" + name : currentDirectory + "/" + name }
+
+    /// The highlighted file's full path.
+    var selectedFile: String? {
+        guard let files = listing?.files, fileCursor.selected < files.count else { return nil }
+        return path(of: files[fileCursor.selected])
     }
+
+    /// The files to inspect: on renewal without a new key, the key in use.
+    func effectiveAssignment(_ shared: StepContext) -> FileAssignment {
+        var effective = assignment
+        if shared.path == .renew { effective.key = renewalKey ?? shared.summary?.renewal?.privateKey }
+        return effective
+    }
+
+    /// True on a renewal that keeps the key in use (no new key given).
+    func keepsKeyInUse(_ shared: StepContext) -> Bool { shared.path == .renew && renewalKey == nil }
+
+    /// On renewal, the new key: the one picked, or the certificate file itself when it
+    /// holds its key too (a key-and-certificates bundle, a PKCS#12 file); nil keeps the key in use.
+    private var renewalKey: String? {
+        if let key = assignment.key { return key }
+        guard let certificate = assignment.certificate, let kind = kinds[certificate]?.kind else { return nil }
+        return kind == .keyAndCertificates || kind == .pkcs12 ? certificate : nil
+    }
+
+    /// The renewal the files picked ask for: the new certificate and intermediates, and a
+    /// new key or none (the key in use is kept); nil unless renewing with a certificate picked.
+    func renewalRequest(_ shared: StepContext) -> RenewalRequest? {
+        guard shared.path == .renew, let certificate = assignment.certificate else { return nil }
+        return RenewalRequest(key: renewalKey, certificate: certificate, chain: assignment.intermediates)
+    }
+
+    /// The inspection of the files to inspect now, or nil while it is on its way. An older
+    /// one (for other files, or from before Renew was chosen) is never shown or trusted.
+    func currentInspection(_ shared: StepContext) -> FilesInspection? {
+        guard let inspection, inspection.assignment == effectiveAssignment(shared) else { return nil }
+        return inspection
+    }
+
+    /// The errors that block Next; the passphrase step handles a missing passphrase.
+    var blockingErrors: [Finding] { inspection?.blockingErrors ?? [] }
+
+    func contribute(to shared: inout StepContext) {
+        shared.filesToInspect = effectiveAssignment(shared)
+        shared.inspection = currentInspection(shared)
+        shared.draft.files = assignment
+        shared.draft.renewal = renewalRequest(shared)
+    }
+
+    // MARK: The path
+
+    func isOnPath(_ shared: StepContext) -> Bool { shared.path != .request }
+
+    func initialEffects(_ shared: StepContext) -> [Effect] { [.list(directory: shared.wizard.browseDirectory)] }
+
+    mutating func enter(_ shared: StepContext) -> [Effect] {
+        if assignment.paths.isEmpty { return suggestAssignment(shared) }
+        return inspectUnlessCurrent(shared)
+    }
+
+    /// A check that is not on its way is asked for: the files, or the key to check them
+    /// with, may have changed since the last one (Renew chosen after the folder was read).
+    mutating func nextAsked(_ shared: StepContext) -> [Effect] { inspectUnlessCurrent(shared) }
+
+    // MARK: What blocks Next
 
     /// Why Next cannot go on: the check is still on its way, or a problem with the files.
     private enum Refusal { case checking, problem(String) }
 
-    private static func refusal(_ model: WizardModel) -> Refusal? {
-        let files = model.files
+    private func refusal(_ shared: StepContext) -> Refusal? {
         // The folder is still being read: its files are about to be suggested.
-        if files.assignment.paths.isEmpty && !files.pending.isEmpty { return .checking }
-        if files.assignment.key == nil && !model.renewing { return .problem(Catalog.text("FilesStep.text")) }
-        if files.assignment.certificate == nil { return .problem(Catalog.text("FilesStep.text2")) }
-        guard model.currentInspection != nil else { return .checking }
-        let errors = files.blockingErrors
-        if model.keepsKeyInUse, errors.contains(where: { $0.code == .keyCertMismatch }) {
+        if assignment.paths.isEmpty && !pending.isEmpty { return .checking }
+        if assignment.key == nil && shared.path != .renew { return .problem(Catalog.text("FilesStep.text")) }
+        if assignment.certificate == nil { return .problem(Catalog.text("FilesStep.text2")) }
+        guard currentInspection(shared) != nil else { return .checking }
+        let errors = blockingErrors
+        if keepsKeyInUse(shared), errors.contains(where: { $0.code == .keyCertMismatch }) {
             return .problem(Catalog.text("FilesStep.text4"))
         }
         // Every refusal says what to do next: the finding's own hint.
@@ -33,23 +126,207 @@ enum FilesStep: WizardStep {
         return nil
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? {
-        switch refusal(model) {
+    func blockingProblem(_ shared: StepContext) -> String? {
+        switch refusal(shared) {
         case .checking: Catalog.text("files.refused.checking")
         case .problem(let problem): problem
         case nil: nil
         }
     }
 
-    static func isChecking(_ model: WizardModel) -> Bool {
-        if case .checking = refusal(model) { true } else { false }
+    func isChecking(_ shared: StepContext) -> Bool {
+        if case .checking = refusal(shared) { true } else { false }
     }
 
-    static func barState(_ model: WizardModel) -> StepState { model.files.state(current: model.currentInspection) }
+    func barState(_ shared: StepContext) -> StepState {
+        guard let current = currentInspection(shared) else { return .pending }
+        if !blockingErrors.isEmpty { return .errors }
+        return current.findings.contains { $0.severity == .warning } ? .warnings : .done
+    }
 
-    static func findings(_ model: WizardModel) -> [Finding] { model.currentInspection?.findings ?? [] }
+    func findings(_ shared: StepContext) -> [Finding] { currentInspection(shared)?.findings ?? [] }
 
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.filesAction(action) }
+    // MARK: Keys
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
+        let assign = [KeyBinding([.character("k")], .assignKey, help: Catalog.text("word.key")),
+                      KeyBinding([.character("c")], .assignCertificate, help: Catalog.text("word.cert")),
+                      KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
+                      KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false),
+                      KeyBinding([.character("p")], .togglePrivateCA, help: Catalog.text("files.private-ca.key"), inFooter: false)]
+        return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
+    }
+
+    var isTyping: Bool { focus == .path }
+
+    /// The path field: Enter opens what is typed (a directory to list, a file to assign).
+    mutating func input(_ key: Key, _ shared: StepContext) -> StepReply? {
+        guard focus == .path else { return nil }
+        if key == .enter { return .effects([.open(path: pathField.value)]) }
+        guard TextField.isEditing(key) else { return nil }
+        _ = pathField.edit(key)
+        return .nothing
+    }
+
+    mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
+        let rows = Self.listRows
+        let directories = listing?.directories ?? []
+        let names = listing?.files ?? []
+        switch action {
+        case .focusNext, .focusPrevious:
+            focus = focus.cycled(by: action == .focusNext ? 1 : -1)
+            return .nothing
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            let delta = action.rows(page: rows) ?? (action == .home ? -1_000_000 : 1_000_000)
+            typeahead = ""
+            if focus == .directories { directoryCursor.move(delta, count: directories.count + 1, visibleRows: rows) }
+            else { focus = .files; fileCursor.move(delta, count: names.count, visibleRows: rows) }
+            return .effects(classifyVisible())
+        case .activate:
+            switch focus {
+            case .directories:
+                let index = directoryCursor.selected
+                let target = index == 0 ? Self.parentDirectory(currentDirectory) : path(of: directories[index - 1])
+                return .effects([.list(directory: target)])
+            case .files:
+                guard let path = selectedFile else { return .nothing }
+                assignByKind(path)
+                return .effects(inspectAssignment(shared))
+            case .next, .path:
+                return .next
+            }
+        case .togglePrivateCA:
+            assignment.privateCA.toggle()
+            return .effects(inspectAssignment(shared))
+        case .assignKey, .assignCertificate, .toggleIntermediate, .clearAssignment:
+            guard let path = selectedFile else { return .nothing }
+            switch action {
+            case .assignKey: assignment.key = path
+            case .assignCertificate: assignment.certificate = path
+            case .toggleIntermediate: toggleIntermediate(path)
+            default: assignment = FileAssignment(privateCA: assignment.privateCA)
+            }
+            return .effects(inspectAssignment(shared))
+        default:
+            return .nothing
+        }
+    }
+
+    /// Typing a name in a list jumps to the first entry with that prefix.
+    mutating func unbound(_ key: Key, _ shared: StepContext) -> StepReply {
+        guard case .character(let character) = key, focus == .files || focus == .directories else { return .nothing }
+        typeahead.append(character)
+        let names = focus == .files ? (listing?.files ?? []) : (listing?.directories ?? [])
+        guard let index = names.firstIndex(where: { $0.lowercased().hasPrefix(typeahead.lowercased()) }) else {
+            typeahead = String(character)
+            return .nothing
+        }
+        if focus == .files { fileCursor.select(index, count: names.count, visibleRows: Self.listRows) }
+        else { directoryCursor.select(index + 1, count: names.count + 1, visibleRows: Self.listRows) }
+        return .effects(classifyVisible())
+    }
+
+    // MARK: Background work
+
+    mutating func receive(_ event: Event, _ shared: StepContext) -> StepReply {
+        switch event {
+        case .opened(let path, let file):
+            guard let file else { return .effects([.list(directory: path)]) }
+            kinds[path] = file
+            assignByKind(path)
+            return .effects(inspectAssignment(shared))
+        case .listed(let listing):
+            self.listing = listing
+            directoryCursor = ListCursor()
+            fileCursor = ListCursor()
+            pathField.set(listing.path)
+            return .effects(classifyVisible())
+        case .classified(let path, let file):
+            kinds[path] = file
+            pending.remove(path)
+            if pending.isEmpty && assignment.paths.isEmpty { return .effects(suggestAssignment(shared)) }
+        case .inspected(let inspection):
+            // A typed passphrase that did not open the key is the passphrase step's to
+            // tell: the files' verdict stays as it was.
+            if inspection.unlocking && inspection.unlockFailed { return .nothing }
+            guard inspection.assignment == effectiveAssignment(shared) else { return .nothing }
+            self.inspection = inspection
+            if checking == inspection.assignment { checking = nil }
+        default:
+            break
+        }
+        return .nothing
+    }
+
+    private static func parentDirectory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), path != "/" else { return "/" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Files shown now whose kind is unknown and not yet asked for: asked for now.
+    mutating func classifyVisible() -> [Effect] {
+        guard let files = listing?.files else { return [] }
+        let wanted = fileCursor.visible(count: files.count, rows: Self.listRows).map { path(of: files[$0]) }
+            .filter { kinds[$0] == nil && !pending.contains($0) }
+        pending.formUnion(wanted)
+        return wanted.isEmpty ? [] : [.classify(paths: wanted)]
+    }
+
+    /// Assigns a file to the part its detected kind suggests.
+    mutating func assignByKind(_ path: String) {
+        guard let kind = kinds[path]?.kind else { return }
+        switch kind {
+        case .key, .encryptedKey: assignment.key = path
+        case .certificate, .chain, .keyAndCertificates, .pkcs12: assignment.certificate = path
+        case .caCertificate, .rootCA: toggleIntermediate(path)
+        case .csr, .notKeyOrCertificate, .unknown: break
+        }
+    }
+
+    mutating func toggleIntermediate(_ path: String) {
+        if let index = assignment.intermediates.firstIndex(of: path) { assignment.intermediates.remove(at: index) }
+        else { assignment.intermediates.append(path) }
+    }
+
+    /// Fills in the assignment the directory suggests (the key file, the single
+    /// certificate, other CA certificates as intermediates); with key and certificate
+    /// found, the focus moves to Next, unless the user is typing a path.
+    mutating func suggestAssignment(_ shared: StepContext) -> [Effect] {
+        if let files = listing?.files.map(path(of:)), assignment.paths.isEmpty {
+            let keys = files.filter { kinds[$0]?.kind.isKey == true }
+            let bundles = files.filter { kinds[$0]?.kind.isBundle == true }
+            let leaves = files.filter { kinds[$0]?.kind == .certificate }
+            if keys.count == 1 { assignment.key = keys[0] }
+            if leaves.count == 1 { assignment.certificate = leaves[0] } else if leaves.isEmpty, let bundle = bundles.first { assignment.certificate = bundle }
+            // Intermediates are the CA certificates that are not self-signed roots.
+            assignment.intermediates = files.filter { kinds[$0]?.kind == .caCertificate }
+        }
+        if assignment.key != nil && assignment.certificate != nil && focus != .path { focus = .next }
+        return inspectAssignment(shared)
+    }
+
+    /// Asks for the inspection of the files to inspect now, with the passphrase that
+    /// opened their key if one did.
+    mutating func inspectAssignment(_ shared: StepContext) -> [Effect] {
+        guard !assignment.paths.isEmpty else {
+            inspection = nil
+            checking = nil
+            return []
+        }
+        let effective = effectiveAssignment(shared)
+        checking = effective
+        return [.inspect(effective, passphrase: shared.openedKey?.passphrase(for: effective.key), unlocking: false)]
+    }
+
+    /// Asks for the inspection of the files to inspect now unless it is there or on its
+    /// way: the files change, and so does the key to check them with when Renew is chosen
+    /// (the key in use), so a check never waits for an answer that will not come.
+    mutating func inspectUnlessCurrent(_ shared: StepContext) -> [Effect] {
+        guard currentInspection(shared) == nil, checking != effectiveAssignment(shared) else { return [] }
+        return inspectAssignment(shared)
+    }
+
+    // MARK: Drawing
 
     /// What the column beside a file says: its kind; on renewal, for a certificate,
     /// whether it is the one in use and until when it is valid.
@@ -59,206 +336,79 @@ enum FilesStep: WizardStep {
         return (inUse ? Catalog.text("FilesStep.text6") : "") + Catalog.text("word.to") + String(UTCTimestamp.format(expires).prefix(10))
     }
 
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        let state = model.files
-        let glyphs = model.context.glyphs
-        let rows = FilesStepState.listRows
-        screen.put(Catalog.text("word.path"), x: 1, y: top)
-        state.pathField.render(into: &screen, x: 7, y: top, width: model.width - 9, focused: state.focus == .path)
-        let directoriesWidth = 22
-        let filesX = directoriesWidth + 2
-        let filesWidth = 30
-        screen.put(Catalog.text("word.directories"), x: 1, y: top + 1, style: state.focus == .directories ? .accent : .strong)
-        screen.put(Catalog.text("word.files"), x: filesX, y: top + 1, style: state.focus == .files ? .accent : .strong)
-        let directories = [".."] + (state.listing?.directories ?? [])
-        for (row, index) in state.directoryCursor.visible(count: directories.count, rows: rows).enumerated() {
-            let selected = index == state.directoryCursor.selected && state.focus == .directories
-            if selected { screen.fill(x: 1, y: top + 2 + row, count: directoriesWidth, style: .selected) }
-            screen.put(directories[index] + "/", x: 1, y: top + 2 + row, style: selected ? .selected : .plain, limit: directoriesWidth)
-        }
-        let files = state.listing?.files ?? []
-        if let problem = state.listing?.problem { screen.put(problem, x: filesX, y: top + 2, style: .error, limit: model.width - filesX - 1) }
-        for (row, index) in state.fileCursor.visible(count: files.count, rows: rows).enumerated() {
-            let path = state.path(of: files[index])
-            let selected = index == state.fileCursor.selected
-            let role = role(of: path, in: state.assignment)
-            let style: Style = selected ? (state.focus == .files ? .selected : .strong) : .plain
-            if selected && state.focus == .files { screen.fill(x: filesX, y: top + 2 + row, count: filesWidth + 22, style: .selected) }
-            // On renewal the certificate in use is marked, and each certificate shows its expiry.
-            screen.put((role.map { "\($0) " } ?? "  ") + files[index], x: filesX, y: top + 2 + row, style: style, limit: filesWidth)
-            let kind = kindText(state.kinds[path], inUse: model.renewing && model.summary?.filesInUse.contains(path) == true,
-                                renewing: model.renewing) ?? (state.pending.contains(path) ? "…" : "")
-            screen.put(kind, x: filesX + filesWidth + 1, y: top + 2 + row, style: selected ? style : .dim, limit: model.width - filesX - filesWidth - 2)
-        }
-        if files.count > rows { screen.put("\(state.fileCursor.selected + 1)/\(files.count)", x: filesX + filesWidth - 8, y: top + 1, style: .dim) }
-
-        // The roles, the leaf and the findings follow the list directly: at 80x24 every
-        // row counts for the findings.
-        var y = top + 2 + rows
-        let assignment = state.assignment
-        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
-        // On renewal without a new key, the key in use is kept: named as such.
-        let key = model.keepsKeyInUse ? Catalog.text("files.key-in-use", ["file": name(model.effectiveAssignment.key)]) : name(model.effectiveAssignment.key)
-        let roles = Catalog.text("FilesStep.text7", ["value": key, "value2": "\(name(assignment.certificate))",
-                                                     "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"])
-        y = WizardView.drawWrapped(roles, into: &screen, x: 1, y: y, width: model.width - 2, maxRows: 2, style: .strong, glyphs: glyphs)
-        if let inspection = model.currentInspection {
-            if let leaf = inspection.leafSummary { screen.put(leaf, x: 1, y: y, style: .dim, limit: model.width - 2) }
-            y += 1
-            var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
-            // The one question a leaf without its intermediate raises: is it a private CA's?
-            if assignment.privateCA || inspection.findings.contains(where: { $0.code == .intermediateMissing }) {
-                let question = Catalog.text(assignment.privateCA ? "files.private-ca.yes" : "files.private-ca.ask")
-                y = WizardView.drawWrapped(question, into: &screen, x: 1, y: y, width: model.width - 2, maxRows: 2, style: .accent, glyphs: glyphs)
-            }
-            if inspection.needsPassphrase {
-                screen.put(Catalog.text("FilesStep.text8", ["pointer": "\(glyphs.pointer)"]), x: 1, y: y, style: .accent)
-                y += 1
-                shown.removeAll { $0.code == .noPrivateKey }
-            }
-            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("FilesStep.text9", ["done": "\(glyphs.done)"]), x: 1, y: y, style: .ok) }
-            WizardView.drawFindings(shown, into: &screen, x: 1, y: y, maxRows: max(1, bottom - y), glyphs: glyphs, width: model.width - 2)
-        } else if !assignment.paths.isEmpty {
-            screen.put(Catalog.text("FilesStep.text10"), x: 1, y: y + 1, style: .dim)
-        } else {
-            WizardView.drawWrapped(Catalog.text("FilesStep.text11"),
-                                   into: &screen, x: 1, y: y + 1, width: model.width - 2, maxRows: 2, style: .dim, glyphs: glyphs)
-        }
-        WizardView.drawNext(state.focus == .next, into: &screen, y: bottom)
-    }
-
     private static func role(of path: String, in assignment: FileAssignment) -> String? {
         if assignment.key == path { return "K" }
         if assignment.certificate == path { return "C" }
         if assignment.intermediates.contains(path) { return "I" }
         return nil
     }
-}
 
-extension WizardModel {
-    mutating func filesAction(_ action: Action) -> [Effect] {
-        let rows = FilesStepState.listRows
-        let directories = files.listing?.directories ?? []
-        let names = files.listing?.files ?? []
-        switch action {
-        case .focusNext, .focusPrevious:
-            let count = FilesStepState.Focus.allCases.count
-            files.focus = FilesStepState.Focus(rawValue: (files.focus.rawValue + (action == .focusNext ? 1 : count - 1)) % count)!
-            return []
-        case .up, .down, .pageUp, .pageDown, .home, .end:
-            let delta = [Action.up: -1, .down: 1, .pageUp: -rows, .pageDown: rows, .home: -1_000_000, .end: 1_000_000][action]!
-            files.typeahead = ""
-            if files.focus == .directories { files.directoryCursor.move(delta, count: directories.count + 1, visibleRows: rows) }
-            else { files.focus = .files; files.fileCursor.move(delta, count: names.count, visibleRows: rows) }
-            return classifyVisible()
-        case .activate:
-            switch files.focus {
-            case .directories:
-                let index = files.directoryCursor.selected
-                let target = index == 0 ? parentDirectory(files.currentDirectory) : files.path(of: directories[index - 1])
-                return [.list(directory: target)]
-            case .files:
-                guard let path = files.selectedFile else { return [] }
-                files.assignByKind(path)
-                return inspectAssignment()
-            case .next, .path:
-                return goNext()
-            }
-        case .togglePrivateCA:
-            files.assignment.privateCA.toggle()
-            return inspectAssignment()
-        case .assignKey, .assignCertificate, .toggleIntermediate, .clearAssignment:
-            guard let path = files.selectedFile else { return [] }
-            switch action {
-            case .assignKey: files.assignment.key = path
-            case .assignCertificate: files.assignment.certificate = path
-            case .toggleIntermediate: files.toggleIntermediate(path)
-            default: files.assignment = FileAssignment(privateCA: files.assignment.privateCA)
-            }
-            return inspectAssignment()
-        default:
-            return []
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        let glyphs = shared.wizard.glyphs
+        let renewing = shared.path == .renew
+        let rows = Self.listRows
+        let left = area.x
+        let top = area.top
+        screen.put(Catalog.text("word.path"), x: left + 1, y: top)
+        pathField.render(into: &screen, x: left + 7, y: top, width: area.width - 9, focused: focus == .path)
+        let directoriesWidth = 22
+        let filesX = left + directoriesWidth + 2
+        let filesWidth = 30
+        screen.put(Catalog.text("word.directories"), x: left + 1, y: top + 1, style: focus == .directories ? .accent : .strong)
+        screen.put(Catalog.text("word.files"), x: filesX, y: top + 1, style: focus == .files ? .accent : .strong)
+        let directories = [".."] + (listing?.directories ?? [])
+        for (row, index) in directoryCursor.visible(count: directories.count, rows: rows).enumerated() {
+            let selected = index == directoryCursor.selected && focus == .directories
+            if selected { screen.fill(x: left + 1, y: top + 2 + row, count: directoriesWidth, style: .selected) }
+            screen.put(directories[index] + "/", x: left + 1, y: top + 2 + row, style: selected ? .selected : .plain, limit: directoriesWidth)
         }
-    }
-
-    /// Typing a name in the file list jumps to the first entry with that prefix.
-    mutating func typeahead(_ key: Key) -> [Effect] {
-        guard step == .files, case .character(let character) = key, files.focus == .files || files.focus == .directories else { return [] }
-        files.typeahead.append(character)
-        let names = files.focus == .files ? (files.listing?.files ?? []) : (files.listing?.directories ?? [])
-        guard let index = names.firstIndex(where: { $0.lowercased().hasPrefix(files.typeahead.lowercased()) }) else {
-            files.typeahead = String(character)
-            return []
+        let files = listing?.files ?? []
+        if let problem = listing?.problem { screen.put(problem, x: filesX, y: top + 2, style: .error, limit: area.right - filesX - 1) }
+        for (row, index) in fileCursor.visible(count: files.count, rows: rows).enumerated() {
+            let path = path(of: files[index])
+            let selected = index == fileCursor.selected
+            let role = Self.role(of: path, in: assignment)
+            let style: Style = selected ? (focus == .files ? .selected : .strong) : .plain
+            if selected && focus == .files { screen.fill(x: filesX, y: top + 2 + row, count: filesWidth + 22, style: .selected) }
+            // On renewal the certificate in use is marked, and each certificate shows its expiry.
+            screen.put((role.map { "\($0) " } ?? "  ") + files[index], x: filesX, y: top + 2 + row, style: style, limit: filesWidth)
+            let kind = Self.kindText(kinds[path], inUse: renewing && shared.summary?.filesInUse.contains(path) == true,
+                                     renewing: renewing) ?? (pending.contains(path) ? "…" : "")
+            screen.put(kind, x: filesX + filesWidth + 1, y: top + 2 + row, style: selected ? style : .dim, limit: area.right - filesX - filesWidth - 2)
         }
-        if files.focus == .files { files.fileCursor.select(index, count: names.count, visibleRows: FilesStepState.listRows) }
-        else { files.directoryCursor.select(index + 1, count: names.count + 1, visibleRows: FilesStepState.listRows) }
-        return classifyVisible()
-    }
+        if files.count > rows { screen.put("\(fileCursor.selected + 1)/\(files.count)", x: filesX + filesWidth - 8, y: top + 1, style: .dim) }
 
-    /// A typed path: the effect says whether it is a directory to list or a file to assign.
-    mutating func openPath(_ path: String) -> [Effect] { [.open(path: path)] }
-
-    private func parentDirectory(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/"), path != "/" else { return "/" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    mutating func classifyVisible() -> [Effect] {
-        let wanted = files.unclassifiedVisible()
-        return wanted.isEmpty ? [] : [.classify(paths: wanted)]
-    }
-
-    /// Fills in the assignment the directory suggests; with key and certificate
-    /// found, Enter goes straight on.
-    mutating func suggestAssignment() -> [Effect] {
-        files.suggest()
-        // The focus moves to Next, unless the user is typing a path.
-        if files.assignment.key != nil && files.assignment.certificate != nil && files.focus != .path { files.focus = .next }
-        return inspectAssignment()
-    }
-
-    mutating func inspectAssignment() -> [Effect] {
-        guard !files.assignment.paths.isEmpty else {
-            files.inspection = nil
-            files.checking = nil
-            return []
-        }
-        files.checking = effectiveAssignment
-        return [.inspect(effectiveAssignment, passphrase: passphrase.passphrase(for: effectiveAssignment.key))]
-    }
-
-    /// Asks for the inspection of the files to inspect now unless it is there or on its
-    /// way: the files change, and so does the key to check them with when Renew is chosen
-    /// (the key in use), so a check never waits for an answer that will not come.
-    mutating func inspectUnlessCurrent() -> [Effect] {
-        guard currentInspection == nil, files.checking != effectiveAssignment else { return [] }
-        return inspectAssignment()
-    }
-
-    mutating func received(_ inspection: FilesInspection) -> [Effect] {
-        if step == .passphrase {
-            passphrase.checking = false
-            if inspection.wrongPassphrase || inspection.needsPassphrase {
-                passphrase.message = Catalog.text("FilesStep.text12")
-                return []
+        // The roles, the leaf and the findings follow the list directly: at 80x24 every
+        // row counts for the findings.
+        var y = top + 2 + rows
+        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
+        // On renewal without a new key, the key in use is kept: named as such.
+        let effectiveKey = name(effectiveAssignment(shared).key)
+        let key = keepsKeyInUse(shared) ? Catalog.text("files.key-in-use", ["file": effectiveKey]) : effectiveKey
+        let roles = Catalog.text("FilesStep.text7", ["value": key, "value2": "\(name(assignment.certificate))",
+                                                     "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"])
+        y = WrappedText(roles, style: .strong).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
+        if let inspection = currentInspection(shared) {
+            if let leaf = inspection.leafSummary { screen.put(leaf, x: left + 1, y: y, style: .dim, limit: area.width - 2) }
+            y += 1
+            var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
+            // The one question a leaf without its intermediate raises: is it a private CA's?
+            if assignment.privateCA || inspection.findings.contains(where: { $0.code == .intermediateMissing }) {
+                let question = Catalog.text(assignment.privateCA ? "files.private-ca.yes" : "files.private-ca.ask")
+                y = WrappedText(question, style: .accent).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
             }
-            passphrase.accepted = inspection.passphrase
-            passphrase.acceptedFor = inspection.assignment.key
-            files.inspection = inspection
-            files.checking = nil
-            // Unlocked, the key can be compared with the certificate: a mismatch is told
-            // here, where it shows, with the way back to the files.
-            if let first = files.blockingErrors.first {
-                passphrase.message = Catalog.text("FilesStep.text13", ["code": "\(first.code)", "message": "\(first.message)"])
-                return []
+            if inspection.needsPassphrase {
+                screen.put(Catalog.text("FilesStep.text8", ["pointer": "\(glyphs.pointer)"]), x: left + 1, y: y, style: .accent)
+                y += 1
+                shown.removeAll { $0.code == .noPrivateKey }
             }
-            passphrase.message = nil
-            return goNext()
+            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("FilesStep.text9", ["done": "\(glyphs.done)"]), x: left + 1, y: y, style: .ok) }
+            FindingList(shown).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: max(1, area.bottom - y), glyphs: glyphs)
+        } else if !assignment.paths.isEmpty {
+            screen.put(Catalog.text("FilesStep.text10"), x: left + 1, y: y + 1, style: .dim)
+        } else {
+            WrappedText(Catalog.text("FilesStep.text11"), style: .dim).draw(into: &screen, x: left + 1, y: y + 1, width: area.width - 2, maxRows: 2, glyphs: glyphs)
         }
-        guard inspection.assignment == effectiveAssignment else { return [] }
-        files.inspection = inspection
-        if files.checking == inspection.assignment { files.checking = nil }
-        return []
+        Button(Catalog.text("word.next")).draw(into: &screen, x: left + 2, y: area.bottom, focused: focus == .next)
     }
-
 }

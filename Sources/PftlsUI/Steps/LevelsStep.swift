@@ -1,92 +1,204 @@
 import PftlsCore
 
+extension StepID {
+    /// Step 4: the security levels and the file layout.
+    static let levels = StepID("levels")
+}
+
 /// Step 4: the two security levels and the layout as radio lists, in the manner of
 /// dialog: ↑↓ move through options and groups, Space (or Enter) chooses.
-enum LevelsStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
+struct LevelsStep: WizardStep {
+    var id: StepID { .levels }
+    var title: String { "4 " + Catalog.text("step.levels") }
+
+    /// The radio groups, in focus order, plus the questions asked before Next.
+    enum Focus: CaseIterable { case smtpd, smtp, lowering, layout, dedicated, next }
+
+    /// The focused group; it opens on the first radio list.
+    var focus: Focus = .smtpd
+    /// Where "may", the default of both levels, stands in `levels` (both lists hold it).
+    static func may(in levels: [String]) -> Int { levels.firstIndex(of: "may") ?? 0 }
+    var smtpd = RadioGroup(count: Answers.smtpdLevels.count, chosen: Self.may(in: Answers.smtpdLevels))
+    var smtp = RadioGroup(count: Answers.smtpLevels.count, chosen: Self.may(in: Answers.smtpLevels))
+    var layout = RadioGroup(count: Answers.Layout.allCases.count, chosen: Answers.Layout.allCases.firstIndex(of: .chainFile) ?? 0)
+    var dedicatedNonMX = false
+    /// The client level in force before pftls, when one was read.
+    var smtpInForce: String?
+    /// The user confirmed lowering the client level in force.
+    var confirmLowering = false
+
+    var smtpdLevel: String { Answers.smtpdLevels[smtpd.chosen] }
+    var smtpLevel: String { Answers.smtpLevels[smtp.chosen] }
+    var chosenLayout: Answers.Layout { Answers.Layout.allCases[layout.chosen] }
+
+    /// True when the chosen client level is weaker than the one in force: asked before Next.
+    var lowersClientLevel: Bool { ClientLevelOrder.lowers(from: smtpInForce, to: smtpLevel) }
+
+    /// True when encrypt on port 25 needs the RFC 3207 question answered.
+    var asksDedicated: Bool { smtpdLevel == "encrypt" }
+
+    func isOnPath(_ shared: StepContext) -> Bool { shared.path == .setUp }
+
+    func contribute(to shared: inout StepContext) {
+        shared.draft.smtpdLevel = smtpdLevel
+        shared.draft.smtpLevel = smtpLevel
+        shared.draft.layout = chosenLayout
+        shared.draft.dedicatedNonMX = dedicatedNonMX
+    }
+
+    /// The levels in force are the defaults, unless the user has been here.
+    mutating func receive(_ event: Event, _ shared: StepContext) -> StepReply {
+        guard case .postfixDetected(_, let summary) = event, !shared.visited.contains(id) else { return .nothing }
+        if let level = summary.smtpdLevelInForce, let index = Answers.smtpdLevels.firstIndex(of: level) { smtpd.select(index) }
+        if let level = summary.smtpLevelInForce, let index = Answers.smtpLevels.firstIndex(of: level) {
+            smtp.select(index)
+            smtpInForce = level
+        }
+        return .nothing
+    }
+
+    // MARK: Keys
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
         KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: Catalog.text("word.choose"))]
                + KeyMap.common + KeyMap.movement.dropFirst())
     }
 
-    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) {
-        let levels = model.levels
-        switch levels.focus {
-        case .smtpd, .dedicated, .next: return ("smtpd_tls_security_level", levels.smtpdLevel)
-        case .smtp, .lowering: return ("smtp_tls_security_level", levels.smtpLevel)
-        case .layout: return (levels.helpName, nil)
-        }
-    }
-
-    static func blockingProblem(_ model: WizardModel) -> String? { model.levels.blockingProblem }
-
-    static func barState(_ model: WizardModel) -> StepState { model.levels.state }
-
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.levelsAction(action) }
-
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        let levels = model.levels
-        let glyphs = model.context.glyphs
-        var y = top
-        y = group(Catalog.text("LevelsStep.text"), options: Answers.smtpdLevels, chosen: levels.smtpd,
-                  focused: levels.focus == .smtpd, parameter: "smtpd_tls_security_level", model: model, into: &screen, y: y, columns: 3)
-        y = group(Catalog.text("LevelsStep.text2"), options: Answers.smtpLevels, chosen: levels.smtp,
-                  focused: levels.focus == .smtp, parameter: "smtp_tls_security_level", model: model, into: &screen, y: y, columns: 4)
-        if levels.lowersClientLevel, let current = levels.smtpInForce {
-            screen.put(Catalog.text("LevelsStep.text3", ["warning": "\(glyphs.warning)", "current": "\(current)"]), x: 2, y: y - 1,
-                       style: .warning, limit: model.width - 3)
-            let box = levels.confirmLowering ? glyphs.checkOn : glyphs.checkOff
-            screen.put(Catalog.text("LevelsStep.text4", ["box": "\(box)"]), x: 4, y: y, style: levels.focus == .lowering ? .selected : .plain)
-            y += 2
-        }
-        let layouts = Answers.Layout.allCases.map(\.rawValue)
-        y = group(Catalog.text("LevelsStep.text5"), options: layouts, chosen: layouts.firstIndex(of: levels.layout.rawValue)!,
-                  focused: levels.focus == .layout, parameter: "layout", model: model, into: &screen, y: y, columns: 2)
-        if levels.asksDedicated {
-            screen.put(Catalog.text("LevelsStep.text6", ["warning": "\(glyphs.warning)"]), x: 2, y: y, style: .warning, limit: model.width - 3)
-            screen.put(Catalog.text("LevelsStep.text7"), x: 2, y: y + 1, style: .warning, limit: model.width - 3)
-            let box = levels.dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
-            let style: Style = levels.focus == .dedicated ? .selected : .plain
-            screen.put(Catalog.text("LevelsStep.text8", ["box": "\(box)"]), x: 4, y: y + 2, style: style)
-        }
-        WizardView.drawNext(levels.focus == .next, into: &screen, y: bottom)
-    }
-
-    /// A titled radio group laid out in `columns`, with the chosen option's summary beneath.
-    private static func group(_ title: String, options: [String], chosen: Int, focused: Bool, parameter: String,
-                              model: WizardModel, into screen: inout ScreenBuffer, y: Int, columns: Int) -> Int {
-        let glyphs = model.context.glyphs
-        screen.put(title, x: 2, y: y, style: focused ? .accent : .strong)
-        let columnWidth = (model.width - 6) / columns
-        for (index, option) in options.enumerated() {
-            let x = 4 + (index % columns) * columnWidth
-            let row = y + 1 + index / columns
-            let mark = index == chosen ? glyphs.radioOn : glyphs.radioOff
-            let highlighted = focused && index == model.levels.cursor
-            screen.put("\(mark) \(option)", x: x, y: row, style: highlighted ? .selected : (index == chosen ? .strong : .plain))
-        }
-        let rows = (options.count + columns - 1) / columns
-        let summaryParameter = parameter == "layout" ? "layout." + options[chosen] : parameter
-        let summary = parameter == "layout" ? (ParameterHelpCatalog.lookup(summaryParameter)?.summary ?? "")
-            : WizardModel.valueSummary(parameter, options[chosen])
-        screen.put(summary, x: 6, y: y + 1 + rows, style: .dim, limit: model.width - 8)
-        return y + rows + 3
-    }
-}
-
-extension WizardModel {
-    mutating func levelsAction(_ action: Action) -> [Effect] {
+    mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
         switch action {
-        case .up: levels.moveCursor(-1)
-        case .down: levels.moveCursor(1)
-        case .left: levels.moveWithinGroup(-1)
-        case .right: levels.moveWithinGroup(1)
-        case .toggle: levels.choose()
-        case .focusNext: levels.cycleFocus(1)
-        case .focusPrevious: levels.cycleFocus(-1)
-        case .activate: if !levels.choose() { return goNext() }
+        case .up: moveCursor(-1)
+        case .down: moveCursor(1)
+        case .left: moveWithinGroup(-1)
+        case .right: moveWithinGroup(1)
+        case .toggle: choose()
+        case .focusNext: cycleFocus(1)
+        case .focusPrevious: cycleFocus(-1)
+        case .activate: if !choose() { return .next }
         default: break
         }
-        return []
+        return .nothing
     }
 
+    /// The radio group `focus` is, if it is one.
+    private static func group(_ focus: Focus) -> WritableKeyPath<LevelsStep, RadioGroup>? {
+        switch focus {
+        case .smtpd: \.smtpd
+        case .smtp: \.smtp
+        case .layout: \.layout
+        case .lowering, .dedicated, .next: nil
+        }
+    }
+
+    /// The groups shown now, in focus order.
+    var shownFocuses: [Focus] {
+        Focus.allCases.filter { ($0 != .dedicated || asksDedicated) && ($0 != .lowering || lowersClientLevel) }
+    }
+
+    /// ↑↓: through the options of a group and on into the next or previous group.
+    mutating func moveCursor(_ delta: Int) {
+        if let group = Self.group(focus), self[keyPath: group].step(by: delta) { return }
+        let shown = shownFocuses
+        let index = shown.firstIndex(of: focus) ?? 0
+        focus = shown[(index + (delta > 0 ? 1 : shown.count - 1)) % shown.count]
+        if let group = Self.group(focus) { self[keyPath: group].enter(by: delta) }
+    }
+
+    /// ←→: along the options of the focused group.
+    mutating func moveWithinGroup(_ delta: Int) {
+        if let group = Self.group(focus) { self[keyPath: group].along(by: delta) }
+    }
+
+    /// Space (or Enter on an option not chosen yet): choose the highlighted option or
+    /// tick the box. Returns false when there was nothing to choose (Enter then means Next).
+    @discardableResult
+    mutating func choose() -> Bool {
+        switch focus {
+        case .smtpd: return smtpd.choose()
+        case .smtp: return smtp.choose()
+        case .layout: return layout.choose()
+        case .dedicated: dedicatedNonMX.toggle(); return true
+        case .lowering: confirmLowering.toggle(); return true
+        case .next: return false
+        }
+    }
+
+    /// Tab: the next group, its highlight on the chosen option.
+    mutating func cycleFocus(_ delta: Int) {
+        let shown = shownFocuses
+        let index = shown.firstIndex(of: focus) ?? 0
+        focus = shown[(index + delta + shown.count) % shown.count]
+        if let group = Self.group(focus) { self[keyPath: group].focusChosen() }
+    }
+
+    // MARK: What blocks Next
+
+    /// Why Next is refused on this step, in the wizard's words; nil when it may go on.
+    func blockingProblem(_ shared: StepContext) -> String? {
+        if asksDedicated && !dedicatedNonMX {
+            return Catalog.text("LevelsStepState.text")
+        }
+        guard lowersClientLevel && !confirmLowering, let current = smtpInForce else { return nil }
+        return Catalog.text("LevelsStepState.text2", ["current": "\(current)", "smtpLevel": "\(smtpLevel)"])
+    }
+
+    func barState(_ shared: StepContext) -> StepState {
+        blockingProblem(shared) != nil ? .errors : (lowersClientLevel || asksDedicated ? .warnings : .done)
+    }
+
+    // MARK: Help
+
+    func helpTopic(_ shared: StepContext) -> (name: String, value: String?) {
+        switch focus {
+        case .smtpd, .dedicated, .next: ("smtpd_tls_security_level", smtpdLevel)
+        case .smtp, .lowering: ("smtp_tls_security_level", smtpLevel)
+        case .layout: (chosenLayout == .chainFile ? "layout.chain-file" : "layout.separate-files", nil)
+        }
+    }
+
+    /// The one-line summary of a level or layout value, for the radio lists.
+    private static func valueSummary(_ parameter: String, _ value: String) -> String {
+        ParameterHelpCatalog.lookup(parameter)?.values.first { $0.value == value }?.summary ?? ""
+    }
+
+    // MARK: Drawing
+
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        let glyphs = shared.wizard.glyphs
+        let x = area.x + 2
+        var y = area.top
+        y = drawGroup(Catalog.text("LevelsStep.text"), smtpd, options: Answers.smtpdLevels, focused: focus == .smtpd,
+                      parameter: "smtpd_tls_security_level", into: &screen, area: area, y: y, columns: 3, glyphs: glyphs)
+        y = drawGroup(Catalog.text("LevelsStep.text2"), smtp, options: Answers.smtpLevels, focused: focus == .smtp,
+                      parameter: "smtp_tls_security_level", into: &screen, area: area, y: y, columns: 4, glyphs: glyphs)
+        if lowersClientLevel, let current = smtpInForce {
+            screen.put(Catalog.text("LevelsStep.text3", ["warning": "\(glyphs.warning)", "current": "\(current)"]), x: x, y: y - 1,
+                       style: .warning, limit: area.width - 3)
+            let box = confirmLowering ? glyphs.checkOn : glyphs.checkOff
+            screen.put(Catalog.text("LevelsStep.text4", ["box": "\(box)"]), x: x + 2, y: y, style: focus == .lowering ? .selected : .plain)
+            y += 2
+        }
+        y = drawGroup(Catalog.text("LevelsStep.text5"), layout, options: Answers.Layout.allCases.map(\.rawValue), focused: focus == .layout,
+                      parameter: "layout", into: &screen, area: area, y: y, columns: 2, glyphs: glyphs)
+        if asksDedicated {
+            screen.put(Catalog.text("LevelsStep.text6", ["warning": "\(glyphs.warning)"]), x: x, y: y, style: .warning, limit: area.width - 3)
+            screen.put(Catalog.text("LevelsStep.text7"), x: x, y: y + 1, style: .warning, limit: area.width - 3)
+            let box = dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
+            screen.put(Catalog.text("LevelsStep.text8", ["box": "\(box)"]), x: x + 2, y: y + 2, style: focus == .dedicated ? .selected : .plain)
+        }
+        Button(Catalog.text("word.next")).draw(into: &screen, x: x, y: area.bottom, focused: focus == .next)
+    }
+
+    /// A titled radio group laid out in `columns`, with the chosen option's summary
+    /// beneath; returns the row after it.
+    private func drawGroup(_ title: String, _ group: RadioGroup, options: [String], focused: Bool, parameter: String,
+                           into screen: inout ScreenBuffer, area: Rect, y: Int, columns: Int, glyphs: Glyphs) -> Int {
+        screen.put(title, x: area.x + 2, y: y, style: focused ? .accent : .strong)
+        let rows = group.draw(options, into: &screen, x: area.x + 4, y: y + 1, layout: .columns(columns, width: (area.width - 6) / columns),
+                              focused: focused, glyphs: glyphs)
+        let chosen = options[group.chosen]
+        let summary = parameter == "layout" ? (ParameterHelpCatalog.lookup("layout." + chosen)?.summary ?? "")
+            : Self.valueSummary(parameter, chosen)
+        screen.put(summary, x: area.x + 6, y: y + 1 + rows, style: .dim, limit: area.width - 8)
+        return y + rows + 3
+    }
 }

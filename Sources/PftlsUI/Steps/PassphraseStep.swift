@@ -1,79 +1,147 @@
 import PftlsCore
 
-/// Step 3: why the passphrase is needed, where the key will go, a masked input; a
-/// key that does not match is told here, as soon as it is unlocked.
-enum PassphraseStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
+extension StepID {
+    /// Step 3: the passphrase of an encrypted key.
+    static let passphrase = StepID("passphrase")
+}
+
+/// Step 3: why the passphrase is needed, where the key will go, a masked input; a key
+/// that does not match is told here, as soon as it is unlocked. The typed bytes live
+/// only here until they are moved into wiped memory.
+struct PassphraseStep: WizardStep {
+    var id: StepID { .passphrase }
+    var title: String { "3 " + Catalog.text("step.passphrase") }
+
+    /// Typed characters; never drawn, never logged.
+    private(set) var typed: [UInt8] = []
+    var message: String?
+    /// True while the typed passphrase is being tried on the key.
+    var checking = false
+    /// The key file a passphrase opened, and the passphrase: a newly picked key always
+    /// gets its own prompt.
+    var opened: OpenedKey?
+
+    /// Number of characters typed, for the mask.
+    var length: Int { typed.count }
+
+    /// The passphrase applies when the files' key is encrypted; the bar shows the step on
+    /// every path with files, marked skipped when it does not apply, so the numbers never jump.
+    func isOnPath(_ shared: StepContext) -> Bool { shared.path != .request && shared.inspection?.keyIsEncrypted == true }
+
+    func isInBar(_ shared: StepContext) -> Bool { shared.path != .request }
+
+    /// Known not to apply: the files chosen, once checked, hold no encrypted key.
+    func isSkipped(_ shared: StepContext) -> Bool {
+        guard let inspection = shared.inspection else { return false }
+        return shared.visited.contains(.files) && !inspection.keyIsEncrypted
+    }
+
+    func contribute(to shared: inout StepContext) { shared.openedKey = opened }
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
         // One field and no buttons: nothing to move between.
         KeyMap(KeyMap.common.filter { $0.action != .focusNext && $0.action != .focusPrevious })
     }
 
-    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) { ("smtpd_tls_key_file", nil) }
+    var isTyping: Bool { true }
 
-    static func blockingProblem(_ model: WizardModel) -> String? {
-        guard model.passphrase.passphrase(for: model.effectiveAssignment.key) != nil else { return Catalog.text("PassphraseStep.text") }
-        return model.files.blockingErrors.first.map { Catalog.text("PassphraseStep.text2", ["value": "\($0.code)", "value2": "\($0.message)"]) }
+    mutating func input(_ key: Key, _ shared: StepContext) -> StepReply? {
+        if key == .enter { return submit(shared) }
+        guard TextField.isEditing(key) else { return nil }
+        switch key {
+        case .character(let character): typed.append(contentsOf: Array(String(character).utf8))
+        case .backspace: if !typed.isEmpty { typed.removeLast() }
+        case .control("u"): _ = take()
+        default: break
+        }
+        return .nothing
     }
 
-    static func barState(_ model: WizardModel) -> StepState {
-        guard model.passphrase.passphrase(for: model.effectiveAssignment.key) != nil else { return .pending }
-        return model.files.blockingErrors.isEmpty ? .done : .errors
+    /// Tries the typed passphrase on the key: the files are inspected again with it.
+    private mutating func submit(_ shared: StepContext) -> StepReply {
+        guard length > 0 else {
+            message = Catalog.text("PassphraseStep.text13")
+            return .nothing
+        }
+        checking = true
+        return .effects([.inspect(shared.filesToInspect, passphrase: take(), unlocking: true)])
     }
 
-    static func findings(_ model: WizardModel) -> [Finding] { FilesStep.findings(model) }
-
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
-        action == .activate ? model.goNext() : []
+    /// Moves the typed bytes into wiped memory and clears the field.
+    private mutating func take() -> SecretBytes {
+        let secret = SecretBytes(wiping: &typed)
+        typed.removeAll()
+        return secret
     }
 
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        let key = model.files.assignment.key ?? Catalog.text("PassphraseStep.text3")
+    mutating func receive(_ event: Event, _ shared: StepContext) -> StepReply {
+        guard case .inspected(let inspection) = event, inspection.unlocking, checking else { return .nothing }
+        checking = false
+        if inspection.unlockFailed {
+            message = Catalog.text("FilesStep.text12")
+            return .nothing
+        }
+        opened = inspection.passphrase.map { OpenedKey(file: inspection.assignment.key, passphrase: $0) }
+        // Unlocked, the key can be compared with the certificate: a mismatch is told
+        // here, where it shows, with the way back to the files.
+        if let first = inspection.blockingErrors.first {
+            message = Catalog.text("FilesStep.text13", ["code": "\(first.code)", "message": "\(first.message)"])
+            return .nothing
+        }
+        message = nil
+        return .next
+    }
+
+    func helpTopic(_ shared: StepContext) -> (name: String, value: String?) { ("smtpd_tls_key_file", nil) }
+
+    func blockingProblem(_ shared: StepContext) -> String? {
+        guard opened?.passphrase(for: shared.filesToInspect.key) != nil else { return Catalog.text("PassphraseStep.text") }
+        return shared.inspection?.blockingErrors.first.map { Catalog.text("PassphraseStep.text2", ["value": "\($0.code)", "value2": "\($0.message)"]) }
+    }
+
+    func barState(_ shared: StepContext) -> StepState {
+        guard opened?.passphrase(for: shared.filesToInspect.key) != nil else { return .pending }
+        return shared.inspection?.blockingErrors.isEmpty != false ? .done : .errors
+    }
+
+    /// The files' findings: the key unlocked here is checked with its certificate.
+    func findings(_ shared: StepContext) -> [Finding] { shared.inspection?.findings ?? [] }
+
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        let glyphs = shared.wizard.glyphs
+        let x = area.x + 2
+        let width = area.width - 4
+        let key = shared.draft.files.key ?? Catalog.text("PassphraseStep.text3")
         // The key's path may be long: its line wraps (two rows at most), the rest follows.
-        let shift = WizardView.drawWrapped(Catalog.text("PassphraseStep.text4", ["key": "\(key)"]), into: &screen, x: 2, y: top,
-                                           width: model.width - 4, maxRows: 2, style: .plain, glyphs: model.context.glyphs) - top - 1
+        let shift = WrappedText(Catalog.text("PassphraseStep.text4", ["key": "\(key)"]))
+            .draw(into: &screen, x: x, y: area.top, width: width, maxRows: 2, glyphs: glyphs) - area.top - 1
         let lines = [
             "",
             "",
             Catalog.text("PassphraseStep.text5"),
             Catalog.text("PassphraseStep.text6"),
-            Catalog.text("PassphraseStep.text7", ["value": "\(model.directory.field.value)"]),
+            Catalog.text("PassphraseStep.text7", ["value": "\(shared.draft.certificateDirectory)"]),
             Catalog.text("PassphraseStep.text8"),
             Catalog.text("PassphraseStep.text9"),
         ]
         // A line with a long path wraps (two rows at most) and the rest move down.
-        var y = top + shift
+        var y = area.top + shift
         for line in lines {
-            y = line.isEmpty ? y + 1 : WizardView.drawWrapped(line, into: &screen, x: 2, y: y, width: model.width - 4, maxRows: 2,
-                                                              style: .plain, glyphs: model.context.glyphs)
+            y = line.isEmpty ? y + 1 : WrappedText(line).draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
         }
         y += 1
-        if let demo = model.context.demo {
-            screen.put(Catalog.text("PassphraseStep.text10", ["passphrase": "\(demo.passphrase)"]), x: 2, y: y, style: .accent)
+        if let demo = shared.wizard.demo {
+            screen.put(Catalog.text("PassphraseStep.text10", ["passphrase": "\(demo.passphrase)"]), x: x, y: y, style: .accent)
             y += 2
         }
-        let fieldX = screen.put(Catalog.text("label.passphrase"), x: 2, y: y) + 1
-        let mask = String(repeating: model.context.glyphs == .ascii ? "*" : "•", count: model.passphrase.length)
-        var field = TextField(mask)
-        field.set(mask)
-        field.render(into: &screen, x: fieldX, y: y, width: 40, focused: true)
+        let fieldX = screen.put(Catalog.text("label.passphrase"), x: x, y: y) + 1
+        let mask = String(repeating: glyphs == .ascii ? "*" : "•", count: length)
+        TextField(mask).render(into: &screen, x: fieldX, y: y, width: 40, focused: true)
         y += 2
-        if model.passphrase.checking { screen.put(Catalog.text("PassphraseStep.text11"), x: 2, y: y, style: .dim) }
-        if let message = model.passphrase.message {
-            WizardView.drawWrapped(message, into: &screen, x: 2, y: y, width: model.width - 4, maxRows: max(1, bottom - 2 - y),
-                                   style: .error, glyphs: model.context.glyphs)
+        if checking { screen.put(Catalog.text("PassphraseStep.text11"), x: x, y: y, style: .dim) }
+        if let message {
+            WrappedText(message, style: .error).draw(into: &screen, x: x, y: y, width: width, maxRows: max(1, area.bottom - 2 - y), glyphs: glyphs)
         }
-        WizardView.drawNext(false, into: &screen, y: bottom - 1, label: Catalog.text("PassphraseStep.text12"))
+        Button(Catalog.text("PassphraseStep.text12")).draw(into: &screen, x: x, y: area.bottom - 1, focused: false)
     }
-}
-
-extension WizardModel {
-    mutating func submitPassphrase() -> [Effect] {
-        guard passphrase.length > 0 else {
-            passphrase.message = Catalog.text("PassphraseStep.text13")
-            return []
-        }
-        passphrase.checking = true
-        return [.inspect(effectiveAssignment, passphrase: passphrase.take())]
-    }
-
 }

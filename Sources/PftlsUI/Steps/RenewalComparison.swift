@@ -21,12 +21,12 @@ struct RenewalComparison {
             (Catalog.text("renewal.compare.serial"), old?.serialNumberText ?? "—", new?.serialNumberText ?? "—"),
             (Catalog.text("renewal.compare.key"), Self.fileName(keyInUse), keyText),
         ]
-        let labelWidth = rows.map { DisplayWidth.columns(of: $0.0) }.max()! + 2
+        let labelWidth = (rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0) + 2
         let column = max(8, (width - labelWidth - 2) / 2)
         var lines: [String] = []
         for (label, before, after) in rows {
-            let left = Self.wrap(before, width: column)
-            let right = Self.wrap(after, width: column)
+            let left = Self.cell(before, width: column)
+            let right = Self.cell(after, width: column)
             for index in 0..<max(left.count, right.count) {
                 let head = DisplayWidth.pad(index == 0 ? label : "", to: labelWidth)
                 let line = head + DisplayWidth.pad(index < left.count ? left[index] : "", to: column + 2) + (index < right.count ? right[index] : "")
@@ -61,27 +61,9 @@ struct RenewalComparison {
         SafeText.escape(String(path.split(separator: "/").last ?? Substring(path)))
     }
 
-    /// Cuts `text` into pieces of at most `width` columns, after a comma, a space or a
-    /// colon where one is near the end, else anywhere (a long serial number, Japanese).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var pieces: [String] = []
-        var rest = Substring(text)
-        while DisplayWidth.columns(of: rest) > width {
-            var cut = rest.startIndex
-            var used = 0
-            while cut < rest.endIndex, used + DisplayWidth.columns(of: rest[cut]) <= width {
-                used += DisplayWidth.columns(of: rest[cut])
-                cut = rest.index(after: cut)
-            }
-            if cut == rest.startIndex { cut = rest.index(after: cut) }
-            let head = rest[..<cut]
-            if let last = head.lastIndex(where: { $0 == " " || $0 == ":" || $0 == "," }),
-               DisplayWidth.columns(of: rest[..<last]) > width / 2 {
-                cut = rest.index(after: last)
-            }
-            pieces.append(Self.trailingSpacesDropped(rest[..<cut]))
-            rest = rest[cut...].drop { $0 == " " }
-        }
-        return pieces + (rest.isEmpty && !pieces.isEmpty ? [] : [String(rest)])
+    /// `text` cut to a cell `width` columns wide by the UI's line breaker, without the
+    /// indent it gives later lines: the table aligns its own columns.
+    private static func cell(_ text: String, width: Int) -> [String] {
+        WrappedText.lines(text, width: width).map { trailingSpacesDropped($0.drop { $0 == " " }) }
     }
 }

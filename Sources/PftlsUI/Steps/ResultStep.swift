@@ -1,61 +1,54 @@
 import PftlsCore
 
-/// The last screen: what was done, the probes, the backup and the rollback command,
-/// or why nothing was changed; scrollable, and printed again after the wizard ends.
-enum ResultStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
+extension StepID {
+    /// The last screen: how the wizard ended.
+    static let result = StepID("result")
+}
+
+/// The last screen: what was done, the probes, the backup and the rollback command, or
+/// why nothing was changed, or the CSR made; scrollable, wrapped to the screen when
+/// drawn, and printed again after the wizard ends.
+struct ResultStep: WizardStep {
+    var id: StepID { .result }
+    var title: String { Catalog.text("step.result") }
+
+    var scroll = ScrollView()
+
+    /// Reached only when the wizard ends, never by Next.
+    func isOnPath(_ shared: StepContext) -> Bool { false }
+
+    /// The outcome's lines wrapped to `width` columns.
+    static func lines(_ outcome: WizardOutcome, width: Int) -> [String] {
+        outcome.lines.flatMap { WrappedText.lines($0, width: width) }
+    }
+
+    /// Rows of text in `area`; the exit button shares its last row.
+    static func textRows(in area: Rect) -> Int { area.height - 1 }
+    /// Columns of text in `area`.
+    static func textWidth(in area: Rect) -> Int { area.width - 2 }
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
         KeyMap([KeyBinding([.enter, .character("q")], .quit, label: "Enter/q", help: Catalog.text("word.exit")),
                 KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.scroll")), KeyBinding([.down], .down, help: Catalog.text("word.scroll"), inFooter: false),
                 KeyBinding([.pageUp], .pageUp, label: "PgUp/PgDn", help: Catalog.text("word.page")), KeyBinding([.pageDown], .pageDown, help: Catalog.text("word.page"), inFooter: false)])
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? { Catalog.text("ResultStep.text") }
-
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
-        let rows = model.screenLayout.resultRows
-        let delta = [Action.up: -1, .down: 1, .pageUp: -rows, .pageDown: rows][action] ?? 0
-        model.result?.scroll(delta, rows: rows)
-        return []
+    mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
+        let rows = Self.textRows(in: shared.area)
+        guard let outcome = shared.outcome, let delta = action.rows(page: rows) else { return .nothing }
+        scroll.scroll(delta, lineCount: Self.lines(outcome, width: Self.textWidth(in: shared.area)).count, rows: rows)
+        return .nothing
     }
 
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        guard let result = model.result else { return }
-        let rows = model.screenLayout.resultRows
-        for (row, line) in result.wrapped.dropFirst(result.offset).prefix(rows).enumerated() {
-            let first = result.offset + row == 0
-            screen.put(line, x: 1, y: top + row, style: first ? (result.succeeded ? .ok : .error) : .plain, limit: model.width - 2)
-        }
-        if result.wrapped.count > rows {
-            screen.put("\(result.offset + 1)-\(min(result.wrapped.count, result.offset + rows))/\(result.wrapped.count)", x: model.width - 12, y: bottom, style: .dim)
-        }
-        WizardView.drawNext(true, into: &screen, y: bottom, label: Catalog.text("ResultStep.text2"))
-    }
-}
+    func blockingProblem(_ shared: StepContext) -> String? { Catalog.text("ResultStep.text") }
 
-extension WizardModel {
-    mutating func finish(_ outcome: Result<ApplyOutcome, ApplyFailure>) {
-        review.busy = nil
-        var lines: [String] = []
-        switch outcome {
-        case .success(let done):
-            lines.append(done.changed ? Catalog.text("ResultStep.text3") : Catalog.text("ResultStep.text4"))
-            // The log already names each probed port once, with what it serves.
-            lines += done.log.map { "  " + $0 }
-            if let backup = done.backupDirectory { lines.append(Catalog.text("result.backup", ["directory": backup])) }
-            if let rollback = done.rollbackCommand { lines.append(Catalog.text("ResultStep.text5", ["rollback": "\(rollback)"])) }
-            if let demo = context.demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
-            // The warnings still stand after the write: said again, with what to do.
-            let warnings = review.plan?.findings.filter { $0.severity == .warning } ?? []
-            if !warnings.isEmpty {
-                lines += ["", Catalog.text("result.warnings-remain", ["count": "\(warnings.count)"])] + FindingsText.lines(warnings)
-            }
-            result = ResultStepState(succeeded: true, lines: lines, width: screenLayout.textWidth)
-        case .failure(let failure):
-            lines.append(Catalog.text("ResultStep.text7") + failure.description)
-            lines += failure.log.map { "  " + $0 }
-            result = ResultStepState(succeeded: false, lines: lines, width: screenLayout.textWidth)
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        guard let outcome = shared.outcome else { return }
+        let width = Self.textWidth(in: area)
+        scroll.draw(Self.lines(outcome, width: width), into: &screen, x: area.x + 1, y: area.top, width: width, rows: Self.textRows(in: area),
+                    counterX: area.right - 12, counterY: area.bottom) { number, _ in
+            number == 0 ? (outcome.succeeded ? .ok : .error) : .plain
         }
-        step = .result
-        visited.insert(.result)
+        Button(Catalog.text("ResultStep.text2")).draw(into: &screen, x: area.x + 2, y: area.bottom, focused: true)
     }
 }

@@ -1,90 +1,195 @@
 import PftlsCore
 
+extension StepID {
+    /// Step 6: the plan and what to do with it.
+    static let review = StepID("review")
+}
+
+extension PromptPurpose {
+    /// Review's "Save to directory": where the config set goes.
+    static let saveConfigSet = PromptPurpose("save-config-set")
+    /// Review's "Save answers": where the answers file goes.
+    static let saveAnswers = PromptPurpose("save-answers")
+}
+
 /// Step 6: the plan with its diffs and findings, scrollable, and what to do with it.
-enum ReviewStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
+/// The text is wrapped to the screen when drawn, so a resize wraps it again.
+struct ReviewStep: WizardStep {
+    var id: StepID { .review }
+    var title: String { "6 " + Catalog.text("step.review") }
+
+    /// The buttons under the review.
+    enum Choice: CaseIterable {
+        case write, saveToDirectory, saveAnswers, back
+
+        var label: String {
+            switch self {
+            case .write: Catalog.text("word.write")
+            case .saveToDirectory: Catalog.text("ReviewStepState.text")
+            case .saveAnswers: Catalog.text("ReviewStepState.text2")
+            case .back: Catalog.text("word.back")
+            }
+        }
+    }
+
+    var plan: ChangePlan?
+    /// The plan as text, one entry per line, unwrapped.
+    var planLines: [String] = []
+    /// On a renewal, the certificate in use and the new one side by side, above the plan.
+    var comparison: RenewalComparison?
+    var scroll = ScrollView()
+    var choice: Choice = .write
+    /// What is being done (planning, writing), shown instead of the plan.
+    var busy: String?
+
+    /// The review's lines wrapped to `width` columns: the comparison, then the plan.
+    func lines(width: Int) -> [String] {
+        ((comparison?.lines(width: width) ?? []) + planLines).flatMap { WrappedText.lines($0, width: width) }
+    }
+
+    /// Rows of text in `area`; the buttons take its last row.
+    static func textRows(in area: Rect) -> Int { area.height - 2 }
+    /// Columns of text in `area`.
+    static func textWidth(in area: Rect) -> Int { area.width - 2 }
+
+    func isOnPath(_ shared: StepContext) -> Bool { shared.path != .request }
+
+    /// The plan of the answers as they stand is asked for each time the step comes on screen.
+    mutating func enter(_ shared: StepContext) -> [Effect] {
+        guard let answers = shared.answers else { return [] }
+        plan = nil
+        busy = Catalog.text("WizardUpdate.text2")
+        return [.plan(answers, passphrase: shared.passphrase)]
+    }
+
+    mutating func receive(_ event: Event, _ shared: StepContext) -> StepReply {
+        switch event {
+        case .planned(let plan):
+            // A plan for answers that have changed since is stale: dropped, never shown or written.
+            guard shared.isCurrent(id), plan.answers == shared.answers else { return .nothing }
+            if let request = shared.draft.renewal {
+                // A renewal is checked against the certificate in use, as `pftls renew` does;
+                // names-dropped is a warning here: the review shows it before anything is written.
+                let old = shared.summary?.currentLeaf
+                show(plan.adding(RenewalPlanner.checks(old: old, new: plan.leaf, file: request.certificate, refusingDroppedNames: false)))
+                comparison = RenewalComparison(old: old, new: plan.leaf, keyInUse: shared.summary?.renewal?.privateKey ?? "", newKey: request.key)
+            } else {
+                show(plan)
+                comparison = nil
+            }
+            busy = nil
+            return .nothing
+        case .applied(let outcome):
+            busy = nil
+            return StepReply(navigation: .finish(finished(outcome, demo: shared.wizard.demo)))
+        default:
+            return .nothing
+        }
+    }
+
+    private mutating func show(_ plan: ChangePlan) {
+        self.plan = plan
+        planLines = PlanText.render(plan, diffs: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        scroll.reset()
+    }
+
+    /// What was written, the probes, the backup and the rollback command, and the
+    /// warnings that still stand; or why nothing was changed.
+    private func finished(_ outcome: Result<ApplyOutcome, ApplyFailure>, demo: DemoSandbox?) -> WizardOutcome {
+        var lines: [String] = []
+        switch outcome {
+        case .success(let done):
+            lines.append(done.changed ? Catalog.text("ResultStep.text3") : Catalog.text("ResultStep.text4"))
+            // The log already names each probed port once, with what it serves.
+            lines += done.log.map { "  " + $0 }
+            if let backup = done.backupDirectory { lines.append(Catalog.text("result.backup", ["directory": backup])) }
+            if let rollback = done.rollbackCommand { lines.append(Catalog.text("ResultStep.text5", ["rollback": "\(rollback)"])) }
+            if let demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
+            // The warnings still stand after the write: said again, with what to do.
+            let warnings = plan?.findings.filter { $0.severity == .warning } ?? []
+            if !warnings.isEmpty {
+                lines += ["", Catalog.text("result.warnings-remain", ["count": "\(warnings.count)"])] + FindingsText.lines(warnings)
+            }
+            return WizardOutcome(succeeded: true, lines: lines)
+        case .failure(let failure):
+            lines.append(Catalog.text("ResultStep.text7") + failure.description)
+            lines += failure.log.map { "  " + $0 }
+            return WizardOutcome(succeeded: false, lines: lines)
+        }
+    }
+
+    // MARK: Keys
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
         KeyMap([KeyBinding([.left], .left, label: "←→", help: Catalog.text("word.action")), KeyBinding([.right], .right, help: Catalog.text("word.action"), inFooter: false),
                 KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.scroll")), KeyBinding([.down], .down, help: Catalog.text("word.scroll"), inFooter: false)] + KeyMap.common
                + [KeyBinding([.pageUp], .pageUp, help: Catalog.text("ReviewStep.text"), inFooter: false), KeyBinding([.pageDown], .pageDown, help: Catalog.text("ReviewStep.text2"), inFooter: false)])
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? { Catalog.text("ReviewStep.text3") }
-
-    static func barState(_ model: WizardModel) -> StepState { model.result?.succeeded == true ? .done : .pending }
-
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.reviewAction(action) }
-
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        let review = model.review
-        let rows = model.screenLayout.reviewRows
-        if let busy = review.busy {
-            screen.put(busy, x: 2, y: top + 1, style: .accent)
-        } else if review.plan == nil {
-            screen.put(Catalog.text("ReviewStep.text4"), x: 2, y: top + 1, style: .dim)
-        } else {
-            for (row, line) in review.lines.dropFirst(review.offset).prefix(rows).enumerated() {
-                let style: Style = line.hasPrefix("+") ? .ok : (line.hasPrefix("-") ? .error : (line.hasPrefix("@@") ? .accent : .plain))
-                screen.put(line, x: 1, y: top + row, style: style, limit: model.width - 2)
-            }
-            if review.lines.count > rows {
-                screen.put("\(review.offset + 1)-\(min(review.lines.count, review.offset + rows))/\(review.lines.count)", x: model.width - 12, y: bottom - 1, style: .dim)
-            }
+    mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
+        let rows = Self.textRows(in: shared.area)
+        if let delta = action.rows(page: rows) {
+            scroll.scroll(delta, lineCount: lines(width: Self.textWidth(in: shared.area)).count, rows: rows)
+            return .nothing
         }
-        var x = 2
-        for choice in ReviewStepState.Choice.allCases {
-            let label = "[ \(choice.label) ]"
-            x = screen.put(label, x: x, y: bottom, style: choice == review.choice ? Style(bold: true, reverse: true) : .strong) + 2
-        }
-    }
-}
-
-extension WizardModel {
-    mutating func reviewAction(_ action: Action) -> [Effect] {
-        let rows = screenLayout.reviewRows
         switch action {
-        case .up: review.scroll(-1, rows: rows)
-        case .down: review.scroll(1, rows: rows)
-        case .pageUp: review.scroll(-rows, rows: rows)
-        case .pageDown: review.scroll(rows, rows: rows)
-        case .right, .focusNext: review.choice = review.choice.moved(by: 1)
-        case .left, .focusPrevious: review.choice = review.choice.moved(by: -1)
+        case .right, .focusNext: choice = choice.cycled(by: 1)
+        case .left, .focusPrevious: choice = choice.cycled(by: -1)
         case .activate:
-            guard let plan = review.plan else {
-                message = (Catalog.text("ReviewStep.text5"), .warning)
-                return []
-            }
-            switch review.choice {
+            guard let plan else { return .message(Catalog.text("ReviewStep.text5"), .warning) }
+            let folder = shared.wizard.demo?.root ?? "/root"
+            switch choice {
             case .write:
-                guard !plan.hasErrors else {
-                    message = (Catalog.text("ReviewStep.text6"), .error)
-                    return []
-                }
-                review.busy = Catalog.text("ReviewStep.text7")
-                return [.apply(plan, demo: context.demo != nil)]
+                guard !plan.hasErrors else { return .message(Catalog.text("ReviewStep.text6"), .error) }
+                busy = Catalog.text("ReviewStep.text7")
+                return .effects([.apply(plan, demo: shared.wizard.demo != nil)])
             case .saveToDirectory:
-                overlay = .prompt(title: Catalog.text("ReviewStep.text8"), field: TextField((context.demo?.root ?? "/root") + "/pftls-config-set"), purpose: .saveConfigSet)
+                return StepReply(overlay: .prompt(title: Catalog.text("ReviewStep.text8"), field: TextField(folder + "/pftls-config-set"), purpose: .saveConfigSet))
             case .saveAnswers:
-                overlay = .prompt(title: Catalog.text("ReviewStep.text9"), field: TextField((context.demo?.root ?? "/root") + "/pftls-answers.json"), purpose: .saveAnswers)
+                return StepReply(overlay: .prompt(title: Catalog.text("ReviewStep.text9"), field: TextField(folder + "/pftls-answers.json"), purpose: .saveAnswers))
             case .back:
-                return goBack()
+                return StepReply(navigation: .back)
             }
         default: break
         }
-        return []
+        return .nothing
     }
 
-    mutating func save(_ purpose: PromptPurpose, to path: String) -> [Effect] {
+    /// Saves where the prompt says: the answers, or the config set (never one with errors).
+    mutating func answer(_ purpose: PromptPurpose, with path: String, _ shared: StepContext) -> StepReply {
         switch purpose {
         case .saveAnswers:
-            guard let answers = answers() else { return [] }
-            return [.saveAnswers(answers, path: path)]
+            guard let answers = shared.answers else { return .nothing }
+            return .effects([.saveAnswers(answers, path: path)])
         case .saveConfigSet:
-            guard let plan = review.plan, !plan.hasErrors else {
-                message = (Catalog.text("ReviewStep.text10"), .error)
-                return []
-            }
-            return [.saveConfigSet(plan, directory: path)]
+            guard let plan, !plan.hasErrors else { return .message(Catalog.text("ReviewStep.text10"), .error) }
+            return .effects([.saveConfigSet(plan, directory: path)])
+        default:
+            return .nothing
         }
     }
 
+    // MARK: What blocks Next
+
+    /// Next goes nowhere from here: the buttons say what to do with the plan.
+    func blockingProblem(_ shared: StepContext) -> String? { Catalog.text("ReviewStep.text3") }
+
+    func barState(_ shared: StepContext) -> StepState { shared.outcome?.succeeded == true ? .done : .pending }
+
+    // MARK: Drawing
+
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        if let busy {
+            screen.put(busy, x: area.x + 2, y: area.top + 1, style: .accent)
+        } else if plan == nil {
+            screen.put(Catalog.text("ReviewStep.text4"), x: area.x + 2, y: area.top + 1, style: .dim)
+        } else {
+            let width = Self.textWidth(in: area)
+            scroll.draw(lines(width: width), into: &screen, x: area.x + 1, y: area.top, width: width, rows: Self.textRows(in: area),
+                        counterX: area.right - 12, counterY: area.bottom - 1) { _, line in
+                line.hasPrefix("+") ? .ok : (line.hasPrefix("-") ? .error : (line.hasPrefix("@@") ? .accent : .plain))
+            }
+        }
+        Button.drawRow(Choice.allCases.map { Button($0.label) }, focused: Choice.allCases.firstIndex(of: choice), into: &screen, x: area.x + 2, y: area.bottom)
+    }
 }

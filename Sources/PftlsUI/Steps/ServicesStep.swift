@@ -1,82 +1,162 @@
 import PftlsCore
 
+extension StepID {
+    /// Step 5: the services that offer TLS.
+    static let services = StepID("services")
+}
+
 /// Step 5: check boxes for the three services with listen addresses, and the plan
 /// preview's findings about master.cf and SASL.
-enum ServicesStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
+struct ServicesStep: WizardStep {
+    var id: StepID { .services }
+    var title: String { "5 " + Catalog.text("step.services") }
+
+    /// One row: a checkbox and its listen address.
+    struct Row {
+        let name: Answers.ServiceName
+        var enabled: Bool
+        var listen: TextField
+    }
+
+    var rows: [Row] = Answers.ServiceName.allCases.map { Row(name: $0, enabled: true, listen: TextField()) }
+    /// Focus: 0..<rows*2 alternate checkbox/listen; rows*2 is Next.
+    var focus = Answers.ServiceName.allCases.count * 2
+    /// Findings from the plan preview (SASL, pasted guide text, ...).
+    var preview: ChangePlan?
+
+    var focusCount: Int { rows.count * 2 + 1 }
+    var nextFocused: Bool { focus == rows.count * 2 }
+    var focusedRow: Int? { focus < rows.count * 2 ? focus / 2 : nil }
+    var listenFocused: Bool { focus < rows.count * 2 && focus % 2 == 1 }
+
+    /// The chosen services, or a message naming the bad listen address.
+    func services() -> Result<[Answers.Service], StepProblem> {
+        var chosen: [Answers.Service] = []
+        for row in rows where row.enabled {
+            let listen = row.listen.value.trimmingBlanks()
+            if !listen.isEmpty, let problem = ListenAddress.problem(with: listen) {
+                return .failure(StepProblem(Catalog.text("ServicesStepState.text", ["rawValue": "\(row.name.rawValue)", "problem": "\(problem)"])))
+            }
+            if !listen.isEmpty, let other = chosen.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
+                return .failure(StepProblem(Catalog.text("ServicesStepState.text2", ["rawValue": "\(row.name.rawValue)", "rawValue2": "\(other.name.rawValue)"])))
+            }
+            chosen.append(Answers.Service(name: row.name, listen: listen.isEmpty ? nil : listen))
+        }
+        return chosen.isEmpty ? .failure(StepProblem(Catalog.text("ServicesStepState.text3"))) : .success(chosen)
+    }
+
+    func isOnPath(_ shared: StepContext) -> Bool { shared.path == .setUp }
+
+    func contribute(to shared: inout StepContext) { shared.draft.services = services() }
+
+    /// The plan preview of the answers as they stand: its findings are this step's.
+    private func preview(_ shared: StepContext) -> [Effect] {
+        guard let answers = shared.answers else { return [] }
+        return [.plan(answers, passphrase: shared.passphrase)]
+    }
+
+    mutating func enter(_ shared: StepContext) -> [Effect] { preview(shared) }
+
+    mutating func receive(_ event: Event, _ shared: StepContext) -> StepReply {
+        // A plan for answers that have changed since is stale: dropped, never shown.
+        guard case .planned(let plan) = event, shared.isCurrent(id), plan.answers == shared.answers else { return .nothing }
+        preview = plan
+        return .nothing
+    }
+
+    // MARK: Keys
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
         KeyMap(KeyMap.movement.prefix(1) + [KeyBinding([.character(" ")], .toggle, label: "Space", help: Catalog.text("word.choose"))]
                + KeyMap.common + KeyMap.movement.dropFirst())
     }
 
-    static func helpTopic(_ model: WizardModel) -> (name: String, value: String?) {
-        ("service." + model.services.rows[model.services.focusedRow ?? 0].name.rawValue, nil)
+    var isTyping: Bool { listenFocused }
+
+    mutating func input(_ key: Key, _ shared: StepContext) -> StepReply? {
+        guard listenFocused, TextField.isEditing(key), let row = focusedRow else { return nil }
+        _ = rows[row].listen.edit(key)
+        return .nothing
     }
 
-    static func blockingProblem(_ model: WizardModel) -> String? {
-        if case .failure(let problem) = model.services.services() { return problem.message }
-        return nil
-    }
-
-    static func barState(_ model: WizardModel) -> StepState { model.services.state }
-
-    static func findings(_ model: WizardModel) -> [Finding] { model.services.preview?.findings ?? [] }
-
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] { model.servicesAction(action) }
-
-    static var descriptions: [Answers.ServiceName: String] { [
-        .smtp: Catalog.text("ServicesStep.text"),
-        .submission: Catalog.text("ServicesStep.text2"),
-        .submissions: Catalog.text("ServicesStep.text3"),
-    ] }
-
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        let state = model.services
-        let glyphs = model.context.glyphs
-        // The question and its note wrap rather than being cut; the rows follow them.
-        var first = WizardView.drawWrapped(Catalog.text("ServicesStep.text4"), into: &screen, x: 2, y: top, width: model.width - 3,
-                                           maxRows: 2, style: .plain, glyphs: glyphs)
-        first = WizardView.drawWrapped(Catalog.text("ServicesStep.text5"), into: &screen, x: 2, y: first, width: model.width - 3,
-                                       maxRows: 2, style: .dim, glyphs: glyphs) + 1
-        for (index, row) in state.rows.enumerated() {
-            let y = first + index * 2
-            let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
-            let focused = state.focus == index * 2
-            screen.put("\(box) \(descriptions[row.name]!)", x: 2, y: y, style: focused ? .selected : (row.enabled ? .strong : .plain))
-            screen.put(Catalog.text("label.listen"), x: 8, y: y + 1, style: .dim)
-            row.listen.render(into: &screen, x: 16, y: y + 1, width: 30, focused: state.focus == index * 2 + 1)
-        }
-        var y = first + state.rows.count * 2 + 1
-        if let preview = state.preview {
-            let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
-            if relevant.isEmpty {
-                screen.put(Catalog.text("ServicesStep.text6", ["done": "\(glyphs.done)"]), x: 2, y: y, style: .ok)
-            } else {
-                y = WizardView.drawFindings(relevant, into: &screen, x: 2, y: y, maxRows: bottom - y - 2, glyphs: glyphs, width: model.width - 3)
-                if let first = relevant.sorted(by: { $0.severity > $1.severity }).first {
-                    WizardView.drawWrapped(Catalog.text("finding.fix", ["hint": first.hint]), into: &screen, x: 4, y: y, width: model.width - 5,
-                                           maxRows: max(1, bottom - y), style: .dim, glyphs: glyphs)
-                }
-            }
-        } else {
-            screen.put(Catalog.text("ServicesStep.text7"), x: 2, y: y, style: .dim)
-        }
-        WizardView.drawNext(state.nextFocused, into: &screen, y: bottom)
-    }
-}
-
-extension WizardModel {
-    mutating func servicesAction(_ action: Action) -> [Effect] {
+    mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
         switch action {
-        case .focusNext, .down: services.focus = (services.focus + 1) % services.focusCount
-        case .focusPrevious, .up: services.focus = (services.focus + services.focusCount - 1) % services.focusCount
+        case .focusNext, .down: focus = (focus + 1) % focusCount
+        case .focusPrevious, .up: focus = (focus + focusCount - 1) % focusCount
         case .toggle, .activate:
-            if services.nextFocused { return goNext() }
-            if let row = services.focusedRow, !services.listenFocused {
-                services.rows[row].enabled.toggle()
-                if let answers = answers() { return [.plan(answers, passphrase: acceptedPassphrase)] }
+            if nextFocused { return .next }
+            if let row = focusedRow, !listenFocused {
+                rows[row].enabled.toggle()
+                return .effects(preview(updating(shared)))
             }
         default: break
         }
-        return []
+        return .nothing
+    }
+
+    // MARK: What blocks Next
+
+    func blockingProblem(_ shared: StepContext) -> String? {
+        if case .failure(let problem) = services() { return problem.message }
+        return nil
+    }
+
+    func barState(_ shared: StepContext) -> StepState {
+        if case .failure = services() { return .errors }
+        guard let preview else { return .pending }
+        let own = preview.findings.filter { [.saslNotConfigured, .saslSocketMissing, .masterCfPasteDamage, .encryptOnPort25].contains($0.code) }
+        if own.hasErrors { return .errors }
+        return own.isEmpty ? .done : .warnings
+    }
+
+    // MARK: Help
+
+    func helpTopic(_ shared: StepContext) -> (name: String, value: String?) {
+        ("service." + rows[focusedRow ?? 0].name.rawValue, nil)
+    }
+
+    func findings(_ shared: StepContext) -> [Finding] { preview?.findings ?? [] }
+
+    // MARK: Drawing
+
+    /// What the service is for, beside its check box.
+    private static func description(_ name: Answers.ServiceName) -> String {
+        switch name {
+        case .smtp: Catalog.text("ServicesStep.text")
+        case .submission: Catalog.text("ServicesStep.text2")
+        case .submissions: Catalog.text("ServicesStep.text3")
+        }
+    }
+
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        let glyphs = shared.wizard.glyphs
+        let x = area.x + 2
+        // The question and its note wrap rather than being cut; the rows follow them.
+        var first = WrappedText(Catalog.text("ServicesStep.text4")).draw(into: &screen, x: x, y: area.top, width: area.width - 3, maxRows: 2, glyphs: glyphs)
+        first = WrappedText(Catalog.text("ServicesStep.text5"), style: .dim).draw(into: &screen, x: x, y: first, width: area.width - 3, maxRows: 2, glyphs: glyphs) + 1
+        for (index, row) in rows.enumerated() {
+            let y = first + index * 2
+            let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
+            let focused = focus == index * 2
+            screen.put("\(box) \(Self.description(row.name))", x: x, y: y, style: focused ? .selected : (row.enabled ? .strong : .plain))
+            screen.put(Catalog.text("label.listen"), x: area.x + 8, y: y + 1, style: .dim)
+            row.listen.render(into: &screen, x: area.x + 16, y: y + 1, width: 30, focused: focus == index * 2 + 1)
+        }
+        var y = first + rows.count * 2 + 1
+        if let preview {
+            let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
+            if relevant.isEmpty {
+                screen.put(Catalog.text("ServicesStep.text6", ["done": "\(glyphs.done)"]), x: x, y: y, style: .ok)
+            } else {
+                let list = FindingList(relevant)
+                y = list.draw(into: &screen, x: x, y: y, width: area.width - 3, maxRows: area.bottom - y - 2, glyphs: glyphs)
+                if let fix = list.fix {
+                    WrappedText(fix, style: .dim).draw(into: &screen, x: x + 2, y: y, width: area.width - 5, maxRows: max(1, area.bottom - y), glyphs: glyphs)
+                }
+            }
+        } else {
+            screen.put(Catalog.text("ServicesStep.text7"), x: x, y: y, style: .dim)
+        }
+        Button(Catalog.text("word.next")).draw(into: &screen, x: x, y: area.bottom, focused: nextFocused)
     }
 }

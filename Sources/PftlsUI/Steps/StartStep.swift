@@ -1,10 +1,35 @@
 import FoundationEssentials
-import Glibc
 import PftlsCore
 
-/// Start: the Postfix in place and its current TLS state; set up or renew.
-enum StartStep: WizardStep {
-    static func keyMap(_ model: WizardModel) -> KeyMap {
+extension StepID {
+    /// The Postfix in place and its TLS set-up; set up, renew, or no certificate yet.
+    static let start = StepID("start")
+}
+
+/// Start: the Postfix in place and its current TLS state; set up, renew, or make a
+/// key and CSR first.
+struct StartStep: WizardStep {
+    var id: StepID { .start }
+    var title: String { Catalog.text("step.start") }
+
+    /// The button with the focus.
+    var choice: WizardPath = .setUp
+    /// True once the user moved among the buttons: the focus is theirs from then on.
+    var choiceMoved = false
+    /// The path taken, once a button was pressed.
+    var path: WizardPath = .setUp
+
+    func isOnPath(_ shared: StepContext) -> Bool { true }
+
+    /// The buttons in the order of a certificate's life: no certificate yet, set up, and
+    /// renew when there is a set-up to renew.
+    static func choices(_ shared: StepContext) -> [WizardPath] { shared.canRenew ? [.request, .setUp, .renew] : [.request, .setUp] }
+
+    /// True when TLS is set up with a certificate from a CA: the focus begins on Renew.
+    /// A self-signed placeholder (Debian's snakeoil) is set up rather than renewed.
+    static func setUpIsRenewable(_ shared: StepContext) -> Bool { shared.canRenew && shared.summary?.currentLeaf?.isSelfSigned == false }
+
+    func keyMap(_ shared: StepContext) -> KeyMap {
         // The footer names what is there: a choice among the buttons shown, Renew or not.
         let choose = [KeyBinding([.right], .right, label: "←→", help: Catalog.text("word.choose")),
                       KeyBinding([.left], .left, help: Catalog.text("word.choose"), inFooter: false)]
@@ -12,8 +37,8 @@ enum StartStep: WizardStep {
     }
 
     /// F1 explains the choice: what each button leads to.
-    static func help(_ model: WizardModel) -> (title: String, text: String)? {
-        let choices = model.startChoices.map { choice in
+    func help(_ shared: StepContext) -> (title: String, text: String)? {
+        let choices = Self.choices(shared).map { choice in
             switch choice {
             case .setUp: Catalog.text("start.help.set-up")
             case .renew: Catalog.text("start.help.renew")
@@ -23,16 +48,16 @@ enum StartStep: WizardStep {
         return (Catalog.text("start.help.title"), (choices + [Catalog.text("start.help.keys")]).joined(separator: "\n\n"))
     }
 
-    static func facts(_ model: WizardModel) -> [String] {
-        guard let summary = model.summary else { return [] }
+    func facts(_ shared: StepContext) -> [String] {
+        guard let summary = shared.summary else { return [] }
         return [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joined(separator: ", ")),
                 summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
     }
 
-    static func handle(_ action: Action, in model: inout WizardModel) -> [Effect] {
+    mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
         // ←→ move among the buttons and stop at either end; Tab goes round.
-        let choices = model.startChoices
-        let index = choices.firstIndex(of: model.startChoice) ?? 0
+        let choices = Self.choices(shared)
+        let index = choices.firstIndex(of: choice) ?? 0
         let target: Int? = switch action {
         case .right: min(index + 1, choices.count - 1)
         case .left: max(index - 1, 0)
@@ -41,58 +66,72 @@ enum StartStep: WizardStep {
         default: nil
         }
         if let target {
-            model.startChoice = choices[target]
-            model.startChoiceMoved = true
+            choice = choices[target]
+            choiceMoved = true
         }
-        guard action == .activate else { return [] }
-        model.renewing = model.startChoice == .renew && model.canRenew
-        model.requesting = model.startChoice == .request
-        return model.goNext()
+        guard action == .activate else { return .nothing }
+        path = choice == .renew && !shared.canRenew ? .setUp : choice
+        return .next
     }
 
-    static func draw(_ model: WizardModel, into screen: inout ScreenBuffer, top: Int, bottom: Int) {
-        var y = top
-        let glyphs = model.context.glyphs
-        let width = model.width - 4
-        screen.put(Catalog.text("StartStep.text2"), x: 2, y: y); y += 1
-        screen.put(Catalog.text("StartStep.text3"), x: 2, y: y); y += 2
-        if let demo = model.context.demo {
-            y = WizardView.drawWrapped(Catalog.text("StartStep.text4", ["root": "\(demo.root)"]),
-                                       into: &screen, x: 2, y: y, width: width, maxRows: 3, style: .accent, glyphs: glyphs) + 1
+    mutating func receive(_ event: Event, _ shared: StepContext) -> StepReply {
+        // With TLS set up, renewing is what brings most people back: the focus starts there.
+        if case .postfixDetected = event, shared.isCurrent(id), !choiceMoved {
+            choice = Self.setUpIsRenewable(shared) ? .renew : .setUp
         }
-        guard let summary = model.summary else {
-            screen.put(Catalog.text("StartStep.text5"), x: 2, y: y, style: .dim)
-            WizardView.drawNext(true, into: &screen, y: bottom - 1, label: Catalog.text("StartStep.text6"))
+        return .nothing
+    }
+
+    func contribute(to shared: inout StepContext) { shared.path = path }
+
+    /// The label of the button that takes `choice`.
+    private static func label(_ choice: WizardPath) -> String {
+        switch choice {
+        case .setUp: Catalog.text("StartStep.text13")
+        case .renew: Catalog.text("StartStep.text14")
+        case .request: Catalog.text("request.start")
+        }
+    }
+
+    func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
+        let x = area.x + 2
+        var y = area.top
+        let glyphs = shared.wizard.glyphs
+        let width = area.width - 4
+        screen.put(Catalog.text("StartStep.text2"), x: x, y: y); y += 1
+        screen.put(Catalog.text("StartStep.text3"), x: x, y: y); y += 2
+        if let demo = shared.wizard.demo {
+            y = WrappedText(Catalog.text("StartStep.text4", ["root": "\(demo.root)"]), style: .accent)
+                .draw(into: &screen, x: x, y: y, width: width, maxRows: 3, glyphs: glyphs) + 1
+        }
+        guard let summary = shared.summary else {
+            screen.put(Catalog.text("StartStep.text5"), x: x, y: y, style: .dim)
+            Button(Catalog.text("StartStep.text6")).draw(into: &screen, x: x, y: area.bottom - 1, focused: true)
             return
         }
         let label = { (text: String) in DisplayWidth.pad(text, to: 16) }
-        let state = model.context.demo != nil ? Catalog.text("StartStep.text7") : (summary.running ? Catalog.text("word.running") : Catalog.text("StartStep.text8"))
-        screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { "\($0)" + state } ?? Catalog.text("StartStep.text9")), x: 2, y: y); y += 1
-        screen.put(label(Catalog.text("word.config")) + summary.configDirectory, x: 2, y: y); y += 1
-        y = WizardView.drawWrapped(label(Catalog.text("StartStep.text10")) + (summary.filesInUse.isEmpty ? Catalog.text("StartStep.text11") : summary.filesInUse.joined(separator: ", ")),
-                                   into: &screen, x: 2, y: y, width: width, maxRows: 2, style: .plain, glyphs: glyphs)
+        let state = shared.wizard.demo != nil ? Catalog.text("StartStep.text7") : (summary.running ? Catalog.text("word.running") : Catalog.text("StartStep.text8"))
+        screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { "\($0)" + state } ?? Catalog.text("StartStep.text9")), x: x, y: y); y += 1
+        screen.put(label(Catalog.text("word.config")) + summary.configDirectory, x: x, y: y); y += 1
+        y = WrappedText(label(Catalog.text("StartStep.text10")) + (summary.filesInUse.isEmpty ? Catalog.text("StartStep.text11") : summary.filesInUse.joined(separator: ", ")))
+            .draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
         if let subject = summary.certificateSubject {
-            screen.put(label(Catalog.text("word.certificate")) + subject, x: 2, y: y); y += 1
-            if !summary.certificateNames.isEmpty { screen.put(label(Catalog.text("word.names")) + summary.certificateNames.joined(separator: ", "), x: 2, y: y); y += 1 }
+            screen.put(label(Catalog.text("word.certificate")) + subject, x: x, y: y); y += 1
+            if !summary.certificateNames.isEmpty { screen.put(label(Catalog.text("word.names")) + summary.certificateNames.joined(separator: ", "), x: x, y: y); y += 1 }
             if let notAfter = summary.notAfter {
                 let days = Int(notAfter.timeIntervalSinceNow / 86_400)
                 let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)
-                screen.put(label(Catalog.text("word.expires")) + UTCTimestamp.format(notAfter) + (days < 0 ? Catalog.text("word.expired") : Catalog.text("StartStep.text12", ["days": "\(days)"])), x: 2, y: y, style: style); y += 1
+                screen.put(label(Catalog.text("word.expires")) + UTCTimestamp.format(notAfter) + (days < 0 ? Catalog.text("word.expired") : Catalog.text("StartStep.text12", ["days": "\(days)"])), x: x, y: y, style: style); y += 1
             }
         }
         if let problem = summary.problem {
-            WizardView.drawWrapped(label(Catalog.text("word.problem")) + problem, into: &screen, x: 2, y: y, width: width,
-                                   maxRows: max(1, bottom - 4 - y), style: .warning, glyphs: glyphs)
+            WrappedText(label(Catalog.text("word.problem")) + problem, style: .warning)
+                .draw(into: &screen, x: x, y: y, width: width, maxRows: max(1, area.bottom - 4 - y), glyphs: glyphs)
         }
-        var x = 2
-        let labels: [WizardModel.StartChoice: String] = [.setUp: "[ " + Catalog.text("StartStep.text13") + " ]",
-                                                         .renew: Catalog.text("StartStep.text14"), .request: "[ " + Catalog.text("request.start") + " ]"]
-        for choice in model.startChoices {
-            let label = labels[choice]!
-            x = screen.put(label, x: x, y: bottom - 1, style: model.startChoice == choice ? Style(bold: true, reverse: true) : .strong) + 2
-        }
-        if model.canRenew {
-            screen.put(Catalog.text("StartStep.text15"), x: 2, y: bottom - 3, style: .dim, limit: model.width - 3)
+        let choices = Self.choices(shared)
+        Button.drawRow(choices.map { Button(Self.label($0)) }, focused: choices.firstIndex(of: choice), into: &screen, x: x, y: area.bottom - 1)
+        if shared.canRenew {
+            screen.put(Catalog.text("StartStep.text15"), x: x, y: area.bottom - 3, style: .dim, limit: area.width - 3)
         }
     }
 }

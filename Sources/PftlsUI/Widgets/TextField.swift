@@ -16,6 +16,15 @@ public struct TextField: Equatable, Sendable {
         cursor = newValue.count
     }
 
+    /// True for the keys a focused field takes before the screen's key map: characters,
+    /// deleting, the cursor keys, ^U, ^A and ^E.
+    static func isEditing(_ key: Key) -> Bool {
+        switch key {
+        case .character, .backspace, .delete, .left, .right, .home, .end, .control("u"), .control("a"), .control("e"): true
+        default: false
+        }
+    }
+
     /// Applies an editing key; returns false when the key is not an edit.
     public mutating func edit(_ key: Key) -> Bool {
         switch key {

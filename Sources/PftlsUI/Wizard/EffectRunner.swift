@@ -86,8 +86,8 @@ public final class EffectRunner: @unchecked Sendable {
             return .listed(list(directory))
         case .classify:
             preconditionFailure(Catalog.text("EffectRunner.text"))
-        case .inspect(let assignment, let secret):
-            return .inspected(inspect(assignment, passphrase: secret))
+        case .inspect(let assignment, let secret, let unlocking):
+            return .inspected(inspect(assignment, passphrase: secret, unlocking: unlocking))
         case .plan(let answers, let secret):
             return .planned(planBuilder().build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
         case .apply(let plan, let demo):
@@ -95,9 +95,9 @@ public final class EffectRunner: @unchecked Sendable {
             let options = Applier.Options(reload: !demo, canary: !demo, sealed: demo)
             return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
         case .checkDirectory(let path):
-            return .directoryChecked(path: path, findings: DirectoryStepState.check(path, fileSystem: fileSystem, trustedOwner: context.trustedOwner))
+            return .directoryChecked(path: path, findings: DirectorySafety(fileSystem: fileSystem, trustedOwner: context.trustedOwner).check(path))
         case .completeDirectory(let value):
-            return .directoryCompleted(original: value, completion: DirectoryStepState.completion(of: value, fileSystem: fileSystem))
+            return .directoryCompleted(original: value, completion: completion(of: value))
         case .open(let path):
             let isDirectory = (try? fileSystem.statusFollowingLinks(of: path))??.kind == .directory
             return .opened(path: path, file: isDirectory ? nil : inspector.load(path, passphrases: nil).browserFile)
@@ -139,7 +139,26 @@ public final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    private func inspect(_ assignment: FileAssignment, passphrase secret: SecretBytes?) -> FilesInspection {
+    /// The completion of `value`'s last component among the directories of its parent
+    /// (Tab), or nil when there is none.
+    private func completion(of value: String) -> String? {
+        guard let slash = value.lastIndex(of: "/") else { return nil }
+        let parent = slash == value.startIndex ? "/" : String(value[..<slash])
+        let prefix = String(value[value.index(after: slash)...])
+        guard let names = try? fileSystem.contentsOfDirectory(parent) else { return nil }
+        let candidates = names.filter { $0.hasPrefix(prefix) && !$0.hasPrefix(".") }
+            .filter { (try? fileSystem.statusFollowingLinks(of: parent == "/" ? "/" + $0 : parent + "/" + $0))??.kind == .directory }
+            .sorted()
+        guard let first = candidates.first else { return nil }
+        var common = first
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(common) { common.removeLast() }
+        }
+        let base = parent == "/" ? "/" : parent + "/"
+        return base + common + (candidates.count == 1 ? "/" : "")
+    }
+
+    private func inspect(_ assignment: FileAssignment, passphrase secret: SecretBytes?, unlocking: Bool) -> FilesInspection {
         let keyOnly = assignment.key.flatMap { key in
             assignment.certificate.map { InspectionOptions.keyOnly(key: key, certificate: $0, intermediates: assignment.intermediates) }
         } ?? []
@@ -153,7 +172,7 @@ public final class EffectRunner: @unchecked Sendable {
         let leaf = report.leaf.map { Catalog.text("files.leaf-summary", ["subject": $0.subject, "key": "\($0.keyAlgorithm)", "until": UTCTimestamp.format($0.notAfter)]) }
         return FilesInspection(assignment: assignment, findings: findings, needsPassphrase: codes.contains(.passphraseRequired),
                                wrongPassphrase: codes.contains(.wrongPassphrase), keyIsEncrypted: report.files.contains { $0.hasEncryptedKey },
-                               passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf)
+                               passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf, unlocking: unlocking)
     }
 
     /// `finding` with a hint that says what to do in the wizard where the engine's names a

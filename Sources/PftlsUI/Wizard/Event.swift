@@ -24,7 +24,8 @@ public enum Effect {
     case detectPostfix(configDirectory: String)
     case list(directory: String)
     case classify(paths: [String])
-    case inspect(FileAssignment, passphrase: SecretBytes?)
+    /// Inspects the files; `unlocking` when the question is whether a typed passphrase opens the key.
+    case inspect(FileAssignment, passphrase: SecretBytes?, unlocking: Bool)
     case plan(Answers, passphrase: SecretBytes?)
     case apply(ChangePlan, demo: Bool)
     case saveAnswers(Answers, path: String)
@@ -71,20 +72,4 @@ public struct FileAssignment: Sendable, Equatable {
 
     /// Every assigned path, key first.
     public var paths: [String] { [key, certificate].compactMap { $0 } + intermediates }
-}
-
-/// The engine's verdict on the assigned files.
-public struct FilesInspection {
-    public let assignment: FileAssignment
-    public let findings: [Finding]
-    /// True when the key is encrypted and no (right) passphrase was given.
-    public let needsPassphrase: Bool
-    /// True when a passphrase was given and it was wrong.
-    public let wrongPassphrase: Bool
-    /// True when the key is encrypted (the passphrase step applies).
-    public let keyIsEncrypted: Bool
-    /// The passphrase that opened the key, kept for planning.
-    public let passphrase: SecretBytes?
-    /// "CN=..., until 2027-...".
-    public let leafSummary: String?
 }

@@ -10,12 +10,8 @@ public struct ScreenLayout: Sendable, Equatable {
     public var top: Int { Self.top }
     /// Last content row (a step's buttons), above the rule, the status line and the footer.
     public var bottom: Int { height - 4 }
-    /// Rows of text on the Review step; its buttons take the last row.
-    public var reviewRows: Int { bottom - top - 1 }
-    /// Rows of text on the Result screen; its button takes the last row.
-    public var resultRows: Int { bottom - top }
-    /// Columns for text wrapped inside the frame.
-    public var textWidth: Int { width - 2 }
+    /// Where the step on screen draws: the content rows, the whole width.
+    public var content: Rect { Rect(x: 0, y: top, width: width, height: bottom - top + 1) }
     /// Rows of the help box's text.
     public var helpRows: Int { height - 8 }
     /// Columns of the help box's text.

@@ -1,24 +1,13 @@
-import PftlsCore
-/// The wizard's screens, in order.
-public enum StepID: Int, CaseIterable, Sendable, Comparable {
-    case start, request, directory, files, passphrase, levels, services, review, result
+/// Names a wizard step. Each step declares its own name in its file
+/// (`extension StepID { static let files = StepID("files") }`), so a new step adds no
+/// case here; the order of the steps is the step list's (`WizardModel.stepList`).
+public struct StepID: Hashable, Sendable, CustomStringConvertible {
+    let name: String
 
-    /// The step bar's label.
-    public var title: String {
-        switch self {
-        case .start: Catalog.text("step.start")
-        case .request: Catalog.text("step.request")
-        case .directory: "1 " + Catalog.text("step.directory")
-        case .files: "2 " + Catalog.text("step.files")
-        case .passphrase: "3 " + Catalog.text("step.passphrase")
-        case .levels: "4 " + Catalog.text("step.levels")
-        case .services: "5 " + Catalog.text("step.services")
-        case .review: "6 " + Catalog.text("step.review")
-        case .result: Catalog.text("step.result")
-        }
-    }
+    /// The step called `name`.
+    init(_ name: String) { self.name = name }
 
-    public static func < (lhs: StepID, rhs: StepID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { name }
 }
 
 /// How a step stands, as the step bar shows it.

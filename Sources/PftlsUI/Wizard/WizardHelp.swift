@@ -2,13 +2,14 @@ import PftlsCore
 
 /// F1 / `?`: the long help of what has focus, from the same catalog as `pftls explain`.
 extension WizardModel {
-    /// The catalog entry (and value) for the focused option.
-    var helpTopic: (name: String, value: String?) { step.behaviour.helpTopic(self) }
-
+    /// The help box for what has focus: the step's own text, or the catalog entry of the
+    /// focused option, after what the screen cut to fit.
     func helpOverlay() -> Overlay {
-        let topic = helpTopic
-        let screenText = onThisScreen()
-        if let own = step.behaviour.help(self) {
+        let shared = shared
+        let step = current
+        let topic = step.helpTopic(shared)
+        let screenText = onThisScreen(step, shared)
+        if let own = step.help(shared) {
             return .help(title: own.title, lines: HelpTextLayout.wrap(own.text, width: screenLayout.helpWidth) + [""] + screenText, offset: 0)
         }
         guard let help = ParameterHelpCatalog.lookup(topic.name) else {
@@ -20,18 +21,18 @@ extension WizardModel {
 
     /// The findings and message of the current step in full, wrapped for the help box:
     /// the screen cuts them to fit, F1 shows all of them.
-    private func onThisScreen() -> [String] {
+    private func onThisScreen(_ step: any WizardStep, _ shared: StepContext) -> [String] {
         let width = screenLayout.helpWidth
         var lines: [String] = []
-        if let message { lines += ReviewStepState.wrap(message.text, width: width) + [""] }
-        let facts = step.behaviour.facts(self)
-        if !facts.isEmpty { lines += facts.flatMap { ReviewStepState.wrap($0, width: width) } + [""] }
-        let findings = step.behaviour.findings(self).sorted { $0.severity > $1.severity }
+        if let message { lines += WrappedText.lines(message.text, width: width) + [""] }
+        let facts = step.facts(shared)
+        if !facts.isEmpty { lines += facts.flatMap { WrappedText.lines($0, width: width) } + [""] }
+        let findings = FindingList(step.findings(shared)).findings
         guard !findings.isEmpty else { return lines }
         lines.append(Catalog.text("WizardHelp.text3"))
         for finding in findings {
-            lines += ReviewStepState.wrap("\(finding.severity.label) [\(finding.code)] \(finding.message)", width: width)
-            lines += ReviewStepState.wrap("  " + Catalog.text("finding.fix", ["hint": finding.hint]), width: width)
+            lines += WrappedText.lines("\(finding.severity.label) [\(finding.code)] \(finding.message)", width: width)
+            lines += WrappedText.lines("  " + Catalog.text("finding.fix", ["hint": finding.hint]), width: width)
         }
         return lines + [""]
     }
@@ -42,10 +43,5 @@ extension WizardModel {
         if name.hasPrefix("layout.") { return Catalog.text("WizardHelp.text4") + name.dropFirst("layout.".count) }
         if name.hasPrefix("service.") { return Catalog.text("help.service-title", ["service": String(name.dropFirst("service.".count))]) }
         return name
-    }
-
-    /// The one-line summary of a level or layout value, for radio lists.
-    static func valueSummary(_ parameter: String, _ value: String) -> String {
-        ParameterHelpCatalog.lookup(parameter)?.values.first { $0.value == value }?.summary ?? ""
     }
 }

@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import PftlsCore
 
 /// What the Start screen shows about the Postfix in place and its current TLS set-up.
 public struct PostfixSummary: Sendable {

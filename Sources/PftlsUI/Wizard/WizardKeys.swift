@@ -1,7 +1,8 @@
 import PftlsCore
+
 /// The key map of each screen; the footer is generated from it.
 extension WizardModel {
-    /// Bindings in force on the current screen.
+    /// Bindings in force on the current screen: the box over it, or its step's.
     public var keyMap: KeyMap {
         if let overlay {
             switch overlay {
@@ -11,19 +12,9 @@ extension WizardModel {
             case .prompt: return KeyMap([KeyBinding([.enter], .activate, help: Catalog.text("word.save")), KeyBinding([.escape], .back, help: Catalog.text("word.cancel"))])
             }
         }
-        let map = step.behaviour.keyMap(self)
-        return isTyping ? map.forTyping : map
-    }
-
-    /// True while a text field has the keyboard: every printable key types into it.
-    var isTyping: Bool {
-        switch step {
-        case .directory, .passphrase: true
-        case .files: files.focus == .path
-        case .request: request.focus == .names || request.focus == .directory
-        case .services: services.listenFocused
-        default: false
-        }
+        let step = current
+        let map = step.keyMap(shared)
+        return step.isTyping ? map.forTyping : map
     }
 }
 

@@ -1,0 +1,58 @@
+import PftlsCore
+
+/// A text wrapped to its width when it is drawn, so that a terminal made wider or
+/// narrower wraps it again. `lines(_:width:)` is the UI's one line breaker: every
+/// wrapped line on the wizard's screens and in its help box goes through it.
+struct WrappedText {
+    let text: String
+    let style: Style
+
+    /// `text`, drawn in `style`.
+    init(_ text: String, style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    /// Cuts `line` into pieces of at most `width` display columns (a wide character
+    /// counts two); later pieces are indented by 6. Breaks at a space, else after a
+    /// slash, else between any two characters (Japanese has no spaces), never inside
+    /// a character or a combining sequence.
+    static func lines(_ line: String, width: Int) -> [String] {
+        guard width > 10, ScreenBuffer.columns(of: line) > width else { return [line] }
+        var pieces: [String] = []
+        var rest = Substring(line)
+        var limit = width
+        while ScreenBuffer.columns(of: String(rest)) > limit {
+            var cut = rest.startIndex
+            var used = 0
+            while cut < rest.endIndex, used + ScreenBuffer.columns(of: rest[cut]) <= limit {
+                used += ScreenBuffer.columns(of: rest[cut])
+                cut = rest.index(after: cut)
+            }
+            if cut == rest.startIndex { cut = rest.index(after: cut) }
+            let head = rest[rest.startIndex..<cut]
+            let far = { (index: Substring.Index) in ScreenBuffer.columns(of: String(rest[rest.startIndex..<index])) > limit / 2 }
+            if let space = head.lastIndex(of: " "), far(space) { cut = space }
+            else if let slash = head.lastIndex(of: "/"), far(slash) { cut = rest.index(after: slash) }
+            pieces.append((pieces.isEmpty ? "" : "      ") + String(rest[..<cut]))
+            rest = rest[cut...].drop { $0 == " " }
+            limit = width - 6
+        }
+        pieces.append((pieces.isEmpty ? "" : "      ") + String(rest))
+        return pieces
+    }
+
+    /// Draws the text wrapped to `width` columns from (`x`, `y`) in at most `maxRows`
+    /// rows; a cut is shown with the ellipsis and "(F1)", where the whole text is.
+    /// Returns the next free row.
+    @discardableResult
+    func draw(into screen: inout ScreenBuffer, x: Int, y: Int, width: Int, maxRows: Int, glyphs: Glyphs) -> Int {
+        let pieces = Self.lines(text, width: width)
+        for (index, piece) in pieces.prefix(maxRows).enumerated() {
+            let cut = index == maxRows - 1 && pieces.count > maxRows
+            let shown = cut ? ScreenBuffer.prefix(piece, columns: width - 6) + "\(glyphs.ellipsis) (F1)" : piece
+            screen.put(shown, x: x, y: y + index, style: style, limit: width)
+        }
+        return y + min(pieces.count, maxRows)
+    }
+}

@@ -1,0 +1,13 @@
+/// How the wizard ended: what was done and how to undo it, why nothing was done, or
+/// the CSR made. The last screen shows it; `pftls wizard` prints it after the screen is gone.
+public struct WizardOutcome: Sendable, Equatable {
+    public let succeeded: Bool
+    /// The lines as printed, unwrapped (the screen wraps them to its width).
+    public let lines: [String]
+
+    /// An outcome.
+    public init(succeeded: Bool, lines: [String]) {
+        self.succeeded = succeeded
+        self.lines = lines
+    }
+}

@@ -14,32 +14,12 @@ struct WrappedText {
     }
 
     /// Cuts `line` into pieces of at most `width` display columns (a wide character
-    /// counts two); later pieces are indented by 6. Breaks at a space, else after a
-    /// slash, else between any two characters (Japanese has no spaces), never inside
-    /// a character or a combining sequence.
+    /// counts two) with the program's one line breaker (`LineBreaker`: Japanese is
+    /// filled and follows kinsoku, ASCII words and identifiers stay whole); later pieces
+    /// are indented by 6.
     static func lines(_ line: String, width: Int) -> [String] {
         guard width > 10, ScreenBuffer.columns(of: line) > width else { return [line] }
-        var pieces: [String] = []
-        var rest = Substring(line)
-        var limit = width
-        while ScreenBuffer.columns(of: String(rest)) > limit {
-            var cut = rest.startIndex
-            var used = 0
-            while cut < rest.endIndex, used + ScreenBuffer.columns(of: rest[cut]) <= limit {
-                used += ScreenBuffer.columns(of: rest[cut])
-                cut = rest.index(after: cut)
-            }
-            if cut == rest.startIndex { cut = rest.index(after: cut) }
-            let head = rest[rest.startIndex..<cut]
-            let far = { (index: Substring.Index) in ScreenBuffer.columns(of: String(rest[rest.startIndex..<index])) > limit / 2 }
-            if let space = head.lastIndex(of: " "), far(space) { cut = space }
-            else if let slash = head.lastIndex(of: "/"), far(slash) { cut = rest.index(after: slash) }
-            pieces.append((pieces.isEmpty ? "" : "      ") + String(rest[..<cut]))
-            rest = rest[cut...].drop { $0 == " " }
-            limit = width - 6
-        }
-        pieces.append((pieces.isEmpty ? "" : "      ") + String(rest))
-        return pieces
+        return LineBreaker.lines(line, width: width, continuationIndent: 6)
     }
 
     /// Draws the text wrapped to `width` columns from (`x`, `y`) in at most `maxRows`

@@ -15,16 +15,20 @@ enum ArgumentParserText {
         ("Missing expected argument", "ap.missing-argument"), ("Unknown option", "ap.unknown-option"),
         ("Unexpected argument", "ap.unexpected-argument"), ("The value", "ap.the-value"),
         ("is invalid for", "ap.is-invalid-for"), ("Error:", "ap.error"), ("Help:", "ap.help"),
-        ("(default: ", "ap.default-open"), ("(default)", "ap.default"), ("(values: ", "ap.values-open"), ("; default: ", "ap.default-inline"),
+        ("(default: ", "ap.default-open"), (" (default)", "ap.default"), ("(values: ", "ap.values-open"), ("; default: ", "ap.default-inline"),
+        ("<subcommand>", "ap.subcommand"),
     ]
 
     /// `text` with the library's phrases in the current language, laid out again by
     /// display width.
     static func localize(_ text: String) -> String {
         guard Catalog.language != .en else { return text }
-        var result = text
+        var result = valueLists(text)
         for (phrase, key) in phrases {
-            result = result.replacing(phrase, with: Catalog.text(key))
+            let translation = Catalog.text(key)
+            // A full-width colon (Japanese "：") takes the place of the ASCII colon and the space after it.
+            if phrase.hasSuffix(":"), translation.hasSuffix("：") { result = result.replacing(phrase + " ", with: translation) }
+            result = result.replacing(phrase, with: translation)
             // The help may wrap right after a phrase's closing space: "(values:" ends the line.
             if phrase.hasSuffix(" ") { result = result.replacing(phrase.dropLast() + "\n", with: Catalog.text(key).trimmingBlanks() + "\n") }
         }
@@ -34,5 +38,20 @@ enum ArgumentParserText {
         }
         // The parser wrapped and aligned by characters; Japanese takes two cells each.
         return CommandHelpLayout.layOut(result)
+    }
+
+    /// The parser's "(default: X)", "(values: a, b)" and "(values: a, b; default: X)" after an
+    /// option's description, which it may have wrapped anywhere inside, written as the catalog
+    /// writes them: the language's parentheses and list separator, on one line (the layout
+    /// breaks it again).
+    private static func valueLists(_ text: String) -> String {
+        let unwrapped = { (piece: Substring) in piece.split(separator: "\n").map { $0.trimmingBlanks() }.joined(separator: " ") }
+        let values = { (piece: Substring) in unwrapped(piece).split(separator: ",").map { $0.trimmingBlanks() }.joinedAsList() }
+        return text
+            .replacing(#/[ \n]*\(values:\s+([^;)]*);\s+default:\s+([^)]*)\)/#) { match in
+                Catalog.text("ap.values-default", ["values": values(match.output.1), "value": unwrapped(match.output.2)])
+            }
+            .replacing(#/[ \n]*\(values:\s+([^)]*)\)/#) { match in Catalog.text("ap.values-list", ["values": values(match.output.1)]) }
+            .replacing(#/[ \n]*\(default:\s+([^)]*)\)/#) { match in Catalog.text("ap.default-value", ["value": unwrapped(match.output.1)]) }
     }
 }

@@ -32,7 +32,7 @@ struct ChangeLedger {
             }
             if before.count > 1 && after.count == 1 {
                 findings.append(Finding(.duplicateRemoved, .info, file: mainPath,
-                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "value": "\(before.map { String($0.lineNumber) }.joined(separator: ", "))"]),
+                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "value": "\(before.map { String($0.lineNumber) }.joinedAsList())"]),
                     hint: Catalog.text("finding.duplicateRemoved.hint")))
             }
         }

@@ -137,10 +137,10 @@ public struct PlanBuilder {
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
         files.append(configFile(.mainConfig, path: mainPath, seen: seenMain, current: mainText, new: main.renderBytes()) { [main, oldMain] in
-            main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + " (new)")
+            main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + Catalog.text("plan.diff.new-label"))
         })
         files.append(configFile(.masterConfig, path: masterPath, seen: seenMaster, current: masterText, new: master.renderBytes()) { [master, masterOnDisk] in
-            master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + " (new)")
+            master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + Catalog.text("plan.diff.new-label"))
         })
         let baseline = self.baseline()
         findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []

@@ -23,11 +23,13 @@ enum ArgumentParserText {
     /// display width.
     static func localize(_ text: String) -> String {
         guard Catalog.language != .en else { return text }
-        var result = valueLists(text)
+        var result = errorMessages(valueLists(text))
         for (phrase, key) in phrases {
             let translation = Catalog.text(key)
             // A full-width colon (Japanese "：") takes the place of the ASCII colon and the space after it.
-            if phrase.hasSuffix(":"), translation.hasSuffix("：") { result = result.replacing(phrase + " ", with: translation) }
+            if phrase.hasSuffix(":"), translation.hasSuffix("：") {
+                result = result.replacing(phrase + "  ", with: phrase + " ").replacing(phrase + " ", with: translation)
+            }
             result = result.replacing(phrase, with: translation)
             // The help may wrap right after a phrase's closing space: "(values:" ends the line.
             if phrase.hasSuffix(" ") { result = result.replacing(phrase.dropLast() + "\n", with: Catalog.text(key).trimmingBlanks() + "\n") }
@@ -38,6 +40,22 @@ enum ArgumentParserText {
         }
         // The parser wrapped and aligned by characters; Japanese takes two cells each.
         return CommandHelpLayout.layOut(result)
+    }
+
+    /// The parser's error messages that quote an option or a value, in the catalog's word order.
+    private static func errorMessages(_ text: String) -> String {
+        text.replacing(#/Missing expected argument '([^']+)'\.?/#) { Catalog.text("ap.missing-argument-named", ["argument": String($0.output.1)]) }
+            .replacing(#/Missing value for '([^']+)'\.?/#) { Catalog.text("ap.missing-value", ["option": String($0.output.1)]) }
+            .replacing(#/Unknown option '([^']+)'\.?/#) { Catalog.text("ap.unknown-option-named", ["option": String($0.output.1)]) }
+            .replacing(#/Unexpected argument '([^']+)'\.?/#) { Catalog.text("ap.unexpected-argument-named", ["argument": String($0.output.1)]) }
+            .replacing(#/[ \t]*Did you mean '([^']+)'\?/#) { Catalog.text("ap.did-you-mean", ["option": String($0.output.1)]) }
+            .replacing(#/The value '([^']*)' is invalid for '([^']+)'/#) { match in
+                Catalog.text("ap.value-invalid", ["value": String(match.output.1), "option": String(match.output.2)])
+            }
+            .replacing(#/\.?\s*Please provide one of (.+?)\./#) { match in
+                let values = match.output.1.split(separator: ", ").flatMap { $0.split(separator: " or ") }.map(String.init)
+                return Catalog.text("ap.provide-one-of", ["values": values.joinedAsList()])
+            }
     }
 
     /// The parser's "(default: X)", "(values: a, b)" and "(values: a, b; default: X)" after an

@@ -83,7 +83,7 @@ public struct RequestMaker {
         }
         let base = URL(fileURLWithPath: directory).standardizedFileURL.path
         if let unsafe = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(base).first(where: { $0.severity == .error }) {
-            throw Problem(description: "\(unsafe.message). \(unsafe.hint)")
+            throw Problem(description: [unsafe.message + Catalog.text("sentence.end"), unsafe.hint].joinedAsSentences())
         }
         let stem = base + "/" + Self.fileStem(first)
         let key: PrivateKey

@@ -84,7 +84,7 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 /// The check report for people: files, services, probes, findings.
 enum CheckText {
     static func render(_ report: TLSAudit.Report) -> String {
-        var lines = [Catalog.text("CheckCommand.text8") + (report.filesInUse.isEmpty ? Catalog.text("word.none") : report.filesInUse.map(SafeText.escape).joined(separator: ", "))]
+        var lines = [Catalog.text("CheckCommand.text8") + (report.filesInUse.isEmpty ? Catalog.text("word.none") : report.filesInUse.map(SafeText.escape).joinedAsList())]
         if let leaf = report.leaf {
             lines.append(Catalog.text("CheckCommand.text9", ["subject": "\(leaf.subject)", "value": "\(UTCTimestamp.format(leaf.notAfter))", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]))
         }

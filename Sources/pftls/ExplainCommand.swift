@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
         guard !words.isEmpty else { return }
         guard let help = ParameterHelpCatalog.lookup(query) else { throw ValidationError(Self.unknown(query)) }
         if let value = HelpQuery(query).value, !help.values.isEmpty, help.value(value) == nil {
-            let valid = help.values.map(\.value).joined(separator: ", ")
+            let valid = help.values.map(\.value).joinedAsList()
             throw ValidationError(Catalog.text("ExplainCommand.text5", ["value": "\(SafeText.escape(value))", "name": "\(help.name)", "valid": "\(valid)"]))
         }
     }
@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
     static func unknown(_ query: String) -> String {
         let name = SafeText.escape(HelpQuery(query).name)
         let close = ParameterHelpCatalog.suggestions(for: query)
-        let hint = close.isEmpty ? "" : Catalog.text("ExplainCommand.text6", ["value": "\(close.joined(separator: ", "))"])
+        let hint = close.isEmpty ? "" : Catalog.text("ExplainCommand.text6", ["value": "\(close.joinedAsList())"])
         return Catalog.text("ExplainCommand.text7", ["name": "\(name)", "hint": "\(hint)"])
     }
 }

@@ -28,7 +28,7 @@ enum TerminalSession {
             throw ValidationError(command.map { Catalog.text("terminal.needed.apply", ["command": $0]) } ?? Catalog.text("demo.terminal.needed"))
         }
         guard TerminalApp.terminalIsUsable else {
-            let term = SafeText.escape(ProcessEnvironment.value("TERM") ?? "(unset)")
+            let term = ProcessEnvironment.value("TERM").map(SafeText.escape) ?? Catalog.text("terminal.term-unset")
             throw ValidationError(command.map { Catalog.text("terminal.unusable.apply", ["term": term, "command": $0]) }
                                   ?? Catalog.text("demo.terminal.unusable", ["term": term]))
         }

@@ -61,6 +61,8 @@ struct WizardHarness {
         var text = Catalog.withLanguage(language) { WizardView.render(model).text }
         // Paths may be cut at the screen edge, so match them by shape, not whole.
         for (pattern, replacement) in [(#"/tmp/+pftls-ui-[A-Za-z0-9]{0,6}"#, "/TMP/pftls-ui-XXXXXX"),
+                                       // A line may end inside the temporary directory ("…、/tmp/").
+                                       (#"pftls-ui-[A-Za-z0-9]{6}"#, "pftls-ui-XXXXXX"),
                                        (#"pftls-demo-[A-Za-z0-9]{1,6}"#, "pftls-demo-XXXXXX"),
                                        (#"20\d{6}T\d{1,6}Z?"#, "YYYYMMDDTHHMMSSZ"),
                                        (#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, "YYYY-MM-DDTHH:MM:SSZ"),

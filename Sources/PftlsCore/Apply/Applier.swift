@@ -181,8 +181,8 @@ public struct Applier {
 
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
-            audit.record(Catalog.text("Applier.text12", ["reason": "\(reason)"]) + (problems.isEmpty ? "" : Catalog.text("Applier.text13", ["value": "\(problems.joined(separator: "; "))"])))
-            say(problems.isEmpty ? Catalog.text("Applier.text14") : Catalog.text("Applier.text15", ["value": "\(problems.joined(separator: "; "))"]))
+            audit.record(Catalog.text("Applier.text12", ["reason": "\(reason)"]) + (problems.isEmpty ? "" : Catalog.text("Applier.text13", ["value": problems.joined(separator: Catalog.text("clause.separator"))])))
+            say(problems.isEmpty ? Catalog.text("Applier.text14") : Catalog.text("Applier.text15", ["value": problems.joined(separator: Catalog.text("clause.separator"))]))
             var failure = fail(reason, rolledBack: true)
             failure.restoreProblems = problems
             failure.signal = signal
@@ -235,17 +235,17 @@ public struct Applier {
                     let result = probeUntilServed(target, leaf: plan.leaf, deadline: options.probeDeadline)
                     try checkpoint(Catalog.text("Applier.text33"))
                     probeResults.append((target, result))
-                    let where_ = "\(target.service.rawValue) \(target.host) port \(target.port)"
+                    let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"])
                     switch result {
                     case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
                         if let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: where_, served: chain, installed: plan.chain) {
-                            throw rollBack(whole.message + "." + log.quote)
+                            throw rollBack(whole.message + Catalog.text("sentence.end") + log.quote)
                         }
                         say(Catalog.text("Applier.text34", ["where_": "\(where_)", "value": "\(chain[0].sha256FingerprintText)"]))
                     case .served(let chain):
                         throw rollBack(Catalog.text("Applier.text35", ["where_": "\(where_)", "value": "\(chain.first?.sha256FingerprintText ?? "?")"]) + log.quote)
                     case .failed(let reason, _):
-                        throw rollBack("\(where_): \(reason)." + log.quote)
+                        throw rollBack(Catalog.text("apply.probe.failed", ["place": where_, "reason": "\(reason)"]) + log.quote)
                     }
                 }
             } else {

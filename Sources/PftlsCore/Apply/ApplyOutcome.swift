@@ -28,12 +28,12 @@ public struct ApplyFailure: Error, CustomStringConvertible {
     public var signal: Int32? = nil
 
     public var description: String {
-        var text = reason
+        var sentences = [reason]
         if rolledBack {
-            text += restoreProblems.isEmpty ? Catalog.text("ApplyOutcome.text")
-                : Catalog.text("ApplyOutcome.text2") + restoreProblems.joined(separator: "; ") + "."
+            sentences.append(restoreProblems.isEmpty ? Catalog.text("ApplyOutcome.text")
+                : Catalog.text("ApplyOutcome.text2") + restoreProblems.joined(separator: Catalog.text("clause.separator")) + Catalog.text("sentence.end"))
         }
-        if let postfixNote { text += " " + postfixNote }
-        return text
+        if let postfixNote { sentences.append(postfixNote) }
+        return sentences.joinedAsSentences()
     }
 }

@@ -99,7 +99,7 @@ public struct ConfigBaseline: Sendable {
             findings.append(Finding(.postfixCheckFailed, .warning, file: configDirectory,
                 message: Catalog.text("finding.postfixCheckFailed.repaired", ["configDirectory": SafeText.escape(configDirectory),
                                                                               "failure": SafeText.escape(failure),
-                                                                              "repairs": repairs.joined(separator: ", ")]),
+                                                                              "repairs": repairs.joinedAsList()]),
                 hint: Catalog.text("finding.postfixCheckFailed.repaired-hint")))
         } else if let failure = checkFailure {
             findings.append(Finding(.postfixCheckFailed, .error, file: configDirectory,

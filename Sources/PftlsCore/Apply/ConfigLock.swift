@@ -26,7 +26,7 @@ final class ConfigLock {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < end else {
                 let holder = Self.holder(fd)
                 close(fd)
-                throw Busy(description: Catalog.text("ConfigLock.text2", ["value": "\(holder.map { " (pid \($0))" } ?? "")", "configDirectory": "\(SafeText.escape(configDirectory))", "value2": "\(Int(wait))"]))
+                throw Busy(description: Catalog.text("ConfigLock.text2", ["value": holder.map { Catalog.text("lock.holder", ["pid": "\($0)"]) } ?? "", "configDirectory": "\(SafeText.escape(configDirectory))", "value2": "\(Int(wait))"]))
             }
             usleep(100_000)
         }

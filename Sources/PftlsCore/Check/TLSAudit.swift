@@ -121,7 +121,7 @@ public struct TLSAudit {
     }
 
     private func probeFindings(_ service: ServiceTLS, result: ProbeResult, leaf: Certificate, installed: [Certificate]) -> [Finding] {
-        let place = "\(SafeText.escape(service.name)) (\(service.host) port \(service.port ?? 0), \(service.mode.rawValue))"
+        let place = Catalog.text("check.listener", ["service": SafeText.escape(service.name), "host": service.host, "port": "\(service.port ?? 0)", "mode": service.mode.label])
         let address = service.host.contains(":") ? "[\(service.host)]:\(service.port ?? 0)" : "\(service.host):\(service.port ?? 0)"
         switch result {
         case .served(let chain) where chain.first.map { $0.isSame(as: leaf) } == true:
@@ -131,7 +131,7 @@ public struct TLSAudit {
                 message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "value": "\(chain.first?.sha256FingerprintText ?? "?")", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]),
                 hint: Catalog.text("finding.staleServedCertificate.hint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"]))]
         case .failed(let reason, _):
-            return [Finding(.tlsHandshakeFailed, .error, file: nil, message: "\(place): \(reason)",
+            return [Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": place, "reason": "\(reason)"]),
                             hint: Catalog.text("finding.tlsHandshakeFailed.hint"))]
         }
     }

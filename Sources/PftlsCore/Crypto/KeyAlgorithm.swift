@@ -65,13 +65,21 @@ public struct KeyAlgorithm: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// The algorithm and size for people, in the current language ("RSA 2048 ビット").
+    public var description: String { described(in: Catalog.language) }
+
+    /// The algorithm and size in English whatever the language ("RSA 2048 bits"):
+    /// what `--json` prints, so that scripts see the same value everywhere.
+    public var englishDescription: String { described(in: .en) }
+
+    private func described(in language: Language) -> String {
+        let sized = { (family: String) in Catalog.text("key.algorithm.sized", ["family": family, "bits": "\(bits)"], in: language) }
         switch family {
-        case .rsa: "RSA \(bits) bits"
-        case .ec: "EC \(curve.map { Self.curveDisplayName($0) } ?? "\(bits) bits")"
-        case .ed25519, .ed448: family.rawValue
-        case .dsa: "DSA \(bits) bits"
-        case .other: isDecodable ? "\(typeName) \(bits) bits" : Catalog.text("key.unreadable")
+        case .rsa: return sized("RSA")
+        case .ec: return curve.map { "EC \(Self.curveDisplayName($0))" } ?? sized("EC")
+        case .ed25519, .ed448: return family.rawValue
+        case .dsa: return sized("DSA")
+        case .other: return isDecodable ? sized(typeName) : Catalog.text("key.unreadable", in: language)
         }
     }
 

@@ -83,7 +83,7 @@ public struct RequestMaker {
         }
         let base = URL(fileURLWithPath: directory).standardizedFileURL.path
         if let unsafe = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(base).first(where: { $0.severity == .error }) {
-            throw Problem(description: "\(unsafe.message). \(unsafe.hint)")
+            throw Problem(description: [unsafe.message + Catalog.text("sentence.end"), unsafe.hint].joinedAsSentences())
         }
         let stem = base + "/" + Self.fileStem(first)
         let key: PrivateKey
@@ -129,7 +129,7 @@ public struct RequestMaker {
     /// The lines that say what was made and what comes next.
     public static func summary(_ made: Made) -> [String] {
         [Catalog.text(made.reusedKey ? "csr.kept-key" : "csr.new-key", ["key": SafeText.escape(made.keyPath)]),
-         Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joined(separator: ", ")])]
+         Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joinedAsList()])]
         + (made.subject.entries.isEmpty ? [] : [Catalog.text("csr.subject", ["subject": SafeText.escape(made.subject.text)])])
         + [Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath)])]
     }

@@ -82,7 +82,7 @@ public struct MailDNSCheck: Sendable {
         return lookups.mxNames.filter { !known.contains($0) && !leaf.matches(hostname: $0) }.map { name in
             Finding(.nameNotCovered, .warning, file: file,
                 message: Catalog.text("names.mx-not-covered.message", ["file": SafeText.escape(file), "name": SafeText.escape(name),
-                                                                       "names": leaf.subjectAlternativeNames.joined(separator: ", ")]),
+                                                                       "names": leaf.subjectAlternativeNames.joinedAsList()]),
                 hint: Catalog.text("names.not-covered.hint", ["name": SafeText.escape(name)]))
         }
     }
@@ -132,7 +132,7 @@ public struct MailDNSCheck: Sendable {
         records.map { record in
             let text = record.text
             return text.count > 30 ? String(text.prefix(30)) + "…" : text
-        }.joined(separator: ", ")
+        }.joinedAsList()
     }
 
     private static func validated(_ publication: TLSAPublication) -> String {

@@ -13,7 +13,7 @@ struct CertificateChecks {
     func checkChainMember(_ entry: ChainEntry) -> [Finding] {
         var findings: [Finding] = []
         let certificate = entry.certificate
-        let name = "\(SafeText.escape(entry.file)): \(entry.role.rawValue) \"\(certificate.subject)\""
+        let name = Catalog.text("certificate.named", ["file": SafeText.escape(entry.file), "role": Catalog.text("role.\(entry.role.rawValue)"), "subject": "\(certificate.subject)"])
         if certificate.notAfter < now {
             findings.append(Finding(.expired, .error, file: entry.file,
                 message: Catalog.text("finding.expired.message", ["name": "\(name)", "value": "\(Self.format(certificate.notAfter))"]),
@@ -56,7 +56,7 @@ struct CertificateChecks {
     func checkLeaf(_ entry: ChainEntry, hostname: String?) -> [Finding] {
         var findings: [Finding] = []
         let certificate = entry.certificate
-        let name = "\(SafeText.escape(entry.file)): \"\(certificate.subject)\""
+        let name = Catalog.text("certificate.in-file", ["file": SafeText.escape(entry.file), "subject": "\(certificate.subject)"])
         if certificate.isCA && !certificate.isSelfSigned {
             findings.append(Finding(.leafIsCA, .error, file: entry.file,
                 message: Catalog.text("finding.leafIsCA.message", ["name": "\(name)"]),
@@ -80,7 +80,7 @@ struct CertificateChecks {
         default: break
         }
         if let hostname, !hostname.isEmpty, !certificate.matches(hostname: hostname) {
-            let names = certificate.subjectAlternativeNames.joined(separator: ", ")
+            let names = certificate.subjectAlternativeNames.joinedAsList()
             findings.append(Finding(.hostnameMismatch, .warning, file: entry.file,
                 message: Catalog.text("finding.hostnameMismatch.message", ["name": "\(name)", "hostname": "\(SafeText.escape(hostname))", "value": "\(names.isEmpty ? "no subjectAltName" : names)"]),
                 hint: Catalog.text("finding.hostnameMismatch.hint", ["hostname": "\(SafeText.escape(hostname))"])))

@@ -54,7 +54,7 @@ struct ChainCompleteness {
     private func intermediateMissing(_ leaf: ChainEntry) -> Finding {
         let urls = leaf.certificate.caIssuersURLs
         let fetch = urls.isEmpty ? Catalog.text("finding.intermediateMissing.no-url")
-            : Catalog.text("finding.intermediateMissing.url", ["url": urls.joined(separator: ", ")])
+            : Catalog.text("finding.intermediateMissing.url", ["url": urls.joinedAsList()])
         return Finding(.intermediateMissing, .error, file: leaf.file,
                        message: Catalog.text("finding.intermediateMissing.message", ["file": SafeText.escape(leaf.file),
                                                                                     "issuer": leaf.certificate.issuer]),

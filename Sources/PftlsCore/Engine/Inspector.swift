@@ -102,7 +102,7 @@ public struct Inspector {
         for name in options.names where name != options.hostname && !chain[0].certificate.matches(hostname: name) {
             findings.append(Finding(.nameNotCovered, .warning, file: chain[0].file,
                 message: Catalog.text("names.not-covered.message", ["file": SafeText.escape(chain[0].file), "name": SafeText.escape(name),
-                                                                   "names": chain[0].certificate.subjectAlternativeNames.joined(separator: ", ")]),
+                                                                   "names": chain[0].certificate.subjectAlternativeNames.joinedAsList()]),
                 hint: Catalog.text("names.not-covered.hint", ["name": SafeText.escape(name)])))
         }
         return InspectionReport(findings: FindingLimit.cap(findings), chain: chain, privateKey: key, files: files)

@@ -27,7 +27,7 @@ public enum HelpTextLayout {
     public static func list(_ sections: [HelpSection], width: Int = 80) -> String {
         let column = (sections.flatMap(\.entries).map(\.name.count).max() ?? 0) + 4
         return sections.map { section in
-            section.title + ":\n" + section.entries.map { entry in
+            Catalog.text("help.section.heading", ["title": section.title]) + "\n" + section.entries.map { entry in
                 let summary = wrap(entry.summary, width: width - column)
                 let first = "  " + pad(entry.name, to: column - 2) + (summary.first ?? "")
                 let rest = summary.dropFirst().map { String(repeating: " ", count: column) + $0 }
@@ -53,7 +53,7 @@ public enum HelpTextLayout {
             lines += ["", Catalog.text("help.label.values")] + help.values.map { "  " + pad($0.value, to: column - 2) + $0.summary }
         }
         if let value, let chosen = help.value(value) {
-            lines += ["", "\(help.name) = \(chosen.value):"] + wrap(chosen.explanation, width: width, indent: 2)
+            lines += ["", Catalog.text("help.value.heading", ["name": help.name, "value": chosen.value])] + wrap(chosen.explanation, width: width, indent: 2)
         }
         lines += ["", Catalog.text("help.label.see", ["reference": help.reference])]
         return lines.joined(separator: "\n") + "\n"

@@ -30,7 +30,7 @@ public enum AnswersJSON {
             throw Failure(description: Catalog.text("AnswersJSON.duplicateKey", ["where_": "\(where_)", "key": "\(SafeText.escape(twice))"]))
         }
         for key in root.keys.sorted() where !(required + optional).contains(key) {
-            throw Failure(description: Catalog.text("AnswersJSON.text2", ["where_": "\(where_)", "key": "\(SafeText.escape(key))", "value": "\((required + optional).joined(separator: ", "))"]))
+            throw Failure(description: Catalog.text("AnswersJSON.text2", ["where_": "\(where_)", "key": "\(SafeText.escape(key))", "value": "\((required + optional).joinedAsList())"]))
         }
         for key in required where root[key] == nil {
             throw Failure(description: Catalog.text("AnswersJSON.text3", ["where_": "\(where_)", "key": "\(key)"]))
@@ -83,7 +83,7 @@ public enum AnswersJSON {
         let file: String
 
         func fail(_ key: String, _ problem: String) -> Failure {
-            Failure(description: "\(file): \"\(key)\" \(problem).")
+            Failure(description: Catalog.text("answers.field-problem", ["file": file, "key": key, "problem": problem]))
         }
 
         func string(_ key: String) throws(Failure) -> String {
@@ -114,7 +114,7 @@ public enum AnswersJSON {
         func choice(_ key: String, _ allowed: [String]) throws(Failure) -> String {
             let value = try string(key)
             guard allowed.contains(value) else {
-                throw fail(key, Catalog.text("AnswersJSON.text8", ["value": "\(SafeText.escape(value))", "value2": "\(allowed.joined(separator: ", "))"]))
+                throw fail(key, Catalog.text("AnswersJSON.text8", ["value": "\(SafeText.escape(value))", "value2": "\(allowed.joinedAsList())"]))
             }
             return value
         }
@@ -135,7 +135,7 @@ public enum AnswersJSON {
                 }
                 let names = Answers.ServiceName.allCases.map(\.rawValue)
                 guard let raw = entry["name"]?.string, let name = Answers.ServiceName(rawValue: raw) else {
-                    throw fail("\(key).name", Catalog.text("AnswersJSON.text12", ["value": "\(names.joined(separator: ", "))"]))
+                    throw fail("\(key).name", Catalog.text("AnswersJSON.text12", ["value": "\(names.joinedAsList())"]))
                 }
                 var listen: String?
                 if let value = entry["listen"] {

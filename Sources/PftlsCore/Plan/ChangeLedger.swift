@@ -32,7 +32,7 @@ struct ChangeLedger {
             }
             if before.count > 1 && after.count == 1 {
                 findings.append(Finding(.duplicateRemoved, .info, file: mainPath,
-                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "value": "\(before.map { String($0.lineNumber) }.joined(separator: ", "))"]),
+                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "value": "\(before.map { String($0.lineNumber) }.joinedAsList())"]),
                     hint: Catalog.text("finding.duplicateRemoved.hint")))
             }
         }
@@ -57,7 +57,7 @@ struct ChangeLedger {
                 let after = newService.option(name)
                 guard before != after else { continue }
                 let security = Self.isSecurityOption(name)
-                let place = Catalog.text("place.file-line", ["file": SafeText.escape(masterPath), "line": "\(entry.lineNumber)"]) + ", \(oldService.key)"
+                let place = Catalog.text("place.service", ["place": Catalog.text("place.file-line", ["file": SafeText.escape(masterPath), "line": "\(entry.lineNumber)"]), "service": "\(oldService.key)"])
                 let change: String
                 switch (before, after) {
                 case (nil, let value?): change = Catalog.text("ChangeLedger.text", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
@@ -65,7 +65,7 @@ struct ChangeLedger {
                 default: change = Catalog.text("ChangeLedger.text3", ["name": "\(name)", "value": "\(Self.show(before!))", "value2": "\(Self.show(after!))"])
                 }
                 findings.append(Finding(.serviceOptionChanged, security ? .info : .warning, file: masterPath,
-                    message: "\(place): \(change)",
+                    message: Catalog.text("change.at-place", ["place": place, "change": change]),
                     hint: security ? Catalog.text("ChangeLedger.text4") : Catalog.text("ChangeLedger.text5")))
             }
         }

@@ -133,10 +133,10 @@ public struct PlanBuilder {
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
         files.append(configFile(.mainConfig, file: inForce.mainFile, new: main.renderBytes()) { [main, oldMain] in
-            main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + " (new)")
+            main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + Catalog.text("plan.diff.new-label"))
         })
         files.append(configFile(.masterConfig, file: inForce.masterFile, new: master.renderBytes()) { [master, masterOnDisk] in
-            master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + " (new)")
+            master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + Catalog.text("plan.diff.new-label"))
         })
         let baseline = self.baseline()
         findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []

@@ -32,7 +32,7 @@ struct TemplateActivation {
     }
 
     private func finding(line: Int, option: MasterOption, undefined: [String], template: ServiceKey) -> Finding {
-        let reference = undefined.joined(separator: ", ")
+        let reference = undefined.joinedAsList()
         let why = undefined.first == option.name ? Catalog.text("TemplateActivation.text", ["name": "\(SafeText.escape(option.name))"])
             : Catalog.text("TemplateActivation.text2", ["reference": "\(SafeText.escape(reference))"])
         return Finding(.templateOptionLeftCommented, .info, file: nil,

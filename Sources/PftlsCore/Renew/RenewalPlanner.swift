@@ -65,7 +65,7 @@ public struct RenewalPlanner {
         }
         guard !dropped.isEmpty else { return [] }
         return [Finding(.namesDropped, refused ? .error : .warning, file: file,
-                        message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "value": "\(dropped.joined(separator: ", "))"]),
+                        message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "value": "\(dropped.joinedAsList())"]),
                         hint: Catalog.text(refused ? "renew.names-dropped.refused.hint" : "finding.namesDropped.hint"))]
     }
 }

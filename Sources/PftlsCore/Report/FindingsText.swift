@@ -12,6 +12,6 @@ public enum FindingsText {
     public static func counts(_ findings: [Finding]) -> String {
         Severity.allCases.reversed().map { severity in
             Catalog.text("severity.count.\(severity.rawValue)", ["count": "\(findings.filter { $0.severity == severity }.count)"])
-        }.joined(separator: ", ")
+        }.joinedAsList()
     }
 }

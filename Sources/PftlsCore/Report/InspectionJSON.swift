@@ -29,7 +29,7 @@ public struct InspectionJSON: Encodable {
             return ChainItem(
                 role: entry.role, file: SafeText.escape(entry.file), subject: certificate.subject, issuer: certificate.issuer,
                 notBefore: CertificateChecks.format(certificate.notBefore), notAfter: CertificateChecks.format(certificate.notAfter),
-                subjectAltNames: certificate.subjectAlternativeNames, key: certificate.keyAlgorithm.description,
+                subjectAltNames: certificate.subjectAlternativeNames, key: certificate.keyAlgorithm.englishDescription,
                 signatureAlgorithm: certificate.signatureAlgorithm, sha256Fingerprint: certificate.sha256FingerprintText)
         }
     }

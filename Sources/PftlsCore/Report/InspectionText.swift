@@ -13,7 +13,7 @@ public struct InspectionText {
         var lines: [String] = []
         if let key = report.privateKey {
             let file = report.files.first { $0.items.contains { if case .privateKey(let k) = $0.object { k === key } else { false } } }?.path
-            lines.append(Catalog.text("InspectionText.text", ["algorithm": "\(key.algorithm)"]) + (file.map { "  (\(SafeText.escape($0)))" } ?? ""))
+            lines.append(Catalog.text("InspectionText.text", ["algorithm": "\(key.algorithm)"]) + (file.map { Catalog.text("report.from-file", ["file": SafeText.escape($0)]) } ?? ""))
         }
         if report.chain.isEmpty {
             lines.append(Catalog.text("InspectionText.text2"))
@@ -35,11 +35,11 @@ public struct InspectionText {
         let indent = String(repeating: "   ", count: min(depth, Self.deepestIndent))
         let branch = depth == 0 ? "" : "└─ "
         let pad = indent + (depth == 0 ? "   " : "      ")
-        var lines = ["\(indent)\(branch)[\(Catalog.text("role.\(entry.role.rawValue)"))] \(certificate.subject)  (\(SafeText.escape(entry.file)))"]
+        var lines = ["\(indent)\(branch)[\(Catalog.text("role.\(entry.role.rawValue)"))] \(certificate.subject)" + Catalog.text("report.from-file", ["file": SafeText.escape(entry.file)])]
         lines.append(pad + Catalog.text("report.issuer", ["issuer": certificate.issuer]))
         lines.append(pad + Catalog.text("report.valid", ["from": CertificateChecks.format(certificate.notBefore), "until": CertificateChecks.format(certificate.notAfter)]))
         if !certificate.subjectAlternativeNames.isEmpty {
-            lines.append(pad + Catalog.text("report.names", ["names": certificate.subjectAlternativeNames.joined(separator: ", ")]))
+            lines.append(pad + Catalog.text("report.names", ["names": certificate.subjectAlternativeNames.joinedAsList()]))
         }
         lines.append(Catalog.text("InspectionText.text5", ["pad": "\(pad)", "keyAlgorithm": "\(certificate.keyAlgorithm)", "signatureAlgorithm": "\(certificate.signatureAlgorithm)"]))
         lines.append(pad + Catalog.text("report.sha256", ["sha256": certificate.sha256FingerprintText]))

@@ -156,7 +156,7 @@ public struct AtomicFileWriter: Sendable {
     }
 
     static func failure(_ path: String, _ what: String) -> Failure {
-        Failure(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+        Failure(path: path, reason: Catalog.text("writer.failed-because", ["what": what, "error": String(cString: strerror(errno))]))
     }
 }
 

@@ -51,7 +51,7 @@ public struct PasteDamage: Equatable, Sendable {
     private static func list(_ places: [String]) -> String {
         switch places.count {
         case 1: Catalog.text("list.one", ["item": places[0]])
-        default: Catalog.text("list.and", ["items": places.dropLast().joined(separator: ", "), "last": places[places.count - 1]])
+        default: Catalog.text("list.and", ["items": places.dropLast().joinedAsList(), "last": places[places.count - 1]])
         }
     }
 

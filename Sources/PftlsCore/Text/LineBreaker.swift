@@ -25,6 +25,20 @@ public enum LineBreaker {
         }
     }
 
+    /// A command to copy, as lines of at most `width` cells: one line when it fits,
+    /// otherwise broken after a `/` (or at the edge), with no indentation, so what is
+    /// selected on screen is the command. Nothing is shortened.
+    public static func commandLines(_ command: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var rest = command
+        while DisplayWidth.columns(of: rest) > width, width > 0 {
+            let (head, tail) = forcedSplit(rest, room: width)
+            lines.append(head)
+            rest = tail
+        }
+        return lines + [rest]
+    }
+
     // MARK: - Pieces and the places a line may break
 
     /// A run of spaces, a run of narrow (ASCII-like) characters, or one wide character.

@@ -381,12 +381,12 @@ struct FilesStep: WizardStep {
         // The roles, the leaf and the findings follow the list directly: at 80x24 every
         // row counts for the findings.
         var y = top + 2 + rows
-        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "—" }
+        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? Catalog.text("word.none") }
         // On renewal without a new key, the key in use is kept: named as such.
         let effectiveKey = name(effectiveAssignment(shared).key)
         let key = keepsKeyInUse(shared) ? Catalog.text("files.key-in-use", ["file": effectiveKey]) : effectiveKey
         let roles = Catalog.text("FilesStep.text7", ["value": key, "value2": "\(name(assignment.certificate))",
-                                                     "value3": "\(assignment.intermediates.isEmpty ? "—" : assignment.intermediates.map { name($0) }.joined(separator: ", "))"])
+                                                     "value3": "\(assignment.intermediates.isEmpty ? Catalog.text("word.none") : assignment.intermediates.map { name($0) }.joinedAsList())"])
         y = WrappedText(roles, style: .strong).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
         if let inspection = currentInspection(shared) {
             if let leaf = inspection.leafSummary { screen.put(leaf, x: left + 1, y: y, style: .dim, limit: area.width - 2) }

@@ -17,8 +17,8 @@ struct RenewalComparison {
         let rows: [(String, String, String)] = [
             (Catalog.text("renewal.compare.title"), Catalog.text("renewal.compare.in-use"), Catalog.text("renewal.compare.new")),
             (Catalog.text("renewal.compare.names"), Self.names(old), Self.names(new)),
-            (Catalog.text("renewal.compare.until"), old.map { UTCTimestamp.format($0.notAfter) } ?? "—", new.map { UTCTimestamp.format($0.notAfter) } ?? "—"),
-            (Catalog.text("renewal.compare.serial"), old?.serialNumberText ?? "—", new?.serialNumberText ?? "—"),
+            (Catalog.text("renewal.compare.until"), old.map { UTCTimestamp.format($0.notAfter) } ?? Catalog.text("word.none"), new.map { UTCTimestamp.format($0.notAfter) } ?? Catalog.text("word.none")),
+            (Catalog.text("renewal.compare.serial"), old?.serialNumberText ?? Catalog.text("word.none"), new?.serialNumberText ?? Catalog.text("word.none")),
             (Catalog.text("renewal.compare.key"), Self.fileName(keyInUse), keyText),
         ]
         let labelWidth = (rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0) + 2
@@ -52,9 +52,9 @@ struct RenewalComparison {
 
     /// The DNS names and addresses a certificate covers, without their `DNS:` prefix.
     private static func names(_ certificate: Certificate?) -> String {
-        guard let certificate else { return "—" }
+        guard let certificate else { return Catalog.text("word.none") }
         let names = certificate.subjectAlternativeNames.map { $0.hasPrefix("DNS:") ? String($0.dropFirst(4)) : $0 }
-        return names.isEmpty ? certificate.subject : names.joined(separator: ", ")
+        return names.isEmpty ? certificate.subject : names.joinedAsList()
     }
 
     private static func fileName(_ path: String) -> String {

@@ -19,7 +19,9 @@ struct ResultStep: WizardStep {
 
     /// The outcome's lines wrapped to `width` columns.
     static func lines(_ outcome: WizardOutcome, width: Int) -> [String] {
-        outcome.lines.flatMap { WrappedText.lines($0, width: width) }
+        outcome.lines.enumerated().flatMap { index, line in
+            outcome.commandLines.contains(index) ? LineBreaker.commandLines(line, width: width) : WrappedText.lines(line, width: width)
+        }
     }
 
     /// Rows of text in `area`; the exit button shares its last row.

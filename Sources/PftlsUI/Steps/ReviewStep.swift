@@ -103,14 +103,19 @@ struct ReviewStep: WizardStep {
             // The log already names each probed port once, with what it serves.
             lines += done.log.map { "  " + $0 }
             if let backup = done.backupDirectory { lines.append(Catalog.text("result.backup", ["directory": backup])) }
-            if let rollback = done.rollbackCommand { lines.append(Catalog.text("ResultStep.text5", ["rollback": "\(rollback)"])) }
+            var commandLines: Set<Int> = []
+            if let rollback = done.rollbackCommand {
+                lines.append(Catalog.text("ResultStep.text5"))
+                commandLines.insert(lines.count)
+                lines.append(rollback)
+            }
             if let demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
             // The warnings still stand after the write: said again, with what to do.
             let warnings = plan?.findings.filter { $0.severity == .warning } ?? []
             if !warnings.isEmpty {
                 lines += ["", Catalog.text("result.warnings-remain", ["count": "\(warnings.count)"])] + FindingsText.lines(warnings)
             }
-            return WizardOutcome(succeeded: true, lines: lines)
+            return WizardOutcome(succeeded: true, lines: lines, commandLines: commandLines)
         case .failure(let failure):
             lines.append(Catalog.text("ResultStep.text7") + failure.description)
             lines += failure.log.map { "  " + $0 }

@@ -139,8 +139,8 @@ struct ServicesStep: WizardStep {
             let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
             let focused = focus == index * 2
             screen.put("\(box) \(Self.description(row.name))", x: x, y: y, style: focused ? .selected : (row.enabled ? .strong : .plain))
-            screen.put(Catalog.text("label.listen"), x: area.x + 8, y: y + 1, style: .dim)
-            row.listen.render(into: &screen, x: area.x + 16, y: y + 1, width: 30, focused: focus == index * 2 + 1)
+            let fieldX = screen.put(Catalog.text("label.listen"), x: area.x + 8, y: y + 1, style: .dim) + 1
+            row.listen.render(into: &screen, x: fieldX, y: y + 1, width: 30, focused: focus == index * 2 + 1)
         }
         var y = first + rows.count * 2 + 1
         if let preview {

@@ -50,7 +50,7 @@ struct StartStep: WizardStep {
 
     func facts(_ shared: StepContext) -> [String] {
         guard let summary = shared.summary else { return [] }
-        return [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joined(separator: ", ")),
+        return [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joinedAsList()),
                 summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
     }
 
@@ -113,11 +113,11 @@ struct StartStep: WizardStep {
         let state = shared.wizard.demo != nil ? Catalog.text("StartStep.text7") : (summary.running ? Catalog.text("word.running") : Catalog.text("StartStep.text8"))
         screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { "\($0)" + state } ?? Catalog.text("StartStep.text9")), x: x, y: y); y += 1
         screen.put(label(Catalog.text("word.config")) + summary.configDirectory, x: x, y: y); y += 1
-        y = WrappedText(label(Catalog.text("StartStep.text10")) + (summary.filesInUse.isEmpty ? Catalog.text("StartStep.text11") : summary.filesInUse.joined(separator: ", ")))
+        y = WrappedText(label(Catalog.text("StartStep.text10")) + (summary.filesInUse.isEmpty ? Catalog.text("StartStep.text11") : summary.filesInUse.joinedAsList()))
             .draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
         if let subject = summary.certificateSubject {
             screen.put(label(Catalog.text("word.certificate")) + subject, x: x, y: y); y += 1
-            if !summary.certificateNames.isEmpty { screen.put(label(Catalog.text("word.names")) + summary.certificateNames.joined(separator: ", "), x: x, y: y); y += 1 }
+            if !summary.certificateNames.isEmpty { screen.put(label(Catalog.text("word.names")) + summary.certificateNames.joinedAsList(), x: x, y: y); y += 1 }
             if let notAfter = summary.notAfter {
                 let days = Int(notAfter.timeIntervalSinceNow / 86_400)
                 let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)

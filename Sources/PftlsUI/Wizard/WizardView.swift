@@ -15,7 +15,10 @@ public enum WizardView {
         let title = Catalog.text("WizardView.text")
         screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
         screen.put(glyphs == .ascii ? title.replacing("—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
-        if model.context.demo != nil { screen.put("[DEMO] ", x: model.width - 7, y: 0, style: Style(bold: true, reverse: true)) }
+        if model.context.demo != nil {
+            let badge = Catalog.text("wizard.demo-badge") + " "
+            screen.put(badge, x: model.width - ScreenBuffer.columns(of: badge), y: 0, style: Style(bold: true, reverse: true))
+        }
         let shared = model.shared
         drawStepBar(model, shared, into: &screen)
         screen.rule(y: 2, glyph: glyphs.horizontal)

@@ -103,6 +103,15 @@ import Testing
         #expect(lines.joined() == "/etc/postfix/pftls-backups/20261206-231000/restore.sh")
     }
 
+    @Test func aCommandIsOneUnindentedLineOrBrokenAfterASlash() {
+        let command = "sh '/etc/postfix/pftls-backups/20261206T231000Z/restore.sh'"
+        #expect(LineBreaker.commandLines(command, width: 80) == [command])
+        let lines = LineBreaker.commandLines(command, width: 30)
+        #expect(lines.joined() == command, "nothing dropped or added: \(lines)")
+        #expect(lines.allSatisfy { !$0.hasPrefix(" ") && DisplayWidth.columns(of: $0) <= 30 }, "\(lines)")
+        #expect(lines.dropLast().allSatisfy { $0.hasSuffix("/") }, "\(lines)")
+    }
+
     @Test func aWordLongerThanTheLineIsCutAtTheEdge() {
         let lines = LineBreaker.lines("abcdefghijklmnopqrstuvwxyz", width: 10)
         #expect(lines == ["abcdefghij", "klmnopqrst", "uvwxyz"])

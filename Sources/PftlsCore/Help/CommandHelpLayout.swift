@@ -32,7 +32,7 @@ public enum CommandHelpLayout {
                 finish()
                 output.append(line)
             } else {
-                if row != nil { finish() }
+                if row != nil || startsWithLabel(line) { finish() }
                 paragraph.append(line)
             }
         }
@@ -56,6 +56,13 @@ public enum CommandHelpLayout {
         guard let gap = body.firstRange(of: "  ") else { return (String(body), []) }
         let description = body[gap.upperBound...].trimmingPrefix(while: { $0 == " " })
         return (String(body[..<gap.lowerBound]), [String(description)])
+    }
+
+    /// A line that opens with its own label (`Error:`, `使い方：`): a paragraph of its own.
+    private static func startsWithLabel(_ line: String) -> Bool {
+        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let label = line[..<colon]
+        return !label.isEmpty && DisplayWidth.columns(of: label) <= 12 && !label.contains(" ")
     }
 
     private static func isContinuation(_ line: String) -> Bool {

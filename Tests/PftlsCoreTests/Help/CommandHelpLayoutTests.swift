@@ -34,4 +34,12 @@ import Testing
         let english = "OVERVIEW: Inspect a key.\n\nOPTIONS:\n  --json                  Print JSON.\n  -h, --help              Show help information.\n"
         #expect(CommandHelpLayout.layOut(english) == english)
     }
+
+    @Test func labelledLinesStayApartWhenAParagraphIsBrokenAgain() {
+        let error = "エラー：必要な引数 '--answers <FILE>' がありません。\nヘルプ：--answers <FILE>  回答ファイル（JSON）を指定します。\n使い方：pftls apply --answers <FILE> [--config-dir <DIR>] [--passphrase-file <FILE>] [--dry-run] [--no-reload] [--backup-dir <DIR>]"
+        let lines = CommandHelpLayout.layOut(error).split(separator: "\n").map(String.init)
+        #expect(lines.first == "エラー：必要な引数 '--answers <FILE>' がありません。")
+        #expect(lines.contains { $0.hasPrefix("ヘルプ：") } && lines.contains { $0.hasPrefix("使い方：") }, "\(lines)")
+        #expect(lines.allSatisfy { DisplayWidth.columns(of: $0) <= 80 })
+    }
 }

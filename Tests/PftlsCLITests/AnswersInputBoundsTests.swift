@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// Hostile answers input is refused quickly and the same way from a file and from
 /// standard input: deep nesting, and input past the size limit.

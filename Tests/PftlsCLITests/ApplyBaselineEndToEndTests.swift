@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` on configurations that already have problems, against a real Postfix:
 /// what is already there is reported and does not block; what cannot work is refused

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Two changes to one Postfix at once: the second plan was made from files the first
 /// then replaced, so it must not be applied on top of them. The result is always one

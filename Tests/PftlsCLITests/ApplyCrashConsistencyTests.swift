@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` killed with SIGKILL at random moments never leaves a torn
 /// main.cf or master.cf, nor a temp file holding key material.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A full disk, met for real on a small tmpfs: the apply stops with a message that says
 /// what was and was not changed, and never leaves a half-written set behind.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` against a real, running Postfix on loopback ports, checked
 /// from outside with `openssl s_client`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A rollback brings Postfix back to the state it was in, and says exactly what it did;
 /// restore.sh, written before anything changes, puts everything back by itself.

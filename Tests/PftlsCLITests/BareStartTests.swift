@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// `pftls`, `pftls wizard` and `pftls demo` with nothing more start without the
 /// argument parser (for the first frame's sake); they must answer exactly as the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The canary under hostile and unlucky conditions, on a real throwaway Postfix: a
 /// local user who would take its address first, an IPv6-only instance, a master that

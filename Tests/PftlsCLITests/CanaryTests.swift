@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The canary: the new files on a temporary local listener of a real Postfix before
 /// the live services change; a failure there changes nothing live.

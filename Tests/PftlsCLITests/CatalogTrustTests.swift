@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// The message catalog decides what root's output says: one that other users may change
 /// is passed over, and a damaged one is reported before any terminal is set up.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// certbot runs its deploy hooks for every certificate it renews, the web server's too:
 /// `pftls renew` (from `$RENEWED_LINEAGE`) and contrib/certbot/pftls install Postfix's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls check` against a real, running Postfix.
 @Suite(.serialized) struct CheckCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls check` agrees with itself: on a real, running Postfix, the text report, the JSON
 /// and the Nagios line give the same verdict for the same set-up, each format exiting by its

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `check`'s rules on a real Postfix configuration: Postfix accepts each setting, and
 /// `check` names the problem; after pftls' own set-up it stays quiet.

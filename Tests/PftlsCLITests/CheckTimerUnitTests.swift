@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// contrib/systemd: the daily check's service run as systemd runs it. ServiceSandbox builds
 /// the sandbox from the unit file's own settings; the real pftls-check-report runs the real

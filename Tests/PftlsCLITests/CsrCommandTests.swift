@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls csr`: a key (0600) and a CSR that OpenSSL verifies and a CA signs; or a CSR
 /// from the key in use, so TLSA records stay valid.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls csr` for an OV/EV order form, as Japanese vendors want it: subject fields
 /// (`--subject`, RFC 4514, UTF-8 organisation names), RSA 2048 by default, the key

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The wizard's "No certificate yet" in a real terminal (tmux) on a throwaway Postfix
 /// whose myhostname is `vm`: the screen says a certificate needs a fully qualified name,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// DANE-aware key changes on a real Postfix with a real DNS server on loopback: a new key
 /// whose TLSA record is not published is refused with the record to publish, and goes

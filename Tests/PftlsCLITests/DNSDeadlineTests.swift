@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// All the DNS lookups of one command share one deadline (30 s): a slow resolver, one
 /// that never answers, or one that holds a TCP connection without a word never keeps a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls demo` is sealed. Its sandbox has its own queue, data directory and log file;
 /// the restore.sh it writes never reloads, starts or stops a Postfix (not the system's,

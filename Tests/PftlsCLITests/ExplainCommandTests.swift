@@ -1,4 +1,5 @@
 import Testing
+import PftlsTestSupport
 
 /// `pftls explain` as a user runs it: known names and values, and usage errors that
 /// say what is valid.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls inspect` as a script or a person runs it: exit codes, output, secrets.
 @Suite struct InspectCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A forgotten 中間CA証明書: a leaf given without its intermediate is refused
 /// (`intermediate-missing`) unless the CA is declared private, and a listener that

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// The command line in Japanese: chosen by the environment as gettext chooses (the
 /// locale need not be installed) or by --lang; codes and JSON keys never change.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// What scripts, monitoring and Ansible read: `apply --json` (answers on standard
 /// input), `check --format nagios` and `--version` on standard output.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// OpenSSL is linked as every program links it: the dynamic loader and dpkg-shlibdeps
 /// see it, pftls exports none of its functions, and nothing in the sources or the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` on main.cf/master.cf pairs written by others (Corpus/pairs, each with a
 /// SOURCE note), through a throwaway Postfix instance: it either succeeds, changing only

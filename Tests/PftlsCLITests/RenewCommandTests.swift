@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls renew` on a real, running Postfix: the new certificate on the wire, or the old one still serving.
 @Suite(.serialized) struct RenewCommandTests {

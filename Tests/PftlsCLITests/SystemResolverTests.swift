@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The C library's resolver (res_nquery) against a real DNS server on loopback.
 @Suite(.serialized) struct SystemResolverTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The real binary in a real terminal (tmux), as a new user would try it.
 @Suite struct WizardTerminalTests {

@@ -3,16 +3,16 @@ import Foundation
 
 /// A private CA hierarchy made at test time: root -> intermediate -> leaf for
 /// mail.example.test. Shared by the tests; never written to the repository.
-struct TestPKI: @unchecked Sendable {
-    typealias Pair = (certificate: Certificate, key: PrivateKey)
+package struct TestPKI: @unchecked Sendable {
+    package typealias Pair = (certificate: Certificate, key: PrivateKey)
 
-    let root: Pair
-    let intermediate: Pair
-    let leaf: Pair
+    package let root: Pair
+    package let intermediate: Pair
+    package let leaf: Pair
 
-    static let shared: TestPKI = try! TestPKI()
+    package static let shared: TestPKI = try! TestPKI()
 
-    init(leafName: String = "mail.example.test") throws {
+    package init(leafName: String = "mail.example.test") throws {
         let rootKey = try KeyGenerator.generate(.ec(curve: "P-256"))
         let root = try CertificateFactory.issue(.authority("pftls Test Root"), subjectKey: rootKey)
         let intermediateKey = try KeyGenerator.generate(.ec(curve: "P-256"))
@@ -25,26 +25,26 @@ struct TestPKI: @unchecked Sendable {
     }
 
     /// A new leaf from the intermediate with the given spec and key.
-    func issueLeaf(_ spec: CertificateSpec, key: PrivateKey? = nil) throws -> Pair {
+    package func issueLeaf(_ spec: CertificateSpec, key: PrivateKey? = nil) throws -> Pair {
         let subjectKey = try key ?? KeyGenerator.generate(.ec(curve: "P-256"))
         return (try CertificateFactory.issue(spec, subjectKey: subjectKey, issuer: intermediate), subjectKey)
     }
 
     /// Unencrypted PEM of a key.
-    static func pem(_ key: PrivateKey) -> String {
+    package static func pem(_ key: PrivateKey) -> String {
         key.unencryptedPEM()!.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 }
 
 extension Inspector {
     /// An engine with the given trust store and a fixed or real clock, reading real files.
-    static func testing(trusting anchors: [Certificate] = [], now: Date = Date()) -> Inspector {
+    package static func testing(trusting anchors: [Certificate] = [], now: Date = Date()) -> Inspector {
         Inspector(fileSystem: LocalFileSystem(), clock: FixedClock(now), trustStore: .trusting(anchors))
     }
 }
 
 /// A passphrase source for tests.
-func passphrase(_ text: String) -> FixedPassphrase {
+package func passphrase(_ text: String) -> FixedPassphrase {
     var bytes = Array(text.utf8)
     return FixedPassphrase(SecretBytes(wiping: &bytes))
 }

@@ -5,7 +5,7 @@ extension CLIFixtures {
     /// A plan that installs a new leaf `leaf` (issued now) for the smtp service of
     /// `postfix` on its loopback port, built as `apply` builds it.
     /// `certificateDirectory` defaults to `tls` in the instance's root.
-    func loopbackPlan(_ leaf: String, on postfix: ThrowawayPostfix, layout: Answers.Layout? = nil,
+    package func loopbackPlan(_ leaf: String, on postfix: ThrowawayPostfix, layout: Answers.Layout? = nil,
                       certificateDirectory: String? = nil, smtpLevel: String = "may") throws -> ChangePlan {
         try issueLeaf(leaf)
         let answers = Answers(certificateDirectory: certificateDirectory ?? postfix.root + "/tls", privateKey: path(leaf + ".key"),
@@ -20,7 +20,7 @@ extension CLIFixtures {
 
 extension CLIFixtures {
     /// The answers file text for the same change as `loopbackPlan`, for `pftls apply`.
-    func loopbackAnswersJSON(_ leaf: String, on postfix: ThrowawayPostfix, smtpLevel: String = "may") -> String {
+    package func loopbackAnswersJSON(_ leaf: String, on postfix: ThrowawayPostfix, smtpLevel: String = "may") -> String {
         """
         {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(path(leaf + ".key"))",
          "certificate": "\(path(leaf + ".pem"))", "intermediates": ["\(path("intermediate.pem"))"],

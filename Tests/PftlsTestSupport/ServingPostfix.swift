@@ -4,13 +4,13 @@ import Foundation
 /// A throwaway Postfix that serves a first certificate (`a.pem`, for mail.example.test or
 /// `names`) on smtp, submission and submissions, put in place with `pftls apply`: where a
 /// renewal starts.
-struct ServingPostfix {
-    let postfix: ThrowawayPostfix
-    let fixtures: CLIFixtures
+package struct ServingPostfix {
+    package let postfix: ThrowawayPostfix
+    package let fixtures: CLIFixtures
     /// The certificate served at the start.
-    let first: Certificate
+    package let first: Certificate
 
-    init(names: [String]? = nil) throws {
+    package init(names: [String]? = nil) throws {
         postfix = try ThrowawayPostfix()
         fixtures = try CLIFixtures(directory: postfix.root + "/src")
         try postfix.start()
@@ -27,14 +27,14 @@ struct ServingPostfix {
     }
 
     /// The leaf each listener serves now.
-    func served() -> [Certificate?] {
+    package func served() -> [Certificate?] {
         [(postfix.smtpPort, TLSProbeMode.startTLS), (postfix.submissionPort, .startTLS), (postfix.submissionsPort, .implicit)].map {
             TLSProbe(timeout: 5).probe(host: "127.0.0.1", port: $0.0, mode: $0.1).leaf
         }
     }
 
     /// Every file of the configuration and certificate directories, backups left out.
-    func snapshot() -> [String: Data] {
+    package func snapshot() -> [String: Data] {
         var files: [String: Data] = [:]
         for base in [postfix.configDirectory, postfix.root + "/tls"] {
             for case let name as String in FileManager.default.enumerator(atPath: base)?.allObjects ?? [] where !name.contains("pftls-backups") {

@@ -2,12 +2,12 @@ import Foundation
 @testable import PftlsCore
 
 /// A CA hierarchy and the files an administrator would hold, written into `directory`.
-struct CLIFixtures {
-    let directory: String
-    let root: Certificate
-    let intermediate: (certificate: Certificate, key: PrivateKey)
+package struct CLIFixtures {
+    package let directory: String
+    package let root: Certificate
+    package let intermediate: (certificate: Certificate, key: PrivateKey)
 
-    init(directory: String, hostname: String = "mail.example.test") throws {
+    package init(directory: String, hostname: String = "mail.example.test") throws {
         self.directory = directory
         let rootKey = try KeyGenerator.generate(.ec(curve: "P-256"))
         root = try CertificateFactory.issue(.authority("CLI Root"), subjectKey: rootKey)
@@ -18,7 +18,7 @@ struct CLIFixtures {
     }
 
     /// Files in another directory issued by the same CA as `other`.
-    init(directory: String, sharing other: CLIFixtures) {
+    package init(directory: String, sharing other: CLIFixtures) {
         self.directory = directory
         root = other.root
         intermediate = other.intermediate
@@ -27,7 +27,7 @@ struct CLIFixtures {
     /// A new leaf (and key) for `hostname` (and `names`, when given, as its subjectAltNames),
     /// written as `<name>.key` / `<name>.pem`.
     @discardableResult
-    func issueLeaf(_ name: String, hostname: String = "mail.example.test", names: [String]? = nil, passphrase: String? = nil) throws -> Certificate {
+    package func issueLeaf(_ name: String, hostname: String = "mail.example.test", names: [String]? = nil, passphrase: String? = nil) throws -> Certificate {
         let key = try KeyGenerator.generate(.ec(curve: "P-256"))
         let leaf = try CertificateFactory.issue(.server(hostname, names: names), subjectKey: key, issuer: intermediate)
         write(name + ".pem", leaf.pem)
@@ -41,10 +41,10 @@ struct CLIFixtures {
         return leaf
     }
 
-    func path(_ name: String) -> String { directory + "/" + name }
+    package func path(_ name: String) -> String { directory + "/" + name }
 
     @discardableResult
-    func write(_ name: String, _ text: String) -> String {
+    package func write(_ name: String, _ text: String) -> String {
         FileManager.default.createFile(atPath: path(name), contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         return path(name)
     }

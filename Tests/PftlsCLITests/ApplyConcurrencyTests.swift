@@ -11,8 +11,7 @@ import PftlsTestSupport
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private var smtpLevel: String {
@@ -47,7 +46,7 @@ import PftlsTestSupport
         try fixtures.issueLeaf("a")
         try fixtures.issueLeaf("b")
         let runs = [("a", "encrypt"), ("b", "may")].map { name, level in
-            (name, level, fixtures.write(name + ".json", fixtures.loopbackAnswersJSON(name, on: postfix, smtpLevel: level)))
+            (name, level, fixtures.write(name + ".json", fixtures.answers(name, on: postfix, smtpLevel: level).json))
         }
         // The queue's directories exist, as on any installed Postfix: two `postfix check`
         // runs on a new instance race to create them.

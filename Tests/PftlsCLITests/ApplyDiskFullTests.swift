@@ -11,8 +11,7 @@ struct ApplyDiskFullTests {
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func plan(_ leaf: String, layout: Answers.Layout = .chainFile) throws -> ChangePlan {

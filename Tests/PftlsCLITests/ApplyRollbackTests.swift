@@ -10,8 +10,7 @@ import PftlsTestSupport
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     /// Real programs, except that `postfix reload` stops Postfix and fails, as a reload of a

@@ -12,8 +12,7 @@ import PftlsTestSupport
     let postfix: ThrowawayPostfix
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func served(_ on: ThrowawayPostfix) -> Certificate? {
@@ -94,10 +93,7 @@ import PftlsTestSupport
     }
 
     @Test func anIPv6OnlyPostfixStaysUpAndServesTheNewCertificate() throws {
-        let v6 = try ThrowawayPostfix(ipv6Only: true)
-        let fixtures = CLIFixtures(directory: v6.root + "/src", sharing: self.fixtures)
-        try FileManager.default.createDirectory(atPath: fixtures.directory, withIntermediateDirectories: true)
-        fixtures.write("intermediate.pem", fixtures.intermediate.certificate.pem)
+        let (v6, fixtures) = try ThrowawayPostfix.withFixtures(ipv6Only: true)
         try v6.start()
         let plan = try fixtures.loopbackPlan("v6", on: v6)
         try #require(!plan.hasErrors, "\(plan.findings.map(\.message))")
@@ -113,7 +109,7 @@ import PftlsTestSupport
     @Test func aCanaryLeftByAKilledRunIsRemovedByTheNextRun() throws {
         try postfix.start()
         let master = postfix.configDirectory + "/master.cf"
-        let answers = fixtures.write("first.json", fixtures.loopbackAnswersJSON("first", on: postfix))
+        let answers = fixtures.write("first.json", fixtures.answers("first", on: postfix).json)
         try fixtures.issueLeaf("first")
         let pid = try Spawn.start(Pftls.executable, ["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--resolver", "none"],
                                   ownGroup: true)
@@ -126,7 +122,7 @@ import PftlsTestSupport
         let left = try String(contentsOfFile: master, encoding: .utf8)
         try #require(left.contains("pftls-canary"), "the kill landed in the canary's window")
 
-        let second = fixtures.write("second.json", fixtures.loopbackAnswersJSON("second", on: postfix))
+        let second = fixtures.write("second.json", fixtures.answers("second", on: postfix).json)
         try fixtures.issueLeaf("second")
         let run = try Pftls.run(["apply", "--answers", second, "--config-dir", postfix.configDirectory])
         #expect(run.status == 0, "\(run.all)")

@@ -10,8 +10,7 @@ import PftlsTestSupport
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func plan(_ leaf: String) throws -> ChangePlan { try fixtures.loopbackPlan(leaf, on: postfix) }

@@ -10,8 +10,7 @@ import PftlsTestSupport
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func openssl(_ arguments: [String]) -> Shell.Result { Shell.run("openssl", arguments) }
@@ -54,8 +53,7 @@ import PftlsTestSupport
 
     @Test func reuseKeyMakesTheCSRFromTheKeyInUse() throws {
         try fixtures.issueLeaf("inuse")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("inuse", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
+        let applied = try fixtures.install("inuse", on: postfix, ["--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let out = postfix.root + "/csr2"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

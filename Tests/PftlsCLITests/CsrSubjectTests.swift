@@ -11,8 +11,7 @@ import PftlsTestSupport
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func openssl(_ arguments: [String]) -> Shell.Result { Shell.run("openssl", arguments) }
@@ -118,8 +117,7 @@ import PftlsTestSupport
 
         // A set-up in force: the directory of the files main.cf names.
         try fixtures.issueLeaf("inuse")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("inuse", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
+        let applied = try fixtures.install("inuse", on: postfix, ["--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let named = postfix.postconf(["-h", "smtpd_tls_chain_files"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(named.hasPrefix(postfix.root + "/tls/"), "\(named)")

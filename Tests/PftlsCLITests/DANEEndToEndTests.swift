@@ -15,12 +15,10 @@ import PftlsTestSupport
     static let mailHost = ["mx-host=example.test,mail.example.test,10", "host-record=mail.example.test,127.0.0.1"]
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         try postfix.start()
         leafA = try fixtures.issueLeaf("a")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("a", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-canary"])
+        let applied = try fixtures.install("a", on: postfix, ["--no-canary"])
         precondition(applied.status == 0, applied.all)
     }
 

@@ -22,12 +22,10 @@ import PftlsTestSupport
     }()
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         try fixtures.issueLeaf("a")
         try fixtures.issueLeaf("b")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("a", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload", "--no-canary"])
+        let applied = try fixtures.install("a", on: postfix, ["--no-reload", "--no-canary"])
         precondition(applied.status == 0, applied.all)
         postfix.postconf(["-e", "mydestination=$myhostname, many.test, localhost"])
         ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")

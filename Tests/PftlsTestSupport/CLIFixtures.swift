@@ -1,44 +1,45 @@
 import Foundation
 @testable import PftlsCore
 
-/// A CA hierarchy and the files an administrator would hold, written into `directory`.
+/// The test PKI's files as an administrator holds them, in `directory`: `root.pem`,
+/// `intermediate.pem`, and each leaf issued as `<name>.key` / `<name>.pem`.
 package struct CLIFixtures {
     package let directory: String
-    package let root: Certificate
-    package let intermediate: (certificate: Certificate, key: PrivateKey)
+    /// The CA hierarchy the files come from.
+    package let pki: TestPKI
 
-    package init(directory: String, hostname: String = "mail.example.test") throws {
+    /// A new test PKI, its root and intermediate written into `directory`, which exists.
+    package init(directory: String) throws {
         self.directory = directory
-        let rootKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        root = try CertificateFactory.issue(.authority("CLI Root"), subjectKey: rootKey)
-        let interKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        intermediate = (try CertificateFactory.issue(.authority("CLI Intermediate"), subjectKey: interKey, issuer: (root, rootKey)), interKey)
+        pki = try TestPKI()
         write("root.pem", root.pem)
         write("intermediate.pem", intermediate.certificate.pem)
     }
 
-    /// Files in another directory issued by the same CA as `other`.
+    /// Files in another directory issued by the same CA as `other`; none is written yet.
     package init(directory: String, sharing other: CLIFixtures) {
         self.directory = directory
-        root = other.root
-        intermediate = other.intermediate
+        pki = other.pki
     }
 
+    package var root: Certificate { pki.root.certificate }
+    package var intermediate: TestPKI.Pair { pki.intermediate }
+
     /// A new leaf (and key) for `hostname` (and `names`, when given, as its subjectAltNames),
-    /// written as `<name>.key` / `<name>.pem`.
+    /// valid from a day ago for `days` more days, written as `<name>.key` (encrypted with
+    /// `passphrase`, when given) / `<name>.pem`.
     @discardableResult
-    package func issueLeaf(_ name: String, hostname: String = "mail.example.test", names: [String]? = nil, passphrase: String? = nil) throws -> Certificate {
-        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let leaf = try CertificateFactory.issue(.server(hostname, names: names), subjectKey: key, issuer: intermediate)
-        write(name + ".pem", leaf.pem)
+    package func issueLeaf(_ name: String, hostname: String = "mail.example.test", names: [String]? = nil, days: Int = 365,
+                           passphrase: String? = nil) throws -> Certificate {
+        let leaf = try pki.issueLeaf(.server(hostname, names: names, days: days))
+        write(name + ".pem", leaf.certificate.pem)
         if let passphrase {
-            var bytes = Array(passphrase.utf8)
-            let encrypted = key.encryptedPEM(passphrase: SecretBytes(wiping: &bytes), format: .pkcs8)!
-            FileManager.default.createFile(atPath: path(name + ".key"), contents: Data(encrypted), attributes: [.posixPermissions: 0o600])
+            FileManager.default.createFile(atPath: path(name + ".key"), contents: Data(TestPKI.encryptedPEM(leaf.key, passphrase: passphrase)),
+                                           attributes: [.posixPermissions: 0o600])
         } else {
-            write(name + ".key", key.unencryptedPEM()!.withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
+            write(name + ".key", TestPKI.pem(leaf.key))
         }
-        return leaf
+        return leaf.certificate
     }
 
     package func path(_ name: String) -> String { directory + "/" + name }

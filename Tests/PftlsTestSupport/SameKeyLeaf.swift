@@ -10,7 +10,7 @@ extension CLIFixtures {
         guard let key = file.items.compactMap({ if case .privateKey(let key) = $0.object { key } else { nil } }).first else {
             throw Shell.Failure(description: "no key in \(path(keyName + ".key"))")
         }
-        let leaf = try CertificateFactory.issue(.server(hostname, days: days), subjectKey: key, issuer: intermediate)
+        let leaf = try pki.issueLeaf(.server(hostname, days: days), key: key).certificate
         write(name + ".pem", leaf.pem)
         return leaf
     }

@@ -12,11 +12,16 @@ package struct TestPKI: @unchecked Sendable {
 
     package static let shared: TestPKI = try! TestPKI()
 
+    /// The common names of the root and the intermediate.
+    package static let rootName = "pftls Test Root"
+    package static let intermediateName = "pftls Test Intermediate"
+
+    /// A new hierarchy, its leaf issued for `leafName`.
     package init(leafName: String = "mail.example.test") throws {
         let rootKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let root = try CertificateFactory.issue(.authority("pftls Test Root"), subjectKey: rootKey)
+        let root = try CertificateFactory.issue(.authority(Self.rootName), subjectKey: rootKey)
         let intermediateKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let intermediate = try CertificateFactory.issue(.authority("pftls Test Intermediate"), subjectKey: intermediateKey, issuer: (root, rootKey))
+        let intermediate = try CertificateFactory.issue(.authority(Self.intermediateName), subjectKey: intermediateKey, issuer: (root, rootKey))
         let leafKey = try KeyGenerator.generate(.ec(curve: "P-256"))
         let leaf = try CertificateFactory.issue(.server(leafName), subjectKey: leafKey, issuer: (intermediate, intermediateKey))
         self.root = (root, rootKey)
@@ -33,6 +38,12 @@ package struct TestPKI: @unchecked Sendable {
     /// Unencrypted PEM of a key.
     package static func pem(_ key: PrivateKey) -> String {
         key.unencryptedPEM()!.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// PEM of a key encrypted with `passphrase` (PKCS#8 unless `format` says otherwise).
+    package static func encryptedPEM(_ key: PrivateKey, passphrase: String, format: PrivateKey.EncryptionFormat = .pkcs8) -> [UInt8] {
+        var bytes = Array(passphrase.utf8)
+        return key.encryptedPEM(passphrase: SecretBytes(wiping: &bytes), format: format)!
     }
 }
 

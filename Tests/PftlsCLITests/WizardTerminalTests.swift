@@ -7,33 +7,11 @@ import PftlsTestSupport
 @Suite struct WizardTerminalTests {
     let pftls = Pftls.executable
 
-    /// A private $TMPDIR so the demo sandbox can be found afterwards.
-    private func temporaryDirectory() -> String {
-        var template = Array((NSTemporaryDirectory() + "/pftls-tmux-XXXXXX").utf8CString)
-        return String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
-    }
-
-    private func sandbox(in directory: String) -> String? {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory))?.first { $0.hasPrefix("pftls-demo-") }.map { directory + "/" + $0 }
-    }
-
     @Test func theEnterThroughDemoWritesAValidConfigSet() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
-        session.send("Enter")
-        #expect(session.waitFor("the next step asks for its passphrase"))
-        session.send("Enter")
-        #expect(session.waitFor("Passphrase:"))
-        session.type("demo")
-        session.send("Enter")
-        #expect(session.waitFor("Incoming mail (smtpd_tls_security_level)"))
-        session.send("Enter")
-        #expect(session.waitFor("Which services should offer TLS"))
-        session.send("Enter")
-        #expect(session.waitFor("[ Write ]"))
+        try session.walkDemoToPassphrase()
+        try session.walkDemoFromPassphraseToReview()
         // The diffs follow the steps and findings: page down to them.
         var pages = 0
         while !session.screen.contains("+smtpd_tls_chain_files") && pages < 12 {
@@ -54,7 +32,7 @@ import PftlsTestSupport
         #expect(session.waitFor("EXIT=0"), "\(session.screen)")
         #expect(session.screen.contains("Demo config set written to \(tmp)"))
 
-        let root = try #require(sandbox(in: tmp))
+        let root = try #require(TmuxSession.demoSandbox(in: tmp))
         let chain = try String(contentsOfFile: root + "/tls/smtpd-chain.pem", encoding: .utf8)
         #expect(chain.hasPrefix("-----BEGIN PRIVATE KEY-----"))
         var info = stat()
@@ -69,17 +47,10 @@ import PftlsTestSupport
     }
 
     @Test func aWrongPassphraseKeepsTheUserOnTheStep() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        // Next is refused while the directory is being checked (the demo's files are still being made).
-        #expect(session.waitFor("directory-created"))
-        session.send("Enter")
-        #expect(session.waitFor("the next step asks for its passphrase"))
-        session.send("Enter")
-        #expect(session.waitFor("Passphrase:"))
+        try session.walkDemoToPassphrase()
         session.type("not-the-passphrase")
         session.send("Enter")
         #expect(session.waitFor("does not open the key"))
@@ -91,7 +62,7 @@ import PftlsTestSupport
     }
 
     @Test func aFileWithErrorsBlocksNextInTheRealWizard() throws {
-        let work = temporaryDirectory()
+        let work = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: work) }
         let set = try SampleCertificateSet()
         let otherKey = try KeyGenerator.generate(.ec(curve: "P-256"))
@@ -102,9 +73,7 @@ import PftlsTestSupport
             try FileManager.default.copyItem(atPath: ThrowawayPostfix.stockDirectory + "/" + name, toPath: work + "/conf/" + name)
         }
         let session = try TmuxSession("cd \(work) && \(pftls) wizard --config-dir \(work)/conf")
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         session.send("Enter")
         #expect(session.waitFor("key-cert-mismatch"), "\(session.screen)")
         session.send("F10")
@@ -115,7 +84,7 @@ import PftlsTestSupport
 
     /// Idle, the wizard sleeps in poll(): its main thread does not wake up on a timer.
     @Test func anIdleWizardDoesNotWakeUp() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
         #expect(session.waitFor("Set up a certificate"))
@@ -135,12 +104,10 @@ import PftlsTestSupport
     }
 
     @Test func resizingRedrawsAndTooSmallAsksToEnlarge() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         session.resize(100, 30)
         // The redraw at the new width: the title row reaches column 100.
         #expect(session.waitUntil { $0.split(separator: "\n").first.map { $0.count > 90 && $0.hasSuffix("[DEMO]") } == true })
@@ -153,13 +120,11 @@ import PftlsTestSupport
     }
 
     @Test func ctrlCAndHangUpRestoreTheTerminal() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let report = tmp + "/stty.txt"
         let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         session.send("C-c")
         #expect(session.waitFor("Quit without writing"))
         session.send("y")
@@ -178,12 +143,10 @@ import PftlsTestSupport
     }
 
     @Test func ctrlCInTheQuitDialogQuitsAndTextFieldsTypeQ() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         // The directory is a text field: q types, and the footer offers F1 and Ctrl-C instead.
         #expect(session.waitFor("^C Quit") && !session.screen.contains("q Quit"), "\(session.screen)")
         session.type("q")
@@ -195,7 +158,7 @@ import PftlsTestSupport
     }
 
     @Test func aCrashRestoresTheTerminalToo() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let report = tmp + "/stty-crash.txt"
         let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
@@ -208,7 +171,7 @@ import PftlsTestSupport
     }
 
     @Test func aTerminalItCannotDriveIsRefusedWithAWayForward() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         for term in ["dumb", "no-such-terminal"] {
             let session = try TmuxSession("env TERM=\(term) \(pftls) demo", environment: ["TMPDIR": tmp])
@@ -225,8 +188,7 @@ import PftlsTestSupport
     @Test func oneArrowKeyWritesAtMost400Bytes() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Benchmarks/ptyrun.py").path
-        var template = Array((NSTemporaryDirectory() + "/pftls-pty-XXXXXX").utf8CString)
-        let tmp = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        let tmp = TemporaryDirectory.create("pftls-pty")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         // Start, Directory, Files; focus the file list; then move the cursor.
         // posix_spawn with output to a file: the pty child must not inherit a pipe we wait on.

@@ -50,8 +50,7 @@ package final class CorpusInstance: @unchecked Sendable {
     /// Debian's /etc/ssl/certs.
     package init(pair name: String, transform: (String) -> String = { $0 }) throws {
         self.name = name
-        var template = Array("/var/tmp/pftls-corpus-XXXXXX".utf8CString)
-        root = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        root = TemporaryDirectory.create("pftls-corpus", under: "/var/tmp")
         chmod(root, 0o755)
         configDirectory = root + "/conf"
         namespace = "pftls-" + URL(fileURLWithPath: root).lastPathComponent

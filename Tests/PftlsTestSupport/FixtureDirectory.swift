@@ -6,10 +6,7 @@ package final class FixtureDirectory: @unchecked Sendable {
     package let path: String
 
     package init() {
-        var template = Array((NSTemporaryDirectory() + "/pftls-test-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(created != nil, "mkdtemp failed")
-        path = String(cString: template)
+        path = TemporaryDirectory.create("pftls-test")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

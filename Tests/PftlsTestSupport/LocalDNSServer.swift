@@ -11,8 +11,7 @@ package final class LocalDNSServer {
 
     /// Records in dnsmasq's own syntax, e.g. `mx-host=example.test,mail.example.test,10`.
     package init(_ records: [String]) throws {
-        var template = Array("/var/tmp/pftls-dns-XXXXXX".utf8CString)
-        directory = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        directory = TemporaryDirectory.create("pftls-dns", under: "/var/tmp")
         try serve(records)
     }
 

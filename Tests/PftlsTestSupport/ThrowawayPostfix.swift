@@ -26,8 +26,7 @@ package final class ThrowawayPostfix: @unchecked Sendable {
     package init(ipv6Only: Bool = false) throws {
         self.ipv6Only = ipv6Only
         // Postfix's own user must be able to reach the queue: not under a 0700 directory.
-        var template = Array("/var/tmp/pftls-postfix-XXXXXX".utf8CString)
-        root = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        root = TemporaryDirectory.create("pftls-postfix", under: "/var/tmp")
         chmod(root, 0o755)
         configDirectory = root + "/conf"
         for directory in ["conf", "queue", "data", "src"] {

@@ -75,6 +75,11 @@ let package = Package(
             dependencies: ["PftlsCore", "PftlsTestSupport", "pftls"],
             exclude: ["Corpus"]
         ),
+        // The support's own tests: the tiers hold, and the answers builder writes what pftls reads.
+        .testTarget(
+            name: "PftlsTestSupportTests",
+            dependencies: ["PftlsCore", "PftlsTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import PftlsTestSupport
 
 /// Hostile answers input is refused quickly and the same way from a file and from
 /// standard input: deep nesting, and input past the size limit.
-@Suite struct AnswersInputBoundsTests {
+@Suite(.tags(.endToEnd)) struct AnswersInputBoundsTests {
     let directory: String
 
     init() throws {

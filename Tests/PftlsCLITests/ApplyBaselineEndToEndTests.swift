@@ -6,7 +6,7 @@ import PftlsTestSupport
 /// `pftls apply` on configurations that already have problems, against a real Postfix:
 /// what is already there is reported and does not block; what cannot work is refused
 /// in Postfix's own words; a listener counts only when smtpd answers EHLO after TLS.
-@Suite(.serialized) struct ApplyBaselineEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyBaselineEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

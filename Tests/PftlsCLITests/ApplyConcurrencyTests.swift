@@ -6,7 +6,7 @@ import PftlsTestSupport
 /// Two changes to one Postfix at once: the second plan was made from files the first
 /// then replaced, so it must not be applied on top of them. The result is always one
 /// run's whole change, never the chain of one and the main.cf of the other.
-@Suite(.serialized) struct ApplyConcurrencyTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyConcurrencyTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

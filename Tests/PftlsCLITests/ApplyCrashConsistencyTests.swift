@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// `pftls apply` killed with SIGKILL at random moments never leaves a torn
 /// main.cf or master.cf, nor a temp file holding key material.
-@Suite struct ApplyCrashConsistencyTests {
+@Suite(.tags(.endToEnd)) struct ApplyCrashConsistencyTests {
     @Test func sigkillAtFiftyRandomMoments() throws {
         let (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         try fixtures.issueLeaf("leaf")

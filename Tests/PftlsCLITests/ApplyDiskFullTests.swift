@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// A full disk, met for real on a small tmpfs: the apply stops with a message that says
 /// what was and was not changed, and never leaves a half-written set behind.
-@Suite(.serialized, .enabled(if: FullDisk.available, "needs root and the right to mount a tmpfs"))
+@Suite(.serialized, .tags(.endToEnd), .enabled(if: FullDisk.available, "needs root and the right to mount a tmpfs"))
 struct ApplyDiskFullTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures

@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// `pftls apply` against a real, running Postfix on loopback ports, checked
 /// from outside with `openssl s_client`.
-@Suite(.serialized) struct ApplyEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

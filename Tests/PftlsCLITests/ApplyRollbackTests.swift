@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// A rollback brings Postfix back to the state it was in, and says exactly what it did;
 /// restore.sh, written before anything changes, puts everything back by itself.
-@Suite(.serialized) struct ApplyRollbackTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyRollbackTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

@@ -7,7 +7,7 @@ import PftlsTestSupport
 /// local user who would take its address first, an IPv6-only instance, a master that
 /// stops while it runs, a run killed in its window, and a directory whose name looks
 /// like one of the files.
-@Suite(.serialized) struct CanaryHostileTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CanaryHostileTests {
     let fixtures: CLIFixtures
     let postfix: ThrowawayPostfix
 

@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// The canary: the new files on a temporary local listener of a real Postfix before
 /// the live services change; a failure there changes nothing live.
-@Suite(.serialized) struct CanaryTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CanaryTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

@@ -7,7 +7,7 @@ import PftlsTestSupport
 /// `pftls renew` (from `$RENEWED_LINEAGE`) and contrib/certbot/pftls install Postfix's
 /// lineage only, on a real Postfix whose certificate names mail.example.test (myhostname)
 /// and smtp.example.test. certbot's live/ and archive/ directories are made at test time.
-@Suite(.serialized) struct CertbotDeployHookTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CertbotDeployHookTests {
     static let namesInUse = ["mail.example.test", "smtp.example.test"]
     static let hookScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("contrib/certbot/pftls").path

@@ -4,7 +4,7 @@ import Testing
 import PftlsTestSupport
 
 /// `pftls check` against a real, running Postfix.
-@Suite(.serialized) struct CheckCommandTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckCommandTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

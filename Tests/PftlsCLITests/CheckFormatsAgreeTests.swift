@@ -6,7 +6,7 @@ import PftlsTestSupport
 /// `pftls check` agrees with itself: on a real, running Postfix, the text report, the JSON
 /// and the Nagios line give the same verdict for the same set-up, each format exiting by its
 /// own convention (text and JSON: 0 OK or WARNING, 1 CRITICAL or UNKNOWN; Nagios: 0/1/2/3).
-@Suite(.serialized) struct CheckFormatsAgreeTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckFormatsAgreeTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
     /// The test root in OpenSSL's hashed-directory form, given to the runs as `SSL_CERT_DIR`:

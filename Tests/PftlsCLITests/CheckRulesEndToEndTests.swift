@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// `check`'s rules on a real Postfix configuration: Postfix accepts each setting, and
 /// `check` names the problem; after pftls' own set-up it stays quiet.
-@Suite(.serialized) struct CheckRulesEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckRulesEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

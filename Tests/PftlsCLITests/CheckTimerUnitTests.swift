@@ -8,7 +8,7 @@ import PftlsTestSupport
 /// a throwaway Postfix instance. In the sandbox the instance stands in for the system's
 /// Postfix: its queue at /var/spool/postfix and, at /etc/postfix, a copy of its configuration
 /// that says so. The instance defers every delivery, so mail stays in its queue to be read.
-@Suite(.serialized) struct CheckTimerUnitTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckTimerUnitTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
     static let unitFile = repository + "/contrib/systemd/pftls-check.service"

@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// `pftls csr`: a key (0600) and a CSR that OpenSSL verifies and a CA signs; or a CSR
 /// from the key in use, so TLSA records stay valid.
-@Suite(.serialized) struct CsrCommandTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CsrCommandTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

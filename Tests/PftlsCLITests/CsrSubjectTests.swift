@@ -6,7 +6,7 @@ import PftlsTestSupport
 /// `pftls csr` for an OV/EV order form, as Japanese vendors want it: subject fields
 /// (`--subject`, RFC 4514, UTF-8 organisation names), RSA 2048 by default, the key
 /// beside the certificate in use, and a fully qualified name even when myhostname is `vm`.
-@Suite(.serialized) struct CsrSubjectTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CsrSubjectTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

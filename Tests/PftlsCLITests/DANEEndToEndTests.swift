@@ -6,7 +6,7 @@ import PftlsTestSupport
 /// DANE-aware key changes on a real Postfix with a real DNS server on loopback: a new key
 /// whose TLSA record is not published is refused with the record to publish, and goes
 /// through once it is; `check` compares what is served with what is published.
-@Suite(.serialized) struct DANEEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct DANEEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
     let leafA: Certificate

@@ -7,7 +7,7 @@ import PftlsTestSupport
 /// that never answers, or one that holds a TCP connection without a word never keeps a
 /// renewal from a hook or a timer waiting longer, and the output says what could not be
 /// looked up.
-@Suite struct DNSDeadlineTests {
+@Suite(.tags(.endToEnd)) struct DNSDeadlineTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

@@ -9,7 +9,7 @@ import PftlsTestSupport
 /// sandbox's config); every pftls command it prints names the sandbox with --config-dir,
 /// and following that command changes only the sandbox; its exit line is printed once.
 /// The machine's own /etc/postfix and /var/spool/postfix are only ever read.
-@Suite(.serialized) struct DemoSealTests {
+@Suite(.serialized, .tags(.endToEnd)) struct DemoSealTests {
     let pftls = Pftls.executable
 
     @Test func theSandboxHasItsOwnQueueAndPostfixCheckStaysInIt() throws {

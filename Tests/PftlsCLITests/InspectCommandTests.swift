@@ -4,7 +4,7 @@ import Testing
 import PftlsTestSupport
 
 /// `pftls inspect` as a script or a person runs it: exit codes, output, secrets.
-@Suite struct InspectCommandTests {
+@Suite(.tags(.endToEnd)) struct InspectCommandTests {
     let files = FixtureDirectory()
     let pki = TestPKI.shared
 

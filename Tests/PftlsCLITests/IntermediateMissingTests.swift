@@ -6,7 +6,7 @@ import PftlsTestSupport
 /// A forgotten 中間CA証明書: a leaf given without its intermediate is refused
 /// (`intermediate-missing`) unless the CA is declared private, and a listener that
 /// serves the right leaf without its intermediate is `served-chain-incomplete`.
-@Suite(.serialized) struct IntermediateMissingTests {
+@Suite(.serialized, .tags(.endToEnd)) struct IntermediateMissingTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

@@ -5,7 +5,7 @@ import PftlsTestSupport
 
 /// What scripts, monitoring and Ansible read: `apply --json` (answers on standard
 /// input), `check --format nagios` and `--version` on standard output.
-@Suite(.serialized) struct MachineOutputTests {
+@Suite(.serialized, .tags(.endToEnd)) struct MachineOutputTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

@@ -7,7 +7,7 @@ import PftlsTestSupport
 /// SOURCE note), through a throwaway Postfix instance: it either succeeds, changing only
 /// TLS settings and the chosen services and naming every other change, or refuses with
 /// nothing written and Postfix's own reason.
-@Suite(.serialized) struct RealWorldCorpusTests {
+@Suite(.serialized, .tags(.endToEnd)) struct RealWorldCorpusTests {
     /// Outcome of one apply on a pair.
     struct Run {
         let instance: CorpusInstance

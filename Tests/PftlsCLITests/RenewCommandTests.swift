@@ -4,7 +4,7 @@ import Testing
 import PftlsTestSupport
 
 /// `pftls renew` on a real, running Postfix: the new certificate on the wire, or the old one still serving.
-@Suite(.serialized) struct RenewCommandTests {
+@Suite(.serialized, .tags(.endToEnd)) struct RenewCommandTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

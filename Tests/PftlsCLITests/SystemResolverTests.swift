@@ -4,7 +4,7 @@ import Testing
 import PftlsTestSupport
 
 /// The C library's resolver (res_nquery) against a real DNS server on loopback.
-@Suite(.serialized) struct SystemResolverTests {
+@Suite(.serialized, .tags(.endToEnd)) struct SystemResolverTests {
     let pki: CLIFixtures
 
     init() throws {

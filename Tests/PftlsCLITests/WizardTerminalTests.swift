@@ -4,7 +4,7 @@ import Testing
 import PftlsTestSupport
 
 /// The real binary in a real terminal (tmux), as a new user would try it.
-@Suite struct WizardTerminalTests {
+@Suite(.tags(.endToEnd)) struct WizardTerminalTests {
     let pftls = Pftls.executable
 
     @Test func theEnterThroughDemoWritesAValidConfigSet() throws {
@@ -132,14 +132,19 @@ import PftlsTestSupport
         let settings = try String(contentsOfFile: report, encoding: .utf8)
         #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
 
-        let hangup = tmp + "/stty-hup.txt"
-        let second = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(hangup); (exit \\$s)", environment: ["TMPDIR": tmp])
-        #expect(second.waitFor("Set up a certificate"))
-        let pid = try #require(second.pid(of: "pftls"))
-        kill(pid, SIGHUP)
-        #expect(second.waitFor("EXIT=129"), "pid \(pid): \(second.screen)")
-        let afterHangup = try String(contentsOfFile: hangup, encoding: .utf8)
-        #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "))
+        let afterHangup = try terminalSettings(afterSending: SIGHUP, exitStatus: 129, report: tmp + "/stty-hup.txt", tmp: tmp)
+        #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "), "\(afterHangup)")
+    }
+
+    /// The terminal's settings (`stty -a`, written to `report`) after the demo, killed by
+    /// `signal` on its first screen, ended with `exitStatus`.
+    private func terminalSettings(afterSending signal: Int32, exitStatus: Int, report: String, tmp: String) throws -> String {
+        let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
+        try session.require("Set up a certificate")
+        let pid = try #require(session.pid(of: "pftls"))
+        kill(pid, signal)
+        try session.require("EXIT=\(exitStatus)")
+        return try String(contentsOfFile: report, encoding: .utf8)
     }
 
     @Test func ctrlCInTheQuitDialogQuitsAndTextFieldsTypeQ() throws {
@@ -160,13 +165,7 @@ import PftlsTestSupport
     @Test func aCrashRestoresTheTerminalToo() throws {
         let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let report = tmp + "/stty-crash.txt"
-        let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        let pid = try #require(session.pid(of: "pftls"))
-        kill(pid, SIGSEGV)
-        #expect(session.waitFor("EXIT=139"), "\(session.screen)")
-        let settings = try String(contentsOfFile: report, encoding: .utf8)
+        let settings = try terminalSettings(afterSending: SIGSEGV, exitStatus: 139, report: tmp + "/stty-crash.txt", tmp: tmp)
         #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
     }
 
@@ -184,7 +183,7 @@ import PftlsTestSupport
 }
 
 /// What the wizard writes to the terminal, byte for byte, on a pseudo-terminal.
-@Suite struct WizardOutputTests {
+@Suite(.tags(.endToEnd)) struct WizardOutputTests {
     @Test func oneArrowKeyWritesAtMost400Bytes() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Benchmarks/ptyrun.py").path

@@ -31,8 +31,10 @@ package enum Pftls {
     }
 
     /// Runs `program` (a script that runs pftls, say) the same way: no terminal, DNS off.
+    /// Only an end-to-end test may (`EndToEnd.requireTag`).
     package static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:],
                            in directory: String? = nil, timeout: TimeInterval? = nil) throws -> Result {
+        EndToEnd.requireTag(starting: program)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments

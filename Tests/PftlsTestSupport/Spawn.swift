@@ -5,7 +5,9 @@ import Foundation
 /// child in its own process group.
 package enum Spawn {
     /// Starts `program`; with `ownGroup` the child leads a new process group (pid = group id).
+    /// Only an end-to-end test may (`EndToEnd.requireTag`).
     package static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false, output: String = "/dev/null") throws -> pid_t {
+        EndToEnd.requireTag(starting: program)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

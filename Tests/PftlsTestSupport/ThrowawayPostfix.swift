@@ -23,7 +23,9 @@ package final class ThrowawayPostfix: @unchecked Sendable {
 
     /// Creates the instance from the stock files; smtp moves to a loopback port
     /// (`[::1]` with `ipv6Only`, which also sets `inet_protocols = ipv6`).
+    /// Only an end-to-end test may (`EndToEnd.requireTag`).
     package init(ipv6Only: Bool = false) throws {
+        EndToEnd.requireTag(starting: "a throwaway Postfix")
         self.ipv6Only = ipv6Only
         // Postfix's own user must be able to reach the queue: not under a 0700 directory.
         root = TemporaryDirectory.create("pftls-postfix", under: "/var/tmp")

@@ -52,21 +52,33 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: one throwaway Postfix, one test PKI, one answers builder,
+        // the binary and tmux runners, and the end-to-end tag. Under Tests/, used by tests only.
+        .target(
+            name: "PftlsTestSupport",
+            dependencies: ["PftlsCore"],
+            path: "Tests/PftlsTestSupport"
+        ),
         // Data the tests read by path (#filePath), not code: corpus files, seeds and goldens.
         .testTarget(
             name: "PftlsCoreTests",
-            dependencies: ["PftlsCore", "COpenSSL", "CCryptoShim"],
+            dependencies: ["PftlsCore", "PftlsTestSupport", "COpenSSL", "CCryptoShim"],
             exclude: ["Fuzz/Corpus"]
         ),
         .testTarget(
             name: "PftlsUITests",
-            dependencies: ["PftlsUI", "PftlsCore"],
+            dependencies: ["PftlsUI", "PftlsCore", "PftlsTestSupport"],
             exclude: ["Goldens"]
         ),
         .testTarget(
             name: "PftlsCLITests",
-            dependencies: ["PftlsCore", "pftls"],
+            dependencies: ["PftlsCore", "PftlsTestSupport", "pftls"],
             exclude: ["Corpus"]
+        ),
+        // The support's own tests: the tiers hold, and the answers builder writes what pftls reads.
+        .testTarget(
+            name: "PftlsTestSupportTests",
+            dependencies: ["PftlsCore", "PftlsTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// Hostile answers input is refused quickly and the same way from a file and from
 /// standard input: deep nesting, and input past the size limit.
-@Suite struct AnswersInputBoundsTests {
+@Suite(.tags(.endToEnd)) struct AnswersInputBoundsTests {
     let directory: String
 
     init() throws {

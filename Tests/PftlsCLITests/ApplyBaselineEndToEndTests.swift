@@ -1,30 +1,21 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` on configurations that already have problems, against a real Postfix:
 /// what is already there is reported and does not block; what cannot work is refused
 /// in Postfix's own words; a listener counts only when smtpd answers EHLO after TLS.
-@Suite(.serialized) struct ApplyBaselineEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyBaselineEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
-    private func answers(_ leaf: String, services: [(String, Int)]) -> String {
-        let list = services.map { "{\"name\": \"\($0.0)\", \"listen\": \"127.0.0.1:\($0.1)\"}" }.joined(separator: ", ")
-        return fixtures.write("answers-\(leaf).json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(leaf + ".key"))",
-         "certificate": "\(fixtures.path(leaf + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test", "services": [\(list)]}
-        """)
-    }
-
-    private func apply(_ answersFile: String, _ extra: [String] = []) throws -> Pftls.Result {
-        try Pftls.run(["apply", "--answers", answersFile, "--config-dir", postfix.configDirectory] + extra)
+    private func answers(_ leaf: String, services: [Answers.ServiceName]) -> String {
+        fixtures.write("answers-\(leaf).json", fixtures.answers(leaf, on: postfix, services: services).json)
     }
 
     private func configFiles() -> [String: Data] {
@@ -39,7 +30,7 @@ import Testing
         ThrowawayPostfix.backdate(main)
         try postfix.start()
         try fixtures.issueLeaf("w")
-        let result = try apply(answers("w", services: [("smtp", postfix.smtpPort)]))
+        let result = try postfix.apply(answers: answers("w", services: [.smtp]))
         #expect(result.status == 0, "\(result.all)\n\(postfix.maillog)")
         #expect(result.standardOutput.contains("[existing-config-warning]"))
         #expect(result.standardOutput.contains("unused parameter: bogus_setting_from_a_guide=1"))
@@ -51,7 +42,7 @@ import Testing
         ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")
         try fixtures.issueLeaf("f")
         let before = configFiles()
-        let result = try apply(answers("f", services: [("smtp", postfix.smtpPort)]))
+        let result = try postfix.apply(answers: answers("f", services: [.smtp]))
         #expect(result.status == 1, "\(result.all)")
         #expect(result.all.contains("[postfix-check-failed]"), "\(result.all)")
         #expect(result.all.contains("/nonexistent/pftls-meta"), "Postfix's own reason: \(result.all)")
@@ -68,14 +59,14 @@ import Testing
         try postfix.start()
         try fixtures.issueLeaf("s")
         let before = configFiles()
-        let result = try apply(answers("s", services: [("submission", postfix.submissionPort)]))
+        let result = try postfix.apply(answers: answers("s", services: [.submission]))
         #expect(result.status == 1, "\(result.all)")
         #expect(result.standardError.contains("no SASL authentication mechanisms"), "\(result.all)")
         #expect(result.standardError.contains("Nothing was written"))
         #expect(configFiles() == before)
         #expect(!FileManager.default.fileExists(atPath: postfix.configDirectory + "/pftls-backups"))
         // With --no-reload the files go in; Postfix picks them up once Dovecot runs.
-        let deferred = try apply(answers("s", services: [("submission", postfix.submissionPort)]), ["--no-reload"])
+        let deferred = try postfix.apply(answers: answers("s", services: [.submission]), ["--no-reload"])
         #expect(deferred.status == 0, "\(deferred.all)")
     }
 
@@ -105,12 +96,11 @@ import Testing
         try postfix.start()
         try pasteGuideText()
         let leaf = try fixtures.issueLeaf("g")
-        let file = answers("g", services: [("smtp", postfix.smtpPort), ("submission", postfix.submissionPort),
-                                           ("submissions", postfix.submissionsPort)])
-        let dry = try apply(file, ["--dry-run"])
+        let file = answers("g", services: [.smtp, .submission, .submissions])
+        let dry = try postfix.apply(answers: file, ["--dry-run"])
         #expect(dry.status == 0, "the dry run predicts a run that goes on: \(dry.all)")
         #expect(dry.standardOutput.contains("master-cf-paste-damage") && dry.standardOutput.contains("does not run `postfix check`"), "\(dry.all)")
-        let result = try apply(file)
+        let result = try postfix.apply(answers: file)
         #expect(result.status == 0, "\(result.all)")
         #expect(result.all.contains("[postfix-check-failed]") && result.all.contains("the repaired one passes"), "\(result.all)")
         for (port, mode) in [(postfix.smtpPort, TLSProbeMode.startTLS), (postfix.submissionPort, .startTLS), (postfix.submissionsPort, .implicit)] {
@@ -127,7 +117,7 @@ import Testing
         ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")
         try fixtures.issueLeaf("h")
         let before = configFiles()
-        let result = try apply(answers("h", services: [("smtp", postfix.smtpPort)]))
+        let result = try postfix.apply(answers: answers("h", services: [.smtp]))
         #expect(result.status == 1, "\(result.all)")
         #expect(result.standardError.contains("still fails after pftls' repairs") && result.standardError.contains("/nonexistent/pftls-meta"), "\(result.all)")
         #expect(configFiles() == before)

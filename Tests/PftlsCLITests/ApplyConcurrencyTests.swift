@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Two changes to one Postfix at once: the second plan was made from files the first
 /// then replaced, so it must not be applied on top of them. The result is always one
 /// run's whole change, never the chain of one and the main.cf of the other.
-@Suite(.serialized) struct ApplyConcurrencyTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyConcurrencyTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private var smtpLevel: String {
@@ -46,7 +46,7 @@ import Testing
         try fixtures.issueLeaf("a")
         try fixtures.issueLeaf("b")
         let runs = [("a", "encrypt"), ("b", "may")].map { name, level in
-            (name, level, fixtures.write(name + ".json", fixtures.loopbackAnswersJSON(name, on: postfix, smtpLevel: level)))
+            (name, level, fixtures.write(name + ".json", fixtures.answers(name, on: postfix, smtpLevel: level).json))
         }
         // The queue's directories exist, as on any installed Postfix: two `postfix check`
         // runs on a new instance race to create them.

@@ -1,20 +1,15 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` killed with SIGKILL at random moments never leaves a torn
 /// main.cf or master.cf, nor a temp file holding key material.
-@Suite struct ApplyCrashConsistencyTests {
+@Suite(.tags(.endToEnd)) struct ApplyCrashConsistencyTests {
     @Test func sigkillAtFiftyRandomMoments() throws {
-        let postfix = try ThrowawayPostfix()
-        let fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        let (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         try fixtures.issueLeaf("leaf")
-        let answers = fixtures.write("answers.json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path("leaf.key"))",
-         "certificate": "\(fixtures.path("leaf.pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}, {"name": "submission", "listen": "127.0.0.1:\(postfix.submissionPort)"}]}
-        """)
+        let answers = fixtures.write("answers.json", fixtures.answers("leaf", on: postfix, services: [.smtp, .submission]).json)
         let arguments = ["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload",
                          "--backup-dir", postfix.root + "/backups"]
         let main = postfix.configDirectory + "/main.cf"

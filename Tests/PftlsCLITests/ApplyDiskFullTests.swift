@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A full disk, met for real on a small tmpfs: the apply stops with a message that says
 /// what was and was not changed, and never leaves a half-written set behind.
-@Suite(.serialized, .enabled(if: FullDisk.available, "needs root and the right to mount a tmpfs"))
+@Suite(.serialized, .tags(.endToEnd), .enabled(if: FullDisk.available, "needs root and the right to mount a tmpfs"))
 struct ApplyDiskFullTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func plan(_ leaf: String, layout: Answers.Layout = .chainFile) throws -> ChangePlan {

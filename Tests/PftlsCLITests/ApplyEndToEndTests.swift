@@ -1,28 +1,20 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` against a real, running Postfix on loopback ports, checked
 /// from outside with `openssl s_client`.
-@Suite(.serialized) struct ApplyEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
-    private func answers(leaf: String, services: [String] = ["smtp", "submission", "submissions"], extra: String = "") -> String {
-        let ports = ["smtp": postfix.smtpPort, "submission": postfix.submissionPort, "submissions": postfix.submissionsPort]
-        let list = services.map { "{\"name\": \"\($0)\", \"listen\": \"127.0.0.1:\(ports[$0]!)\"}" }.joined(separator: ", ")
-        return fixtures.write("answers-\(leaf).json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(leaf + ".key"))",
-         "certificate": "\(fixtures.path(leaf + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [\(list)]\(extra)}
-        """)
-    }
+    /// The three services this suite sets up.
+    private static let services = Answers.ServiceName.allCases
 
     /// What `openssl s_client` sees: verification result and the served leaf PEM.
     private func sClient(port: Int, startTLS: Bool) -> (verified: Bool, leafPEM: String, output: String) {
@@ -37,27 +29,13 @@ import Testing
         return (text.contains("Verify return code: 0 (ok)"), leaf, result.all)
     }
 
-    /// Every file under the config and certificate directories, except the backups.
-    private func snapshot() -> [String: Data] {
-        var files: [String: Data] = [:]
-        for base in [postfix.configDirectory, postfix.root + "/tls"] {
-            for case let name as String in FileManager.default.enumerator(atPath: base)?.allObjects ?? [] where !name.contains("pftls-backups") {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    files[base + "/" + name] = FileManager.default.contents(atPath: base + "/" + name)
-                }
-            }
-        }
-        return files
-    }
-
     @Test func applyServesTheVerifiedChainOnAllThreeServicesAndASecondRunChangesNothing() throws {
         try postfix.start()
         let leaf = try fixtures.issueLeaf("a", passphrase: "apply-secret")
         let passFile = fixtures.write("pass.txt", "apply-secret\n")
-        let answersFile = answers(leaf: "a")
+        let answersFile = fixtures.write("answers-a.json", fixtures.answers("a", on: postfix, services: Self.services).json)
 
-        let first = try Pftls.run(["apply", "--answers", answersFile, "--config-dir", postfix.configDirectory, "--passphrase-file", passFile])
+        let first = try postfix.apply(answers: answersFile, ["--passphrase-file", passFile])
         #expect(first.status == 0, "\(first.all)\n\(postfix.maillog)")
         #expect(!first.all.contains("apply-secret"))
         #expect(first.standardOutput.contains("serves the new certificate"))
@@ -84,46 +62,42 @@ import Testing
         #expect(refusal.first?.hasPrefix("530") == true, "\(refusal)")
 
         // A second run with the same answers changes nothing at all.
-        let before = snapshot()
-        let second = try Pftls.run(["apply", "--answers", answersFile, "--config-dir", postfix.configDirectory, "--passphrase-file", passFile])
+        let before = postfix.snapshot()
+        let second = try postfix.apply(answers: answersFile, ["--passphrase-file", passFile])
         #expect(second.status == 0, "\(second.all)")
         #expect(second.standardOutput.contains("Nothing to change"))
-        #expect(snapshot() == before)
+        #expect(postfix.snapshot() == before)
     }
 
     @Test func dryRunWritesNothingAndShowsTheDiffs() throws {
         try fixtures.issueLeaf("d")
-        let before = snapshot()
-        let result = try Pftls.run(["apply", "--answers", answers(leaf: "d"), "--config-dir", postfix.configDirectory, "--dry-run"])
+        let before = postfix.snapshot()
+        let result = try fixtures.install("d", on: postfix, services: Self.services, ["--dry-run"])
         #expect(result.status == 0, "\(result.all)")
         #expect(result.standardOutput.contains("+smtpd_tls_chain_files = "))
         #expect(result.standardOutput.contains("-o smtpd_tls_wrappermode=yes"))
         #expect(!result.standardOutput.contains("BEGIN PRIVATE KEY"))
-        #expect(snapshot() == before)
+        #expect(postfix.snapshot() == before)
         #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls"))
     }
 
     @Test func aFailingProbeRestoresTheBackupAndReloads() throws {
         try postfix.start()
         let first = try fixtures.issueLeaf("a")
-        #expect(try Pftls.run(["apply", "--answers", answers(leaf: "a"), "--config-dir", postfix.configDirectory]).status == 0)
+        #expect(try fixtures.install("a", on: postfix, services: Self.services).status == 0)
         try fixtures.issueLeaf("b")
-        let before = snapshot()
+        let before = postfix.snapshot()
 
-        let processes = SystemProcessRunner()
-        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: processes)
-        let parsed = try AnswersJSON.parse(Array(FileManager.default.contents(atPath: answers(leaf: "b"))!), file: "answers")
-        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
-            .build(parsed, passphrases: nil, hostname: "mail.example.test")
+        let plan = try postfix.plan(fixtures.answers("b", on: postfix, services: Self.services))
         #expect(!plan.hasErrors && !plan.isNoOp)
-        let applier = Applier(processes: processes, probe: RefusingProbe())
+        let applier = Applier(processes: SystemProcessRunner(), probe: RefusingProbe())
         #expect {
             _ = try applier.apply(plan, options: Applier.Options(probeDeadline: 1))
         } throws: { error in
             guard let failure = error as? ApplyFailure else { return false }
             return failure.rolledBack && failure.reason.contains("454 4.7.0")
         }
-        #expect(snapshot() == before, "the previous files must be back, byte for byte")
+        #expect(postfix.snapshot() == before, "the previous files must be back, byte for byte")
         // And Postfix serves the previous certificate again.
         #expect(sClient(port: postfix.smtpPort, startTLS: true).leafPEM == first.pem)
     }
@@ -141,13 +115,13 @@ import Testing
 
     @Test func encryptOnPort25IsRefusedUnlessDedicated() throws {
         try fixtures.issueLeaf("e")
-        let path = answers(leaf: "e", services: ["smtp"]).replacingOccurrences(of: ".json", with: "")
-        let text = try String(contentsOfFile: path + ".json", encoding: .utf8).replacingOccurrences(of: "\"smtpdSecurityLevel\": \"may\"", with: "\"smtpdSecurityLevel\": \"encrypt\"")
-        let refused = try Pftls.run(["apply", "--answers", fixtures.write("enc.json", text), "--config-dir", postfix.configDirectory, "--dry-run"])
+        var answers = fixtures.answers("e", on: postfix)
+        answers.smtpdSecurityLevel = "encrypt"
+        let refused = try postfix.apply(answers: fixtures.write("enc.json", answers.json), ["--dry-run"])
         #expect(refused.status == 1)
         #expect(refused.standardOutput.contains("[encrypt-on-port-25]"))
-        let dedicated = text.replacingOccurrences(of: "\"hostname\"", with: "\"dedicatedNonMX\": true, \"hostname\"")
-        let allowed = try Pftls.run(["apply", "--answers", fixtures.write("enc2.json", dedicated), "--config-dir", postfix.configDirectory, "--dry-run"])
+        answers.dedicatedNonMX = true
+        let allowed = try postfix.apply(answers: fixtures.write("enc2.json", answers.json), ["--dry-run"])
         #expect(allowed.status == 0, "\(allowed.all)")
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A rollback brings Postfix back to the state it was in, and says exactly what it did;
 /// restore.sh, written before anything changes, puts everything back by itself.
-@Suite(.serialized) struct ApplyRollbackTests {
+@Suite(.serialized, .tags(.endToEnd)) struct ApplyRollbackTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     /// Real programs, except that `postfix reload` stops Postfix and fails, as a reload of a

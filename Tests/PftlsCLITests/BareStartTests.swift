@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// `pftls`, `pftls wizard` and `pftls demo` with nothing more start without the
 /// argument parser (for the first frame's sake); they must answer exactly as the
 /// parsed forms do.
-@Suite struct BareStartTests {
+@Suite(.tags(.endToEnd)) struct BareStartTests {
     @Test(arguments: [[], ["wizard"], ["demo"]])
     func withoutATerminalTheBareFormSaysWhatTheParsedFormSays(bare: [String]) throws {
         let parsed = bare.isEmpty ? ["wizard", "--config-dir", "/etc/postfix"] : bare + ["--lang", "en"]

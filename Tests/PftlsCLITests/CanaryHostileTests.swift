@@ -1,18 +1,18 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The canary under hostile and unlucky conditions, on a real throwaway Postfix: a
 /// local user who would take its address first, an IPv6-only instance, a master that
 /// stops while it runs, a run killed in its window, and a directory whose name looks
 /// like one of the files.
-@Suite(.serialized) struct CanaryHostileTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CanaryHostileTests {
     let fixtures: CLIFixtures
     let postfix: ThrowawayPostfix
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func served(_ on: ThrowawayPostfix) -> Certificate? {
@@ -93,10 +93,7 @@ import Testing
     }
 
     @Test func anIPv6OnlyPostfixStaysUpAndServesTheNewCertificate() throws {
-        let v6 = try ThrowawayPostfix(ipv6Only: true)
-        let fixtures = CLIFixtures(directory: v6.root + "/src", sharing: self.fixtures)
-        try FileManager.default.createDirectory(atPath: fixtures.directory, withIntermediateDirectories: true)
-        fixtures.write("intermediate.pem", fixtures.intermediate.certificate.pem)
+        let (v6, fixtures) = try ThrowawayPostfix.withFixtures(ipv6Only: true)
         try v6.start()
         let plan = try fixtures.loopbackPlan("v6", on: v6)
         try #require(!plan.hasErrors, "\(plan.findings.map(\.message))")
@@ -112,7 +109,7 @@ import Testing
     @Test func aCanaryLeftByAKilledRunIsRemovedByTheNextRun() throws {
         try postfix.start()
         let master = postfix.configDirectory + "/master.cf"
-        let answers = fixtures.write("first.json", fixtures.loopbackAnswersJSON("first", on: postfix))
+        let answers = fixtures.write("first.json", fixtures.answers("first", on: postfix).json)
         try fixtures.issueLeaf("first")
         let pid = try Spawn.start(Pftls.executable, ["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--resolver", "none"],
                                   ownGroup: true)
@@ -125,7 +122,7 @@ import Testing
         let left = try String(contentsOfFile: master, encoding: .utf8)
         try #require(left.contains("pftls-canary"), "the kill landed in the canary's window")
 
-        let second = fixtures.write("second.json", fixtures.loopbackAnswersJSON("second", on: postfix))
+        let second = fixtures.write("second.json", fixtures.answers("second", on: postfix).json)
         try fixtures.issueLeaf("second")
         let run = try Pftls.run(["apply", "--answers", second, "--config-dir", postfix.configDirectory])
         #expect(run.status == 0, "\(run.all)")

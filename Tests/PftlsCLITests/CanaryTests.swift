@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The canary: the new files on a temporary local listener of a real Postfix before
 /// the live services change; a failure there changes nothing live.
-@Suite(.serialized) struct CanaryTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CanaryTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func plan(_ leaf: String) throws -> ChangePlan { try fixtures.loopbackPlan(leaf, on: postfix) }

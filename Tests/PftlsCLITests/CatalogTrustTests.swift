@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// The message catalog decides what root's output says: one that other users may change
 /// is passed over, and a damaged one is reported before any terminal is set up.
-@Suite(.serialized) struct CatalogTrustTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CatalogTrustTests {
     let root: String
     let binary: String
     let catalog: String

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// certbot runs its deploy hooks for every certificate it renews, the web server's too:
 /// `pftls renew` (from `$RENEWED_LINEAGE`) and contrib/certbot/pftls install Postfix's
 /// lineage only, on a real Postfix whose certificate names mail.example.test (myhostname)
 /// and smtp.example.test. certbot's live/ and archive/ directories are made at test time.
-@Suite(.serialized) struct CertbotDeployHookTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CertbotDeployHookTests {
     static let namesInUse = ["mail.example.test", "smtp.example.test"]
     static let hookScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("contrib/certbot/pftls").path
@@ -41,12 +42,12 @@ import Testing
 
     @Test func aForeignLineageIsSkippedWithExitZeroAndNothingChanges() throws {
         try certbot.issue("www.other.test", names: ["www.other.test"])
-        let before = serving.snapshot()
+        let before = serving.postfix.snapshot()
         let skipped = try renewAsHook("www.other.test")
         #expect(skipped.status == 0, "certbot must not count the skip as a failure: \(skipped.all)")
         #expect(skipped.standardOutput.contains(
             "skipped certbot lineage www.other.test: its certificate covers none of the names in use (mail.example.test, smtp.example.test)"), "\(skipped.all)")
-        #expect(serving.snapshot() == before, "main.cf, master.cf and the certificate files are untouched")
+        #expect(serving.postfix.snapshot() == before, "main.cf, master.cf and the certificate files are untouched")
         expectServed(serving.first, "Postfix keeps serving its own certificate")
 
         let json = try renewAsHook("www.other.test", ["--json"])
@@ -54,7 +55,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((object?["skipped"] as? String)?.contains("www.other.test") == true, "\(json.standardOutput)")
         #expect(object?["changed"] as? Bool == false)
-        #expect(serving.snapshot() == before)
+        #expect(serving.postfix.snapshot() == before)
     }
 
     @Test func postfixsOwnLineageIsInstalledAndServed() throws {
@@ -71,19 +72,19 @@ import Testing
         try certbot.issue("mail.example.test", names: Self.namesInUse)
         let configured = try certbot.issue("postfix-mx", names: ["mx.example.test"])
         let settings = "PFTLS_CERTBOT_LINEAGE=postfix-mx"
-        let before = serving.snapshot()
+        let before = serving.postfix.snapshot()
 
         let other = try runHookScript("mail.example.test", settings: settings)
         #expect(other.status == 0, "\(other.all)")
         #expect(other.standardOutput.contains("skipped certbot lineage mail.example.test: Postfix's lineage is postfix-mx (--lineage)."), "\(other.all)")
-        #expect(serving.snapshot() == before)
+        #expect(serving.postfix.snapshot() == before)
 
         // Accepted, but it drops the names in use: refused until that is asked for.
         let refused = try runHookScript("postfix-mx", settings: settings)
         #expect(refused.status == 1, "\(refused.all)")
         #expect(refused.standardOutput.contains("installing certbot lineage postfix-mx: it is the lineage set for Postfix (--lineage)."), "\(refused.all)")
         #expect(refused.standardOutput.contains("ERROR [names-dropped]"), "\(refused.all)")
-        #expect(serving.snapshot() == before, "a refusal changes nothing")
+        #expect(serving.postfix.snapshot() == before, "a refusal changes nothing")
         expectServed(serving.first, "refused: the old certificate keeps serving")
 
         let installed = try runHookScript("postfix-mx", settings: settings + "\nPFTLS_RENEW_ARGS=--allow-names-dropped")
@@ -95,7 +96,7 @@ import Testing
 
     @Test func aRenewalThatDropsANameInUseIsRefusedUnlessAskedFor() throws {
         let narrower = try certbot.issue("mail.example.test", names: ["mail.example.test"])
-        let before = serving.snapshot()
+        let before = serving.postfix.snapshot()
 
         let hook = try renewAsHook("mail.example.test")
         #expect(hook.status == 1, "\(hook.all)")
@@ -114,7 +115,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         let findings = object?["findings"] as? [[String: Any]] ?? []
         #expect(findings.contains { $0["code"] as? String == "names-dropped" && $0["severity"] as? String == "error" }, "\(json.standardOutput)")
-        #expect(serving.snapshot() == before, "no refusal changed a file")
+        #expect(serving.postfix.snapshot() == before, "no refusal changed a file")
         expectServed(serving.first, "refused: the old certificate keeps serving")
 
         let allowed = try Pftls.run(files + ["--allow-names-dropped"])
@@ -125,11 +126,11 @@ import Testing
 
     @Test func theHookScriptSkipsAForeignLineageAndInstallsPostfixs() throws {
         try certbot.issue("www.other.test", names: ["www.other.test"])
-        let before = serving.snapshot()
+        let before = serving.postfix.snapshot()
         let skipped = try runHookScript("www.other.test", settings: "")
         #expect(skipped.status == 0, "\(skipped.all)")
         #expect(skipped.standardOutput.contains("skipped certbot lineage www.other.test"), "\(skipped.all)")
-        #expect(serving.snapshot() == before)
+        #expect(serving.postfix.snapshot() == before)
         expectServed(serving.first, "Postfix keeps serving its own certificate")
 
         let renewed = try certbot.issue("mail.example.test", names: Self.namesInUse)

@@ -1,27 +1,21 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls check` against a real, running Postfix.
-@Suite(.serialized) struct CheckCommandTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckCommandTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func setUp(with leaf: String) throws {
         try postfix.start()
         try fixtures.issueLeaf(leaf)
-        let answers = fixtures.write("answers.json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(leaf + ".key"))",
-         "certificate": "\(fixtures.path(leaf + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}, {"name": "submissions", "listen": "127.0.0.1:\(postfix.submissionsPort)"}]}
-        """)
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory])
+        let applied = try fixtures.install(leaf, on: postfix, services: [.smtp, .submissions])
         #expect(applied.status == 0, "\(applied.all)")
     }
 
@@ -74,7 +68,7 @@ import Testing
         let other = try KeyGenerator.generate(.ec(curve: "P-256"))
         let leaf = try String(contentsOfFile: fixtures.path("m.pem"), encoding: .utf8)
         FileManager.default.createFile(atPath: postfix.root + "/tls/smtpd-chain.pem",
-                                       contents: Data((TestKey.pem(other) + leaf).utf8), attributes: [.posixPermissions: 0o600])
+                                       contents: Data((TestPKI.pem(other) + leaf).utf8), attributes: [.posixPermissions: 0o600])
         postfix.reload()
         sleep(2)
         let broken = try check()
@@ -82,8 +76,4 @@ import Testing
         #expect(broken.standardOutput.contains("[key-cert-mismatch]"))
         #expect(broken.standardOutput.contains("[tls-handshake-failed]") || broken.standardOutput.contains("[stale-served-certificate]"), "\(broken.standardOutput)")
     }
-}
-
-enum TestKey {
-    static func pem(_ key: PrivateKey) -> String { key.unencryptedPEM()!.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls check` agrees with itself: on a real, running Postfix, the text report, the JSON
 /// and the Nagios line give the same verdict for the same set-up, each format exiting by its
 /// own convention (text and JSON: 0 OK or WARNING, 1 CRITICAL or UNKNOWN; Nagios: 0/1/2/3).
-@Suite(.serialized) struct CheckFormatsAgreeTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckFormatsAgreeTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
     /// The test root in OpenSSL's hashed-directory form, given to the runs as `SSL_CERT_DIR`:
@@ -13,8 +14,7 @@ import Testing
     let trustDirectory: String
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         trustDirectory = postfix.root + "/trust"
         try FileManager.default.createDirectory(atPath: trustDirectory, withIntermediateDirectories: true)
         try fixtures.root.pem.write(toFile: trustDirectory + "/root.pem", atomically: true, encoding: .utf8)
@@ -78,25 +78,9 @@ import Testing
     @discardableResult
     private func install(_ name: String, days: Int) throws -> Certificate {
         try postfix.start()
-        let leaf = try issue(name, days: days)
-        let answers = fixtures.write("answers.json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(fixtures.path(name + ".key"))",
-         "certificate": "\(fixtures.path(name + ".pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}, {"name": "submissions", "listen": "127.0.0.1:\(postfix.submissionsPort)"}]}
-        """)
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory])
+        let leaf = try fixtures.issueLeaf(name, days: days)
+        let applied = try fixtures.install(name, on: postfix, services: [.smtp, .submissions])
         #expect(applied.status == 0, "\(applied.all)")
-        return leaf
-    }
-
-    /// A leaf for mail.example.test from the test intermediate, valid for `days` more days.
-    @discardableResult
-    private func issue(_ name: String, days: Int) throws -> Certificate {
-        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let leaf = try CertificateFactory.issue(.server("mail.example.test", days: days), subjectKey: key, issuer: fixtures.intermediate)
-        fixtures.write(name + ".pem", leaf.pem)
-        fixtures.write(name + ".key", TestKey.pem(key))
         return leaf
     }
 
@@ -132,7 +116,7 @@ import Testing
         try install("served", days: 400)
         try check().expect("OK")
         // The chain file replaced behind Postfix's back, without a reload.
-        let replacement = try issue("replacement", days: 399)
+        let replacement = try fixtures.issueLeaf("replacement", days: 399)
         let key = try String(contentsOfFile: fixtures.path("replacement.key"), encoding: .utf8)
         #expect(FileManager.default.createFile(atPath: postfix.root + "/tls/smtpd-chain.pem",
                                                contents: Data((key + replacement.pem + fixtures.intermediate.certificate.pem).utf8),

@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `check`'s rules on a real Postfix configuration: Postfix accepts each setting, and
 /// `check` names the problem; after pftls' own set-up it stays quiet.
-@Suite(.serialized) struct CheckRulesEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckRulesEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func codes() throws -> (codes: [String], object: [String: Any]) {
@@ -22,8 +22,7 @@ import Testing
 
     @Test func eachRuleOnARealConfigAndQuietAfterPftlsSetUp() throws {
         try fixtures.issueLeaf("r")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("r", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
+        let applied = try fixtures.install("r", on: postfix, ["--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let quiet = try codes()
         let rules = ["client-cert-reused", "cafile-bundle", "weak-protocols", "berkeley-db-cache", "certbot-archive-path", "commented-service-options", "curves-overridden"]

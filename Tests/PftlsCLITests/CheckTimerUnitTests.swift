@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// contrib/systemd: the daily check's service run as systemd runs it. ServiceSandbox builds
 /// the sandbox from the unit file's own settings; the real pftls-check-report runs the real
@@ -7,7 +8,7 @@ import Testing
 /// a throwaway Postfix instance. In the sandbox the instance stands in for the system's
 /// Postfix: its queue at /var/spool/postfix and, at /etc/postfix, a copy of its configuration
 /// that says so. The instance defers every delivery, so mail stays in its queue to be read.
-@Suite(.serialized) struct CheckTimerUnitTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CheckTimerUnitTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
     static let unitFile = repository + "/contrib/systemd/pftls-check.service"

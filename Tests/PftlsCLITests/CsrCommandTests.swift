@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls csr`: a key (0600) and a CSR that OpenSSL verifies and a CA signs; or a CSR
 /// from the key in use, so TLSA records stay valid.
-@Suite(.serialized) struct CsrCommandTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CsrCommandTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func openssl(_ arguments: [String]) -> Shell.Result { Shell.run("openssl", arguments) }
@@ -53,8 +53,7 @@ import Testing
 
     @Test func reuseKeyMakesTheCSRFromTheKeyInUse() throws {
         try fixtures.issueLeaf("inuse")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("inuse", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
+        let applied = try fixtures.install("inuse", on: postfix, ["--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let out = postfix.root + "/csr2"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

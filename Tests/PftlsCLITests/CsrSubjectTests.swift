@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls csr` for an OV/EV order form, as Japanese vendors want it: subject fields
 /// (`--subject`, RFC 4514, UTF-8 organisation names), RSA 2048 by default, the key
 /// beside the certificate in use, and a fully qualified name even when myhostname is `vm`.
-@Suite(.serialized) struct CsrSubjectTests {
+@Suite(.serialized, .tags(.endToEnd)) struct CsrSubjectTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     private func openssl(_ arguments: [String]) -> Shell.Result { Shell.run("openssl", arguments) }
@@ -118,8 +118,7 @@ import Testing
 
         // A set-up in force: the directory of the files main.cf names.
         try fixtures.issueLeaf("inuse")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("inuse", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload"])
+        let applied = try fixtures.install("inuse", on: postfix, ["--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         let named = postfix.postconf(["-h", "smtpd_tls_chain_files"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(named.hasPrefix(postfix.root + "/tls/"), "\(named)")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The wizard's "No certificate yet" in a real terminal (tmux) on a throwaway Postfix
 /// whose myhostname is `vm`: the screen says a certificate needs a fully qualified name,
 /// proposes myhostname.mydomain, puts the key in the configuration directory, and writes
 /// the organisation fields typed in Japanese into an RSA 2048 CSR.
-@Suite struct CsrWizardTerminalTests {
+@Suite(.tags(.endToEnd)) struct CsrWizardTerminalTests {
     @Test func aCSRForAJapaneseCompanyFromAHostCalledVM() throws {
         let postfix = try ThrowawayPostfix()
         postfix.postconf(["-e", "myhostname=vm", "mydomain=example.test"])

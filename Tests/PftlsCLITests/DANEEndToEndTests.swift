@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// DANE-aware key changes on a real Postfix with a real DNS server on loopback: a new key
 /// whose TLSA record is not published is refused with the record to publish, and goes
 /// through once it is; `check` compares what is served with what is published.
-@Suite(.serialized) struct DANEEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct DANEEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
     let leafA: Certificate
@@ -14,12 +15,10 @@ import Testing
     static let mailHost = ["mx-host=example.test,mail.example.test,10", "host-record=mail.example.test,127.0.0.1"]
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         try postfix.start()
         leafA = try fixtures.issueLeaf("a")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("a", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-canary"])
+        let applied = try fixtures.install("a", on: postfix, ["--no-canary"])
         precondition(applied.status == 0, applied.all)
     }
 

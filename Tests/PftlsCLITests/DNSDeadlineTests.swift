@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// All the DNS lookups of one command share one deadline (30 s): a slow resolver, one
 /// that never answers, or one that holds a TCP connection without a word never keeps a
 /// renewal from a hook or a timer waiting longer, and the output says what could not be
 /// looked up.
-@Suite struct DNSDeadlineTests {
+@Suite(.tags(.endToEnd)) struct DNSDeadlineTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
@@ -21,12 +22,10 @@ import Testing
     }()
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
         try fixtures.issueLeaf("a")
         try fixtures.issueLeaf("b")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("a", on: postfix))
-        let applied = try Pftls.run(["apply", "--answers", answers, "--config-dir", postfix.configDirectory, "--no-reload", "--no-canary"])
+        let applied = try fixtures.install("a", on: postfix, ["--no-reload", "--no-canary"])
         precondition(applied.status == 0, applied.all)
         postfix.postconf(["-e", "mydestination=$myhostname, many.test, localhost"])
         ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls demo` is sealed. Its sandbox has its own queue, data directory and log file;
 /// the restore.sh it writes never reloads, starts or stops a Postfix (not the system's,
@@ -8,11 +9,11 @@ import Testing
 /// sandbox's config); every pftls command it prints names the sandbox with --config-dir,
 /// and following that command changes only the sandbox; its exit line is printed once.
 /// The machine's own /etc/postfix and /var/spool/postfix are only ever read.
-@Suite(.serialized) struct DemoSealTests {
+@Suite(.serialized, .tags(.endToEnd)) struct DemoSealTests {
     let pftls = Pftls.executable
 
     @Test func theSandboxHasItsOwnQueueAndPostfixCheckStaysInIt() throws {
-        let base = Self.temporaryDirectory("pftls-seal")
+        let base = TemporaryDirectory.create("pftls-seal")
         defer { try? FileManager.default.removeItem(atPath: base) }
         let (layout, _) = try DemoSandboxBuilder.build(in: base)
         #expect(DemoSandboxSeal.isSealed(layout.configDirectory))
@@ -37,27 +38,13 @@ import Testing
         // The system's Postfix, stood in for: a real instance on its own queue, stopped for now.
         let system = try ThrowawayPostfix()
         let etc = Self.systemConfigFiles()
-        let tmp = Self.temporaryDirectory("pftls-seal-tmux")
+        let tmp = TemporaryDirectory.create("pftls-seal-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
 
         // The demo to Write, saving the answers on the way; wide enough that no message wraps.
         let session = try TmuxSession("\(pftls) demo", width: 300, height: 50, environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
-        // Next is refused while the directory is being checked (the demo's files are still being made).
-        #expect(session.waitFor("directory-created"))
-        session.send("Enter")
-        #expect(session.waitFor("the next step asks for its passphrase"))
-        session.send("Enter")
-        #expect(session.waitFor("Passphrase:"))
-        session.type("demo")
-        session.send("Enter")
-        #expect(session.waitFor("Incoming mail (smtpd_tls_security_level)"))
-        session.send("Enter")
-        #expect(session.waitFor("Which services should offer TLS"))
-        session.send("Enter")
-        #expect(session.waitFor("[ Write ]"))
+        try session.walkDemoToPassphrase()
+        try session.walkDemoFromPassphraseToReview()
         #expect(session.waitUntil { $0.contains("Findings:") })
         var shown = [session.screen]
         for _ in 0..<8 {
@@ -77,7 +64,7 @@ import Testing
         #expect(session.waitFor("EXIT=0"), "\(session.screen)")
         let printed = session.transcript
 
-        let root = try #require(Self.sandbox(in: tmp))
+        let root = try #require(TmuxSession.demoSandbox(in: tmp))
         let conf = root + "/conf"
         // Every pftls command the demo shows or prints names the sandbox.
         let commands = Self.pftlsCommands(in: (shown + [printed]).joined(separator: "\n"))
@@ -168,15 +155,6 @@ import Testing
     }
 
     // MARK: - Helpers
-
-    static func temporaryDirectory(_ prefix: String) -> String {
-        var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
-        return String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
-    }
-
-    static func sandbox(in directory: String) -> String? {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory))?.first { $0.hasPrefix("pftls-demo-") }.map { directory + "/" + $0 }
-    }
 
     static func restoreScripts(_ conf: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: conf + "/pftls-backups")) ?? []).sorted()

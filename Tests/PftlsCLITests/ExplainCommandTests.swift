@@ -1,8 +1,9 @@
 import Testing
+import PftlsTestSupport
 
 /// `pftls explain` as a user runs it: known names and values, and usage errors that
 /// say what is valid.
-@Suite struct ExplainCommandTests {
+@Suite(.tags(.endToEnd)) struct ExplainCommandTests {
     @Test func aValueThatTheParameterDoesNotTakeIsAUsageErrorListingTheValidOnes() throws {
         let wrong = try Pftls.run(["explain", "smtpd_tls_security_level=verify"])
         #expect(wrong.status == 2, "\(wrong.all)")
@@ -23,7 +24,7 @@ import Testing
 }
 
 /// `inspect --name`: the names clients use, checked on the certificate.
-@Suite struct InspectNamesTests {
+@Suite(.tags(.endToEnd)) struct InspectNamesTests {
     @Test func aNameNotOnTheCertificateIsReported() throws {
         let missing = try Pftls.run(["inspect", "--sample", "--name", "smtp.example.test"], environment: ["LC_ALL": "C"])
         #expect(missing.status == 0, "a warning, not an error: \(missing.all)")

@@ -1,39 +1,22 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls inspect` as a script or a person runs it: exit codes, output, secrets.
-@Suite struct InspectCommandTests {
-    let directory: String
-    let pki: (root: Certificate, intermediate: (Certificate, PrivateKey), leaf: (Certificate, PrivateKey))
+@Suite(.tags(.endToEnd)) struct InspectCommandTests {
+    let files = FixtureDirectory()
+    let pki = TestPKI.shared
 
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "/pftls-cli-XXXXXX").utf8CString)
-        directory = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
-        let rootKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let root = try CertificateFactory.issue(.authority("CLI Root"), subjectKey: rootKey)
-        let interKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let inter = try CertificateFactory.issue(.authority("CLI Intermediate"), subjectKey: interKey, issuer: (root, rootKey))
-        let leafKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let leaf = try CertificateFactory.issue(.server("mail.example.test"), subjectKey: leafKey, issuer: (inter, interKey))
-        pki = (root, (inter, interKey), (leaf, leafKey))
-    }
-
-    private func write(_ name: String, _ text: String) -> String {
-        let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        return path
-    }
-
-    private var keyPEM: String { pki.leaf.1.unencryptedPEM()!.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+    private var keyPEM: String { TestPKI.pem(pki.leaf.key) }
 
     @Test func exitCodesZeroOneTwo() throws {
-        let key = write("key.pem", keyPEM)
-        let chain = write("chain.pem", pki.leaf.0.pem + pki.intermediate.0.pem)
+        let key = files.write("key.pem", keyPEM)
+        let chain = files.write("chain.pem", pki.leaf.certificate.pem + pki.intermediate.certificate.pem)
         let good = try Pftls.run(["inspect", "--hostname", "mail.example.test", key, chain])
         #expect(good.status == 0, "\(good.all)")
         #expect(good.standardOutput.contains("[leaf] CN=mail.example.test"))
-        #expect(good.standardOutput.contains("[intermediate] CN=CLI Intermediate"))
+        #expect(good.standardOutput.contains("[intermediate] CN=\(TestPKI.intermediateName)"))
 
         let bad = try Pftls.run(["inspect", "--hostname", "mail.example.test", chain])
         #expect(bad.status == 1)
@@ -41,14 +24,14 @@ import Testing
 
         #expect(try Pftls.run(["inspect"]).status == 2)
         #expect(try Pftls.run(["inspect", "--bogus", key]).status == 2)
-        let missingPass = try Pftls.run(["inspect", "--passphrase-file", directory + "/nope", key])
+        let missingPass = try Pftls.run(["inspect", "--passphrase-file", files.file("nope"), key])
         #expect(missingPass.status == 2)
         #expect(missingPass.standardError.contains("nope"))
     }
 
     @Test func jsonHasFindingsAndChain() throws {
-        let chain = write("chain2.pem", pki.intermediate.0.pem + pki.leaf.0.pem)
-        let key = write("key2.pem", keyPEM)
+        let chain = files.write("chain2.pem", pki.intermediate.certificate.pem + pki.leaf.certificate.pem)
+        let key = files.write("key2.pem", keyPEM)
         let result = try Pftls.run(["inspect", "--json", "--hostname", "mail.example.test", key, chain])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as! [String: Any]
@@ -59,18 +42,17 @@ import Testing
         }
         let chainItems = object["chain"] as! [[String: Any]]
         #expect(chainItems.map { $0["role"] as? String } == ["leaf", "intermediate"])
-        #expect(chainItems[0]["sha256Fingerprint"] as? String == pki.leaf.0.sha256FingerprintText)
+        #expect(chainItems[0]["sha256Fingerprint"] as? String == pki.leaf.certificate.sha256FingerprintText)
     }
 
     @Test func thePassphraseNeverAppearsInAnyOutput() throws {
         let secretText = "Tr0ub4dor&3-unique-marker"
-        var secret = Array(secretText.utf8)
-        let encrypted = pki.leaf.1.encryptedPEM(passphrase: SecretBytes(wiping: &secret), format: .pkcs8)!
-        let key = directory + "/enc.pem"
+        let encrypted = TestPKI.encryptedPEM(pki.leaf.key, passphrase: secretText)
+        let key = files.file("enc.pem")
         FileManager.default.createFile(atPath: key, contents: Data(encrypted))
-        let chain = write("chain3.pem", pki.leaf.0.pem + pki.intermediate.0.pem)
-        let right = write("right.txt", secretText + "\n")
-        let wrong = write("wrong.txt", secretText + "-wrong\n")
+        let chain = files.write("chain3.pem", pki.leaf.certificate.pem + pki.intermediate.certificate.pem)
+        let right = files.write("right.txt", secretText + "\n")
+        let wrong = files.write("wrong.txt", secretText + "-wrong\n")
         for arguments in [["inspect", key, chain, "--passphrase-file", right],
                           ["inspect", "--json", key, chain, "--passphrase-file", right],
                           ["inspect", key, chain, "--passphrase-file", wrong],
@@ -93,7 +75,7 @@ import Testing
     @Test func controlCharactersFromFilesAreEscaped() throws {
         let key = try KeyGenerator.generate(.ec(curve: "P-256"))
         let hostile = try CertificateFactory.issue(.server("x\u{1B}[31mred\u{202E}", names: ["a.test"]), subjectKey: key)
-        let path = write("hostile.pem", hostile.pem)
+        let path = files.write("hostile.pem", hostile.pem)
         let result = try Pftls.run(["inspect", path])
         #expect(!result.all.contains("\u{1B}"))
         #expect(!result.all.contains("\u{202E}"))

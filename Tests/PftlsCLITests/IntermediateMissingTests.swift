@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A forgotten 中間CA証明書: a leaf given without its intermediate is refused
 /// (`intermediate-missing`) unless the CA is declared private, and a listener that
 /// serves the right leaf without its intermediate is `served-chain-incomplete`.
-@Suite(.serialized) struct IntermediateMissingTests {
+@Suite(.serialized, .tags(.endToEnd)) struct IntermediateMissingTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
     /// A leaf with an AIA caIssuers URL, made by the openssl command from the fixtures'
@@ -34,19 +34,17 @@ import Testing
     }
 
     private func answers(key: String, certificate: String, intermediates: [String], privateCA: Bool = false) -> String {
-        fixtures.write("answers-\(UUID().uuidString).json", """
-        {"certificateDirectory": "\(postfix.root)/tls", "privateKey": "\(key)", "certificate": "\(certificate)",
-         "intermediates": [\(intermediates.map { "\"\($0)\"" }.joined(separator: ", "))],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test",\(privateCA ? " \"privateCA\": true," : "")
-         "services": [{"name": "smtp", "listen": "127.0.0.1:\(postfix.smtpPort)"}]}
-        """)
+        var answers = TestAnswers(certificateDirectory: postfix.root + "/tls", privateKey: key, certificate: certificate,
+                                  intermediates: intermediates, services: [(.smtp, postfix.listen(.smtp))])
+        answers.privateCA = privateCA
+        return fixtures.write("answers-\(UUID().uuidString).json", answers.json)
     }
 
     @Test func aLeafWithoutItsIntermediateIsRefusedNamingIssuerURLAndFile() throws {
         let files = try vendorFiles()
         let inspect = try Pftls.run(["inspect", files.key, files.certificate])
         #expect(inspect.status == 1, "\(inspect.all)")
-        #expect(inspect.all.contains("[intermediate-missing]") && inspect.all.contains("CN=CLI Intermediate"), "\(inspect.all)")
+        #expect(inspect.all.contains("[intermediate-missing]") && inspect.all.contains("CN=\(TestPKI.intermediateName)"), "\(inspect.all)")
         #expect(inspect.all.contains("http://ca.example.test/intermediate.crt"), "the AIA URL: \(inspect.all)")
         #expect(inspect.all.contains(files.directory + "/intermediate.crt"), "the file beside it: \(inspect.all)")
 
@@ -91,9 +89,7 @@ import Testing
     @Test func aServedChainWithoutItsIntermediateIsReportedByCheck() throws {
         try postfix.start()
         try fixtures.issueLeaf("served")
-        let first = try Pftls.run(["apply", "--answers", answers(key: fixtures.path("served.key"), certificate: fixtures.path("served.pem"),
-                                                                 intermediates: [fixtures.path("intermediate.pem")]),
-                                   "--config-dir", postfix.configDirectory])
+        let first = try fixtures.install("served", on: postfix)
         #expect(first.status == 0, "\(first.all)")
         let healthy = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--json"])
         #expect(!healthy.standardOutput.contains("served-chain-incomplete"), "\(healthy.all)")
@@ -106,7 +102,7 @@ import Testing
         postfix.reload()
         usleep(1_500_000)
         let check = try Pftls.run(["check", "--config-dir", postfix.configDirectory])
-        #expect(check.status != 0 && check.all.contains("[served-chain-incomplete]") && check.all.contains("CN=CLI Intermediate"), "\(check.all)")
+        #expect(check.status != 0 && check.all.contains("[served-chain-incomplete]") && check.all.contains("CN=\(TestPKI.intermediateName)"), "\(check.all)")
         let nagios = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--format", "nagios"])
         #expect(nagios.status == 2, "\(nagios.all)")
     }

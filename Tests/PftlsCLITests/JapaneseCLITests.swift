@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// The command line in Japanese: chosen by the environment as gettext chooses (the
 /// locale need not be installed) or by --lang; codes and JSON keys never change.
-@Suite struct JapaneseCLITests {
+@Suite(.tags(.endToEnd)) struct JapaneseCLITests {
     /// A result's output has Japanese text in it (hiragana or katakana).
     private func isJapanese(_ text: String) -> Bool {
         text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }

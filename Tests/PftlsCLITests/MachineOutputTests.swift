@@ -1,22 +1,20 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// What scripts, monitoring and Ansible read: `apply --json` (answers on standard
 /// input), `check --format nagios` and `--version` on standard output.
-@Suite(.serialized) struct MachineOutputTests {
+@Suite(.serialized, .tags(.endToEnd)) struct MachineOutputTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
     init() throws {
-        postfix = try ThrowawayPostfix()
-        fixtures = try CLIFixtures(directory: postfix.root + "/src")
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
     }
 
-    private func answers(_ leaf: String) -> String { fixtures.loopbackAnswersJSON(leaf, on: postfix) }
-
     private func applyJSON(_ leaf: String, _ extra: [String] = []) throws -> (status: Int32, object: [String: Any]) {
-        let input = fixtures.write("answers-\(leaf).json", answers(leaf))
+        let input = fixtures.write("answers-\(leaf).json", fixtures.answers(leaf, on: postfix).json)
         let result = try Pftls.run(["apply", "--answers", "-", "--json", "--config-dir", postfix.configDirectory] + extra,
                                    prefix: ["/bin/sh", "-c", "exec \"$0\" \"$@\" < \(input)"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any],
@@ -57,8 +55,7 @@ import Testing
         #expect(unset.standardOutput.split(separator: "\n").count == 1)
 
         try fixtures.issueLeaf("n")
-        let input = fixtures.write("answers-n.json", answers("n"))
-        let applied = try Pftls.run(["apply", "--answers", input, "--config-dir", postfix.configDirectory, "--no-reload"])
+        let applied = try fixtures.install("n", on: postfix, ["--no-reload"])
         #expect(applied.status == 0, "\(applied.all)")
         // The test CA is private: a warning (incomplete chain), with the days left as perfdata.
         let installed = try Pftls.run(["check", "--format", "nagios", "--config-dir", postfix.configDirectory, "--no-probe"])

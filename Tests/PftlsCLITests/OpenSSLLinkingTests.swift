@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// OpenSSL is linked as every program links it: the dynamic loader and dpkg-shlibdeps
 /// see it, pftls exports none of its functions, and nothing in the sources or the
 /// manifest is specific to one architecture.
-@Suite struct OpenSSLLinkingTests {
+@Suite(.tags(.endToEnd)) struct OpenSSLLinkingTests {
     private static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

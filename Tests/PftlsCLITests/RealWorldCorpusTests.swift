@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls apply` on main.cf/master.cf pairs written by others (Corpus/pairs, each with a
 /// SOURCE note), through a throwaway Postfix instance: it either succeeds, changing only
 /// TLS settings and the chosen services and naming every other change, or refuses with
 /// nothing written and Postfix's own reason.
-@Suite(.serialized) struct RealWorldCorpusTests {
+@Suite(.serialized, .tags(.endToEnd)) struct RealWorldCorpusTests {
     /// Outcome of one apply on a pair.
     struct Run {
         let instance: CorpusInstance
@@ -16,13 +17,8 @@ import Testing
     }
 
     private static func answers(_ instance: CorpusInstance, fixtures: CLIFixtures) -> String {
-        let list = [Answers.ServiceName.smtp, .submission, .submissions]
-            .map { "{\"name\": \"\($0.rawValue)\", \"listen\": \"127.0.0.1:\(instance.ports[$0]!)\"}" }.joined(separator: ", ")
-        return fixtures.write("answers.json", """
-        {"certificateDirectory": "\(instance.root)/tls", "privateKey": "\(fixtures.path("leaf.key"))",
-         "certificate": "\(fixtures.path("leaf.pem"))", "intermediates": ["\(fixtures.path("intermediate.pem"))"],
-         "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": "mail.example.test", "services": [\(list)]}
-        """)
+        let services = Answers.ServiceName.allCases.map { ($0, "127.0.0.1:\(instance.ports[$0]!)") }
+        return fixtures.write("answers.json", fixtures.answers("leaf", into: instance.root + "/tls", services: services).json)
     }
 
     private func run(_ instance: CorpusInstance, live: Bool) throws -> (Run, String) {

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `pftls renew` on a real, running Postfix: the new certificate on the wire, or the old one still serving.
-@Suite(.serialized) struct RenewCommandTests {
+@Suite(.serialized, .tags(.endToEnd)) struct RenewCommandTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 
@@ -16,8 +17,6 @@ import Testing
 
     private func served() -> [Certificate?] { serving.served() }
 
-    private func snapshot() -> [String: Data] { serving.snapshot() }
-
     @Test func renewingToANewKeyServesItEverywhereAndTwiceChangesNothing() throws {
         let leafB = try fixtures.issueLeaf("b")
         let arguments = ["renew", "--config-dir", postfix.configDirectory, "--key", fixtures.path("b.key"),
@@ -26,22 +25,22 @@ import Testing
         #expect(renewed.status == 0, "\(renewed.all)")
         #expect(renewed.standardOutput.contains("3 1 1 "), "a new key prints its TLSA record")
         for leaf in served() { #expect(leaf?.isSame(as: leafB) == true) }
-        let before = snapshot()
+        let before = postfix.snapshot()
         let again = try Pftls.run(arguments)
         #expect(again.status == 0)
         #expect(again.standardOutput.contains("Nothing to change"))
-        #expect(snapshot() == before)
+        #expect(postfix.snapshot() == before)
     }
 
     @Test func aKeyThatDoesNotMatchIsRefusedAndTheOldCertificateKeepsServing() throws {
         let leafA = try String(contentsOfFile: fixtures.path("a.pem"), encoding: .utf8)
         try fixtures.issueLeaf("c")
-        let before = snapshot()
+        let before = postfix.snapshot()
         let refused = try Pftls.run(["renew", "--config-dir", postfix.configDirectory, "--key", fixtures.path("a.key"),
                                      "--cert", fixtures.path("c.pem"), "--chain", fixtures.path("intermediate.pem")])
         #expect(refused.status == 1)
         #expect(refused.standardOutput.contains("[key-cert-mismatch]"))
-        #expect(snapshot() == before, "the files must be byte-identical")
+        #expect(postfix.snapshot() == before, "the files must be byte-identical")
         for leaf in served() { #expect(leaf?.pem == leafA) }
     }
 

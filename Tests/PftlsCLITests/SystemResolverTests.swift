@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The C library's resolver (res_nquery) against a real DNS server on loopback.
-@Suite(.serialized) struct SystemResolverTests {
+@Suite(.serialized, .tags(.endToEnd)) struct SystemResolverTests {
     let pki: CLIFixtures
 
     init() throws {

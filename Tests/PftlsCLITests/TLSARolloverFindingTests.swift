@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// `tlsa-rollover` is a finding like the others: in the text report it is listed and
 /// counted, in `--json` it is among the findings; on a renewal to a new key, on a real Postfix.
-@Suite(.serialized) struct TLSARolloverFindingTests {
+@Suite(.serialized, .tags(.endToEnd)) struct TLSARolloverFindingTests {
     let serving: ServingPostfix
 
     init() throws { serving = try ServingPostfix() }

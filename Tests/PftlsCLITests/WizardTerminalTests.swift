@@ -1,38 +1,17 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The real binary in a real terminal (tmux), as a new user would try it.
-@Suite struct WizardTerminalTests {
+@Suite(.tags(.endToEnd)) struct WizardTerminalTests {
     let pftls = Pftls.executable
 
-    /// A private $TMPDIR so the demo sandbox can be found afterwards.
-    private func temporaryDirectory() -> String {
-        var template = Array((NSTemporaryDirectory() + "/pftls-tmux-XXXXXX").utf8CString)
-        return String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
-    }
-
-    private func sandbox(in directory: String) -> String? {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory))?.first { $0.hasPrefix("pftls-demo-") }.map { directory + "/" + $0 }
-    }
-
     @Test func theEnterThroughDemoWritesAValidConfigSet() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
-        session.send("Enter")
-        #expect(session.waitFor("the next step asks for its passphrase"))
-        session.send("Enter")
-        #expect(session.waitFor("Passphrase:"))
-        session.type("demo")
-        session.send("Enter")
-        #expect(session.waitFor("Incoming mail (smtpd_tls_security_level)"))
-        session.send("Enter")
-        #expect(session.waitFor("Which services should offer TLS"))
-        session.send("Enter")
-        #expect(session.waitFor("[ Write ]"))
+        try session.walkDemoToPassphrase()
+        try session.walkDemoFromPassphraseToReview()
         // The diffs follow the steps and findings: page down to them.
         var pages = 0
         while !session.screen.contains("+smtpd_tls_chain_files") && pages < 12 {
@@ -53,7 +32,7 @@ import Testing
         #expect(session.waitFor("EXIT=0"), "\(session.screen)")
         #expect(session.screen.contains("Demo config set written to \(tmp)"))
 
-        let root = try #require(sandbox(in: tmp))
+        let root = try #require(TmuxSession.demoSandbox(in: tmp))
         let chain = try String(contentsOfFile: root + "/tls/smtpd-chain.pem", encoding: .utf8)
         #expect(chain.hasPrefix("-----BEGIN PRIVATE KEY-----"))
         var info = stat()
@@ -68,17 +47,10 @@ import Testing
     }
 
     @Test func aWrongPassphraseKeepsTheUserOnTheStep() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        // Next is refused while the directory is being checked (the demo's files are still being made).
-        #expect(session.waitFor("directory-created"))
-        session.send("Enter")
-        #expect(session.waitFor("the next step asks for its passphrase"))
-        session.send("Enter")
-        #expect(session.waitFor("Passphrase:"))
+        try session.walkDemoToPassphrase()
         session.type("not-the-passphrase")
         session.send("Enter")
         #expect(session.waitFor("does not open the key"))
@@ -90,7 +62,7 @@ import Testing
     }
 
     @Test func aFileWithErrorsBlocksNextInTheRealWizard() throws {
-        let work = temporaryDirectory()
+        let work = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: work) }
         let set = try SampleCertificateSet()
         let otherKey = try KeyGenerator.generate(.ec(curve: "P-256"))
@@ -101,9 +73,7 @@ import Testing
             try FileManager.default.copyItem(atPath: ThrowawayPostfix.stockDirectory + "/" + name, toPath: work + "/conf/" + name)
         }
         let session = try TmuxSession("cd \(work) && \(pftls) wizard --config-dir \(work)/conf")
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         session.send("Enter")
         #expect(session.waitFor("key-cert-mismatch"), "\(session.screen)")
         session.send("F10")
@@ -114,7 +84,7 @@ import Testing
 
     /// Idle, the wizard sleeps in poll(): its main thread does not wake up on a timer.
     @Test func anIdleWizardDoesNotWakeUp() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
         #expect(session.waitFor("Set up a certificate"))
@@ -134,12 +104,10 @@ import Testing
     }
 
     @Test func resizingRedrawsAndTooSmallAsksToEnlarge() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         session.resize(100, 30)
         // The redraw at the new width: the title row reaches column 100.
         #expect(session.waitUntil { $0.split(separator: "\n").first.map { $0.count > 90 && $0.hasSuffix("[DEMO]") } == true })
@@ -152,13 +120,11 @@ import Testing
     }
 
     @Test func ctrlCAndHangUpRestoreTheTerminal() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let report = tmp + "/stty.txt"
         let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         session.send("C-c")
         #expect(session.waitFor("Quit without writing"))
         session.send("y")
@@ -166,23 +132,26 @@ import Testing
         let settings = try String(contentsOfFile: report, encoding: .utf8)
         #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
 
-        let hangup = tmp + "/stty-hup.txt"
-        let second = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(hangup); (exit \\$s)", environment: ["TMPDIR": tmp])
-        #expect(second.waitFor("Set up a certificate"))
-        let pid = try #require(second.pid(of: "pftls"))
-        kill(pid, SIGHUP)
-        #expect(second.waitFor("EXIT=129"), "pid \(pid): \(second.screen)")
-        let afterHangup = try String(contentsOfFile: hangup, encoding: .utf8)
-        #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "))
+        let afterHangup = try terminalSettings(afterSending: SIGHUP, exitStatus: 129, report: tmp + "/stty-hup.txt", tmp: tmp)
+        #expect(afterHangup.contains(" echo ") && afterHangup.contains(" icanon "), "\(afterHangup)")
+    }
+
+    /// The terminal's settings (`stty -a`, written to `report`) after the demo, killed by
+    /// `signal` on its first screen, ended with `exitStatus`.
+    private func terminalSettings(afterSending signal: Int32, exitStatus: Int, report: String, tmp: String) throws -> String {
+        let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
+        try session.require("Set up a certificate")
+        let pid = try #require(session.pid(of: "pftls"))
+        kill(pid, signal)
+        try session.require("EXIT=\(exitStatus)")
+        return try String(contentsOfFile: report, encoding: .utf8)
     }
 
     @Test func ctrlCInTheQuitDialogQuitsAndTextFieldsTypeQ() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        session.send("Enter")
-        #expect(session.waitFor("Where should the key"))
+        try session.walkToDirectory()
         // The directory is a text field: q types, and the footer offers F1 and Ctrl-C instead.
         #expect(session.waitFor("^C Quit") && !session.screen.contains("q Quit"), "\(session.screen)")
         session.type("q")
@@ -194,20 +163,14 @@ import Testing
     }
 
     @Test func aCrashRestoresTheTerminalToo() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let report = tmp + "/stty-crash.txt"
-        let session = try TmuxSession("\(pftls) demo; s=\\$?; stty -a > \(report); (exit \\$s)", environment: ["TMPDIR": tmp])
-        #expect(session.waitFor("Set up a certificate"))
-        let pid = try #require(session.pid(of: "pftls"))
-        kill(pid, SIGSEGV)
-        #expect(session.waitFor("EXIT=139"), "\(session.screen)")
-        let settings = try String(contentsOfFile: report, encoding: .utf8)
+        let settings = try terminalSettings(afterSending: SIGSEGV, exitStatus: 139, report: tmp + "/stty-crash.txt", tmp: tmp)
         #expect(settings.contains(" echo ") && settings.contains(" icanon "), "\(settings)")
     }
 
     @Test func aTerminalItCannotDriveIsRefusedWithAWayForward() throws {
-        let tmp = temporaryDirectory()
+        let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         for term in ["dumb", "no-such-terminal"] {
             let session = try TmuxSession("env TERM=\(term) \(pftls) demo", environment: ["TMPDIR": tmp])
@@ -220,12 +183,11 @@ import Testing
 }
 
 /// What the wizard writes to the terminal, byte for byte, on a pseudo-terminal.
-@Suite struct WizardOutputTests {
+@Suite(.tags(.endToEnd)) struct WizardOutputTests {
     @Test func oneArrowKeyWritesAtMost400Bytes() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Benchmarks/ptyrun.py").path
-        var template = Array((NSTemporaryDirectory() + "/pftls-pty-XXXXXX").utf8CString)
-        let tmp = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        let tmp = TemporaryDirectory.create("pftls-pty")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         // Start, Directory, Files; focus the file list; then move the cursor.
         // posix_spawn with output to a file: the pty child must not inherit a pipe we wait on.

@@ -43,10 +43,7 @@ import PftlsCore
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
         wizard.press(.enter)
-        // An unsafe directory: world-writable without the sticky bit.
-        let unsafe = wizard.base + "/open"
-        mkdir(unsafe, 0o777)
-        chmod(unsafe, 0o777)
+        let unsafe = wizard.unsafeDirectory()
         wizard.press(.control("u"))
         wizard.type(unsafe)
         wizard.press(.function(10))

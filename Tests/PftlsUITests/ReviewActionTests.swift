@@ -5,16 +5,8 @@ import PftlsCore
 
 /// The review's Save actions and the directory step's Tab completion.
 @Suite struct ReviewActionTests {
-    private func atReview() throws -> WizardHarness {
-        var wizard = try WizardHarness()
-        wizard.press(.enter, .enter, .enter)
-        wizard.type("demo")
-        wizard.press(.enter, .enter, .enter)
-        return wizard
-    }
-
     @Test func saveAnswersWritesJSONWithoutSecretsThatApplyAccepts() throws {
-        var wizard = try atReview()
+        var wizard = try WizardHarness.atReview()
         defer { wizard.cleanUp() }
         #expect(wizard.model.step == .review)
         wizard.press(.right, .right, .enter)
@@ -31,7 +23,7 @@ import PftlsCore
     }
 
     @Test func saveToDirectoryWritesTheConfigSetAndLeavesTheLiveConfig() throws {
-        var wizard = try atReview()
+        var wizard = try WizardHarness.atReview()
         defer { wizard.cleanUp() }
         let before = try String(contentsOfFile: wizard.sandbox.configDirectory + "/main.cf", encoding: .utf8)
         wizard.press(.right, .enter)

@@ -2,21 +2,17 @@ import Foundation
 import Testing
 import PftlsCore
 @testable import PftlsUI
+import PftlsTestSupport
 
 /// Ordinary mistakes are reported on the step where they happen, with a way forward.
 @Suite struct WizardDeadEndTests {
     /// Another key pair in the incoming folder: `other-key.pem` (encrypted with "other")
-    /// and `other-cert.pem`, issued by a CA of its own (`other-ca.pem`).
+    /// and `other-cert.pem`, issued by a CA of its own (the test PKI's intermediate, `other-ca.pem`).
     private func addOtherPair(_ wizard: WizardHarness) throws {
-        let authorityKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let authority = try CertificateFactory.issue(.authority("Other CA"), subjectKey: authorityKey)
-        let key = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let certificate = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: key, issuer: (authority, authorityKey))
-        var secret = Array("other".utf8)
-        let encrypted = try #require(key.encryptedPEM(passphrase: SecretBytes(wiping: &secret), format: .pkcs8))
-        try AtomicFileWriter().write(encrypted, to: wizard.sandbox.incoming + "/other-key.pem", mode: 0o600)
-        try AtomicFileWriter().write(Array(certificate.pem.utf8), to: wizard.sandbox.incoming + "/other-cert.pem", mode: 0o644)
-        try AtomicFileWriter().write(Array(authority.pem.utf8), to: wizard.sandbox.incoming + "/other-ca.pem", mode: 0o644)
+        let pki = try TestPKI()
+        try AtomicFileWriter().write(TestPKI.encryptedPEM(pki.leaf.key, passphrase: "other"), to: wizard.sandbox.incoming + "/other-key.pem", mode: 0o600)
+        try AtomicFileWriter().write(Array(pki.leaf.certificate.pem.utf8), to: wizard.sandbox.incoming + "/other-cert.pem", mode: 0o644)
+        try AtomicFileWriter().write(Array(pki.intermediate.certificate.pem.utf8), to: wizard.sandbox.incoming + "/other-ca.pem", mode: 0o644)
     }
 
     /// Moves the file list's cursor to `name` with ↓ from the top, then presses `key`.
@@ -66,11 +62,8 @@ import PftlsCore
     }
 
     @Test func reviewAndResultKeysMoveTheWayTheyPointAndPageByWhatIsShown() throws {
-        var wizard = try WizardHarness()
+        var wizard = try WizardHarness.atReview()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter, .enter)
-        wizard.type("demo")
-        wizard.press(.enter, .enter, .enter)
         #expect(wizard.model.step == .review)
         let rows = ReviewStep.textRows(in: wizard.model.screenLayout.content)
         #expect(wizard.model.reviewLines.count > rows * 2, "a review longer than two screens")
@@ -300,13 +293,9 @@ import PftlsCore
 /// A forgotten intermediate in the same folder is named in the hint.
 @Suite struct WizardForgottenIntermediateTests {
     @Test func theHintNamesTheFileThatHoldsTheMissingIssuer() throws {
-        var wizard = try WizardHarness()
+        var wizard = try WizardHarness.atFilesWithoutIntermediate()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter)
         #expect(wizard.model.step == .files)
-        // Drop the suggested intermediate: the chain now stops at the leaf.
-        wizard.model.files.assignment.intermediates = []
-        wizard.run(wizard.model.inspectAssignment())
         let finding = try #require(wizard.model.files.inspection?.findings.first { $0.code == .intermediateMissing })
         #expect(finding.hint.contains("cacert.pem") && finding.hint.contains("with i"), "\(finding.hint)")
     }
@@ -386,12 +375,9 @@ enum OpenSSLRunner {
 /// A leaf without its intermediate asks one question: is it a private CA's?
 @Suite struct WizardPrivateCATests {
     @Test func pressingPForAPrivateCAKeepsTheWarningAndTheAnswer() throws {
-        var wizard = try WizardHarness()
+        var wizard = try WizardHarness.atFilesWithoutIntermediate()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter)
         #expect(wizard.model.step == .files)
-        wizard.model.files.assignment.intermediates = []
-        wizard.run(wizard.model.inspectAssignment())
         #expect(wizard.model.files.inspection?.findings.contains { $0.code == .intermediateMissing } == true)
         #expect(wizard.screen.contains("private CA") && wizard.screen.contains("Press p to say so"), "\(wizard.screen)")
         wizard.model.files.focus = .files

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PftlsCore
 @testable import PftlsUI
+import PftlsTestSupport
 
 /// Ways to set the demo sandbox up before the wizard starts (the `browsing` closure of
 /// `WizardHarness`): each returns the folder the wizard opens.
@@ -12,13 +13,12 @@ enum SandboxSetUp {
         return try #require(file.items.compactMap { if case .privateKey(let key) = $0.object { key } else { nil } }.first)
     }
 
-    /// The certificate in force is issued by a CA (of the test's own) for the key in force,
+    /// The certificate in force is issued by a CA (the test PKI) for the key in force,
     /// as after a first installation: TLS is set up, not a placeholder.
     static func caIssuedInForce(_ layout: DemoSandboxBuilder.Layout) throws -> String {
-        let authorityKey = try KeyGenerator.generate(.ec(curve: "P-256"))
-        let authority = try CertificateFactory.issue(.authority("Test CA"), subjectKey: authorityKey)
-        let leaf = try CertificateFactory.issue(.server(SampleCertificateSet.hostname), subjectKey: try keyInForce(layout), issuer: (authority, authorityKey))
-        try AtomicFileWriter().write(Array((leaf.pem + authority.pem).utf8), to: layout.root + "/ssl/certs/ssl-cert-snakeoil.pem", mode: 0o644)
+        let pki = try TestPKI()
+        let leaf = try pki.issueLeaf(.server(SampleCertificateSet.hostname), key: try keyInForce(layout)).certificate
+        try AtomicFileWriter().write(Array((leaf.pem + pki.intermediate.certificate.pem).utf8), to: layout.root + "/ssl/certs/ssl-cert-snakeoil.pem", mode: 0o644)
         return layout.incoming
     }
 
@@ -240,9 +240,7 @@ enum SandboxSetUp {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
         wizard.press(.enter)
-        let unsafe = wizard.base + "/open"
-        mkdir(unsafe, 0o777)
-        chmod(unsafe, 0o777)
+        let unsafe = wizard.unsafeDirectory()
         var pending = wizard.model.update(.key(.control("u")))
         for character in unsafe { pending += wizard.model.update(.key(.character(character))) }
         pending += wizard.model.update(.key(.function(10)))
@@ -372,11 +370,8 @@ enum SandboxSetUp {
 /// The Result screen says again which warnings stand.
 @Suite struct WizardResultWarningsTests {
     @Test func theResultRepeatsTheWarningsThatRemain() throws {
-        var wizard = try WizardHarness()
+        var wizard = try WizardHarness.atReview()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter, .enter)
-        wizard.type("demo")
-        wizard.press(.enter, .enter, .enter)
         #expect(wizard.model.step == .review)
         let warnings = try #require(wizard.model.review.plan?.findings.filter { $0.severity == .warning })
         #expect(!warnings.isEmpty, "the demo has no SASL back end")

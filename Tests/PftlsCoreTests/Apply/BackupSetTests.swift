@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Backups never leak what a link points to and never loosen a mode.
 @Suite struct BackupSetTests {

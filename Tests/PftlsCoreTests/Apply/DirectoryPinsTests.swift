@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The directories an apply writes into are opened once, checked through the
 /// descriptor, and written through it.

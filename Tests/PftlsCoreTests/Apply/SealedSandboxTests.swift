@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The demo sandbox's seal: its restore.sh runs no Postfix command, `postfix check` runs on
 /// it only where it stays inside, and suggested commands name a configuration that is not /etc/postfix.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A resolver that takes `delay` to answer every question with no records, and counts them.
 private final class SlowResolver: DNSResolving, @unchecked Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PftlsCore
 import COpenSSL
+import PftlsTestSupport
 
 extension TableResolver {
     /// example.test's MX is mail.example.test, at 192.0.2.1 (this host in these tests).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Each finding code appears when its problem is there, and not when it is not.
 @Suite struct FindingCodeTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Every input form the engine accepts yields the same key and chain.
 @Suite struct InputFormTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Encrypted keys and PKCS#12 bundles name their own key-derivation cost; a hostile
 /// one is refused from its parameters, before OpenSSL derives anything.

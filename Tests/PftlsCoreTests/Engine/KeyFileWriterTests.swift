@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 @Suite(.serialized) struct KeyFileWriterTests {
     let pki = TestPKI.shared

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Every name clients use must be on the certificate: `name-not-covered` otherwise.
 @Suite struct NamesInUseTests {

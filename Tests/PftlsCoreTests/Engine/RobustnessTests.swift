@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Random and truncated bytes never crash the sniffer, the PEM reader or the decoder.
 @Suite struct RobustnessTests {

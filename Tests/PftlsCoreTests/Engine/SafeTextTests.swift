@@ -1,5 +1,6 @@
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 @Suite struct SafeTextTests {
     @Test func escapesC0C1DELAndBidi() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The files of one inspection together are bounded, not only each file.
 @Suite struct TotalInputBoundTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A seeded mutation fuzzer for everything pftls reads from files: the PEM/DER sniffer, the
 /// key and certificate decoders with the inspector's checks, main.cf and master.cf (parse,

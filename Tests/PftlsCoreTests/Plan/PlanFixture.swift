@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A scratch Postfix configuration directory, a certificate directory and the
 /// TestPKI key, leaf and intermediate written as PEM files, for building plans

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PlanTests {
     /// Choices that would break mail delivery or logins are refused or warned about.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PlanTests {
     /// Directories an ordinary user could influence, and paths Postfix would split or expand.

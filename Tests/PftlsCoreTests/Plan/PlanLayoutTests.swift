@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PlanTests {
     /// Which files the plan installs, with which content and mode, and how main.cf points at them.

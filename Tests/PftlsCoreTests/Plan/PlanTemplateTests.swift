@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PlanTests {
     /// Every master.cf that upstream, Debian, Ubuntu, Red Hat and Alpine shipped with

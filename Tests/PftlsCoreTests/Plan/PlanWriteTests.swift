@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PlanTests {
     /// Applying a plan's files, then planning again, changes nothing; the diffs are real

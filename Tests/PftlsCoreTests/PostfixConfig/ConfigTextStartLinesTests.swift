@@ -1,5 +1,6 @@
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PostfixConfigTests {
     /// The index of the lines that start a setting stays what a fresh scan of the lines

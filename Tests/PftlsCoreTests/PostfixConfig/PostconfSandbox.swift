@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PftlsCore
+import PftlsTestSupport
 
 /// A scratch Postfix configuration directory that the real `postconf` reads with `-c`,
 /// for checking that edited files mean to Postfix what the model says they mean.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The diff a plan shows is computed from the edits. It must be a true diff (the lines it
 /// keeps are the same in both files, in order) and as short as the diff a comparison finds

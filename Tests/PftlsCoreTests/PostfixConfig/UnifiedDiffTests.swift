@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 extension PostfixConfigTests {
     /// Unified diffs, checked against GNU `diff -u` and `patch`.

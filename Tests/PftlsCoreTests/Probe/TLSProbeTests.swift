@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// The probe counts a listener as serving only when an SMTP server lives on after the
 /// handshake. `openssl s_server` stands in for an smtpd that completes TLS and then dies.

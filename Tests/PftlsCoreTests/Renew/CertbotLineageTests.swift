@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Which lineage certbot renewed is Postfix's, and when a renewal drops a name in use.
 @Suite struct CertbotLineageTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// A renewal's checks of the new certificate against the one in use, and what the
 /// wizard and `pftls renew` share to keep the key in use.

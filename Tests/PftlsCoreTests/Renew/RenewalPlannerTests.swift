@@ -1,5 +1,6 @@
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 @Suite struct RenewalPlannerTests {
     let pki = TestPKI.shared

@@ -14,31 +14,31 @@ import Foundation
 /// The instance, pftls and every probe therefore run in a network namespace of their own
 /// with nothing but loopback: a connection to any other address fails at once
 /// ("Network is unreachable") and no packet leaves the machine.
-final class CorpusInstance: @unchecked Sendable {
-    let name: String
-    let root: String
-    let configDirectory: String
+package final class CorpusInstance: @unchecked Sendable {
+    package let name: String
+    package let root: String
+    package let configDirectory: String
     /// The network namespace (`ip netns`) everything runs in.
-    let namespace: String
+    package let namespace: String
     /// `ip netns exec NAMESPACE`: put before a command to run it in the namespace.
-    var inNamespace: [String] { ["/usr/sbin/ip", "netns", "exec", namespace] }
+    package var inNamespace: [String] { ["/usr/sbin/ip", "netns", "exec", namespace] }
     /// The loopback port each chosen mail service listens on, after the move.
-    private(set) var ports: [Answers.ServiceName: Int] = [:]
+    package private(set) var ports: [Answers.ServiceName: Int] = [:]
 
     /// The corpus directory in the source tree.
-    static var corpusDirectory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus").path
+    package static var corpusDirectory: String {
+        Repository.path("Tests/PftlsCLITests/Corpus")
     }
 
     /// The names of the pairs, sorted; PFTLS_CORPUS=NAME[,NAME] picks some (for debugging one).
-    static var pairNames: [String] {
+    package static var pairNames: [String] {
         let all = ((try? FileManager.default.contentsOfDirectory(atPath: corpusDirectory + "/pairs")) ?? []).sorted()
         guard let chosen = ProcessInfo.processInfo.environment["PFTLS_CORPUS"]?.split(separator: ",").map(String.init) else { return all }
         return all.filter(chosen.contains)
     }
 
     /// Host-specific parameters that take this Postfix's defaults.
-    static let hostParameters = ["command_directory", "daemon_directory", "meta_directory", "shlib_directory", "sendmail_path",
+    package static let hostParameters = ["command_directory", "daemon_directory", "meta_directory", "shlib_directory", "sendmail_path",
                                  "newaliases_path", "mailq_path", "manpage_directory", "html_directory", "readme_directory",
                                  "sample_directory", "mail_owner", "setgid_group", "import_environment", "multi_instance_directories",
                                  "multi_instance_enable", "multi_instance_name", "multi_instance_wrapper", "multi_instance_group",
@@ -48,10 +48,9 @@ final class CorpusInstance: @unchecked Sendable {
     /// Host adaptations besides the directories: the postlog service that `maillog_file`
     /// needs, /etc/mailname as a file of the instance, and Red Hat's /etc/pki/tls/certs as
     /// Debian's /etc/ssl/certs.
-    init(pair name: String, transform: (String) -> String = { $0 }) throws {
+    package init(pair name: String, transform: (String) -> String = { $0 }) throws {
         self.name = name
-        var template = Array("/var/tmp/pftls-corpus-XXXXXX".utf8CString)
-        root = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        root = TemporaryDirectory.create("pftls-corpus", under: "/var/tmp")
         chmod(root, 0o755)
         configDirectory = root + "/conf"
         namespace = "pftls-" + URL(fileURLWithPath: root).lastPathComponent
@@ -119,11 +118,11 @@ final class CorpusInstance: @unchecked Sendable {
     }
 
     @discardableResult
-    func postconf(_ arguments: [String]) -> Shell.Result { Shell.run("postconf", ["-c", configDirectory] + arguments) }
+    package func postconf(_ arguments: [String]) -> Shell.Result { Shell.run("postconf", ["-c", configDirectory] + arguments) }
 
     /// Starts the instance in its namespace; true when its smtp listener greets with 220
     /// (smtpd can start on this host with this config).
-    func startAndGreet() -> Bool {
+    package func startAndGreet() -> Bool {
         guard Shell.run("ip", ["netns", "exec", namespace, "postfix", "-c", configDirectory, "start"]).status == 0,
               let port = ports[.smtp] else { return false }
         // python3's socket timeouts need no signals (a test runner may hand its children a
@@ -143,22 +142,22 @@ final class CorpusInstance: @unchecked Sendable {
         return Shell.run("ip", ["netns", "exec", namespace, "python3", "-c", script]).output.hasPrefix("220")
     }
 
-    func stop() { _ = Shell.run("ip", ["netns", "exec", namespace, "postfix", "-c", configDirectory, "stop"]) }
+    package func stop() { _ = Shell.run("ip", ["netns", "exec", namespace, "postfix", "-c", configDirectory, "stop"]) }
 
     /// Runs pftls in the namespace.
-    func pftls(_ arguments: [String]) throws -> Pftls.Result {
+    package func pftls(_ arguments: [String]) throws -> Pftls.Result {
         try Pftls.run(arguments, prefix: inNamespace)
     }
 
-    var maillog: String { (try? String(contentsOfFile: root + "/maillog", encoding: .utf8)) ?? "" }
+    package var maillog: String { (try? String(contentsOfFile: root + "/maillog", encoding: .utf8)) ?? "" }
 
     /// Both files, byte for byte.
-    func configFiles() -> [String: Data] {
+    package func configFiles() -> [String: Data] {
         ConfigFiles.snapshot(configDirectory)
     }
 
     /// What Postfix says about the config: settings, services, per-service overrides, and its complaints.
-    func postfixView() -> (settings: [String: String], services: [String], overrides: [String: String], complaints: Set<String>) {
+    package func postfixView() -> (settings: [String: String], services: [String], overrides: [String: String], complaints: Set<String>) {
         let n = postconf(["-n"])
         let m = postconf(["-M"])
         let p = postconf(["-P"])

@@ -3,11 +3,11 @@ import Foundation
 /// A small tmpfs mounted over a directory and filled to the last byte, to meet
 /// "No space left on device" for real. Needs root and the right to mount (as
 /// `ip netns` for the corpus does); `available` says whether this machine allows it.
-final class FullDisk {
-    let path: String
+package final class FullDisk {
+    package let path: String
 
     /// True when a tmpfs can be mounted here.
-    static let available: Bool = {
+    package static let available: Bool = {
         guard getuid() == 0, let probe = try? FullDisk(at: "/var/tmp/pftls-fulldisk-probe-\(getpid())", free: 0) else { return false }
         _ = probe
         return true
@@ -15,7 +15,7 @@ final class FullDisk {
 
     /// Mounts a 256 KiB tmpfs on `path` (created, mode 0755), lets `populate` put files
     /// on it, then fills it so that only about `free` bytes (whole 4 KiB pages) remain.
-    init(at path: String, free: Int, populate: (String) throws -> Void = { _ in }) throws {
+    package init(at path: String, free: Int, populate: (String) throws -> Void = { _ in }) throws {
         self.path = path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         chmod(path, 0o755)

@@ -3,9 +3,11 @@ import Foundation
 /// Starts programs with posix_spawn, output discarded. Foundation's Process can
 /// wait forever on a client that daemonizes (tmux new-session), and cannot put a
 /// child in its own process group.
-enum Spawn {
+package enum Spawn {
     /// Starts `program`; with `ownGroup` the child leads a new process group (pid = group id).
-    static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false, output: String = "/dev/null") throws -> pid_t {
+    /// Only an end-to-end test may (`EndToEnd.requireTag`).
+    package static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false, output: String = "/dev/null") throws -> pid_t {
+        EndToEnd.requireTag(starting: program)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -35,7 +37,7 @@ enum Spawn {
     }
 
     /// Runs `program` to completion and returns its exit status.
-    static func run(_ program: String, _ arguments: [String], output: String = "/dev/null") throws -> Int32 {
+    package static func run(_ program: String, _ arguments: [String], output: String = "/dev/null") throws -> Int32 {
         let pid = try start(program, arguments, output: output)
         var status: Int32 = 0
         waitpid(pid, &status, 0)

@@ -1,16 +1,16 @@
 import Foundation
 
 /// A message in a throwaway Postfix instance's queue, read back with postqueue and postcat.
-struct QueuedMail {
-    let id: String
+package struct QueuedMail {
+    package let id: String
     /// Envelope recipients.
-    let recipients: [String]
+    package let recipients: [String]
     /// Header fields as queued, each with its folded continuation lines ("\n" between them).
-    let headers: [String]
-    let body: String
+    package let headers: [String]
+    package let body: String
 
     /// The fields named `name` (case-insensitive), without the name and colon.
-    func header(_ name: String) -> [String] {
+    package func header(_ name: String) -> [String] {
         headers.compactMap { field in
             guard let colon = field.firstIndex(of: ":"), field[..<colon].lowercased() == name.lowercased() else { return nil }
             return String(field[field.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
@@ -20,7 +20,7 @@ struct QueuedMail {
     /// The messages the instance's queue manager has put in the deferred queue (where an
     /// instance with `defer_transports` keeps them), waiting up to `seconds` for at least
     /// `count` of them and for none to be on its way there.
-    static func all(in postfix: ThrowawayPostfix, atLeast count: Int = 1, seconds: Double = 20) -> [QueuedMail] {
+    package static func all(in postfix: ThrowawayPostfix, atLeast count: Int = 1, seconds: Double = 20) -> [QueuedMail] {
         let deadline = Date().addingTimeInterval(seconds)
         var entries: [[String: Any]] = []
         repeat {
@@ -41,7 +41,7 @@ struct QueuedMail {
     }
 
     /// Header lines joined into fields: a line that starts with white space continues the one before.
-    static func fields(_ text: String) -> [String] {
+    package static func fields(_ text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).reduce(into: [String]()) { fields, line in
             if line.isEmpty { return }
             if let first = line.first, first == " " || first == "\t", !fields.isEmpty {
@@ -53,7 +53,7 @@ struct QueuedMail {
     }
 
     /// Files sendmail left in the maildrop directory, not yet picked up.
-    static func maildrop(of postfix: ThrowawayPostfix) -> [String] {
+    package static func maildrop(of postfix: ThrowawayPostfix) -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: postfix.root + "/queue/maildrop")) ?? []
     }
 }

@@ -4,15 +4,14 @@ import Foundation
 /// A real authoritative DNS server on loopback (dnsmasq from dnsmasq-base), serving
 /// only the records a test gives it: every name under `.test` is local, so nothing
 /// is forwarded and no test touches the network.
-final class LocalDNSServer {
-    let directory: String
-    private(set) var port = 0
+package final class LocalDNSServer {
+    package let directory: String
+    package private(set) var port = 0
     private var pid: pid_t = 0
 
     /// Records in dnsmasq's own syntax, e.g. `mx-host=example.test,mail.example.test,10`.
-    init(_ records: [String]) throws {
-        var template = Array("/var/tmp/pftls-dns-XXXXXX".utf8CString)
-        directory = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+    package init(_ records: [String]) throws {
+        directory = TemporaryDirectory.create("pftls-dns", under: "/var/tmp")
         try serve(records)
     }
 
@@ -22,13 +21,13 @@ final class LocalDNSServer {
     }
 
     /// `--resolver`'s value for this server.
-    var address: String { "127.0.0.1:\(port)" }
+    package var address: String { "127.0.0.1:\(port)" }
 
     /// A resolver that asks this server.
-    var resolver: SystemResolver { SystemResolver(server: ("127.0.0.1", port), timeout: 1, attempts: 1) }
+    package var resolver: SystemResolver { SystemResolver(server: ("127.0.0.1", port), timeout: 1, attempts: 1) }
 
     /// Replaces the records: the server restarts with them (on a new port when the old one is taken).
-    func serve(_ records: [String]) throws {
+    package func serve(_ records: [String]) throws {
         stop()
         let configuration = directory + "/dnsmasq.conf"
         try (["local=/test/", "local-ttl=300"] + records).joined(separator: "\n").appending("\n")
@@ -49,7 +48,7 @@ final class LocalDNSServer {
         throw Shell.Failure(description: "dnsmasq did not start: \((try? String(contentsOfFile: directory + "/log", encoding: .utf8)) ?? "")")
     }
 
-    func stop() {
+    package func stop() {
         guard pid > 0 else { return }
         kill(pid, SIGTERM)
         var status: Int32 = 0
@@ -58,7 +57,7 @@ final class LocalDNSServer {
     }
 
     /// A `dns-rr` line publishing `record` at `_25._tcp.NAME`.
-    static func tlsa(_ name: String, _ record: TLSARecord) -> String {
+    package static func tlsa(_ name: String, _ record: TLSARecord) -> String {
         "dns-rr=_25._tcp.\(name),52,\(Hex.lowercase([record.usage, record.selector, record.matchingType] + record.data))"
     }
 }

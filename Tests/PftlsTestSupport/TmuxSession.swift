@@ -3,12 +3,12 @@ import Foundation
 /// A real terminal for end-to-end UI tests: a detached tmux session of a given
 /// size running one command; keys go in with send-keys, the screen comes back
 /// with capture-pane.
-final class TmuxSession: @unchecked Sendable {
-    let name: String
+package final class TmuxSession: @unchecked Sendable {
+    package let name: String
     private let socket: String
 
     /// Starts `command` (run by sh) in an 80x24 (or given) terminal.
-    init(_ command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    package init(_ command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         name = "pftls-\(UInt32.random(in: 0...UInt32.max))"
         socket = NSTemporaryDirectory() + "/tmux-\(name)"
         let exports = (["LANG": "C.UTF-8", "TERM": "xterm-256color", "PFTLS_RESOLVER": "none"].merging(environment) { $1 })
@@ -22,33 +22,33 @@ final class TmuxSession: @unchecked Sendable {
     deinit { _ = Shell.run("tmux", ["-S", socket, "kill-server"]) }
 
     /// Sends keys as tmux names them ("Enter", "Escape", "C-c", "Down", "F10") or literal text.
-    func send(_ keys: String...) {
+    package func send(_ keys: String...) {
         for key in keys { _ = Shell.run("tmux", ["-S", socket, "send-keys", "-t", name, key]) }
     }
 
     /// Sends text literally (no key-name lookup).
-    func type(_ text: String) { _ = Shell.run("tmux", ["-S", socket, "send-keys", "-t", name, "-l", text]) }
+    package func type(_ text: String) { _ = Shell.run("tmux", ["-S", socket, "send-keys", "-t", name, "-l", text]) }
 
     /// The screen as text.
-    var screen: String { Shell.run("tmux", ["-S", socket, "capture-pane", "-p", "-t", name]).output }
+    package var screen: String { Shell.run("tmux", ["-S", socket, "capture-pane", "-p", "-t", name]).output }
 
     /// Everything the pane has shown on its main screen (scrollback included), with the
     /// lines the terminal wrapped joined again: what a command printed after the wizard ended.
-    var transcript: String { Shell.run("tmux", ["-S", socket, "capture-pane", "-p", "-J", "-S", "-", "-t", name]).output }
+    package var transcript: String { Shell.run("tmux", ["-S", socket, "capture-pane", "-p", "-J", "-S", "-", "-t", name]).output }
 
-    func resize(_ width: Int, _ height: Int) {
+    package func resize(_ width: Int, _ height: Int) {
         _ = Shell.run("tmux", ["-S", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Waits until the screen contains `text`; returns false after `timeout` seconds.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 15) -> Bool {
+    package func waitFor(_ text: String, timeout: TimeInterval = 15) -> Bool {
         waitUntil(timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until `condition` holds for the screen; returns false after `timeout` seconds.
     @discardableResult
-    func waitUntil(timeout: TimeInterval = 15, _ condition: (String) -> Bool) -> Bool {
+    package func waitUntil(timeout: TimeInterval = 15, _ condition: (String) -> Bool) -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if condition(screen) { return true }
@@ -58,7 +58,7 @@ final class TmuxSession: @unchecked Sendable {
     }
 
     /// The pid of the first process named `name` below the pane's shell.
-    func pid(of program: String) -> Int32? {
+    package func pid(of program: String) -> Int32? {
         var queue = [Shell.run("tmux", ["-S", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)]
         while !queue.isEmpty {

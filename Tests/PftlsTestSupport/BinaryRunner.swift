@@ -1,16 +1,16 @@
 import Foundation
 
 /// Runs the built `pftls` binary as a user would, capturing its output.
-enum Pftls {
-    struct Result {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
-        var all: String { standardOutput + standardError }
+package enum Pftls {
+    package struct Result {
+        package let status: Int32
+        package let standardOutput: String
+        package let standardError: String
+        package var all: String { standardOutput + standardError }
     }
 
     /// The binary beside the test bundle, in the build's products directory.
-    static var executable: String {
+    package static var executable: String {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("pftls").path
@@ -24,15 +24,17 @@ enum Pftls {
     /// it through another program (`ip netns exec NAME`). DNS is off (`PFTLS_RESOLVER=none`)
     /// unless the test names a resolver: no test asks the machine's resolver. With `timeout`,
     /// the run is killed (SIGKILL) once that many seconds have passed.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+    package static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
                     prefix: [String] = [], timeout: TimeInterval? = nil) throws -> Result {
         try runProgram(prefix.first ?? executable, prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments,
                        environment: environment, in: directory, timeout: timeout)
     }
 
     /// Runs `program` (a script that runs pftls, say) the same way: no terminal, DNS off.
-    static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:],
+    /// Only an end-to-end test may (`EndToEnd.requireTag`).
+    package static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:],
                            in directory: String? = nil, timeout: TimeInterval? = nil) throws -> Result {
+        EndToEnd.requireTag(starting: program)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -56,23 +58,23 @@ enum Pftls {
 }
 
 /// Reads a pipe to its end on another thread.
-final class PipeReader: @unchecked Sendable {
+package final class PipeReader: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
 
-    init(_ pipe: Pipe) {
+    package init(_ pipe: Pipe) {
         Thread.detachNewThread { [self] in
             data = pipe.fileHandleForReading.readDataToEndOfFile()
             done.signal()
         }
     }
 
-    func wait() -> Data {
+    package func wait() -> Data {
         done.wait()
         return data
     }
 }
 
 extension Thread {
-    static func detachedReader(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
+    package static func detachedReader(_ pipe: Pipe) -> PipeReader { PipeReader(pipe) }
 }

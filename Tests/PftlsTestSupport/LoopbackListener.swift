@@ -1,12 +1,12 @@
 import Foundation
 
 /// A TCP socket bound to a free port on 127.0.0.1, for stand-in servers in tests.
-struct LoopbackListener {
-    let descriptor: Int32
-    let port: Int
+package struct LoopbackListener {
+    package let descriptor: Int32
+    package let port: Int
 
     /// Binds (and, when `listening`, listens); the caller closes `descriptor`.
-    init(listening: Bool = true) {
+    package init(listening: Bool = true) {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -21,7 +21,7 @@ struct LoopbackListener {
     }
 
     /// A port that was free a moment ago.
-    static func freePort() -> Int {
+    package static func freePort() -> Int {
         let probe = LoopbackListener(listening: false)
         defer { close(probe.descriptor) }
         return probe.port

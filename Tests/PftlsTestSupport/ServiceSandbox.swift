@@ -8,20 +8,20 @@ import Foundation
 /// with no_new_privs (`NoNewPrivileges=`, so set-gid postdrop gets no group) in systemd's
 /// clean environment, and it and every process it started are killed after
 /// `TimeoutStartSec=`, as systemd kills the unit's cgroup.
-struct ServiceSandbox {
+package struct ServiceSandbox {
     /// The `[Service]` settings, in file order (a key may come more than once).
-    private(set) var settings: [(key: String, value: String)]
+    package private(set) var settings: [(key: String, value: String)]
 
     /// The settings this emulation carries out or that do not change the sandbox. A unit with
     /// any other is refused, so that a new sandboxing option cannot go untested.
-    static let understood: Set<String> = ["Type", "EnvironmentFile", "ExecStart", "TimeoutStartSec", "ProtectSystem",
+    package static let understood: Set<String> = ["Type", "EnvironmentFile", "ExecStart", "TimeoutStartSec", "ProtectSystem",
                                           "ReadWritePaths", "ProtectHome", "PrivateTmp", "NoNewPrivileges"]
 
     /// systemd's PATH for services (Debian 12, systemd 252).
-    static let path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    package static let path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
     /// Reads the `[Service]` section of the unit file at `path`.
-    init(unitFile path: String) throws {
+    package init(unitFile path: String) throws {
         var section = ""
         settings = []
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init) {
@@ -38,34 +38,34 @@ struct ServiceSandbox {
     }
 
     /// The values given for `key`; an empty assignment resets the list, as in systemd.
-    func values(_ key: String) -> [String] {
+    package func values(_ key: String) -> [String] {
         settings.filter { $0.key == key }.reduce(into: []) { list, setting in
             if setting.value.isEmpty { list = [] } else { list.append(setting.value) }
         }
     }
 
     /// The same unit without any `key=` line.
-    func without(_ key: String) -> ServiceSandbox {
+    package func without(_ key: String) -> ServiceSandbox {
         var copy = self
         copy.settings.removeAll { $0.key == key }
         return copy
     }
 
     /// `ReadWritePaths=`: space-separated paths; `-` in front means "ignored when missing".
-    var readWritePaths: [(path: String, optional: Bool)] {
+    package var readWritePaths: [(path: String, optional: Bool)] {
         values("ReadWritePaths").flatMap { $0.split(separator: " ").map(String.init) }.map { word in
             word.hasPrefix("-") ? (String(word.dropFirst()), true) : (word, false)
         }
     }
 
     /// `TimeoutStartSec=` in seconds (systemd's default, 90, when not set; nil for infinity).
-    func timeoutStartSeconds() throws -> Double? {
+    package func timeoutStartSeconds() throws -> Double? {
         guard let value = values("TimeoutStartSec").last else { return 90 }
         return try Self.seconds(value)
     }
 
     /// A systemd time span ("5min", "90", "1min 30s") in seconds; nil for "infinity".
-    static func seconds(_ span: String) throws -> Double? {
+    package static func seconds(_ span: String) throws -> Double? {
         if span == "infinity" { return nil }
         let units: [String: Double] = ["us": 1e-6, "ms": 1e-3, "": 1, "s": 1, "sec": 1, "second": 1, "seconds": 1,
                                        "m": 60, "min": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600,
@@ -85,7 +85,7 @@ struct ServiceSandbox {
     private func isOn(_ key: String) -> Bool { ["yes", "true", "on", "1"].contains(values(key).last ?? "no") }
 
     /// Reads an `EnvironmentFile=` as systemd does: `KEY=value` lines, quotes taken off.
-    static func environment(file path: String) throws -> [String: String] {
+    package static func environment(file path: String) throws -> [String: String] {
         var environment: [String: String] = [:]
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -102,7 +102,7 @@ struct ServiceSandbox {
     /// Runs `program` (the unit's ExecStart) in the sandbox. `standIns` are bind-mounted first
     /// (`source` over `target`), so that test files stand in for system paths before the
     /// sandbox applies to them. At most `cap` seconds (less than `TimeoutStartSec=` keeps tests short).
-    func run(_ program: String, environment: [String: String], standIns: [(source: String, target: String)],
+    package func run(_ program: String, environment: [String: String], standIns: [(source: String, target: String)],
              cap: Double) throws -> Shell.Result {
         var lines = ["set -e", "cd /"]
         for (source, target) in standIns { lines.append("mount --bind \(Self.quoted(source)) \(Self.quoted(target))") }
@@ -145,7 +145,7 @@ struct ServiceSandbox {
     }
 
     /// Every mount point of this process's mount namespace, octal escapes (\040) decoded.
-    static func mountPoints() -> [String] {
+    package static func mountPoints() -> [String] {
         let table = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
         return table.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
@@ -166,5 +166,5 @@ struct ServiceSandbox {
     }
 
     /// `text` as one word for /bin/sh.
-    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    package static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

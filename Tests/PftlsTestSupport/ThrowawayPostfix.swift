@@ -3,34 +3,32 @@ import Foundation
 /// A real Postfix instance for one test: its own config, queue and data
 /// directories under /var/tmp, listening on free loopback ports only
 /// (as ../shared/guide/POSTFIX-FACTS.md describes). Stopped and removed afterwards.
-final class ThrowawayPostfix: @unchecked Sendable {
-    let root: String
-    let configDirectory: String
-    let smtpPort: Int
-    let submissionPort: Int
-    let submissionsPort: Int
+package final class ThrowawayPostfix: @unchecked Sendable {
+    package let root: String
+    package let configDirectory: String
+    package let smtpPort: Int
+    package let submissionPort: Int
+    package let submissionsPort: Int
 
     /// The stock Debian 12 files shipped in Resources/debian12.
-    static var stockDirectory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/debian12").path
-    }
+    package static var stockDirectory: String { Repository.path("Resources/debian12") }
 
     /// True when the instance speaks IPv6 only (`inet_protocols = ipv6`).
-    let ipv6Only: Bool
+    package let ipv6Only: Bool
 
     /// The loopback address its services listen on.
-    var loopback: String { ipv6Only ? "[::1]" : "127.0.0.1" }
+    package var loopback: String { ipv6Only ? "[::1]" : "127.0.0.1" }
     /// The listen address of smtp, as master.cf and the answers write it.
-    var smtpListen: String { "\(loopback):\(smtpPort)" }
+    package var smtpListen: String { "\(loopback):\(smtpPort)" }
 
     /// Creates the instance from the stock files; smtp moves to a loopback port
     /// (`[::1]` with `ipv6Only`, which also sets `inet_protocols = ipv6`).
-    init(ipv6Only: Bool = false) throws {
+    /// Only an end-to-end test may (`EndToEnd.requireTag`).
+    package init(ipv6Only: Bool = false) throws {
+        EndToEnd.requireTag(starting: "a throwaway Postfix")
         self.ipv6Only = ipv6Only
         // Postfix's own user must be able to reach the queue: not under a 0700 directory.
-        var template = Array("/var/tmp/pftls-postfix-XXXXXX".utf8CString)
-        root = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        root = TemporaryDirectory.create("pftls-postfix", under: "/var/tmp")
         chmod(root, 0o755)
         configDirectory = root + "/conf"
         for directory in ["conf", "queue", "data", "src"] {
@@ -62,26 +60,26 @@ final class ThrowawayPostfix: @unchecked Sendable {
     }
 
     @discardableResult
-    func postconf(_ arguments: [String]) -> Shell.Result { Shell.run("postconf", ["-c", configDirectory] + arguments) }
+    package func postconf(_ arguments: [String]) -> Shell.Result { Shell.run("postconf", ["-c", configDirectory] + arguments) }
 
-    func start() throws {
+    package func start() throws {
         let result = Shell.run("postfix", ["-c", configDirectory, "start"])
         guard result.status == 0 else { throw Shell.Failure(description: "postfix start failed: \(result.all)\n\(maillog)") }
     }
 
-    func stop() { _ = Shell.run("postfix", ["-c", configDirectory, "stop"]) }
+    package func stop() { _ = Shell.run("postfix", ["-c", configDirectory, "stop"]) }
 
-    func reload() { _ = Shell.run("postfix", ["-c", configDirectory, "reload"]) }
+    package func reload() { _ = Shell.run("postfix", ["-c", configDirectory, "reload"]) }
 
-    var maillog: String { (try? String(contentsOfFile: root + "/maillog", encoding: .utf8)) ?? "" }
+    package var maillog: String { (try? String(contentsOfFile: root + "/maillog", encoding: .utf8)) ?? "" }
 
-    static func backdate(_ path: String) {
+    package static func backdate(_ path: String) {
         var times = [timespec(tv_sec: time(nil) - 10, tv_nsec: 0), timespec(tv_sec: time(nil) - 10, tv_nsec: 0)]
         utimensat(AT_FDCWD, path, &times, 0)
     }
 
     /// Ports the kernel hands out as free right now.
-    static func freePorts(_ count: Int) -> [Int] {
+    package static func freePorts(_ count: Int) -> [Int] {
         var sockets: [Int32] = []
         var ports: [Int] = []
         for _ in 0..<count {
@@ -103,17 +101,20 @@ final class ThrowawayPostfix: @unchecked Sendable {
 }
 
 /// Runs a command to completion.
-enum Shell {
-    struct Result {
-        let status: Int32
-        let output: String
-        let error: String
-        var all: String { output + error }
+package enum Shell {
+    package struct Result {
+        package let status: Int32
+        package let output: String
+        package let error: String
+        package var all: String { output + error }
     }
 
-    struct Failure: Error, CustomStringConvertible { let description: String }
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
+        package init(description: String) { self.description = description }
+    }
 
-    static func run(_ program: String, _ arguments: [String], input: String? = nil) -> Result {
+    package static func run(_ program: String, _ arguments: [String], input: String? = nil) -> Result {
         let process = Process()
         let candidates = ["/usr/sbin/", "/usr/bin/", "/bin/", "/sbin/"].map { $0 + program }
         process.executableURL = URL(fileURLWithPath: candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? program)

@@ -2,21 +2,18 @@ import Foundation
 import PftlsCore
 
 /// A private (0700) scratch directory for one test, removed afterwards.
-final class FixtureDirectory: @unchecked Sendable {
-    let path: String
+package final class FixtureDirectory: @unchecked Sendable {
+    package let path: String
 
-    init() {
-        var template = Array((NSTemporaryDirectory() + "/pftls-test-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(created != nil, "mkdtemp failed")
-        path = String(cString: template)
+    package init() {
+        path = TemporaryDirectory.create("pftls-test")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// Writes `bytes` to `name` in the directory and returns the full path.
     @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
+    package func write(_ name: String, _ bytes: [UInt8]) -> String {
         let file = path + "/" + name
         FileManager.default.createFile(atPath: file, contents: Data(bytes))
         return file
@@ -24,19 +21,19 @@ final class FixtureDirectory: @unchecked Sendable {
 
     /// Writes text.
     @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+    package func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
 
     /// The path of `name` inside the directory.
-    func file(_ name: String) -> String { path + "/" + name }
+    package func file(_ name: String) -> String { path + "/" + name }
 
     /// Reads a file back.
-    func read(_ name: String) -> [UInt8] { Array(FileManager.default.contents(atPath: file(name)) ?? Data()) }
+    package func read(_ name: String) -> [UInt8] { Array(FileManager.default.contents(atPath: file(name)) ?? Data()) }
 }
 
 /// Runs the real `openssl` command, for format conversions the engine must read.
-enum OpenSSLTool {
+package enum OpenSSLTool {
     @discardableResult
-    static func run(_ arguments: [String], in directory: String) -> (status: Int32, output: String) {
+    package static func run(_ arguments: [String], in directory: String) -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         process.arguments = arguments

@@ -6,9 +6,9 @@ import Foundation
 /// over TCP too. It also serves records of any size from a table. It listens on UDP and
 /// TCP on one kernel-chosen port of 127.0.0.1, answers at most `limit` queries, and ends
 /// by itself after `lifetime`; a test stops it (`defer { server.stop() }`) when done.
-final class ScriptedDNSServer: @unchecked Sendable {
+package final class ScriptedDNSServer: @unchecked Sendable {
     /// How the server behaves.
-    enum Behaviour {
+    package enum Behaviour {
         /// Answers every query (over UDP, or TCP when the answer does not fit), each after `delay`.
         case answer(delay: TimeInterval)
         /// Reads queries and never answers.
@@ -31,11 +31,11 @@ final class ScriptedDNSServer: @unchecked Sendable {
     private var answeredCount = 0
     private let finished = DispatchSemaphore(value: 0)
     /// The port, on 127.0.0.1, UDP and TCP.
-    let port: Int
+    package let port: Int
 
     /// Serves `zone`: RDATA by `"TYPE name"` (type as a number, name lower case without the
     /// final dot, e.g. `"15 example.test"`). A name with no entry of any type is NXDOMAIN.
-    init(_ zone: [String: [[UInt8]]], behaviour: Behaviour, limit: Int = 2000, lifetime: TimeInterval = 120) throws {
+    package init(_ zone: [String: [[UInt8]]], behaviour: Behaviour, limit: Int = 2000, lifetime: TimeInterval = 120) throws {
         self.zone = zone
         self.behaviour = behaviour
         self.limit = limit
@@ -48,13 +48,13 @@ final class ScriptedDNSServer: @unchecked Sendable {
     }
 
     /// `--resolver`'s value for this server.
-    var address: String { "127.0.0.1:\(port)" }
+    package var address: String { "127.0.0.1:\(port)" }
 
     /// How many queries were answered.
-    var answered: Int { lock.withLock { answeredCount } }
+    package var answered: Int { lock.withLock { answeredCount } }
 
     /// Stops serving and closes every socket (at once if the server already ended).
-    func stop() {
+    package func stop() {
         let first = lock.withLock { () -> Bool in
             defer { stopped = true }
             return !stopped
@@ -66,24 +66,24 @@ final class ScriptedDNSServer: @unchecked Sendable {
     // MARK: Records
 
     /// An MX record's RDATA.
-    static func mx(_ preference: UInt16, _ target: String) -> [UInt8] {
+    package static func mx(_ preference: UInt16, _ target: String) -> [UInt8] {
         [UInt8(preference >> 8), UInt8(preference & 0xff)] + wire(target)
     }
 
     /// An A record's RDATA.
-    static func a(_ address: String) -> [UInt8] { address.split(separator: ".").map { UInt8($0)! } }
+    package static func a(_ address: String) -> [UInt8] { address.split(separator: ".").map { UInt8($0)! } }
 
     /// A TLSA record's RDATA.
-    static func tlsa(_ record: TLSARecordBytes) -> [UInt8] { record.bytes }
+    package static func tlsa(_ record: TLSARecordBytes) -> [UInt8] { record.bytes }
 
     /// The RDATA of a TLSA record: usage, selector, matching type and data.
-    struct TLSARecordBytes {
-        let bytes: [UInt8]
-        init(_ usage: UInt8, _ selector: UInt8, _ matchingType: UInt8, _ data: [UInt8]) { bytes = [usage, selector, matchingType] + data }
+    package struct TLSARecordBytes {
+        package let bytes: [UInt8]
+        package init(_ usage: UInt8, _ selector: UInt8, _ matchingType: UInt8, _ data: [UInt8]) { bytes = [usage, selector, matchingType] + data }
     }
 
     /// `name` in wire format, uncompressed.
-    static func wire(_ name: String) -> [UInt8] {
+    package static func wire(_ name: String) -> [UInt8] {
         name.split(separator: ".").flatMap { [UInt8($0.utf8.count)] + Array($0.utf8) } + [0]
     }
 

@@ -3,19 +3,24 @@ import Foundation
 
 /// certbot's directories, made as certbot makes them: `live/NAME/{cert,chain,fullchain,privkey}.pem`
 /// are relative symlinks into `archive/NAME/*N.pem`, N counting the issues of lineage NAME.
-struct CertbotTree {
+package struct CertbotTree {
     /// The `/etc/letsencrypt` of the test.
-    let root: String
+    package let root: String
     /// The CA that issues the certificates.
-    let fixtures: CLIFixtures
+    package let fixtures: CLIFixtures
+
+    package init(root: String, fixtures: CLIFixtures) {
+        self.root = root
+        self.fixtures = fixtures
+    }
 
     /// The live/ directory of lineage `name` (certbot's `$RENEWED_LINEAGE`).
-    func live(_ name: String) -> String { root + "/live/" + name }
+    package func live(_ name: String) -> String { root + "/live/" + name }
 
     /// Issues a new key and certificate for `names` (the first is the subject's CN) as
     /// issue `version` of lineage `name` and points the live/ links at it, as a renewal does.
     @discardableResult
-    func issue(_ name: String, names: [String], version: Int = 1) throws -> Certificate {
+    package func issue(_ name: String, names: [String], version: Int = 1) throws -> Certificate {
         let archive = root + "/archive/" + name
         for directory in [archive, live(name)] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// A configuration that cannot be read, said the same way by every command: the file,
 /// the system's reason, the fix, a stable code (also under `code` in JSON), and a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 
 /// The real binary reads the set-up in force once per command: strace sees pftls' own
 /// threads open main.cf and master.cf once each in `check`, `apply --dry-run` and
@@ -32,7 +33,7 @@ import Testing
         #expect(empty.counts == [1, 1], "check: \(empty.counts) \(empty.result.all)")
 
         try fixtures.issueLeaf("a")
-        let answers = fixtures.write("answers.json", fixtures.loopbackAnswersJSON("a", on: postfix))
+        let answers = fixtures.write("answers.json", fixtures.answers("a", on: postfix).json)
         let dryRun = try opens(["apply", "--answers", answers, "--dry-run", "--config-dir", postfix.configDirectory])
         #expect(dryRun.result.status == 0 && dryRun.counts == [1, 1], "apply --dry-run: \(dryRun.counts) \(dryRun.result.all)")
 

@@ -1,4 +1,5 @@
 import Testing
+import PftlsTestSupport
 @testable import PftlsCore
 
 /// The one line breaker: display width, kinsoku, whole ASCII words, filled lines.

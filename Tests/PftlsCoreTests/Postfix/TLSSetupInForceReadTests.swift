@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PftlsTestSupport
 @testable import PftlsCore
 
 /// `TLSSetupInForce.read`: main.cf and master.cf read once, kept, and when they cannot be

@@ -74,7 +74,7 @@ public struct Inspector {
                     message: Catalog.text("finding.unsupportedKey.message2", ["file": "\(SafeText.escape(file))", "curve": "\(SafeText.escape(curve))"]),
                     hint: Catalog.text("finding.unsupportedKey.hint2")))
             } else if key.algorithm.isWeak {
-                findings.append(checks.weakKey(file: file, what: Catalog.text("Inspector.text", ["file": "\(SafeText.escape(file))"]), algorithm: key.algorithm))
+                findings.append(checks.weakKey(file: file, what: Catalog.text("inspect.privateKeyOf", ["file": "\(SafeText.escape(file))"]), algorithm: key.algorithm))
             }
         }
 

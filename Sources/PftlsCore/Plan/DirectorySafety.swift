@@ -51,9 +51,9 @@ public struct DirectorySafety {
                     // A shared directory such as /tmp is not to be tightened: choose another.
                     let shared = status.isSticky || status.ownerID != trustedOwner
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                        message: Catalog.text("finding.unsafeDirectory.message4", ["display": "\(display)", "value": (status.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "value2": "\(String(status.permissions, radix: 8))"]),
-                        hint: shared ? Catalog.text("DirectorySafety.text")
-                            : Catalog.text("DirectorySafety.text2", ["display": "\(display)"])))
+                        message: Catalog.text("finding.unsafeDirectory.writable", ["display": "\(display)", "who": (status.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "mode": "\(String(status.permissions, radix: 8))"]),
+                        hint: shared ? Catalog.text("directory.sharedHint")
+                            : Catalog.text("directory.chmodHint", ["display": "\(display)"])))
                 }
             }
         } else {
@@ -71,7 +71,7 @@ public struct DirectorySafety {
                     hint: Catalog.text("finding.unsafeDirectory.hint6")))
             } else if parentStatus.isWritableByGroupOrOthers && !stickyRoot {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: Catalog.text("finding.unsafeDirectory.message6", ["display": "\(display)", "shownParent": "\(shownParent)", "value": (parentStatus.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "value2": "\(String(parentStatus.permissions, radix: 8))", "value3": (parentStatus.isSticky ? "" : Catalog.text("directory.no-sticky-bit"))]),
+                    message: Catalog.text("finding.unsafeDirectory.parentWritable", ["display": "\(display)", "shownParent": "\(shownParent)", "who": (parentStatus.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "mode": "\(String(parentStatus.permissions, radix: 8))", "sticky": (parentStatus.isSticky ? "" : Catalog.text("directory.no-sticky-bit"))]),
                     hint: Catalog.text("finding.unsafeDirectory.hint7", ["shownParent": "\(shownParent)"])))
             }
         }
@@ -93,11 +93,11 @@ public struct DirectorySafety {
     /// (it splits on whitespace and commas and expands `$`), or nil.
     static func pathProblem(_ path: String) -> String? {
         if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            return Catalog.text("DirectorySafety.text3")
+            return Catalog.text("directory.name.controlCharacters")
         }
-        if path.contains(where: { $0.isWhitespace }) { return Catalog.text("DirectorySafety.text4") }
-        if path.contains(",") { return Catalog.text("DirectorySafety.text5") }
-        if path.contains("$") { return Catalog.text("DirectorySafety.text6") }
+        if path.contains(where: { $0.isWhitespace }) { return Catalog.text("directory.name.whitespace") }
+        if path.contains(",") { return Catalog.text("directory.name.comma") }
+        if path.contains("$") { return Catalog.text("directory.name.dollar") }
         return nil
     }
 

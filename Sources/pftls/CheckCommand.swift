@@ -84,7 +84,7 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 /// The check report for people: files, services, probes, findings.
 enum CheckText {
     static func render(_ report: TLSAudit.Report) -> String {
-        var lines = [Catalog.text("status.filesInUse") + (report.filesInUse.isEmpty ? Catalog.text("word.none") : report.filesInUse.map(SafeText.escape).joinedAsList())]
+        var lines = [(report.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": report.filesInUse.map(SafeText.escape).joinedAsList()]))]
         if let leaf = report.leaf {
             lines.append(Catalog.text("check.certificate", ["subject": "\(leaf.subject)", "notAfter": "\(UTCTimestamp.format(leaf.notAfter))", "sha256": "\(leaf.sha256FingerprintText)"]))
         }

@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
     static func unknown(_ query: String) -> String {
         let name = SafeText.escape(HelpQuery(query).name)
         let close = ParameterHelpCatalog.suggestions(for: query)
-        let hint = close.isEmpty ? "" : Catalog.text("explain.didYouMean", ["suggestions": "\(close.joinedAsList())"])
-        return Catalog.text("explain.unknownName", ["name": "\(name)", "hint": "\(hint)"])
+        if close.isEmpty { return Catalog.text("explain.unknownName", ["name": "\(name)"]) }
+        return Catalog.text("explain.unknownNameSuggestions", ["name": "\(name)", "suggestions": "\(close.joinedAsList())"])
     }
 }

@@ -181,7 +181,8 @@ public struct Applier {
 
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
-            audit.record(Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"]) + (problems.isEmpty ? "" : Catalog.text("apply.log.notRestored", ["files": problems.joined(separator: Catalog.text("clause.separator"))])))
+            audit.record(problems.isEmpty ? Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"])
+                : Catalog.text("apply.log.rolledBackNotRestored", ["reason": "\(reason)", "files": problems.joined(separator: Catalog.text("clause.separator"))]))
             say(problems.isEmpty ? Catalog.text("apply.rollback.restored") : Catalog.text("apply.rollback.notRestored", ["files": problems.joined(separator: Catalog.text("clause.separator"))]))
             var failure = fail(reason, rolledBack: true)
             failure.restoreProblems = problems
@@ -204,7 +205,7 @@ public struct Applier {
         }
 
         if case .failure(let error) = written { throw rollBack(Catalog.text("apply.writeFailed", ["error": "\(error)"])) }
-        say(Catalog.text("apply.log.wroteFiles", ["count": "\(plan.changedFiles.count)"]))
+        say(Catalog.text(plan.changedFiles.count == 1 ? "apply.log.wroteOneFile" : "apply.log.wroteFiles", ["count": "\(plan.changedFiles.count)"]))
         func checkpoint(_ stage: String) throws(ApplyFailure) {
             if let signal = SignalBlocker.takePending() {
                 throw rollBack(Catalog.text("apply.interruptedUnproven", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]), signal: signal)

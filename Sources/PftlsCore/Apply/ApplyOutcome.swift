@@ -31,7 +31,7 @@ public struct ApplyFailure: Error, CustomStringConvertible {
         var sentences = [reason]
         if rolledBack {
             sentences.append(restoreProblems.isEmpty ? Catalog.text("apply.outcome.restored")
-                : Catalog.text("apply.outcome.notRestored") + restoreProblems.joined(separator: Catalog.text("clause.separator")) + Catalog.text("sentence.end"))
+                : Catalog.text("apply.outcome.notRestored", ["problems": restoreProblems.joined(separator: Catalog.text("clause.separator"))]))
         }
         if let postfixNote { sentences.append(postfixNote) }
         return sentences.joinedAsSentences()

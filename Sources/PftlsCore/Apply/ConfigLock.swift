@@ -26,7 +26,7 @@ final class ConfigLock {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < end else {
                 let holder = Self.holder(fd)
                 close(fd)
-                throw Busy(description: Catalog.text("apply.lock.busy", ["holder": holder.map { Catalog.text("lock.holder", ["pid": "\($0)"]) } ?? "", "configDirectory": "\(SafeText.escape(configDirectory))", "seconds": "\(Int(wait))"]))
+                throw Busy(description: Catalog.text(holder == nil ? "apply.lock.busy" : "apply.lock.busyPid", ["pid": holder.map { "\($0)" } ?? "", "configDirectory": "\(SafeText.escape(configDirectory))", "seconds": "\(Int(wait))"]))
             }
             usleep(100_000)
         }

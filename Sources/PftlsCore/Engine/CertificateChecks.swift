@@ -26,7 +26,7 @@ struct CertificateChecks {
         } else if let severity = expirySeverity(secondsLeft: certificate.notAfter.timeIntervalSince(now)) {
             let days = Int(certificate.notAfter.timeIntervalSince(now) / 86_400)
             findings.append(Finding(.expiresSoon, severity, file: entry.file,
-                message: Catalog.text("finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "date": "\(Self.format(certificate.notAfter))"]),
+                message: Catalog.text(days == 1 ? "finding.expiresSoon.messageOneDay" : "finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "date": "\(Self.format(certificate.notAfter))"]),
                 hint: Catalog.text("finding.expiresSoon.hint")))
         }
         let algorithm = certificate.keyAlgorithm

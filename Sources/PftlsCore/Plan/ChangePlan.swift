@@ -47,7 +47,7 @@ public struct ChangePlan {
         if let directory = directoryToCreate { steps.append(Catalog.text("plan.createDirectory", ["directory": "\(SafeText.escape(directory))"])) }
         let replaced = changedFiles.filter(\.exists)
         if !replaced.isEmpty {
-            steps.append(Catalog.text("plan.backUp") + replaced.map { SafeText.escape($0.path) }.joinedAsList())
+            steps.append(Catalog.text("plan.backUp", ["files": replaced.map { SafeText.escape($0.path) }.joinedAsList()]))
         }
         for file in changedFiles {
             let owner = file.ownedByRoot ? "root:root" : Catalog.text("plan.ownerKept")

@@ -100,7 +100,7 @@ public struct PlanBuilder {
         let damage = master.pasteDamageFindings(file: masterPath)
         if !damage.isEmpty {
             master = master.repaired()
-            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + Catalog.text("plan.repairedHere"), hint: $0.hint) }
+            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: Catalog.text("plan.repairedHere", ["message": $0.message]), hint: $0.hint) }
         }
         let installed = installedFiles(for: answers, layout: layout, inForce: inForce, key: key, chain: report.servedChain)
         var probes: [ProbeTarget] = []

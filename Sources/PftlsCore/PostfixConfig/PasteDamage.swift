@@ -44,7 +44,7 @@ public struct PasteDamage: Equatable, Sendable {
                 ? Catalog.text("paste.indentRepair")
                 : Catalog.text("paste.indentAndMoveRepair")
         }
-        let hint = isRepairable ? repair + Catalog.text("paste.pftlsCanRepair") : repair
+        let hint = isRepairable ? Catalog.text("paste.pftlsCanRepair", ["repair": repair]) : repair
         return Finding(.masterCfPasteDamage, .error, file: file, message: message, hint: hint)
     }
 

@@ -132,7 +132,7 @@ final class SMTPConnection {
     func negotiateStartTLS() throws {
         let greeting = try readReply()
         guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("probe.smtp.greeting", ["reply": "\(Self.show(greeting))"])) }
-        try send(Catalog.text("probe.smtp.ehloCommand"))
+        try send("EHLO pftls.probe")
         let capabilities = try readReply()
         guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: Catalog.text("probe.smtp.ehloAnswer", ["reply": "\(Self.show(capabilities))"]), answered: true) }
         guard capabilities.contains(where: { $0.dropFirst(4).uppercased().hasPrefix("STARTTLS") }) else {

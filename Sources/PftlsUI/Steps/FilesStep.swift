@@ -121,7 +121,7 @@ struct FilesStep: WizardStep {
         }
         // Every refusal says what to do next: the finding's own hint.
         if let first = errors.first {
-            return .problem(Catalog.text("files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
+            return .problem(Catalog.text(errors.count == 1 ? "files.refused.error" : "files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
         }
         return nil
     }
@@ -333,7 +333,7 @@ struct FilesStep: WizardStep {
     private static func kindText(_ file: BrowserFile?, inUse: Bool, renewing: Bool) -> String? {
         guard let file else { return nil }
         guard renewing, let expires = file.expires else { return file.kind.label }
-        return (inUse ? Catalog.text("wizard.files.inUse") : "") + Catalog.text("word.to") + String(UTCTimestamp.format(expires).prefix(10))
+        return Catalog.text(inUse ? "wizard.files.inUseUntil" : "wizard.files.until", ["date": String(UTCTimestamp.format(expires).prefix(10))])
     }
 
     private static func role(of path: String, in assignment: FileAssignment) -> String? {

@@ -117,7 +117,7 @@ struct ReviewStep: WizardStep {
             }
             return WizardOutcome(succeeded: true, lines: lines, commandLines: commandLines)
         case .failure(let failure):
-            lines.append(Catalog.text("wizard.result.nothingChanged") + failure.description)
+            lines.append(Catalog.text("wizard.result.nothingChanged", ["reason": failure.description]))
             lines += failure.log.map { "  " + $0 }
             return WizardOutcome(succeeded: false, lines: lines)
         }

@@ -50,7 +50,7 @@ struct StartStep: WizardStep {
 
     func facts(_ shared: StepContext) -> [String] {
         guard let summary = shared.summary else { return [] }
-        return [Catalog.text("status.filesInUse") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joinedAsList()),
+        return [(summary.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": summary.filesInUse.joinedAsList()])),
                 summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
     }
 
@@ -110,8 +110,8 @@ struct StartStep: WizardStep {
             return
         }
         let label = { (text: String) in DisplayWidth.pad(text, to: 16) }
-        let state = shared.wizard.demo != nil ? Catalog.text("wizard.start.sandboxNeverStarted") : (summary.running ? Catalog.text("word.running") : Catalog.text("wizard.start.notRunning"))
-        screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { "\($0)" + state } ?? Catalog.text("wizard.start.notInstalled")), x: x, y: y); y += 1
+        let state = shared.wizard.demo != nil ? "wizard.start.postfix.sandbox" : (summary.running ? "wizard.start.postfix.running" : "wizard.start.postfix.notRunning")
+        screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { Catalog.text(state, ["version": "\($0)"]) } ?? Catalog.text("wizard.start.notInstalled")), x: x, y: y); y += 1
         screen.put(label(Catalog.text("word.config")) + summary.configDirectory, x: x, y: y); y += 1
         y = WrappedText(label(Catalog.text("wizard.start.filesInUse")) + (summary.filesInUse.isEmpty ? Catalog.text("wizard.start.noTLS") : summary.filesInUse.joinedAsList()))
             .draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
@@ -121,7 +121,7 @@ struct StartStep: WizardStep {
             if let notAfter = summary.notAfter {
                 let days = Int(notAfter.timeIntervalSinceNow / 86_400)
                 let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)
-                screen.put(label(Catalog.text("word.expires")) + UTCTimestamp.format(notAfter) + (days < 0 ? Catalog.text("word.expired") : Catalog.text("wizard.start.inDays", ["days": "\(days)"])), x: x, y: y, style: style); y += 1
+                screen.put(label(Catalog.text("word.expires")) + Catalog.text(days < 0 ? "wizard.start.expired" : (days == 1 ? "wizard.start.inOneDay" : "wizard.start.inDays"), ["date": UTCTimestamp.format(notAfter), "days": "\(days)"]), x: x, y: y, style: style); y += 1
             }
         }
         if let problem = summary.problem {

@@ -85,7 +85,7 @@ public final class EffectRunner: @unchecked Sendable {
             listedLock.withLock { lastListed = directory }
             return .listed(list(directory))
         case .classify:
-            preconditionFailure(Catalog.text("EffectRunner.text"))
+            preconditionFailure("classification is answered per file in perform(_:)")
         case .inspect(let assignment, let secret, let unlocking):
             return .inspected(inspect(assignment, passphrase: secret, unlocking: unlocking))
         case .plan(let answers, let secret):

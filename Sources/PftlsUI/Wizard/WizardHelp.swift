@@ -40,7 +40,7 @@ extension WizardModel {
     /// The title of a help entry as a user knows it: the parameter, or for pftls' own
     /// entries the file layout or the master.cf service, never the catalog's id.
     static func helpTitle(_ name: String) -> String {
-        if name.hasPrefix("layout.") { return Catalog.text("wizard.help.layout") + name.dropFirst("layout.".count) }
+        if name.hasPrefix("layout.") { return Catalog.text("wizard.help.layout", ["layout": String(name.dropFirst("layout.".count))]) }
         if name.hasPrefix("service.") { return Catalog.text("help.service-title", ["service": String(name.dropFirst("service.".count))]) }
         return name
     }

@@ -56,7 +56,7 @@ enum AnswersFileOption {
             // `--answers -`: from standard input (Ansible passes the answers this way).
             guard let input = StandardStreams.readInput(limit: limit) else {
                 throw ValidationError(Catalog.text("cli.apply.answersUnreadable", ["reason": Catalog.text("answers.input-too-large", [
-                    "where_": Catalog.text("answers.stdin"), "limit": "\(limit)"])]))
+                    "source": Catalog.text("answers.stdin"), "limit": "\(limit)"])]))
             }
             return try parse(input, name: Catalog.text("answers.stdin"))
         }

@@ -21,24 +21,24 @@ public enum AnswersJSON {
         // An answers file nests three levels (the object, services, a service).
         let depth = JSONValue.nestingDepth(of: data)
         guard depth <= 8 else {
-            throw Failure(description: Catalog.text("answers.too-deep", ["where_": where_, "depth": "\(depth)"]))
+            throw Failure(description: Catalog.text("answers.too-deep", ["file": where_, "depth": "\(depth)"]))
         }
         guard let root = JSONValue.parse(data)?.object else {
-            throw Failure(description: Catalog.text("answers.notObject", ["where_": "\(where_)"]))
+            throw Failure(description: Catalog.text("answers.notObject", ["file": "\(where_)"]))
         }
         if let twice = JSONDuplicateKeys.first(in: data) {
-            throw Failure(description: Catalog.text("answers.duplicateKey", ["where_": "\(where_)", "key": "\(SafeText.escape(twice))"]))
+            throw Failure(description: Catalog.text("answers.duplicateKey", ["file": "\(where_)", "key": "\(SafeText.escape(twice))"]))
         }
         for key in root.keys.sorted() where !(required + optional).contains(key) {
-            throw Failure(description: Catalog.text("answers.unknownKey", ["where_": "\(where_)", "key": "\(SafeText.escape(key))", "knownKeys": "\((required + optional).joinedAsList())"]))
+            throw Failure(description: Catalog.text("answers.unknownKey", ["file": "\(where_)", "key": "\(SafeText.escape(key))", "knownKeys": "\((required + optional).joinedAsList())"]))
         }
         for key in required where root[key] == nil {
-            throw Failure(description: Catalog.text("answers.missingKey", ["where_": "\(where_)", "key": "\(key)"]))
+            throw Failure(description: Catalog.text("answers.missingKey", ["file": "\(where_)", "key": "\(key)"]))
         }
         let reader = Reader(root: root, file: where_)
         let directory = try reader.string("certificateDirectory")
         guard directory.hasPrefix("/") else {
-            throw Failure(description: Catalog.text("answers.directoryNotAbsolute", ["where_": "\(where_)", "directory": "\(SafeText.escape(directory))"]))
+            throw Failure(description: Catalog.text("answers.directoryNotAbsolute", ["file": "\(where_)", "directory": "\(SafeText.escape(directory))"]))
         }
         var answers = Answers(
             certificateDirectory: directory,

@@ -86,8 +86,7 @@ struct DirectoryStep: WizardStep {
         let glyphs = shared.wizard.glyphs
         let top = area.top
         screen.put(Catalog.text("wizard.directory.question"), x: area.x + 2, y: top, style: .strong)
-        screen.put(Catalog.text("wizard.directory.explanation1"), x: area.x + 2, y: top + 1)
-        screen.put(Catalog.text("wizard.directory.explanation2"), x: area.x + 2, y: top + 2)
+        WrappedText(Catalog.text("wizard.directory.explanation"), indent: 0).draw(into: &screen, x: area.x + 2, y: top + 1, width: area.width - 4, maxRows: 2, glyphs: glyphs)
         // The field starts after the label, whatever its width in this language.
         let fieldX = screen.put(Catalog.text("label.directory"), x: area.x + 2, y: top + 4) + 1
         field.render(into: &screen, x: fieldX, y: top + 4, width: area.right - fieldX - 3, focused: true)

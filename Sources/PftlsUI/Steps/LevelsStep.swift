@@ -180,8 +180,8 @@ struct LevelsStep: WizardStep {
         y = drawGroup(Catalog.text("wizard.levels.layout"), layout, options: Answers.Layout.allCases.map(\.rawValue), focused: focus == .layout,
                       parameter: "layout", into: &screen, area: area, y: y, columns: 2, glyphs: glyphs)
         if asksDedicated {
-            screen.put(Catalog.text("wizard.levels.encryptPort25Line1", ["warning": "\(glyphs.warning)"]), x: x, y: y, style: .warning, limit: area.width - 3)
-            screen.put(Catalog.text("wizard.levels.encryptPort25Line2"), x: x, y: y + 1, style: .warning, limit: area.width - 3)
+            WrappedText(Catalog.text("wizard.levels.encryptPort25", ["warning": "\(glyphs.warning)"]), style: .warning, indent: 2)
+                .draw(into: &screen, x: x, y: y, width: area.width - 3, maxRows: 2, glyphs: glyphs)
             let box = dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
             screen.put(Catalog.text("wizard.levels.submissionOnly", ["box": "\(box)"]), x: x + 2, y: y + 2, style: focus == .dedicated ? .selected : .plain)
         }

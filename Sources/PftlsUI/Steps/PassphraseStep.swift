@@ -115,20 +115,9 @@ struct PassphraseStep: WizardStep {
         // The key's path may be long: its line wraps (two rows at most), the rest follows.
         let shift = WrappedText(Catalog.text("wizard.passphrase.keyEncrypted", ["key": "\(key)"]))
             .draw(into: &screen, x: x, y: area.top, width: width, maxRows: 2, glyphs: glyphs) - area.top - 1
-        let lines = [
-            "",
-            "",
-            Catalog.text("wizard.passphrase.explanation1"),
-            Catalog.text("wizard.passphrase.explanation2"),
-            Catalog.text("wizard.passphrase.explanation3", ["directory": "\(shared.draft.certificateDirectory)"]),
-            Catalog.text("wizard.passphrase.explanation4"),
-            Catalog.text("wizard.passphrase.explanation5"),
-        ]
-        // A line with a long path wraps (two rows at most) and the rest move down.
-        var y = area.top + shift
-        for line in lines {
-            y = line.isEmpty ? y + 1 : WrappedText(line).draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
-        }
+        // The explanation is one paragraph, wrapped; a long path moves the rest down.
+        var y = WrappedText(Catalog.text("wizard.passphrase.explanation", ["directory": "\(shared.draft.certificateDirectory)"]), indent: 0)
+            .draw(into: &screen, x: x, y: area.top + shift + 2, width: width, maxRows: 8, glyphs: glyphs)
         y += 1
         if let demo = shared.wizard.demo {
             screen.put(Catalog.text("wizard.passphrase.demo", ["passphrase": "\(demo.passphrase)"]), x: x, y: y, style: .accent)

@@ -98,8 +98,7 @@ struct StartStep: WizardStep {
         var y = area.top
         let glyphs = shared.wizard.glyphs
         let width = area.width - 4
-        screen.put(Catalog.text("wizard.start.welcome1"), x: x, y: y); y += 1
-        screen.put(Catalog.text("wizard.start.welcome2"), x: x, y: y); y += 2
+        y = WrappedText(Catalog.text("wizard.start.welcome"), indent: 0).draw(into: &screen, x: x, y: y, width: width, maxRows: 3, glyphs: glyphs) + 1
         if let demo = shared.wizard.demo {
             y = WrappedText(Catalog.text("wizard.start.demo", ["root": "\(demo.root)"]), style: .accent)
                 .draw(into: &screen, x: x, y: y, width: width, maxRows: 3, glyphs: glyphs) + 1

@@ -116,8 +116,9 @@ def rewrite_swift(path, rows, unmatched):
                              lambda m: '"' + renames.get(m.group(1), m.group(1)) + '"' + m.group(2), body)
             source = source[:start] + renamed + source[end:]
             position = start + len(renamed)
-        if len(re.findall(r'"' + re.escape(new) + r'"', source)) > len(call.findall(source)):
-            unmatched.append(f"{path.relative_to(ROOT)}: {new}: rename {renames} by hand where it has no [..] literal")
+        stale = [name for name in renames if re.search(r'"' + re.escape(name) + r'"\s*:', source)]
+        if stale and len(re.findall(r'"' + re.escape(new) + r'"', source)) > len(call.findall(source)):
+            unmatched.append(f"{path.relative_to(ROOT)}: {new}: check the arguments {stale} by hand (a call without a [..] literal)")
     if source != original:
         path.write_text(source, encoding="utf-8")
 

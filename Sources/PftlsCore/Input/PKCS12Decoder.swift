@@ -72,7 +72,7 @@ struct PKCS12Decoder {
             pftls_x509_stack_pop_free(authorities)
         }
         file.findings.append(Finding(.pkcs12, .info, file: path,
-            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "keyPart": (key == nil ? Catalog.text("pkcs12.no-key") : Catalog.text("pkcs12.a-key")), "certificatePart": (certificate == nil ? Catalog.text("pkcs12.no-certificate") : Catalog.text("pkcs12.a-certificate")), "authorityCount": "\(authorityCount)"]),
+            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "keyPart": (key == nil ? Catalog.text("pkcs12.no-key") : Catalog.text("pkcs12.a-key")), "certificatePart": (certificate == nil ? Catalog.text("pkcs12.no-certificate") : Catalog.text("pkcs12.a-certificate")), "authorities": Catalog.text(authorityCount == 1 ? "pkcs12.oneAuthority" : "pkcs12.authorities", ["count": "\(authorityCount)"])]),
             hint: Catalog.text("finding.pkcs12.hint")))
     }
 

@@ -32,8 +32,8 @@ struct CertificateChecks {
         let algorithm = certificate.keyAlgorithm
         if !algorithm.isDecodable {
             findings.append(Finding(.unsupportedKey, .error, file: entry.file,
-                message: Catalog.text("finding.unsupportedKey.message3", ["name": "\(name)"]),
-                hint: Catalog.text("finding.unsupportedKey.hint3")))
+                message: Catalog.text("finding.unsupportedKey.unreadablePublicKey", ["name": "\(name)"]),
+                hint: Catalog.text("finding.unsupportedKey.unreadablePublicKeyHint")))
         } else if algorithm.isWeak {
             findings.append(weakKey(file: entry.file, what: name, algorithm: algorithm))
         }

@@ -52,8 +52,8 @@ struct ChainBuilder {
         result.leftovers = others.indices.filter { !used.contains($0) }.map { others[$0] }
         if current.certificate.isSelfSigned, !current.certificate.signatureVerifies(with: current.certificate) {
             result.findings.append(Finding(.badSignature, .error, file: current.file,
-                message: Catalog.text("finding.badSignature.message2", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)"]),
-                hint: Catalog.text("finding.badSignature.hint2")))
+                message: Catalog.text("finding.badSignature.selfSignature", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)"]),
+                hint: Catalog.text("finding.badSignature.selfSignatureHint")))
         }
         return result
     }

@@ -78,8 +78,8 @@ struct FileDecoder {
             } input: { bytes }
         case "OPENSSH PRIVATE KEY":
             file.findings.append(Finding(.unsupportedKey, .error, file: path,
-                message: Catalog.text("finding.unsupportedKey.message4", ["display": "\(display)"]),
-                hint: Catalog.text("finding.unsupportedKey.hint4")))
+                message: Catalog.text("finding.unsupportedKey.openSSH", ["display": "\(display)"]),
+                hint: Catalog.text("finding.unsupportedKey.openSSHHint")))
         case "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST":
             file.append(.certificateRequest)
         case "PKCS7":

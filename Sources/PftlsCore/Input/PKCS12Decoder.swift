@@ -31,7 +31,7 @@ struct PKCS12Decoder {
                 OpenSSLError.drain()
                 file.findings.append(cannotOpen(Catalog.text("inspect.pkcs12.wrongPassphrase")))
                 file.findings.append(Finding(.wrongPassphrase, .error, file: path,
-                    message: Catalog.text("finding.wrongPassphrase.message2", ["display": "\(display)"]),
+                    message: Catalog.text("finding.wrongPassphrase.pkcs12", ["display": "\(display)"]),
                     hint: Catalog.text("finding.wrongPassphrase.hint")))
                 return
             }
@@ -39,7 +39,7 @@ struct PKCS12Decoder {
         } else {
             file.findings.append(cannotOpen(Catalog.text("inspect.pkcs12.needsPassphrase")))
             file.findings.append(Finding(.passphraseRequired, .error, file: path,
-                message: Catalog.text("finding.passphraseRequired.message2", ["display": "\(display)"]),
+                message: Catalog.text("finding.passphraseRequired.pkcs12", ["display": "\(display)"]),
                 hint: Catalog.text("finding.passphraseRequired.hint")))
             return
         }
@@ -77,7 +77,7 @@ struct PKCS12Decoder {
     }
 
     private func cannotOpen(_ why: String) -> Finding {
-        Finding(.pkcs12, .error, file: path, message: Catalog.text("finding.pkcs12.message2", ["display": "\(display)", "why": "\(why)"]),
-                hint: Catalog.text("finding.pkcs12.hint2"))
+        Finding(.pkcs12, .error, file: path, message: Catalog.text("finding.pkcs12.cannotOpen", ["display": "\(display)", "why": "\(why)"]),
+                hint: Catalog.text("finding.pkcs12.cannotOpenHint"))
     }
 }

@@ -54,7 +54,7 @@ struct MainConfigPlanner {
             outcome.explained.insert(name)
             outcome.findings.append(Finding(.obsoleteSetting, .info, file: file,
                 message: Catalog.text("finding.obsoleteSetting.removed", ["file": "\(SafeText.escape(file))", "name": "\(name)", "reason": "\(Self.obsolete[name]!)"]),
-                hint: Catalog.text("finding.obsoleteSetting.hint2")))
+                hint: Catalog.text("finding.obsoleteSetting.removedHint")))
         }
         return outcome
     }

@@ -125,7 +125,7 @@ public struct PlanBuilder {
             findings += ledger.masterFindings(old: oldMaster, new: master, moves: services.moves)
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory,
-                                    message: Catalog.text("finding.unreadable.message2", ["error": "\(error)"]),
+                                    message: Catalog.text("finding.unreadable.cannotEdit", ["error": "\(error)"]),
                                     hint: Catalog.text("config-read.hint.check")))
         }
         findings += saslFindings(answers, main: main)
@@ -199,18 +199,18 @@ public struct PlanBuilder {
         case "dane", "dane-only":
             guard main.effectiveValue(of: "smtp_dns_support_level", defaults: defaults) != "dnssec" else { return [] }
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: Catalog.text("finding.clientLevelNeedsSetup.message2", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
-                hint: Catalog.text("finding.clientLevelNeedsSetup.hint2"))]
+                message: Catalog.text("finding.clientLevelNeedsSetup.dane", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.daneHint"))]
         case "verify", "secure":
             let anchors = ["smtp_tls_CAfile", "smtp_tls_CApath"].compactMap { main.effectiveValue(of: $0, defaults: defaults) }.filter { !$0.isEmpty }
             guard anchors.isEmpty else { return [] }
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: Catalog.text("finding.clientLevelNeedsSetup.message3", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
-                hint: Catalog.text("finding.clientLevelNeedsSetup.hint3"))]
+                message: Catalog.text("finding.clientLevelNeedsSetup.trustAnchors", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.trustAnchorsHint"))]
         case "encrypt":
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: Catalog.text("finding.clientLevelNeedsSetup.message4"),
-                hint: Catalog.text("finding.clientLevelNeedsSetup.hint4"))]
+                message: Catalog.text("finding.clientLevelNeedsSetup.encrypt"),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.encryptHint"))]
         default:
             return []
         }

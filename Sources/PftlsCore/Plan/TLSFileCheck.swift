@@ -74,7 +74,7 @@ struct TLSFileCheck {
 
     private func refusal(_ problem: Problem, where place: String) -> Finding {
         Finding(.tlsFileMissing, .error, file: problem.path,
-            message: Catalog.text("finding.tlsFileMissing.message2", ["place": "\(place)", "setting": "\(problem.setting)", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
+            message: Catalog.text("finding.tlsFileMissing.serverWouldFail", ["place": "\(place)", "setting": "\(problem.setting)", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
             hint: Catalog.text("finding.tlsFileMissing.hint", ["setting": "\(problem.setting)"]))
     }
 

@@ -7,11 +7,11 @@ import PftlsCore
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: Catalog.text("ApplyCommand.text"),
+        abstract: Catalog.text("cli.apply.abstract"),
         discussion: Catalog.text("cli.ApplyCommand.discussion")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("ApplyCommand.text2"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.apply.answersHelp"), valueName: "FILE"))
     var answers: String
 
     @OptionGroup var change: ChangeOptions
@@ -37,11 +37,11 @@ struct ApplyCommand: ParsableCommand {
         if plan.hasErrors { throw ExitCode(1) }
         if change.dryRun {
             try ApplyReport.rehearse(plan, command: "apply", processes: processes)
-            print(plan.isNoOp ? "" : Catalog.text("ApplyCommand.text3"))
+            print(plan.isNoOp ? "" : Catalog.text("apply.dryRun"))
             if !plan.isNoOp && !change.noReload && !change.noCanary { print(Catalog.text("canary.dry-run")) }
             return
         }
-        _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: Catalog.text("ApplyCommand.text4"))
+        _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: Catalog.text("apply.nothingToChange"))
     }
 }
 
@@ -55,13 +55,13 @@ enum AnswersFileOption {
         if path == "-" {
             // `--answers -`: from standard input (Ansible passes the answers this way).
             guard let input = StandardStreams.readInput(limit: limit) else {
-                throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": Catalog.text("answers.input-too-large", [
-                    "where_": Catalog.text("answers.stdin"), "limit": "\(limit)"])]))
+                throw ValidationError(Catalog.text("cli.apply.answersUnreadable", ["reason": Catalog.text("answers.input-too-large", [
+                    "source": Catalog.text("answers.stdin"), "limit": "\(limit)"])]))
             }
             return try parse(input, name: Catalog.text("answers.stdin"))
         }
         do { bytes = try LocalFileSystem().readFile(path, limit: limit) } catch {
-            throw ValidationError(Catalog.text("ApplyCommand.text5", ["reason": "\(error.reason)"]))
+            throw ValidationError(Catalog.text("cli.apply.answersUnreadable", ["reason": "\(error.reason)"]))
         }
         return try parse(bytes, name: path)
     }

@@ -17,8 +17,8 @@ enum ApplyReport {
                 print(unchanged)
                 return nil
             }
-            print(Catalog.text("ApplyReport.text", ["value": "\(outcome.backupDirectory.map(SafeText.escape) ?? "-")"]))
-            if let rollback = outcome.rollbackCommand { print(Catalog.text("ApplyReport.text2", ["rollback": "\(rollback)"])) }
+            print(Catalog.text("apply.report.done", ["backupDirectory": "\(outcome.backupDirectory.map(SafeText.escape) ?? "-")"]))
+            if let rollback = outcome.rollbackCommand { print(Catalog.text("apply.report.rollback", ["rollback": "\(rollback)"])) }
             return outcome
         } catch {
             StandardStreams.writeError("pftls \(command): \(error.description)\n")

@@ -50,7 +50,7 @@ enum ArgumentParserText {
             .replacing(#/Unexpected argument '([^']+)'\.?/#) { Catalog.text("ap.unexpected-argument-named", ["argument": String($0.output.1)]) }
             .replacing(#/[ \t]*Did you mean '([^']+)'\?/#) { Catalog.text("ap.did-you-mean", ["option": String($0.output.1)]) }
             .replacing(#/The value '([^']*)' is invalid for '([^']+)'/#) { match in
-                Catalog.text("ap.value-invalid", ["value": String(match.output.1), "option": String(match.output.2)])
+                Catalog.text("ap.value-invalid", ["given": String(match.output.1), "option": String(match.output.2)])
             }
             .replacing(#/\.?\s*Please provide one of (.+?)\./#) { match in
                 let values = match.output.1.split(separator: ", ").flatMap { $0.split(separator: " or ") }.map(String.init)
@@ -67,9 +67,9 @@ enum ArgumentParserText {
         let values = { (piece: Substring) in unwrapped(piece).split(separator: ",").map { $0.trimmingBlanks() }.joinedAsList() }
         return text
             .replacing(#/[ \n]*\(values:\s+([^;)]*);\s+default:\s+([^)]*)\)/#) { match in
-                Catalog.text("ap.values-default", ["values": values(match.output.1), "value": unwrapped(match.output.2)])
+                Catalog.text("ap.values-default", ["values": values(match.output.1), "default": unwrapped(match.output.2)])
             }
             .replacing(#/[ \n]*\(values:\s+([^)]*)\)/#) { match in Catalog.text("ap.values-list", ["values": values(match.output.1)]) }
-            .replacing(#/[ \n]*\(default:\s+([^)]*)\)/#) { match in Catalog.text("ap.default-value", ["value": unwrapped(match.output.1)]) }
+            .replacing(#/[ \n]*\(default:\s+([^)]*)\)/#) { match in Catalog.text("ap.default-value", ["default": unwrapped(match.output.1)]) }
     }
 }

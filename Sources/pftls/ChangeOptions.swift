@@ -6,16 +6,16 @@ import ArgumentParser
 struct ChangeOptions: ParsableArguments {
     @OptionGroup var configDirectory: ConfigDirectoryOption
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text2"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.option.passphraseFile"), valueName: "FILE"))
     var passphraseFile: String?
 
-    @Flag(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text3")))
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.option.dryRun")))
     var dryRun = false
 
-    @Flag(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text4")))
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.option.noReload")))
     var noReload = false
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("ChangeOptions.text5"), valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.option.backupDirectory"), valueName: "DIR"))
     var backupDir: String?
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("change.json.help")))

@@ -7,25 +7,25 @@ import PftlsCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: Catalog.text("CheckCommand.text"),
-        discussion: Catalog.text("CheckCommand.text2")
+        abstract: Catalog.text("cli.check.abstract"),
+        discussion: Catalog.text("cli.check.discussion")
     )
 
     @OptionGroup var configDirectory: ConfigDirectoryOption
 
-    @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text4")))
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.check.jsonHelp")))
     var json = false
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("check.format.help"), valueName: "FORMAT"))
     var format: CheckFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text5"), valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.check.warnDaysHelp"), valueName: "N"))
     var warnDays = 30
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("check.crit-days.help"), valueName: "N"))
     var critDays = 7
 
-    @Flag(name: .long, help: ArgumentHelp(Catalog.text("CheckCommand.text6")))
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.check.noProbeHelp")))
     var noProbe = false
 
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var privateCA: PrivateCAOption
 
     func validate() throws {
-        if warnDays < 0 { throw ValidationError(Catalog.text("CheckCommand.text7")) }
+        if warnDays < 0 { throw ValidationError(Catalog.text("cli.check.warnDaysNegative")) }
         if critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
     }
 
@@ -84,18 +84,18 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 /// The check report for people: files, services, probes, findings.
 enum CheckText {
     static func render(_ report: TLSAudit.Report) -> String {
-        var lines = [Catalog.text("CheckCommand.text8") + (report.filesInUse.isEmpty ? Catalog.text("word.none") : report.filesInUse.map(SafeText.escape).joinedAsList())]
+        var lines = [(report.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": report.filesInUse.map(SafeText.escape).joinedAsList()]))]
         if let leaf = report.leaf {
-            lines.append(Catalog.text("CheckCommand.text9", ["subject": "\(leaf.subject)", "value": "\(UTCTimestamp.format(leaf.notAfter))", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]))
+            lines.append(Catalog.text("check.certificate", ["subject": "\(leaf.subject)", "notAfter": "\(UTCTimestamp.format(leaf.notAfter))", "sha256": "\(leaf.sha256FingerprintText)"]))
         }
         lines.append(Catalog.text("report.services"))
         for service in report.services {
             let probe = report.probes.first { $0.service == service }.map { entry -> String in
                 switch entry.result {
-                case .served(let chain): return chain.first.map { $0.isSame(as: report.leaf ?? $0) ? Catalog.text("CheckCommand.text10") : Catalog.text("CheckCommand.text11") } ?? ""
-                case .failed(let reason, _): return Catalog.text("CheckCommand.text12", ["reason": "\(reason)"])
+                case .served(let chain): return chain.first.map { $0.isSame(as: report.leaf ?? $0) ? Catalog.text("check.listener.servesOnDisk") : Catalog.text("check.listener.servesAnother") } ?? ""
+                case .failed(let reason, _): return Catalog.text("check.listener.handshakeFailed", ["reason": "\(reason)"])
                 }
-            } ?? Catalog.text("CheckCommand.text13")
+            } ?? Catalog.text("check.listener.notProbed")
             lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
         }
         lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))

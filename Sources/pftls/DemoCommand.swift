@@ -8,8 +8,8 @@ import PftlsUI
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: Catalog.text("DemoCommand.text"),
-        discussion: Catalog.text("DemoCommand.text2")
+        abstract: Catalog.text("cli.demo.abstract"),
+        discussion: Catalog.text("cli.demo.discussion")
     )
 
     func run() throws {
@@ -27,11 +27,11 @@ struct DemoCommand: ParsableCommand {
         // After a write, the result's last line already says where the config set is: it is said once.
         if outcome.model.result?.succeeded != true {
             if ["pftls-config-set", "pftls-answers.json"].contains(where: { FileManager.default.fileExists(atPath: layout.root + "/" + $0) }) {
-                print(Catalog.text("DemoCommand.text4", ["root": "\(layout.root)"]))
+                print(Catalog.text("demo.sandboxKept", ["root": "\(layout.root)"]))
             } else {
                 // Nothing was written or saved: the sandbox has nothing worth keeping.
                 try? FileManager.default.removeItem(atPath: layout.root)
-                print(Catalog.text("DemoCommand.text5"))
+                print(Catalog.text("demo.sandboxRemoved"))
             }
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

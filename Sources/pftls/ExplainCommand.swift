@@ -6,12 +6,12 @@ import PftlsCore
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: Catalog.text("ExplainCommand.text"),
+        abstract: Catalog.text("cli.explain.abstract"),
         discussion: Catalog.text("cli.ExplainCommand.discussion")
     )
 
     @Argument(parsing: .allUnrecognized,
-              help: ArgumentHelp(Catalog.text("ExplainCommand.text3"),
+              help: ArgumentHelp(Catalog.text("cli.explain.parameterHelp"),
                                  valueName: "PARAM"))
     var words: [String] = []
 
@@ -20,13 +20,13 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         if words.count > 2 || (words.count == 2 && words[0] != "-o") {
-            throw ValidationError(Catalog.text("ExplainCommand.text4"))
+            throw ValidationError(Catalog.text("explain.needsName"))
         }
         guard !words.isEmpty else { return }
         guard let help = ParameterHelpCatalog.lookup(query) else { throw ValidationError(Self.unknown(query)) }
         if let value = HelpQuery(query).value, !help.values.isEmpty, help.value(value) == nil {
             let valid = help.values.map(\.value).joinedAsList()
-            throw ValidationError(Catalog.text("ExplainCommand.text5", ["value": "\(SafeText.escape(value))", "name": "\(help.name)", "valid": "\(valid)"]))
+            throw ValidationError(Catalog.text("explain.invalidValue", ["given": "\(SafeText.escape(value))", "name": "\(help.name)", "valid": "\(valid)"]))
         }
     }
 
@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
     static func unknown(_ query: String) -> String {
         let name = SafeText.escape(HelpQuery(query).name)
         let close = ParameterHelpCatalog.suggestions(for: query)
-        let hint = close.isEmpty ? "" : Catalog.text("ExplainCommand.text6", ["value": "\(close.joinedAsList())"])
-        return Catalog.text("ExplainCommand.text7", ["name": "\(name)", "hint": "\(hint)"])
+        if close.isEmpty { return Catalog.text("explain.unknownName", ["name": "\(name)"]) }
+        return Catalog.text("explain.unknownNameSuggestions", ["name": "\(name)", "suggestions": "\(close.joinedAsList())"])
     }
 }

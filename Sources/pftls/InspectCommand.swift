@@ -7,11 +7,11 @@ import PftlsCore
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: Catalog.text("InspectCommand.text"),
+        abstract: Catalog.text("cli.inspect.abstract"),
         discussion: Catalog.text("cli.InspectCommand.discussion")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text2")))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.inspect.hostnameHelp")))
     var hostname: String?
 
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
@@ -24,23 +24,23 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var privateCA: PrivateCAOption
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text3"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.inspect.passphraseFileHelp"), valueName: "FILE"))
     var passphraseFile: String?
 
-    @Flag(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text4")))
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.inspect.jsonHelp")))
     var json = false
 
-    @Flag(name: .long, help: ArgumentHelp(Catalog.text("InspectCommand.text5")))
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.inspect.sampleHelp")))
     var sample = false
 
-    @Argument(help: ArgumentHelp(Catalog.text("InspectCommand.text6"), valueName: "FILE"))
+    @Argument(help: ArgumentHelp(Catalog.text("cli.inspect.filesHelp"), valueName: "FILE"))
     var files: [String] = []
 
     func validate() throws {
         if files.isEmpty && !sample {
-            throw ValidationError(Catalog.text("InspectCommand.text7"))
+            throw ValidationError(Catalog.text("inspect.needsFiles"))
         }
-        if !files.isEmpty && sample { throw ValidationError(Catalog.text("InspectCommand.text8")) }
+        if !files.isEmpty && sample { throw ValidationError(Catalog.text("inspect.sampleTakesNoFiles")) }
     }
 
     func run() throws {
@@ -81,7 +81,7 @@ enum PassphraseOption {
             do {
                 return FixedPassphrase(try PassphraseFile.read(file))
             } catch {
-                throw ValidationError(Catalog.text("InspectCommand.text9", ["reason": "\(error.reason)"]))
+                throw ValidationError(Catalog.text("inspect.passphraseFileUnreadable", ["reason": "\(error.reason)"]))
             }
         }
         return TerminalPassphrasePrompt.isAvailable ? TerminalPassphrasePrompt() : nil

@@ -6,7 +6,7 @@ enum LanguageOption {
     struct Invalid: Error, CustomStringConvertible {
         let value: String
         var description: String {
-            Catalog.text("cli.lang-invalid", ["value": SafeText.escape(value)])
+            Catalog.text("cli.lang-invalid", ["language": SafeText.escape(value)])
         }
     }
 

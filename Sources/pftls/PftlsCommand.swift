@@ -5,7 +5,7 @@ import ArgumentParser
 struct PftlsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pftls",
-        abstract: Catalog.text("PftlsCommand.text"),
+        abstract: Catalog.text("cli.abstract"),
         version: PftlsVersion.current,
         subcommands: [WizardCommand.self, DemoCommand.self, InspectCommand.self, CsrCommand.self, ApplyCommand.self, CheckCommand.self, RenewCommand.self, ExplainCommand.self],
         defaultSubcommand: WizardCommand.self

@@ -8,20 +8,20 @@ import PftlsCore
 struct RenewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew",
-        abstract: Catalog.text("RenewCommand.text"),
+        abstract: Catalog.text("cli.renew.abstract"),
         discussion: Catalog.text("cli.RenewCommand.discussion") + "\n\n" + Catalog.text("renew.discussion.certbot")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text2"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.keyHelp"), valueName: "FILE"))
     var key: String?
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text3"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.certHelp"), valueName: "FILE"))
     var cert: String?
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("RenewCommand.text4"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.chainHelp"), valueName: "FILE"))
     var chain: [String] = []
 
-    @Option(name: .customLong("from-certbot"), help: ArgumentHelp(Catalog.text("RenewCommand.text5"), valueName: "NAME"))
+    @Option(name: .customLong("from-certbot"), help: ArgumentHelp(Catalog.text("cli.renew.fromCertbotHelp"), valueName: "NAME"))
     var certbotName: String?
 
     @Option(name: .customLong("name"), help: ArgumentHelp(Catalog.text("names.option.help"), valueName: "NAME"))
@@ -39,9 +39,9 @@ struct RenewCommand: ParsableCommand {
 
     func validate() throws {
         if cert == nil && certbotName == nil && ProcessEnvironment.value("RENEWED_LINEAGE") == nil {
-            throw ValidationError(Catalog.text("RenewCommand.text6"))
+            throw ValidationError(Catalog.text("renew.needsCertificate"))
         }
-        if cert != nil && certbotName != nil { throw ValidationError(Catalog.text("RenewCommand.text7")) }
+        if cert != nil && certbotName != nil { throw ValidationError(Catalog.text("renew.certAndCertbotExclusive")) }
         if lineage != nil && (cert != nil || certbotName != nil) { throw ValidationError(Catalog.text("renew.lineage.not-with-files")) }
     }
 
@@ -94,19 +94,19 @@ struct RenewCommand: ParsableCommand {
         }
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if plan.hasErrors {
-            StandardStreams.writeError(Catalog.text("RenewCommand.text9"))
+            StandardStreams.writeError(Catalog.text("renew.refused"))
             throw ExitCode(1)
         }
         if change.dryRun {
             try ApplyReport.rehearse(plan, command: "renew", processes: processes)
-            print(Catalog.text("RenewCommand.text10"))
+            print(Catalog.text("apply.dryRun"))
             return
         }
         let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
         guard try ApplyReport.run(plan, options: change, command: "renew", processes: processes,
-                                  unchanged: Catalog.text("RenewCommand.text11")) != nil else { return }
+                                  unchanged: Catalog.text("renew.alreadyInstalled")) != nil else { return }
         if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {
-            print(Catalog.text("RenewCommand.text12"))
+            print(Catalog.text("renew.publishTLSA"))
             print("  3 1 1 \(Hex.lowercase(newKeyDigest))")
         }
     }

@@ -30,7 +30,7 @@ struct ResolverOptions: ParsableArguments {
     private static func choice(_ option: String?) throws -> ResolverChoice? {
         guard let chosen = option ?? ProcessEnvironment.value("PFTLS_RESOLVER") else { return nil }
         guard let choice = ResolverChoice(chosen) else {
-            throw ValidationError(Catalog.text("dns.resolver.invalid", ["value": SafeText.escape(chosen)]))
+            throw ValidationError(Catalog.text("dns.resolver.invalid", ["resolver": SafeText.escape(chosen)]))
         }
         return choice
     }

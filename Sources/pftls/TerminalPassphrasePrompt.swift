@@ -11,7 +11,7 @@ final class TerminalPassphrasePrompt: PassphraseSource {
 
     func passphrase(for file: String) -> SecretBytes? {
         if let known = answers[file] { return known }
-        guard let secret = Self.ask(Catalog.text("TerminalPassphrasePrompt.text", ["file": "\(SafeText.escape(file))"])) else { return nil }
+        guard let secret = Self.ask(Catalog.text("cli.passphrasePrompt", ["file": "\(SafeText.escape(file))"])) else { return nil }
         answers[file] = secret
         return secret
     }

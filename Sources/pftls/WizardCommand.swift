@@ -8,7 +8,7 @@ import PftlsUI
 struct WizardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
-        abstract: Catalog.text("WizardCommand.text")
+        abstract: Catalog.text("cli.wizard.abstract")
     )
 
     @OptionGroup var configDirectory: ConfigDirectoryOption

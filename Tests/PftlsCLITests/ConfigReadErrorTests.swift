@@ -78,8 +78,8 @@ import PftlsTestSupport
     @Test func theCodeStaysAndTheWordsFollowTheLanguage() throws {
         let renew = try Pftls.run(["--lang", "ja", "renew", "--config-dir", missing, "--cert", root + "/new.pem"])
         #expect(renew.status == 1, "\(renew.all)")
-        #expect(renew.standardError.hasPrefix("pftls renew: エラー [config-not-found] \(missing)/main.cf を読み取れません: "), "\(renew.all)")
-        #expect(renew.standardError.contains("対処: --config-dir に"), "\(renew.all)")
+        #expect(renew.standardError.hasPrefix("pftls renew: エラー [config-not-found] \(missing)/main.cf を読み取れません："), "\(renew.all)")
+        #expect(renew.standardError.contains("対処：--config-dir に"), "\(renew.all)")
     }
 
     @Test func configDirIsOneOptionWithOneHelpText() throws {

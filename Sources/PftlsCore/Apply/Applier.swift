@@ -62,22 +62,22 @@ public struct Applier {
         func say(_ line: String) { log.append(line); progress(line) }
         func fail(_ reason: String, rolledBack: Bool = false) -> ApplyFailure { ApplyFailure(reason: reason, rolledBack: rolledBack, log: log) }
 
-        guard !plan.hasErrors else { throw fail(Catalog.text("Applier.text")) }
+        guard !plan.hasErrors else { throw fail(Catalog.text("apply.planHasErrors")) }
         let lock: ConfigLock
         do { lock = try ConfigLock(configDirectory: plan.configDirectory, wait: options.lockWait) } catch { throw fail(error.description) }
         defer { withExtendedLifetime(lock) {} }
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
-            say(Catalog.text("Applier.text2", ["stale": "\(SafeText.escape(stale))"]))
+            say(Catalog.text("apply.staleStagingRemoved", ["stale": "\(SafeText.escape(stale))"]))
         }
         for directory in [plan.configDirectory, plan.answers.certificateDirectory] {
             for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) + Canary.removeLeftoverFiles(in: directory) {
-                say(Catalog.text("Applier.text3", ["directory": "\(SafeText.escape(directory))", "stale": "\(SafeText.escape(stale))"]))
+                say(Catalog.text("apply.staleTempFileRemoved", ["directory": "\(SafeText.escape(directory))", "stale": "\(SafeText.escape(stale))"]))
             }
         }
         // The plan may be older than the lock: another run may have changed the files since.
         if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(problem) }
         guard !plan.isNoOp else {
-            say(Catalog.text("Applier.text4"))
+            say(Catalog.text("apply.log.nothingToChange"))
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
         }
         // The sandbox's status is not even asked: it is never run.
@@ -88,7 +88,7 @@ public struct Applier {
         }
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
         if plan.baseline?.checkFailure != nil { say(Catalog.text("apply.repaired-config-passes")) }
-        say(Catalog.text("Applier.text5"))
+        say(Catalog.text("apply.log.stagedAccepted"))
 
         // From here to the proof, Ctrl-C, SIGTERM and a hang-up are held back and looked for
         // at each step: the run then rolls back (or, before any write, stops) and says so.
@@ -96,7 +96,7 @@ public struct Applier {
         defer { SignalBlocker.unblock(restoring: previousMask) }
         func interruption(_ stage: String) -> ApplyFailure? {
             guard let signal = SignalBlocker.takePending() else { return nil }
-            var failure = fail(Catalog.text("Applier.text6", ["value": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]))
+            var failure = fail(Catalog.text("apply.interrupted", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]))
             failure.signal = signal
             return failure
         }
@@ -110,11 +110,11 @@ public struct Applier {
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
             try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed, wasRunning: wasRunning).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
-            throw fail(Catalog.text("Applier.text7", ["error": "\(error)"]))
+            throw fail(Catalog.text("apply.backupFailed", ["error": "\(error)"]))
         }
-        say(Catalog.text("Applier.text8", ["directory": "\(SafeText.escape(backup.directory))"]))
+        say(Catalog.text("apply.log.backedUp", ["directory": "\(SafeText.escape(backup.directory))"]))
         if let directory = plan.directoryToCreate {
-            do { try Self.createDirectory(directory) } catch { throw fail(Catalog.text("Applier.text9", ["error": "\(error)"])) }
+            do { try Self.createDirectory(directory) } catch { throw fail(Catalog.text("apply.failedNothingChanged", ["error": "\(error)"])) }
             say(Catalog.text("apply.created", ["directory": SafeText.escape(directory)]))
         }
         // The canary: the new files on a temporary loopback listener, before the live services change.
@@ -143,14 +143,14 @@ public struct Applier {
                 say(Catalog.text("canary.passed"))
             }
         }
-        if let stop = interruption(Catalog.text("Applier.text10")) { throw stop }
+        if let stop = interruption(Catalog.text("apply.stage.beforeChange")) { throw stop }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 
         // The directories are opened once and checked again through the descriptors the
         // writes then use: the plan's check may be minutes old (a wizard's review).
         let pins: DirectoryPins
         do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
-            throw fail(Catalog.text("Applier.text11", ["error": "\(error)"]))
+            throw fail(Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"]))
         }
         let writer = AtomicFileWriter(pins: pins)
         // Every new file is written whole first; only then are they renamed into place,
@@ -181,59 +181,60 @@ public struct Applier {
 
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
-            audit.record(Catalog.text("Applier.text12", ["reason": "\(reason)"]) + (problems.isEmpty ? "" : Catalog.text("Applier.text13", ["value": problems.joined(separator: Catalog.text("clause.separator"))])))
-            say(problems.isEmpty ? Catalog.text("Applier.text14") : Catalog.text("Applier.text15", ["value": problems.joined(separator: Catalog.text("clause.separator"))]))
+            audit.record(problems.isEmpty ? Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"])
+                : Catalog.text("apply.log.rolledBackNotRestored", ["reason": "\(reason)", "files": problems.joined(separator: Catalog.text("clause.separator"))]))
+            say(problems.isEmpty ? Catalog.text("apply.rollback.restored") : Catalog.text("apply.rollback.notRestored", ["files": problems.joined(separator: Catalog.text("clause.separator"))]))
             var failure = fail(reason, rolledBack: true)
             failure.restoreProblems = problems
             failure.signal = signal
-            if !problems.isEmpty { failure.postfixNote = Catalog.text("Applier.text16", ["rollbackCommand": "\(rollbackCommand)"]) }
+            if !problems.isEmpty { failure.postfixNote = Catalog.text("apply.rollback.runOnceFixed", ["rollbackCommand": "\(rollbackCommand)"]) }
             guard options.reload && wasRunning else { return failure }
             // Back to the state Postfix was in: running. A reload that failed may have stopped it.
             let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
             switch recovery.bringBack() {
             case .running:
-                say(Catalog.text("Applier.text17"))
+                say(Catalog.text("apply.rollback.reloaded"))
             case .restarted:
-                say(Catalog.text("Applier.text18"))
-                failure.postfixNote = [failure.postfixNote, Catalog.text("Applier.text19")].compactMap { $0 }.joined(separator: " ")
+                say(Catalog.text("apply.rollback.restarted"))
+                failure.postfixNote = [failure.postfixNote, Catalog.text("apply.rollback.stoppedRestarted")].compactMap { $0 }.joined(separator: " ")
             case .down(let why):
-                say(Catalog.text("Applier.text21"))
+                say(Catalog.text("apply.rollback.notRunning"))
                 failure.postfixNote = [failure.postfixNote, recovery.sentence(.down(reason: why))].compactMap { $0 }.joined(separator: " ")
             }
             return failure
         }
 
-        if case .failure(let error) = written { throw rollBack(Catalog.text("Applier.text23", ["error": "\(error)"])) }
-        say(Catalog.text("Applier.text24", ["count": "\(plan.changedFiles.count)"]))
+        if case .failure(let error) = written { throw rollBack(Catalog.text("apply.writeFailed", ["error": "\(error)"])) }
+        say(Catalog.text(plan.changedFiles.count == 1 ? "apply.log.wroteOneFile" : "apply.log.wroteFiles", ["count": "\(plan.changedFiles.count)"]))
         func checkpoint(_ stage: String) throws(ApplyFailure) {
             if let signal = SignalBlocker.takePending() {
-                throw rollBack(Catalog.text("Applier.text25", ["value": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]), signal: signal)
+                throw rollBack(Catalog.text("apply.interruptedUnproven", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]), signal: signal)
             }
         }
-        try checkpoint(Catalog.text("Applier.text26"))
+        try checkpoint(Catalog.text("apply.stage.afterWrite"))
 
         if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
-                throw rollBack(Catalog.text("Applier.text27", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
+                throw rollBack(Catalog.text("apply.checkFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
             }
-            say(Catalog.text("Applier.text28"))
+            say(Catalog.text("apply.log.checkPassed"))
         } else if sealed && given.postfixCheck && !options.postfixCheck {
             say(Catalog.text("demo.sandbox.check-skipped"))
         }
-        try checkpoint(Catalog.text("Applier.text29"))
+        try checkpoint(Catalog.text("apply.stage.afterCheck"))
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
         if options.reload {
             if wasRunning {
                 let log = MailLogWatch.start(configDirectory: plan.configDirectory, processes: processes)
                 if let reload = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
-                    throw rollBack(Catalog.text("Applier.text30", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(reload.reason))"]))
+                    throw rollBack(Catalog.text("apply.reloadFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(reload.reason))"]))
                 }
-                say(Catalog.text("Applier.text31"))
-                try checkpoint(Catalog.text("Applier.text32"))
+                say(Catalog.text("apply.log.reloaded"))
+                try checkpoint(Catalog.text("apply.stage.afterReload"))
                 for target in plan.probes {
                     let result = probeUntilServed(target, leaf: plan.leaf, deadline: options.probeDeadline)
-                    try checkpoint(Catalog.text("Applier.text33"))
+                    try checkpoint(Catalog.text("apply.stage.probing"))
                     probeResults.append((target, result))
                     let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"])
                     switch result {
@@ -241,20 +242,20 @@ public struct Applier {
                         if let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: where_, served: chain, installed: plan.chain) {
                             throw rollBack(whole.message + Catalog.text("sentence.end") + log.quote)
                         }
-                        say(Catalog.text("Applier.text34", ["where_": "\(where_)", "value": "\(chain[0].sha256FingerprintText)"]))
+                        say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": "\(chain[0].sha256FingerprintText)"]))
                     case .served(let chain):
-                        throw rollBack(Catalog.text("Applier.text35", ["where_": "\(where_)", "value": "\(chain.first?.sha256FingerprintText ?? "?")"]) + log.quote)
+                        throw rollBack(Catalog.text("apply.servesAnother", ["listener": "\(where_)", "sha256": "\(chain.first?.sha256FingerprintText ?? "?")"]) + log.quote)
                     case .failed(let reason, _):
                         throw rollBack(Catalog.text("apply.probe.failed", ["place": where_, "reason": "\(reason)"]) + log.quote)
                     }
                 }
             } else {
-                say(Catalog.text("Applier.text36", ["configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
+                say(Catalog.text("apply.postfixNotRunning", ["configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
             }
         } else if sealed {
             say(Catalog.text("demo.sandbox.not-reloaded"))
         }
-        audit.record(Catalog.text("Applier.text37", ["rollbackCommand": "\(rollbackCommand)"]))
+        audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
         return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
                             probes: probeResults, log: log)
     }
@@ -310,7 +311,7 @@ public struct Applier {
         }
         for directory in missing {
             guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
-                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("Applier.text38", ["value": "\(String(cString: strerror(errno)))"]))
+                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("apply.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
             }
             if getuid() == 0 { chown(directory, 0, 0) }
             chmod(directory, 0o755)

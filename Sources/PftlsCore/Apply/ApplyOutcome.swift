@@ -30,8 +30,8 @@ public struct ApplyFailure: Error, CustomStringConvertible {
     public var description: String {
         var sentences = [reason]
         if rolledBack {
-            sentences.append(restoreProblems.isEmpty ? Catalog.text("ApplyOutcome.text")
-                : Catalog.text("ApplyOutcome.text2") + restoreProblems.joined(separator: Catalog.text("clause.separator")) + Catalog.text("sentence.end"))
+            sentences.append(restoreProblems.isEmpty ? Catalog.text("apply.outcome.restored")
+                : Catalog.text("apply.outcome.notRestored", ["problems": restoreProblems.joined(separator: Catalog.text("clause.separator"))]))
         }
         if let postfixNote { sentences.append(postfixNote) }
         return sentences.joinedAsSentences()

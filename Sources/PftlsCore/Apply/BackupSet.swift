@@ -46,7 +46,7 @@ struct BackupSet {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(path, &buffer, buffer.count - 1)
             guard length > 0 else {
-                throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("BackupSet.reason", ["value": "\(String(cString: strerror(errno)))"]))
+                throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("backup.cannotReadLink", ["reason": "\(String(cString: strerror(errno)))"]))
             }
             let target = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             entries.append(Entry(original: path, copy: nil, mode: 0, owner: (info.st_uid, info.st_gid), linkTarget: target))
@@ -54,7 +54,7 @@ struct BackupSet {
         }
         let bytes: [UInt8]
         do { bytes = try LocalFileSystem().readFile(path, limit: 64 << 20) } catch {
-            throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("BackupSet.reason2", ["reason": "\(error.reason)"]))
+            throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("backup.cannotBackUp", ["reason": "\(error.reason)"]))
         }
         if secret && keyDirectory == nil {
             keyDirectory = try Self.makeDirectory(certificateDirectory + "/.pftls-backups", stamp)
@@ -148,13 +148,13 @@ struct BackupSet {
 
     private static func makeDirectory(_ root: String, _ stamp: String) throws(AtomicFileWriter.Failure) -> String {
         for directory in [root] where mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("BackupSet.reason3", ["value": "\(String(cString: strerror(errno)))"]))
+            throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
         }
         var candidate = root + "/" + stamp
         var attempt = 1
         while mkdir(candidate, 0o700) != 0 {
             guard errno == EEXIST, attempt < 100 else {
-                throw AtomicFileWriter.Failure(path: candidate, reason: Catalog.text("BackupSet.reason4", ["value": "\(String(cString: strerror(errno)))"]))
+                throw AtomicFileWriter.Failure(path: candidate, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
             }
             attempt += 1
             candidate = root + "/" + stamp + "-\(attempt)"

@@ -117,6 +117,6 @@ public struct ConfigBaseline: Sendable {
         return Finding(.existingConfigWarning, .warning, file: complaint.file ?? configDirectory,
             message: Catalog.text("finding.existingConfigWarning.message", ["text": "\(SafeText.escape(complaint.text))"]),
             hint: place.map { Catalog.text("baseline.fix-when-convenient", ["place": $0]) }
-                ?? Catalog.text("ConfigBaseline.text"))
+                ?? Catalog.text("check.baseline.leftAlone"))
     }
 }

@@ -19,14 +19,14 @@ final class ConfigLock {
         let path = configDirectory + "/.pftls.lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
-            throw Busy(description: Catalog.text("ConfigLock.text", ["path": "\(SafeText.escape(path))", "value": "\(String(cString: strerror(errno)))"]))
+            throw Busy(description: Catalog.text("apply.lock.cannotOpen", ["path": "\(SafeText.escape(path))", "reason": "\(String(cString: strerror(errno)))"]))
         }
         let end = Date().addingTimeInterval(wait)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < end else {
                 let holder = Self.holder(fd)
                 close(fd)
-                throw Busy(description: Catalog.text("ConfigLock.text2", ["value": holder.map { Catalog.text("lock.holder", ["pid": "\($0)"]) } ?? "", "configDirectory": "\(SafeText.escape(configDirectory))", "value2": "\(Int(wait))"]))
+                throw Busy(description: Catalog.text(holder == nil ? "apply.lock.busy" : "apply.lock.busyPid", ["pid": holder.map { "\($0)" } ?? "", "configDirectory": "\(SafeText.escape(configDirectory))", "seconds": "\(Int(wait))"]))
             }
             usleep(100_000)
         }

@@ -10,7 +10,7 @@ public enum ConfigSetExport {
     /// under its own name, keeping each file's mode (key files 0600).
     public static func write(_ plan: ChangePlan, to directory: String) throws(AtomicFileWriter.Failure) {
         if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("ConfigSetExport.reason", ["value": "\(String(cString: strerror(errno)))"]))
+            throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("export.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
         }
         let writer = AtomicFileWriter()
         for file in plan.files {

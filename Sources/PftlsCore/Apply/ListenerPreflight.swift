@@ -10,13 +10,12 @@ struct ListenerPreflight {
         // A missing Dovecot socket is harmless only while TLS does not work: with the new
         // certificate, smtpd would offer SASL and stop at once, on every connection.
         if let sasl = plan.findings.first(where: { $0.code == .saslSocketMissing }) {
-            return sasl.message + Catalog.text("ListenerPreflight.text") + sasl.hint + Catalog.text("ListenerPreflight.text2")
+            return Catalog.text("apply.preflight.saslMissing", ["problem": sasl.message, "fix": sasl.hint])
         }
         for target in plan.probes where target.mode == .startTLS {
             guard let reply = greeting(host: target.host, port: target.port) else { continue }
             if reply.hasPrefix("220") { continue }
-            return Catalog.text("ListenerPreflight.text3", ["rawValue": "\(target.service.rawValue)", "host": "\(SafeText.escape(target.host))", "port": "\(target.port)", "reply": "\(reply)"])
-                + Catalog.text("ListenerPreflight.text4")
+            return Catalog.text("apply.preflight.brokenBefore", ["service": "\(target.service.rawValue)", "host": "\(SafeText.escape(target.host))", "port": "\(target.port)", "reply": "\(reply)"])
         }
         return nil
     }

@@ -22,7 +22,7 @@ struct PostfixCommand {
     func run(_ directory: String, subcommand: String) -> Verdict? {
         let result: ProcessResult?
         do { result = try processes.runWithTerminal("postfix", ["-c", directory, subcommand]) } catch {
-            return Verdict(passed: false, messages: "", reason: Catalog.text("PostfixCommand.reason", ["subcommand": "\(subcommand)", "error": "\(error)"]))
+            return Verdict(passed: false, messages: "", reason: Catalog.text("postfix.cannotRun", ["subcommand": "\(subcommand)", "error": "\(error)"]))
         }
         guard let result else { return nil }
         let messages = [result.errorOutput, result.output].filter { !$0.isEmpty }.joined(separator: "\n")

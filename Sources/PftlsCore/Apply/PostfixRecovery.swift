@@ -30,7 +30,7 @@ struct PostfixRecovery {
         }
         let start = postfix.run(configDirectory, subcommand: "start")
         if start?.passed == true, isRunning { return .restarted }
-        return .down(reason: start?.reason ?? Catalog.text("Applier.text20"))
+        return .down(reason: start?.reason ?? Catalog.text("apply.postfixNotInstalled"))
     }
 
     /// True when the master runs, asked now.
@@ -53,7 +53,7 @@ struct PostfixRecovery {
         case .running: Catalog.text("recovery.running")
         case .restarted: Catalog.text("recovery.restarted")
         case .down(let reason):
-            Catalog.text("Applier.text22", ["why": SafeText.escape(reason), "configDirectory": SafeText.escape(configDirectory)])
+            Catalog.text("apply.rollback.notRunningStart", ["why": SafeText.escape(reason), "configDirectory": SafeText.escape(configDirectory)])
         }
     }
 }

@@ -20,7 +20,7 @@ struct StagedCheck {
         guard (try? processes.run("postconf", ["-h", "mail_version"])) != nil else { return nil }
         var template = Array((plan.configDirectory + "/.pftls-stage-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            return Catalog.text("StagedCheck.text", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "value": "\(String(cString: strerror(errno)))"])
+            return Catalog.text("apply.staged.cannotCreateDirectory", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(String(cString: strerror(errno)))"])
         }
         let stage = String(cString: created)
         defer { try? FileManager.default.removeItem(atPath: stage) }
@@ -30,7 +30,7 @@ struct StagedCheck {
                 try file.write(using: writer, to: stage + "/" + name, mode: 0o644)
             }
         } catch {
-            return Catalog.text("StagedCheck.text2", ["error": "\(error)"])
+            return Catalog.text("apply.staged.cannotStage", ["error": "\(error)"])
         }
         ConfigFileAge.dateBack(["main.cf", "master.cf"].map { stage + "/" + $0 })
         guard let staged = ConfigBaseline.postconfComplaints(of: stage, reportedAs: plan.configDirectory, processes: processes) else {
@@ -39,7 +39,7 @@ struct StagedCheck {
         let added = plan.baseline?.newComplaints(staged) ?? staged
         guard added.isEmpty else {
             let detail = added.map(\.text).joined(separator: "; ")
-            return Catalog.text("StagedCheck.text3", ["detail": "\(SafeText.escape(detail))"])
+            return Catalog.text("apply.staged.postfixComplains", ["detail": "\(SafeText.escape(detail))"])
         }
         if postfixCheck, plan.baseline?.checkFailure != nil, let verdict = PostfixCommand(processes: processes).run(stage), !verdict.passed {
             let words = verdict.reason.replacing(stage, with: plan.configDirectory)

@@ -64,18 +64,18 @@ struct ConfigRules {
                 || (!positive.isEmpty && !positive.contains("TLSv1.3"))
             if excludesNewest {
                 findings.append(Finding(.weakProtocols, .warning, file: mainPath,
-                    message: Catalog.text("rule.no-tls13.message", ["name": name, "value": SafeText.escape(raw)]),
+                    message: Catalog.text("rule.no-tls13.message", ["name": name, "setting": SafeText.escape(raw)]),
                     hint: Catalog.text("rule.protocols.hint", ["name": name])))
             } else if allowsOld && !raw.isEmpty {
                 findings.append(Finding(.weakProtocols, .warning, file: mainPath,
-                    message: Catalog.text("rule.old-protocols.message", ["name": name, "value": SafeText.escape(raw)]),
+                    message: Catalog.text("rule.old-protocols.message", ["name": name, "setting": SafeText.escape(raw)]),
                     hint: Catalog.text("rule.protocols.hint", ["name": name])))
             }
         }
         for name in ["smtpd_tls_ciphers", "smtpd_tls_mandatory_ciphers", "smtp_tls_ciphers", "smtp_tls_mandatory_ciphers"] {
             guard let value = setup.main.value(of: name), ["export", "low", "null"].contains(value.lowercased()) else { continue }
             findings.append(Finding(.weakProtocols, .warning, file: mainPath,
-                message: Catalog.text("rule.ciphers.message", ["name": name, "value": SafeText.escape(value)]),
+                message: Catalog.text("rule.ciphers.message", ["name": name, "setting": SafeText.escape(value)]),
                 hint: Catalog.text("rule.ciphers.hint", ["name": name])))
         }
         return findings
@@ -88,7 +88,7 @@ struct ConfigRules {
         let words = { (text: String) in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ":" }) }
         if let builtIn = installation.defaults["tls_eecdh_auto_curves"], words(setup.value("tls_eecdh_auto_curves")) == words(builtIn) { return [] }
         return [Finding(.curvesOverridden, .warning, file: mainPath,
-                        message: Catalog.text("rule.curves.message", ["value": SafeText.escape(raw)]),
+                        message: Catalog.text("rule.curves.message", ["setting": SafeText.escape(raw)]),
                         hint: Catalog.text("rule.curves.hint"))]
     }
 
@@ -100,7 +100,7 @@ struct ConfigRules {
             let value = setup.value(name)
             guard value.hasPrefix("btree:") || value.hasPrefix("hash:") else { return nil }
             return Finding(.berkeleyDBCache, .info, file: mainPath,
-                           message: Catalog.text("rule.berkeley-db.message", ["name": name, "value": SafeText.escape(value)]),
+                           message: Catalog.text("rule.berkeley-db.message", ["name": name, "setting": SafeText.escape(value)]),
                            hint: Catalog.text("rule.berkeley-db.hint", ["name": name, "type": cacheType, "path": String(value.drop { $0 != ":" }.dropFirst())]))
         }
     }

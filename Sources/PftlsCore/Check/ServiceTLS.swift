@@ -11,10 +11,10 @@ public struct ServiceTLS: Sendable, Equatable {
         /// The mode in the current language.
         public var label: String {
             switch self {
-            case .none: Catalog.text("ServiceTLS.text")
-            case .offered: Catalog.text("ServiceTLS.text2")
-            case .required: Catalog.text("ServiceTLS.text3")
-            case .implicit: Catalog.text("ServiceTLS.text4")
+            case .none: Catalog.text("service.tls.none")
+            case .offered: Catalog.text("service.tls.offered")
+            case .required: Catalog.text("service.tls.required")
+            case .implicit: Catalog.text("service.tls.implicit")
             }
         }
     }

@@ -83,7 +83,7 @@ public struct TLSAudit {
         }
         for name in MainConfigPlanner.obsolete.keys.sorted() where main.value(of: name) != nil {
             findings.append(Finding(.obsoleteSetting, .warning, file: configDirectory + "/main.cf",
-                message: Catalog.text("finding.obsoleteSetting.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "name": "\(name)", "value": "\(MainConfigPlanner.obsolete[name]!)"]),
+                message: Catalog.text("finding.obsoleteSetting.message", ["configDirectory": "\(SafeText.escape(configDirectory))", "name": "\(name)", "reason": "\(MainConfigPlanner.obsolete[name]!)"]),
                 hint: Catalog.text("finding.obsoleteSetting.hint")))
         }
         findings += ConfigRules(setup: setup, installation: installation).findings()
@@ -112,7 +112,7 @@ public struct TLSAudit {
             guard let status = try? fileSystem.statusFollowingLinks(of: file.path) else { return nil }
             guard status.isReadableByGroupOrOthers || status.isWritableByGroupOrOthers || status.ownerID != 0 else { return nil }
             return Finding(.keyPermissions, .error, file: file.path,
-                message: Catalog.text("finding.keyPermissions.message", ["path": "\(SafeText.escape(file.path))", "value": "\(String(status.permissions, radix: 8))", "ownerID": "\(status.ownerID)"]),
+                message: Catalog.text("finding.keyPermissions.message", ["path": "\(SafeText.escape(file.path))", "mode": "\(String(status.permissions, radix: 8))", "ownerID": "\(status.ownerID)"]),
                 hint: Catalog.text("finding.keyPermissions.hint", ["path": "\(SafeText.escape(file.path))"]))
         } + report.files.compactMap { file in
             let directory = AtomicFileWriter.split(file.path).directory
@@ -128,7 +128,7 @@ public struct TLSAudit {
             return ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: place, served: chain, installed: installed).map { [$0] } ?? []
         case .served(let chain):
             return [Finding(.staleServedCertificate, .error, file: nil,
-                message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "value": "\(chain.first?.sha256FingerprintText ?? "?")", "sha256FingerprintText": "\(leaf.sha256FingerprintText)"]),
+                message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "servedSha256": "\(chain.first?.sha256FingerprintText ?? "?")", "diskSha256": "\(leaf.sha256FingerprintText)"]),
                 hint: Catalog.text("finding.staleServedCertificate.hint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"]))]
         case .failed(let reason, _):
             return [Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": place, "reason": "\(reason)"]),

@@ -15,7 +15,7 @@ public enum CertificateFactory {
     public static func issue(_ spec: CertificateSpec, subjectKey: PrivateKey,
                              issuer: (certificate: Certificate, key: PrivateKey)? = nil) throws -> Certificate {
         _ = OpenSSLRuntime.ready
-        guard let x509 = X509_new() else { throw failure(Catalog.text("CertificateFactory.text")) }
+        guard let x509 = X509_new() else { throw failure(Catalog.text("crypto.step.allocateCertificate")) }
         let certificate = Certificate(taking: x509)
         X509_set_version(x509, 2)
         ASN1_INTEGER_set(X509_get_serialNumber(x509), Int.random(in: 1..<Int.max))
@@ -43,23 +43,23 @@ public enum CertificateFactory {
         case .ed25519, .ed448: nil
         default: EVP_get_digestbyname(spec.digest)
         }
-        guard X509_sign(x509, signer.pointer, digest) > 0 else { throw failure(Catalog.text("CertificateFactory.text2")) }
+        guard X509_sign(x509, signer.pointer, digest) > 0 else { throw failure(Catalog.text("crypto.step.signCertificate")) }
         return certificate
     }
 
     private static func add(_ field: String, _ value: String, to name: OpaquePointer?) throws {
         guard X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8, value, -1, -1, 0) == 1 else {
-            throw failure(Catalog.text("CertificateFactory.text3", ["field": "\(field)"]))
+            throw failure(Catalog.text("crypto.step.setField", ["field": "\(field)"]))
         }
     }
 
     private static func extend(_ x509: OpaquePointer, _ context: inout X509V3_CTX, _ nid: Int32, _ value: String) throws {
-        guard let extensionValue = X509V3_EXT_conf_nid(nil, &context, nid, value) else { throw failure(Catalog.text("CertificateFactory.text4", ["value": "\(value)"])) }
+        guard let extensionValue = X509V3_EXT_conf_nid(nil, &context, nid, value) else { throw failure(Catalog.text("crypto.step.buildExtension", ["extension": "\(value)"])) }
         defer { X509_EXTENSION_free(extensionValue) }
-        guard X509_add_ext(x509, extensionValue, -1) == 1 else { throw failure(Catalog.text("CertificateFactory.text5", ["value": "\(value)"])) }
+        guard X509_add_ext(x509, extensionValue, -1) == 1 else { throw failure(Catalog.text("crypto.step.addExtension", ["extension": "\(value)"])) }
     }
 
     private static func failure(_ step: String) -> Failure {
-        Failure(description: Catalog.text("CertificateFactory.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? Catalog.text("openssl.no-detail"))"]))
+        Failure(description: Catalog.text("crypto.stepFailed", ["step": "\(step)", "detail": "\(OpenSSLError.drain() ?? Catalog.text("openssl.no-detail"))"]))
     }
 }

@@ -21,24 +21,24 @@ public enum KeyGenerator {
         case .ec: "EC"
         case .ed25519: "ED25519"
         }
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, algorithm, nil) else { throw failure(Catalog.text("KeyGenerator.text")) }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, algorithm, nil) else { throw failure(Catalog.text("crypto.step.keyContext")) }
         defer { EVP_PKEY_CTX_free(context) }
-        guard EVP_PKEY_keygen_init(context) == 1 else { throw failure(Catalog.text("KeyGenerator.text2")) }
+        guard EVP_PKEY_keygen_init(context) == 1 else { throw failure(Catalog.text("crypto.step.keyGenerationStart")) }
         switch kind {
         case .rsa(let bits):
-            guard EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1 else { throw failure(Catalog.text("KeyGenerator.text3", ["bits": "\(bits)"])) }
+            guard EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1 else { throw failure(Catalog.text("crypto.step.rsaSize", ["bits": "\(bits)"])) }
         case .ec(let curve):
-            guard EVP_PKEY_CTX_set_group_name(context, curve) == 1 else { throw failure(Catalog.text("KeyGenerator.text4", ["curve": "\(curve)"])) }
+            guard EVP_PKEY_CTX_set_group_name(context, curve) == 1 else { throw failure(Catalog.text("crypto.step.curve", ["curve": "\(curve)"])) }
         case .ed25519:
             break
         }
         var key: OpaquePointer?
-        guard EVP_PKEY_generate(context, &key) == 1, let key else { throw failure(Catalog.text("KeyGenerator.text5")) }
+        guard EVP_PKEY_generate(context, &key) == 1, let key else { throw failure(Catalog.text("crypto.step.generateKey")) }
         return PrivateKey(taking: key)
     }
 
     private static func failure(_ step: String) -> Failure {
-        Failure(description: Catalog.text("KeyGenerator.description", ["step": "\(step)", "value": "\(OpenSSLError.drain() ?? Catalog.text("openssl.no-detail"))"]))
+        Failure(description: Catalog.text("crypto.stepFailed", ["step": "\(step)", "detail": "\(OpenSSLError.drain() ?? Catalog.text("openssl.no-detail"))"]))
     }
 }
 

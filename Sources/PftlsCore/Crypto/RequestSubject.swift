@@ -149,8 +149,8 @@ public struct SubjectProblem: Error, Equatable, CustomStringConvertible {
         case .commonName: Catalog.text("subject.common-name")
         case .empty: Catalog.text("subject.empty", ["field": field])
         case .duplicate: Catalog.text("subject.duplicate", ["field": field])
-        case .country(let value): Catalog.text("subject.country", ["field": field, "value": SafeText.escape(value)])
-        case .countryCase(let value): Catalog.text("subject.country-case", ["field": field, "value": value, "upper": value.uppercased()])
+        case .country(let value): Catalog.text("subject.country", ["field": field, "given": SafeText.escape(value)])
+        case .countryCase(let value): Catalog.text("subject.country-case", ["field": field, "given": value, "upper": value.uppercased()])
         case .tooLong(let attribute, let count):
             Catalog.text("subject.too-long", ["field": field, "count": "\(count)", "limit": "\(attribute.limit)"])
         case .control: Catalog.text("subject.control", ["field": field])

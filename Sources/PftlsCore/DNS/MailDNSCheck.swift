@@ -118,7 +118,7 @@ public struct MailDNSCheck: Sendable {
 
     /// `a MX, b A/AAAA and 3 more`, in the catalog's words.
     static func unasked(_ lookups: [String]) -> String {
-        let shown = lookups.prefix(unaskedShown).map { SafeText.escape($0) }.joined(separator: Catalog.text("dns.unasked.separator"))
+        let shown = lookups.prefix(unaskedShown).map { SafeText.escape($0) }.joined(separator: Catalog.text("list.separator"))
         guard lookups.count > unaskedShown else { return shown }
         return Catalog.text("dns.unasked.more", ["names": shown, "count": "\(lookups.count - unaskedShown)"])
     }

@@ -16,24 +16,24 @@ struct CertificateChecks {
         let name = Catalog.text("certificate.named", ["file": SafeText.escape(entry.file), "role": Catalog.text("role.\(entry.role.rawValue)"), "subject": "\(certificate.subject)"])
         if certificate.notAfter < now {
             findings.append(Finding(.expired, .error, file: entry.file,
-                message: Catalog.text("finding.expired.message", ["name": "\(name)", "value": "\(Self.format(certificate.notAfter))"]),
-                hint: entry.role == .leaf ? Catalog.text("CertificateChecks.text")
-                    : Catalog.text("CertificateChecks.text2")))
+                message: Catalog.text("finding.expired.message", ["name": "\(name)", "date": "\(Self.format(certificate.notAfter))"]),
+                hint: entry.role == .leaf ? Catalog.text("finding.expired.renewHint")
+                    : Catalog.text("finding.intermediate.downloadHint")))
         } else if certificate.notBefore > now {
             findings.append(Finding(.notYetValid, .error, file: entry.file,
-                message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "value": "\(Self.format(certificate.notBefore))"]),
+                message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "date": "\(Self.format(certificate.notBefore))"]),
                 hint: Catalog.text("finding.notYetValid.hint")))
         } else if let severity = expirySeverity(secondsLeft: certificate.notAfter.timeIntervalSince(now)) {
             let days = Int(certificate.notAfter.timeIntervalSince(now) / 86_400)
             findings.append(Finding(.expiresSoon, severity, file: entry.file,
-                message: Catalog.text("finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "value": "\(Self.format(certificate.notAfter))"]),
+                message: Catalog.text(days == 1 ? "finding.expiresSoon.messageOneDay" : "finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "date": "\(Self.format(certificate.notAfter))"]),
                 hint: Catalog.text("finding.expiresSoon.hint")))
         }
         let algorithm = certificate.keyAlgorithm
         if !algorithm.isDecodable {
             findings.append(Finding(.unsupportedKey, .error, file: entry.file,
-                message: Catalog.text("finding.unsupportedKey.message3", ["name": "\(name)"]),
-                hint: Catalog.text("finding.unsupportedKey.hint3")))
+                message: Catalog.text("finding.unsupportedKey.unreadablePublicKey", ["name": "\(name)"]),
+                hint: Catalog.text("finding.unsupportedKey.unreadablePublicKeyHint")))
         } else if algorithm.isWeak {
             findings.append(weakKey(file: entry.file, what: name, algorithm: algorithm))
         }
@@ -75,14 +75,14 @@ struct CertificateChecks {
         switch certificate.keyAlgorithm.family {
         case .ed25519, .ed448:
             findings.append(Finding(.ed25519Compat, .warning, file: entry.file,
-                message: Catalog.text("finding.ed25519Compat.message", ["name": "\(name)", "rawValue": "\(certificate.keyAlgorithm.family.rawValue)"]),
+                message: Catalog.text("finding.ed25519Compat.message", ["name": "\(name)", "algorithm": "\(certificate.keyAlgorithm.family.rawValue)"]),
                 hint: Catalog.text("finding.ed25519Compat.hint")))
         default: break
         }
         if let hostname, !hostname.isEmpty, !certificate.matches(hostname: hostname) {
             let names = certificate.subjectAlternativeNames.joinedAsList()
             findings.append(Finding(.hostnameMismatch, .warning, file: entry.file,
-                message: Catalog.text("finding.hostnameMismatch.message", ["name": "\(name)", "hostname": "\(SafeText.escape(hostname))", "value": "\(names.isEmpty ? "no subjectAltName" : names)"]),
+                message: Catalog.text("finding.hostnameMismatch.message", ["name": "\(name)", "hostname": "\(SafeText.escape(hostname))", "names": "\(names.isEmpty ? "no subjectAltName" : names)"]),
                 hint: Catalog.text("finding.hostnameMismatch.hint", ["hostname": "\(SafeText.escape(hostname))"])))
         }
         return findings
@@ -99,7 +99,7 @@ struct CertificateChecks {
         let digitalSignature: UInt32 = 0x80
         let keyEncipherment: UInt32 = 0x20
         switch family {
-        case .rsa: return usage & (digitalSignature | keyEncipherment) == 0 ? Catalog.text("CertificateChecks.text3") : nil
+        case .rsa: return usage & (digitalSignature | keyEncipherment) == 0 ? Catalog.text("finding.keyUsage.expected") : nil
         default: return usage & digitalSignature == 0 ? "digitalSignature" : nil
         }
     }

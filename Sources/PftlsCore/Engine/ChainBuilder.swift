@@ -35,7 +35,7 @@ struct ChainBuilder {
             guard let index = named.first(where: { certificate.isIssued(by: others[$0].certificate) }) else {
                 let impostor = others[named[0]]
                 result.findings.append(Finding(.chainBroken, .error, file: impostor.file,
-                    message: Catalog.text("finding.chainBroken.message", ["file": "\(SafeText.escape(impostor.file))", "subject": "\(impostor.certificate.subject)", "subject2": "\(current.certificate.subject)"]),
+                    message: Catalog.text("finding.chainBroken.message", ["file": "\(SafeText.escape(impostor.file))", "subject": "\(impostor.certificate.subject)", "issuerSubject": "\(current.certificate.subject)"]),
                     hint: Catalog.text("finding.chainBroken.hint")))
                 break
             }
@@ -43,7 +43,7 @@ struct ChainBuilder {
             let issuer = others[index]
             if !current.certificate.signatureVerifies(with: issuer.certificate) {
                 result.findings.append(Finding(.badSignature, .error, file: current.file,
-                    message: Catalog.text("finding.badSignature.message", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)", "subject2": "\(issuer.certificate.subject)"]),
+                    message: Catalog.text("finding.badSignature.message", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)", "issuerSubject": "\(issuer.certificate.subject)"]),
                     hint: Catalog.text("finding.badSignature.hint")))
             }
             result.chain.append(issuer)
@@ -52,8 +52,8 @@ struct ChainBuilder {
         result.leftovers = others.indices.filter { !used.contains($0) }.map { others[$0] }
         if current.certificate.isSelfSigned, !current.certificate.signatureVerifies(with: current.certificate) {
             result.findings.append(Finding(.badSignature, .error, file: current.file,
-                message: Catalog.text("finding.badSignature.message2", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)"]),
-                hint: Catalog.text("finding.badSignature.hint2")))
+                message: Catalog.text("finding.badSignature.selfSignature", ["file": "\(SafeText.escape(current.file))", "subject": "\(current.certificate.subject)"]),
+                hint: Catalog.text("finding.badSignature.selfSignatureHint")))
         }
         return result
     }

@@ -40,8 +40,8 @@ struct ChainCompleteness {
             let name = "\"\(extra.certificate.subject)\""
             if extra.certificate.isCA && !complete && !extra.certificate.isSelfSigned {
                 findings.append(Finding(.chainBroken, .error, file: extra.file,
-                    message: Catalog.text("finding.chainBroken.message2", ["file": "\(SafeText.escape(extra.file))", "name": "\(name)", "topName": "\(topName)", "issuer": "\(top.certificate.issuer)"]),
-                    hint: Catalog.text("finding.chainBroken.hint2")))
+                    message: Catalog.text("finding.chainBroken.wrongIntermediate", ["file": "\(SafeText.escape(extra.file))", "name": "\(name)", "topName": "\(topName)", "issuer": "\(top.certificate.issuer)"]),
+                    hint: Catalog.text("finding.chainBroken.wrongIntermediateHint")))
             } else {
                 findings.append(Finding(.unrelatedCertificate, .warning, file: extra.file,
                     message: Catalog.text("finding.unrelatedCertificate.message", ["file": "\(SafeText.escape(extra.file))", "name": "\(name)"]),

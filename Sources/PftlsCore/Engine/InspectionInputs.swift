@@ -42,7 +42,7 @@ struct InspectionInputs {
         }
         if keys.count > 1 {
             findings.append(Finding(.multipleKeys, .error, file: keys[1].file,
-                message: Catalog.text("finding.multipleKeys.message", ["value": "\(keys.map { SafeText.escape($0.file) }.joinedAsList())"]),
+                message: Catalog.text("finding.multipleKeys.message", ["files": "\(keys.map { SafeText.escape($0.file) }.joinedAsList())"]),
                 hint: Catalog.text("finding.multipleKeys.hint")))
         }
         if keys.isEmpty && !suppressingMissing {

@@ -71,10 +71,10 @@ public struct Inspector {
                     hint: Catalog.text("finding.unsupportedKey.hint")))
             } else if let curve = key.algorithm.curve, !KeyAlgorithm.negotiableCurves.contains(curve) {
                 findings.append(Finding(.unsupportedKey, .error, file: file,
-                    message: Catalog.text("finding.unsupportedKey.message2", ["file": "\(SafeText.escape(file))", "curve": "\(SafeText.escape(curve))"]),
-                    hint: Catalog.text("finding.unsupportedKey.hint2")))
+                    message: Catalog.text("finding.unsupportedKey.curve", ["file": "\(SafeText.escape(file))", "curve": "\(SafeText.escape(curve))"]),
+                    hint: Catalog.text("finding.unsupportedKey.curveHint")))
             } else if key.algorithm.isWeak {
-                findings.append(checks.weakKey(file: file, what: Catalog.text("Inspector.text", ["file": "\(SafeText.escape(file))"]), algorithm: key.algorithm))
+                findings.append(checks.weakKey(file: file, what: Catalog.text("inspect.privateKeyOf", ["file": "\(SafeText.escape(file))"]), algorithm: key.algorithm))
             }
         }
 
@@ -150,6 +150,6 @@ public struct Inspector {
                            hint: Catalog.text("finding.tooLarge.hint"))
         }
         return Finding(.unreadable, .error, file: path, message: error.reason,
-                       hint: Catalog.text("finding.unreadable.hint4"))
+                       hint: Catalog.text("finding.unreadable.checkPathHint"))
     }
 }

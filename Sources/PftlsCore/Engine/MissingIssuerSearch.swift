@@ -20,7 +20,7 @@ public struct MissingIssuerSearch {
         var improved = findings
         let finding = findings[index]
         improved[index] = Finding(finding.code, finding.severity, file: finding.file, message: finding.message,
-                                  hint: Catalog.text("MissingIssuerSearch.text", ["path": "\(SafeText.escape(path))", "issuer": "\(top.issuer)"]))
+                                  hint: Catalog.text("inspect.issuerFound", ["path": "\(SafeText.escape(path))", "issuer": "\(top.issuer)"]))
         return improved
     }
 }

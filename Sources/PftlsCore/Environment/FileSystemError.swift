@@ -14,12 +14,12 @@ public enum FileSystemError: Error, Equatable, Sendable {
     /// A sentence naming the path and the cause.
     public var reason: String {
         switch self {
-        case .notFound(let path): Catalog.text("FileSystemError.text", ["path": "\(SafeText.escape(path))"])
-        case .permissionDenied(let path): Catalog.text("FileSystemError.text2", ["path": "\(SafeText.escape(path))"])
-        case .notRegularFile(let path): Catalog.text("FileSystemError.text3", ["path": "\(SafeText.escape(path))"])
+        case .notFound(let path): Catalog.text("file.missing", ["path": "\(SafeText.escape(path))"])
+        case .permissionDenied(let path): Catalog.text("file.permissionDenied", ["path": "\(SafeText.escape(path))"])
+        case .notRegularFile(let path): Catalog.text("file.notRegular", ["path": "\(SafeText.escape(path))"])
         case .tooLarge(let path, let size, let limit):
-            Catalog.text("FileSystemError.text4", ["path": "\(SafeText.escape(path))", "size": "\(size)", "limit": "\(limit)"])
-        case .symbolicLink(let path): Catalog.text("FileSystemError.text5", ["path": "\(SafeText.escape(path))"])
+            Catalog.text("file.tooLarge", ["path": "\(SafeText.escape(path))", "size": "\(size)", "limit": "\(limit)"])
+        case .symbolicLink(let path): Catalog.text("file.symbolicLink", ["path": "\(SafeText.escape(path))"])
         case .system(let path, let operation, let code):
             "\(operation) \(SafeText.escape(path)) failed: \(String(cString: strerror(code)))"
         }

@@ -19,7 +19,7 @@ struct TerminalCapture {
         var master: Int32 = -1
         var slave: Int32 = -1
         guard pftls_open_pseudo_terminal(&master, &slave) == 0 else {
-            throw CaptureFailure(reason: Catalog.text("TerminalCapture.reason", ["value": "\(String(cString: strerror(errno)))"]))
+            throw CaptureFailure(reason: Catalog.text("terminal.noPseudoTerminal", ["reason": "\(String(cString: strerror(errno)))"]))
         }
         defer { close(master) }
         let outputEnds: (Int32, Int32)

@@ -21,8 +21,8 @@ public enum FindingLimit {
             } else if index == limit {
                 let more = counts[finding.code]! - limit
                 result.append(Finding(finding.code, finding.severity, file: finding.file,
-                    message: Catalog.text("FindingLimit.message", ["more": "\(more)", "code": "\(finding.code)"]),
-                    hint: Catalog.text("FindingLimit.hint")))
+                    message: Catalog.text(more == 1 ? "finding.limit.messageOne" : "finding.limit.message", ["more": "\(more)", "code": "\(finding.code)"]),
+                    hint: Catalog.text("finding.limit.hint")))
             }
         }
         return result

@@ -43,7 +43,7 @@ public enum HelpTextLayout {
         var lines = [help.name + (help.isObsolete ? Catalog.text("help.label.obsolete") : ""), ""] + wrap(help.summary, width: width, indent: 2)
         var facts: [String] = []
         if let defaultValue = help.defaultValue {
-            facts += wrap(Catalog.text("help.label.default", ["value": defaultValue.isEmpty ? Catalog.text("help.label.empty") : defaultValue]), width: width)
+            facts += wrap(Catalog.text("help.label.default", ["default": defaultValue.isEmpty ? Catalog.text("help.label.empty") : defaultValue]), width: width)
         }
         if let since = help.sinceVersion { facts.append(Catalog.text("help.label.since", ["version": since])) }
         if !facts.isEmpty { lines += [""] + facts }
@@ -53,7 +53,7 @@ public enum HelpTextLayout {
             lines += ["", Catalog.text("help.label.values")] + help.values.map { "  " + pad($0.value, to: column - 2) + $0.summary }
         }
         if let value, let chosen = help.value(value) {
-            lines += ["", Catalog.text("help.value.heading", ["name": help.name, "value": chosen.value])] + wrap(chosen.explanation, width: width, indent: 2)
+            lines += ["", Catalog.text("help.value.heading", ["name": help.name, "choice": chosen.value])] + wrap(chosen.explanation, width: width, indent: 2)
         }
         lines += ["", Catalog.text("help.label.see", ["reference": help.reference])]
         return lines.joined(separator: "\n") + "\n"

@@ -21,9 +21,9 @@ struct FileDecoder {
         file.certificateRoom = certificateRoom
         switch FileFormat.sniff(bytes) {
         case .empty:
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text")))
+            file.findings.append(notPemOrDer(Catalog.text("decode.empty")))
         case .unknown:
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text2")))
+            file.findings.append(notPemOrDer(Catalog.text("decode.notPemOrDer")))
         case .pem:
             decodePEM(bytes, into: &file)
         case .der:
@@ -47,11 +47,11 @@ struct FileDecoder {
                 hint: Catalog.text("finding.crlfNormalized.hint")))
         }
         if document.hasUnterminatedBlock {
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text3")))
+            file.findings.append(notPemOrDer(Catalog.text("decode.truncatedPem")))
         }
         for block in document.blocks { decodePEMBlock(block, into: &file) }
         if document.blocks.isEmpty && !document.hasUnterminatedBlock {
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text4")))
+            file.findings.append(notPemOrDer(Catalog.text("decode.noPemBlock")))
         }
     }
 
@@ -65,7 +65,7 @@ struct FileDecoder {
                 trusted ? PEM_read_bio_X509_AUX(bio, nil, nil, nil) : PEM_read_bio_X509(bio, nil, nil, nil)
             }
             if let certificate { file.append(.certificate(Certificate(taking: certificate))) }
-            else { file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text5", ["label": "\(block.label)", "value": "\(reason())"]))) }
+            else { file.findings.append(notPemOrDer(Catalog.text("decode.damagedBlock", ["label": "\(block.label)", "reason": "\(reason())"]))) }
         case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
             if block.label == "ENCRYPTED PRIVATE KEY", let refusal = pkcs8Refusal(MemoryBIO.reading(bytes) { PEM_read_bio_PKCS8($0, nil, nil, nil) }) {
                 file.hasEncryptedKey = true
@@ -78,8 +78,8 @@ struct FileDecoder {
             } input: { bytes }
         case "OPENSSH PRIVATE KEY":
             file.findings.append(Finding(.unsupportedKey, .error, file: path,
-                message: Catalog.text("finding.unsupportedKey.message4", ["display": "\(display)"]),
-                hint: Catalog.text("finding.unsupportedKey.hint4")))
+                message: Catalog.text("finding.unsupportedKey.openSSH", ["display": "\(display)"]),
+                hint: Catalog.text("finding.unsupportedKey.openSSHHint")))
         case "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST":
             file.append(.certificateRequest)
         case "PKCS7":
@@ -97,19 +97,19 @@ struct FileDecoder {
     private func decodeDER(_ bytes: [UInt8], into file: inout DecodedFile) {
         if let certificate = Self.decodeWhole(bytes, d2i_X509, release: X509_free) {
             file.append(.certificate(Certificate(taking: certificate)))
-            file.findings.append(derConverted(Catalog.text("FileDecoder.text6")))
+            file.findings.append(derConverted(Catalog.text("decode.kind.derCertificate")))
         } else if let p12 = Self.decodeWhole(bytes, d2i_PKCS12, release: PKCS12_free) {
             defer { PKCS12_free(p12) }
             PKCS12Decoder(path: path, passphrases: passphrases).decode(p12, into: &file)
         } else if let p7 = Self.decodeWhole(bytes, d2i_PKCS7, release: PKCS7_free) {
             appendPKCS7(p7, into: &file)
-            file.findings.append(derConverted(Catalog.text("FileDecoder.text7")))
+            file.findings.append(derConverted(Catalog.text("decode.kind.derPkcs7")))
         } else if let request = Self.decodeWhole(bytes, d2i_X509_REQ, release: X509_REQ_free) {
             X509_REQ_free(request)
             file.append(.certificateRequest)
         } else if let key = Self.decodeWhole(bytes, d2i_AutoPrivateKey, release: EVP_PKEY_free) {
             file.append(.privateKey(PrivateKey(taking: key)))
-            file.findings.append(derConverted(Catalog.text("FileDecoder.text8")))
+            file.findings.append(derConverted(Catalog.text("decode.kind.derPrivateKey")))
         } else if let sealed = Self.decodeWhole(bytes, d2i_X509_SIG, release: X509_SIG_free) {
             if let refusal = pkcs8Refusal(sealed) {
                 file.hasEncryptedKey = true
@@ -120,13 +120,13 @@ struct FileDecoder {
                 d2i_PKCS8PrivateKey_bio(bio, nil, callback, context)
             } input: { bytes }
             if file.items.contains(where: { if case .privateKey = $0.object { true } else { false } }) {
-                file.findings.append(derConverted(Catalog.text("FileDecoder.text9")))
+                file.findings.append(derConverted(Catalog.text("decode.kind.derEncryptedKey")))
             }
         } else if let publicKey = Self.decodeWhole(bytes, d2i_PUBKEY, release: EVP_PKEY_free) {
             EVP_PKEY_free(publicKey)
             file.append(.publicKey)
         } else {
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text10", ["value": "\(reason())"])))
+            file.findings.append(notPemOrDer(Catalog.text("decode.damagedDer", ["reason": "\(reason())"])))
         }
     }
 
@@ -174,7 +174,7 @@ struct FileDecoder {
                     message: Catalog.text("finding.wrongPassphrase.message", ["display": "\(display)"]),
                     hint: Catalog.text("finding.wrongPassphrase.hint")))
             } else {
-                file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text11", ["value": "\(reason())"])))
+                file.findings.append(notPemOrDer(Catalog.text("decode.unreadableKeyBlock", ["reason": "\(reason())"])))
             }
             return
         }
@@ -191,19 +191,19 @@ struct FileDecoder {
     private func pkcs8Refusal(_ sealed: OpaquePointer?) -> Finding? {
         guard let sealed else { return nil } // OpenSSL reports the damage when it reads the key.
         defer { X509_SIG_free(sealed) }
-        return KeyDerivationBound.finding(work: KeyDerivationBound.work(of: sealed), path: path, what: Catalog.text("FileDecoder.what"))
+        return KeyDerivationBound.finding(work: KeyDerivationBound.work(of: sealed), path: path, what: Catalog.text("decode.encryptedKeyWhat"))
     }
 
     // MARK: PKCS#7
 
     private func appendPKCS7(_ p7: UnsafeMutablePointer<PKCS7>?, into file: inout DecodedFile) {
         guard let p7 else {
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text12", ["value": "\(reason())"])))
+            file.findings.append(notPemOrDer(Catalog.text("decode.unreadablePkcs7Block", ["reason": "\(reason())"])))
             return
         }
         defer { PKCS7_free(p7) }
         guard let stack = pftls_pkcs7_certificates(p7), pftls_x509_stack_count(stack) > 0 else {
-            file.findings.append(notPemOrDer(Catalog.text("FileDecoder.text13")))
+            file.findings.append(notPemOrDer(Catalog.text("decode.pkcs7WithoutCertificates")))
             return
         }
         for index in 0..<pftls_x509_stack_count(stack) where file.takeCertificateRoom() {

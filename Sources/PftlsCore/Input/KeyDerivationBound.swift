@@ -23,8 +23,8 @@ enum KeyDerivationBound {
         }
         guard work > maximumWork else { return nil }
         return Finding(.kdfTooExpensive, .error, file: path,
-            message: Catalog.text("finding.kdfTooExpensive.message2", ["display": "\(display)", "what": "\(what)", "work": "\(work)", "maximumWork": "\(maximumWork)"]),
-            hint: Catalog.text("finding.kdfTooExpensive.hint2"))
+            message: Catalog.text("finding.kdfTooExpensive.tooManyRounds", ["display": "\(display)", "what": "\(what)", "work": "\(work)", "maximumWork": "\(maximumWork)"]),
+            hint: Catalog.text("finding.kdfTooExpensive.tooManyRoundsHint"))
     }
 
     /// The work the encryption algorithm of a PKCS#8 `EncryptedPrivateKeyInfo` asks for.

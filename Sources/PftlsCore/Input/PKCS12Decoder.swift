@@ -17,7 +17,7 @@ struct PKCS12Decoder {
             var iterations: UnsafePointer<ASN1_INTEGER>?
             PKCS12_get0_mac(nil, nil, nil, &iterations, p12)
             let count = iterations.map { ASN1_INTEGER_get($0) } ?? 1
-            if let refusal = KeyDerivationBound.finding(work: count < 1 ? -1 : Int64(count), path: path, what: Catalog.text("PKCS12Decoder.text")) {
+            if let refusal = KeyDerivationBound.finding(work: count < 1 ? -1 : Int64(count), path: path, what: Catalog.text("inspect.pkcs12.integrityCheck")) {
                 file.findings.append(refusal)
                 return
             }
@@ -29,24 +29,24 @@ struct PKCS12Decoder {
             let macOK = given.withCString { PKCS12_verify_mac(p12, $0, Int32(given.count)) == 1 }
             guard macOK else {
                 OpenSSLError.drain()
-                file.findings.append(cannotOpen(Catalog.text("PKCS12Decoder.text2")))
+                file.findings.append(cannotOpen(Catalog.text("inspect.pkcs12.wrongPassphrase")))
                 file.findings.append(Finding(.wrongPassphrase, .error, file: path,
-                    message: Catalog.text("finding.wrongPassphrase.message2", ["display": "\(display)"]),
-                    hint: Catalog.text("finding.wrongPassphrase.hint2")))
+                    message: Catalog.text("finding.wrongPassphrase.pkcs12", ["display": "\(display)"]),
+                    hint: Catalog.text("finding.wrongPassphrase.hint")))
                 return
             }
             secret = given
         } else {
-            file.findings.append(cannotOpen(Catalog.text("PKCS12Decoder.text3")))
+            file.findings.append(cannotOpen(Catalog.text("inspect.pkcs12.needsPassphrase")))
             file.findings.append(Finding(.passphraseRequired, .error, file: path,
-                message: Catalog.text("finding.passphraseRequired.message2", ["display": "\(display)"]),
-                hint: Catalog.text("finding.passphraseRequired.hint2")))
+                message: Catalog.text("finding.passphraseRequired.pkcs12", ["display": "\(display)"]),
+                hint: Catalog.text("finding.passphraseRequired.hint")))
             return
         }
         let work = if let secret { secret.withCString { pftls_pkcs12_pbe_work(p12, $0, Int32(secret.count), KeyDerivationBound.maximumWork) } }
             else { pftls_pkcs12_pbe_work(p12, "", 0, KeyDerivationBound.maximumWork) }
         OpenSSLError.drain()
-        if let refusal = KeyDerivationBound.finding(work: work, path: path, what: Catalog.text("PKCS12Decoder.text4")) {
+        if let refusal = KeyDerivationBound.finding(work: work, path: path, what: Catalog.text("inspect.pkcs12.encryptedPart")) {
             file.findings.append(refusal)
             return
         }
@@ -56,7 +56,7 @@ struct PKCS12Decoder {
         let parsed: Int32 = if let secret { secret.withCString { PKCS12_parse(p12, $0, &key, &certificate, &authorities) } }
             else { PKCS12_parse(p12, "", &key, &certificate, &authorities) }
         guard parsed == 1 else {
-            file.findings.append(cannotOpen(Catalog.text("PKCS12Decoder.text5", ["value": "\(OpenSSLError.drain() ?? "no detail")"])))
+            file.findings.append(cannotOpen(Catalog.text("inspect.pkcs12.cannotDecrypt", ["detail": "\(OpenSSLError.drain() ?? "no detail")"])))
             return
         }
         if let key { file.append(.privateKey(PrivateKey(taking: key))) }
@@ -72,12 +72,12 @@ struct PKCS12Decoder {
             pftls_x509_stack_pop_free(authorities)
         }
         file.findings.append(Finding(.pkcs12, .info, file: path,
-            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "value": (key == nil ? Catalog.text("pkcs12.no-key") : Catalog.text("pkcs12.a-key")), "value2": (certificate == nil ? Catalog.text("pkcs12.no-certificate") : Catalog.text("pkcs12.a-certificate")), "authorityCount": "\(authorityCount)"]),
+            message: Catalog.text("finding.pkcs12.message", ["display": "\(display)", "keyPart": (key == nil ? Catalog.text("pkcs12.no-key") : Catalog.text("pkcs12.a-key")), "certificatePart": (certificate == nil ? Catalog.text("pkcs12.no-certificate") : Catalog.text("pkcs12.a-certificate")), "authorities": Catalog.text(authorityCount == 1 ? "pkcs12.oneAuthority" : "pkcs12.authorities", ["count": "\(authorityCount)"])]),
             hint: Catalog.text("finding.pkcs12.hint")))
     }
 
     private func cannotOpen(_ why: String) -> Finding {
-        Finding(.pkcs12, .error, file: path, message: Catalog.text("finding.pkcs12.message2", ["display": "\(display)", "why": "\(why)"]),
-                hint: Catalog.text("finding.pkcs12.hint2"))
+        Finding(.pkcs12, .error, file: path, message: Catalog.text("finding.pkcs12.cannotOpen", ["display": "\(display)", "why": "\(why)"]),
+                hint: Catalog.text("finding.pkcs12.cannotOpenHint"))
     }
 }

@@ -21,24 +21,24 @@ public enum AnswersJSON {
         // An answers file nests three levels (the object, services, a service).
         let depth = JSONValue.nestingDepth(of: data)
         guard depth <= 8 else {
-            throw Failure(description: Catalog.text("answers.too-deep", ["where_": where_, "depth": "\(depth)"]))
+            throw Failure(description: Catalog.text("answers.too-deep", ["file": where_, "depth": "\(depth)"]))
         }
         guard let root = JSONValue.parse(data)?.object else {
-            throw Failure(description: Catalog.text("AnswersJSON.text", ["where_": "\(where_)"]))
+            throw Failure(description: Catalog.text("answers.notObject", ["file": "\(where_)"]))
         }
         if let twice = JSONDuplicateKeys.first(in: data) {
-            throw Failure(description: Catalog.text("AnswersJSON.duplicateKey", ["where_": "\(where_)", "key": "\(SafeText.escape(twice))"]))
+            throw Failure(description: Catalog.text("answers.duplicateKey", ["file": "\(where_)", "key": "\(SafeText.escape(twice))"]))
         }
         for key in root.keys.sorted() where !(required + optional).contains(key) {
-            throw Failure(description: Catalog.text("AnswersJSON.text2", ["where_": "\(where_)", "key": "\(SafeText.escape(key))", "value": "\((required + optional).joinedAsList())"]))
+            throw Failure(description: Catalog.text("answers.unknownKey", ["file": "\(where_)", "key": "\(SafeText.escape(key))", "knownKeys": "\((required + optional).joinedAsList())"]))
         }
         for key in required where root[key] == nil {
-            throw Failure(description: Catalog.text("AnswersJSON.text3", ["where_": "\(where_)", "key": "\(key)"]))
+            throw Failure(description: Catalog.text("answers.missingKey", ["file": "\(where_)", "key": "\(key)"]))
         }
         let reader = Reader(root: root, file: where_)
         let directory = try reader.string("certificateDirectory")
         guard directory.hasPrefix("/") else {
-            throw Failure(description: Catalog.text("AnswersJSON.text4", ["where_": "\(where_)", "directory": "\(SafeText.escape(directory))"]))
+            throw Failure(description: Catalog.text("answers.directoryNotAbsolute", ["file": "\(where_)", "directory": "\(SafeText.escape(directory))"]))
         }
         var answers = Answers(
             certificateDirectory: directory,
@@ -87,7 +87,7 @@ public enum AnswersJSON {
         }
 
         func string(_ key: String) throws(Failure) -> String {
-            guard let value = root[key]?.string, !value.isEmpty else { throw fail(key, Catalog.text("AnswersJSON.text5")) }
+            guard let value = root[key]?.string, !value.isEmpty else { throw fail(key, Catalog.text("answers.value.nonEmptyString")) }
             return value
         }
 
@@ -99,7 +99,7 @@ public enum AnswersJSON {
         func strings(_ key: String) throws(Failure) -> [String] {
             guard let values = root[key]?.array, case let strings = values.compactMap(\.string), strings.count == values.count,
                   !strings.contains(where: \.isEmpty) else {
-                throw fail(key, Catalog.text("AnswersJSON.text6"))
+                throw fail(key, Catalog.text("answers.value.pathList"))
             }
             return strings
         }
@@ -107,14 +107,14 @@ public enum AnswersJSON {
         func bool(_ key: String) throws(Failure) -> Bool {
             guard let value = root[key] else { return false }
             // Only JSON true and false: the number 1 is not a yes.
-            guard case .bool(let flag) = value else { throw fail(key, Catalog.text("AnswersJSON.text7")) }
+            guard case .bool(let flag) = value else { throw fail(key, Catalog.text("answers.value.boolean")) }
             return flag
         }
 
         func choice(_ key: String, _ allowed: [String]) throws(Failure) -> String {
             let value = try string(key)
             guard allowed.contains(value) else {
-                throw fail(key, Catalog.text("AnswersJSON.text8", ["value": "\(SafeText.escape(value))", "value2": "\(allowed.joinedAsList())"]))
+                throw fail(key, Catalog.text("answers.value.notAllowed", ["given": "\(SafeText.escape(value))", "allowed": "\(allowed.joinedAsList())"]))
             }
             return value
         }
@@ -125,35 +125,35 @@ public enum AnswersJSON {
         }
 
         func services() throws(Failure) -> [Answers.Service] {
-            guard let list = root["services"]?.array else { throw fail("services", Catalog.text("AnswersJSON.text9")) }
+            guard let list = root["services"]?.array else { throw fail("services", Catalog.text("answers.services.notList")) }
             var result: [Answers.Service] = []
             for (index, item) in list.enumerated() {
                 let key = "services[\(index)]"
-                guard let entry = item.object else { throw fail(key, Catalog.text("AnswersJSON.text10")) }
+                guard let entry = item.object else { throw fail(key, Catalog.text("answers.services.notObject")) }
                 for extra in entry.keys.sorted() where extra != "name" && extra != "listen" {
-                    throw fail("\(key).\(SafeText.escape(extra))", Catalog.text("AnswersJSON.text11"))
+                    throw fail("\(key).\(SafeText.escape(extra))", Catalog.text("answers.services.unknownKey"))
                 }
                 let names = Answers.ServiceName.allCases.map(\.rawValue)
                 guard let raw = entry["name"]?.string, let name = Answers.ServiceName(rawValue: raw) else {
-                    throw fail("\(key).name", Catalog.text("AnswersJSON.text12", ["value": "\(names.joinedAsList())"]))
+                    throw fail("\(key).name", Catalog.text("answers.services.unknownName", ["names": "\(names.joinedAsList())"]))
                 }
                 var listen: String?
                 if let value = entry["listen"] {
                     guard let text = value.string else {
-                        throw fail("\(key).listen", Catalog.text("AnswersJSON.text13"))
+                        throw fail("\(key).listen", Catalog.text("answers.services.listenFormat"))
                     }
                     if let problem = ListenAddress.problem(with: text) {
-                        throw fail("\(key).listen", Catalog.text("AnswersJSON.text14", ["problem": "\(problem)"]))
+                        throw fail("\(key).listen", Catalog.text("answers.services.listenUnusable", ["problem": "\(problem)"]))
                     }
                     listen = text
                 }
-                if result.contains(where: { $0.name == name }) { throw fail(key, Catalog.text("AnswersJSON.text15", ["raw": "\(raw)"])) }
+                if result.contains(where: { $0.name == name }) { throw fail(key, Catalog.text("answers.services.repeated", ["service": "\(raw)"])) }
                 if let listen, let other = result.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
-                    throw fail("\(key).listen", Catalog.text("AnswersJSON.text16", ["rawValue": "\(other.name.rawValue)"]))
+                    throw fail("\(key).listen", Catalog.text("answers.services.listenShared", ["service": "\(other.name.rawValue)"]))
                 }
                 result.append(Answers.Service(name: name, listen: listen))
             }
-            guard !result.isEmpty else { throw fail("services", Catalog.text("AnswersJSON.text17")) }
+            guard !result.isEmpty else { throw fail("services", Catalog.text("answers.services.none")) }
             return result
         }
     }

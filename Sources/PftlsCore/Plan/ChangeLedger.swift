@@ -20,19 +20,19 @@ struct ChangeLedger {
             let after = new.parameters(named: name)
             guard !after.isEmpty else {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
-                    message: Catalog.text("finding.settingChanged.message", ["file": "\(file)", "value": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(SafeText.escape(oldValue))"]),
+                    message: Catalog.text("finding.settingChanged.removed", ["file": "\(file)", "line": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(SafeText.escape(oldValue))"]),
                     hint: Self.hint(for: name)))
                 continue
             }
             let newValue = after.last!.value
             if newValue != oldValue {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
-                    message: Catalog.text("finding.settingChanged.message2", ["file": "\(file)", "value": "\(before.last!.lineNumber)", "name": "\(name)", "value2": "\(Self.show(oldValue))", "value3": "\(Self.show(newValue))"]),
+                    message: Catalog.text("finding.settingChanged.changed", ["file": "\(file)", "line": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(Self.show(oldValue))", "newValue": "\(Self.show(newValue))"]),
                     hint: Self.hint(for: name)))
             }
             if before.count > 1 && after.count == 1 {
                 findings.append(Finding(.duplicateRemoved, .info, file: mainPath,
-                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "value": "\(before.map { String($0.lineNumber) }.joinedAsList())"]),
+                    message: Catalog.text("finding.duplicateRemoved.message", ["file": "\(file)", "name": "\(name)", "count": "\(before.count)", "lines": "\(before.map { String($0.lineNumber) }.joinedAsList())"]),
                     hint: Catalog.text("finding.duplicateRemoved.hint")))
             }
         }
@@ -60,13 +60,13 @@ struct ChangeLedger {
                 let place = Catalog.text("place.service", ["place": Catalog.text("place.file-line", ["file": SafeText.escape(masterPath), "line": "\(entry.lineNumber)"]), "service": "\(oldService.key)"])
                 let change: String
                 switch (before, after) {
-                case (nil, let value?): change = Catalog.text("ChangeLedger.text", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
-                case (let value?, nil): change = Catalog.text("ChangeLedger.text2", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
-                default: change = Catalog.text("ChangeLedger.text3", ["name": "\(name)", "value": "\(Self.show(before!))", "value2": "\(Self.show(after!))"])
+                case (nil, let value?): change = Catalog.text("plan.option.added", ["name": "\(name)", "optionValue": "\(SafeText.escape(value))"])
+                case (let value?, nil): change = Catalog.text("plan.option.removed", ["name": "\(name)", "optionValue": "\(SafeText.escape(value))"])
+                default: change = Catalog.text("plan.option.changed", ["name": "\(name)", "oldValue": "\(Self.show(before!))", "newValue": "\(Self.show(after!))"])
                 }
                 findings.append(Finding(.serviceOptionChanged, security ? .info : .warning, file: masterPath,
                     message: Catalog.text("change.at-place", ["place": place, "change": change]),
-                    hint: security ? Catalog.text("ChangeLedger.text4") : Catalog.text("ChangeLedger.text5")))
+                    hint: security ? Catalog.text("plan.option.neededForSecurity") : Catalog.text("plan.option.policy")))
             }
         }
         return findings
@@ -85,19 +85,19 @@ struct ChangeLedger {
     static func hint(for name: String) -> String {
         switch name {
         case _ where MainConfigPlanner.legacyServerFiles.contains(name):
-            return Catalog.text("ChangeLedger.text6")
+            return Catalog.text("plan.why.chainFiles")
         case "smtpd_tls_chain_files":
-            return Catalog.text("ChangeLedger.text7")
+            return Catalog.text("plan.why.separateFiles")
         case "smtp_tls_session_cache_database":
-            return Catalog.text("ChangeLedger.text8")
+            return Catalog.text("plan.why.cacheTableType")
         case "smtpd_tls_session_cache_database":
-            return Catalog.text("ChangeLedger.text9")
+            return Catalog.text("plan.why.ticketTableType")
         case "smtpd_tls_security_level", "smtp_tls_security_level":
-            return Catalog.text("ChangeLedger.text10", ["name": "\(name)"])
+            return Catalog.text("plan.why.levelChosen", ["name": "\(name)"])
         case "smtpd_tls_CAfile", "smtpd_tls_CApath":
-            return Catalog.text("ChangeLedger.text11")
+            return Catalog.text("plan.why.caFileDropped")
         default:
-            return Catalog.text("ChangeLedger.text12")
+            return Catalog.text("plan.why.changedByPftls")
         }
     }
 }

@@ -44,13 +44,13 @@ public struct ChangePlan {
     /// The ordered operations as one line each, for review screens and --dry-run.
     public var steps: [String] {
         var steps: [String] = []
-        if let directory = directoryToCreate { steps.append(Catalog.text("ChangePlan.text", ["directory": "\(SafeText.escape(directory))"])) }
+        if let directory = directoryToCreate { steps.append(Catalog.text("plan.createDirectory", ["directory": "\(SafeText.escape(directory))"])) }
         let replaced = changedFiles.filter(\.exists)
         if !replaced.isEmpty {
-            steps.append(Catalog.text("ChangePlan.text2") + replaced.map { SafeText.escape($0.path) }.joinedAsList())
+            steps.append(Catalog.text("plan.backUp", ["files": replaced.map { SafeText.escape($0.path) }.joinedAsList()]))
         }
         for file in changedFiles {
-            let owner = file.ownedByRoot ? "root:root" : Catalog.text("ChangePlan.text3")
+            let owner = file.ownedByRoot ? "root:root" : Catalog.text("plan.ownerKept")
             let verb = file.exists ? (file.isConfig ? "edit" : "replace") : "install"
             steps.append(Catalog.text("plan.step.\(verb)", ["path": SafeText.escape(file.path), "purpose": file.purpose, "owner": owner,
                                                            "mode": String(file.mode, radix: 8)]))

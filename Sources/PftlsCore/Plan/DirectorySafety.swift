@@ -21,7 +21,7 @@ public struct DirectorySafety {
         }
         if let problem = Self.pathProblem(directory) {
             return [Finding(.unsafeDirectory, .error, file: directory, message: "\(display) \(problem)",
-                            hint: Catalog.text("finding.unsafeDirectory.hint2"))]
+                            hint: Catalog.text("finding.unsafeDirectory.badCharactersHint"))]
         }
         var findings: [Finding] = symbolicLinkFindings(directory)
         // The files are written through a descriptor of the directory itself, never through
@@ -35,25 +35,25 @@ public struct DirectorySafety {
         var ancestors = Self.ancestors(of: directory)
         let status: FileStatus?
         do { status = try fileSystem.statusFollowingLinks(of: directory) } catch {
-            return [Finding(.unsafeDirectory, .error, file: directory, message: error.reason, hint: Catalog.text("finding.unsafeDirectory.hint3"))]
+            return [Finding(.unsafeDirectory, .error, file: directory, message: error.reason, hint: Catalog.text("finding.unsafeDirectory.unreadableHint"))]
         }
         if let status {
             if status.kind != .directory {
-                findings.append(Finding(.unsafeDirectory, .error, file: directory, message: Catalog.text("finding.unsafeDirectory.message2", ["display": "\(display)"]),
-                                        hint: Catalog.text("finding.unsafeDirectory.hint4")))
+                findings.append(Finding(.unsafeDirectory, .error, file: directory, message: Catalog.text("finding.unsafeDirectory.notDirectory", ["display": "\(display)"]),
+                                        hint: Catalog.text("finding.unsafeDirectory.notDirectoryHint")))
             } else {
                 if status.ownerID != trustedOwner {
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                        message: Catalog.text("finding.unsafeDirectory.message3", ["display": "\(display)", "ownerID": "\(status.ownerID)"]),
-                        hint: Catalog.text("finding.unsafeDirectory.hint5", ["display": "\(display)"])))
+                        message: Catalog.text("finding.unsafeDirectory.notRootOwned", ["display": "\(display)", "ownerID": "\(status.ownerID)"]),
+                        hint: Catalog.text("finding.unsafeDirectory.notRootOwnedHint", ["display": "\(display)"])))
                 }
                 if status.isWritableByGroupOrOthers {
                     // A shared directory such as /tmp is not to be tightened: choose another.
                     let shared = status.isSticky || status.ownerID != trustedOwner
                     findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                        message: Catalog.text("finding.unsafeDirectory.message4", ["display": "\(display)", "value": (status.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "value2": "\(String(status.permissions, radix: 8))"]),
-                        hint: shared ? Catalog.text("DirectorySafety.text")
-                            : Catalog.text("DirectorySafety.text2", ["display": "\(display)"])))
+                        message: Catalog.text("finding.unsafeDirectory.writable", ["display": "\(display)", "who": (status.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "mode": "\(String(status.permissions, radix: 8))"]),
+                        hint: shared ? Catalog.text("directory.sharedHint")
+                            : Catalog.text("directory.chmodHint", ["display": "\(display)"])))
                 }
             }
         } else {
@@ -67,12 +67,12 @@ public struct DirectorySafety {
             let stickyRoot = parentStatus.isSticky && parentStatus.ownerID == 0
             if parentStatus.ownerID != 0 && parentStatus.ownerID != trustedOwner {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: Catalog.text("finding.unsafeDirectory.message5", ["display": "\(display)", "shownParent": "\(shownParent)", "ownerID": "\(parentStatus.ownerID)"]),
-                    hint: Catalog.text("finding.unsafeDirectory.hint6")))
+                    message: Catalog.text("finding.unsafeDirectory.parentOwnedByUser", ["display": "\(display)", "shownParent": "\(shownParent)", "ownerID": "\(parentStatus.ownerID)"]),
+                    hint: Catalog.text("finding.unsafeDirectory.parentOwnedByUserHint")))
             } else if parentStatus.isWritableByGroupOrOthers && !stickyRoot {
                 findings.append(Finding(.unsafeDirectory, .error, file: directory,
-                    message: Catalog.text("finding.unsafeDirectory.message6", ["display": "\(display)", "shownParent": "\(shownParent)", "value": (parentStatus.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "value2": "\(String(parentStatus.permissions, radix: 8))", "value3": (parentStatus.isSticky ? "" : Catalog.text("directory.no-sticky-bit"))]),
-                    hint: Catalog.text("finding.unsafeDirectory.hint7", ["shownParent": "\(shownParent)"])))
+                    message: Catalog.text("finding.unsafeDirectory.parentWritable", ["display": "\(display)", "shownParent": "\(shownParent)", "who": (parentStatus.isWritableByOthers ? Catalog.text("directory.everyone") : Catalog.text("directory.its-group")), "mode": "\(String(parentStatus.permissions, radix: 8))", "sticky": (parentStatus.isSticky ? "" : Catalog.text("directory.no-sticky-bit"))]),
+                    hint: Catalog.text("finding.unsafeDirectory.parentWritableHint", ["shownParent": "\(shownParent)"])))
             }
         }
         return findings
@@ -93,11 +93,11 @@ public struct DirectorySafety {
     /// (it splits on whitespace and commas and expands `$`), or nil.
     static func pathProblem(_ path: String) -> String? {
         if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            return Catalog.text("DirectorySafety.text3")
+            return Catalog.text("directory.name.controlCharacters")
         }
-        if path.contains(where: { $0.isWhitespace }) { return Catalog.text("DirectorySafety.text4") }
-        if path.contains(",") { return Catalog.text("DirectorySafety.text5") }
-        if path.contains("$") { return Catalog.text("DirectorySafety.text6") }
+        if path.contains(where: { $0.isWhitespace }) { return Catalog.text("directory.name.whitespace") }
+        if path.contains(",") { return Catalog.text("directory.name.comma") }
+        if path.contains("$") { return Catalog.text("directory.name.dollar") }
         return nil
     }
 
@@ -107,8 +107,8 @@ public struct DirectorySafety {
             guard let status = try? fileSystem.status(of: path), status.kind == .symbolicLink,
                   status.ownerID != 0, status.ownerID != trustedOwner else { return nil }
             return Finding(.unsafeDirectory, .error, file: directory,
-                message: Catalog.text("finding.unsafeDirectory.message7", ["path": "\(SafeText.escape(path))", "ownerID": "\(status.ownerID)"]),
-                hint: Catalog.text("finding.unsafeDirectory.hint8"))
+                message: Catalog.text("finding.unsafeDirectory.symlinkOwnedByUser", ["path": "\(SafeText.escape(path))", "ownerID": "\(status.ownerID)"]),
+                hint: Catalog.text("finding.unsafeDirectory.symlinkHint"))
         }
     }
 

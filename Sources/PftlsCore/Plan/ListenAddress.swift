@@ -22,7 +22,7 @@ public struct ListenAddress: Equatable, Sendable {
 
     /// Why `text` is not a usable listen address, or nil when it is.
     public static func problem(with text: String) -> String? {
-        guard let colon = text.lastIndex(of: ":") else { return Catalog.text("ListenAddress.text") }
+        guard let colon = text.lastIndex(of: ":") else { return Catalog.text("listen.noPort") }
         let host = String(text[..<colon])
         let port = String(text[text.index(after: colon)...])
         if let problem = hostProblem(host) { return problem }
@@ -30,33 +30,33 @@ public struct ListenAddress: Equatable, Sendable {
     }
 
     private static func hostProblem(_ host: String) -> String? {
-        if host.isEmpty { return Catalog.text("ListenAddress.text2") }
+        if host.isEmpty { return Catalog.text("listen.emptyAddress") }
         if host.hasPrefix("[") {
             guard host.hasSuffix("]"), isAddress(String(host.dropFirst().dropLast()), family: AF_INET6) else {
-                return Catalog.text("ListenAddress.text3", ["host": "\(SafeText.escape(host))"])
+                return Catalog.text("listen.ipv6NotBracketed", ["host": "\(SafeText.escape(host))"])
             }
             return nil
         }
-        if host.contains(":") { return Catalog.text("ListenAddress.text4") }
+        if host.contains(":") { return Catalog.text("listen.ipv6NeedsBrackets") }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            return isAddress(host, family: AF_INET) ? nil : Catalog.text("ListenAddress.text5", ["host": "\(SafeText.escape(host))"])
+            return isAddress(host, family: AF_INET) ? nil : Catalog.text("listen.notIPv4", ["host": "\(SafeText.escape(host))"])
         }
         let valid = host.count <= 253 && labels.allSatisfy { label in
             !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
                 && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
         }
-        return valid ? nil : Catalog.text("ListenAddress.text6", ["host": "\(SafeText.escape(host))"])
+        return valid ? nil : Catalog.text("listen.notHost", ["host": "\(SafeText.escape(host))"])
     }
 
     private static func portProblem(_ port: String) -> String? {
-        if port.isEmpty { return Catalog.text("ListenAddress.text7") }
+        if port.isEmpty { return Catalog.text("listen.emptyPort") }
         if port.allSatisfy(\.isNumber) {
-            guard let number = Int(port), (1...65535).contains(number) else { return Catalog.text("ListenAddress.text8", ["port": "\(SafeText.escape(port))"]) }
+            guard let number = Int(port), (1...65535).contains(number) else { return Catalog.text("listen.portOutOfRange", ["port": "\(SafeText.escape(port))"]) }
             return nil
         }
         if ServiceNaming.portNumber(port) != nil || getservbyname(port, "tcp") != nil { return nil }
-        return Catalog.text("ListenAddress.text9", ["port": "\(SafeText.escape(port))"])
+        return Catalog.text("listen.unknownPort", ["port": "\(SafeText.escape(port))"])
     }
 
     private static func isAddress(_ text: String, family: Int32) -> Bool {

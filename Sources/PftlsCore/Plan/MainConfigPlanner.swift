@@ -4,14 +4,14 @@ struct MainConfigPlanner {
 
     /// Settings Postfix no longer needs or honours; they are removed with a finding.
     static var obsolete: [String: String] { [
-        "smtpd_use_tls": Catalog.text("MainConfigPlanner.text"),
-        "smtpd_enforce_tls": Catalog.text("MainConfigPlanner.text2"),
-        "smtp_use_tls": Catalog.text("MainConfigPlanner.text3"),
-        "smtp_enforce_tls": Catalog.text("MainConfigPlanner.text4"),
-        "smtp_tls_enforce_peername": Catalog.text("MainConfigPlanner.text5"),
-        "smtpd_tls_dh1024_param_file": Catalog.text("MainConfigPlanner.text6"),
-        "smtpd_tls_eecdh_grade": Catalog.text("MainConfigPlanner.text7"),
-        "tls_eecdh_auto_curves": Catalog.text("MainConfigPlanner.text8"),
+        "smtpd_use_tls": Catalog.text("plan.obsolete.replacedBySmtpdLevel"),
+        "smtpd_enforce_tls": Catalog.text("plan.obsolete.replacedBySmtpdLevel"),
+        "smtp_use_tls": Catalog.text("plan.obsolete.replacedBySmtpLevel"),
+        "smtp_enforce_tls": Catalog.text("plan.obsolete.replacedBySmtpLevel"),
+        "smtp_tls_enforce_peername": Catalog.text("plan.obsolete.replacedBySmtpLevel"),
+        "smtpd_tls_dh1024_param_file": Catalog.text("plan.obsolete.dhParameters"),
+        "smtpd_tls_eecdh_grade": Catalog.text("plan.obsolete.eecdhGrade"),
+        "tls_eecdh_auto_curves": Catalog.text("plan.obsolete.autoCurves"),
     ] }
 
     /// The legacy server certificate settings that `smtpd_tls_chain_files` replaces.
@@ -53,8 +53,8 @@ struct MainConfigPlanner {
             config.remove(name)
             outcome.explained.insert(name)
             outcome.findings.append(Finding(.obsoleteSetting, .info, file: file,
-                message: Catalog.text("finding.obsoleteSetting.message2", ["file": "\(SafeText.escape(file))", "name": "\(name)", "value": "\(Self.obsolete[name]!)"]),
-                hint: Catalog.text("finding.obsoleteSetting.hint2")))
+                message: Catalog.text("finding.obsoleteSetting.removed", ["file": "\(SafeText.escape(file))", "name": "\(name)", "reason": "\(Self.obsolete[name]!)"]),
+                hint: Catalog.text("finding.obsoleteSetting.removedHint")))
         }
         return outcome
     }

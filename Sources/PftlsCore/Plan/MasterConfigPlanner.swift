@@ -73,7 +73,7 @@ struct MasterConfigPlanner {
             guard ["smtpd", "postscreen"].contains(existing.command) else {
                 outcome.findings.append(Finding(.listenAddressInUse, .error, file: nil,
                     message: Catalog.text("finding.listenAddressInUse.message", ["name": "\(SafeText.escape(name))", "key": "\(existing.key)", "command": "\(SafeText.escape(existing.command))"]),
-                    hint: Catalog.text("finding.listenAddressInUse.hint", ["rawValue": "\(choice.name.rawValue)"])))
+                    hint: Catalog.text("finding.listenAddressInUse.hint", ["service": "\(choice.name.rawValue)"])))
                 return nil
             }
             return (key, .existing)
@@ -90,8 +90,8 @@ struct MasterConfigPlanner {
             outcome.findings.append(Finding(.serviceMoved, .info, file: nil,
                 message: Catalog.text("finding.serviceMoved.message", ["key": "\(existing.service.key)", "command": "\(SafeText.escape(existing.service.command))", "name": "\(SafeText.escape(name))"]),
                 hint: existing.service.command == "postscreen"
-                    ? Catalog.text("MasterConfigPlanner.text", ["value": "\(ServiceNaming.standardPort(choice.name))"])
-                    : Catalog.text("MasterConfigPlanner.text2")))
+                    ? Catalog.text("plan.master.postscreenKept", ["port": "\(ServiceNaming.standardPort(choice.name))"])
+                    : Catalog.text("plan.master.optionsKept")))
             return (key, .moved)
         }
         // A commented-out template: uncomment it in place. Prefer the one for this exact

@@ -61,7 +61,7 @@ public struct PlanBuilder {
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
         if layout == .chainFile && !installation.supportsChainFiles {
             findings.append(Finding(.layoutUnsupported, .error, file: nil,
-                message: Catalog.text("finding.layoutUnsupported.message", ["value": "\(installation.version.map(String.init(describing:)) ?? "unknown")"]),
+                message: Catalog.text("finding.layoutUnsupported.message", ["version": "\(installation.version.map(String.init(describing:)) ?? "unknown")"]),
                 hint: Catalog.text("finding.layoutUnsupported.hint")))
         }
         let safety = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner)
@@ -100,7 +100,7 @@ public struct PlanBuilder {
         let damage = master.pasteDamageFindings(file: masterPath)
         if !damage.isEmpty {
             master = master.repaired()
-            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: $0.message + Catalog.text("PlanBuilder.text"), hint: $0.hint) }
+            findings += damage.map { Finding($0.code, .warning, file: $0.file, message: Catalog.text("plan.repairedHere", ["message": $0.message]), hint: $0.hint) }
         }
         let installed = installedFiles(for: answers, layout: layout, inForce: inForce, key: key, chain: report.servedChain)
         var probes: [ProbeTarget] = []
@@ -125,7 +125,7 @@ public struct PlanBuilder {
             findings += ledger.masterFindings(old: oldMaster, new: master, moves: services.moves)
         } catch {
             findings.append(Finding(.unreadable, .error, file: installation.configDirectory,
-                                    message: Catalog.text("finding.unreadable.message2", ["error": "\(error)"]),
+                                    message: Catalog.text("finding.unreadable.cannotEdit", ["error": "\(error)"]),
                                     hint: Catalog.text("config-read.hint.check")))
         }
         findings += saslFindings(answers, main: main)
@@ -199,18 +199,18 @@ public struct PlanBuilder {
         case "dane", "dane-only":
             guard main.effectiveValue(of: "smtp_dns_support_level", defaults: defaults) != "dnssec" else { return [] }
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: Catalog.text("finding.clientLevelNeedsSetup.message2", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
-                hint: Catalog.text("finding.clientLevelNeedsSetup.hint2"))]
+                message: Catalog.text("finding.clientLevelNeedsSetup.dane", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.daneHint"))]
         case "verify", "secure":
             let anchors = ["smtp_tls_CAfile", "smtp_tls_CApath"].compactMap { main.effectiveValue(of: $0, defaults: defaults) }.filter { !$0.isEmpty }
             guard anchors.isEmpty else { return [] }
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: Catalog.text("finding.clientLevelNeedsSetup.message3", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
-                hint: Catalog.text("finding.clientLevelNeedsSetup.hint3"))]
+                message: Catalog.text("finding.clientLevelNeedsSetup.trustAnchors", ["smtpSecurityLevel": "\(answers.smtpSecurityLevel)"]),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.trustAnchorsHint"))]
         case "encrypt":
             return [Finding(.clientLevelNeedsSetup, .warning, file: nil,
-                message: Catalog.text("finding.clientLevelNeedsSetup.message4"),
-                hint: Catalog.text("finding.clientLevelNeedsSetup.hint4"))]
+                message: Catalog.text("finding.clientLevelNeedsSetup.encrypt"),
+                hint: Catalog.text("finding.clientLevelNeedsSetup.encryptHint"))]
         default:
             return []
         }
@@ -229,20 +229,20 @@ public struct PlanBuilder {
                     chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
                 }
             }
-            files.append(installedFile(Catalog.text("PlanBuilder.text2"), role: .keyAndChain, path: path, content: .secret(combined), mode: 0o600,
-                                       summary: [Catalog.text("PlanBuilder.text3", ["algorithm": "\(key.algorithm)"])] + describe(chain)))
+            files.append(installedFile(Catalog.text("plan.file.keyAndChain"), role: .keyAndChain, path: path, content: .secret(combined), mode: 0o600,
+                                       summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(key.algorithm)"])] + describe(chain)))
         }
         if let path = installed.keyFile {
-            files.append(installedFile(Catalog.text("PlanBuilder.text4"), role: .key, path: path, content: .secret(keyPEM), mode: 0o600,
-                                       summary: [Catalog.text("PlanBuilder.text5", ["algorithm": "\(key.algorithm)"])]))
+            files.append(installedFile(Catalog.text("plan.file.privateKey"), role: .key, path: path, content: .secret(keyPEM), mode: 0o600,
+                                       summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(key.algorithm)"])]))
         }
         if let path = installed.certificateFile {
-            files.append(installedFile(Catalog.text("PlanBuilder.text6"), role: .certificate, path: path, content: .text(chainPEM),
+            files.append(installedFile(Catalog.text("plan.file.certificate"), role: .certificate, path: path, content: .text(chainPEM),
                                        mode: 0o644, summary: describe(chain)))
         }
         if let path = installed.caFile {
             let intermediates = Array(chain.dropFirst())
-            files.append(installedFile(Catalog.text("PlanBuilder.text7"), role: .intermediates, path: path,
+            files.append(installedFile(Catalog.text("plan.file.intermediates"), role: .intermediates, path: path,
                                        content: .text(Array(intermediates.map(\.pem).joined().utf8)), mode: 0o644,
                                        summary: describe(intermediates)))
         }
@@ -251,7 +251,7 @@ public struct PlanBuilder {
 
     private func describe(_ chain: [Certificate]) -> [String] {
         chain.enumerated().map { index, certificate in
-            Catalog.text("PlanBuilder.text8", ["value": index == 0 ? Catalog.text("role.leaf") : Catalog.text("role.intermediate"), "subject": "\(certificate.subject)", "value2": "\(UTCTimestamp.format(certificate.notAfter))", "sha256FingerprintText": "\(certificate.sha256FingerprintText)"])
+            Catalog.text("plan.file.certificateSummary", ["role": index == 0 ? Catalog.text("role.leaf") : Catalog.text("role.intermediate"), "subject": "\(certificate.subject)", "notAfter": "\(UTCTimestamp.format(certificate.notAfter))", "sha256": "\(certificate.sha256FingerprintText)"])
         }
     }
 
@@ -260,7 +260,7 @@ public struct PlanBuilder {
         PlannedFile.make(purpose: purpose, role: role, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
             let exists = (try? fileSystem.status(of: path)) != nil
             let header = ["--- \(SafeText.escape(path))\(exists ? Catalog.text("plan.diff.not-shown") : Catalog.text("plan.diff.new-file"))",
-                          Catalog.text("PlanBuilder.text9", ["path": "\(SafeText.escape(path))", "value": "\(String(mode, radix: 8))"])]
+                          Catalog.text("plan.file.diffHeader", ["path": "\(SafeText.escape(path))", "mode": "\(String(mode, radix: 8))"])]
             return (header + summary.map { "+ " + $0 }).joined(separator: "\n") + "\n"
         }
     }

@@ -21,8 +21,8 @@ public struct SASLBackendCheck {
         let saslauthd = ["/var/run/saslauthd/mux", "/run/saslauthd/mux", "/var/spool/postfix/var/run/saslauthd/mux"]
         let cyrusConfig = ["\(configDirectory)/sasl/\(path).conf", "/usr/lib/sasl2/\(path).conf", "/etc/sasl2/\(path).conf"]
         if saslauthd.contains(where: exists) && cyrusConfig.contains(where: exists) { return nil }
-        return warning(Catalog.text("SASLBackendCheck.text", ["value": "\(SafeText.escape(cyrusConfig[0]))"]),
-                       hint: Catalog.text("SASLBackendCheck.hint"))
+        return warning(Catalog.text("check.sasl.noBackend", ["cyrusConfig": "\(SafeText.escape(cyrusConfig[0]))"]),
+                       hint: Catalog.text("check.sasl.noBackendHint"))
     }
 
     private func exists(_ path: String) -> Bool { (try? fileSystem.statusFollowingLinks(of: path)) != nil }

@@ -74,7 +74,7 @@ struct TLSFileCheck {
 
     private func refusal(_ problem: Problem, where place: String) -> Finding {
         Finding(.tlsFileMissing, .error, file: problem.path,
-            message: Catalog.text("finding.tlsFileMissing.message2", ["place": "\(place)", "setting": "\(problem.setting)", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
+            message: Catalog.text("finding.tlsFileMissing.serverWouldFail", ["place": "\(place)", "setting": "\(problem.setting)", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
             hint: Catalog.text("finding.tlsFileMissing.hint", ["setting": "\(problem.setting)"]))
     }
 
@@ -85,9 +85,9 @@ struct TLSFileCheck {
 
     private func problem(with path: String, directory: Bool) -> String? {
         guard path.hasPrefix("/") else { return nil }
-        guard let status = try? fileSystem.statusFollowingLinks(of: path) else { return Catalog.text("TLSFileCheck.text") }
-        if directory != (status.kind == .directory) { return directory ? Catalog.text("TLSFileCheck.text2") : Catalog.text("TLSFileCheck.text3") }
-        if !directory, (try? fileSystem.readFile(path, limit: 16 << 20)) == nil { return Catalog.text("TLSFileCheck.text4") }
+        guard let status = try? fileSystem.statusFollowingLinks(of: path) else { return Catalog.text("check.file.missing") }
+        if directory != (status.kind == .directory) { return directory ? Catalog.text("check.file.notDirectory") : Catalog.text("check.file.notRegular") }
+        if !directory, (try? fileSystem.readFile(path, limit: 16 << 20)) == nil { return Catalog.text("check.file.unreadable") }
         return nil
     }
 }

@@ -33,12 +33,12 @@ struct TemplateActivation {
 
     private func finding(line: Int, option: MasterOption, undefined: [String], template: ServiceKey) -> Finding {
         let reference = undefined.joinedAsList()
-        let why = undefined.first == option.name ? Catalog.text("TemplateActivation.text", ["name": "\(SafeText.escape(option.name))"])
-            : Catalog.text("TemplateActivation.text2", ["reference": "\(SafeText.escape(reference))"])
+        let why = undefined.first == option.name ? Catalog.text("plan.template.unknownParameter", ["name": "\(SafeText.escape(option.name))"])
+            : Catalog.text("plan.template.undefined", ["reference": "\(SafeText.escape(reference))"])
         return Finding(.templateOptionLeftCommented, .info, file: nil,
-            message: Catalog.text("finding.templateOptionLeftCommented.message", ["line": "\(line)", "name": "\(SafeText.escape(option.name))", "value": "\(SafeText.escape(option.value))", "template": "\(template)", "why": "\(why)"]),
+            message: Catalog.text("finding.templateOptionLeftCommented.message", ["line": "\(line)", "name": "\(SafeText.escape(option.name))", "optionValue": "\(SafeText.escape(option.value))", "template": "\(template)", "why": "\(why)"]),
             hint: option.name == "smtpd_client_restrictions"
-                ? Catalog.text("TemplateActivation.text3")
-                : Catalog.text("TemplateActivation.text4", ["reference": "\(SafeText.escape(reference))"]))
+                ? Catalog.text("plan.template.explicitValue")
+                : Catalog.text("plan.template.defineToUse", ["reference": "\(SafeText.escape(reference))"]))
     }
 }

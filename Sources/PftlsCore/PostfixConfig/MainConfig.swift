@@ -132,10 +132,10 @@ public struct MainConfig: Equatable, Sendable {
     private static func validate(name: String, value: String) throws {
         guard MainConfigLineParser.isValidName(name) else { throw PostfixConfigError.invalidParameterName(name) }
         if value.contains(where: { $0.isNewline }) {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MainConfig.reason"))
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("config.value.lineBreak"))
         }
         if MainConfigLineParser.trimmed(value[...]).count != value.count {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MainConfig.reason2"))
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("config.value.surroundingWhitespace"))
         }
     }
 }

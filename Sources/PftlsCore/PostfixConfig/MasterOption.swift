@@ -28,10 +28,10 @@ public struct MasterOption: Equatable, Sendable {
     func renderedToken() throws -> String {
         guard MainConfigLineParser.isValidName(name) else { throw PostfixConfigError.invalidParameterName(name) }
         if value.contains(where: \.isNewline) || value.contains("}") || value.contains("{") && value.contains(where: \.isWhitespace) {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MasterOption.reason"))
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("config.value.notInOption"))
         }
         if MainConfigLineParser.trimmed(value[...]).count != value.count {
-            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("MasterOption.reason2"))
+            throw PostfixConfigError.invalidValue(name: name, value: value, reason: Catalog.text("config.value.surroundingWhitespace"))
         }
         let needsBraces = value.contains(where: \.isWhitespace) || value.hasPrefix("{")
         return needsBraces ? "{ \(name) = \(value) }" : "\(name)=\(value)"

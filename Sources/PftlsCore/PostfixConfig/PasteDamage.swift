@@ -33,18 +33,18 @@ public struct PasteDamage: Equatable, Sendable {
         switch kind {
         case .typographicDash(let character, let places):
             let name = character.properties.name.map { " \($0)" } ?? ""
-            message = Catalog.text("PasteDamage.text", ["place": "\(place)", "value": "\(Self.list(places))", "value2": "\(SafeText.escape(String(character)))", "value3": "\(Self.hex(character))", "name": "\(name)"])
-            repair = Catalog.text("PasteDamage.text2")
+            message = Catalog.text("paste.notHyphen", ["place": "\(place)", "fields": "\(Self.list(places))", "character": "\(SafeText.escape(String(character)))", "codePoint": "\(Self.hex(character))", "name": "\(name)"])
+            repair = Catalog.text("paste.notHyphenRepair")
         case .netForInet:
-            message = Catalog.text("PasteDamage.text3", ["place": "\(place)"])
-            repair = Catalog.text("PasteDamage.text4")
+            message = Catalog.text("paste.netType", ["place": "\(place)"])
+            repair = Catalog.text("paste.netTypeRepair")
         case .unindentedOption:
-            message = Catalog.text("PasteDamage.text5", ["place": "\(place)"])
+            message = Catalog.text("paste.optionAtLineStart", ["place": "\(place)"])
             repair = isRepairable
-                ? Catalog.text("PasteDamage.text6")
-                : Catalog.text("PasteDamage.text7")
+                ? Catalog.text("paste.indentRepair")
+                : Catalog.text("paste.indentAndMoveRepair")
         }
-        let hint = isRepairable ? repair + Catalog.text("PasteDamage.text8") : repair
+        let hint = isRepairable ? Catalog.text("paste.pftlsCanRepair", ["repair": repair]) : repair
         return Finding(.masterCfPasteDamage, .error, file: file, message: message, hint: hint)
     }
 

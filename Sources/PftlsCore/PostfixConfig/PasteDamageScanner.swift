@@ -12,7 +12,7 @@ struct PasteDamageScanner {
         "\u{2043}", "\u{2212}", "\u{FE58}", "\u{FE63}", "\u{FF0D}",
     ]
 
-    private static var fieldNames: [String] { [Catalog.text("PasteDamageScanner.text"), Catalog.text("PasteDamageScanner.text2"), Catalog.text("PasteDamageScanner.text3"), Catalog.text("PasteDamageScanner.text4"), Catalog.text("PasteDamageScanner.text5"), Catalog.text("PasteDamageScanner.text6"), Catalog.text("PasteDamageScanner.text7"), "command"] }
+    private static var fieldNames: [String] { [Catalog.text("paste.field.serviceName"), Catalog.text("paste.field.type"), Catalog.text("paste.field.private"), Catalog.text("paste.field.unpriv"), Catalog.text("paste.field.chroot"), Catalog.text("paste.field.wakeup"), Catalog.text("paste.field.maxproc"), "command"] }
 
     /// Every damage in `text`, in line order.
     static func scan(_ text: ConfigText) -> [Finding] {

@@ -17,17 +17,17 @@ public enum PostfixConfigError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case .invalidParameterName(let name):
-            Catalog.text("PostfixConfigError.text", ["name": "\(SafeText.escape(name))"])
+            Catalog.text("config.error.invalidName", ["name": "\(SafeText.escape(name))"])
         case .invalidValue(let name, let value, let reason):
-            Catalog.text("PostfixConfigError.text2", ["name": "\(SafeText.escape(name))", "value": "\(SafeText.escape(value))", "reason": "\(reason)"])
+            Catalog.text("config.error.cannotWrite", ["name": "\(SafeText.escape(name))", "given": "\(SafeText.escape(value))", "reason": "\(reason)"])
         case .serviceNotFound(let key):
-            Catalog.text("PostfixConfigError.text3", ["key": "\(key)"])
+            Catalog.text("config.error.noActiveService", ["key": "\(key)"])
         case .serviceExists(let key):
-            Catalog.text("PostfixConfigError.text4", ["key": "\(key)"])
+            Catalog.text("config.error.serviceExists", ["key": "\(key)"])
         case .templateNotFound(let key):
-            Catalog.text("PostfixConfigError.text5", ["key": "\(key)"])
+            Catalog.text("config.error.noService", ["key": "\(key)"])
         case .invalidField(let name, let value):
-            Catalog.text("PostfixConfigError.text6", ["name": "\(name)", "value": "\(SafeText.escape(value))"])
+            Catalog.text("config.error.invalidField", ["name": "\(name)", "given": "\(SafeText.escape(value))"])
         }
     }
 }

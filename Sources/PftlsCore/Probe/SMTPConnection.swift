@@ -31,7 +31,7 @@ final class SMTPConnection {
         hints.ai_family = AF_UNSPEC
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
-            throw Failure(reason: Catalog.text("SMTPConnection.text", ["host": "\(SafeText.escape(host))"]))
+            throw Failure(reason: Catalog.text("probe.smtp.cannotResolve", ["host": "\(SafeText.escape(host))"]))
         }
         defer { freeaddrinfo(list) }
         var lastError = ECONNREFUSED
@@ -51,7 +51,7 @@ final class SMTPConnection {
             }
             address = current.pointee.ai_next
         }
-        throw Failure(reason: Catalog.text("SMTPConnection.text2", ["host": "\(SafeText.escape(host))", "port": "\(port)", "value": "\(String(cString: strerror(lastError)))"]))
+        throw Failure(reason: Catalog.text("probe.smtp.cannotConnect", ["host": "\(SafeText.escape(host))", "port": "\(port)", "reason": "\(String(cString: strerror(lastError)))"]))
     }
 
     deinit { close(descriptor) }
@@ -104,9 +104,9 @@ final class SMTPConnection {
         var current: [UInt8] = []
         var byte: UInt8 = 0
         while true {
-            if Date() > deadline { throw Failure(reason: Catalog.text("SMTPConnection.text3")) }
+            if Date() > deadline { throw Failure(reason: Catalog.text("probe.smtp.tooSlow")) }
             if readByte(&byte) <= 0 {
-                throw Failure(reason: lines.isEmpty && current.isEmpty ? Catalog.text("SMTPConnection.text4") : Catalog.text("SMTPConnection.text5"))
+                throw Failure(reason: lines.isEmpty && current.isEmpty ? Catalog.text("probe.smtp.closedWithoutReply") : Catalog.text("probe.smtp.replyCut"))
             }
             if byte == 0x0A {
                 let line = String(decoding: current.last == 0x0D ? current.dropLast() : current[...], as: UTF8.self)
@@ -115,7 +115,7 @@ final class SMTPConnection {
                 // "250-..." continues, "250 ..." (or a bare code) ends the reply.
                 let bytes = Array(line.utf8)
                 if bytes.count < 4 || bytes[3] == 0x20 { return lines }
-                if lines.count > 200 { throw Failure(reason: Catalog.text("SMTPConnection.text6")) }
+                if lines.count > 200 { throw Failure(reason: Catalog.text("probe.smtp.replyTooLong")) }
             } else if current.count < 4096 {
                 current.append(byte)
             }
@@ -125,22 +125,22 @@ final class SMTPConnection {
     /// Sends one command line.
     func send(_ command: String) throws {
         let bytes = Array((command + "\r\n").utf8)
-        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(reason: Catalog.text("SMTPConnection.text7", ["command": "\(command)"])) }
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(reason: Catalog.text("probe.smtp.cannotSend", ["command": "\(command)"])) }
     }
 
     /// Greeting, EHLO, STARTTLS: returns when the server said 220 to STARTTLS.
     func negotiateStartTLS() throws {
         let greeting = try readReply()
-        guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("SMTPConnection.text8", ["value": "\(Self.show(greeting))"])) }
-        try send(Catalog.text("SMTPConnection.text9"))
+        guard greeting.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("probe.smtp.greeting", ["reply": "\(Self.show(greeting))"])) }
+        try send("EHLO pftls.probe")
         let capabilities = try readReply()
-        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: Catalog.text("SMTPConnection.text10", ["value": "\(Self.show(capabilities))"]), answered: true) }
+        guard capabilities.first?.hasPrefix("250") == true else { throw Failure(reason: Catalog.text("probe.smtp.ehloAnswer", ["reply": "\(Self.show(capabilities))"]), answered: true) }
         guard capabilities.contains(where: { $0.dropFirst(4).uppercased().hasPrefix("STARTTLS") }) else {
-            throw Failure(reason: Catalog.text("SMTPConnection.text11"))
+            throw Failure(reason: Catalog.text("probe.smtp.noStartTLS"))
         }
         try send("STARTTLS")
         let answer = try readReply()
-        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("SMTPConnection.text12", ["value": "\(Self.show(answer))"]), answered: true) }
+        guard answer.first?.hasPrefix("220") == true else { throw Failure(reason: Catalog.text("probe.smtp.startTLSAnswer", ["reply": "\(Self.show(answer))"]), answered: true) }
     }
 
     static func show(_ lines: [String]) -> String { SafeText.escape(lines.joined(separator: " / ")) }

@@ -36,16 +36,16 @@ public struct TLSProbe: ListenerProbing {
         } catch {
             return .failed(reason: "\(error)")
         }
-        guard let context = SSL_CTX_new(TLS_client_method()) else { return .failed(reason: Catalog.text("TLSProbe.text")) }
+        guard let context = SSL_CTX_new(TLS_client_method()) else { return .failed(reason: Catalog.text("probe.noContext")) }
         defer { SSL_CTX_free(context) }
         SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        guard let ssl = SSL_new(context) else { return .failed(reason: Catalog.text("TLSProbe.text2")) }
+        guard let ssl = SSL_new(context) else { return .failed(reason: Catalog.text("probe.noSession")) }
         defer { SSL_free(ssl) }
         SSL_set_fd(ssl, connection.descriptor)
         if let serverName { _ = pftls_ssl_set_server_name(ssl, serverName) }
         guard SSL_connect(ssl) == 1 else {
-            let detail = OpenSSLError.drain() ?? Catalog.text("TLSProbe.text3")
-            return .failed(reason: Catalog.text("TLSProbe.text4", ["detail": "\(detail)"]))
+            let detail = OpenSSLError.drain() ?? Catalog.text("probe.serverClosed")
+            return .failed(reason: Catalog.text("probe.handshakeFailed", ["detail": "\(detail)"]))
         }
         var chain: [Certificate] = []
         if let stack = SSL_get_peer_cert_chain(ssl) {
@@ -53,7 +53,7 @@ public struct TLSProbe: ListenerProbing {
                 if let certificate = pftls_x509_stack_value(stack, index) { chain.append(Certificate(retaining: certificate)) }
             }
         }
-        guard !chain.isEmpty else { return .failed(reason: Catalog.text("TLSProbe.text5")) }
+        guard !chain.isEmpty else { return .failed(reason: Catalog.text("probe.noCertificate")) }
         // A listener serves only when smtpd lives on after the handshake: EHLO must get 250
         // (an smtpd that dies at once, for example with SASL on and no back end, does not).
         if let problem = Self.greetAfterHandshake(ssl, mode: mode, deadline: connection.deadline) { return .failed(reason: problem, answered: true) }
@@ -70,22 +70,22 @@ public struct TLSProbe: ListenerProbing {
             if mode == .implicit {
                 let greeting = try SMTPConnection.readReply(until: deadline, readByte)
                 guard greeting.first?.hasPrefix("220") == true else {
-                    return Catalog.text("TLSProbe.text6", ["value": "\(SMTPConnection.show(greeting))"])
+                    return Catalog.text("probe.afterTLS.greeting", ["reply": "\(SMTPConnection.show(greeting))"])
                 }
             }
             let command = Array("EHLO pftls.probe\r\n".utf8)
             guard SSL_write(ssl, command, Int32(command.count)) == Int32(command.count) else {
-                return Catalog.text("TLSProbe.text7")
+                return Catalog.text("probe.afterTLS.closedBeforeEhlo")
             }
             let answer = try SMTPConnection.readReply(until: deadline, readByte)
             guard answer.first?.hasPrefix("250") == true else {
-                return Catalog.text("TLSProbe.text8", ["value": "\(SMTPConnection.show(answer))"])
+                return Catalog.text("probe.afterTLS.ehloAnswer", ["reply": "\(SMTPConnection.show(answer))"])
             }
             return nil
         } catch let failure as SMTPConnection.Failure {
-            return Catalog.text("TLSProbe.text9", ["reason": "\(failure.reason)"])
+            return Catalog.text("probe.afterTLS.smtpdStopped", ["reason": "\(failure.reason)"])
         } catch {
-            return Catalog.text("TLSProbe.text10", ["error": "\(error)"])
+            return Catalog.text("probe.afterTLS.error", ["error": "\(error)"])
         }
     }
 }

@@ -95,7 +95,7 @@ public enum LineageVerdict: Equatable, Sendable {
         case .notConfigured(let configured):
             return Catalog.text("renew.lineage.skipped.not-configured", ["lineage": name, "configured": SafeText.escape(configured)])
         case .coversNone(let names):
-            return Catalog.text("renew.lineage.skipped.no-name", ["lineage": name, "names": names.isEmpty ? "-" : names.map(SafeText.escape).joined(separator: Catalog.text("renew.lineage.separator"))])
+            return Catalog.text("renew.lineage.skipped.no-name", ["lineage": name, "names": names.isEmpty ? "-" : names.map(SafeText.escape).joined(separator: Catalog.text("list.separator"))])
         }
     }
 }

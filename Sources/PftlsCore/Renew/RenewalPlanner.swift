@@ -51,8 +51,8 @@ public struct RenewalPlanner {
         let (before, after) = (old.subjectPublicKeyInfoSHA256, new.subjectPublicKeyInfoSHA256)
         guard !after.isEmpty, before != after else { return [] }
         return [Finding(.tlsaRollover, .warning, file: file,
-                        message: Catalog.text("finding.tlsaRollover.message", ["value": "\(Hex.lowercase(after))"]),
-                        hint: Catalog.text("finding.tlsaRollover.hint", ["value": "\(Hex.lowercase(before).prefix(16))"]))]
+                        message: Catalog.text("finding.tlsaRollover.message", ["newTLSA": "\(Hex.lowercase(after))"]),
+                        hint: Catalog.text("finding.tlsaRollover.hint", ["oldTLSAPrefix": "\(Hex.lowercase(before).prefix(16))"]))]
     }
 
     /// `names-dropped` when `new` stops covering a DNS name or address `old` had (a wildcard
@@ -65,7 +65,7 @@ public struct RenewalPlanner {
         }
         guard !dropped.isEmpty else { return [] }
         return [Finding(.namesDropped, refused ? .error : .warning, file: file,
-                        message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "value": "\(dropped.joinedAsList())"]),
+                        message: Catalog.text("finding.namesDropped.message", ["file": "\(SafeText.escape(file))", "names": "\(dropped.joinedAsList())"]),
                         hint: Catalog.text(refused ? "renew.names-dropped.refused.hint" : "finding.namesDropped.hint"))]
     }
 }

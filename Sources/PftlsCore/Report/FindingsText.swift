@@ -8,10 +8,11 @@ public enum FindingsText {
         }
     }
 
-    /// "1 error(s), 2 warning(s), 0 info(s)".
+    /// "1 error, 2 warnings, 0 info".
     public static func counts(_ findings: [Finding]) -> String {
         Severity.allCases.reversed().map { severity in
-            Catalog.text("severity.count.\(severity.rawValue)", ["count": "\(findings.filter { $0.severity == severity }.count)"])
+            let count = findings.filter { $0.severity == severity }.count
+            return Catalog.text(count == 1 ? "severity.one.\(severity.rawValue)" : "severity.count.\(severity.rawValue)", ["count": "\(count)"])
         }.joinedAsList()
     }
 }

@@ -13,10 +13,10 @@ public struct InspectionText {
         var lines: [String] = []
         if let key = report.privateKey {
             let file = report.files.first { $0.items.contains { if case .privateKey(let k) = $0.object { k === key } else { false } } }?.path
-            lines.append(Catalog.text("InspectionText.text", ["algorithm": "\(key.algorithm)"]) + (file.map { Catalog.text("report.from-file", ["file": SafeText.escape($0)]) } ?? ""))
+            lines.append(Catalog.text("inspect.report.privateKey", ["algorithm": "\(key.algorithm)"]) + (file.map { Catalog.text("report.from-file", ["file": SafeText.escape($0)]) } ?? ""))
         }
         if report.chain.isEmpty {
-            lines.append(Catalog.text("InspectionText.text2"))
+            lines.append(Catalog.text("inspect.report.noChain"))
         } else {
             lines.append(Catalog.text("report.chain"))
             for (index, entry) in report.chain.enumerated() {
@@ -26,7 +26,7 @@ public struct InspectionText {
         lines.append("")
         lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))
         lines += FindingsText.lines(report.findings)
-        lines.append(report.hasErrors ? Catalog.text("InspectionText.text3") : Catalog.text("InspectionText.text4"))
+        lines.append(report.hasErrors ? Catalog.text("inspect.report.unfit") : Catalog.text("inspect.report.fit"))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -41,7 +41,7 @@ public struct InspectionText {
         if !certificate.subjectAlternativeNames.isEmpty {
             lines.append(pad + Catalog.text("report.names", ["names": certificate.subjectAlternativeNames.joinedAsList()]))
         }
-        lines.append(Catalog.text("InspectionText.text5", ["pad": "\(pad)", "keyAlgorithm": "\(certificate.keyAlgorithm)", "signatureAlgorithm": "\(certificate.signatureAlgorithm)"]))
+        lines.append(Catalog.text("inspect.report.keyLine", ["pad": "\(pad)", "keyAlgorithm": "\(certificate.keyAlgorithm)", "signatureAlgorithm": "\(certificate.signatureAlgorithm)"]))
         lines.append(pad + Catalog.text("report.sha256", ["sha256": certificate.sha256FingerprintText]))
         return lines
     }

@@ -3,11 +3,11 @@ public enum PlanText {
     /// The review text of `plan`.
     public static func render(_ plan: ChangePlan, diffs: Bool) -> String {
         var lines: [String] = []
-        lines.append(Catalog.text("PlanText.text", ["rawValue": "\(plan.layout.rawValue)", "configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
+        lines.append(Catalog.text("plan.text.header", ["layout": "\(plan.layout.rawValue)", "configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
         if plan.hasErrors {
-            lines.append(Catalog.text("PlanText.text2"))
+            lines.append(Catalog.text("plan.text.hasErrors"))
         } else if plan.isNoOp {
-            lines.append(Catalog.text("PlanText.text3"))
+            lines.append(Catalog.text("plan.text.nothingToChange"))
         } else {
             lines.append(Catalog.text("report.steps"))
             lines += plan.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }

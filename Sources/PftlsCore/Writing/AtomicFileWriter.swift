@@ -64,17 +64,17 @@ public struct AtomicFileWriter: Sendable {
         let (directory, name) = Self.split(destination)
         let pinned = pins?.descriptor(for: directory)
         let directoryDescriptor = pinned ?? open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directoryDescriptor >= 0 else { throw failure(directory, Catalog.text("AtomicFileWriter.text")) }
+        guard directoryDescriptor >= 0 else { throw failure(directory, Catalog.text("write.cannotOpenDirectory")) }
         let staged = StagedFile(directoryDescriptor: directoryDescriptor, ownsDescriptor: pinned == nil, name: name, destination: destination,
                                 temporary: Self.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix,
                                 replacing: replacing)
         var info = stat()
         if fstatat(directoryDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
-                throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text2"))
+                throw Failure(path: destination, reason: Catalog.text("write.symbolicLink"))
             }
             if info.st_mode & S_IFMT != S_IFREG {
-                throw Failure(path: destination, reason: Catalog.text("AtomicFileWriter.text3"))
+                throw Failure(path: destination, reason: Catalog.text("write.notRegular"))
             }
             if !replacing { throw Self.exists(destination) }
         }
@@ -88,21 +88,21 @@ public struct AtomicFileWriter: Sendable {
             anonymous = false
             descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         }
-        guard descriptor >= 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text4")) }
+        guard descriptor >= 0 else { throw failure(destination, Catalog.text("write.cannotCreateTemp")) }
         staged.named = !anonymous
         // An unnamed file stays open, and gets its name only at commit.
         if anonymous { staged.unnamedDescriptor = descriptor }
         defer { if !anonymous { close(descriptor) } }
         // umask may have taken bits away; never add any beyond `mode`.
-        guard fchmod(descriptor, mode) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text5")) }
-        if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, Catalog.text("AtomicFileWriter.text6")) }
+        guard fchmod(descriptor, mode) == 0 else { throw failure(destination, Catalog.text("write.cannotSetMode")) }
+        if let owner, fchown(descriptor, owner.uid, owner.gid) != 0 { throw failure(destination, Catalog.text("write.cannotSetOwner")) }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 { if errno == EINTR { continue }; throw failure(destination, Catalog.text("AtomicFileWriter.text7")) }
+            if written < 0 { if errno == EINTR { continue }; throw failure(destination, Catalog.text("write.writeFailed")) }
             offset += written
         }
-        guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("AtomicFileWriter.text8")) }
+        guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("write.fsyncFailed")) }
         return staged
     }
 
@@ -203,7 +203,7 @@ public final class StagedFile {
             }
             if errno == EEXIST && !replacing { throw AtomicFileWriter.exists(destination) }
             guard errno == EEXIST, linkat(AT_FDCWD, source, directoryDescriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text9"))
+                throw AtomicFileWriter.failure(destination, Catalog.text("write.cannotLink"))
             }
             named = true
         }
@@ -211,7 +211,7 @@ public final class StagedFile {
             // link(2) never replaces: the name is the first writer's, or this one fails.
             guard linkat(directoryDescriptor, temporary, directoryDescriptor, name, 0) == 0 else {
                 if errno == EEXIST { throw AtomicFileWriter.exists(destination) }
-                throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text9"))
+                throw AtomicFileWriter.failure(destination, Catalog.text("write.cannotLink"))
             }
             unlinkat(directoryDescriptor, temporary, 0)
             named = false
@@ -220,7 +220,7 @@ public final class StagedFile {
             return
         }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
-            throw AtomicFileWriter.failure(destination, Catalog.text("AtomicFileWriter.text10"))
+            throw AtomicFileWriter.failure(destination, Catalog.text("write.renameFailed"))
         }
         committed = true
         fsync(directoryDescriptor)

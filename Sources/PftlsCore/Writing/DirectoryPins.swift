@@ -19,12 +19,12 @@ public final class DirectoryPins: Sendable {
             guard descriptor >= 0 else {
                 let reason = String(cString: strerror(errno))
                 opened.values.forEach { close($0) }
-                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("DirectoryPins.text", ["reason": "\(reason)"]))
+                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("write.directory.cannotOpen", ["reason": "\(reason)"]))
             }
             opened[directory] = descriptor
             if let problem = Self.problem(descriptor) {
                 opened.values.forEach { close($0) }
-                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("DirectoryPins.text2", ["problem": "\(problem)"]))
+                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("write.directory.changed", ["problem": "\(problem)"]))
             }
         }
         descriptors = opened
@@ -37,9 +37,9 @@ public final class DirectoryPins: Sendable {
 
     private static func problem(_ descriptor: Int32) -> String? {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return Catalog.text("DirectoryPins.text3", ["value": "\(String(cString: strerror(errno)))"]) }
-        if info.st_uid != 0 && info.st_uid != geteuid() { return Catalog.text("DirectoryPins.text4", ["st_uid": "\(info.st_uid)"]) }
-        if info.st_mode & 0o022 != 0 { return Catalog.text("DirectoryPins.text5", ["value": "\(String(info.st_mode & 0o7777, radix: 8))"]) }
+        guard fstat(descriptor, &info) == 0 else { return Catalog.text("write.directory.cannotStat", ["reason": "\(String(cString: strerror(errno)))"]) }
+        if info.st_uid != 0 && info.st_uid != geteuid() { return Catalog.text("write.directory.notRootOwned", ["uid": "\(info.st_uid)"]) }
+        if info.st_mode & 0o022 != 0 { return Catalog.text("write.directory.writableByOthers", ["mode": "\(String(info.st_mode & 0o7777, radix: 8))"]) }
         return nil
     }
 }

@@ -15,7 +15,7 @@ public struct KeyFileWriter: Sendable {
     /// one made meanwhile by another process, is left alone and the write fails.
     public func write(key: PrivateKey, chain: [Certificate] = [], to destination: String, replacing: Bool = true) throws(AtomicFileWriter.Failure) {
         guard let keyPEM = key.unencryptedPEM() else {
-            throw AtomicFileWriter.Failure(path: destination, reason: Catalog.text("KeyFileWriter.reason"))
+            throw AtomicFileWriter.Failure(path: destination, reason: Catalog.text("write.cannotEncodeKey"))
         }
         let chainPEM = Array(chain.map(\.pem).joined().utf8)
         let combined = keyPEM.withUnsafeBytes { keyBytes in

@@ -66,7 +66,7 @@ struct DirectoryStep: WizardStep {
     func helpTopic(_ shared: StepContext) -> (name: String, value: String?) { ("layout.chain-file", nil) }
 
     func blockingProblem(_ shared: StepContext) -> String? {
-        guard isChecked else { return Catalog.text("DirectoryStep.text") }
+        guard isChecked else { return Catalog.text("wizard.directory.stillChecking") }
         return findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
     }
 
@@ -85,17 +85,16 @@ struct DirectoryStep: WizardStep {
     func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
         let glyphs = shared.wizard.glyphs
         let top = area.top
-        screen.put(Catalog.text("DirectoryStep.text2"), x: area.x + 2, y: top, style: .strong)
-        screen.put(Catalog.text("DirectoryStep.text3"), x: area.x + 2, y: top + 1)
-        screen.put(Catalog.text("DirectoryStep.text4"), x: area.x + 2, y: top + 2)
+        screen.put(Catalog.text("wizard.directory.question"), x: area.x + 2, y: top, style: .strong)
+        WrappedText(Catalog.text("wizard.directory.explanation"), indent: 0).draw(into: &screen, x: area.x + 2, y: top + 1, width: area.width - 4, maxRows: 2, glyphs: glyphs)
         // The field starts after the label, whatever its width in this language.
         let fieldX = screen.put(Catalog.text("label.directory"), x: area.x + 2, y: top + 4) + 1
         field.render(into: &screen, x: fieldX, y: top + 4, width: area.right - fieldX - 3, focused: true)
         var y = top + 6
         if findings.isEmpty {
             let owner = shared.wizard.trustedOwner == 0 ? "root" : Catalog.text("word.you-demo-sandbox")
-            for line in [Catalog.text("DirectoryStep.text5"), Catalog.text("DirectoryStep.text6", ["value": "\(owner)"]),
-                         Catalog.text("DirectoryStep.text7"), Catalog.text("DirectoryStep.text8")] {
+            for line in [Catalog.text("wizard.directory.check.exists"), Catalog.text("wizard.directory.check.owner", ["owner": "\(owner)"]),
+                         Catalog.text("wizard.directory.check.notWritable"), Catalog.text("wizard.directory.check.parents")] {
                 screen.put("\(glyphs.done) \(line)", x: area.x + 4, y: y, style: .ok)
                 y += 1
             }

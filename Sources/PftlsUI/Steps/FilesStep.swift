@@ -112,16 +112,16 @@ struct FilesStep: WizardStep {
     private func refusal(_ shared: StepContext) -> Refusal? {
         // The folder is still being read: its files are about to be suggested.
         if assignment.paths.isEmpty && !pending.isEmpty { return .checking }
-        if assignment.key == nil && shared.path != .renew { return .problem(Catalog.text("FilesStep.text")) }
-        if assignment.certificate == nil { return .problem(Catalog.text("FilesStep.text2")) }
+        if assignment.key == nil && shared.path != .renew { return .problem(Catalog.text("wizard.files.chooseKey")) }
+        if assignment.certificate == nil { return .problem(Catalog.text("wizard.files.chooseCertificate")) }
         guard currentInspection(shared) != nil else { return .checking }
         let errors = blockingErrors
         if keepsKeyInUse(shared), errors.contains(where: { $0.code == .keyCertMismatch }) {
-            return .problem(Catalog.text("FilesStep.text4"))
+            return .problem(Catalog.text("wizard.files.keyMismatch"))
         }
         // Every refusal says what to do next: the finding's own hint.
         if let first = errors.first {
-            return .problem(Catalog.text("files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
+            return .problem(Catalog.text(errors.count == 1 ? "files.refused.error" : "files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
         }
         return nil
     }
@@ -333,7 +333,7 @@ struct FilesStep: WizardStep {
     private static func kindText(_ file: BrowserFile?, inUse: Bool, renewing: Bool) -> String? {
         guard let file else { return nil }
         guard renewing, let expires = file.expires else { return file.kind.label }
-        return (inUse ? Catalog.text("FilesStep.text6") : "") + Catalog.text("word.to") + String(UTCTimestamp.format(expires).prefix(10))
+        return Catalog.text(inUse ? "wizard.files.inUseUntil" : "wizard.files.until", ["date": String(UTCTimestamp.format(expires).prefix(10))])
     }
 
     private static func role(of path: String, in assignment: FileAssignment) -> String? {
@@ -355,7 +355,7 @@ struct FilesStep: WizardStep {
         let filesX = left + directoriesWidth + 2
         let filesWidth = 30
         screen.put(Catalog.text("word.directories"), x: left + 1, y: top + 1, style: focus == .directories ? .accent : .strong)
-        screen.put(Catalog.text("word.files"), x: filesX, y: top + 1, style: focus == .files ? .accent : .strong)
+        screen.put(Catalog.text("step.files"), x: filesX, y: top + 1, style: focus == .files ? .accent : .strong)
         let directories = [".."] + (listing?.directories ?? [])
         for (row, index) in directoryCursor.visible(count: directories.count, rows: rows).enumerated() {
             let selected = index == directoryCursor.selected && focus == .directories
@@ -385,8 +385,8 @@ struct FilesStep: WizardStep {
         // On renewal without a new key, the key in use is kept: named as such.
         let effectiveKey = name(effectiveAssignment(shared).key)
         let key = keepsKeyInUse(shared) ? Catalog.text("files.key-in-use", ["file": effectiveKey]) : effectiveKey
-        let roles = Catalog.text("FilesStep.text7", ["value": key, "value2": "\(name(assignment.certificate))",
-                                                     "value3": "\(assignment.intermediates.isEmpty ? Catalog.text("word.none") : assignment.intermediates.map { name($0) }.joinedAsList())"])
+        let roles = Catalog.text("wizard.files.roles", ["key": key, "certificate": "\(name(assignment.certificate))",
+                                                     "intermediates": "\(assignment.intermediates.isEmpty ? Catalog.text("word.none") : assignment.intermediates.map { name($0) }.joinedAsList())"])
         y = WrappedText(roles, style: .strong).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
         if let inspection = currentInspection(shared) {
             if let leaf = inspection.leafSummary { screen.put(leaf, x: left + 1, y: y, style: .dim, limit: area.width - 2) }
@@ -398,16 +398,16 @@ struct FilesStep: WizardStep {
                 y = WrappedText(question, style: .accent).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
             }
             if inspection.needsPassphrase {
-                screen.put(Catalog.text("FilesStep.text8", ["pointer": "\(glyphs.pointer)"]), x: left + 1, y: y, style: .accent)
+                screen.put(Catalog.text("wizard.files.keyEncrypted", ["pointer": "\(glyphs.pointer)"]), x: left + 1, y: y, style: .accent)
                 y += 1
                 shown.removeAll { $0.code == .noPrivateKey }
             }
-            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("FilesStep.text9", ["done": "\(glyphs.done)"]), x: left + 1, y: y, style: .ok) }
+            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("wizard.files.fit", ["done": "\(glyphs.done)"]), x: left + 1, y: y, style: .ok) }
             FindingList(shown).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: max(1, area.bottom - y), glyphs: glyphs)
         } else if !assignment.paths.isEmpty {
-            screen.put(Catalog.text("FilesStep.text10"), x: left + 1, y: y + 1, style: .dim)
+            screen.put(Catalog.text("wizard.files.checking"), x: left + 1, y: y + 1, style: .dim)
         } else {
-            WrappedText(Catalog.text("FilesStep.text11"), style: .dim).draw(into: &screen, x: left + 1, y: y + 1, width: area.width - 2, maxRows: 2, glyphs: glyphs)
+            WrappedText(Catalog.text("wizard.files.hint"), style: .dim).draw(into: &screen, x: left + 1, y: y + 1, width: area.width - 2, maxRows: 2, glyphs: glyphs)
         }
         Button(Catalog.text("word.next")).draw(into: &screen, x: left + 2, y: area.bottom, focused: focus == .next)
     }

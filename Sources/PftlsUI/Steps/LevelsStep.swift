@@ -135,10 +135,10 @@ struct LevelsStep: WizardStep {
     /// Why Next is refused on this step, in the wizard's words; nil when it may go on.
     func blockingProblem(_ shared: StepContext) -> String? {
         if asksDedicated && !dedicatedNonMX {
-            return Catalog.text("LevelsStepState.text")
+            return Catalog.text("wizard.levels.encryptPort25Refused")
         }
         guard lowersClientLevel && !confirmLowering, let current = smtpInForce else { return nil }
-        return Catalog.text("LevelsStepState.text2", ["current": "\(current)", "smtpLevel": "\(smtpLevel)"])
+        return Catalog.text("wizard.levels.lowerRefused", ["current": "\(current)", "smtpLevel": "\(smtpLevel)"])
     }
 
     func barState(_ shared: StepContext) -> StepState {
@@ -166,24 +166,24 @@ struct LevelsStep: WizardStep {
         let glyphs = shared.wizard.glyphs
         let x = area.x + 2
         var y = area.top
-        y = drawGroup(Catalog.text("LevelsStep.text"), smtpd, options: Answers.smtpdLevels, focused: focus == .smtpd,
+        y = drawGroup(Catalog.text("wizard.levels.incoming"), smtpd, options: Answers.smtpdLevels, focused: focus == .smtpd,
                       parameter: "smtpd_tls_security_level", into: &screen, area: area, y: y, columns: 3, glyphs: glyphs)
-        y = drawGroup(Catalog.text("LevelsStep.text2"), smtp, options: Answers.smtpLevels, focused: focus == .smtp,
+        y = drawGroup(Catalog.text("wizard.levels.outgoing"), smtp, options: Answers.smtpLevels, focused: focus == .smtp,
                       parameter: "smtp_tls_security_level", into: &screen, area: area, y: y, columns: 4, glyphs: glyphs)
         if lowersClientLevel, let current = smtpInForce {
-            screen.put(Catalog.text("LevelsStep.text3", ["warning": "\(glyphs.warning)", "current": "\(current)"]), x: x, y: y - 1,
+            screen.put(Catalog.text("wizard.levels.lowersInForce", ["warning": "\(glyphs.warning)", "current": "\(current)"]), x: x, y: y - 1,
                        style: .warning, limit: area.width - 3)
             let box = confirmLowering ? glyphs.checkOn : glyphs.checkOff
-            screen.put(Catalog.text("LevelsStep.text4", ["box": "\(box)"]), x: x + 2, y: y, style: focus == .lowering ? .selected : .plain)
+            screen.put(Catalog.text("wizard.levels.lowerAnyway", ["box": "\(box)"]), x: x + 2, y: y, style: focus == .lowering ? .selected : .plain)
             y += 2
         }
-        y = drawGroup(Catalog.text("LevelsStep.text5"), layout, options: Answers.Layout.allCases.map(\.rawValue), focused: focus == .layout,
+        y = drawGroup(Catalog.text("wizard.levels.layout"), layout, options: Answers.Layout.allCases.map(\.rawValue), focused: focus == .layout,
                       parameter: "layout", into: &screen, area: area, y: y, columns: 2, glyphs: glyphs)
         if asksDedicated {
-            screen.put(Catalog.text("LevelsStep.text6", ["warning": "\(glyphs.warning)"]), x: x, y: y, style: .warning, limit: area.width - 3)
-            screen.put(Catalog.text("LevelsStep.text7"), x: x, y: y + 1, style: .warning, limit: area.width - 3)
+            WrappedText(Catalog.text("wizard.levels.encryptPort25", ["warning": "\(glyphs.warning)"]), style: .warning, indent: 2)
+                .draw(into: &screen, x: x, y: y, width: area.width - 3, maxRows: 2, glyphs: glyphs)
             let box = dedicatedNonMX ? glyphs.checkOn : glyphs.checkOff
-            screen.put(Catalog.text("LevelsStep.text8", ["box": "\(box)"]), x: x + 2, y: y + 2, style: focus == .dedicated ? .selected : .plain)
+            screen.put(Catalog.text("wizard.levels.submissionOnly", ["box": "\(box)"]), x: x + 2, y: y + 2, style: focus == .dedicated ? .selected : .plain)
         }
         Button(Catalog.text("word.next")).draw(into: &screen, x: x, y: area.bottom, focused: focus == .next)
     }

@@ -60,7 +60,7 @@ struct PassphraseStep: WizardStep {
     /// Tries the typed passphrase on the key: the files are inspected again with it.
     private mutating func submit(_ shared: StepContext) -> StepReply {
         guard length > 0 else {
-            message = Catalog.text("PassphraseStep.text13")
+            message = Catalog.text("wizard.passphrase.empty")
             return .nothing
         }
         checking = true
@@ -78,14 +78,14 @@ struct PassphraseStep: WizardStep {
         guard case .inspected(let inspection) = event, inspection.unlocking, checking else { return .nothing }
         checking = false
         if inspection.unlockFailed {
-            message = Catalog.text("FilesStep.text12")
+            message = Catalog.text("wizard.passphrase.wrong")
             return .nothing
         }
         opened = inspection.passphrase.map { OpenedKey(file: inspection.assignment.key, passphrase: $0) }
         // Unlocked, the key can be compared with the certificate: a mismatch is told
         // here, where it shows, with the way back to the files.
         if let first = inspection.blockingErrors.first {
-            message = Catalog.text("FilesStep.text13", ["code": "\(first.code)", "message": "\(first.message)"])
+            message = Catalog.text("wizard.passphrase.opensButUnfit", ["code": "\(first.code)", "message": "\(first.message)"])
             return .nothing
         }
         message = nil
@@ -95,8 +95,8 @@ struct PassphraseStep: WizardStep {
     func helpTopic(_ shared: StepContext) -> (name: String, value: String?) { ("smtpd_tls_key_file", nil) }
 
     func blockingProblem(_ shared: StepContext) -> String? {
-        guard opened?.passphrase(for: shared.filesToInspect.key) != nil else { return Catalog.text("PassphraseStep.text") }
-        return shared.inspection?.blockingErrors.first.map { Catalog.text("PassphraseStep.text2", ["value": "\($0.code)", "value2": "\($0.message)"]) }
+        guard opened?.passphrase(for: shared.filesToInspect.key) != nil else { return Catalog.text("wizard.passphrase.typeIt") }
+        return shared.inspection?.blockingErrors.first.map { Catalog.text("wizard.passphrase.blocked", ["code": "\($0.code)", "message": "\($0.message)"]) }
     }
 
     func barState(_ shared: StepContext) -> StepState {
@@ -111,37 +111,26 @@ struct PassphraseStep: WizardStep {
         let glyphs = shared.wizard.glyphs
         let x = area.x + 2
         let width = area.width - 4
-        let key = shared.draft.files.key ?? Catalog.text("PassphraseStep.text3")
+        let key = shared.draft.files.key ?? Catalog.text("wizard.passphrase.theKey")
         // The key's path may be long: its line wraps (two rows at most), the rest follows.
-        let shift = WrappedText(Catalog.text("PassphraseStep.text4", ["key": "\(key)"]))
+        let shift = WrappedText(Catalog.text("wizard.passphrase.keyEncrypted", ["key": "\(key)"]))
             .draw(into: &screen, x: x, y: area.top, width: width, maxRows: 2, glyphs: glyphs) - area.top - 1
-        let lines = [
-            "",
-            "",
-            Catalog.text("PassphraseStep.text5"),
-            Catalog.text("PassphraseStep.text6"),
-            Catalog.text("PassphraseStep.text7", ["value": "\(shared.draft.certificateDirectory)"]),
-            Catalog.text("PassphraseStep.text8"),
-            Catalog.text("PassphraseStep.text9"),
-        ]
-        // A line with a long path wraps (two rows at most) and the rest move down.
-        var y = area.top + shift
-        for line in lines {
-            y = line.isEmpty ? y + 1 : WrappedText(line).draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
-        }
+        // The explanation is one paragraph, wrapped; a long path moves the rest down.
+        var y = WrappedText(Catalog.text("wizard.passphrase.explanation", ["directory": "\(shared.draft.certificateDirectory)"]), indent: 0)
+            .draw(into: &screen, x: x, y: area.top + shift + 2, width: width, maxRows: 8, glyphs: glyphs)
         y += 1
         if let demo = shared.wizard.demo {
-            screen.put(Catalog.text("PassphraseStep.text10", ["passphrase": "\(demo.passphrase)"]), x: x, y: y, style: .accent)
+            screen.put(Catalog.text("wizard.passphrase.demo", ["passphrase": "\(demo.passphrase)"]), x: x, y: y, style: .accent)
             y += 2
         }
         let fieldX = screen.put(Catalog.text("label.passphrase"), x: x, y: y) + 1
         let mask = String(repeating: glyphs == .ascii ? "*" : "•", count: length)
         TextField(mask).render(into: &screen, x: fieldX, y: y, width: 40, focused: true)
         y += 2
-        if checking { screen.put(Catalog.text("PassphraseStep.text11"), x: x, y: y, style: .dim) }
+        if checking { screen.put(Catalog.text("wizard.passphrase.trying"), x: x, y: y, style: .dim) }
         if let message {
             WrappedText(message, style: .error).draw(into: &screen, x: x, y: y, width: width, maxRows: max(1, area.bottom - 2 - y), glyphs: glyphs)
         }
-        Button(Catalog.text("PassphraseStep.text12")).draw(into: &screen, x: x, y: area.bottom - 1, focused: false)
+        Button(Catalog.text("wizard.passphrase.unlockButton")).draw(into: &screen, x: x, y: area.bottom - 1, focused: false)
     }
 }

@@ -16,10 +16,10 @@ struct RenewalComparison {
     func lines(width: Int) -> [String] {
         let rows: [(String, String, String)] = [
             (Catalog.text("renewal.compare.title"), Catalog.text("renewal.compare.in-use"), Catalog.text("renewal.compare.new")),
-            (Catalog.text("renewal.compare.names"), Self.names(old), Self.names(new)),
+            (Catalog.text("word.names"), Self.names(old), Self.names(new)),
             (Catalog.text("renewal.compare.until"), old.map { UTCTimestamp.format($0.notAfter) } ?? Catalog.text("word.none"), new.map { UTCTimestamp.format($0.notAfter) } ?? Catalog.text("word.none")),
             (Catalog.text("renewal.compare.serial"), old?.serialNumberText ?? Catalog.text("word.none"), new?.serialNumberText ?? Catalog.text("word.none")),
-            (Catalog.text("renewal.compare.key"), Self.fileName(keyInUse), keyText),
+            (Catalog.text("word.key"), Self.fileName(keyInUse), keyText),
         ]
         let labelWidth = (rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0) + 2
         let column = max(8, (width - labelWidth - 2) / 2)

@@ -188,7 +188,7 @@ struct RequestStep: WizardStep {
         switch focus {
         case .names: Catalog.text("request.names")
         case .keyType: Catalog.text("request.key-type")
-        case .directory: Catalog.text("request.directory")
+        case .directory: Catalog.text("label.directory")
         case .create: ""
         default: focus.attribute.map { Catalog.text("request.field.label", ["field": RequestSubjectFields.name($0)]) } ?? ""
         }

@@ -42,7 +42,7 @@ struct ResultStep: WizardStep {
         return .nothing
     }
 
-    func blockingProblem(_ shared: StepContext) -> String? { Catalog.text("ResultStep.text") }
+    func blockingProblem(_ shared: StepContext) -> String? { Catalog.text("wizard.chooseAction") }
 
     func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
         guard let outcome = shared.outcome else { return }
@@ -51,6 +51,6 @@ struct ResultStep: WizardStep {
                     counterX: area.right - 12, counterY: area.bottom) { number, _ in
             number == 0 ? (outcome.succeeded ? .ok : .error) : .plain
         }
-        Button(Catalog.text("ResultStep.text2")).draw(into: &screen, x: area.x + 2, y: area.bottom, focused: true)
+        Button(Catalog.text("wizard.result.exitButton")).draw(into: &screen, x: area.x + 2, y: area.bottom, focused: true)
     }
 }

@@ -25,8 +25,8 @@ struct ReviewStep: WizardStep {
         var label: String {
             switch self {
             case .write: Catalog.text("word.write")
-            case .saveToDirectory: Catalog.text("ReviewStepState.text")
-            case .saveAnswers: Catalog.text("ReviewStepState.text2")
+            case .saveToDirectory: Catalog.text("wizard.review.saveDirectoryAction")
+            case .saveAnswers: Catalog.text("wizard.review.saveAnswersAction")
             case .back: Catalog.text("word.back")
             }
         }
@@ -58,7 +58,7 @@ struct ReviewStep: WizardStep {
     mutating func enter(_ shared: StepContext) -> [Effect] {
         guard let answers = shared.answers else { return [] }
         plan = nil
-        busy = Catalog.text("WizardUpdate.text2")
+        busy = Catalog.text("wizard.buildingPlan")
         return [.plan(answers, passphrase: shared.passphrase)]
     }
 
@@ -99,17 +99,17 @@ struct ReviewStep: WizardStep {
         var lines: [String] = []
         switch outcome {
         case .success(let done):
-            lines.append(done.changed ? Catalog.text("ResultStep.text3") : Catalog.text("ResultStep.text4"))
+            lines.append(done.changed ? Catalog.text("wizard.result.changed") : Catalog.text("wizard.result.unchanged"))
             // The log already names each probed port once, with what it serves.
             lines += done.log.map { "  " + $0 }
             if let backup = done.backupDirectory { lines.append(Catalog.text("result.backup", ["directory": backup])) }
             var commandLines: Set<Int> = []
             if let rollback = done.rollbackCommand {
-                lines.append(Catalog.text("ResultStep.text5"))
+                lines.append(Catalog.text("wizard.result.rollBackWith"))
                 commandLines.insert(lines.count)
                 lines.append(rollback)
             }
-            if let demo { lines.append(Catalog.text("ResultStep.text6", ["root": "\(demo.root)"])) }
+            if let demo { lines.append(Catalog.text("wizard.result.demoWritten", ["root": "\(demo.root)"])) }
             // The warnings still stand after the write: said again, with what to do.
             let warnings = plan?.findings.filter { $0.severity == .warning } ?? []
             if !warnings.isEmpty {
@@ -117,7 +117,7 @@ struct ReviewStep: WizardStep {
             }
             return WizardOutcome(succeeded: true, lines: lines, commandLines: commandLines)
         case .failure(let failure):
-            lines.append(Catalog.text("ResultStep.text7") + failure.description)
+            lines.append(Catalog.text("wizard.result.nothingChanged", ["reason": failure.description]))
             lines += failure.log.map { "  " + $0 }
             return WizardOutcome(succeeded: false, lines: lines)
         }
@@ -128,7 +128,7 @@ struct ReviewStep: WizardStep {
     func keyMap(_ shared: StepContext) -> KeyMap {
         KeyMap([KeyBinding([.left], .left, label: "←→", help: Catalog.text("word.action")), KeyBinding([.right], .right, help: Catalog.text("word.action"), inFooter: false),
                 KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.scroll")), KeyBinding([.down], .down, help: Catalog.text("word.scroll"), inFooter: false)] + KeyMap.common
-               + [KeyBinding([.pageUp], .pageUp, help: Catalog.text("ReviewStep.text"), inFooter: false), KeyBinding([.pageDown], .pageDown, help: Catalog.text("ReviewStep.text2"), inFooter: false)])
+               + [KeyBinding([.pageUp], .pageUp, help: Catalog.text("wizard.key.pageUp"), inFooter: false), KeyBinding([.pageDown], .pageDown, help: Catalog.text("wizard.key.pageDown"), inFooter: false)])
     }
 
     mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
@@ -141,17 +141,17 @@ struct ReviewStep: WizardStep {
         case .right, .focusNext: choice = choice.cycled(by: 1)
         case .left, .focusPrevious: choice = choice.cycled(by: -1)
         case .activate:
-            guard let plan else { return .message(Catalog.text("ReviewStep.text5"), .warning) }
+            guard let plan else { return .message(Catalog.text("wizard.review.planPending"), .warning) }
             let folder = shared.wizard.demo?.root ?? "/root"
             switch choice {
             case .write:
-                guard !plan.hasErrors else { return .message(Catalog.text("ReviewStep.text6"), .error) }
-                busy = Catalog.text("ReviewStep.text7")
+                guard !plan.hasErrors else { return .message(Catalog.text("wizard.review.writeRefused"), .error) }
+                busy = Catalog.text("wizard.review.writing")
                 return .effects([.apply(plan, demo: shared.wizard.demo != nil)])
             case .saveToDirectory:
-                return StepReply(overlay: .prompt(title: Catalog.text("ReviewStep.text8"), field: TextField(folder + "/pftls-config-set"), purpose: .saveConfigSet))
+                return StepReply(overlay: .prompt(title: Catalog.text("wizard.review.saveDirectoryPrompt"), field: TextField(folder + "/pftls-config-set"), purpose: .saveConfigSet))
             case .saveAnswers:
-                return StepReply(overlay: .prompt(title: Catalog.text("ReviewStep.text9"), field: TextField(folder + "/pftls-answers.json"), purpose: .saveAnswers))
+                return StepReply(overlay: .prompt(title: Catalog.text("wizard.review.saveAnswersPrompt"), field: TextField(folder + "/pftls-answers.json"), purpose: .saveAnswers))
             case .back:
                 return StepReply(navigation: .back)
             }
@@ -167,7 +167,7 @@ struct ReviewStep: WizardStep {
             guard let answers = shared.answers else { return .nothing }
             return .effects([.saveAnswers(answers, path: path)])
         case .saveConfigSet:
-            guard let plan, !plan.hasErrors else { return .message(Catalog.text("ReviewStep.text10"), .error) }
+            guard let plan, !plan.hasErrors else { return .message(Catalog.text("wizard.review.nothingToSave"), .error) }
             return .effects([.saveConfigSet(plan, directory: path)])
         default:
             return .nothing
@@ -177,7 +177,7 @@ struct ReviewStep: WizardStep {
     // MARK: What blocks Next
 
     /// Next goes nowhere from here: the buttons say what to do with the plan.
-    func blockingProblem(_ shared: StepContext) -> String? { Catalog.text("ReviewStep.text3") }
+    func blockingProblem(_ shared: StepContext) -> String? { Catalog.text("wizard.chooseAction") }
 
     func barState(_ shared: StepContext) -> StepState { shared.outcome?.succeeded == true ? .done : .pending }
 
@@ -187,7 +187,7 @@ struct ReviewStep: WizardStep {
         if let busy {
             screen.put(busy, x: area.x + 2, y: area.top + 1, style: .accent)
         } else if plan == nil {
-            screen.put(Catalog.text("ReviewStep.text4"), x: area.x + 2, y: area.top + 1, style: .dim)
+            screen.put(Catalog.text("wizard.review.noPlan"), x: area.x + 2, y: area.top + 1, style: .dim)
         } else {
             let width = Self.textWidth(in: area)
             scroll.draw(lines(width: width), into: &screen, x: area.x + 1, y: area.top, width: width, rows: Self.textRows(in: area),

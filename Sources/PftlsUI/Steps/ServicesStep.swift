@@ -35,14 +35,14 @@ struct ServicesStep: WizardStep {
         for row in rows where row.enabled {
             let listen = row.listen.value.trimmingBlanks()
             if !listen.isEmpty, let problem = ListenAddress.problem(with: listen) {
-                return .failure(StepProblem(Catalog.text("ServicesStepState.text", ["rawValue": "\(row.name.rawValue)", "problem": "\(problem)"])))
+                return .failure(StepProblem(Catalog.text("wizard.services.listenUnusable", ["service": "\(row.name.rawValue)", "problem": "\(problem)"])))
             }
             if !listen.isEmpty, let other = chosen.first(where: { $0.listen.map { ServiceKey($0, "inet") == ServiceKey(listen, "inet") } == true }) {
-                return .failure(StepProblem(Catalog.text("ServicesStepState.text2", ["rawValue": "\(row.name.rawValue)", "rawValue2": "\(other.name.rawValue)"])))
+                return .failure(StepProblem(Catalog.text("wizard.services.listenShared", ["service": "\(row.name.rawValue)", "otherService": "\(other.name.rawValue)"])))
             }
             chosen.append(Answers.Service(name: row.name, listen: listen.isEmpty ? nil : listen))
         }
-        return chosen.isEmpty ? .failure(StepProblem(Catalog.text("ServicesStepState.text3"))) : .success(chosen)
+        return chosen.isEmpty ? .failure(StepProblem(Catalog.text("wizard.services.noneChosen"))) : .success(chosen)
     }
 
     func isOnPath(_ shared: StepContext) -> Bool { shared.path == .setUp }
@@ -122,9 +122,9 @@ struct ServicesStep: WizardStep {
     /// What the service is for, beside its check box.
     private static func description(_ name: Answers.ServiceName) -> String {
         switch name {
-        case .smtp: Catalog.text("ServicesStep.text")
-        case .submission: Catalog.text("ServicesStep.text2")
-        case .submissions: Catalog.text("ServicesStep.text3")
+        case .smtp: Catalog.text("wizard.services.smtp")
+        case .submission: Catalog.text("wizard.services.submission")
+        case .submissions: Catalog.text("wizard.services.submissions")
         }
     }
 
@@ -132,8 +132,8 @@ struct ServicesStep: WizardStep {
         let glyphs = shared.wizard.glyphs
         let x = area.x + 2
         // The question and its note wrap rather than being cut; the rows follow them.
-        var first = WrappedText(Catalog.text("ServicesStep.text4")).draw(into: &screen, x: x, y: area.top, width: area.width - 3, maxRows: 2, glyphs: glyphs)
-        first = WrappedText(Catalog.text("ServicesStep.text5"), style: .dim).draw(into: &screen, x: x, y: first, width: area.width - 3, maxRows: 2, glyphs: glyphs) + 1
+        var first = WrappedText(Catalog.text("wizard.services.question")).draw(into: &screen, x: x, y: area.top, width: area.width - 3, maxRows: 2, glyphs: glyphs)
+        first = WrappedText(Catalog.text("wizard.services.listenFormat"), style: .dim).draw(into: &screen, x: x, y: first, width: area.width - 3, maxRows: 2, glyphs: glyphs) + 1
         for (index, row) in rows.enumerated() {
             let y = first + index * 2
             let box = row.enabled ? glyphs.checkOn : glyphs.checkOff
@@ -146,7 +146,7 @@ struct ServicesStep: WizardStep {
         if let preview {
             let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
             if relevant.isEmpty {
-                screen.put(Catalog.text("ServicesStep.text6", ["done": "\(glyphs.done)"]), x: x, y: y, style: .ok)
+                screen.put(Catalog.text("wizard.services.accepted", ["done": "\(glyphs.done)"]), x: x, y: y, style: .ok)
             } else {
                 let list = FindingList(relevant)
                 y = list.draw(into: &screen, x: x, y: y, width: area.width - 3, maxRows: area.bottom - y - 2, glyphs: glyphs)
@@ -155,7 +155,7 @@ struct ServicesStep: WizardStep {
                 }
             }
         } else {
-            screen.put(Catalog.text("ServicesStep.text7"), x: x, y: y, style: .dim)
+            screen.put(Catalog.text("wizard.services.checking"), x: x, y: y, style: .dim)
         }
         Button(Catalog.text("word.next")).draw(into: &screen, x: x, y: area.bottom, focused: nextFocused)
     }

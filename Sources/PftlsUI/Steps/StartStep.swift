@@ -50,7 +50,7 @@ struct StartStep: WizardStep {
 
     func facts(_ shared: StepContext) -> [String] {
         guard let summary = shared.summary else { return [] }
-        return [Catalog.text("WizardHelp.text2") + (summary.filesInUse.isEmpty ? Catalog.text("word.none") : summary.filesInUse.joinedAsList()),
+        return [(summary.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": summary.filesInUse.joinedAsList()])),
                 summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
     }
 
@@ -87,8 +87,8 @@ struct StartStep: WizardStep {
     /// The label of the button that takes `choice`.
     private static func label(_ choice: WizardPath) -> String {
         switch choice {
-        case .setUp: Catalog.text("StartStep.text13")
-        case .renew: Catalog.text("StartStep.text14")
+        case .setUp: Catalog.text("wizard.start.setUp")
+        case .renew: Catalog.text("wizard.start.renew")
         case .request: Catalog.text("request.start")
         }
     }
@@ -98,22 +98,21 @@ struct StartStep: WizardStep {
         var y = area.top
         let glyphs = shared.wizard.glyphs
         let width = area.width - 4
-        screen.put(Catalog.text("StartStep.text2"), x: x, y: y); y += 1
-        screen.put(Catalog.text("StartStep.text3"), x: x, y: y); y += 2
+        y = WrappedText(Catalog.text("wizard.start.welcome"), indent: 0).draw(into: &screen, x: x, y: y, width: width, maxRows: 3, glyphs: glyphs) + 1
         if let demo = shared.wizard.demo {
-            y = WrappedText(Catalog.text("StartStep.text4", ["root": "\(demo.root)"]), style: .accent)
+            y = WrappedText(Catalog.text("wizard.start.demo", ["root": "\(demo.root)"]), style: .accent)
                 .draw(into: &screen, x: x, y: y, width: width, maxRows: 3, glyphs: glyphs) + 1
         }
         guard let summary = shared.summary else {
-            screen.put(Catalog.text("StartStep.text5"), x: x, y: y, style: .dim)
-            Button(Catalog.text("StartStep.text6")).draw(into: &screen, x: x, y: area.bottom - 1, focused: true)
+            screen.put(Catalog.text("wizard.start.detecting"), x: x, y: y, style: .dim)
+            Button(Catalog.text("wizard.start.setUp")).draw(into: &screen, x: x, y: area.bottom - 1, focused: true)
             return
         }
         let label = { (text: String) in DisplayWidth.pad(text, to: 16) }
-        let state = shared.wizard.demo != nil ? Catalog.text("StartStep.text7") : (summary.running ? Catalog.text("word.running") : Catalog.text("StartStep.text8"))
-        screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { "\($0)" + state } ?? Catalog.text("StartStep.text9")), x: x, y: y); y += 1
+        let state = shared.wizard.demo != nil ? "wizard.start.postfix.sandbox" : (summary.running ? "wizard.start.postfix.running" : "wizard.start.postfix.notRunning")
+        screen.put(label(Catalog.text("word.postfix")) + (summary.version.map { Catalog.text(state, ["version": "\($0)"]) } ?? Catalog.text("wizard.start.notInstalled")), x: x, y: y); y += 1
         screen.put(label(Catalog.text("word.config")) + summary.configDirectory, x: x, y: y); y += 1
-        y = WrappedText(label(Catalog.text("StartStep.text10")) + (summary.filesInUse.isEmpty ? Catalog.text("StartStep.text11") : summary.filesInUse.joinedAsList()))
+        y = WrappedText(label(Catalog.text("wizard.start.filesInUse")) + (summary.filesInUse.isEmpty ? Catalog.text("wizard.start.noTLS") : summary.filesInUse.joinedAsList()))
             .draw(into: &screen, x: x, y: y, width: width, maxRows: 2, glyphs: glyphs)
         if let subject = summary.certificateSubject {
             screen.put(label(Catalog.text("word.certificate")) + subject, x: x, y: y); y += 1
@@ -121,7 +120,7 @@ struct StartStep: WizardStep {
             if let notAfter = summary.notAfter {
                 let days = Int(notAfter.timeIntervalSinceNow / 86_400)
                 let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)
-                screen.put(label(Catalog.text("word.expires")) + UTCTimestamp.format(notAfter) + (days < 0 ? Catalog.text("word.expired") : Catalog.text("StartStep.text12", ["days": "\(days)"])), x: x, y: y, style: style); y += 1
+                screen.put(label(Catalog.text("word.expires")) + Catalog.text(days < 0 ? "wizard.start.expired" : (days == 1 ? "wizard.start.inOneDay" : "wizard.start.inDays"), ["date": UTCTimestamp.format(notAfter), "days": "\(days)"]), x: x, y: y, style: style); y += 1
             }
         }
         if let problem = summary.problem {
@@ -131,7 +130,7 @@ struct StartStep: WizardStep {
         let choices = Self.choices(shared)
         Button.drawRow(choices.map { Button(Self.label($0)) }, focused: choices.firstIndex(of: choice), into: &screen, x: x, y: area.bottom - 1)
         if shared.canRenew {
-            screen.put(Catalog.text("StartStep.text15"), x: x, y: area.bottom - 3, style: .dim, limit: area.width - 3)
+            screen.put(Catalog.text("wizard.start.renewKeeps"), x: x, y: area.bottom - 3, style: .dim, limit: area.width - 3)
         }
     }
 }

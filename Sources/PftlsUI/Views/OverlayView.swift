@@ -16,9 +16,9 @@ enum OverlayView {
             }
         case .confirmQuit:
             box(Catalog.text("overlay.quit"), x: 18, y: 9, width: 44, height: 5, glyphs: model.context.glyphs, into: &screen)
-            screen.put(Catalog.text("OverlayView.text"), x: 21, y: 11, style: .strong)
+            screen.put(Catalog.text("wizard.quit.confirm"), x: 21, y: 11, style: .strong)
         case .prompt(let title, let field, _):
-            box(Catalog.text("overlay.save"), x: left, y: 9, width: width, height: 5, glyphs: model.context.glyphs, into: &screen)
+            box(Catalog.text("word.save"), x: left, y: 9, width: width, height: 5, glyphs: model.context.glyphs, into: &screen)
             screen.put(title, x: left + 2, y: 10)
             field.render(into: &screen, x: left + 2, y: 11, width: width - 4, focused: true)
         }

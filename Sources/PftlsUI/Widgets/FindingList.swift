@@ -32,7 +32,7 @@ struct FindingList {
             // A row is kept for "… and N more" while findings follow.
             let room = end - row - (after > 0 ? 1 : 0)
             if index > 0, room < min(pieces.count, 2) {
-                screen.put(Catalog.text("WizardView.text4", ["ellipsis": "\(glyphs.ellipsis)", "value": "\(findings.count - index)"]), x: x, y: row, style: .dim, limit: width)
+                screen.put(Catalog.text("wizard.findings.more", ["ellipsis": "\(glyphs.ellipsis)", "count": "\(findings.count - index)"]), x: x, y: row, style: .dim, limit: width)
                 return row + 1
             }
             // The first finding always shows, in the one row left if need be.

@@ -85,7 +85,7 @@ public final class EffectRunner: @unchecked Sendable {
             listedLock.withLock { lastListed = directory }
             return .listed(list(directory))
         case .classify:
-            preconditionFailure(Catalog.text("EffectRunner.text"))
+            preconditionFailure("classification is answered per file in perform(_:)")
         case .inspect(let assignment, let secret, let unlocking):
             return .inspected(inspect(assignment, passphrase: secret, unlocking: unlocking))
         case .plan(let answers, let secret):
@@ -113,14 +113,14 @@ public final class EffectRunner: @unchecked Sendable {
                 let command = SuggestedCommand.apply(answers: path, configDirectory: context.configDirectory)
                 return .saved(message: Catalog.text("answers.saved.command", ["path": SafeText.escape(path), "command": SafeText.escape(command)]))
             } catch {
-                return .saved(message: Catalog.text("EffectRunner.text3", ["error": "\(error)"]))
+                return .saved(message: Catalog.text("wizard.save.answersFailed", ["error": "\(error)"]))
             }
         case .saveConfigSet(let plan, let directory):
             do {
                 try ConfigSetExport.write(plan, to: directory)
-                return .saved(message: Catalog.text("EffectRunner.text4", ["directory": "\(directory)"]))
+                return .saved(message: Catalog.text("wizard.save.configSetWritten", ["directory": "\(directory)"]))
             } catch {
-                return .saved(message: Catalog.text("EffectRunner.text5", ["error": "\(error)"]))
+                return .saved(message: Catalog.text("wizard.save.configSetFailed", ["error": "\(error)"]))
             }
         }
     }

@@ -13,7 +13,7 @@ extension WizardModel {
             return .help(title: own.title, lines: HelpTextLayout.wrap(own.text, width: screenLayout.helpWidth) + [""] + screenText, offset: 0)
         }
         guard let help = ParameterHelpCatalog.lookup(topic.name) else {
-            return .help(title: topic.name, lines: screenText + [Catalog.text("WizardHelp.text", ["name": "\(topic.name)"])], offset: 0)
+            return .help(title: topic.name, lines: screenText + [Catalog.text("wizard.help.none", ["name": "\(topic.name)"])], offset: 0)
         }
         let text = HelpTextLayout.detail(help, value: topic.value, width: screenLayout.helpWidth)
         return .help(title: Catalog.text("help.title", ["name": Self.helpTitle(help.name)]), lines: screenText + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), offset: 0)
@@ -29,7 +29,7 @@ extension WizardModel {
         if !facts.isEmpty { lines += facts.flatMap { WrappedText.lines($0, width: width) } + [""] }
         let findings = FindingList(step.findings(shared)).findings
         guard !findings.isEmpty else { return lines }
-        lines.append(Catalog.text("WizardHelp.text3"))
+        lines.append(Catalog.text("wizard.help.onThisScreen"))
         for finding in findings {
             lines += WrappedText.lines("\(finding.severity.label) [\(finding.code)] \(finding.message)", width: width)
             lines += WrappedText.lines("  " + Catalog.text("finding.fix", ["hint": finding.hint]), width: width)
@@ -40,7 +40,7 @@ extension WizardModel {
     /// The title of a help entry as a user knows it: the parameter, or for pftls' own
     /// entries the file layout or the master.cf service, never the catalog's id.
     static func helpTitle(_ name: String) -> String {
-        if name.hasPrefix("layout.") { return Catalog.text("WizardHelp.text4") + name.dropFirst("layout.".count) }
+        if name.hasPrefix("layout.") { return Catalog.text("wizard.help.layout", ["layout": String(name.dropFirst("layout.".count))]) }
         if name.hasPrefix("service.") { return Catalog.text("help.service-title", ["service": String(name.dropFirst("service.".count))]) }
         return name
     }

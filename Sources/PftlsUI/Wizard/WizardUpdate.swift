@@ -117,7 +117,7 @@ extension WizardModel {
                 message = (Catalog.text("next.when-checked", ["problem": problem]), .dim)
             } else {
                 nextWhenChecked = nil
-                message = (Catalog.text("WizardUpdate.text") + problem, .error)
+                message = (Catalog.text("wizard.nextRefused", ["problem": problem]), .error)
             }
             return asked
         }

@@ -12,7 +12,7 @@ public enum WizardView {
             return screen
         }
         let glyphs = model.context.glyphs
-        let title = Catalog.text("WizardView.text")
+        let title = Catalog.text("wizard.title")
         screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
         screen.put(glyphs == .ascii ? title.replacing("—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
         if model.context.demo != nil {
@@ -62,7 +62,7 @@ public enum WizardView {
     }
 
     private static func drawTooSmall(_ model: WizardModel, into screen: inout ScreenBuffer) {
-        let lines = [Catalog.text("WizardView.text2"), Catalog.text("WizardView.text3"), Catalog.text("too-small.now", ["width": "\(model.width)", "height": "\(model.height)"]), Catalog.text("too-small.quit")]
+        let lines = [Catalog.text("wizard.tooSmall.enlarge"), Catalog.text("wizard.tooSmall.minimum"), Catalog.text("too-small.now", ["width": "\(model.width)", "height": "\(model.height)"]), Catalog.text("too-small.quit")]
         for (index, line) in lines.enumerated() {
             screen.put(line, x: max(0, (model.width - ScreenBuffer.columns(of: line)) / 2), y: model.height / 2 - 2 + index, style: index == 0 ? .strong : .plain)
         }

@@ -129,7 +129,7 @@ import PftlsTestSupport
         #expect(FindingLimit.cap(few) == few)
         let many = (0..<5).map { Finding(.expired, .error, file: "f\($0)", message: "m\($0)", hint: "h") } + [Finding(.selfSigned, .warning, file: nil, message: "s", hint: "h")]
         let capped = FindingLimit.cap(many, perCode: 2)
-        #expect(capped.map(\.message) == ["m0", "m1", "… and 3 more expired finding(s) like the ones above, not listed", "s"])
+        #expect(capped.map(\.message) == ["m0", "m1", "… and 3 more expired findings like the ones above, not listed", "s"])
     }
 }
 

@@ -119,6 +119,6 @@ import PftlsTestSupport
     @Test func theReasonIsTranslated() throws {
         let error = try #require(readError(configuration(main: nil, master: master)))
         let japanese = Catalog.withLanguage(.ja) { error.reason }
-        #expect(japanese.contains("/conf/main.cf を読み取れません: No such file or directory (open)"), "\(japanese)")
+        #expect(japanese.contains("/conf/main.cf を読み取れません：No such file or directory (open)"), "\(japanese)")
     }
 }

@@ -5,7 +5,7 @@ import PftlsTestSupport
 /// A configuration that cannot be read, said the same way by every command: the file,
 /// the system's reason, the fix, a stable code (also under `code` in JSON), and a
 /// non-zero exit. `--config-dir` is one option with one help text.
-@Suite final class ConfigReadErrorTests {
+@Suite(.tags(.endToEnd)) final class ConfigReadErrorTests {
     let root: String
     var missing: String { root + "/no-such-directory" }
 

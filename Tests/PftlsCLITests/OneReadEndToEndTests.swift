@@ -5,7 +5,7 @@ import PftlsTestSupport
 /// The real binary reads the set-up in force once per command: strace sees pftls' own
 /// threads open main.cf and master.cf once each in `check`, `apply --dry-run` and
 /// `renew --dry-run` (the postconf and postfix it runs read them too, and are not counted).
-@Suite(.serialized) struct OneReadEndToEndTests {
+@Suite(.serialized, .tags(.endToEnd)) struct OneReadEndToEndTests {
     let postfix: ThrowawayPostfix
     let fixtures: CLIFixtures
 

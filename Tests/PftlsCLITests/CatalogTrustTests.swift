@@ -22,7 +22,7 @@ import PftlsTestSupport
             .appendingPathComponent("Sources/PftlsCore/Resources/Catalog").path
         try FileManager.default.copyItem(atPath: source, toPath: catalog)
         let cli = catalog + "/en/CLI.strings"
-        let text = try String(contentsOfFile: cli, encoding: .utf8) + "\n\"ApplyCommand.text\" = \"EVIL\";\n"
+        let text = try String(contentsOfFile: cli, encoding: .utf8) + "\n\"cli.apply.abstract\" = \"EVIL\";\n"
         try text.write(toFile: cli, atomically: true, encoding: .utf8)
         for path in [root, root + "/bin", root + "/share", root + "/share/pftls"] { chmod(path, 0o755) }
         _ = Shell.run("chmod", ["-R", "go-w", catalog])

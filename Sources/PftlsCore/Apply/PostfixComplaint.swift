@@ -25,14 +25,14 @@ public struct PostfixComplaint: Equatable, Sendable {
         let text = directory == configDirectory ? raw : raw.replacing(directory, with: configDirectory)
         self.text = text
         var rest = Substring(text)
-        // "postconf: warning: ..." or "/usr/sbin/postconf: warning: ..." or
-        // "postfix/postfix-script: warning: ...".
+        // "postconf: warning: ...", "/usr/sbin/postconf: warning: ..." or
+        // "postfix/postfix-script: warning: ...": the level follows the program's name.
         var level: String?
-        for candidate in ["warning", "fatal", "error", "panic"] {
-            if let range = rest.firstRange(of: ": \(candidate): ") {
-                level = candidate
-                rest = rest[range.upperBound...]
-                break
+        if let colon = rest.firstIndex(of: ":") {
+            let afterProgram = rest[colon...].dropFirst()
+            if let known = Self.levels.first(where: { afterProgram.hasPrefix($0.mark) }) {
+                level = known.name
+                rest = afterProgram.dropFirst(known.mark.count)
             }
         }
         self.level = level
@@ -56,6 +56,9 @@ public struct PostfixComplaint: Equatable, Sendable {
         detail = rest.trimmingBlanks()
     }
 
+    /// The levels Postfix writes after the program's name, each as it stands there.
+    private static let levels = ["warning", "fatal", "error", "panic"].map { (name: $0, mark: " \($0): ") }
+
     /// What complaints of the same kind share: level, file, and the detail up to its
     /// first colon ("unused parameter", "overriding earlier entry").
     var kind: String {
@@ -67,12 +70,15 @@ public struct PostfixComplaint: Equatable, Sendable {
     var identity: String { "\(level ?? "")|\(file ?? "")|\(detail)" }
 
     /// Splits a program's output into complaints, one per non-empty line, without repeats.
+    /// The checked copy's directory is named as `configDirectory` in the whole output at
+    /// once (postconf warns once per unused parameter: a file may have thousands).
     static func lines(of output: String, directory: String, configDirectory: String) -> [PostfixComplaint] {
+        let renamed = directory == configDirectory ? output : output.replacing(directory, with: configDirectory)
         var seen = Set<String>()
-        return output.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingBlanks()
+        return renamed.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let trimmed = Substring(line).trimmingBlanks()
             guard !trimmed.isEmpty else { return nil }
-            let complaint = PostfixComplaint(line: trimmed, directory: directory, configDirectory: configDirectory)
+            let complaint = PostfixComplaint(line: trimmed, directory: configDirectory, configDirectory: configDirectory)
             return seen.insert(complaint.identity).inserted ? complaint : nil
         }
     }

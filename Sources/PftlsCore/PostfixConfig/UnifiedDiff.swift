@@ -14,12 +14,16 @@ public enum UnifiedDiff {
     public static func make(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> String {
         let oldLines = old.linesWithEndings
         let newLines = new.linesWithEndings
+        // Lines the files share at the start and at the end are not searched (as GNU diff does).
+        let head = zip(oldLines, newLines).prefix { $0 == $1 }.count
+        let tail = zip(oldLines[head...].reversed(), newLines[head...].reversed()).prefix { $0 == $1 }.count
+        let changes = newLines[head..<newLines.count - tail].difference(from: oldLines[head..<oldLines.count - tail])
         var deleted = [Bool](repeating: false, count: oldLines.count)
         var inserted = [Bool](repeating: false, count: newLines.count)
-        for change in newLines.difference(from: oldLines) {
+        for change in changes {
             switch change {
-            case .remove(let offset, _, _): deleted[offset] = true
-            case .insert(let offset, _, _): inserted[offset] = true
+            case .remove(let offset, _, _): deleted[head + offset] = true
+            case .insert(let offset, _, _): inserted[head + offset] = true
             }
         }
         let operations = editScript(deleted: deleted, inserted: inserted)

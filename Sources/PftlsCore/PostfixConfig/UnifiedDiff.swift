@@ -17,7 +17,9 @@ public enum UnifiedDiff {
         // Lines the files share at the start and at the end are not searched (as GNU diff does).
         let head = zip(oldLines, newLines).prefix { $0 == $1 }.count
         let tail = zip(oldLines[head...].reversed(), newLines[head...].reversed()).prefix { $0 == $1 }.count
-        let changes = newLines[head..<newLines.count - tail].difference(from: oldLines[head..<oldLines.count - tail])
+        // The comparison is passed as a closure so that it is compiled for byte slices here:
+        // `difference(from:)` alone compares them through generic code, a call per byte.
+        let changes = newLines[head..<newLines.count - tail].difference(from: oldLines[head..<oldLines.count - tail]) { $0 == $1 }
         var deleted = [Bool](repeating: false, count: oldLines.count)
         var inserted = [Bool](repeating: false, count: newLines.count)
         for change in changes {

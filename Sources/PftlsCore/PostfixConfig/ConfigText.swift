@@ -5,37 +5,21 @@
 /// are skipped without ending it). Editing works on whole physical lines, so every line an
 /// edit does not touch is written back byte for byte, invalid UTF-8 included.
 ///
-/// A line is a slice of the file's bytes as read (no copy), or the bytes an edit wrote.
+/// A line is a slice of the file's bytes as read (no copy), or the bytes an edit wrote,
+/// each with its line ending, as the file holds it.
 struct ConfigText: Sendable {
-    /// The physical lines, in file order.
-    private var physicalLines: [Line]
-
-    /// One physical line: its bytes without the ending, and the ending.
-    struct Line: Sendable {
-        var bytes: ArraySlice<UInt8>
-        var terminator: Terminator
-
-        /// A line as the file holds it, ending included.
-        init(withEnding line: ArraySlice<UInt8>) {
-            switch (line.last, line.dropLast().last) {
-            case (UInt8(ascii: "\n"), UInt8(ascii: "\r")): (bytes, terminator) = (line.dropLast(2), .crlf)
-            case (UInt8(ascii: "\n"), _): (bytes, terminator) = (line.dropLast(), .lf)
-            default: (bytes, terminator) = (line, .none)
-            }
-        }
-
-        /// A line an edit writes.
-        init(_ text: String, terminator: Terminator) {
-            bytes = ArraySlice(text.utf8)
-            self.terminator = terminator
-        }
-
-        var kind: ConfigLineKind { ConfigLine.kind(ofBytes: bytes) }
-    }
+    /// The physical lines, in file order, each with its ending.
+    private var physicalLines: [ArraySlice<UInt8>]
 
     /// How a line ends.
     enum Terminator: Sendable {
         case none, lf, crlf
+
+        /// How `line` (with its ending) ends.
+        init(of line: ArraySlice<UInt8>) {
+            guard line.last == UInt8(ascii: "\n") else { self = .none; return }
+            self = line.dropLast().last == UInt8(ascii: "\r") ? .crlf : .lf
+        }
 
         var bytes: [UInt8] {
             switch self {
@@ -55,7 +39,7 @@ struct ConfigText: Sendable {
 
     /// Splits a file's bytes into lines, keeping the bytes as they are (invalid UTF-8 too).
     init(bytes: [UInt8]) {
-        physicalLines = bytes.linesWithEndings.map(Line.init(withEnding:))
+        physicalLines = bytes.linesWithEndings
     }
 
     // MARK: Reading
@@ -63,28 +47,29 @@ struct ConfigText: Sendable {
     /// The number of physical lines.
     var lineCount: Int { physicalLines.count }
 
-    /// The bytes of line `index`, without its terminator.
+    /// The bytes of line `index`, without its ending.
     func bytes(ofLine index: Int) -> ArraySlice<UInt8> {
-        physicalLines[index].bytes
+        Self.withoutEnding(physicalLines[index])
+    }
+
+    private static func withoutEnding(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line.dropLast(Terminator(of: line).bytes.count)
     }
 
     /// How Postfix reads line `index`, from its bytes.
     func kind(ofLine index: Int) -> ConfigLineKind {
-        physicalLines[index].kind
+        ConfigLine.kind(ofBytes: bytes(ofLine: index))
     }
 
     /// The physical lines as text, each made when it is read.
-    var lines: LazyMapCollection<[Line], ConfigLine> {
-        physicalLines.lazy.map { ConfigLine(text: String(decoding: $0.bytes, as: UTF8.self), terminator: $0.terminator.text) }
+    var lines: LazyMapCollection<[ArraySlice<UInt8>], ConfigLine> {
+        physicalLines.lazy.map { ConfigLine(text: String(decoding: Self.withoutEnding($0), as: UTF8.self), terminator: Terminator(of: $0).text) }
     }
 
     /// The file contents as bytes.
     func renderBytes() -> [UInt8] {
         var result: [UInt8] = []
-        for line in physicalLines {
-            result += line.bytes
-            result += line.terminator.bytes
-        }
+        for line in physicalLines { result += line }
         return result
     }
 
@@ -95,7 +80,7 @@ struct ConfigText: Sendable {
 
     /// The line ending new lines should use: the one of the first terminated line, else `\n`.
     private var lineEnding: Terminator {
-        physicalLines.first(where: { $0.terminator != .none })?.terminator ?? .lf
+        physicalLines.lazy.map(Terminator.init(of:)).first { $0 != .none } ?? .lf
     }
 
     /// The logical lines, in order. A continuation line with no line to continue
@@ -107,48 +92,55 @@ struct ConfigText: Sendable {
     /// The logical line that starts at physical line `head`, a `.start` line: it and the
     /// continuation lines up to the next starting line.
     func logicalLine(startingAt head: Int) -> LogicalLine {
-        let next = physicalLines[(head + 1)...].firstIndex { $0.kind == .start } ?? physicalLines.endIndex
+        let next = (head + 1..<lineCount).first { kind(ofLine: $0) == .start } ?? lineCount
         return LogicalLine(lineIndices: [head] + (head + 1..<next).filter { kind(ofLine: $0) == .continuation })
     }
 
-    /// For each name a logical line starts with (the text before `=` or blank), the
-    /// logical lines it starts, each as its start and continuation lines' bytes.
-    func settingsByName() -> [String: [[ArraySlice<UInt8>]]] {
-        var settings: [String: [[ArraySlice<UInt8>]]] = [:]
-        for logical in logicalLines() {
-            let head = bytes(ofLine: logical.head)
-            let name = String(decoding: head.prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }, as: UTF8.self)
-            settings[name, default: []].append(logical.lineIndices.map(bytes(ofLine:)))
+    /// The logical lines by the name each starts with (the text before `=` or blank).
+    func settingsByName() -> [String: [LogicalLine]] {
+        Dictionary(grouping: logicalLines()) { logical in
+            String(decoding: bytes(ofLine: logical.head).prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }, as: UTF8.self)
         }
-        return settings
+    }
+
+    /// True when `logical` here and `otherLogical` of `other` have the same lines, byte for
+    /// byte (line endings aside).
+    func sameLines(_ logical: LogicalLine, as otherLogical: LogicalLine, of other: ConfigText) -> Bool {
+        logical.lineIndices.lazy.map(bytes(ofLine:)).elementsEqual(otherLogical.lineIndices.lazy.map(other.bytes(ofLine:)))
     }
 
     /// The unified diff from `original` to this text, comparing the two files' lines.
     func diff(from original: ConfigText, oldLabel: String, newLabel: String) -> String {
-        UnifiedDiff.make(old: original.renderBytes(), new: renderBytes(), oldLabel: oldLabel, newLabel: newLabel)
+        UnifiedDiff.make(oldLines: original.writtenLines, newLines: writtenLines, oldLabel: oldLabel, newLabel: newLabel)
+    }
+
+    /// The lines as the file is written: a last line an edit left with no bytes and no
+    /// ending writes nothing, and is no line.
+    private var writtenLines: [ArraySlice<UInt8>] {
+        physicalLines.last?.isEmpty == true ? Array(physicalLines.dropLast()) : physicalLines
     }
 
     // MARK: Editing
 
-    /// Replaces the text of one line, keeping its terminator.
+    /// Replaces the text of one line, keeping its ending.
     mutating func setText(_ text: String, ofLine index: Int) {
-        physicalLines[index].bytes = ArraySlice(text.utf8)
+        physicalLines[index] = ArraySlice(Array(text.utf8) + Terminator(of: physicalLines[index]).bytes)
     }
 
-    /// Inserts lines (given without terminators) before `index`, ending each with the file's line ending.
+    /// Inserts lines (given without endings) before `index`, ending each with the file's line ending.
     /// At the end of a file that has no final newline, the last inserted line has none either.
     mutating func insert(_ texts: [String], at index: Int) {
-        let ending = lineEnding
-        let endsWithoutNewline = index == physicalLines.count && physicalLines.last?.terminator == Terminator.none
-        if index == physicalLines.count { ensureFinalNewline() }
-        var new = texts.map { Line($0, terminator: ending) }
-        if endsWithoutNewline && !new.isEmpty { new[new.count - 1].terminator = .none }
+        let ending = lineEnding.bytes
+        let endsWithoutNewline = index == lineCount && physicalLines.last.map { Terminator(of: $0) == .none } == true
+        if index == lineCount { ensureFinalNewline() }
+        var new = texts.map { ArraySlice(Array($0.utf8) + ending) }
+        if endsWithoutNewline && !new.isEmpty { new[new.count - 1] = Self.withoutEnding(new[new.count - 1]) }
         physicalLines.insert(contentsOf: new, at: index)
     }
 
     /// Appends lines at the end, first ending the last line if it has no newline.
     mutating func append(_ texts: [String]) {
-        insert(texts, at: physicalLines.count)
+        insert(texts, at: lineCount)
     }
 
     /// Removes the lines at `indices`. When the file had no final newline and its last
@@ -156,10 +148,10 @@ struct ConfigText: Sendable {
     mutating func removeLines<Indices: Sequence<Int>>(at indices: Indices) {
         let doomed = Set(indices)
         guard !doomed.isEmpty else { return }
-        let lastGoesWithoutNewline = doomed.contains(physicalLines.count - 1) && physicalLines.last?.terminator == Terminator.none
+        let lastGoesWithoutNewline = doomed.contains(lineCount - 1) && physicalLines.last.map { Terminator(of: $0) == .none } == true
         physicalLines = physicalLines.indices.filter { !doomed.contains($0) }.map { physicalLines[$0] }
         if lastGoesWithoutNewline, !physicalLines.isEmpty {
-            physicalLines[physicalLines.count - 1].terminator = .none
+            physicalLines[lineCount - 1] = bytes(ofLine: lineCount - 1)
         }
     }
 
@@ -171,16 +163,16 @@ struct ConfigText: Sendable {
             ($0.line, $0.range.lowerBound, $0.range.upperBound) > ($1.line, $1.range.lowerBound, $1.range.upperBound)
         }
         for edit in ordered {
-            var bytes = Array(physicalLines[edit.line].bytes)
-            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
-            physicalLines[edit.line].bytes = bytes[...]
+            var text = Array(bytes(ofLine: edit.line))
+            text.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+            physicalLines[edit.line] = ArraySlice(text + Terminator(of: physicalLines[edit.line]).bytes)
         }
     }
 
     /// Makes sure the last line ends with a newline.
     mutating func ensureFinalNewline() {
-        guard let last = physicalLines.last, last.terminator == .none else { return }
-        physicalLines[physicalLines.count - 1].terminator = lineEnding
+        guard let last = physicalLines.last, Terminator(of: last) == .none else { return }
+        physicalLines[lineCount - 1] = last + lineEnding.bytes
     }
 }
 

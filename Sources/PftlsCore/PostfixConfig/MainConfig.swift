@@ -47,7 +47,10 @@ public struct MainConfig: Equatable, Sendable {
     public func namesChanged(comparedTo other: MainConfig) -> Set<String> {
         let mine = text.settingsByName()
         let theirs = other.text.settingsByName()
-        return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }
+        return Set(mine.keys).union(theirs.keys).filter { name in
+            let (left, right) = (mine[name] ?? [], theirs[name] ?? [])
+            return left.count != right.count || zip(left, right).contains { !text.sameLines($0, as: $1, of: other.text) }
+        }
     }
 
     /// The explicit value of `name`, or nil when main.cf does not set it.

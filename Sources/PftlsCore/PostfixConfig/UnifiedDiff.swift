@@ -12,8 +12,12 @@ public enum UnifiedDiff {
 
     /// The same on the files' bytes: lines are compared as bytes, never as Unicode text.
     public static func make(old: [UInt8], new: [UInt8], oldLabel: String, newLabel: String, context: Int = 3) -> String {
-        let oldLines = old.linesWithEndings
-        let newLines = new.linesWithEndings
+        make(oldLines: old.linesWithEndings, newLines: new.linesWithEndings, oldLabel: oldLabel, newLabel: newLabel, context: context)
+    }
+
+    /// The same on the files' lines, each with its line ending (`linesWithEndings`).
+    static func make(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>], oldLabel: String, newLabel: String,
+                     context: Int = 3) -> String {
         // Lines the files share at the start and at the end are not searched (as GNU diff does).
         let head = zip(oldLines, newLines).prefix { $0 == $1 }.count
         let tail = zip(oldLines[head...].reversed(), newLines[head...].reversed()).prefix { $0 == $1 }.count

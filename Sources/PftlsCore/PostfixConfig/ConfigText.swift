@@ -56,9 +56,16 @@ struct ConfigText: Sendable {
         line.dropLast(Terminator(of: line).bytes.count)
     }
 
-    /// How Postfix reads line `index`, from its bytes.
+    /// How Postfix reads line `index`, from its bytes (its ending is blank to Postfix, so
+    /// the line reads the same with it).
     func kind(ofLine index: Int) -> ConfigLineKind {
-        ConfigLine.kind(ofBytes: bytes(ofLine: index))
+        ConfigLine.kind(ofBytes: physicalLines[index])
+    }
+
+    /// The indices of the lines whose bytes start with `prefix` (not empty). A line whose
+    /// first byte differs costs one comparison: a plan looks dozens of names up.
+    func lineIndices(startingWith prefix: [UInt8]) -> [Int] {
+        physicalLines.indices.filter { physicalLines[$0].first == prefix.first && physicalLines[$0].starts(with: prefix) }
     }
 
     /// The physical lines as text, each made when it is read.
@@ -69,6 +76,7 @@ struct ConfigText: Sendable {
     /// The file contents as bytes.
     func renderBytes() -> [UInt8] {
         var result: [UInt8] = []
+        result.reserveCapacity(physicalLines.reduce(0) { $0 + $1.count })
         for line in physicalLines { result += line }
         return result
     }

@@ -116,9 +116,9 @@ public struct MainConfig: Equatable, Sendable {
 
     /// The settings of `name`: only lines that start a logical line with `name` are parsed.
     private func settings(named name: String) -> [Setting] {
-        let wanted = Array(name.utf8)
-        return (0..<text.lineCount).compactMap { head in
-            guard !wanted.isEmpty, text.bytes(ofLine: head).starts(with: wanted), text.kind(ofLine: head) == .start else { return nil }
+        guard !name.isEmpty else { return [] }
+        return text.lineIndices(startingWith: Array(name.utf8)).compactMap { head in
+            guard text.kind(ofLine: head) == .start else { return nil }
             let logical = text.logicalLine(startingAt: head)
             guard let parameter = MainConfigLineParser.parameter(logical, in: text), parameter.name == name else { return nil }
             return Setting(logical: logical, parameter: parameter)

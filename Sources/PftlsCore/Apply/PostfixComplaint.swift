@@ -18,6 +18,8 @@ public struct PostfixComplaint: Equatable, Sendable {
     public let line: Int?
     /// What the complaint says, without program, file and line.
     public let detail: String
+    /// What two complaints must share to be the same complaint.
+    let identity: String
 
     /// Parses one line. `directory` is the directory the checked copy lives in; it is
     /// reported as `configDirectory`.
@@ -55,7 +57,17 @@ public struct PostfixComplaint: Equatable, Sendable {
         }
         self.file = file
         self.line = number
-        detail = Substring(rest).trimmingBlanks()
+        detail = String(Substring(Self.trimmingBlanks(rest)))
+        identity = "\(level ?? "")|\(file ?? "")|\(detail)"
+    }
+
+    /// `bytes` without the spaces and tabs at either end.
+    private static func trimmingBlanks(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+            return bytes[bytes.endIndex...]
+        }
+        return bytes[first...last]
     }
 
     /// The levels Postfix writes after the program's name, each as it stands there.
@@ -89,18 +101,15 @@ public struct PostfixComplaint: Equatable, Sendable {
         return "\(level ?? "")|\(file ?? "")|\(head)"
     }
 
-    /// What two complaints must share to be the same complaint.
-    var identity: String { "\(level ?? "")|\(file ?? "")|\(detail)" }
-
     /// Splits a program's output into complaints, one per non-empty line, without repeats.
     /// The checked copy's directory is named as `configDirectory` in the whole output at once.
     static func lines(of output: String, directory: String, configDirectory: String) -> [PostfixComplaint] {
         let renamed = directory == configDirectory ? output : renaming(directory, to: configDirectory, in: output)
         var seen = Set<String>()
         return renamed.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            let trimmed = Substring(line).trimmingBlanks()
+            let trimmed = trimmingBlanks(line)
             guard !trimmed.isEmpty else { return nil }
-            let complaint = PostfixComplaint(line: trimmed, directory: configDirectory, configDirectory: configDirectory)
+            let complaint = PostfixComplaint(line: String(Substring(trimmed)), directory: configDirectory, configDirectory: configDirectory)
             return seen.insert(complaint.identity).inserted ? complaint : nil
         }
     }

@@ -8,7 +8,9 @@ the ratio of the medians:
 
   inspect      pftls inspect, with and without --hostname, vs the openssl sequence
   bundles      4 files of 10 to 10,000 certificates vs openssl crl2pkcs7 | pkcs7
-  config       apply --dry-run on a 5k/50k/500k-line main.cf vs postconf -n
+  config       apply --dry-run vs postconf -n: on each real-world pair of the corpus
+               (Tests/PftlsCLITests/Corpus), on a 5k/50k/500k-line main.cf (and how the
+               time per line grows), and on a main.cf with 20,000 unknown parameters
   check        pftls check vs three openssl s_client calls
   apply        pftls apply end to end vs the manual sequence (cp, postconf, check, reload, s_client)
   wizard       first frame of pftls demo vs dialog --menu and whiptail --menu,
@@ -218,9 +220,11 @@ def main_cf(lines):
 
 
 class ThrowawayPostfix:
-    """A Postfix instance of its own on three loopback ports, as the tests start one."""
+    """A Postfix instance of its own on three loopback ports, as the tests start one.
+    Without `master`, Debian's master.cf with smtp on the first port and TLS off; with
+    `main` and `master` from a corpus pair, as CorpusInstance installs one (tests)."""
 
-    def __init__(self, name, main=None):
+    def __init__(self, name, main=None, master=None):
         self.root = os.path.join(WORK, name)
         shutil.rmtree(self.root, ignore_errors=True)
         for sub in ("conf", "queue", "data", "tls"):
@@ -228,17 +232,40 @@ class ThrowawayPostfix:
         os.chmod(self.root, 0o755)
         shutil.chown(os.path.join(self.root, "data"), "postfix")
         self.conf = os.path.join(self.root, "conf")
-        self.ports = free_ports(3)
+        if master is None:
+            self.ports = free_ports(3)
+            master = open(os.path.join(ROOT, "Resources", "debian12", "master.cf")).read()
+            master = master.replace("\nsmtp      inet", f"\n127.0.0.1:{self.ports[0]} inet")
+            own = True
+        else:
+            master, self.ports = listeners_on_loopback(master)
+            own = False
         with open(os.path.join(self.conf, "main.cf"), "w") as f:
             f.write(main or DEBIAN_HEAD)
-        master = open(os.path.join(ROOT, "Resources", "debian12", "master.cf")).read()
         with open(os.path.join(self.conf, "master.cf"), "w") as f:
-            f.write(master.replace("\nsmtp      inet", f"\n127.0.0.1:{self.ports[0]} inet"))
+            f.write(master)
+        if not own:
+            self.adapt_corpus_pair()
         self.postconf("-e", f"queue_directory={self.root}/queue", f"data_directory={self.root}/data",
                       f"maillog_file={self.root}/maillog", f"maillog_file_prefixes={self.root}",
-                      "inet_interfaces=loopback-only", "inet_protocols=ipv4", "smtpd_tls_security_level=none")
-        self.postconf("-X", "smtpd_tls_cert_file", "smtpd_tls_key_file")
+                      "inet_interfaces=loopback-only", "inet_protocols=ipv4", *(["smtpd_tls_security_level=none"] if own else []))
+        if own:
+            self.postconf("-X", "smtpd_tls_cert_file", "smtpd_tls_key_file")
         backdate(self.conf)
+
+    def adapt_corpus_pair(self):
+        """What CorpusInstance changes in a pair written for another host: the directory
+        parameters take this Postfix's defaults, the postlog service that maillog_file needs
+        is there, and /etc/mailname and Red Hat's certificate directory are this host's."""
+        self.postconf("-X", *CORPUS_HOST_PARAMETERS)
+        if not subprocess.run(["postconf", "-c", self.conf, "-M", "postlog/unix-dgram"], capture_output=True, text=True, env=ENV).stdout.strip():
+            self.postconf("-M", "postlog/unix-dgram=postlog unix-dgram n - n - 1 postlogd")
+        with open(os.path.join(self.root, "mailname"), "w") as f:
+            f.write(HOST + "\n")
+        path = os.path.join(self.conf, "main.cf")
+        text = open(path).read().replace("/etc/mailname", os.path.join(self.root, "mailname")).replace("/etc/pki/tls/certs", "/etc/ssl/certs")
+        with open(path, "w") as f:
+            f.write(text)
 
     def postconf(self, *args):
         sh("postconf", "-c", self.conf, *args)
@@ -258,6 +285,35 @@ class ThrowawayPostfix:
                        "certificate": os.path.join(WORK, leaf + ".pem"), "intermediates": [os.path.join(WORK, "inter.pem")],
                        "smtpdSecurityLevel": "may", "smtpSecurityLevel": "may", "hostname": HOST, "services": services}, f)
         return path
+
+
+CORPUS = os.path.join(ROOT, "Tests", "PftlsCLITests", "Corpus", "pairs")
+# CorpusInstance.hostParameters: they name another distribution's layout.
+CORPUS_HOST_PARAMETERS = ["command_directory", "daemon_directory", "meta_directory", "shlib_directory", "sendmail_path",
+                          "newaliases_path", "mailq_path", "manpage_directory", "html_directory", "readme_directory",
+                          "sample_directory", "mail_owner", "setgid_group", "import_environment", "multi_instance_directories",
+                          "multi_instance_enable", "multi_instance_name", "multi_instance_wrapper", "multi_instance_group",
+                          "syslog_name", "maillog_file", "maillog_file_prefixes", "postlog_service_name"]
+WELL_KNOWN_PORTS = {"smtp": 25, "submission": 587, "submissions": 465, "smtps": 465, "ssmtp": 465, "urd": 465}
+
+
+def listeners_on_loopback(master):
+    """master.cf with every active inet listener on 127.0.0.1 and a free port; the ports of
+    smtp, submission and submissions (new ones where the file has none), as CorpusInstance."""
+    lines = master.split("\n")
+    inet = [i for i, line in enumerate(lines) if line[:1] not in ("", "#", " ", "\t") and line.split()[1:2] == ["inet"]]
+    free = iter(free_ports(len(inet) + 3))
+    chosen = {}
+    for i in inet:
+        name, rest = lines[i].split(None, 1)
+        port = next(free)
+        lines[i] = f"127.0.0.1:{port} {rest}"
+        field = name.rsplit(":", 1)[-1].lower()
+        known = int(field) if field.isdigit() else WELL_KNOWN_PORTS.get(field)
+        service = {25: 0, 587: 1, 465: 2}.get(known)
+        if service is not None and service not in chosen:
+            chosen[service] = port
+    return "\n".join(lines), [chosen[s] if s in chosen else next(free) for s in range(3)]
 
 
 def free_ports(count):
@@ -328,25 +384,55 @@ def bundle_figures(table, pftls, runs):
 
 
 def config_figures(table, pftls, runs):
+    """apply --dry-run (which asks postconf about the files as they are and about the
+    staged copy) against postconf -n on the same instance."""
     make_pki()
-    for lines in (5000, 50000, 500000):
-        instance = ThrowawayPostfix(f"config-{lines}", main=main_cf(lines))
-        answers = instance.answers("leaf-a")
-        mine = [pftls, "apply", "--answers", answers, "--config-dir", instance.conf, "--dry-run"]
+
+    def dry_run_against_postconf(name, main, master=None, count=runs, target=None, label=None):
+        instance = ThrowawayPostfix(name, main=main, master=master)
+        mine = [pftls, "apply", "--answers", instance.answers("leaf-a"), "--config-dir", instance.conf, "--dry-run"]
         theirs = ["postconf", "-c", instance.conf, "-n"]
-        peak = [0]
+        peak, status = [0], set()
 
         def run():
-            seconds, rss, _ = timed(mine)
+            seconds, rss, code = timed(mine)
             peak[0] = max(peak[0], rss)
+            status.add(code)
             return seconds
 
-        count = runs if lines < 500000 else max(3, runs // 4)
         a, b = interleave(count, run, lambda: timed(theirs)[0])
-        table.pair(f"apply --dry-run on {lines:,} lines vs postconf -n", a, b, 2.0 if lines == 50000 else None)
-        if lines == 500000:
-            table.add("peak RSS, apply --dry-run on 500,000 lines", f"{peak[0] / 1024:.1f} MiB", "", "", "< 100 MiB", peak[0] / 1024 < 100)
+        # A refusal (exit 1, the pair's own problem) is timed as well, and named; any other
+        # status (a crash, a catalog that cannot be used) is no measurement at all.
+        table.pair(label + ("" if status == {0} else f" (exit {','.join(map(str, sorted(status)))})"), a, b, target)
+        if not status <= {0, 1}:
+            table.add(label + ": pftls failed", f"exit {sorted(status)}", "", "", "exit 0 or 1", False)
         shutil.rmtree(instance.root, ignore_errors=True)
+        return a, peak[0]
+
+    for pair in sorted(os.listdir(CORPUS)):
+        main, master = (open(os.path.join(CORPUS, pair, name)).read() for name in ("main.cf", "master.cf"))
+        dry_run_against_postconf(f"corpus-{pair}", main, master, target=2.0,
+                                 label=f"apply --dry-run on corpus {pair} ({main.count(chr(10))} lines) vs postconf -n")
+
+    medians = {}
+    for lines in (5000, 50000, 500000):
+        count = runs if lines < 500000 else max(3, runs // 4)
+        times, peak = dry_run_against_postconf(f"config-{lines}", main_cf(lines), count=count, target=4.0 if lines == 50000 else None,
+                                               label=f"apply --dry-run on {lines:,} lines vs postconf -n")
+        medians[lines] = statistics.median(times)
+        if lines == 500000:
+            table.add("peak RSS, apply --dry-run on 500,000 lines", f"{peak / 1024:.1f} MiB", "", "", "< 100 MiB", peak / 1024 < 100)
+    # Linear growth: the time each further line costs from 50k to 500k lines against what
+    # it costs from 5k to 50k (differences, so the start-up, paid once, counts for neither).
+    low = (medians[50000] - medians[5000]) / 45000
+    high = (medians[500000] - medians[50000]) / 450000
+    growth = high / low if low > 0 else float("inf")
+    table.add("time per further line, 50k-500k vs 5k-50k lines", f"{high * 1e9:.0f} ns vs {low * 1e9:.0f} ns", "", f"{growth:.2f}",
+              "<= 1.5 (linear)", growth <= 1.5)
+
+    unknown = DEBIAN_HEAD + "".join(f"bench_unknown_{n} = value {n}\n" for n in range(20000))
+    dry_run_against_postconf("config-unknown", unknown, target=4.0,
+                             label="apply --dry-run on 20,000 unknown parameters (20,000 postconf warnings) vs postconf -n")
 
 
 def live_figures(table, pftls, runs):

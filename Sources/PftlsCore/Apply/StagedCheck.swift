@@ -17,7 +17,6 @@ struct StagedCheck {
     func check(_ plan: ChangePlan) -> String? {
         guard let main = plan.files.first(where: { $0.role == .mainConfig }),
               let master = plan.files.first(where: { $0.role == .masterConfig }) else { return nil }
-        guard (try? processes.run("postconf", ["-h", "mail_version"])) != nil else { return nil }
         var template = Array((plan.configDirectory + "/.pftls-stage-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             return Catalog.text("apply.staged.cannotCreateDirectory", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(String(cString: strerror(errno)))"])

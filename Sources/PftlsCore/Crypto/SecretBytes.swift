@@ -41,6 +41,21 @@ public final class SecretBytes: CustomStringConvertible, CustomDebugStringConver
         }
     }
 
+    /// `self` followed by `tail` (a key followed by its certificates), as a new secret.
+    public func appending(_ tail: [UInt8]) -> SecretBytes {
+        withUnsafeBytes { head in
+            SecretBytes(count: head.count + tail.count) { target in
+                target.copyMemory(from: head)
+                tail.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[head.count...]).copyMemory(from: $0) }
+            }
+        }
+    }
+
+    /// True when the secret is exactly `bytes`.
+    public func holds(_ bytes: [UInt8]) -> Bool {
+        withUnsafeBytes { $0.elementsEqual(bytes) }
+    }
+
     deinit {
         OPENSSL_cleanse(buffer.baseAddress, buffer.count)
         buffer.deallocate()

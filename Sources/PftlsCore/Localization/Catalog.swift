@@ -8,56 +8,52 @@ import Synchronization
 /// Finding codes, parameter names, paths and JSON keys are never in the catalog.
 public enum Catalog {
     private static let chosen = Mutex(Language.resolveFromProcessEnvironment())
-    /// Each language's tables (in `Language.allCases` order), read the first time one of
-    /// its texts is needed (or when `prefetch()` asks for them early). An array, not a
-    /// dictionary: a dictionary keyed by a type of ours costs the Swift runtime a search
-    /// of every conformance in the binary when it is first made, on the way to the
-    /// first frame.
-    private static let loaded = Mutex<[AskedOnce<CatalogTable>?]>(Language.allCases.map { _ in nil })
+    /// Each language's tables, read the first time one of its texts is needed.
+    private static let loaded = Mutex<[Language: AskedOnce<CatalogTable>]>([:])
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
     @TaskLocal private static var override: Language?
-    /// Set once `withLanguage` is first used. Until then `language` does not read the
-    /// task-local: making it costs the Swift runtime about 0.1 ms, on the way to the
-    /// wizard's first frame.
-    private static let overrideUsed = Atomic<Bool>(false)
 
     /// Runs `body` with texts in `language` for the current task only (nil: the
     /// process-wide choice).
     public static func withLanguage<Result>(_ language: Language?, _ body: () throws -> Result) rethrows -> Result {
-        overrideUsed.store(true, ordering: .sequentiallyConsistent)
-        return try $override.withValue(language, operation: body)
+        try $override.withValue(language, operation: body)
     }
 
     /// The language texts are given in; set once at start-up (`--lang`, or the environment).
     public static var language: Language {
-        get { (overrideUsed.load(ordering: .sequentiallyConsistent) ? override : nil) ?? chosen.withLock { $0 } }
+        get { override ?? chosen.withLock { $0 } }
         set { chosen.withLock { $0 = newValue } }
     }
 
     /// The text for `key` in the current language with `{name}` placeholders filled in;
     /// English when the key lacks a translation, the key itself when it is unknown.
-    /// The arguments are pairs, not a dictionary, for the same reason as `loaded`.
-    public static func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
+    public static func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         text(key, arguments, in: language)
     }
 
     /// The text for `key` in `language`.
-    public static func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:], in language: Language) -> String {
+    public static func text(_ key: String, _ arguments: [String: String] = [:], in language: Language) -> String {
         let template = table(language)[key] ?? (language == .en ? nil : table(.en)[key]) ?? key
         return fill(template, arguments)
     }
 
     /// Every key of `language`'s tables (for the catalog's own tests).
-    public static func keys(of language: Language) -> Set<String> { Set(table(language).keys) }
+    public static func keys(of language: Language) -> Set<String> { Set(table(language).texts.keys) }
 
     /// The raw template of `key` in `language`, placeholders unfilled.
     public static func template(_ key: String, in language: Language) -> String? { table(language)[key] }
 
     /// `language`'s table, read on first use.
     private static func table(_ language: Language) -> CatalogTable {
-        reading(language).value
+        let reading = loaded.withLock { readings in
+            if let reading = readings[language] { return reading }
+            let reading = AskedOnce { load(language) }
+            readings[language] = reading
+            return reading
+        }
+        return reading.value
     }
 
     /// Why the installed catalog cannot be used (missing, writable by others, or
@@ -66,16 +62,6 @@ public enum Catalog {
     /// curses owns the screen.
     public static var installationProblem: String? {
         table(language).problem ?? (language == .en ? nil : table(.en).problem)
-    }
-
-    private static func reading(_ language: Language) -> AskedOnce<CatalogTable> {
-        let slot = language == .en ? 0 : 1
-        return loaded.withLock { readings in
-            if let reading = readings[slot] { return reading }
-            let reading = AskedOnce { load(language) }
-            readings[slot] = reading
-            return reading
-        }
     }
 
     /// The `{name}` placeholders a template uses.
@@ -90,26 +76,24 @@ public enum Catalog {
         return names
     }
 
-    /// `template` with each `{name}` that `arguments` names replaced by its value. Pieces
-    /// are copied as Strings: appending a Substring goes through generic code that the
-    /// runtime resolves by searching every conformance in the binary.
-    private static func fill(_ template: String, _ arguments: KeyValuePairs<String, String>) -> String {
-        guard !arguments.isEmpty, template.contains("{") else { return template }
+    /// `template` with each `{name}` that `arguments` names replaced by its value, in one
+    /// pass: a value that holds `{name}` itself is not filled again.
+    private static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        guard !arguments.isEmpty else { return template }
         var result = ""
-        var rest = Substring(template)
+        var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
-            result.append(String(rest[..<open]))
-            let name = rest.index(after: open)
-            guard let close = rest[open...].firstIndex(of: "}"), case let wanted = String(rest[name..<close]),
-                  let value = arguments.first(where: { $0.key == wanted })?.value else {
+            result.append(contentsOf: rest[..<open])
+            let afterOpen = rest.index(after: open)
+            if let close = rest[open...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
+                result.append(value)
+                rest = rest[rest.index(after: close)...]
+            } else {
                 result.append("{")
-                rest = rest[name...]
-                continue
+                rest = rest[afterOpen...]
             }
-            result.append(value)
-            rest = rest[rest.index(after: close)...]
         }
-        result.append(String(rest))
+        result.append(contentsOf: rest)
         return result
     }
 

@@ -223,13 +223,7 @@ public struct PlanBuilder {
         let keyPEM = key.unencryptedPEM()!
         let chainPEM = Array(chain.map(\.pem).joined().utf8)
         if let path = installed.chainFile {
-            let combined = keyPEM.withUnsafeBytes { keyBytes in
-                SecretBytes(count: keyBytes.count + chainPEM.count) { target in
-                    target.copyMemory(from: keyBytes)
-                    chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
-                }
-            }
-            files.append(installedFile(Catalog.text("plan.file.keyAndChain"), role: .keyAndChain, path: path, content: .secret(combined), mode: 0o600,
+            files.append(installedFile(Catalog.text("plan.file.keyAndChain"), role: .keyAndChain, path: path, content: .secret(keyPEM.appending(chainPEM)), mode: 0o600,
                                        summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(key.algorithm)"])] + describe(chain)))
         }
         if let path = installed.keyFile {

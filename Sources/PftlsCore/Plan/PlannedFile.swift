@@ -50,14 +50,6 @@ public struct PlannedFile {
     /// True when the content holds a private key.
     public var isSecret: Bool { if case .secret = content { true } else { false } }
 
-    /// Calls `body` with the bytes to write.
-    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        switch content {
-        case .text(let bytes): try bytes.withUnsafeBytes(body)
-        case .secret(let secret): try secret.withUnsafeBytes(body)
-        }
-    }
-
     /// Writes the content to `destination` (its own path unless staging elsewhere).
     public func write(using writer: AtomicFileWriter, to destination: String? = nil, mode: mode_t? = nil,
                       owner: (uid: uid_t, gid: gid_t)? = nil) throws(AtomicFileWriter.Failure) {
@@ -88,7 +80,7 @@ public struct PlannedFile {
         if let old, let status {
             let bytesEqual: Bool = switch content {
             case .text(let bytes): bytes == old
-            case .secret(let secret): secret.withUnsafeBytes { $0.elementsEqual(old) }
+            case .secret(let secret): secret.holds(old)
             }
             same = bytesEqual && status.permissions == UInt32(mode) && (!ownedByRoot || status.ownerID == 0)
         }

@@ -42,14 +42,14 @@ public struct MainConfig: Equatable, Sendable {
     }
 
     /// The names whose settings differ between this file and `other`: each logical line
-    /// is compared by its raw lines under the name it starts with, so no value is parsed,
-    /// and lines no edit touched are known equal without reading them.
+    /// is compared by its raw lines (comments and blank lines among them left out) under
+    /// the name it starts with, so no value is parsed.
     public func namesChanged(comparedTo other: MainConfig) -> Set<String> {
-        let mine = text.settingRanges()
-        let theirs = other.text.settingRanges()
+        let mine = text.settingsByName()
+        let theirs = other.text.settingsByName()
         return Set(mine.keys).union(theirs.keys).filter { name in
             let (left, right) = (mine[name] ?? [], theirs[name] ?? [])
-            return left.count != right.count || zip(left, right).contains { !text.sameSetting($0, as: other.text, $1) }
+            return left.count != right.count || zip(left, right).contains { !text.sameLines($0, as: $1, of: other.text) }
         }
     }
 
@@ -114,15 +114,11 @@ public struct MainConfig: Equatable, Sendable {
         }
     }
 
-    /// The settings of `name`. Only the lines that start a setting are visited, and only
-    /// those that start with `name` are parsed: a plan looks names up dozens of times, and
-    /// visiting every line of a large main.cf each time made it several times slower.
+    /// The settings of `name`: only lines that start a logical line with `name` are parsed.
     private func settings(named name: String) -> [Setting] {
-        let wanted = Array(name.utf8)
-        return text.startLines.compactMap { head in
-            // Bytes only: a line whose first bytes are not the name costs a comparison.
-            let candidate = text.withBytes(ofLine: head) { $0.first == wanted.first && $0.starts(with: wanted) }
-            guard candidate else { return nil }
+        guard !name.isEmpty else { return [] }
+        return text.lineIndices(startingWith: Array(name.utf8)).compactMap { head in
+            guard text.kind(ofLine: head) == .start else { return nil }
             let logical = text.logicalLine(startingAt: head)
             guard let parameter = MainConfigLineParser.parameter(logical, in: text), parameter.name == name else { return nil }
             return Setting(logical: logical, parameter: parameter)

@@ -18,12 +18,6 @@ public struct KeyFileWriter: Sendable {
             throw AtomicFileWriter.Failure(path: destination, reason: Catalog.text("write.cannotEncodeKey"))
         }
         let chainPEM = Array(chain.map(\.pem).joined().utf8)
-        let combined = keyPEM.withUnsafeBytes { keyBytes in
-            SecretBytes(count: keyBytes.count + chainPEM.count) { target in
-                target.copyMemory(from: keyBytes)
-                chainPEM.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: target[keyBytes.count...]).copyMemory(from: $0) }
-            }
-        }
-        try writer.write(combined, to: destination, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil, replacing: replacing)
+        try writer.write(keyPEM.appending(chainPEM), to: destination, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil, replacing: replacing)
     }
 }

@@ -50,6 +50,37 @@ import Testing
         #expect(findings[1].message.contains("overriding earlier entry: myhostname=a"), "another kind stays on its own")
     }
 
+    /// The staged copy's directory is the real one wherever postconf names it: in the file a
+    /// warning is about, and in the detail (`-x` expands `$config_directory` to the copy's).
+    @Test func theStagedDirectoryIsNamedAsTheRealOneInFileAndDetail() {
+        let stage = "/etc/postfix/.pftls-stage-Ab9"
+        let staged = PostfixComplaint.lines(of: """
+            /usr/sbin/postconf: fatal: \(stage)/master.cf, line 7: field "private": bad value: "x"
+            postconf: warning: \(stage)/main.cf, line 3: cannot open \(stage)/sasl_passwd.db: No such file or directory
+            postfix/postfix-script: warning: \(stage) is not owned by root
+            """, directory: stage, configDirectory: "/etc/postfix")
+        #expect(staged.map(\.level) == ["fatal", "warning", "warning"])
+        #expect(staged.map(\.file) == ["/etc/postfix/master.cf", "/etc/postfix/main.cf", nil])
+        #expect(staged.map(\.line) == [7, 3, nil])
+        #expect(staged.map(\.detail) == ["field \"private\": bad value: \"x\"", "cannot open /etc/postfix/sasl_passwd.db: No such file or directory",
+                                         "/etc/postfix is not owned by root"])
+        #expect(staged[1].text == "postconf: warning: /etc/postfix/main.cf, line 3: cannot open /etc/postfix/sasl_passwd.db: No such file or directory")
+    }
+
+    /// postconf warns once per unused parameter: 20,000 of them are read in a few seconds at
+    /// most, even in a debug build.
+    @Test func twentyThousandWarningsAreReadQuickly() {
+        let stage = "/etc/postfix/.pftls-stage-Ab9"
+        let output = (0..<20_000).map { "postconf: warning: \(stage)/main.cf: unused parameter: unknown_\($0)=value \($0)" }.joined(separator: "\n")
+        var complaints: [PostfixComplaint] = []
+        let elapsed = ContinuousClock().measure {
+            complaints = PostfixComplaint.lines(of: output, directory: stage, configDirectory: "/etc/postfix")
+        }
+        #expect(complaints.count == 20_000)
+        #expect(complaints.last?.identity == "warning|/etc/postfix/main.cf|unused parameter: unknown_19999=value 19999")
+        #expect(elapsed < .seconds(3), "took \(elapsed)")
+    }
+
     @Test(.enabled(if: PostconfSandbox.isAvailable, "postfix is not installed"))
     func postfixCheckSpeaksOnAPseudoTerminal() throws {
         let sandbox = PostconfSandbox(mainCf: "command_directory = /nonexistent/pftls\n", masterCf: "")

@@ -44,4 +44,25 @@ import Testing
         #expect(entries.map(\.value) == ["x \"y\"\n", "日本語"])
         #expect(throws: StringsFile.Problem.self) { try StringsFile.parse("\"a\" = \"unterminated;") }
     }
+
+    @Test func stringsTablesKeepCommentMarksInsideStringsAndSkipAByteOrderMark() throws {
+        let entries = try StringsFile.parse(Array("\u{FEFF}\"url\" = \"http://x/*y*/\"; /* a\n \"b\" = \"c\"; */\r\n\"t\" = \"\\tx\\\\\";".utf8))
+        #expect(entries.map(\.key) == ["url", "t"])
+        #expect(entries.map(\.value) == ["http://x/*y*/", "\tx\\"])
+    }
+
+    /// A damaged table is refused with the line and what was wrong there (the catalog
+    /// adds the file's path: CatalogTrustTests).
+    @Test func aDamagedTableSaysWhereAndWhat() {
+        let cases: [(String, String)] = [
+            ("\"a\" = \"x\";\n\"b\" \"y\";", "line 2: expected \"=\""),
+            ("\"a\" = \"x\"\n\n\"b\" = \"y\";", "line 3: expected \";\""),
+            ("// c\n\"a\" = x;", "line 2: expected a quoted string"),
+            ("\"a\" = \"x;\n\n", "line 1: a string is not closed"),
+        ]
+        for (table, problem) in cases {
+            let error = #expect(throws: StringsFile.Problem.self) { try StringsFile.parse(table) }
+            #expect(error?.description == problem, "\(table)")
+        }
+    }
 }

@@ -105,7 +105,12 @@ extension ChangePlan {
 
 extension PlannedFile {
     /// The bytes the file will hold.
-    var bytes: [UInt8] { withBytes { Array($0) } }
+    var bytes: [UInt8] {
+        switch content {
+        case .text(let bytes): bytes
+        case .secret(let secret): secret.withUnsafeBytes { Array($0) }
+        }
+    }
     /// The bytes as text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -27,6 +27,9 @@ extension PostfixConfigTests {
             ("gap of seven splits", numbered(1...20), numbered(1...20).replacingOccurrences(of: "line 5\n", with: "x\n").replacingOccurrences(of: "line 13\n", with: "y\n")),
             ("empty old", "", "a\nb\n"),
             ("empty new", "a\nb\n", ""),
+            ("empty to one blank line", "", "\n"),
+            ("one blank line to empty", "\n", ""),
+            ("last line loses its newline only", numbered(1...5), String(numbered(1...5).dropLast())),
             ("main.cf edit", PostfixCorpus.debianMainCf, PostfixCorpus.debianMainCf.replacingOccurrences(of: "smtpd_tls_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem\nsmtpd_tls_key_file=/etc/ssl/private/ssl-cert-snakeoil.key\n", with: "smtpd_tls_chain_files = /etc/postfix/tls/chain.pem\n") + "tls_server_sni_maps =\n"),
         ]
 
@@ -68,6 +71,24 @@ extension PostfixConfigTests {
             let elapsed = clock.measure { diff = UnifiedDiff.make(old: old, new: new, oldLabel: "a/file", newLabel: "b/file") }
             #expect(elapsed < .seconds(2), "took \(elapsed)")
             #expect(diff == (try Self.gnuDiff(old, new, context: 3)))
+        }
+
+        /// Two equal 50,000-line files: no diff, found in one pass.
+        @Test func identicalLargeFilesGiveNoDiff() {
+            let text = Self.numbered(1...50_000)
+            let clock = ContinuousClock()
+            var diff = "unset"
+            let elapsed = clock.measure { diff = UnifiedDiff.make(old: text, new: text, oldLabel: "a/file", newLabel: "b/file") }
+            #expect(diff == "")
+            #expect(elapsed < .seconds(2), "took \(elapsed)")
+        }
+
+        /// Lines that are not UTF-8 are compared as bytes: one changed byte is a changed line.
+        @Test func linesAreComparedAsBytes() {
+            let old: [UInt8] = Array("a\n".utf8) + [0xFF, 0x0A] + Array("c\n".utf8)
+            let new: [UInt8] = Array("a\n".utf8) + [0xFE, 0x0A] + Array("c\n".utf8)
+            #expect(UnifiedDiff.make(old: old, new: new, oldLabel: "a", newLabel: "b") == "--- a\n+++ b\n@@ -1,3 +1,3 @@\n a\n-\u{FFFD}\n+\u{FFFD}\n c\n")
+            #expect(UnifiedDiff.make(old: old, new: old, oldLabel: "a", newLabel: "b") == "")
         }
 
         /// Unrelated 2,000-line files still finish, and the diff is valid.

@@ -2,11 +2,9 @@ import Testing
 @testable import PftlsCore
 import PftlsTestSupport
 
-/// The diff a plan shows is computed from the edits. It must be a true diff (the lines it
-/// keeps are the same in both files, in order) and as short as the diff a comparison finds
-/// (which the GNU diff tests check); where duplicates allow two alignments it may pick the
-/// lines the edit really touched.
-@Suite struct StructuralDiffTests {
+/// The diff a plan shows for an edited main.cf: `patch` turns the file as read into the
+/// edited one with it, and it changes no more lines than GNU diff's.
+@Suite struct ConfigEditDiffTests {
     private let names = ["smtpd_tls_cert_file", "smtpd_tls_key_file", "smtpd_tls_security_level", "smtp_tls_security_level",
                          "smtpd_tls_chain_files", "myhostname", "mynetworks", "inet_interfaces"]
 
@@ -23,9 +21,14 @@ import PftlsTestSupport
         return lines.joined(separator: random.next() % 5 == 0 ? "\r\n" : "\n") + (random.next() % 4 == 0 ? "" : "\n")
     }
 
-    @Test func editsGiveTheDiffAComparisonGives() throws {
+    private static func changedLines(_ diff: String) -> Int {
+        diff.split(separator: "\n").filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }.count
+    }
+
+    @Test(.enabled(if: PostfixConfigTests.UnifiedDiffTests.diffIsInstalled && PostfixConfigTests.UnifiedDiffTests.patchIsInstalled))
+    func editsGiveADiffPatchAppliesAsShortAsGnuDiffs() throws {
         var random = SplitMix64(seed: 0x5EED)
-        for round in 0..<300 {
+        for round in 0..<60 {
             let text = sample(&random)
             let original = MainConfig(bytes: Array(text.utf8))
             var edited = original
@@ -37,21 +40,16 @@ import PftlsTestSupport
                 default: try edited.set(name, "")
                 }
             }
-            let changes = try #require(edited.text.lineChanges(from: original.text))
-            let kept = (0..<original.text.lineCount).filter { !changes.deleted[$0] }.map(original.text.renderedLine)
-            let keptNew = (0..<changes.inserted.count).filter { !changes.inserted[$0] }.map(edited.text.renderedLine)
-            #expect(kept == keptNew, "round \(round): the unchanged lines differ\n\(text)")
-            let structural = edited.diff(from: original, oldLabel: "a", newLabel: "b")
-            let compared = UnifiedDiff.make(old: original.renderBytes(), new: edited.renderBytes(), oldLabel: "a", newLabel: "b")
-            let changed = { (diff: String) in diff.split(separator: "\n").filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }.count }
-            #expect(changed(structural) == changed(compared), "round \(round): not minimal\n\(structural)\n--- compared\n\(compared)")
-            if kept != keptNew || changed(structural) != changed(compared) { break }
+            let diff = edited.diff(from: original, oldLabel: "a/file", newLabel: "b/file")
+            let gnu = try PostfixConfigTests.UnifiedDiffTests.gnuDiff(text, edited.render(), context: 3)
+            #expect(Self.changedLines(diff) == Self.changedLines(gnu), "round \(round): not minimal\n\(diff)\n--- GNU diff\n\(gnu)")
+            try PostfixConfigTests.UnifiedDiffTests.expectPatchApplies(old: text, new: edited.render())
         }
     }
 
-    @Test func aParseOfOtherBytesFallsBackToComparing() throws {
+    @Test func aRewrittenSettingIsOneLineOutAndOneIn() throws {
         let original = MainConfig(parsing: "a = 1\nb = 2\n")
-        var edited = MainConfig(parsing: "a = 1\nb = 2\n")
+        var edited = original
         try edited.set("b", "3")
         #expect(edited.diff(from: original, oldLabel: "a", newLabel: "b") == "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a = 1\n-b = 2\n+b = 3\n")
     }

@@ -3,22 +3,25 @@ import Testing
 import PftlsTestSupport
 
 extension PostfixConfigTests {
-    /// The index of the lines that start a setting stays what a fresh scan of the lines
-    /// would find, through every kind of edit: lookups by name trust it.
-    @Suite struct ConfigTextStartLinesTests {
+    /// Edits of the line model: a fresh parse of the written file finds the lines the
+    /// edited model holds, and bytes no edit touched are written back as read.
+    @Suite struct ConfigTextEditTests {
         /// Line texts of every kind: starts, continuations, comments, blanks.
         private static let texts = ["a = 1", "smtpd_x = y", "  continued", "\tmore", "# note", "", "   ", "b=2", "#", " # indented"]
 
-        private static func scanned(_ text: ConfigText) -> [Int] {
-            (0..<text.lineCount).filter { text.kind(ofLine: $0) == .start }
+        /// Each line's bytes and kind, a last line that writes nothing (no bytes, no newline) left out.
+        private static func lines(_ text: ConfigText) -> [([UInt8], ConfigLineKind)] {
+            var lines = (0..<text.lineCount).map { (Array(text.bytes(ofLine: $0)), text.kind(ofLine: $0)) }
+            if text.lines.last?.rendered == "" { lines.removeLast() }
+            return lines
         }
 
         @Test(arguments: 0..<40)
-        func randomEditsKeepTheIndexEqualToAScan(seed: Int) {
+        func randomEditsWriteWhatAFreshParseReadsBack(seed: Int) {
             var random = SplitMix64(seed: UInt64(seed))
             let initial = (0..<Int.random(in: 0...30, using: &random)).map { _ in Self.texts.randomElement(using: &random)! }
-            var text = ConfigText(parsing: initial.joined(separator: "\n") + (Bool.random(using: &random) ? "\n" : ""))
-            #expect(text.startLines == Self.scanned(text))
+            let ending = Bool.random(using: &random) ? "\r\n" : "\n"
+            var text = ConfigText(parsing: initial.joined(separator: ending) + (Bool.random(using: &random) ? ending : ""))
             for step in 0..<60 {
                 let line = text.lineCount == 0 ? 0 : Int.random(in: 0..<text.lineCount, using: &random)
                 let replacement = Self.texts.randomElement(using: &random)!
@@ -30,12 +33,13 @@ extension PostfixConfigTests {
                 case 2 where text.lineCount > 0:
                     text.removeLines(at: (0..<Int.random(in: 1...4, using: &random)).map { _ in Int.random(in: 0..<text.lineCount, using: &random) })
                 case 3 where text.lineCount > 0:
-                    let length = text.withBytes(ofLine: line) { $0.count }
+                    let length = text.bytes(ofLine: line).count
                     text.apply([LineEdit(line: line, range: 0..<Int.random(in: 0...length, using: &random), replacement: replacement)])
                 default:
                     text.append([replacement])
                 }
-                #expect(text.startLines == Self.scanned(text), "seed \(seed), step \(step)")
+                let reread = ConfigText(parsing: text.render())
+                #expect(Self.lines(reread).elementsEqual(Self.lines(text)) { $0.0 == $1.0 && $0.1 == $1.1 }, "seed \(seed), step \(step)")
             }
         }
 
@@ -43,7 +47,7 @@ extension PostfixConfigTests {
         private static func settingsByName(_ config: MainConfig) -> [String: [[String]]] {
             var result: [String: [[String]]] = [:]
             for logical in config.text.logicalLines() {
-                let lines = logical.lineIndices.map { config.text.withBytes(ofLine: $0) { String(decoding: $0, as: UTF8.self) } }
+                let lines = logical.lineIndices.map { String(decoding: config.text.bytes(ofLine: $0), as: UTF8.self) }
                 let name = String(lines[0].prefix { $0 != "=" && $0 != " " && $0 != "\t" })
                 result[name, default: []].append(lines)
             }
@@ -70,6 +74,22 @@ extension PostfixConfigTests {
             let expected = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
             #expect(original.namesChanged(comparedTo: edited) == expected, "seed \(seed)")
             #expect(edited.namesChanged(comparedTo: original) == expected, "seed \(seed)")
+        }
+
+        /// Bytes that are not UTF-8 (a Latin-1 comment, a stray byte in a value) are written
+        /// back as read, on the lines no edit touched, in a file that is edited.
+        @Test func invalidUTF8IsWrittenBackAsRead() throws {
+            let latin1Comment: [UInt8] = Array("# r".utf8) + [0xE9, 0x73, 0x65, 0x61, 0x75] + Array("\r\n".utf8)
+            let strayByte: [UInt8] = Array("mydomain = ex".utf8) + [0xFF] + Array("ample.test\r\n".utf8)
+            let setting = Array("smtpd_tls_security_level = none\r\n".utf8)
+            var config = MainConfig(bytes: latin1Comment + strayByte + setting)
+            try config.set("smtpd_tls_security_level", "may")
+            try config.set("smtpd_tls_chain_files", "/etc/postfix/tls/chain.pem")
+            #expect(config.renderBytes() == latin1Comment + strayByte
+                    + Array("smtpd_tls_security_level = may\r\nsmtpd_tls_chain_files = /etc/postfix/tls/chain.pem\r\n".utf8))
+            var master = MasterConfig(bytes: latin1Comment)
+            try master.add(MasterService(name: "submission", type: "inet", command: "smtpd"))
+            #expect(master.renderBytes().starts(with: latin1Comment))
         }
     }
 }

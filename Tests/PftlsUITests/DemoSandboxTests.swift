@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PftlsCore
 @testable import PftlsUI
+import PftlsTestSupport
 
 @Suite struct DemoSandboxTests {
     static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,8 +14,7 @@ import PftlsCore
     }
 
     @Test func theSandboxIsPrivateAndItsKeyIsEncrypted() throws {
-        var template = Array((NSTemporaryDirectory() + "/pftls-sb-XXXXXX").utf8CString)
-        let base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        let base = TemporaryDirectory.create("pftls-sb")
         defer { try? FileManager.default.removeItem(atPath: base) }
         let (layout, set) = try DemoSandboxBuilder.build(in: base)
         var info = stat()
@@ -33,10 +33,15 @@ import PftlsCore
     }
 
     @Test func aLargeDirectoryIsListedWithoutReadingItsFiles() throws {
-        var template = Array((NSTemporaryDirectory() + "/pftls-big-XXXXXX").utf8CString)
-        let base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        let base = TemporaryDirectory.create("pftls-big")
         defer { try? FileManager.default.removeItem(atPath: base) }
-        for index in 0..<10_000 { FileManager.default.createFile(atPath: base + "/file-\(index).pem", contents: Data("x".utf8)) }
+        // Written plainly: FileManager syncs each file to disk, and 10,000 syncs take a minute.
+        let written = (0..<10_000).filter { index in
+            let file = open(base + "/file-\(index).pem", O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            defer { close(file) }
+            return file >= 0 && write(file, "x", 1) == 1
+        }
+        try #require(written.count == 10_000)
         let context = WizardContext(configDirectory: base, demo: nil, browseDirectory: base, glyphs: .unicode, trustedOwner: 0)
         let runner = EffectRunner(context: context, trustStore: .trusting([]))
         let events = runner.perform(.list(directory: base))
@@ -61,8 +66,7 @@ import PftlsCore
     }
 
     @Test func effectsOnTwoQueuesShareOnePreparation() throws {
-        var template = Array((NSTemporaryDirectory() + "/pftls-prep-XXXXXX").utf8CString)
-        let base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
+        let base = TemporaryDirectory.create("pftls-prep")
         defer { try? FileManager.default.removeItem(atPath: base) }
         FileManager.default.createFile(atPath: base + "/a.pem", contents: Data("x".utf8))
         let context = WizardContext(configDirectory: base, demo: nil, browseDirectory: base, glyphs: .unicode, trustedOwner: 0)

@@ -28,6 +28,17 @@ import PftlsTestSupport
         #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "text lost or changed", sourceLocation: sourceLocation)
     }
 
+    /// At every width in `widths`, `text` is well broken and each of `pieces` is on one line.
+    static func expectKeptWhole(_ pieces: [String], in text: String, widths: ClosedRange<Int>, sourceLocation: SourceLocation = #_sourceLocation) {
+        for width in widths {
+            let lines = LineBreaker.lines(text, width: width)
+            expectWellBroken(lines, from: text, width: width, sourceLocation: sourceLocation)
+            for piece in pieces {
+                #expect(lines.contains { $0.contains(piece) }, "width \(width): \(piece) split in \(lines)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     @Test func englishBreaksAtSpacesAndFillsLines() {
         let lines = LineBreaker.lines("the quick brown fox jumps over the lazy dog", width: 15)
         #expect(lines == ["the quick brown", "fox jumps over", "the lazy dog"])
@@ -59,35 +70,17 @@ import PftlsTestSupport
 
     @Test func identifiersAreNeverSplit() {
         let text = "smtpd_tls_security_level=encrypt のときは smtpd_tls_auth_only も有効にすると、平文での認証を防げます。"
-        for width in 38...60 {
-            let lines = LineBreaker.lines(text, width: width)
-            Self.expectWellBroken(lines, from: text, width: width)
-            for identifier in ["smtpd_tls_security_level=encrypt", "smtpd_tls_auth_only"] {
-                #expect(lines.contains { $0.contains(identifier) }, "width \(width): \(identifier) split in \(lines)")
-            }
-        }
+        Self.expectKeptWhole(["smtpd_tls_security_level=encrypt", "smtpd_tls_auth_only"], in: text, widths: 38...60)
     }
 
     @Test func aQuotedCommandIsOneWord() {
         let text = "置き換えるものをバックアップし、`postfix check` を実行して、\"-o smtpd_tls_security_level=encrypt\" で上書きします。"
-        for width in 40...70 {
-            let lines = LineBreaker.lines(text, width: width)
-            Self.expectWellBroken(lines, from: text, width: width)
-            for literal in ["`postfix check`", "\"-o smtpd_tls_security_level=encrypt\""] {
-                #expect(lines.contains { $0.contains(literal) }, "width \(width): \(literal) split in \(lines)")
-            }
-        }
+        Self.expectKeptWhole(["`postfix check`", "\"-o smtpd_tls_security_level=encrypt\""], in: text, widths: 40...70)
     }
 
     @Test func aNumberStaysWithItsCounterAndAfterPort() {
         let text = "鍵は RSA 2048 ビットで、ポート 587 と ポート 465 の両方で使われます。あと 364 日有効です。"
-        for width in 16...50 {
-            let lines = LineBreaker.lines(text, width: width)
-            Self.expectWellBroken(lines, from: text, width: width)
-            for whole in ["2048 ビット", "ポート 587", "ポート 465", "364 日"] {
-                #expect(lines.contains { $0.contains(whole) }, "width \(width): \(whole) split in \(lines)")
-            }
-        }
+        Self.expectKeptWhole(["2048 ビット", "ポート 587", "ポート 465", "364 日"], in: text, widths: 16...50)
     }
 
     @Test func kinsokuHoldsAtEveryWidth() {

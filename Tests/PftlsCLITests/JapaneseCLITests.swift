@@ -59,4 +59,18 @@ import PftlsTestSupport
             }
         }
     }
+
+    /// inspect's report fits 80 cells in both languages; the fingerprint is on two rows that
+    /// join into the whole 32-byte fingerprint (the sample is made anew for each run).
+    @Test(arguments: ["en", "ja"])
+    func inspectFitsEightyCells(_ language: String) throws {
+        let text = try Pftls.run(["--lang", language, "inspect", "--sample"])
+        #expect(text.status == 0, "\(text.all)")
+        let cells = { (line: Substring) in line.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xFF60).contains($1.value) ? 2 : 1) } }
+        let lines = text.standardOutput.split(separator: "\n")
+        for line in lines { #expect(cells(line) <= 80, "\(cells(line)) cells: \(line)") }
+        let row = try #require(lines.firstIndex { $0.contains("sha256") })
+        let joined = String(lines[row].split(separator: " ").last!) + lines[row + 1].trimmingCharacters(in: .whitespaces)
+        #expect(joined.wholeMatch(of: /([0-9A-F]{2}:){31}[0-9A-F]{2}/) != nil, "\(lines[row])⏎\(lines[row + 1])")
+    }
 }

@@ -42,7 +42,21 @@ public struct InspectionText {
             lines.append(pad + Catalog.text("report.names", ["names": certificate.subjectAlternativeNames.joinedAsList()]))
         }
         lines.append(Catalog.text("inspect.report.keyLine", ["pad": "\(pad)", "keyAlgorithm": "\(certificate.keyAlgorithm)", "signatureAlgorithm": "\(certificate.signatureAlgorithm)"]))
-        lines.append(pad + Catalog.text("report.sha256", ["sha256": certificate.sha256FingerprintText]))
+        // 32 bytes take 95 columns: two rows of 16, the first ending in ":", so no line
+        // of the report passes 80 columns (JSON keeps the fingerprint whole).
+        let (first, second) = Self.halves(of: certificate.sha256FingerprintText)
+        lines.append(pad + Catalog.text("report.sha256", ["sha256": first]))
+        if !second.isEmpty { lines.append(pad + String(repeating: " ", count: Self.labelColumns) + second) }
         return lines
+    }
+
+    /// Where the values after the report's labels start (`sha256:   `), in columns.
+    private static let labelColumns = 10
+
+    /// A colon-separated fingerprint as two rows of at most 16 bytes, the first ending in ":".
+    static func halves(of fingerprint: String) -> (String, String) {
+        let bytes = fingerprint.split(separator: ":")
+        guard bytes.count > 16 else { return (fingerprint, "") }
+        return (bytes.prefix(16).joined(separator: ":") + ":", bytes.dropFirst(16).joined(separator: ":"))
     }
 }

@@ -160,26 +160,31 @@ public enum LineBreaker {
         let margin = String(repeating: " ", count: continuationIndent)
         var lines: [String] = []
         var line = ""
+        var used = 0
         var room = width
         func finish() {
             lines.append((lines.isEmpty ? "" : margin) + line)
             line = ""
+            used = 0
             room = width - continuationIndent
         }
         for segment in segments {
+            let columns = DisplayWidth.columns(of: segment.text)
+            let separatorColumns = DisplayWidth.columns(of: segment.separator)
             if line.isEmpty {
-                line = segment.text
-            } else if DisplayWidth.columns(of: line + segment.separator + segment.text) <= room {
+                (line, used) = (segment.text, columns)
+            } else if used + separatorColumns + columns <= room {
                 line += segment.separator + segment.text
+                used += separatorColumns + columns
             } else {
                 finish()
-                line = segment.text
+                (line, used) = (segment.text, columns)
             }
-            while DisplayWidth.columns(of: line) > room, room > 0 {
+            while used > room, room > 0 {
                 let (head, tail) = forcedSplit(line, room: room)
                 line = head
                 finish()
-                line = tail
+                (line, used) = (tail, DisplayWidth.columns(of: tail))
             }
         }
         if !line.isEmpty || lines.isEmpty { finish() }

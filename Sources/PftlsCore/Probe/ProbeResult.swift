@@ -4,6 +4,21 @@ public enum TLSProbeMode: String, Sendable, Codable {
     case startTLS = "starttls"
     /// TLS from the first byte (port 465).
     case implicit = "implicit"
+    /// Plain IMAP, then STARTTLS (Dovecot's imap, port 143).
+    case imapStartTLS = "imap-starttls"
+    /// IMAP in TLS from the first byte (imaps, port 993).
+    case imapImplicit = "imaps"
+    /// Plain POP3, then STLS (pop3, port 110).
+    case pop3StartTLS = "pop3-starttls"
+    /// POP3 in TLS from the first byte (pop3s, port 995).
+    case pop3Implicit = "pop3s"
+    /// Plain ManageSieve, then STARTTLS (sieve, port 4190).
+    case sieveStartTLS = "sieve-starttls"
+
+    /// True for the SMTP modes (Postfix's listeners).
+    public var isSMTP: Bool { self == .startTLS || self == .implicit }
+    /// True when the client speaks in plain text before TLS.
+    public var negotiatesTLS: Bool { self != .implicit && self != .imapImplicit && self != .pop3Implicit }
 }
 
 /// What a live probe of one listener saw.

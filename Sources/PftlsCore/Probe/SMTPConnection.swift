@@ -101,24 +101,28 @@ final class SMTPConnection {
     /// the count read (0 or less at the end of the stream): over TCP or over TLS.
     static func readReply(until deadline: Date, _ readByte: (inout UInt8) -> Int) throws -> [String] {
         var lines: [String] = []
+        while true {
+            let line = try readLine(until: deadline, readByte, midReply: !lines.isEmpty)
+            lines.append(line)
+            // "250-..." continues, "250 ..." (or a bare code) ends the reply.
+            let bytes = Array(line.utf8)
+            if bytes.count < 4 || bytes[3] == 0x20 { return lines }
+            if lines.count > 200 { throw Failure(reason: Catalog.text("probe.smtp.replyTooLong")) }
+        }
+    }
+
+    /// Reads one line through `readByte`, without its CR LF; at most 4096 bytes of it are kept.
+    /// `midReply` says that earlier lines of the same reply were read (the stream was cut in it).
+    static func readLine(until deadline: Date, _ readByte: (inout UInt8) -> Int, midReply: Bool = false) throws -> String {
         var current: [UInt8] = []
         var byte: UInt8 = 0
         while true {
             if Date() > deadline { throw Failure(reason: Catalog.text("probe.smtp.tooSlow")) }
             if readByte(&byte) <= 0 {
-                throw Failure(reason: lines.isEmpty && current.isEmpty ? Catalog.text("probe.smtp.closedWithoutReply") : Catalog.text("probe.smtp.replyCut"))
+                throw Failure(reason: !midReply && current.isEmpty ? Catalog.text("probe.smtp.closedWithoutReply") : Catalog.text("probe.smtp.replyCut"))
             }
-            if byte == 0x0A {
-                let line = String(decoding: current.last == 0x0D ? current.dropLast() : current[...], as: UTF8.self)
-                lines.append(line)
-                current.removeAll()
-                // "250-..." continues, "250 ..." (or a bare code) ends the reply.
-                let bytes = Array(line.utf8)
-                if bytes.count < 4 || bytes[3] == 0x20 { return lines }
-                if lines.count > 200 { throw Failure(reason: Catalog.text("probe.smtp.replyTooLong")) }
-            } else if current.count < 4096 {
-                current.append(byte)
-            }
+            if byte == 0x0A { return String(decoding: current.last == 0x0D ? current.dropLast() : current[...], as: UTF8.self) }
+            if current.count < 4096 { current.append(byte) }
         }
     }
 

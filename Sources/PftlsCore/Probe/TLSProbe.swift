@@ -30,7 +30,9 @@ public struct TLSProbe: ListenerProbing {
         let connection: SMTPConnection
         do {
             connection = try SMTPConnection(host: host, port: port, timeout: timeout)
-            if mode == .startTLS { try connection.negotiateStartTLS() }
+            if mode == .startTLS { try connection.negotiateStartTLS() } else if !mode.isSMTP && mode.negotiatesTLS {
+                try MailboxConversation.negotiateStartTLS(connection, mode: mode)
+            }
         } catch let failure as SMTPConnection.Failure {
             return .failed(reason: failure.reason, answered: failure.answered)
         } catch {
@@ -57,16 +59,24 @@ public struct TLSProbe: ListenerProbing {
         // A listener serves only when smtpd lives on after the handshake: EHLO must get 250
         // (an smtpd that dies at once, for example with SASL on and no back end, does not).
         if let problem = Self.greetAfterHandshake(ssl, mode: mode, deadline: connection.deadline) { return .failed(reason: problem, answered: true) }
-        _ = "QUIT\r\n".withCString { SSL_write(ssl, $0, 6) }
+        if mode.isSMTP { _ = "QUIT\r\n".withCString { SSL_write(ssl, $0, 6) } }
         SSL_shutdown(ssl)
         return .served(chain: chain)
     }
 
     /// After the handshake: the greeting (implicit TLS), then EHLO, which must be answered 250.
     /// nil when the server answered as a live SMTP server does; otherwise what went wrong.
+    /// Dovecot's listeners: the greeting on an implicit-TLS port (a login process that
+    /// cannot use its key fails the handshake itself).
     private static func greetAfterHandshake(_ ssl: OpaquePointer, mode: TLSProbeMode, deadline: Date) -> String? {
         let readByte: (inout UInt8) -> Int = { byte in Int(SSL_read(ssl, &byte, 1)) }
         do {
+            if !mode.isSMTP {
+                guard !mode.negotiatesTLS else { return nil }
+                let greeting = try MailboxConversation.readGreeting(mode, until: deadline, readByte)
+                return MailboxConversation.greetingAccepted(greeting, mode: mode)
+                    ? nil : Catalog.text("probe.mailbox.greeting", ["reply": SMTPConnection.show(greeting)])
+            }
             if mode == .implicit {
                 let greeting = try SMTPConnection.readReply(until: deadline, readByte)
                 guard greeting.first?.hasPrefix("220") == true else {

@@ -28,6 +28,7 @@ struct ApplyCommand: ParsableCommand {
         let plan = PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: Inspector(),
                                          baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                          dns: change.dnsCheck)
+            .covering(change.dovecot.situation(answers: parsed.dovecot, postfixConfigDirectory: change.configDirectory.path, processes: processes))
             .build(parsed, setup: setup, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "")

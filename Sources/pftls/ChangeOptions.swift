@@ -29,6 +29,8 @@ struct ChangeOptions: ParsableArguments {
 
     @OptionGroup var dns: ResolverOptions
 
+    @OptionGroup var dovecot: DovecotOptions
+
     /// The MX-name and DANE checks a change runs before it is applied.
     var dnsCheck: MailDNSCheck? { dns.dnsCheck(allowTLSAMismatch: allowTlsaMismatch) }
 }

@@ -85,6 +85,7 @@ struct RenewCommand: ParsableCommand {
         let built = PlanBuilder.forSystem(fileSystem: fileSystem, installation: installation, inspector: inspector,
                                           baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                           dns: change.dnsCheck)
+            .covering(change.dovecot.situation(answers: nil, postfixConfigDirectory: change.configDirectory.path, processes: processes))
             .build(answers, setup: .success(setup), passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
         let plan = built.adding(RenewalPlanner.checks(old: current.leaf, new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))

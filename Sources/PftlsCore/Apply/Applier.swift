@@ -108,7 +108,8 @@ public struct Applier {
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
-            try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed, wasRunning: wasRunning).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
+            try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed, wasRunning: wasRunning,
+                                                  dovecotConfig: plan.dovecot?.configFile).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
             throw fail(Catalog.text("apply.backupFailed", ["error": "\(error)"]))
         }
@@ -179,8 +180,14 @@ public struct Applier {
         }
         let rollbackCommand = "sh " + BackupSet.quote(backup.directory + "/restore.sh")
 
+        // Set once Dovecot may have loaded the new files: a rollback then reloads it too.
+        var dovecotReloaded = false
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
+            if dovecotReloaded, let dovecot = plan.dovecot,
+               DovecotCommand(processes: processes, configFile: dovecot.configFile).reload() == .reloaded {
+                say(Catalog.text("dovecot.apply.rollback-reloaded"))
+            }
             audit.record(problems.isEmpty ? Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"])
                 : Catalog.text("apply.log.rolledBackNotRestored", ["reason": "\(reason)", "files": problems.joined(separator: Catalog.text("clause.separator"))]))
             say(problems.isEmpty ? Catalog.text("apply.rollback.restored") : Catalog.text("apply.rollback.notRestored", ["files": problems.joined(separator: Catalog.text("clause.separator"))]))
@@ -221,6 +228,12 @@ public struct Applier {
         } else if sealed && given.postfixCheck && !options.postfixCheck {
             say(Catalog.text("demo.sandbox.check-skipped"))
         }
+        if let dovecot = plan.dovecot, !sealed {
+            if let problem = DovecotCommand(processes: processes, configFile: dovecot.configFile).gate() {
+                throw rollBack(Catalog.text("dovecot.apply.gate-failed", ["file": SafeText.escape(dovecot.configFile), "reason": problem]))
+            }
+            say(Catalog.text("dovecot.apply.gate-passed"))
+        }
         try checkpoint(Catalog.text("apply.stage.afterCheck"))
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
@@ -233,27 +246,39 @@ public struct Applier {
                 say(Catalog.text("apply.log.reloaded"))
                 try checkpoint(Catalog.text("apply.stage.afterReload"))
                 for target in plan.probes {
-                    let result = probeUntilServed(target, leaf: plan.leaf, deadline: options.probeDeadline)
+                    let result = probeUntilServed(host: target.host, port: target.port, mode: target.mode, leaf: plan.leaf, deadline: options.probeDeadline)
                     try checkpoint(Catalog.text("apply.stage.probing"))
                     probeResults.append((target, result))
                     let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"])
-                    switch result {
-                    case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
-                        if let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: where_, served: chain, installed: plan.chain) {
-                            throw rollBack(whole.message + Catalog.text("sentence.end") + log.quote)
-                        }
-                        say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": "\(chain[0].sha256FingerprintText)"]))
-                    case .served(let chain):
-                        throw rollBack(Catalog.text("apply.servesAnother", ["listener": "\(where_)", "sha256": "\(chain.first?.sha256FingerprintText ?? "?")"]) + log.quote)
-                    case .failed(let reason, _):
-                        throw rollBack(Catalog.text("apply.probe.failed", ["place": where_, "reason": "\(reason)"]) + log.quote)
-                    }
+                    if let problem = proofProblem(result, place: where_, plan: plan, log: log.quote) { throw rollBack(problem) }
+                    say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
                 }
             } else {
                 say(Catalog.text("apply.postfixNotRunning", ["configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
             }
         } else if sealed {
             say(Catalog.text("demo.sandbox.not-reloaded"))
+        }
+        if options.reload, let dovecot = plan.dovecot {
+            let command = DovecotCommand(processes: processes, configFile: dovecot.configFile)
+            dovecotReloaded = true
+            switch command.reload() {
+            case .notRunning:
+                dovecotReloaded = false
+                say(Catalog.text("dovecot.apply.not-running", ["file": SafeText.escape(dovecot.configFile)]))
+            case .failed(let reason):
+                throw rollBack(Catalog.text("dovecot.apply.reload-failed", ["file": SafeText.escape(dovecot.configFile), "reason": reason]))
+            case .reloaded:
+                say(Catalog.text("dovecot.apply.reloaded"))
+                try checkpoint(Catalog.text("apply.stage.afterReload"))
+                for listener in dovecot.listeners {
+                    let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, leaf: plan.leaf,
+                                                  deadline: options.probeDeadline)
+                    try checkpoint(Catalog.text("apply.stage.probing"))
+                    if let problem = proofProblem(result, place: listener.label, plan: plan, log: "") { throw rollBack(problem) }
+                    say(Catalog.text("apply.log.servesNew", ["listener": listener.label, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                }
+            }
         }
         audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
         return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
@@ -270,14 +295,30 @@ public struct Applier {
 
     /// Probes until the expected leaf is served or the deadline passes: a reload
     /// reaches new connections only as the old smtpd processes go.
-    private func probeUntilServed(_ target: ProbeTarget, leaf: Certificate?, deadline: TimeInterval) -> ProbeResult {
+    /// nil when `result` proves the change at `place`: the new leaf with the installed chain;
+    /// else why not, with `log` (what the mail log said) after it.
+    private func proofProblem(_ result: ProbeResult, place: String, plan: ChangePlan, log: String) -> String? {
+        switch result {
+        case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
+            guard let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: chain, installed: plan.chain) else {
+                return nil
+            }
+            return whole.message + Catalog.text("sentence.end") + log
+        case .served(let chain):
+            return Catalog.text("apply.servesAnother", ["listener": place, "sha256": chain.first?.sha256FingerprintText ?? "?"]) + log
+        case .failed(let reason, _):
+            return Catalog.text("apply.probe.failed", ["place": place, "reason": reason]) + log
+        }
+    }
+
+    private func probeUntilServed(host: String, port: Int, mode: TLSProbeMode, leaf: Certificate?, deadline: TimeInterval) -> ProbeResult {
         let end = Date().addingTimeInterval(deadline)
         var result: ProbeResult
         // The failure that got furthest: once smtpd dies after the handshake, Postfix's
         // master throttles the service and later tries only see a closed connection.
         var furthest: ProbeResult?
         repeat {
-            result = probe.probe(host: target.host, port: target.port, mode: target.mode, serverName: nil)
+            result = probe.probe(host: host, port: port, mode: mode, serverName: nil)
             if let served = result.leaf, let leaf, served.isSame(as: leaf) { return result }
             if case .failed(_, answered: true) = result { furthest = result }
             usleep(300_000)

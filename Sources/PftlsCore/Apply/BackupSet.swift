@@ -112,7 +112,8 @@ struct BackupSet {
     /// back: no Postfix is reloaded, started or stopped, the system's least of all. A
     /// Postfix that was stopped when the change was made (`wasRunning` false) is reloaded
     /// if it runs by then, never started: the way back leaves it as it was.
-    func script(configDirectory: String, sealed: Bool = false, wasRunning: Bool = true) -> String {
+    /// `dovecotConfig` names the Dovecot the change covered: it is reloaded too, if it runs.
+    func script(configDirectory: String, sealed: Bool = false, wasRunning: Bool = true, dovecotConfig: String? = nil) -> String {
         let header = sealed
             ? ["# Written by pftls for the demo sandbox: puts back the files this change replaced.\n# No Postfix is reloaded, started or stopped: the sandbox's configuration is never run."]
             : wasRunning
@@ -136,6 +137,7 @@ struct BackupSet {
         let postfix = "postfix -c \(Self.quote(configDirectory))"
         lines.append(wasRunning ? "if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; else \(postfix) start; fi"
                                 : "if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; fi")
+        if let dovecotConfig { lines.append(DovecotCommand.restoreLine(configFile: dovecotConfig)) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -41,7 +41,7 @@ struct Canary {
             case .keyAndChain: (file, "smtpd_tls_chain_files")
             case .key: (file, "smtpd_tls_key_file")
             case .certificate: (file, "smtpd_tls_cert_file")
-            case .intermediates, .mainConfig, .masterConfig: nil
+            case .intermediates, .mainConfig, .masterConfig, .dovecotConfig, .dovecotKey, .dovecotCertificate: nil
             }
         }
     }

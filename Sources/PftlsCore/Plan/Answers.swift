@@ -56,6 +56,16 @@ public struct Answers: Equatable, Sendable {
     /// The certificate comes from a private CA whose clients hold its root: a leaf without
     /// its intermediate is then a warning (`incomplete-chain`), not `intermediate-missing`.
     public var privateCA = false
+    /// Whether Dovecot gets the same key and chain; nil: the run decides (`DovecotRequest`).
+    public var dovecot: DovecotChoice?
+
+    /// The answers file's `"dovecot"`: `false`, `true` (Dovecot's own configuration) or
+    /// `{"config": "/path/dovecot.conf"}`.
+    public enum DovecotChoice: Equatable, Sendable {
+        case no
+        case standardConfig
+        case config(String)
+    }
 
     /// Creates answers.
     public init(certificateDirectory: String, privateKey: String, certificate: String, intermediates: [String],

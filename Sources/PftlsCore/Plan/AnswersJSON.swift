@@ -13,7 +13,7 @@ public enum AnswersJSON {
 
     static let required = ["certificateDirectory", "privateKey", "certificate", "intermediates",
                            "smtpdSecurityLevel", "smtpSecurityLevel", "services"]
-    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names", "privateCA"]
+    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names", "privateCA", "dovecot"]
 
     /// Parses answers from JSON bytes; `file` names the file in messages.
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
@@ -54,6 +54,7 @@ public enum AnswersJSON {
             smtpdCAfile: try reader.bool("smtpdCAfile"))
         if root["names"] != nil { answers.names = try reader.strings("names") }
         answers.privateCA = try reader.bool("privateCA")
+        answers.dovecot = try reader.dovecot()
         return answers
     }
 
@@ -74,6 +75,12 @@ public enum AnswersJSON {
         if answers.dedicatedNonMX { root["dedicatedNonMX"] = true }
         if answers.smtpdCAfile { root["smtpdCAfile"] = true }
         if answers.privateCA { root["privateCA"] = true }
+        switch answers.dovecot {
+        case .no: root["dovecot"] = false
+        case .standardConfig: root["dovecot"] = true
+        case .config(let path): root["dovecot"] = .object(["config": .string(path)])
+        case nil: break
+        }
         if !answers.names.isEmpty { root["names"] = .array(answers.names.map(JSONValue.string)) }
         return JSONValue.object(root).rendered
     }
@@ -102,6 +109,20 @@ public enum AnswersJSON {
                 throw fail(key, Catalog.text("answers.value.pathList"))
             }
             return strings
+        }
+
+        /// `"dovecot"`: a boolean, or an object whose only key is `config`, an absolute path.
+        func dovecot() throws(Failure) -> Answers.DovecotChoice? {
+            switch root["dovecot"] {
+            case nil: return nil
+            case .bool(let flag)?: return flag ? .standardConfig : .no
+            case .object(let object)? where object.keys.sorted() == ["config"]:
+                guard let path = object["config"]?.string, path.hasPrefix("/") else {
+                    throw fail("dovecot", Catalog.text("answers.value.dovecot-config-path"))
+                }
+                return .config(path)
+            default: throw fail("dovecot", Catalog.text("answers.value.dovecot"))
+            }
         }
 
         func bool(_ key: String) throws(Failure) -> Bool {

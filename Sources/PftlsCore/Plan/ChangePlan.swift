@@ -29,6 +29,8 @@ public struct ChangePlan {
     public var baseline: ConfigBaseline? = nil
     /// The chain as it is installed, leaf first: what every listener must serve.
     public var chain: [Certificate] = []
+    /// The Dovecot instance the change covers as well, nil when it covers none.
+    public var dovecot: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).
     public var queueDirectory = TLSSetupInForce.standardQueueDirectory
 

@@ -14,6 +14,15 @@ public struct PlanBuilder {
     /// Read when the plan needs it, last: postconf answers while pftls plans.
     let baseline: () -> ConfigBaseline?
     let dns: MailDNSCheck?
+    /// The Dovecot the change may cover as well (`DovecotRequest`); nil leaves Dovecot alone.
+    var dovecot: DovecotSituation? = nil
+
+    /// This planner, covering `dovecot` as well.
+    public func covering(_ dovecot: DovecotSituation?) -> PlanBuilder {
+        var builder = self
+        builder.dovecot = dovecot
+        return builder
+    }
 
     /// Creates a planner for the Postfix instance described by `installation`.
     /// `trustedOwner` is the uid that may own the certificate directory (root, except in the demo sandbox).
@@ -132,12 +141,16 @@ public struct PlanBuilder {
         findings += clientLevelFindings(answers, main: main)
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
+        let dovecotChange = dovecot.flatMap { situation in dovecotPart(situation, answers: answers, postfixFiles: Set(inForce.files), key: key, chain: report.servedChain,
+                                                        hostname: hostname) }
         files.append(configFile(.mainConfig, file: inForce.mainFile, new: main.renderBytes()) { [main, oldMain] in
             main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + Catalog.text("plan.diff.new-label"))
         })
         files.append(configFile(.masterConfig, file: inForce.masterFile, new: master.renderBytes()) { [master, masterOnDisk] in
             master.diff(from: masterOnDisk, oldLabel: masterPath, newLabel: masterPath + Catalog.text("plan.diff.new-label"))
         })
+        files += dovecotChange?.files ?? []
+        findings += dovecotChange?.findings ?? []
         let baseline = self.baseline()
         findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
@@ -146,6 +159,7 @@ public struct PlanBuilder {
                               files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
         plan.chain = report.servedChain
         plan.queueDirectory = inForce.queueDirectory
+        plan.dovecot = dovecotChange?.installation
         return plan
     }
 
@@ -243,13 +257,13 @@ public struct PlanBuilder {
         return files
     }
 
-    private func describe(_ chain: [Certificate]) -> [String] {
+    func describe(_ chain: [Certificate]) -> [String] {
         chain.enumerated().map { index, certificate in
             Catalog.text("plan.file.certificateSummary", ["role": index == 0 ? Catalog.text("role.leaf") : Catalog.text("role.intermediate"), "subject": "\(certificate.subject)", "notAfter": "\(UTCTimestamp.format(certificate.notAfter))", "sha256": "\(certificate.sha256FingerprintText)"])
         }
     }
 
-    private func installedFile(_ purpose: String, role: PlannedFile.Role, path: String, content: PlannedFile.Content, mode: mode_t,
+    func installedFile(_ purpose: String, role: PlannedFile.Role, path: String, content: PlannedFile.Content, mode: mode_t,
                                summary: [String]) -> PlannedFile {
         PlannedFile.make(purpose: purpose, role: role, path: path, content: content, mode: mode, ownedByRoot: true, fileSystem: fileSystem) { _ in
             let exists = (try? fileSystem.status(of: path)) != nil

@@ -22,6 +22,12 @@ public struct PlannedFile {
         case certificate
         /// The intermediates alone (`smtpd_tls_CAfile`).
         case intermediates
+        /// A Dovecot configuration file whose ssl lines change.
+        case dovecotConfig
+        /// Dovecot's key (`ssl_key`, 2.4 `ssl_server_key_file`).
+        case dovecotKey
+        /// Dovecot's leaf and intermediates (`ssl_cert`, 2.4 `ssl_server_cert_file`).
+        case dovecotCertificate
     }
 
     /// What the file is for, e.g. `main.cf` or `key and chain (smtpd_tls_chain_files)`.
@@ -44,8 +50,8 @@ public struct PlannedFile {
     /// file system cannot say). A change applies only while the file is still that one.
     public let basis: FileStatus.Identity?
 
-    /// True for main.cf and master.cf.
-    public var isConfig: Bool { role == .mainConfig || role == .masterConfig }
+    /// True for main.cf, master.cf and Dovecot's configuration files.
+    public var isConfig: Bool { role == .mainConfig || role == .masterConfig || role == .dovecotConfig }
 
     /// True when the content holds a private key.
     public var isSecret: Bool { if case .secret = content { true } else { false } }

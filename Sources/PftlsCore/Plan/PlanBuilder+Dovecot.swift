@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Dovecot part of a change: the same key and chain in Dovecot's own pair of files in
+/// the certificate directory, and its ssl lines pointed at them in the syntax of the
+/// installed version, each in the file that defines it.
+extension PlanBuilder {
+    /// What the change does to Dovecot: nil when it leaves Dovecot alone.
+    struct DovecotPart {
+        /// The instance covered; nil when a problem keeps it out (the findings say which).
+        let installation: DovecotInstallation?
+        let files: [PlannedFile]
+        let findings: [Finding]
+    }
+
+    /// The key file pftls installs for Dovecot (0600).
+    static let dovecotKeyName = "dovecot-key.pem"
+    /// The leaf and intermediates pftls installs for Dovecot (0644).
+    static let dovecotCertificateName = "dovecot-cert.pem"
+
+    func dovecotPart(_ situation: DovecotSituation, answers: Answers, postfixFiles: Set<String>, key: PrivateKey, chain: [Certificate],
+                     hostname: String?) -> DovecotPart? {
+        let request = situation.request
+        func problem(_ code: FindingCode, _ message: String, _ hint: String) -> DovecotPart? {
+            let severity: Severity = request.asked ? .error : .warning
+            return DovecotPart(installation: nil, files: [], findings: [Finding(code, severity, file: request.configFile, message: message, hint: hint)])
+        }
+        let where_ = SafeText.escape(request.configFile)
+        let installation: DovecotInstallation
+        switch situation.read {
+        case nil:
+            guard request.asked else { return nil }
+            return problem(.dovecotNotInstalled, Catalog.text("dovecot.plan.not-installed", ["file": where_]), Catalog.text("dovecot.plan.not-installed.hint"))
+        case .failure(let failure)?:
+            let hint = failure.unknownSetting != nil ? Catalog.text("dovecot.outdated-syntax.hint", ["file": where_])
+                : Catalog.text("dovecot.plan.unreadable.hint", ["file": where_])
+            return problem(.dovecotConfigUnreadable, Catalog.text("dovecot.plan.unreadable", ["file": where_, "reason": failure.reason]), hint)
+        case .success(let read)?:
+            installation = read
+        }
+        let settings = installation.settings
+        guard settings.offersTLS else {
+            guard request.asked else { return nil }
+            return problem(.dovecotTLSOff, Catalog.text("dovecot.plan.ssl-off", ["file": where_]), Catalog.text("dovecot.plan.ssl-off.hint"))
+        }
+        guard request.asked || servesWhatPostfixServes(settings, postfixFiles: postfixFiles, leaf: chain.first, hostname: hostname) else { return nil }
+        var configFiles: DovecotConfigFiles
+        do { configFiles = try DovecotConfigFiles.read(installation.configFile, fileSystem: fileSystem) } catch {
+            return problem(.dovecotConfigUnreadable, Catalog.text("dovecot.plan.unreadable", ["file": SafeText.escape(error.path), "reason": error.reason]),
+                           Catalog.text("dovecot.plan.unreadable.hint", ["file": where_]))
+        }
+        let names = DovecotSettingNames(version: settings.version)
+        let directory = answers.certificateDirectory.hasSuffix("/") ? String(answers.certificateDirectory.dropLast()) : answers.certificateDirectory
+        let keyPath = directory + "/" + Self.dovecotKeyName
+        let certificatePath = directory + "/" + Self.dovecotCertificateName
+        configFiles.set(names.certificate(alternate: false), to: names.value(forPath: certificatePath), after: [names.key(alternate: false), "ssl"])
+        configFiles.set(names.key(alternate: false), to: names.value(forPath: keyPath), after: [names.certificate(alternate: false)])
+
+        var files = [
+            installedFile(Catalog.text("dovecot.plan.file.key", ["setting": names.key(alternate: false)]), role: .dovecotKey, path: keyPath,
+                          content: .secret(key.unencryptedPEM()!), mode: 0o600,
+                          summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(key.algorithm)"])]),
+            installedFile(Catalog.text("dovecot.plan.file.certificate", ["setting": names.certificate(alternate: false)]), role: .dovecotCertificate,
+                          path: certificatePath, content: .text(Array(chain.map(\.pem).joined().utf8)), mode: 0o644, summary: describe(chain)),
+        ]
+        for changed in configFiles.changedFiles {
+            let mode = (try? fileSystem.status(of: changed.path))?.permissions ?? 0o644
+            files.append(PlannedFile.make(purpose: Catalog.text("dovecot.plan.file.config", ["name": AtomicFileWriter.split(changed.path).name]),
+                                          role: .dovecotConfig, path: changed.path, content: .text(changed.new), mode: mode_t(mode), ownedByRoot: false,
+                                          fileSystem: fileSystem, current: changed.old) { _ in
+                UnifiedDiff.make(old: changed.old, new: changed.new, oldLabel: changed.path, newLabel: changed.path + Catalog.text("plan.diff.new-label"))
+            })
+        }
+        return DovecotPart(installation: installation, files: files,
+                           findings: [coverage(installation)] + keptFiles(settings, leaf: chain.first, names: names))
+    }
+
+    /// Dovecot serves a file Postfix serves, or a certificate for the host name the new one is for.
+    private func servesWhatPostfixServes(_ settings: DovecotTLSSettings, postfixFiles: Set<String>, leaf: Certificate?, hostname: String?) -> Bool {
+        guard let pair = settings.pair else { return false }
+        if postfixFiles.contains(pair.certificate) || pair.key.map(postfixFiles.contains) == true { return true }
+        guard let hostname, leaf?.matches(hostname: hostname) == true else { return false }
+        let served = inspector.load(pair.certificate, passphrases: nil).items.lazy.compactMap { item -> Certificate? in
+            if case .certificate(let certificate) = item.object { certificate } else { nil }
+        }.first
+        return served?.matches(hostname: hostname) == true
+    }
+
+    /// An info finding naming what the change covers in Dovecot.
+    private func coverage(_ installation: DovecotInstallation) -> Finding {
+        let listeners = installation.listeners.map(\.label).joinedAsList()
+        return Finding(.dovecotCovered, .info, file: installation.configFile,
+                       message: Catalog.text("dovecot.plan.covered", ["file": SafeText.escape(installation.configFile),
+                                                                       "version": "\(installation.settings.version)",
+                                                                       "listeners": listeners.isEmpty ? Catalog.text("dovecot.plan.no-listeners") : listeners]),
+                       hint: Catalog.text("dovecot.plan.covered.hint"))
+    }
+
+    /// Warnings for the files the change leaves in place: an SNI block for the host's name
+    /// and the second pair of another key type, which keep serving what they serve.
+    private func keptFiles(_ settings: DovecotTLSSettings, leaf: Certificate?, names: DovecotSettingNames) -> [Finding] {
+        var findings: [Finding] = []
+        for block in settings.localNames where block.pair != nil && block.names.contains(where: { leaf?.matches(hostname: $0) == true }) {
+            findings.append(Finding(.dovecotFilesKept, .warning, file: settings.configFile,
+                                    message: Catalog.text("dovecot.plan.local-name-kept", ["names": block.names.joinedAsList(),
+                                                                                            "certificate": SafeText.escape(block.pair?.certificate ?? "")]),
+                                    hint: Catalog.text("dovecot.plan.local-name-kept.hint")))
+        }
+        if let alternate = settings.alternate {
+            findings.append(Finding(.dovecotFilesKept, .warning, file: settings.configFile,
+                                    message: Catalog.text("dovecot.plan.alternate-kept", ["setting": names.certificate(alternate: true),
+                                                                                           "certificate": SafeText.escape(alternate.certificate)]),
+                                    hint: Catalog.text("dovecot.plan.alternate-kept.hint")))
+        }
+        return findings
+    }
+}
+
+extension FindingCode {
+    /// The change covers Dovecot too (info).
+    public static let dovecotCovered: FindingCode = "dovecot-covered"
+    /// Dovecot was asked for but is not installed.
+    public static let dovecotNotInstalled: FindingCode = "dovecot-not-installed"
+    /// doveconf refused Dovecot's configuration, or a file of it cannot be read.
+    public static let dovecotConfigUnreadable: FindingCode = "dovecot-config-unreadable"
+    /// Dovecot's `ssl = no`: its listeners offer no TLS.
+    public static let dovecotTLSOff: FindingCode = "dovecot-tls-off"
+    /// An SNI block or a second pair keeps serving other files after the change.
+    public static let dovecotFilesKept: FindingCode = "dovecot-files-kept"
+}

@@ -38,6 +38,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var privateCA: PrivateCAOption
 
+    @OptionGroup var dovecot: DovecotOptions
+
     func validate() throws {
         if warnDays < 0 { throw ValidationError(Catalog.text("cli.check.warnDaysNegative")) }
         if critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
@@ -47,7 +49,8 @@ struct CheckCommand: ParsableCommand {
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
         let report = audit.run(configDirectory: configDirectory.path, expiry: ExpiryThresholds(warnDays: warnDays, critDays: critDays),
-                               probing: !noProbe, names: names, dns: dns.dnsCheck())
+                               probing: !noProbe, names: names, dns: dns.dnsCheck(),
+                               dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))
         if let reportFile { try write(CheckText.render(report), to: reportFile) }
         // One verdict for every format; each exits by its own convention.
         let verdict = report.verdict
@@ -98,6 +101,18 @@ enum CheckText {
             } ?? Catalog.text("check.listener.notProbed")
             lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
         }
+        if let dovecot = report.dovecot, let installation = dovecot.installation {
+            lines.append(Catalog.text("dovecot.check.listeners", ["file": SafeText.escape(installation.configFile), "version": "\(installation.settings.version)"]))
+            for listener in installation.listeners {
+                let probe = dovecot.probes.first { $0.listener == listener }.map { entry -> String in
+                    switch entry.result {
+                    case .served(let chain): return chain.first.map { $0.isSame(as: dovecot.leaf ?? $0) ? Catalog.text("check.listener.servesOnDisk") : Catalog.text("check.listener.servesAnother") } ?? ""
+                    case .failed(let reason, _): return Catalog.text("check.listener.handshakeFailed", ["reason": "\(reason)"])
+                    }
+                } ?? Catalog.text("check.listener.notProbed")
+                lines.append("  \(DisplayWidth.pad(listener.label, to: 41)) \(probe)")
+            }
+        }
         lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))
         lines += FindingsText.lines(report.findings)
         lines.append(Catalog.text("check.result.\(report.verdict.rawValue.lowercased())"))
@@ -140,6 +155,20 @@ enum CheckJSON {
                                "certificates": .array(certificates), "sha256": JSONValue(report.leaf?.sha256FingerprintText),
                                "daysLeft": JSONValue(report.leaf.map { $0.daysLeft() }),
                                "notAfter": JSONValue(report.leaf.map { UTCTimestamp.format($0.notAfter) })]
-        return root.rendered
+        guard case .object(var object) = root, let dovecot = report.dovecot, let installation = dovecot.installation else { return root.rendered }
+        let listeners = installation.listeners.map { listener -> JSONValue in
+            var entry: [String: JSONValue] = ["name": .string(listener.name), "host": .string(listener.host), "port": .integer(listener.port),
+                                              "mode": .string(listener.mode.rawValue)]
+            switch dovecot.probes.first(where: { $0.listener == listener })?.result {
+            case .served(let chain)?: entry["served"] = .string(chain.first?.sha256FingerprintText ?? "")
+            case .failed(let reason, _)?: entry["error"] = .string(reason)
+            case nil: break
+            }
+            return .object(entry)
+        }
+        object["dovecot"] = ["config": .string(installation.configFile), "version": .string("\(installation.settings.version)"),
+                             "certificate": JSONValue(installation.settings.pair?.certificate), "sha256": JSONValue(dovecot.leaf?.sha256FingerprintText),
+                             "listeners": .array(listeners)]
+        return JSONValue.object(object).rendered
     }
 }

@@ -21,6 +21,8 @@ public struct TLSAudit {
         public var expiry = ExpiryThresholds()
         /// False when the configuration could not be read, so nothing was checked.
         public var configurationRead = true
+        /// Dovecot's part, when the audit covered Dovecot.
+        public var dovecot: DovecotReport?
 
         /// The verdict every output format gives.
         public var verdict: CheckVerdict { CheckVerdict(findings, configurationRead: configurationRead) }
@@ -50,7 +52,7 @@ public struct TLSAudit {
     /// a warning and when an error. `dns` checks the MX names of this host and the
     /// published TLSA records against what is served; nil skips DNS.
     public func run(configDirectory: String, expiry: ExpiryThresholds = ExpiryThresholds(), probing: Bool = true,
-                    names: [String] = [], dns: MailDNSCheck? = nil) -> Report {
+                    names: [String] = [], dns: MailDNSCheck? = nil, dovecot: DovecotSituation? = nil) -> Report {
         let installation = PostfixInstallation.detect(configDirectory: configDirectory, processes: processes)
         var findings: [Finding] = []
         let setup: TLSSetupInForce
@@ -103,11 +105,14 @@ public struct TLSAudit {
             findings += dns.served(chain: served ?? report.chain.map(\.certificate), file: report.chain[0].file, lookups: lookups,
                                    known: names + [hostname].compactMap { $0 })
         }
-        return Report(findings: findings, services: services, filesInUse: files, leaf: report?.leaf, probes: probes, chain: report?.chain ?? [],
-                      expiry: expiry)
+        let dovecotReport = dovecot.map { audit($0, expiry: expiry, probing: probing, hostname: hostname ?? installation.hostname, postfixLeaf: report?.leaf) }
+        var result = Report(findings: findings + (dovecotReport?.findings ?? []), services: services, filesInUse: files, leaf: report?.leaf,
+                            probes: probes, chain: report?.chain ?? [], expiry: expiry)
+        result.dovecot = dovecotReport
+        return result
     }
 
-    private func permissionFindings(_ report: InspectionReport) -> [Finding] {
+    func permissionFindings(_ report: InspectionReport) -> [Finding] {
         report.files.filter { file in file.items.contains { if case .privateKey = $0.object { true } else { false } } }.compactMap { file in
             guard let status = try? fileSystem.statusFollowingLinks(of: file.path) else { return nil }
             guard status.isReadableByGroupOrOthers || status.isWritableByGroupOrOthers || status.ownerID != 0 else { return nil }

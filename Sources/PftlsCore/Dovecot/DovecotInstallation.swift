@@ -1,3 +1,5 @@
+import Glibc
+
 /// A Dovecot instance as its own tools describe it: `doveconf -n -P` for the TLS
 /// settings (the `-P` shows the key path 2.3 hides; nothing else it shows is kept),
 /// `doveconf service/… listen protocols` for the listeners.
@@ -11,12 +13,22 @@ public struct DovecotInstallation: Equatable, Sendable {
     public let settings: DovecotTLSSettings
     /// The listeners that serve TLS, when the settings offer it.
     public let listeners: [DovecotListener]
+    /// `base_dir`, where the running master keeps `master.pid`.
+    public let baseDirectory: String
 
     /// Creates a description by hand (tests).
-    public init(configFile: String, settings: DovecotTLSSettings, listeners: [DovecotListener]) {
+    public init(configFile: String, settings: DovecotTLSSettings, listeners: [DovecotListener], baseDirectory: String = "/run/dovecot") {
         self.configFile = configFile
         self.settings = settings
         self.listeners = listeners
+        self.baseDirectory = baseDirectory
+    }
+
+    /// True when the master named in `base_dir/master.pid` is alive.
+    public var isRunning: Bool {
+        guard let bytes = try? LocalFileSystem().readFile(baseDirectory + "/master.pid", limit: 64),
+              let pid = Int32(String(decoding: bytes, as: UTF8.self).trimmingWhitespace()), pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// Why Dovecot's configuration could not be read.
@@ -49,7 +61,8 @@ public struct DovecotInstallation: Equatable, Sendable {
             return .failure(ReadFailure(configFile: configFile, reason: Catalog.text("dovecot.read.no-header"), unknownSetting: nil))
         }
         let listeners = settings.offersTLS ? DovecotListener.listeners(in: listenersRun.output) : []
-        return .success(DovecotInstallation(configFile: configFile, settings: settings, listeners: listeners))
+        let baseDirectory = DovecotConfigOutput.parse(listenersRun.output).value("base_dir").flatMap { $0.isEmpty ? nil : $0 } ?? "/run/dovecot"
+        return .success(DovecotInstallation(configFile: configFile, settings: settings, listeners: listeners, baseDirectory: baseDirectory))
     }
 
     /// `ssl_cert` in `…: ssl_cert: Unknown setting: ssl_cert`.

@@ -30,7 +30,7 @@ public struct DovecotListener: Equatable, Sendable {
     ]
 
     /// The `doveconf` arguments whose output `listeners(in:)` reads.
-    public static let doveconfFilters = loginServices.map { "service/" + $0.service } + ["listen", "protocols"]
+    public static let doveconfFilters = loginServices.map { "service/" + $0.service } + ["listen", "protocols", "base_dir"]
 
     /// The listeners in `doveconf service/imap-login service/pop3-login
     /// service/managesieve-login listen protocols` output: those of the enabled protocols

@@ -1,0 +1,117 @@
+/// `pftls check` on Dovecot beside Postfix: its files as Postfix's are checked (key match,
+/// chain, expiry, permissions), its settings spelled for its version, every TLS listener
+/// probed (STARTTLS included) and the served chain compared with its files, and a Dovecot
+/// that serves another certificate than Postfix for the same name.
+extension TLSAudit {
+    /// What the Dovecot part of the audit found.
+    public struct DovecotReport {
+        public var findings: [Finding] = []
+        /// The instance, when it could be read.
+        public var installation: DovecotInstallation?
+        /// Each probed listener and what it served.
+        public var probes: [(listener: DovecotListener, result: ProbeResult)] = []
+        /// The leaf in Dovecot's certificate file.
+        public var leaf: Certificate?
+    }
+
+    /// Audits the Dovecot of `situation`; `postfixLeaf` is the leaf Postfix's files hold.
+    public func audit(_ situation: DovecotSituation, expiry: ExpiryThresholds, probing: Bool, hostname: String?,
+                      postfixLeaf: Certificate?) -> DovecotReport {
+        var report = DovecotReport()
+        let file = situation.request.configFile
+        let severity: Severity = situation.request.asked ? .error : .warning
+        switch situation.read {
+        case nil:
+            if situation.request.asked {
+                report.findings.append(Finding(.dovecotNotInstalled, .error, file: file, message: Catalog.text("dovecot.plan.not-installed", ["file": SafeText.escape(file)]),
+                                               hint: Catalog.text("dovecot.plan.not-installed.hint")))
+            }
+            return report
+        case .failure(let failure)?:
+            report.findings.append(unreadable(failure, severity: severity))
+            return report
+        case .success(let installation)?:
+            report.installation = installation
+        }
+        guard let installation = report.installation, installation.settings.offersTLS else { return report }
+        let settings = installation.settings
+        guard let pair = settings.pair else {
+            report.findings.append(Finding(.dovecotNoCertificate, severity, file: file, message: Catalog.text("dovecot.check.no-certificate", ["file": SafeText.escape(file)]),
+                                           hint: Catalog.text("dovecot.check.no-certificate.hint", ["file": SafeText.escape(file)])))
+            return report
+        }
+        let names = DovecotSettingNames(version: settings.version)
+        for (scope, candidate) in [(nil, pair), (nil, settings.alternate)] + settings.localNames.map({ ($0.names.joinedAsList(), $0.pair) }) {
+            guard let candidate, !candidate.spelledForVersion else { continue }
+            report.findings.append(spelling(candidate, names: names, file: file, scope: scope))
+        }
+        let inspection = inspector.inspect(paths: [pair.certificate] + (pair.key.map { [$0] } ?? []),
+                                           options: expiry.applied(to: InspectionOptions(hostname: hostname, privateCA: privateCA)))
+        report.findings += inspection.findings.filter { $0.code != .unrelatedCertificate } + permissionFindings(inspection)
+        report.leaf = inspection.leaf
+        if let leaf = inspection.leaf, let postfixLeaf, !leaf.isSame(as: postfixLeaf), let hostname,
+           leaf.matches(hostname: hostname), postfixLeaf.matches(hostname: hostname) {
+            report.findings.append(Finding(.dovecotDiffersFromPostfix, .warning, file: pair.certificate,
+                                           message: Catalog.text("dovecot.check.differs", ["hostname": SafeText.escape(hostname),
+                                                                                            "dovecot": leaf.sha256FingerprintText, "postfix": postfixLeaf.sha256FingerprintText]),
+                                           hint: Catalog.text("dovecot.check.differs.hint")))
+        }
+        guard probing, installation.isRunning, let leaf = inspection.leaf else { return report }
+        for listener in installation.listeners {
+            let result = probe.probe(host: listener.host, port: listener.port, mode: listener.mode, serverName: nil)
+            report.probes.append((listener, result))
+            switch result {
+            case .served(let chain) where chain.first?.isSame(as: leaf) == true:
+                if let finding = ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: listener.label, served: chain, installed: inspection.servedChain) {
+                    report.findings.append(finding)
+                }
+            case .served(let chain):
+                report.findings.append(Finding(.staleServedCertificate, .error, file: nil,
+                    message: Catalog.text("finding.staleServedCertificate.message", ["place": listener.label, "servedSha256": chain.first?.sha256FingerprintText ?? "?",
+                                                                                      "diskSha256": leaf.sha256FingerprintText]),
+                    hint: Catalog.text("dovecot.check.stale.hint", ["file": SafeText.escape(file)])))
+            case .failed(let reason, _):
+                report.findings.append(Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": listener.label, "reason": reason]),
+                                               hint: Catalog.text("dovecot.check.handshake.hint", ["file": SafeText.escape(file)])))
+            }
+        }
+        return report
+    }
+
+    /// doveconf refused the configuration; for a 2.3 configuration under 2.4, the exact lines that replace the old ones.
+    private func unreadable(_ failure: DovecotInstallation.ReadFailure, severity: Severity) -> Finding {
+        guard failure.unknownSetting != nil, let files = try? DovecotConfigFiles.read(failure.configFile, fileSystem: fileSystem),
+              case let outdated = files.outdatedLines(), !outdated.isEmpty else {
+            return Finding(.dovecotConfigUnreadable, severity, file: failure.configFile,
+                           message: Catalog.text("dovecot.plan.unreadable", ["file": SafeText.escape(failure.configFile), "reason": failure.reason]),
+                           hint: Catalog.text("dovecot.plan.unreadable.hint", ["file": SafeText.escape(failure.configFile)]))
+        }
+        let lines = outdated.map { line in
+            Catalog.text("dovecot.check.outdated-line", ["file": SafeText.escape(line.path), "line": "\(line.number)", "old": SafeText.escape(line.line),
+                                                         "new": SafeText.escape(line.replacement)])
+        }
+        return Finding(.dovecotOutdatedSyntax, .error, file: failure.configFile,
+                       message: Catalog.text("dovecot.check.outdated", ["file": SafeText.escape(failure.configFile), "reason": failure.reason]),
+                       hint: Catalog.text("dovecot.check.outdated.hint", ["lines": lines.joined(separator: "\n")]))
+    }
+
+    /// A certificate setting written for the other version: 2.3 without `<`, 2.4 with it.
+    private func spelling(_ pair: DovecotKeyPair, names: DovecotSettingNames, file: String, scope: String?) -> Finding {
+        let setting = names.certificate(alternate: false)
+        let key = names.version.namesServerFiles ? "dovecot.check.spelled-with-marker" : "dovecot.check.spelled-without-marker"
+        return Finding(.dovecotSettingNotAFile, .error, file: file,
+                       message: Catalog.text(key, ["setting": setting, "path": SafeText.escape(pair.certificate), "block": scope.map(SafeText.escape) ?? "global"]),
+                       hint: Catalog.text(key + ".hint", ["line": setting + " = " + names.value(forPath: SafeText.escape(pair.certificate))]))
+    }
+}
+
+extension FindingCode {
+    /// Dovecot offers TLS but names no certificate.
+    public static let dovecotNoCertificate: FindingCode = "dovecot-no-certificate"
+    /// A 2.3 configuration read by Dovecot 2.4 (`Unknown setting: ssl_cert`).
+    public static let dovecotOutdatedSyntax: FindingCode = "dovecot-outdated-syntax"
+    /// A certificate setting spelled for the other version (`<` missing in 2.3, present in 2.4).
+    public static let dovecotSettingNotAFile: FindingCode = "dovecot-setting-not-a-file"
+    /// Dovecot and Postfix serve different certificates for the same name.
+    public static let dovecotDiffersFromPostfix: FindingCode = "dovecot-differs-from-postfix"
+}

@@ -56,7 +56,7 @@ let package = Package(
         // the binary and tmux runners, and the end-to-end tag. Under Tests/, used by tests only.
         .target(
             name: "PftlsTestSupport",
-            dependencies: ["PftlsCore"],
+            dependencies: ["PftlsCore", "CSystemShim"],
             path: "Tests/PftlsTestSupport"
         ),
         // Data the tests read by path (#filePath), not code: corpus files, seeds and goldens.

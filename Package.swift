@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "PftlsCoreTests",
             dependencies: ["PftlsCore", "PftlsTestSupport", "COpenSSL", "CCryptoShim"],
-            exclude: ["Fuzz/Corpus"]
+            exclude: ["Fuzz/Corpus", "Corpus"]
         ),
         .testTarget(
             name: "PftlsUITests",

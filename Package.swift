@@ -56,14 +56,14 @@ let package = Package(
         // the binary and tmux runners, and the end-to-end tag. Under Tests/, used by tests only.
         .target(
             name: "PftlsTestSupport",
-            dependencies: ["PftlsCore"],
+            dependencies: ["PftlsCore", "CSystemShim"],
             path: "Tests/PftlsTestSupport"
         ),
         // Data the tests read by path (#filePath), not code: corpus files, seeds and goldens.
         .testTarget(
             name: "PftlsCoreTests",
             dependencies: ["PftlsCore", "PftlsTestSupport", "COpenSSL", "CCryptoShim"],
-            exclude: ["Fuzz/Corpus"]
+            exclude: ["Fuzz/Corpus", "Corpus"]
         ),
         .testTarget(
             name: "PftlsUITests",

@@ -1,7 +1,7 @@
 import Testing
 
 extension Tag {
-    /// Tests that start Postfix, tmux, dnsmasq or the built pftls binary: the end-to-end tier.
+    /// Tests that start Postfix, Dovecot, tmux, dnsmasq or the built pftls binary: the end-to-end tier.
     @Tag package static var endToEnd: Self
 }
 

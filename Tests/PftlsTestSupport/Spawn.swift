@@ -5,8 +5,10 @@ import Foundation
 /// child in its own process group.
 package enum Spawn {
     /// Starts `program`; with `ownGroup` the child leads a new process group (pid = group id).
+    /// Its standard input is `/dev/null`, or the descriptor `input` when given.
     /// Only an end-to-end test may (`EndToEnd.requireTag`).
-    package static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false, output: String = "/dev/null") throws -> pid_t {
+    package static func start(_ program: String, _ arguments: [String], ownGroup: Bool = false, output: String = "/dev/null",
+                              input: Int32? = nil) throws -> pid_t {
         EndToEnd.requireTag(starting: program)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -24,7 +26,11 @@ package enum Spawn {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // Standard error goes where standard output goes.
         posix_spawn_file_actions_adddup2(&actions, 1, 2)

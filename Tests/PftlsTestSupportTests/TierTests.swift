@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import PftlsTestSupport
 
-/// The fast tier stays fast: every suite that starts Postfix, tmux, dnsmasq or the binary is
+/// The fast tier stays fast: every suite that starts Postfix, Dovecot, tmux, dnsmasq or the binary is
 /// tagged `.endToEnd` and lives in the end-to-end target, the one test target `Scripts/test`
 /// leaves out of the fast tier and runs alone for the end-to-end one.
 @Suite struct TierTests {
@@ -53,7 +53,7 @@ import PftlsTestSupport
     }
 
     @Test func noFastTargetStartsAProgramOrCarriesTheTag() throws {
-        let starters = ["ThrowawayPostfix", "ServingPostfix", "CorpusInstance", "TmuxSession", "LocalDNSServer", "Pftls.run", "Spawn.", ".endToEnd"]
+        let starters = ["ThrowawayPostfix", "ThrowawayDovecot", "ServingPostfix", "CorpusInstance", "TmuxSession", "LocalDNSServer", "Pftls.run", "Spawn.", ".endToEnd"]
         var found: [String] = []
         for target in try Self.fastTargets {
             for (name, text) in try Self.sources(of: target) where name != "TierTests.swift" {

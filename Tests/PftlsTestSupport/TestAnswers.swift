@@ -19,6 +19,8 @@ package struct TestAnswers {
     /// Written only when true, as the other members that have a default.
     package var privateCA = false
     package var dedicatedNonMX = false
+    /// Dovecot's configuration file, for `"dovecot": {"config": …}`; nil leaves the key out.
+    package var dovecotConfig: String?
 
     /// Answers that install `privateKey`, `certificate` and `intermediates` into
     /// `certificateDirectory` for `services`, at level `may` both ways, for mail.example.test.
@@ -44,6 +46,7 @@ package struct TestAnswers {
         if let layout { members.append("\"layout\": \(Self.quoted(layout.rawValue))") }
         if privateCA { members.append("\"privateCA\": true") }
         if dedicatedNonMX { members.append("\"dedicatedNonMX\": true") }
+        if let dovecotConfig { members.append("\"dovecot\": {\"config\": \(Self.quoted(dovecotConfig))}") }
         return "{" + members.joined(separator: ",\n ") + "}\n"
     }
 

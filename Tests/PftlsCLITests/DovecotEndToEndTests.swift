@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import Glibc
+@testable import PftlsCore
+import PftlsTestSupport
+
+/// Postfix and Dovecot changed together, against a real throwaway Postfix and a real
+/// throwaway Dovecot (Debian's 2.3, or whatever is installed) on loopback ports, every
+/// listener checked with `openssl s_client`: apply, renew, a Dovecot that does not take
+/// the new files (both roll back), and files swapped behind Dovecot's back (`check`).
+@Suite(.serialized, .tags(.endToEnd)) struct DovecotEndToEndTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+    let dovecot: ThrowawayDovecot
+
+    init() throws {
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
+        try fixtures.issueLeaf("old")
+        dovecot = try ThrowawayDovecot(certificate: fixtures.path("old.pem"), key: fixtures.path("old.key"))
+        try postfix.start()
+        try dovecot.start()
+    }
+
+    private func answers(_ leaf: String) -> String {
+        var answers = fixtures.answers(leaf, on: postfix, services: [.smtp, .submission, .submissions])
+        answers.dovecotConfig = dovecot.configPath
+        return fixtures.write("answers-\(leaf).json", answers.json)
+    }
+
+    /// SHA-256 of the leaf each listener of both servers serves, by name.
+    private func served() -> [String: String?] {
+        var result = dovecot.servedSHA256()
+        result["smtp"] = SClientProbe(port: postfix.smtpPort, startTLS: "smtp").sha256
+        result["submission"] = SClientProbe(port: postfix.submissionPort, startTLS: "smtp").sha256
+        result["submissions"] = SClientProbe(port: postfix.submissionsPort, startTLS: nil).sha256
+        return result
+    }
+
+    private func expectEverywhere(_ leaf: String, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let expected = SClientProbe.sha256(pem: (try? String(contentsOfFile: fixtures.path(leaf + ".pem"), encoding: .utf8)) ?? "")
+        let all = served()
+        #expect(all.count == 8, sourceLocation: sourceLocation)
+        for (listener, sha256) in all.sorted(by: { $0.key < $1.key }) {
+            #expect(sha256 == expected, "\(listener) after \(context)\n\(dovecot.log)", sourceLocation: sourceLocation)
+        }
+    }
+
+    private func renew(_ leaf: String, _ extra: [String] = []) throws -> Pftls.Result {
+        try Pftls.run(["renew", "--key", fixtures.path(leaf + ".key"), "--cert", fixtures.path(leaf + ".pem"),
+                       "--chain", fixtures.path("intermediate.pem"), "--config-dir", postfix.configDirectory,
+                       "--dovecot-config", dovecot.configPath] + extra)
+    }
+
+    @Test func applyThenRenewMoveEveryListenerOfBoth() throws {
+        #expect(Set(dovecot.servedSHA256().values) == [SClientProbe.sha256(pem: try String(contentsOfFile: fixtures.path("old.pem"), encoding: .utf8))])
+        try fixtures.issueLeaf("a")
+        let applied = try postfix.apply(answers: answers("a"))
+        #expect(applied.status == 0, "\(applied.all)\n\(dovecot.log)")
+        #expect(applied.standardOutput.contains("dovecot imaps 127.0.0.1:\(dovecot.listener("imaps").port): serves the new certificate"), "\(applied.all)")
+        expectEverywhere("a", "apply")
+        let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        #expect(ssl.contains(postfix.root + "/tls/dovecot-cert.pem"), "\(ssl)")
+        #expect(ssl.contains("## SSL settings"), "the rest of 10-ssl.conf is kept: \(ssl)")
+        var key = stat()
+        #expect(stat(postfix.root + "/tls/dovecot-key.pem", &key) == 0 && key.st_mode & 0o777 == 0o600)
+
+        try fixtures.issueLeaf("b")
+        let renewed = try renew("b")
+        #expect(renewed.status == 0, "\(renewed.all)\n\(dovecot.log)")
+        expectEverywhere("b", "renew")
+        let again = try renew("b")
+        #expect(again.status == 0 && again.standardOutput.contains("already installed"), "\(again.all)")
+    }
+
+    @Test func aDovecotThatDoesNotTakeTheNewFilesRollsBothBack() throws {
+        try fixtures.issueLeaf("a")
+        #expect(try postfix.apply(answers: answers("a")).status == 0)
+        let before = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        // Dovecot's master is stopped: the reload cannot happen, the old leaf stays served.
+        let master = try #require(Int32((try String(contentsOfFile: dovecot.root + "/run/master.pid", encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(master, SIGSTOP)
+        defer { kill(master, SIGCONT) }
+        try fixtures.issueLeaf("b")
+        let renewed = try renew("b")
+        kill(master, SIGCONT)
+        #expect(renewed.status != 0, "\(renewed.all)")
+        #expect(renewed.standardError.contains("pftls renew: dovecot imap 127.0.0.1:\(dovecot.listener("imap").port)"), "\(renewed.all)")
+        #expect(renewed.all.contains("The previous files were restored"), "\(renewed.all)")
+        #expect(renewed.all.contains("Dovecot reloaded with the old files"), "\(renewed.all)")
+        #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8) == before)
+        Thread.sleep(forTimeInterval: 1)
+        expectEverywhere("a", "the rollback")
+    }
+
+    @Test func filesSwappedBehindDovecotsBackAreReportedStale() throws {
+        try fixtures.issueLeaf("a")
+        #expect(try postfix.apply(answers: answers("a")).status == 0)
+        try fixtures.issueLeaf("b")
+        // Another tool writes new files and forgets `doveadm reload`.
+        let pem = try String(contentsOfFile: fixtures.path("b.pem"), encoding: .utf8) + String(contentsOfFile: fixtures.path("intermediate.pem"), encoding: .utf8)
+        try pem.write(toFile: postfix.root + "/tls/dovecot-cert.pem", atomically: true, encoding: .utf8)
+        try String(contentsOfFile: fixtures.path("b.key"), encoding: .utf8).write(toFile: postfix.root + "/tls/dovecot-key.pem", atomically: true, encoding: .utf8)
+        chmod(postfix.root + "/tls/dovecot-key.pem", 0o600)
+        let check = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--private-ca"])
+        #expect(check.status == 1, "\(check.all)")
+        #expect(check.standardOutput.contains("[stale-served-certificate] dovecot imaps 127.0.0.1:\(dovecot.listener("imaps").port) serves another certificate"), "\(check.all)")
+        #expect(check.standardOutput.contains("doveadm reload"), "\(check.all)")
+        #expect(check.standardOutput.contains("[dovecot-differs-from-postfix]"), "\(check.all)")
+        let nagios = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--private-ca", "--format", "nagios"])
+        #expect(nagios.status == 2 && nagios.standardOutput.hasPrefix("PFTLS CRITICAL"), "\(nagios.all)")
+        _ = try dovecot.reload()
+        let after = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--private-ca", "--json"])
+        #expect(!after.standardOutput.contains("stale-served-certificate"), "\(after.all)")
+        #expect(after.standardOutput.contains("\"dovecot\""), "\(after.all)")
+    }
+
+    @Test func noDovecotLeavesItAlone() throws {
+        try fixtures.issueLeaf("a")
+        let before = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        let applied = try postfix.apply(answers: answers("a"), ["--no-dovecot"])
+        #expect(applied.status == 0, "\(applied.all)")
+        #expect(!applied.standardOutput.contains("[dovecot-covered]") && !applied.standardOutput.contains("doveadm"), "\(applied.all)")
+        #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8) == before)
+        #expect(dovecot.servedSHA256()["imaps"] == SClientProbe.sha256(pem: try String(contentsOfFile: fixtures.path("old.pem"), encoding: .utf8)))
+    }
+}

@@ -23,15 +23,13 @@ public struct DovecotRequest: Equatable, Sendable {
                                postfixConfigDirectory: String) -> DovecotRequest? {
         if flag == false { return nil }
         if let configFile { return DovecotRequest(configFile: configFile, asked: true) }
-        switch answers {
-        case .no?: return flag == true ? DovecotRequest(configFile: DovecotInstallation.standardConfigFile, asked: true) : nil
-        case .config(let path)?: return DovecotRequest(configFile: path, asked: true)
-        case .standardConfig?: return DovecotRequest(configFile: DovecotInstallation.standardConfigFile, asked: true)
-        case nil:
-            if flag == true { return DovecotRequest(configFile: DovecotInstallation.standardConfigFile, asked: true) }
-            let standard = postfixConfigDirectory.trimming(while: { $0 == "/" }) == "etc/postfix"
-            return standard ? DovecotRequest(configFile: DovecotInstallation.standardConfigFile, asked: false) : nil
+        if let answers {
+            guard answers.included || flag == true else { return nil }
+            return DovecotRequest(configFile: answers.configFile ?? DovecotInstallation.standardConfigFile, asked: true)
         }
+        if flag == true { return DovecotRequest(configFile: DovecotInstallation.standardConfigFile, asked: true) }
+        let standard = postfixConfigDirectory.trimming(while: { $0 == "/" }) == "etc/postfix"
+        return standard ? DovecotRequest(configFile: DovecotInstallation.standardConfigFile, asked: false) : nil
     }
 
     /// Dovecot as its tools describe it now: nil when it is not installed.

@@ -61,10 +61,18 @@ public struct Answers: Equatable, Sendable {
 
     /// The answers file's `"dovecot"`: `false`, `true` (Dovecot's own configuration) or
     /// `{"config": "/path/dovecot.conf"}`.
-    public enum DovecotChoice: Equatable, Sendable {
-        case no
-        case standardConfig
-        case config(String)
+    public struct DovecotChoice: Equatable, Sendable {
+        /// False for `"dovecot": false`.
+        public let included: Bool
+        /// The configuration file `{"config": …}` names; nil: Dovecot's own.
+        public let configFile: String?
+
+        /// `"dovecot": false`.
+        public static let no = DovecotChoice(included: false, configFile: nil)
+        /// `"dovecot": true`.
+        public static let standardConfig = DovecotChoice(included: true, configFile: nil)
+        /// `"dovecot": {"config": path}`.
+        public static func config(_ path: String) -> DovecotChoice { DovecotChoice(included: true, configFile: path) }
     }
 
     /// Creates answers.

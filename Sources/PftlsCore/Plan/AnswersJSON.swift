@@ -75,11 +75,8 @@ public enum AnswersJSON {
         if answers.dedicatedNonMX { root["dedicatedNonMX"] = true }
         if answers.smtpdCAfile { root["smtpdCAfile"] = true }
         if answers.privateCA { root["privateCA"] = true }
-        switch answers.dovecot {
-        case .no: root["dovecot"] = false
-        case .standardConfig: root["dovecot"] = true
-        case .config(let path): root["dovecot"] = .object(["config": .string(path)])
-        case nil: break
+        if let dovecot = answers.dovecot {
+            root["dovecot"] = dovecot.configFile.map { .object(["config": .string($0)]) } ?? .bool(dovecot.included)
         }
         if !answers.names.isEmpty { root["names"] = .array(answers.names.map(JSONValue.string)) }
         return JSONValue.object(root).rendered

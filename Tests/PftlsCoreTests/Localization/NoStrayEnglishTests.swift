@@ -14,6 +14,7 @@ import Testing
         "Written by pftls: puts back the files this change replaced",  // restore.sh comment, a shell script
         "STARTTLS offered", "STARTTLS required", "implicit TLS", "no TLS",  // --json values; `label` is translated
         "EHLO pftls.probe",  // SMTP protocol
+        "is not running",  // doveadm's own words, looked for in its output
         "classification is answered per file in perform(_:)",  // a precondition, said to the developer
         "# Written by pftls",
         "pftls: the message catalog",  // said when there is no usable catalog to say it with

@@ -5,8 +5,9 @@ extension StepID {
     static let services = StepID("services")
 }
 
-/// Step 5: check boxes for the three services with listen addresses, and the plan
-/// preview's findings about master.cf and SASL.
+/// Step 5: check boxes for the three services with listen addresses, one for Dovecot when
+/// the plan preview covers it (its TLS listeners listed), and the preview's findings about
+/// master.cf and SASL.
 struct ServicesStep: WizardStep {
     var id: StepID { .services }
     var title: String { "5 " + Catalog.text("step.services") }
@@ -23,9 +24,16 @@ struct ServicesStep: WizardStep {
     var focus = Answers.ServiceName.allCases.count * 2
     /// Findings from the plan preview (SASL, pasted guide text, ...).
     var preview: ChangePlan?
+    /// The Dovecot a preview covered: from then on its check box is shown.
+    var dovecot: DovecotInstallation?
+    /// The Dovecot check box: on until the user unticks it.
+    var dovecotIncluded = true
 
-    var focusCount: Int { rows.count * 2 + 1 }
-    var nextFocused: Bool { focus == rows.count * 2 }
+    /// 1 while the Dovecot check box is shown (it sits after the services' rows).
+    private var dovecotRows: Int { dovecot == nil ? 0 : 1 }
+    var focusCount: Int { rows.count * 2 + dovecotRows + 1 }
+    var nextFocused: Bool { focus == rows.count * 2 + dovecotRows }
+    var dovecotFocused: Bool { dovecot != nil && focus == rows.count * 2 }
     var focusedRow: Int? { focus < rows.count * 2 ? focus / 2 : nil }
     var listenFocused: Bool { focus < rows.count * 2 && focus % 2 == 1 }
 
@@ -47,7 +55,10 @@ struct ServicesStep: WizardStep {
 
     func isOnPath(_ shared: StepContext) -> Bool { shared.path == .setUp }
 
-    func contribute(to shared: inout StepContext) { shared.draft.services = services() }
+    func contribute(to shared: inout StepContext) {
+        shared.draft.services = services()
+        shared.draft.dovecot = dovecot.map { dovecotIncluded ? .config($0.configFile) : .no }
+    }
 
     /// The plan preview of the answers as they stand: its findings are this step's.
     private func preview(_ shared: StepContext) -> [Effect] {
@@ -61,6 +72,11 @@ struct ServicesStep: WizardStep {
         // A plan for answers that have changed since is stale: dropped, never shown.
         guard case .planned(let plan) = event, shared.isCurrent(id), plan.answers == shared.answers else { return .nothing }
         preview = plan
+        if dovecot == nil, let covered = plan.dovecot {
+            // The box appears before Next: Next keeps the focus it had.
+            if nextFocused { focus += 1 }
+            dovecot = covered
+        }
         return .nothing
     }
 
@@ -85,6 +101,10 @@ struct ServicesStep: WizardStep {
         case .focusPrevious, .up: focus = (focus + focusCount - 1) % focusCount
         case .toggle, .activate:
             if nextFocused { return .next }
+            if dovecotFocused {
+                dovecotIncluded.toggle()
+                return .effects(preview(updating(shared)))
+            }
             if let row = focusedRow, !listenFocused {
                 rows[row].enabled.toggle()
                 return .effects(preview(updating(shared)))
@@ -142,7 +162,16 @@ struct ServicesStep: WizardStep {
             let fieldX = screen.put(Catalog.text("label.listen"), x: area.x + 8, y: y + 1, style: .dim) + 1
             row.listen.render(into: &screen, x: fieldX, y: y + 1, width: 30, focused: focus == index * 2 + 1)
         }
-        var y = first + rows.count * 2 + 1
+        var y = first + rows.count * 2
+        if let dovecot {
+            let box = dovecotIncluded ? glyphs.checkOn : glyphs.checkOff
+            let listeners = dovecot.listeners.map { "\($0.name) \($0.port)" }.joinedAsList()
+            let text = Catalog.text("wizard.services.dovecot", ["version": "\(dovecot.settings.version)",
+                                                                 "listeners": listeners.isEmpty ? Catalog.text("dovecot.plan.no-listeners") : listeners])
+            screen.put("\(box) \(text)", x: x, y: y, style: dovecotFocused ? .selected : (dovecotIncluded ? .strong : .plain), limit: area.width - 3)
+            y += 1
+        }
+        y += 1
         if let preview {
             let relevant = preview.findings.filter { [.saslNotConfigured, .masterCfPasteDamage, .encryptOnPort25, .obsoleteSetting].contains($0.code) }
             if relevant.isEmpty {

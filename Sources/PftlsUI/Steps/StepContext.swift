@@ -82,6 +82,8 @@ struct AnswersDraft {
     var dedicatedNonMX = false
     /// Services: the services chosen, or why they cannot be.
     var services: Result<[Answers.Service], StepProblem>?
+    /// Services: whether Dovecot gets the same files; nil lets the plan decide (`DovecotRequest`).
+    var dovecot: Answers.DovecotChoice?
 
     /// The answers, or nil until the key, the certificate and the services are there; a
     /// renewal replaces only the files of the set-up in force (`inForce`).
@@ -89,6 +91,7 @@ struct AnswersDraft {
         if let renewal, let inForce {
             var answers = renewal.answers(replacing: inForce)
             answers.privateCA = files.privateCA
+            answers.dovecot = dovecot
             return answers
         }
         guard let key = files.key, let certificate = files.certificate, case .success(let chosen)? = services else { return nil }
@@ -96,6 +99,7 @@ struct AnswersDraft {
                               intermediates: files.intermediates, smtpdSecurityLevel: smtpdLevel, smtpSecurityLevel: smtpLevel,
                               services: chosen, layout: layout, hostname: hostname, dedicatedNonMX: dedicatedNonMX)
         answers.privateCA = files.privateCA
+        answers.dovecot = dovecot
         return answers
     }
 }

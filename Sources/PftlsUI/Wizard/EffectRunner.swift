@@ -89,7 +89,9 @@ public final class EffectRunner: @unchecked Sendable {
         case .inspect(let assignment, let secret, let unlocking):
             return .inspected(inspect(assignment, passphrase: secret, unlocking: unlocking))
         case .plan(let answers, let secret):
-            return .planned(planBuilder().build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
+            let dovecot = DovecotRequest.resolve(flag: nil, configFile: nil, answers: answers.dovecot, postfixConfigDirectory: context.configDirectory)
+            return .planned(planBuilder().covering(dovecot?.read(processes: processes))
+                .build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
         case .apply(let plan, let demo):
             // The demo's sandbox is sealed: never reloaded or started, and `postfix check` only where it stays inside.
             let options = Applier.Options(reload: !demo, canary: !demo, sealed: demo)

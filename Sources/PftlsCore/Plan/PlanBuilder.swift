@@ -83,11 +83,13 @@ public struct PlanBuilder {
         }
 
         var (main, master) = (inForce.main, inForce.master)
-        if let dns {
-            let lookups = dns.lookUp(hostname: hostname) { [main] in main.effectiveValue(of: $0, defaults: installation.defaults) ?? "" }
-            findings += dns.beforeChange(chain: report.servedChain, file: answers.certificate, lookups: lookups,
-                                         known: answers.names + [hostname].compactMap { $0 })
+        // DNS answers on another thread while the files are planned; the plan waits for them below.
+        let lookups = dns.map { dns in
+            AskedOnce.startingNow { [main, installation] in
+                dns.lookUp(hostname: hostname) { main.effectiveValue(of: $0, defaults: installation.defaults) ?? "" }
+            }
         }
+        let dnsFindingsAt = findings.count
 
         // What the diff is made against: master.cf as it is on disk, before any repair.
         let masterOnDisk = master
@@ -130,6 +132,10 @@ public struct PlanBuilder {
         }
         findings += saslFindings(answers, main: main)
         findings += clientLevelFindings(answers, main: main)
+        if let dns, let lookups {
+            findings.insert(contentsOf: dns.beforeChange(chain: report.servedChain, file: answers.certificate, lookups: lookups.value,
+                                                         known: answers.names + [hostname].compactMap { $0 }), at: dnsFindingsAt)
+        }
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
         files.append(configFile(.mainConfig, file: inForce.mainFile, new: main.renderBytes()) { [main, oldMain] in

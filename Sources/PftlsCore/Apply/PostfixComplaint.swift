@@ -111,7 +111,7 @@ public struct PostfixComplaint: Equatable, Sendable {
     /// What complaints of the same kind share: level, file, and the detail up to its
     /// first colon ("unused parameter", "overriding earlier entry").
     var kind: String {
-        let head = detail.firstIndex(of: ":").map { detail[..<$0] } ?? Substring(detail)
+        let head = detail.utf8.firstIndex(of: UInt8(ascii: ":")).map { detail[..<$0] } ?? Substring(detail)
         return "\(level ?? "")|\(file ?? "")|\(head)"
     }
 
@@ -122,11 +122,19 @@ public struct PostfixComplaint: Equatable, Sendable {
         let renamed = directory == configDirectory ? bytes : renaming(Array(directory.utf8), to: Array(configDirectory.utf8), in: bytes)
         let files = files(in: configDirectory)
         var seen = Set<String>()
-        return renamed.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            let trimmed = trimmingBlanks(line)
-            guard !trimmed.isEmpty else { return nil }
+        var complaints: [PostfixComplaint] = []
+        let estimate = renamed.count / 64
+        seen.reserveCapacity(estimate)
+        complaints.reserveCapacity(estimate)
+        var start = renamed.startIndex
+        while start < renamed.endIndex {
+            let end = renamed[start...].firstIndex(of: UInt8(ascii: "\n")) ?? renamed.endIndex
+            let trimmed = trimmingBlanks(renamed[start..<end])
+            start = end + 1
+            guard !trimmed.isEmpty else { continue }
             let complaint = PostfixComplaint(trimmed, files: files)
-            return seen.insert(complaint.identity).inserted ? complaint : nil
+            if seen.insert(complaint.identity).inserted { complaints.append(complaint) }
         }
+        return complaints
     }
 }

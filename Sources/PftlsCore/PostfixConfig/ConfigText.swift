@@ -117,15 +117,19 @@ struct ConfigText: Sendable {
     }
 
     /// The names of the logical lines, here and in `other`, that hold a line the other
-    /// text lacks (`UnifiedDiff.changedLines`): the only names whose settings may differ.
+    /// text lacks (`UnifiedDiff.changedLines`), or that end just above one (a starting line
+    /// that comes or goes takes continuation lines from it or gives them back): the only
+    /// names whose settings may differ.
     func namesOfChangedLines(comparedTo other: ConfigText) -> Set<String> {
         let (deleted, inserted) = UnifiedDiff.changedLines(oldLines: other.physicalLines, newLines: physicalLines)
         var names = Set<String>()
         for (text, changed) in [(other, deleted), (self, inserted)] {
             for index in changed.indices where changed[index] {
-                // A comment, blank or continuation line belongs to the logical line above it.
-                if let head = (0...index).reversed().first(where: { text.kind(ofLine: $0) == .start }) {
-                    names.insert(text.name(startingLine: head))
+                for line in [index - 1, index] where line >= 0 {
+                    // A comment, blank or continuation line belongs to the logical line above it.
+                    if let head = (0...line).reversed().first(where: { text.kind(ofLine: $0) == .start }) {
+                        names.insert(text.name(startingLine: head))
+                    }
                 }
             }
         }

@@ -74,22 +74,27 @@ public struct ConfigBaseline: Sendable {
     public func findings(repairing repairs: [String]) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
-        let unique = (postconfComplaints + checkComplaints).filter { seen.insert($0.identity).inserted }
-        var groups: [String: [PostfixComplaint]] = [:]
-        var order: [String] = []
-        for complaint in unique {
+        seen.reserveCapacity(postconfComplaints.count + checkComplaints.count)
+        // Per kind, in the order kinds first appear: how many, and the first few to list.
+        var groups: [(count: Int, first: [PostfixComplaint])] = []
+        var groupOfKind: [String: Int] = [:]
+        for complaint in [postconfComplaints, checkComplaints].joined() where seen.insert(complaint.identity).inserted {
             let kind = complaint.kind
-            if groups[kind] == nil { order.append(kind) }
-            groups[kind, default: []].append(complaint)
+            if groupOfKind[kind] == nil {
+                groupOfKind[kind] = groups.count
+                groups.append((0, []))
+            }
+            let group = groupOfKind[kind]!
+            groups[group].count += 1
+            if groups[group].first.count < Self.listedPerKind { groups[group].first.append(complaint) }
         }
-        for kind in order {
-            let group = groups[kind]!
+        for group in groups {
             if group.count <= Self.listedPerKind {
-                findings += group.map(finding(for:))
+                findings += group.first.map(finding(for:))
                 continue
             }
-            let examples = group.prefix(Self.listedPerKind).map { SafeText.escape($0.detail) }.joined(separator: "; ")
-            let first = group[0]
+            let examples = group.first.map { SafeText.escape($0.detail) }.joined(separator: "; ")
+            let first = group.first[0]
             findings.append(Finding(.existingConfigWarning, .warning, file: first.file ?? configDirectory,
                 message: Catalog.text("baseline.many.message", ["count": "\(group.count)", "file": SafeText.escape(first.file ?? configDirectory),
                                                                 "examples": examples]),

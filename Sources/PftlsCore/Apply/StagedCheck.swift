@@ -23,7 +23,8 @@ struct StagedCheck {
         }
         let stage = String(cString: created)
         defer { try? FileManager.default.removeItem(atPath: stage) }
-        let writer = AtomicFileWriter()
+        // A copy postconf reads once before it is removed: nothing to sync to disk.
+        let writer = AtomicFileWriter(synced: false)
         do {
             for (file, name) in [(main, "main.cf"), (master, "master.cf")] {
                 try file.write(using: writer, to: stage + "/" + name, mode: 0o644)

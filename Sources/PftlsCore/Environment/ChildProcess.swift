@@ -83,6 +83,36 @@ struct ChildProcess {
         return collected
     }
 
+    /// An unnamed file in TMPDIR (else /tmp), closed on exec, for a child's output that is
+    /// read only once the child has ended. Where O_TMPFILE is unsupported, a file made with
+    /// mkstemp and removed at once.
+    static func unnamedFile() throws(SpawnFailure) -> Int32 {
+        let directory = ProcessEnvironment.value("TMPDIR") ?? "/tmp"
+        let descriptor = open(directory, O_RDWR | AtomicFileWriter.O_TMPFILE_FLAG | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { return descriptor }
+        var template = Array((directory + "/pftls-output-XXXXXX").utf8CString)
+        let named = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard named >= 0 else { throw SpawnFailure(program: "mkstemp", code: errno) }
+        _ = fcntl(named, F_SETFD, FD_CLOEXEC)
+        unlink(String(cString: template))
+        return named
+    }
+
+    /// What `descriptor` holds from its start, up to `limit` bytes.
+    static func readWhole(_ descriptor: Int32, limit: Int = 64 << 20) -> [UInt8] {
+        var collected: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var offset: off_t = 0
+        while collected.count < limit {
+            let count = pread(descriptor, &buffer, buffer.count, offset)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            collected += buffer[0..<count]
+            offset += off_t(count)
+        }
+        return collected
+    }
+
     /// A pipe whose ends are closed on exec: (read, write).
     static func pipe() throws(SpawnFailure) -> (Int32, Int32) {
         var ends: [Int32] = [-1, -1]

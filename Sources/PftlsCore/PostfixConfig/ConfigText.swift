@@ -104,11 +104,41 @@ struct ConfigText: Sendable {
         return LogicalLine(lineIndices: [head] + (head + 1..<next).filter { kind(ofLine: $0) == .continuation })
     }
 
-    /// The logical lines by the name each starts with (the text before `=` or blank).
-    func settingsByName() -> [String: [LogicalLine]] {
-        Dictionary(grouping: logicalLines()) { logical in
-            String(decoding: bytes(ofLine: logical.head).prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }, as: UTF8.self)
+    /// The logical lines of each of `names`, by the name each starts with (the text before
+    /// `=` or blank), in file order.
+    func settings(named names: Set<String>) -> [String: [LogicalLine]] {
+        var found: [String: [LogicalLine]] = [:]
+        guard !names.isEmpty else { return found }
+        for head in physicalLines.indices where kind(ofLine: head) == .start {
+            let name = name(startingLine: head)
+            if names.contains(name) { found[name, default: []].append(logicalLine(startingAt: head)) }
         }
+        return found
+    }
+
+    /// The names of the logical lines, here and in `other`, that hold a line the other
+    /// text lacks (`UnifiedDiff.changedLines`), or that end just above one (a starting line
+    /// that comes or goes takes continuation lines from it or gives them back): the only
+    /// names whose settings may differ.
+    func namesOfChangedLines(comparedTo other: ConfigText) -> Set<String> {
+        let (deleted, inserted) = UnifiedDiff.changedLines(oldLines: other.physicalLines, newLines: physicalLines)
+        var names = Set<String>()
+        for (text, changed) in [(other, deleted), (self, inserted)] {
+            for index in changed.indices where changed[index] {
+                for line in [index - 1, index] where line >= 0 {
+                    // A comment, blank or continuation line belongs to the logical line above it.
+                    if let head = (0...line).reversed().first(where: { text.kind(ofLine: $0) == .start }) {
+                        names.insert(text.name(startingLine: head))
+                    }
+                }
+            }
+        }
+        return names
+    }
+
+    /// The name a starting line sets: its text before `=` or a blank.
+    private func name(startingLine head: Int) -> String {
+        String(decoding: bytes(ofLine: head).prefix { $0 != UInt8(ascii: "=") && !ConfigLine.isPostfixSpace(byte: $0) }, as: UTF8.self)
     }
 
     /// True when `logical` here and `otherLogical` of `other` have the same lines, byte for

@@ -43,11 +43,13 @@ public struct MainConfig: Equatable, Sendable {
 
     /// The names whose settings differ between this file and `other`: each logical line
     /// is compared by its raw lines (comments and blank lines among them left out) under
-    /// the name it starts with, so no value is parsed.
+    /// the name it starts with, so no value is parsed. Only the names of lines the two
+    /// files do not share are compared.
     public func namesChanged(comparedTo other: MainConfig) -> Set<String> {
-        let mine = text.settingsByName()
-        let theirs = other.text.settingsByName()
-        return Set(mine.keys).union(theirs.keys).filter { name in
+        let names = text.namesOfChangedLines(comparedTo: other.text)
+        let mine = text.settings(named: names)
+        let theirs = other.text.settings(named: names)
+        return names.filter { name in
             let (left, right) = (mine[name] ?? [], theirs[name] ?? [])
             return left.count != right.count || zip(left, right).contains { !text.sameLines($0, as: $1, of: other.text) }
         }

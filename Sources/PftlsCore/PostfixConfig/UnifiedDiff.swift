@@ -18,20 +18,7 @@ public enum UnifiedDiff {
     /// The same on the files' lines, each with its line ending (`linesWithEndings`).
     static func make(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>], oldLabel: String, newLabel: String,
                      context: Int = 3) -> String {
-        // Lines the files share at the start and at the end are not searched (as GNU diff does).
-        let head = zip(oldLines, newLines).prefix { $0 == $1 }.count
-        let tail = zip(oldLines[head...].reversed(), newLines[head...].reversed()).prefix { $0 == $1 }.count
-        // The comparison is passed as a closure so that it is compiled for byte slices here:
-        // `difference(from:)` alone compares them through generic code, a call per byte.
-        let changes = newLines[head..<newLines.count - tail].difference(from: oldLines[head..<oldLines.count - tail]) { $0 == $1 }
-        var deleted = [Bool](repeating: false, count: oldLines.count)
-        var inserted = [Bool](repeating: false, count: newLines.count)
-        for change in changes {
-            switch change {
-            case .remove(let offset, _, _): deleted[head + offset] = true
-            case .insert(let offset, _, _): inserted[head + offset] = true
-            }
-        }
+        let (deleted, inserted) = changedLines(oldLines: oldLines, newLines: newLines)
         let operations = editScript(deleted: deleted, inserted: inserted)
         let hunks = hunkRanges(operations, context: max(0, context))
         guard !hunks.isEmpty else { return "" }
@@ -52,6 +39,26 @@ public enum UnifiedDiff {
             }
         }
         return output
+    }
+
+    /// Which lines of `oldLines` go (`deleted`) and which of `newLines` come (`inserted`),
+    /// by `difference(from:)`. Lines the files share at the start and at the end are not
+    /// searched (as GNU diff does).
+    static func changedLines(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>]) -> (deleted: [Bool], inserted: [Bool]) {
+        let head = zip(oldLines, newLines).prefix { $0 == $1 }.count
+        let tail = zip(oldLines[head...].reversed(), newLines[head...].reversed()).prefix { $0 == $1 }.count
+        // The comparison is passed as a closure so that it is compiled for byte slices here:
+        // `difference(from:)` alone compares them through generic code, a call per byte.
+        let changes = newLines[head..<newLines.count - tail].difference(from: oldLines[head..<oldLines.count - tail]) { $0 == $1 }
+        var deleted = [Bool](repeating: false, count: oldLines.count)
+        var inserted = [Bool](repeating: false, count: newLines.count)
+        for change in changes {
+            switch change {
+            case .remove(let offset, _, _): deleted[head + offset] = true
+            case .insert(let offset, _, _): inserted[head + offset] = true
+            }
+        }
+        return (deleted, inserted)
     }
 
     /// One step of the edit script; the indices are where the step stands in each text.

@@ -31,9 +31,16 @@ public struct AtomicFileWriter: Sendable {
 
     /// Directories opened and checked once; writes into them go through their descriptors.
     let pins: DirectoryPins?
+    /// False for copies that are read once and removed (the staged check's): their files
+    /// and directory are not synced to disk, which costs milliseconds and protects nothing.
+    let synced: Bool
 
     /// Creates a writer; with `pins`, writes into a pinned directory use its descriptor.
-    public init(pins: DirectoryPins? = nil) { self.pins = pins }
+    /// `synced` false skips fsync, for throwaway copies only.
+    public init(pins: DirectoryPins? = nil, synced: Bool = true) {
+        self.pins = pins
+        self.synced = synced
+    }
 
     /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY), which Glibc's Swift overlay does not export.
     static let O_TMPFILE_FLAG: Int32 = 0o20000000 | O_DIRECTORY
@@ -67,7 +74,7 @@ public struct AtomicFileWriter: Sendable {
         guard directoryDescriptor >= 0 else { throw failure(directory, Catalog.text("write.cannotOpenDirectory")) }
         let staged = StagedFile(directoryDescriptor: directoryDescriptor, ownsDescriptor: pinned == nil, name: name, destination: destination,
                                 temporary: Self.temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + Self.temporarySuffix,
-                                replacing: replacing)
+                                replacing: replacing, synced: synced)
         var info = stat()
         if fstatat(directoryDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
@@ -102,7 +109,7 @@ public struct AtomicFileWriter: Sendable {
             if written < 0 { if errno == EINTR { continue }; throw failure(destination, Catalog.text("write.writeFailed")) }
             offset += written
         }
-        guard fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("write.fsyncFailed")) }
+        guard !synced || fsync(descriptor) == 0 else { throw failure(destination, Catalog.text("write.fsyncFailed")) }
         return staged
     }
 
@@ -176,8 +183,12 @@ public final class StagedFile {
 
     /// False for a file that must never replace another (a new key): it is linked to its name.
     let replacing: Bool
+    /// False when the directory is not synced after the rename (`AtomicFileWriter.synced`).
+    let synced: Bool
 
-    init(directoryDescriptor: Int32, ownsDescriptor: Bool, name: String, destination: String, temporary: String, replacing: Bool) {
+    init(directoryDescriptor: Int32, ownsDescriptor: Bool, name: String, destination: String, temporary: String, replacing: Bool,
+         synced: Bool = true) {
+        self.synced = synced
         self.directoryDescriptor = directoryDescriptor
         self.ownsDescriptor = ownsDescriptor
         self.name = name
@@ -198,7 +209,7 @@ public final class StagedFile {
             let source = "/proc/self/fd/\(unnamedDescriptor)"
             if linkat(AT_FDCWD, source, directoryDescriptor, name, AT_SYMLINK_FOLLOW) == 0 {
                 committed = true
-                fsync(directoryDescriptor)
+                syncDirectory()
                 return
             }
             if errno == EEXIST && !replacing { throw AtomicFileWriter.exists(destination) }
@@ -216,14 +227,18 @@ public final class StagedFile {
             unlinkat(directoryDescriptor, temporary, 0)
             named = false
             committed = true
-            fsync(directoryDescriptor)
+            syncDirectory()
             return
         }
         guard renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
             throw AtomicFileWriter.failure(destination, Catalog.text("write.renameFailed"))
         }
         committed = true
-        fsync(directoryDescriptor)
+        syncDirectory()
+    }
+
+    private func syncDirectory() {
+        if synced { fsync(directoryDescriptor) }
     }
 
     deinit {

@@ -76,6 +76,15 @@ extension PostfixConfigTests {
             #expect(edited.namesChanged(comparedTo: original) == expected, "seed \(seed)")
         }
 
+        /// A starting line that comes or goes moves the continuation lines below it from one
+        /// setting to another: the setting above changes too, though none of its lines did.
+        @Test func aStartingLineThatComesOrGoesChangesTheSettingAbove() {
+            let joined = MainConfig(parsing: "a = 1\n  x,\n# note\n  y\nc = 3\n")
+            let split = MainConfig(parsing: "a = 1\n  x,\nb = 2\n# note\n  y\nc = 3\n")
+            #expect(joined.namesChanged(comparedTo: split) == ["a", "b"])
+            #expect(split.namesChanged(comparedTo: joined) == ["a", "b"])
+        }
+
         /// Bytes that are not UTF-8 (a Latin-1 comment, a stray byte in a value) are written
         /// back as read, on the lines no edit touched, in a file that is edited.
         @Test func invalidUTF8IsWrittenBackAsRead() throws {

@@ -114,6 +114,36 @@ import PftlsTestSupport
         #expect(after.standardOutput.contains("\"dovecot\""), "\(after.all)")
     }
 
+    @Test func theCanaryTriesTheNewFilesOnABlockFor127002First() throws {
+        try dovecot.rewrite { $0.listen = "*" }
+        _ = try dovecot.reload()
+        try fixtures.issueLeaf("a")
+        let main = try String(contentsOfFile: dovecot.configPath, encoding: .utf8)
+        let applied = try postfix.apply(answers: answers("a"))
+        #expect(applied.status == 0, "\(applied.all)\n\(dovecot.log)")
+        #expect(applied.standardOutput.contains("trying Dovecot's new certificate on a temporary block for 127.0.0.2:"), "\(applied.all)")
+        #expect(applied.standardOutput.contains("Dovecot's temporary block served the new certificate"), "\(applied.all)")
+        #expect(try String(contentsOfFile: dovecot.configPath, encoding: .utf8) == main, "the block is gone")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: postfix.root + "/tls").filter { $0.hasPrefix(".pftls-canary-") }.isEmpty)
+        expectEverywhere("a", "apply")
+
+        // A Dovecot that cannot reload fails its canary: nothing live changes.
+        let master = try #require(Int32((try String(contentsOfFile: dovecot.root + "/run/master.pid", encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let before = ConfigFiles.snapshot(postfix.configDirectory)
+        let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        kill(master, SIGSTOP)
+        defer { kill(master, SIGCONT) }
+        try fixtures.issueLeaf("b")
+        let refused = try renew("b")
+        kill(master, SIGCONT)
+        #expect(refused.status != 0 && refused.all.contains("Dovecot's canary failed, nothing was changed"), "\(refused.all)")
+        #expect(ConfigFiles.snapshot(postfix.configDirectory).filter { !$0.key.contains("pftls-backups") } == before.filter { !$0.key.contains("pftls-backups") })
+        #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8) == ssl)
+        #expect(try String(contentsOfFile: dovecot.configPath, encoding: .utf8) == main, "the block is gone")
+        Thread.sleep(forTimeInterval: 1)
+        expectEverywhere("a", "the refused canary")
+    }
+
     @Test func noDovecotLeavesItAlone() throws {
         try fixtures.issueLeaf("a")
         let before = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)

@@ -11,6 +11,8 @@ package struct DovecotTestConfig: Sendable {
     package var key: String
     /// The value of `ssl`: `required` (no plaintext authentication) or `yes`.
     package var ssl = "required"
+    /// `listen`: loopback only, or `*` (every IPv4 address, on the instance's free high ports).
+    package var listen = "127.0.0.1"
     package var listeners: [DovecotListener]
     /// Lines added at the end of conf.d/10-ssl.conf (`local_name` blocks, an alt pair).
     package var extraSSLLines: [String] = []
@@ -38,8 +40,8 @@ package struct DovecotTestConfig: Sendable {
             "# Protocols we want to be serving.",
             "protocols = imap pop3 sieve",
             "",
-            "# Only loopback: a separate instance beside any system Dovecot.",
-            "listen = 127.0.0.1",
+            "# Only loopback unless a test asks for every address: a separate instance beside any system Dovecot.",
+            "listen = \(listen)",
             "base_dir = \(root)/run",
             "state_dir = \(root)/state",
             "instance_name = \(instanceName)",

@@ -144,6 +144,16 @@ public struct Applier {
                 say(Catalog.text("canary.passed"))
             }
         }
+        if options.reload, options.canary, let dovecot = plan.dovecot {
+            let canary = DovecotCanary(plan: plan, installation: dovecot, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10))
+            if canary.applies {
+                if let problem = canary.run(say: say) {
+                    backup.discard()
+                    throw fail(Catalog.text("dovecot.canary.refused", ["reason": problem]))
+                }
+                if canary.listener != nil { say(Catalog.text("dovecot.canary.passed")) }
+            }
+        }
         if let stop = interruption(Catalog.text("apply.stage.beforeChange")) { throw stop }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 

@@ -33,7 +33,9 @@ extension TLSAudit {
         case .success(let installation)?:
             report.installation = installation
         }
-        guard let installation = report.installation, installation.settings.offersTLS else { return report }
+        // Not asked for, a Dovecot that does not run serves nothing: nothing to compare.
+        guard let installation = report.installation, installation.settings.offersTLS,
+              situation.request.asked || installation.isRunning else { return report }
         let settings = installation.settings
         guard let pair = settings.pair else {
             report.findings.append(Finding(.dovecotNoCertificate, severity, file: file, message: Catalog.text("dovecot.check.no-certificate", ["file": SafeText.escape(file)]),

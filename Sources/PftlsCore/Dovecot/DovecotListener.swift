@@ -8,13 +8,16 @@ public struct DovecotListener: Equatable, Sendable {
     public let port: Int
     /// How a client reaches TLS on it.
     public let mode: TLSProbeMode
+    /// True when it listens on every IPv4 address (`*`): any 127.x.y.z reaches it.
+    public let onEveryIPv4Address: Bool
 
     /// Creates a listener.
-    public init(name: String, host: String, port: Int, mode: TLSProbeMode) {
+    public init(name: String, host: String, port: Int, mode: TLSProbeMode, onEveryIPv4Address: Bool = false) {
         self.name = name
         self.host = host
         self.port = port
         self.mode = mode
+        self.onEveryIPv4Address = onEveryIPv4Address
     }
 
     /// `dovecot imaps 127.0.0.1:993`: how findings and logs name it.
@@ -47,7 +50,8 @@ public struct DovecotListener: Equatable, Sendable {
                     let address = listener.value("address").flatMap { $0.isEmpty ? nil : $0 } ?? listen
                     let mode = listener.value("ssl") == "yes" ? login.implicit : login.startTLS
                     for host in probeHosts(address) {
-                        let candidate = DovecotListener(name: listener.name ?? login.protocolName, host: host, port: port, mode: mode)
+                        let candidate = DovecotListener(name: listener.name ?? login.protocolName, host: host, port: port, mode: mode,
+                                                        onEveryIPv4Address: host == "127.0.0.1" && address.contains("*"))
                         if !found.contains(candidate) { found.append(candidate) }
                     }
                 }

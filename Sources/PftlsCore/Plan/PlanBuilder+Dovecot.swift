@@ -64,7 +64,13 @@ extension PlanBuilder {
             installedFile(Catalog.text("dovecot.plan.file.certificate", ["setting": names.certificate(alternate: false)]), role: .dovecotCertificate,
                           path: certificatePath, content: .text(Array(chain.map(\.pem).joined().utf8)), mode: 0o644, summary: describe(chain)),
         ]
-        for changed in configFiles.changedFiles {
+        // A canary block a killed run left in the main file goes with this change.
+        var changes = configFiles.changedFiles
+        if let main = configFiles.files.first, let cleaned = DovecotCanary.removingBlock(from: changes.first { $0.path == main.path }?.new ?? main.original) {
+            changes.removeAll { $0.path == main.path }
+            changes.insert((main.path, main.original, cleaned), at: 0)
+        }
+        for changed in changes {
             let mode = (try? fileSystem.status(of: changed.path))?.permissions ?? 0o644
             files.append(PlannedFile.make(purpose: Catalog.text("dovecot.plan.file.config", ["name": AtomicFileWriter.split(changed.path).name]),
                                           role: .dovecotConfig, path: changed.path, content: .text(changed.new), mode: mode_t(mode), ownedByRoot: false,

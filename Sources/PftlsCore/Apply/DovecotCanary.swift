@@ -1,0 +1,124 @@
+import FoundationEssentials
+import Glibc
+
+/// The canary for Dovecot, the same idea as Postfix's (`Canary`): before the live
+/// listeners change, a temporary `local 127.0.0.2 { … }` block gives the new files to
+/// clients that connect to 127.0.0.2 only, Dovecot reloads, a listener that listens on
+/// every IPv4 address is probed there, and the block is removed again. Live clients never
+/// reach 127.0.0.2. A Dovecot whose listeners are all on given addresses has no such
+/// place: its probe after the switch decides, as the log says.
+struct DovecotCanary {
+    let plan: ChangePlan
+    let installation: DovecotInstallation
+    let processes: ProcessRunner
+    let probe: ListenerProbing
+    /// How long to wait for the block to serve the new certificate.
+    let deadline: TimeInterval
+
+    /// The loopback address only the canary's probe uses.
+    static let address = "127.0.0.2"
+    /// The comment line that opens the canary's block.
+    static let marker = Canary.marker
+
+    /// The listener to probe the block on, when there is one.
+    var listener: DovecotListener? { installation.listeners.first { $0.onEveryIPv4Address } }
+
+    /// The new Dovecot files, when the change installs any.
+    private var newFiles: (key: PlannedFile, certificate: PlannedFile)? {
+        guard let key = plan.files.first(where: { $0.role == .dovecotKey }), let certificate = plan.files.first(where: { $0.role == .dovecotCertificate }),
+              key.changes || certificate.changes else { return nil }
+        return (key, certificate)
+    }
+
+    /// True when there is something new to try and a place to try it.
+    var applies: Bool { newFiles != nil && plan.leaf != nil && installation.isRunning }
+
+    /// Runs the canary: nil when the block served the new leaf, else why not. The block and
+    /// the copies are gone afterwards, whatever happened, and Dovecot is reloaded without them.
+    func run(say: (String) -> Void) -> String? {
+        guard let files = newFiles, let leaf = plan.leaf else { return nil }
+        guard let listener else {
+            say(Catalog.text("dovecot.canary.no-place"))
+            return nil
+        }
+        let path = installation.configFile
+        let original: [UInt8]
+        var info = stat()
+        do {
+            original = try LocalFileSystem().readFile(path, limit: 4 << 20)
+            lstat(path, &info)
+        } catch {
+            return Catalog.text("canary.cannot-prepare", ["reason": error.reason])
+        }
+        let writer = AtomicFileWriter()
+        let owner = (info.st_uid, info.st_gid)
+        let mode = mode_t(info.st_mode & 0o7777)
+        var copies: [String] = []
+        var problem: String?
+        do {
+            for file in [files.key, files.certificate] {
+                let (directory, name) = AtomicFileWriter.split(file.path)
+                let copy = directory + "/" + Canary.filePrefix + name
+                try file.write(using: writer, to: copy, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
+                copies.append(copy)
+            }
+            let names = DovecotSettingNames(version: installation.settings.version)
+            let base = Self.removingBlock(from: original) ?? original
+            try writer.write(base + Array(Self.block(names: names, key: copies[0], certificate: copies[1]).utf8), to: path, mode: mode, owner: owner)
+            problem = tryBlock(listener, leaf: leaf, say: say)
+        } catch {
+            problem = Catalog.text("canary.cannot-prepare", ["reason": "\(error)"])
+        }
+        var left: String?
+        do { try writer.write(original, to: path, mode: mode, owner: owner) } catch {
+            left = Catalog.text("canary.not-removed", ["path": SafeText.escape(path), "reason": "\(error)"])
+        }
+        copies.forEach { unlink($0) }
+        _ = DovecotCommand(processes: processes, configFile: path).reload()
+        let problems = [problem, left].compactMap { $0 }
+        return problems.isEmpty ? nil : problems.joined(separator: " ")
+    }
+
+    /// Reloads Dovecot with the block and probes it until it serves the new leaf or the
+    /// deadline passes; nil when it did.
+    private func tryBlock(_ listener: DovecotListener, leaf: Certificate, say: (String) -> Void) -> String? {
+        let command = DovecotCommand(processes: processes, configFile: installation.configFile)
+        if let refused = command.gate() { return Catalog.text("dovecot.apply.gate-failed", ["file": SafeText.escape(installation.configFile), "reason": refused]) }
+        if case .failed(let reason) = command.reload() { return Catalog.text("canary.reload-failed", ["reason": reason]) }
+        say(Catalog.text("dovecot.canary.trying", ["place": "\(Self.address):\(listener.port)"]))
+        let end = Date().addingTimeInterval(deadline)
+        var last: ProbeResult
+        repeat {
+            last = probe.probe(host: Self.address, port: listener.port, mode: listener.mode, serverName: nil)
+            if last.leaf?.isSame(as: leaf) == true { return nil }
+            usleep(300_000)
+        } while Date() < end
+        switch last {
+        case .served(let chain): return Catalog.text("canary.other-certificate", ["sha256": chain.first?.sha256FingerprintText ?? "?"])
+        case .failed(let reason, _): return Catalog.text("canary.failed", ["reason": reason])
+        }
+    }
+
+    /// The block: the new files for clients that connect to 127.0.0.2.
+    static func block(names: DovecotSettingNames, key: String, certificate: String) -> String {
+        "\n" + marker + " a temporary block for the new certificate; removed again at once\n"
+            + "local \(address) {\n"
+            + "  \(names.certificate(alternate: false)) = \(names.value(forPath: certificate))\n"
+            + "  \(names.key(alternate: false)) = \(names.value(forPath: key))\n"
+            + "}\n"
+    }
+
+    /// `text` without the blocks a killed run left behind (the blank line before the
+    /// marker, the marker, and the lines up to the closing brace); nil when there are none.
+    static func removingBlock(from text: [UInt8]) -> [UInt8]? {
+        var lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var found = false
+        while let index = lines.firstIndex(where: { $0.hasPrefix(marker) }) {
+            found = true
+            let close = lines[index...].firstIndex { $0.trimmingWhitespace() == "}" } ?? lines.count - 1
+            let start = index > 0 && lines[index - 1].isEmpty ? index - 1 : index
+            lines.removeSubrange(start...close)
+        }
+        return found ? Array(lines.joined(separator: "\n").utf8) : nil
+    }
+}

@@ -13,6 +13,21 @@ import Testing
         listeners: [DovecotListener(name: "imap", host: "127.0.0.1", port: 143, mode: .imapStartTLS),
                     DovecotListener(name: "imaps", host: "127.0.0.1", port: 993, mode: .imapImplicit)])
 
+    @Test func anInstalledDovecotTheChangeDoesNotCoverIsOfferedUnticked() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter, .enter)
+        wizard.type("demo")
+        wizard.press(.enter, .enter)
+        var plan = try #require(wizard.model.services.preview)
+        plan.dovecotFound = dovecot
+        wizard.run(wizard.model.update(.planned(plan)))
+        #expect(!wizard.model.services.dovecotIncluded)
+        #expect(wizard.screen.contains("\(Glyphs.unicode.checkOff) Dovecot 2.3.19 too"), "\(wizard.screen)")
+        wizard.press(.up, .character(" "))
+        #expect(wizard.model.services.preview?.answers.dovecot == .config("/etc/dovecot/dovecot.conf"), "ticked: asked for")
+    }
+
     @Test func aCoveredDovecotGetsACheckBoxThatCanBeUnticked() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
@@ -23,6 +38,7 @@ import Testing
         #expect(!wizard.screen.contains("Dovecot 2.3.19"), "no box before a plan covers Dovecot")
         var plan = try #require(wizard.model.services.preview)
         plan.dovecot = dovecot
+        plan.dovecotFound = dovecot
         wizard.run(wizard.model.update(.planned(plan)))
         #expect(wizard.screen.contains("Dovecot 2.3.19 too: imap 143, imaps 993"), "\(wizard.screen)")
         #expect(wizard.model.services.nextFocused, "Next keeps the focus")

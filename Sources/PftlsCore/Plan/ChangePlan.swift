@@ -31,6 +31,8 @@ public struct ChangePlan {
     public var chain: [Certificate] = []
     /// The Dovecot instance the change covers as well, nil when it covers none.
     public var dovecot: DovecotInstallation? = nil
+    /// The Dovecot that was read for the change, covered or not (the wizard offers it).
+    public var dovecotFound: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).
     public var queueDirectory = TLSSetupInForce.standardQueueDirectory
 

@@ -8,6 +8,8 @@ import Glibc
 extension PlanBuilder {
     /// What the change does to Dovecot: nil when it leaves Dovecot alone.
     struct DovecotPart {
+        /// The instance read, covered or not.
+        var found: DovecotInstallation? = nil
         /// The instance covered; nil when a problem keeps it out (the findings say which).
         let installation: DovecotInstallation?
         let files: [PlannedFile]
@@ -44,7 +46,9 @@ extension PlanBuilder {
             guard request.asked else { return nil }
             return problem(.dovecotTLSOff, Catalog.text("dovecot.plan.ssl-off", ["file": where_]), Catalog.text("dovecot.plan.ssl-off.hint"))
         }
-        guard request.asked || servesWhatPostfixServes(settings, postfixFiles: postfixFiles, leaf: chain.first, hostname: hostname) else { return nil }
+        guard request.asked || servesWhatPostfixServes(settings, postfixFiles: postfixFiles, leaf: chain.first, hostname: hostname) else {
+            return DovecotPart(found: installation, installation: nil, files: [], findings: [])
+        }
         var configFiles: DovecotConfigFiles
         do { configFiles = try DovecotConfigFiles.read(installation.configFile, fileSystem: fileSystem) } catch {
             return problem(.dovecotConfigUnreadable, Catalog.text("dovecot.plan.unreadable", ["file": SafeText.escape(error.path), "reason": error.reason]),
@@ -78,7 +82,7 @@ extension PlanBuilder {
                 UnifiedDiff.make(old: changed.old, new: changed.new, oldLabel: changed.path, newLabel: changed.path + Catalog.text("plan.diff.new-label"))
             })
         }
-        return DovecotPart(installation: installation, files: files,
+        return DovecotPart(found: installation, installation: installation, files: files,
                            findings: [coverage(installation)] + keptFiles(settings, leaf: chain.first, names: names))
     }
 

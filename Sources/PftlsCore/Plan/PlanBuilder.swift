@@ -166,6 +166,7 @@ public struct PlanBuilder {
         plan.chain = report.servedChain
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
+        plan.dovecotFound = dovecotChange?.found
         return plan
     }
 

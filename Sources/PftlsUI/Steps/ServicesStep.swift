@@ -72,10 +72,11 @@ struct ServicesStep: WizardStep {
         // A plan for answers that have changed since is stale: dropped, never shown.
         guard case .planned(let plan) = event, shared.isCurrent(id), plan.answers == shared.answers else { return .nothing }
         preview = plan
-        if dovecot == nil, let covered = plan.dovecot {
-            // The box appears before Next: Next keeps the focus it had.
+        if dovecot == nil, let found = plan.dovecotFound {
+            // The box appears before Next, ticked when the plan covers Dovecot: Next keeps the focus it had.
             if nextFocused { focus += 1 }
-            dovecot = covered
+            dovecot = found
+            dovecotIncluded = plan.dovecot != nil
         }
         return .nothing
     }

@@ -24,6 +24,7 @@ import Testing
         "No newline at end of file",  // unified diff syntax
         "postconf: fatal: postconf",  // stands in for Postfix's own words
         "# pftls canary:", "a temporary listener for the new certificate; removed again at once",  // master.cf comment
+        "a temporary block for the new certificate; removed again at once",  // dovecot.conf comment
     ]
 
     @Test func everySentenceInTheSourcesComesFromTheCatalog() throws {

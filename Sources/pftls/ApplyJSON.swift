@@ -16,6 +16,15 @@ struct ApplyJSON: Encodable {
         let port: Int
         let served: String?
         let error: String?
+
+        /// What `result` says about `service` on `host`:`port`.
+        init(service: String, host: String, port: Int, result: ProbeResult) {
+            self.service = service
+            self.host = host
+            self.port = port
+            served = result.leaf?.sha256FingerprintText
+            error = if case .failed(let reason, _) = result { reason } else { nil }
+        }
     }
 
     var ok = true
@@ -63,11 +72,8 @@ struct ApplyJSON: Encodable {
         backupDirectory = outcome.backupDirectory
         rollbackCommand = outcome.rollbackCommand
         log = outcome.log
-        probes = outcome.probes.map { target, result in
-            let failure: String? = if case .failed(let reason, _) = result { reason } else { nil }
-            return Probe(service: target.service.rawValue, host: target.host, port: target.port,
-                         served: result.leaf?.sha256FingerprintText, error: failure)
-        }
+        probes = outcome.probes.map { Probe(service: $0.target.service.rawValue, host: $0.target.host, port: $0.target.port, result: $0.result) }
+            + outcome.dovecotProbes.map { Probe(service: "dovecot " + $0.listener.name, host: $0.listener.host, port: $0.listener.port, result: $0.result) }
     }
 
     /// Adds why the apply failed (and whether it rolled back).

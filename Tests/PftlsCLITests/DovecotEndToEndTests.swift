@@ -65,8 +65,9 @@ import PftlsTestSupport
         #expect(stat(postfix.root + "/tls/dovecot-key.pem", &key) == 0 && key.st_mode & 0o777 == 0o600)
 
         try fixtures.issueLeaf("b")
-        let renewed = try renew("b")
+        let renewed = try renew("b", ["--json"])
         #expect(renewed.status == 0, "\(renewed.all)\n\(dovecot.log)")
+        #expect(renewed.standardOutput.contains("\"service\" : \"dovecot imaps\""), "the JSON lists Dovecot's probes: \(renewed.standardOutput)")
         expectEverywhere("b", "renew")
         let again = try renew("b")
         #expect(again.status == 0 && again.standardOutput.contains("already installed"), "\(again.all)")

@@ -269,6 +269,7 @@ public struct Applier {
         } else if sealed {
             say(Catalog.text("demo.sandbox.not-reloaded"))
         }
+        var dovecotProbes: [(listener: DovecotListener, result: ProbeResult)] = []
         if options.reload, let dovecot = plan.dovecot {
             let command = DovecotCommand(processes: processes, configFile: dovecot.configFile)
             dovecotReloaded = true
@@ -285,14 +286,17 @@ public struct Applier {
                     let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, leaf: plan.leaf,
                                                   deadline: options.probeDeadline)
                     try checkpoint(Catalog.text("apply.stage.probing"))
+                    dovecotProbes.append((listener, result))
                     if let problem = proofProblem(result, place: listener.label, plan: plan, log: "") { throw rollBack(problem) }
                     say(Catalog.text("apply.log.servesNew", ["listener": listener.label, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
                 }
             }
         }
         audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
-        return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
-                            probes: probeResults, log: log)
+        var outcome = ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
+                                   probes: probeResults, log: log)
+        outcome.dovecotProbes = dovecotProbes
+        return outcome
     }
 
     /// What a run would say before writing anything, for a dry run: nil when Postfix's

@@ -10,6 +10,8 @@ public struct ApplyOutcome {
     public let probes: [(target: ProbeTarget, result: ProbeResult)]
     /// Progress lines, in order.
     public let log: [String]
+    /// Each Dovecot listener probed after its reload, and what it served.
+    public var dovecotProbes: [(listener: DovecotListener, result: ProbeResult)] = []
 }
 
 /// Why `apply` stopped. When files had been written, they were restored.

@@ -93,23 +93,13 @@ enum CheckText {
         }
         lines.append(Catalog.text("report.services"))
         for service in report.services {
-            let probe = report.probes.first { $0.service == service }.map { entry -> String in
-                switch entry.result {
-                case .served(let chain): return chain.first.map { $0.isSame(as: report.leaf ?? $0) ? Catalog.text("check.listener.servesOnDisk") : Catalog.text("check.listener.servesAnother") } ?? ""
-                case .failed(let reason, _): return Catalog.text("check.listener.handshakeFailed", ["reason": "\(reason)"])
-                }
-            } ?? Catalog.text("check.listener.notProbed")
+            let probe = summary(report.probes.first { $0.service == service }?.result, leaf: report.leaf)
             lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
         }
         if let dovecot = report.dovecot, let installation = dovecot.installation {
             lines.append(Catalog.text("dovecot.check.listeners", ["file": SafeText.escape(installation.configFile), "version": "\(installation.settings.version)"]))
             for listener in installation.listeners {
-                let probe = dovecot.probes.first { $0.listener == listener }.map { entry -> String in
-                    switch entry.result {
-                    case .served(let chain): return chain.first.map { $0.isSame(as: dovecot.leaf ?? $0) ? Catalog.text("check.listener.servesOnDisk") : Catalog.text("check.listener.servesAnother") } ?? ""
-                    case .failed(let reason, _): return Catalog.text("check.listener.handshakeFailed", ["reason": "\(reason)"])
-                    }
-                } ?? Catalog.text("check.listener.notProbed")
+                let probe = summary(dovecot.probes.first { $0.listener == listener }?.result, leaf: dovecot.leaf)
                 lines.append("  \(DisplayWidth.pad(listener.label, to: 41)) \(probe)")
             }
         }
@@ -117,6 +107,16 @@ enum CheckText {
         lines += FindingsText.lines(report.findings)
         lines.append(Catalog.text("check.result.\(report.verdict.rawValue.lowercased())"))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What a listener's probe showed, against the leaf on disk.
+    private static func summary(_ result: ProbeResult?, leaf: Certificate?) -> String {
+        switch result {
+        case .served(let chain)?:
+            chain.first.map { $0.isSame(as: leaf ?? $0) ? Catalog.text("check.listener.servesOnDisk") : Catalog.text("check.listener.servesAnother") } ?? ""
+        case .failed(let reason, _)?: Catalog.text("check.listener.handshakeFailed", ["reason": reason])
+        case nil: Catalog.text("check.listener.notProbed")
+        }
     }
 }
 

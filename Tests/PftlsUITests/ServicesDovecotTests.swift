@@ -16,9 +16,7 @@ import Testing
     @Test func anInstalledDovecotTheChangeDoesNotCoverIsOfferedUnticked() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter, .enter)
-        wizard.type("demo")
-        wizard.press(.enter, .enter)
+        wizard.walkToServices()
         var plan = try #require(wizard.model.services.preview)
         plan.dovecotFound = dovecot
         wizard.run(wizard.model.update(.planned(plan)))
@@ -31,9 +29,7 @@ import Testing
     @Test func aCoveredDovecotGetsACheckBoxThatCanBeUnticked() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter, .enter)
-        wizard.type("demo")
-        wizard.press(.enter, .enter)
+        wizard.walkToServices()
         #expect(wizard.model.step == .services)
         #expect(!wizard.screen.contains("Dovecot 2.3.19"), "no box before a plan covers Dovecot")
         var plan = try #require(wizard.model.services.preview)

@@ -146,9 +146,7 @@ enum SandboxSetUp {
     @Test func theServicesListenFieldTypesSpacesAndLetters() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }
-        wizard.press(.enter, .enter, .enter)
-        wizard.type("demo")
-        wizard.press(.enter, .enter)
+        wizard.walkToServices()
         #expect(wizard.model.step == .services)
         wizard.model.services.focus = 1
         #expect(!wizard.model.keyMap.footer(width: 200).contains("Space"), "Space types into the field")

@@ -40,6 +40,13 @@ struct WizardHarness {
         }
     }
 
+    /// From the start screen to the Services step of a new set-up with the demo's files.
+    mutating func walkToServices() {
+        press(.enter, .enter, .enter)
+        type("demo")
+        press(.enter, .enter)
+    }
+
     mutating func press(_ keys: Key...) {
         for key in keys {
             let effects = Catalog.withLanguage(language) { model.update(.key(key)) }

@@ -29,6 +29,7 @@ struct ApplyCommand: ParsableCommand {
                                          baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                          dns: change.dnsCheck)
             .covering(change.dovecot.situation(answers: parsed.dovecot, postfixConfigDirectory: change.configDirectory.path, processes: processes))
+            .stagingEarly(processes: processes)
             .build(parsed, setup: setup, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "")

@@ -86,6 +86,7 @@ struct RenewCommand: ParsableCommand {
                                           baseline: ConfigBaseline.read(installation, processes: processes, runCheck: !change.dryRun),
                                           dns: change.dnsCheck)
             .covering(change.dovecot.situation(answers: nil, postfixConfigDirectory: change.configDirectory.path, processes: processes))
+            .stagingEarly(processes: processes)
             .build(answers, setup: .success(setup), passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
         let plan = built.adding(RenewalPlanner.checks(old: current.leaf, new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))

@@ -31,6 +31,9 @@ public struct ChangePlan {
     public var chain: [Certificate] = []
     /// The Dovecot instance the change covers as well, nil when it covers none.
     public var dovecot: DovecotInstallation? = nil
+    /// What Postfix says about the new main.cf and master.cf, asked while the plan waited
+    /// for the current configuration's answer (`PlanBuilder.stagingEarly`); nil: asked when checked.
+    var stagedComplaints: AskedOnce<StagedCheck.Staged>? = nil
     /// The Dovecot that was read for the change, covered or not (the wizard offers it).
     public var dovecotFound: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).

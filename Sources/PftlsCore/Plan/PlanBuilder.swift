@@ -16,6 +16,21 @@ public struct PlanBuilder {
     let dns: MailDNSCheck?
     /// The Dovecot the change may cover as well (`DovecotRequest`); nil leaves Dovecot alone.
     var dovecot: DovecotSituation? = nil
+    /// Stage the new files for postconf while the current configuration is still being asked about.
+    var stagesEarly = false
+    /// The processes the early staged check runs.
+    var stagingProcesses: ProcessRunner?
+
+    /// This planner, staging the new main.cf and master.cf for postconf as soon as they
+    /// are made, on another thread, while postconf still answers about the files as they
+    /// are: apply and renew check the staged copy anyway, and the two questions then
+    /// overlap (a main.cf that makes postconf warn 20,000 times waits for one, not both).
+    public func stagingEarly(processes: ProcessRunner) -> PlanBuilder {
+        var builder = self
+        builder.stagesEarly = true
+        builder.stagingProcesses = processes
+        return builder
+    }
 
     /// This planner, covering `dovecot` as well.
     public func covering(_ dovecot: DovecotSituation?) -> PlanBuilder {
@@ -157,6 +172,7 @@ public struct PlanBuilder {
         files.append(configFile(.masterConfig, file: inForce.masterFile, new: master.renderBytes()) { masterDiff })
         files += dovecotChange?.files ?? []
         findings += dovecotChange?.findings ?? []
+        let staged = stagedEarly(files, configDirectory: installation.configDirectory)
         let baseline = self.baseline()
         findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
@@ -167,7 +183,18 @@ public struct PlanBuilder {
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
         plan.dovecotFound = dovecotChange?.found
+        plan.stagedComplaints = staged
         return plan
+    }
+
+    /// The staged check of the new main.cf and master.cf, started now (`stagingEarly`).
+    private func stagedEarly(_ files: [PlannedFile], configDirectory: String) -> AskedOnce<StagedCheck.Staged>? {
+        guard stagesEarly, let processes = stagingProcesses, let main = files.first(where: { $0.role == .mainConfig }),
+              let master = files.first(where: { $0.role == .masterConfig }) else { return nil }
+        let (mainText, masterText) = (main.textContent, master.textContent)
+        return AskedOnce.startingNow {
+            StagedCheck.stage(main: mainText, master: masterText, configDirectory: configDirectory, processes: processes)
+        }
     }
 
     /// Where the files go. With separate files, the pair main.cf names is never rewritten

@@ -53,6 +53,9 @@ public struct PlannedFile {
     /// True for main.cf, master.cf and Dovecot's configuration files.
     public var isConfig: Bool { role == .mainConfig || role == .masterConfig || role == .dovecotConfig }
 
+    /// The content of a file that holds no key (a config file); empty for a key file.
+    var textContent: [UInt8] { if case .text(let bytes) = content { bytes } else { [] } }
+
     /// True when the content holds a private key.
     public var isSecret: Bool { if case .secret = content { true } else { false } }
 

@@ -11,7 +11,7 @@ import Foundation
 package final class ThrowawayDovecot: @unchecked Sendable {
     /// The instance's directory (0755: Dovecot's own users reach base_dir below it).
     package let root: String
-    package let listeners: [DovecotListener]
+    package private(set) var listeners: [DovecotListener]
     /// What the config files hold; `rewrite` changes it.
     package private(set) var config: DovecotTestConfig
     /// The shell that runs `dovecot -F` and leads its process group; 0 when stopped.
@@ -71,7 +71,22 @@ package final class ThrowawayDovecot: @unchecked Sendable {
     /// completes a TLS handshake, or only accepts connections when `waitForTLS` is false
     /// (an instance meant to fail its handshakes). Throws with the output and log when it
     /// exits or does not get there.
+    /// Free ports are picked before Dovecot binds them: a test running beside this one may take
+    /// one first, and Dovecot then exits with `Address already in use`. Up to three times, the
+    /// instance moves to new free ports and starts again.
     package func start(timeout: Double = 15, waitForTLS: Bool = true) throws {
+        for attempt in 1...3 {
+            do {
+                return try startOnce(timeout: timeout, waitForTLS: waitForTLS)
+            } catch let failure as Shell.Failure where failure.description.contains("Address already in use") && attempt < 3 {
+                listeners = DovecotListener.standard(ports: ThrowawayPostfix.freePorts(5))
+                config.listeners = listeners
+                try writeConfig()
+            }
+        }
+    }
+
+    private func startOnce(timeout: Double, waitForTLS: Bool) throws {
         precondition(supervisor == 0, "already started")
         var ends: [Int32] = [-1, -1]
         guard pftls_pipe_cloexec(&ends) == 0 else { throw Shell.Failure(description: "pipe failed: errno \(errno)") }

@@ -87,6 +87,8 @@ public struct Applier {
             throw fail(problem)
         }
         if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
+        // Whether Dovecot ran before the change: one that stops during it has failed.
+        let dovecotWasRunning = !sealed && plan.dovecot?.isRunning == true
         if plan.baseline?.checkFailure != nil { say(Catalog.text("apply.repaired-config-passes")) }
         say(Catalog.text("apply.log.stagedAccepted"))
 
@@ -274,6 +276,8 @@ public struct Applier {
             let command = DovecotCommand(processes: processes, configFile: dovecot.configFile)
             dovecotReloaded = true
             switch command.reload() {
+            case .notRunning where dovecotWasRunning:
+                throw rollBack(Catalog.text("dovecot.apply.stopped", ["file": SafeText.escape(dovecot.configFile)]))
             case .notRunning:
                 dovecotReloaded = false
                 say(Catalog.text("dovecot.apply.not-running", ["file": SafeText.escape(dovecot.configFile)]))

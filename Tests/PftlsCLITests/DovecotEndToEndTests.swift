@@ -145,6 +145,44 @@ import PftlsTestSupport
         expectEverywhere("a", "the refused canary")
     }
 
+    /// Real programs, except that `doveadm reload` finds Dovecot gone: it stops the
+    /// throwaway instance first, as a Dovecot that dies during the change would be.
+    struct ReloadThatFindsDovecotGone: ProcessRunner {
+        let real = SystemProcessRunner()
+        let dovecot: ThrowawayDovecot
+        func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+            if program == "doveadm", arguments.last == "reload", dovecot.isRunning {
+                let master = Int32((try? String(contentsOfFile: dovecot.root + "/run/master.pid", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+                dovecot.stop()
+                for _ in 0..<100 where master > 0 && kill(master, 0) == 0 { usleep(20_000) }
+            }
+            return try real.run(program, arguments)
+        }
+    }
+
+    @Test func aDovecotThatStopsDuringTheChangeRollsBothBack() throws {
+        try fixtures.issueLeaf("a")
+        var answers = fixtures.answers("a", on: postfix, services: [.smtp])
+        answers.dovecotConfig = dovecot.configPath
+        let parsed = try AnswersJSON.parse(Array(answers.json.utf8), file: "answers.json")
+        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
+        let situation = DovecotRequest(configFile: dovecot.configPath, asked: true).read(processes: SystemProcessRunner())
+        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
+            .covering(situation).build(parsed, passphrases: nil, hostname: "mail.example.test")
+        #expect(plan.dovecot != nil && !plan.hasErrors, "\(plan.findings.map(\.message))")
+        let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        let before = ConfigFiles.snapshot(postfix.configDirectory)
+        #expect {
+            _ = try Applier(processes: ReloadThatFindsDovecotGone(dovecot: dovecot)).apply(plan, options: Applier.Options(probeDeadline: 3))
+        } throws: { error in
+            guard let failure = error as? ApplyFailure else { return false }
+            return failure.rolledBack && failure.description.contains("does not run any more")
+        }
+        #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8) == ssl)
+        #expect(ConfigFiles.snapshot(postfix.configDirectory) == before)
+    }
+
     @Test func noDovecotLeavesItAlone() throws {
         try fixtures.issueLeaf("a")
         let before = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)

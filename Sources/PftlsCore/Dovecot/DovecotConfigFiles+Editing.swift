@@ -3,7 +3,15 @@ extension DovecotConfigFiles {
     /// `value`. The line Dovecot reads last for it is edited in place (2.4's
     /// `ssl_server { cert_file = … }` form counts); with none, a line is added after the
     /// last global line of one of `neighbours`, or at the end of the main file.
+    ///
+    /// A `protocol imap { ssl_cert = … }` line overrides the global one for that protocol's
+    /// listeners, which serve the same names: it is set too. `local_name` and `local` blocks
+    /// (other names, other addresses) are left as they are.
     public mutating func set(_ key: String, to value: String, after neighbours: [String]) {
+        for setting in settings where setting.key == key && setting.scope.count == 1 && setting.scope[0].hasPrefix("protocol ") && setting.value != value {
+            files[setting.file].lines[setting.line] = Self.replacingValue(in: files[setting.file].lines[setting.line], with: value)
+            replaceSetting(setting, value: value)
+        }
         if let setting = settings.last(where: { Self.isGlobal($0, key) }) {
             guard setting.value != value else { return }
             files[setting.file].lines[setting.line] = Self.replacingValue(in: files[setting.file].lines[setting.line], with: value)

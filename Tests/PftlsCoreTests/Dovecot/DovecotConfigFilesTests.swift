@@ -83,13 +83,21 @@ import PftlsTestSupport
         #expect(new == "ssl = required\nssl_server_cert_file = /tls/cert.pem\nssl_server_key_file = /tls/key.pem\n  ssl_min_protocol = TLSv1.2\n")
     }
 
-    @Test func linesInsideBlocksAreNotTheGlobalOnes() throws {
+    @Test func linesInsideBlocksAreNotTheGlobalOnesButAProtocolsFollows() throws {
         let ssl = "ssl_cert = </global.pem\nlocal_name mail.example.com {\n  ssl_cert = </sni.pem\n}\nprotocol imap {\n  ssl_cert = </imap.pem\n}\n"
         var files = try DovecotConfigFiles.read(debianLayout(ssl: ssl), fileSystem: LocalFileSystem())
         #expect(files.settings.filter { $0.key == "ssl_cert" }.map(\.scope) == [[], ["local_name mail.example.com"], ["protocol imap"]])
         files.set("ssl_cert", to: "</new.pem", after: [])
         let new = String(decoding: try #require(files.changedFiles.first).new, as: UTF8.self)
-        #expect(new == ssl.replacingOccurrences(of: "</global.pem", with: "</new.pem"))
+        #expect(new == ssl.replacingOccurrences(of: "</global.pem", with: "</new.pem").replacingOccurrences(of: "</imap.pem", with: "</new.pem"))
+    }
+
+    @Test func aProtocolsOwnCertificateLineIsSetTooButNotAnotherNames() throws {
+        let ssl = "ssl_cert = </global.pem\nprotocol imap {\n  ssl_cert = </imap.pem\n}\nlocal_name other.example {\n  ssl_cert = </other.pem\n}\n"
+        var files = try DovecotConfigFiles.read(debianLayout(ssl: ssl), fileSystem: LocalFileSystem())
+        files.set("ssl_cert", to: "</new.pem", after: [])
+        let new = String(decoding: try #require(files.changedFiles.first).new, as: UTF8.self)
+        #expect(new == "ssl_cert = </new.pem\nprotocol imap {\n  ssl_cert = </new.pem\n}\nlocal_name other.example {\n  ssl_cert = </other.pem\n}\n")
     }
 
     @Test func the24NestedFormIsEditedInPlace() throws {

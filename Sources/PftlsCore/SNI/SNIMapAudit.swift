@@ -1,0 +1,70 @@
+/// `check` on an SNI map: every entry's files (they exist, the key matches, the chain is
+/// complete, the certificate covers the entry's name, `.example.com` meaning its
+/// subdomains), and an indexed map's database against what it was built from: older than
+/// its source or than any file it holds is `sni-map-stale` (the database stores the files'
+/// contents), a missing one too (every SNI lookup then fails, though `postfix check`
+/// passes), and a database readable by others holds private keys in the open.
+public struct SNIMapAudit {
+    let fileSystem: FileSystem
+    let inspector: Inspector
+
+    /// Creates an audit over `fileSystem`.
+    public init(fileSystem: FileSystem = LocalFileSystem(), inspector: Inspector = Inspector()) {
+        self.fileSystem = fileSystem
+        self.inspector = inspector
+    }
+
+    /// The database `postmap` builds for `map` (`NAME.db`, `NAME.lmdb`, `NAME.cdb`).
+    public static func database(of map: SNIMapReference) -> String? {
+        switch map.type {
+        case "hash", "btree", "dbm", "sdbm": map.name + ".db"
+        case "lmdb": map.name + ".lmdb"
+        case "cdb": map.name + ".cdb"
+        default: nil
+        }
+    }
+
+    /// Findings for `source`, read from `map`, with `expiry` deciding `expires-soon`.
+    public func findings(map: SNIMapReference, source: SNIMapSource, expiry: ExpiryThresholds = ExpiryThresholds()) -> [Finding] {
+        var findings: [Finding] = []
+        for entry in source.entries {
+            // A `.example.com` entry serves the subdomains: its certificate must cover one.
+            let name = entry.name.hasPrefix(".") ? "pftls-sni-check" + entry.name : entry.name
+            let report = inspector.inspect(paths: entry.files, options: expiry.applied(to: InspectionOptions(hostname: name)))
+            findings += report.findings.filter { $0.code != .unrelatedCertificate }.map { finding in
+                Finding(finding.code, finding.severity, file: finding.file,
+                        message: Catalog.text("sni.entry-finding", ["name": SafeText.escape(entry.name), "message": finding.message]), hint: finding.hint)
+            }
+        }
+        return findings + databaseFindings(map: map, files: source.entries.flatMap(\.files))
+    }
+
+    private func databaseFindings(map: SNIMapReference, files: [String]) -> [Finding] {
+        guard map.isIndexed, let database = Self.database(of: map) else { return [] }
+        let rebuild = "postmap -F \(map.type):\(map.name)"
+        guard let built = try? fileSystem.statusFollowingLinks(of: database), let builtAt = built.identity?.modified else {
+            return [Finding(.sniMapStale, .error, file: database, message: Catalog.text("sni.database-missing", ["database": SafeText.escape(database)]),
+                            hint: Catalog.text("sni.rebuild.hint", ["command": SafeText.escape(rebuild)]))]
+        }
+        var findings: [Finding] = []
+        let newer = ([map.name] + files).filter { path in
+            ((try? fileSystem.statusFollowingLinks(of: path))??.identity?.modified).map { $0 > builtAt } == true
+        }
+        if !newer.isEmpty {
+            findings.append(Finding(.sniMapStale, .error, file: database,
+                                    message: Catalog.text("sni.database-stale", ["database": SafeText.escape(database), "files": newer.map(SafeText.escape).joinedAsList()]),
+                                    hint: Catalog.text("sni.rebuild.hint", ["command": SafeText.escape(rebuild)])))
+        }
+        if built.isReadableByGroupOrOthers || built.isWritableByGroupOrOthers {
+            findings.append(Finding(.keyPermissions, .error, file: database,
+                                    message: Catalog.text("sni.database-readable", ["database": SafeText.escape(database), "mode": String(built.permissions, radix: 8)]),
+                                    hint: Catalog.text("sni.database-readable.hint", ["database": SafeText.escape(database)])))
+        }
+        return findings
+    }
+}
+
+extension FindingCode {
+    /// An indexed SNI map's database is older than its source or its files, or missing.
+    public static let sniMapStale: FindingCode = "sni-map-stale"
+}

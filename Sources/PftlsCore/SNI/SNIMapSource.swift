@@ -1,0 +1,93 @@
+/// One entry of an SNI map: the name a client sends (or `.example.com` for its
+/// subdomains, as Postfix looks them up) and the files served to it, each key followed by
+/// its certificate and issuers, as in `smtpd_tls_chain_files`.
+public struct SNIEntry: Equatable, Sendable {
+    /// The lookup key as written (`mail.example.com`, `.example.com`).
+    public let name: String
+    /// The files, in order.
+    public let files: [String]
+    /// The line of the source file the entry starts on (from 1); 0 for an inline table.
+    public let line: Int
+
+    /// True when `serverName` (what a client sends) finds this entry: the name itself, or a
+    /// `.parent` entry for any subdomain (not the parent itself), case-insensitively.
+    public func matches(_ serverName: String) -> Bool {
+        let sent = serverName.lowercased(), key = name.lowercased()
+        return key.hasPrefix(".") ? sent.hasSuffix(key) && sent.count > key.count : sent == key
+    }
+}
+
+/// The entries of an SNI map's source, as Postfix's table format has them: `key value`
+/// lines, `#` comments, blank lines, and a line that starts with white space continuing
+/// the one before. Lines are kept, so an entry can be changed in place.
+public struct SNIMapSource: Equatable, Sendable {
+    /// The entries, in file order.
+    public let entries: [SNIEntry]
+
+    /// Reads the text of a `hash:`/`texthash:` source file.
+    public init(text: String) {
+        var entries: [SNIEntry] = []
+        var current: (name: String, value: String, line: Int)?
+        func finish() {
+            if let entry = current { entries.append(SNIEntry(name: entry.name, files: Self.files(entry.value), line: entry.line)) }
+            current = nil
+        }
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(raw)
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if line.first == " " || line.first == "\t" {
+                current?.value += " " + trimmed
+                continue
+            }
+            finish()
+            let key = trimmed.prefix { !$0.isWhitespace }
+            current = (String(key), String(trimmed.dropFirst(key.count)).trimmingWhitespace(), index + 1)
+        }
+        finish()
+        self.entries = entries
+    }
+
+    /// Reads an inline table's text: `{ name = file, file }, name2 = file` (Postfix 3.7 wants the
+    /// braces around a value that holds several files).
+    public init(inline text: String) {
+        var entries: [SNIEntry] = []
+        var depth = 0
+        var item = ""
+        for character in text + "," {
+            if character == "{" { depth += 1 } else if character == "}" { depth -= 1 }
+            if character == ",", depth == 0 {
+                var body = item.trimmingWhitespace()
+                if body.hasPrefix("{"), body.hasSuffix("}") { body = String(body.dropFirst().dropLast()).trimmingWhitespace() }
+                if let equals = body.firstIndex(of: "=") {
+                    let name = String(body[..<equals]).trimmingWhitespace()
+                    let value = String(body[body.index(after: equals)...]).trimmingWhitespace()
+                    if !name.isEmpty { entries.append(SNIEntry(name: name, files: Self.files(value), line: 0)) }
+                }
+                item = ""
+            } else {
+                item.append(character)
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The entry a client sending `serverName` gets: the exact name first, then the nearest
+    /// `.parent` entry (Postfix tries the name, then its parent domains in turn).
+    public func entry(for serverName: String) -> SNIEntry? {
+        let sent = serverName.lowercased()
+        if let exact = entries.first(where: { $0.name.lowercased() == sent }) { return exact }
+        var labels = sent.split(separator: ".").dropFirst()
+        while !labels.isEmpty {
+            let parent = "." + labels.joined(separator: ".")
+            if let found = entries.first(where: { $0.name.lowercased() == parent }) { return found }
+            labels = labels.dropFirst()
+        }
+        return nil
+    }
+
+    /// A value's files: separated by commas and/or white space.
+    static func files(_ value: String) -> [String] {
+        value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+    }
+}

@@ -110,15 +110,19 @@ struct DovecotCanary {
 
     /// `text` without the blocks a killed run left behind (the blank line before the
     /// marker, the marker, and the lines up to the closing brace); nil when there are none.
+    /// Byte lines, not text: the rest of the file is kept byte for byte, UTF-8 or not.
     static func removingBlock(from text: [UInt8]) -> [UInt8]? {
-        var lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let markerBytes = Array(marker.utf8)
+        let closing = Array("}".utf8)
         var found = false
-        while let index = lines.firstIndex(where: { $0.hasPrefix(marker) }) {
+        while let index = lines.firstIndex(where: { $0.starts(with: markerBytes) }) {
             found = true
-            let close = lines[index...].firstIndex { $0.trimmingWhitespace() == "}" } ?? lines.count - 1
+            let close = lines[index...].firstIndex { $0.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }.elementsEqual(closing) }
+                ?? lines.count - 1
             let start = index > 0 && lines[index - 1].isEmpty ? index - 1 : index
             lines.removeSubrange(start...close)
         }
-        return found ? Array(lines.joined(separator: "\n").utf8) : nil
+        return found ? Array(lines.joined(separator: [UInt8(ascii: "\n")])) : nil
     }
 }

@@ -9,12 +9,12 @@ extension DovecotConfigFiles {
     /// (other names, other addresses) are left as they are.
     public mutating func set(_ key: String, to value: String, after neighbours: [String]) {
         for setting in settings where setting.key == key && setting.scope.count == 1 && setting.scope[0].hasPrefix("protocol ") && setting.value != value {
-            files[setting.file].lines[setting.line] = Self.replacingValue(in: files[setting.file].lines[setting.line], with: value)
+            files[setting.file].replace(line: setting.line, with: Self.replacingValue(in: files[setting.file].lines[setting.line], with: value))
             replaceSetting(setting, value: value)
         }
         if let setting = settings.last(where: { Self.isGlobal($0, key) }) {
             guard setting.value != value else { return }
-            files[setting.file].lines[setting.line] = Self.replacingValue(in: files[setting.file].lines[setting.line], with: value)
+            files[setting.file].replace(line: setting.line, with: Self.replacingValue(in: files[setting.file].lines[setting.line], with: value))
             replaceSetting(setting, value: value)
             return
         }
@@ -22,7 +22,7 @@ extension DovecotConfigFiles {
         let file = anchor?.file ?? 0
         let line = anchor.map { $0.line + 1 } ?? files[0].lines.count
         let indent = anchor.map { String(files[$0.file].lines[$0.line].prefix { $0 == " " || $0 == "\t" }) } ?? ""
-        files[file].lines.insert(indent + key + " = " + value, at: line)
+        files[file].insert(indent + key + " = " + value, at: line)
         settings = settings.map { $0.file == file && $0.line >= line ? $0.moved(by: 1) : $0 }
         settings.append(Setting(file: file, line: line, scope: [], key: key, value: value))
     }
@@ -60,8 +60,11 @@ extension DovecotConfigFiles {
         guard let equals = line.firstIndex(of: "=") else { return line }
         let head = line[...equals]
         let rest = String(line[line.index(after: equals)...])
-        let comment = String(rest.dropFirst(withoutComment(rest).count))
-        return head + " " + value + (comment.isEmpty ? "" : " " + comment)
+        // A CRLF file keeps its CR.
+        let end = rest.hasSuffix("\r") ? "\r" : ""
+        let body = end.isEmpty ? rest : String(rest.dropLast())
+        let comment = String(body.dropFirst(withoutComment(body).count))
+        return head + " " + value + (comment.isEmpty ? "" : " " + comment) + end
     }
 
     private mutating func replaceSetting(_ old: Setting, value: String) {

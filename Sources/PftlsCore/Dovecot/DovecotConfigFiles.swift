@@ -8,15 +8,39 @@ public struct DovecotConfigFiles: Sendable {
     /// One file of the set.
     public struct File: Sendable {
         public let path: String
-        /// The lines, without their line ends.
-        public var lines: [String]
+        /// The lines, without their line ends, decoded for reading.
+        public private(set) var lines: [String]
+        /// Each line's bytes as read (or as edited): what is written back, so a byte that is
+        /// not UTF-8 in a line no edit touches stays as it was.
+        private var rawLines: [ArraySlice<UInt8>]
         /// True when the last line ends with a newline.
         public let endsWithNewline: Bool
         /// The bytes as read.
         public let original: [UInt8]
 
         /// The file's text after edits.
-        public var bytes: [UInt8] { Array((lines.joined(separator: "\n") + (endsWithNewline ? "\n" : "")).utf8) }
+        public var bytes: [UInt8] { Array(rawLines.joined(separator: [UInt8(ascii: "\n")])) + (endsWithNewline ? [UInt8(ascii: "\n")] : []) }
+
+        init(path: String, bytes: [UInt8]) {
+            self.path = path
+            original = bytes
+            endsWithNewline = bytes.last == UInt8(ascii: "\n")
+            rawLines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            if endsWithNewline { rawLines.removeLast() }
+            lines = rawLines.map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Replaces line `index` with `text`.
+        mutating func replace(line index: Int, with text: String) {
+            lines[index] = text
+            rawLines[index] = Array(text.utf8)[...]
+        }
+
+        /// Inserts `text` as a new line at `index`.
+        mutating func insert(_ text: String, at index: Int) {
+            lines.insert(text, at: index)
+            rawLines.insert(Array(text.utf8)[...], at: index)
+        }
     }
 
     /// One `key = value` line.
@@ -57,12 +81,10 @@ public struct DovecotConfigFiles: Sendable {
             if !required, error.isMissing { return }
             throw ReadFailure(path: path, reason: error.reason)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let endsWithNewline = text.hasSuffix("\n")
-        if endsWithNewline { lines.removeLast() }
         let index = files.count
-        files.append(File(path: path, lines: lines, endsWithNewline: endsWithNewline, original: bytes))
+        let file = File(path: path, bytes: bytes)
+        let lines = file.lines
+        files.append(file)
         var scope = outer
         var heredoc: String?
         for (number, raw) in lines.enumerated() {

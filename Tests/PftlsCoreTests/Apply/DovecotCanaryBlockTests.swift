@@ -18,6 +18,9 @@ import Testing
         let left = file + DovecotCanary.block(names: names, key: "/k", certificate: "/c")
         #expect(DovecotCanary.removingBlock(from: Array(left.utf8)).map { String(decoding: $0, as: UTF8.self) } == file)
         #expect(DovecotCanary.removingBlock(from: Array(file.utf8)) == nil)
+        let latin1: [UInt8] = Array("# r".utf8) + [0xE9] + Array("sum\n".utf8)
+        #expect(DovecotCanary.removingBlock(from: latin1 + Array(DovecotCanary.block(names: names, key: "/k", certificate: "/c").utf8)) == latin1,
+                "the rest stays byte for byte")
         let twice = left + DovecotCanary.block(names: names, key: "/k", certificate: "/c")
         #expect(DovecotCanary.removingBlock(from: Array(twice.utf8)).map { String(decoding: $0, as: UTF8.self) } == file)
     }

@@ -100,6 +100,18 @@ import PftlsTestSupport
         #expect(new == "ssl_cert = </new.pem\nprotocol imap {\n  ssl_cert = </new.pem\n}\nlocal_name other.example {\n  ssl_cert = </other.pem\n}\n")
     }
 
+    @Test func bytesThatAreNotUTF8AndCRLFLinesStayAsTheyWere() throws {
+        // A Latin-1 comment (é as 0xE9) and CRLF line ends, as a file edited on another system has.
+        let ssl: [UInt8] = Array("# certificat sign".utf8) + [0xE9] + Array("\r\nssl_cert = </old.pem\r\nssl_key = </old.key\r\n".utf8)
+        let main = debianLayout(ssl: "")
+        _ = directory.write("conf.d/10-ssl.conf", ssl)
+        var files = try DovecotConfigFiles.read(main, fileSystem: LocalFileSystem())
+        files.set("ssl_cert", to: "</new.pem", after: [])
+        files.set("ssl_key", to: "</new.key", after: [])
+        let change = try #require(files.changedFiles.first)
+        #expect(change.new == Array("# certificat sign".utf8) + [0xE9] + Array("\r\nssl_cert = </new.pem\r\nssl_key = </new.key\r\n".utf8))
+    }
+
     @Test func the24NestedFormIsEditedInPlace() throws {
         let ssl = "ssl_server {\n  cert_file = /old.pem\n  key_file = /old.key\n}\n"
         var files = try DovecotConfigFiles.read(debianLayout(ssl: ssl), fileSystem: LocalFileSystem())

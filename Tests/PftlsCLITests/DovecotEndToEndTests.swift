@@ -161,16 +161,36 @@ import PftlsTestSupport
         }
     }
 
-    @Test func aDovecotThatStopsDuringTheChangeRollsBothBack() throws {
-        try fixtures.issueLeaf("a")
-        var answers = fixtures.answers("a", on: postfix, services: [.smtp])
+    /// The plan `apply` makes for leaf `leaf` on smtp, covering the throwaway Dovecot.
+    private func dovecotPlan(_ leaf: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ChangePlan {
+        try fixtures.issueLeaf(leaf)
+        var answers = fixtures.answers(leaf, on: postfix, services: [.smtp])
         answers.dovecotConfig = dovecot.configPath
         let parsed = try AnswersJSON.parse(Array(answers.json.utf8), file: "answers.json")
         let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
         let situation = DovecotRequest(configFile: dovecot.configPath, asked: true).read(processes: SystemProcessRunner())
         let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
             .covering(situation).build(parsed, passphrases: nil, hostname: "mail.example.test")
-        #expect(plan.dovecot != nil && !plan.hasErrors, "\(plan.findings.map(\.message))")
+        #expect(plan.dovecot != nil && !plan.hasErrors, "\(plan.findings.map(\.message))", sourceLocation: sourceLocation)
+        return plan
+    }
+
+    @Test func aRunForAnotherPostfixThatHoldsDovecotWaitsThenRefusesAndChangesNothing() throws {
+        let plan = try dovecotPlan("a")
+        let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        let held = try ConfigLock(configDirectory: dovecot.configDirectory, wait: 1)
+        #expect {
+            _ = try Applier().apply(plan, options: Applier.Options(lockWait: 1))
+        } throws: { error in
+            guard let failure = error as? ApplyFailure else { return false }
+            return !failure.rolledBack && failure.description.contains(dovecot.configDirectory)
+        }
+        withExtendedLifetime(held) {}
+        #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8) == ssl)
+    }
+
+    @Test func aDovecotThatStopsDuringTheChangeRollsBothBack() throws {
+        let plan = try dovecotPlan("a")
         let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
         let before = ConfigFiles.snapshot(postfix.configDirectory)
         #expect {

@@ -66,6 +66,14 @@ public struct Applier {
         let lock: ConfigLock
         do { lock = try ConfigLock(configDirectory: plan.configDirectory, wait: options.lockWait) } catch { throw fail(error.description) }
         defer { withExtendedLifetime(lock) {} }
+        // Two runs for two Postfix instances may cover the same Dovecot: its directory is locked too.
+        var dovecotLock: ConfigLock?
+        if let dovecot = plan.dovecot {
+            do { dovecotLock = try ConfigLock(configDirectory: AtomicFileWriter.split(dovecot.configFile).directory, wait: options.lockWait) } catch {
+                throw fail(error.description)
+            }
+        }
+        defer { withExtendedLifetime(dovecotLock) {} }
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
             say(Catalog.text("apply.staleStagingRemoved", ["stale": "\(SafeText.escape(stale))"]))
         }

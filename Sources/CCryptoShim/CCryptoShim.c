@@ -38,6 +38,8 @@ unsigned long pftls_name_print_flags(void) { return XN_FLAG_RFC2253 & ~(ASN1_STR
 
 long pftls_ssl_set_server_name(SSL *ssl, const char *name) { return SSL_set_tlsext_host_name(ssl, name); }
 
+long pftls_ssl_set_signature_algorithms(SSL *ssl, const char *list) { return SSL_set1_sigalgs_list(ssl, list); }
+
 STACK_OF(X509_EXTENSION) *pftls_extension_stack_new(void) { return sk_X509_EXTENSION_new_null(); }
 int pftls_extension_stack_push(STACK_OF(X509_EXTENSION) *stack, X509_EXTENSION *extension) { return sk_X509_EXTENSION_push(stack, extension); }
 void pftls_extension_stack_pop_free(STACK_OF(X509_EXTENSION) *stack) { sk_X509_EXTENSION_pop_free(stack, X509_EXTENSION_free); }

@@ -44,6 +44,10 @@ unsigned long pftls_name_print_flags(void);
 /* SSL_set_tlsext_host_name is a macro over SSL_ctrl: sets SNI. */
 long pftls_ssl_set_server_name(SSL *ssl, const char *name);
 
+/* SSL_set1_sigalgs_list is a macro over SSL_ctrl: the signature algorithms the client offers
+   (an RSA-only or ECDSA-only client). */
+long pftls_ssl_set_signature_algorithms(SSL *ssl, const char *list);
+
 /* STACK_OF(X509_EXTENSION) for a request's extensions. */
 STACK_OF(X509_EXTENSION) *pftls_extension_stack_new(void);
 int pftls_extension_stack_push(STACK_OF(X509_EXTENSION) *stack, X509_EXTENSION *extension);

@@ -9,6 +9,16 @@ public protocol ListenerProbing: Sendable {
     /// Probes `host`:`port`, sending `serverName` as SNI when given. A `host` that is an
     /// absolute path is a UNIX-domain socket (the canary's listener).
     func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult
+    /// The same with a client that accepts only `keyType` (nil: any), to see the chain a
+    /// server presents for that key type.
+    func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?, keyType: ServerKeyType?) -> ProbeResult
+}
+
+extension ListenerProbing {
+    /// Stand-ins that do not tell key types apart answer as for any client.
+    public func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?, keyType: ServerKeyType?) -> ProbeResult {
+        probe(host: host, port: port, mode: mode, serverName: serverName)
+    }
 }
 
 /// Connects to a live listener and records the certificate chain it serves.
@@ -25,6 +35,11 @@ public struct TLSProbe: ListenerProbing {
     /// Probes `host`:`port`, sending `serverName` as SNI when given. A `host` that is an
     /// absolute path is a UNIX-domain socket (the canary's listener).
     public func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String? = nil) -> ProbeResult {
+        probe(host: host, port: port, mode: mode, serverName: serverName, keyType: nil)
+    }
+
+    /// Probes as a client that accepts only `keyType` (nil: any) offering only its signature algorithms.
+    public func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?, keyType: ServerKeyType?) -> ProbeResult {
         _ = OpenSSLRuntime.ready
         defer { OpenSSLError.drain() }
         let connection: SMTPConnection
@@ -45,6 +60,7 @@ public struct TLSProbe: ListenerProbing {
         defer { SSL_free(ssl) }
         SSL_set_fd(ssl, connection.descriptor)
         if let serverName { _ = pftls_ssl_set_server_name(ssl, serverName) }
+        if let keyType { _ = pftls_ssl_set_signature_algorithms(ssl, keyType.signatureAlgorithms) }
         guard SSL_connect(ssl) == 1 else {
             let detail = OpenSSLError.drain() ?? Catalog.text("probe.serverClosed")
             return .failed(reason: Catalog.text("probe.handshakeFailed", ["detail": "\(detail)"]))

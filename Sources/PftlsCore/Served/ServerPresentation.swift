@@ -1,0 +1,65 @@
+/// What a Postfix instance presents, per name and per key type: the default pairs
+/// (`smtpd_tls_chain_files`, else the legacy RSA, DSA and ECDSA settings) and the SNI maps
+/// of main.cf and of master.cf's `-o` overrides. check, plan, renew and the wizard read it
+/// the same way.
+public struct ServerPresentation {
+    /// The default pairs in load order, one per key type when configured well.
+    public let pairs: [PresentedPair]
+    /// The SNI maps in force, main.cf's first.
+    public let maps: [SNIMapInUse]
+
+    /// The legacy settings, each certificate with its key (the key defaults to the certificate file).
+    static let legacyPairs = [("smtpd_tls_key_file", "smtpd_tls_cert_file"), ("smtpd_tls_dkey_file", "smtpd_tls_dcert_file"),
+                              ("smtpd_tls_eckey_file", "smtpd_tls_eccert_file")]
+
+    /// Reads the pairs and maps `setup` names; `options` go to each pair's inspection.
+    public static func read(_ setup: TLSSetupInForce, fileSystem: FileSystem, inspector: Inspector,
+                            options: InspectionOptions = InspectionOptions()) -> ServerPresentation {
+        let reader = PairReader(inspector: inspector)
+        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, options: options) }
+        let maps = setup.sniMapReferences.map { SNIMapInUse($0.reference, service: $0.service, fileSystem: fileSystem) }
+        return ServerPresentation(pairs: pairs, maps: maps)
+    }
+
+    /// The key types presented by default, in report order.
+    public var keyTypes: [ServerKeyType] { Set(pairs.compactMap(\.keyType)).sorted() }
+
+    /// The default pair of `type`.
+    public func pair(of type: ServerKeyType) -> PresentedPair? { pairs.first { $0.keyType == type } }
+
+    /// The map entry a client sending `serverName` gets from main.cf's maps (the first
+    /// table that has one), with its map; nil: the default pairs.
+    public func entry(for serverName: String, service: String? = nil) -> (map: SNIMapInUse, entry: SNIEntry)? {
+        let inForce = maps.filter { $0.service == service }
+        for map in (inForce.isEmpty ? maps.filter { $0.service == nil } : inForce) {
+            if let entry = map.source?.entry(for: serverName) { return (map, entry) }
+        }
+        return nil
+    }
+}
+
+extension TLSSetupInForce {
+    /// The default pairs' files, one list per group Postfix reads as one concatenation:
+    /// `smtpd_tls_chain_files` whole, else each legacy key with its certificate.
+    public var defaultPairFiles: [[String]] {
+        let chain = value("smtpd_tls_chain_files")
+        if !chain.isEmpty { return [Self.fileList(chain)] }
+        return ServerPresentation.legacyPairs.compactMap { key, certificate in
+            let certificateFile = value(certificate)
+            guard !certificateFile.isEmpty else { return nil }
+            let keyFile = value(key)
+            return keyFile.isEmpty || keyFile == certificateFile ? [certificateFile] : [keyFile, certificateFile]
+        }
+    }
+
+    /// The `tls_server_sni_maps` tables of main.cf, then of each smtpd service's `-o` override.
+    public var sniMapReferences: [(reference: SNIMapReference, service: String?)] {
+        let type = value("default_database_type").isEmpty ? "hash" : value("default_database_type")
+        var found = SNIMapInUse.references(in: value("tls_server_sni_maps"), defaultType: type).map { (reference: $0, service: String?.none) }
+        for entry in master.services where entry.service.command == "smtpd" {
+            guard let override = entry.service.option("tls_server_sni_maps") else { continue }
+            found += SNIMapInUse.references(in: override, defaultType: type).map { (reference: $0, service: entry.service.name) }
+        }
+        return found
+    }
+}

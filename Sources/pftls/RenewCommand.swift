@@ -30,6 +30,9 @@ struct RenewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("renew.lineage.help"), valueName: "NAME"))
     var lineage: String?
 
+    @Option(name: .customLong("sni"), help: ArgumentHelp(Catalog.text("renew.sni.help"), valueName: "NAME"))
+    var sniNames: [String] = []
+
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("renew.allow-names-dropped.help")))
     var allowNamesDropped = false
 
@@ -43,6 +46,7 @@ struct RenewCommand: ParsableCommand {
         }
         if cert != nil && certbotName != nil { throw ValidationError(Catalog.text("renew.certAndCertbotExclusive")) }
         if lineage != nil && (cert != nil || certbotName != nil) { throw ValidationError(Catalog.text("renew.lineage.not-with-files")) }
+        if let problem = sniNames.lazy.compactMap(SNIAnswer.problem(with:)).first { throw ValidationError(problem) }
     }
 
     /// The lineage certbot renewed, when this run is its deploy hook (no files named).
@@ -77,7 +81,10 @@ struct RenewCommand: ParsableCommand {
         if let renewed = renewedLineage,
            !admits(renewed, inUse: current, hostname: installation.hostname, inspector: inspector) { return }
         let request = self.request
-        var answers = request.answers(replacing: current.answers)
+        let presentation = ServerPresentation.read(setup, fileSystem: fileSystem, inspector: inspector)
+        let newLeaf = inspector.inspect(paths: [request.certificate] + request.chain).leaf
+        let slot = RenewalSlot.choose(leaf: newLeaf, hostname: installation.hostname, explicitNames: sniNames, presentation: presentation)
+        var answers = request.answers(replacing: current.answers, slot: slot, presentation: presentation, newLeaf: newLeaf)
         answers.names = names
         answers.privateCA = privateCA.privateCA
         let passphrases = try PassphraseOption.source(file: change.passphraseFile)
@@ -89,7 +96,10 @@ struct RenewCommand: ParsableCommand {
             .stagingEarly(processes: processes)
             .build(answers, setup: .success(setup), passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
-        let plan = built.adding(RenewalPlanner.checks(old: current.leaf, new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
+        let plan = built.adding(slot == .defaultPair
+            ? RenewalPlanner.checks(old: presentation.pairs.first { $0.keyType == newLeaf.flatMap { ServerKeyType($0.keyAlgorithm) } }?.leaf ?? current.leaf,
+                                    new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped)
+            : RenewalPlanner(inspector: inspector).sniChecks(slot, presentation: presentation, new: newLeaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")
             return

@@ -204,6 +204,11 @@ public struct Applier {
         var dovecotReloaded = false
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
+            if !sealed {
+                for map in plan.sniRebuilds where SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map) == nil {
+                    say(Catalog.text("sni.apply.rollback-rebuilt", ["map": SafeText.escape(map.type + ":" + map.name)]))
+                }
+            }
             if dovecotReloaded, let dovecot = plan.dovecot,
                DovecotCommand(processes: processes, configFile: dovecot.configFile).reload() == .reloaded {
                 say(Catalog.text("dovecot.apply.rollback-reloaded"))
@@ -239,6 +244,12 @@ public struct Applier {
             }
         }
         try checkpoint(Catalog.text("apply.stage.afterWrite"))
+        for map in plan.sniRebuilds where !sealed {
+            if let problem = SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map) {
+                throw rollBack(Catalog.text("sni.apply.rebuild-failed", ["reason": problem]))
+            }
+            say(Catalog.text("sni.apply.rebuilt", ["map": SafeText.escape(map.type + ":" + map.name)]))
+        }
 
         if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
@@ -266,12 +277,16 @@ public struct Applier {
                 say(Catalog.text("apply.log.reloaded"))
                 try checkpoint(Catalog.text("apply.stage.afterReload"))
                 for target in plan.probes {
-                    let result = probeUntilServed(host: target.host, port: target.port, mode: target.mode, leaf: plan.leaf, deadline: options.probeDeadline)
-                    try checkpoint(Catalog.text("apply.stage.probing"))
-                    probeResults.append((target, result))
-                    let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"])
-                    if let problem = proofProblem(result, place: where_, plan: plan, log: log.quote) { throw rollBack(problem) }
-                    say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                    for proof in plan.proofsOrDefault {
+                        let result = probeUntilServed(host: target.host, port: target.port, mode: target.mode, proof: proof, deadline: options.probeDeadline)
+                        try checkpoint(Catalog.text("apply.stage.probing"))
+                        if proof.serverName == nil && (proof.keyType == nil || proof.chain.first.map { plan.leaf?.isSame(as: $0) == true } == true) {
+                            probeResults.append((target, result))
+                        }
+                        let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"]) + proof.label
+                        if let problem = proofProblem(result, place: where_, proof: proof, plan: plan, log: log.quote) { throw rollBack(problem) }
+                        say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                    }
                 }
             } else {
                 say(Catalog.text("apply.postfixNotRunning", ["configDirectory": "\(SafeText.escape(plan.configDirectory))"]))
@@ -295,11 +310,11 @@ public struct Applier {
                 say(Catalog.text("dovecot.apply.reloaded"))
                 try checkpoint(Catalog.text("apply.stage.afterReload"))
                 for listener in dovecot.listeners {
-                    let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, leaf: plan.leaf,
+                    let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, proof: plan.defaultProof,
                                                   deadline: options.probeDeadline)
                     try checkpoint(Catalog.text("apply.stage.probing"))
                     dovecotProbes.append((listener, result))
-                    if let problem = proofProblem(result, place: listener.label, plan: plan, log: "") { throw rollBack(problem) }
+                    if let problem = proofProblem(result, place: listener.label, proof: plan.defaultProof, plan: plan, log: "") { throw rollBack(problem) }
                     say(Catalog.text("apply.log.servesNew", ["listener": listener.label, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
                 }
             }
@@ -323,10 +338,10 @@ public struct Applier {
     /// reaches new connections only as the old smtpd processes go.
     /// nil when `result` proves the change at `place`: the new leaf with the installed chain;
     /// else why not, with `log` (what the mail log said) after it.
-    private func proofProblem(_ result: ProbeResult, place: String, plan: ChangePlan, log: String) -> String? {
+    private func proofProblem(_ result: ProbeResult, place: String, proof: ServeProof, plan: ChangePlan, log: String) -> String? {
         switch result {
-        case .served(let chain) where chain.first.map { plan.leaf?.isSame(as: $0) == true } == true:
-            guard let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: chain, installed: plan.chain) else {
+        case .served(let chain) where chain.first.map { proof.leaf?.isSame(as: $0) == true } == true:
+            guard let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: chain, installed: proof.chain) else {
                 return nil
             }
             return whole.message + Catalog.text("sentence.end") + log
@@ -337,14 +352,15 @@ public struct Applier {
         }
     }
 
-    private func probeUntilServed(host: String, port: Int, mode: TLSProbeMode, leaf: Certificate?, deadline: TimeInterval) -> ProbeResult {
+    private func probeUntilServed(host: String, port: Int, mode: TLSProbeMode, proof: ServeProof, deadline: TimeInterval) -> ProbeResult {
+        let leaf = proof.leaf
         let end = Date().addingTimeInterval(deadline)
         var result: ProbeResult
         // The failure that got furthest: once smtpd dies after the handshake, Postfix's
         // master throttles the service and later tries only see a closed connection.
         var furthest: ProbeResult?
         repeat {
-            result = probe.probe(host: host, port: port, mode: mode, serverName: nil)
+            result = probe.probe(host: host, port: port, mode: mode, serverName: proof.serverName, keyType: proof.keyType)
             if let served = result.leaf, let leaf, served.isSame(as: leaf) { return result }
             if case .failed(_, answered: true) = result { furthest = result }
             usleep(300_000)

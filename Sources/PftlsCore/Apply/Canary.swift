@@ -41,7 +41,7 @@ struct Canary {
             case .keyAndChain: (file, "smtpd_tls_chain_files")
             case .key: (file, "smtpd_tls_key_file")
             case .certificate: (file, "smtpd_tls_cert_file")
-            case .intermediates, .mainConfig, .masterConfig, .dovecotConfig, .dovecotKey, .dovecotCertificate: nil
+            case .intermediates, .mainConfig, .masterConfig, .dovecotConfig, .dovecotKey, .dovecotCertificate, .sniChain, .sniMap: nil
             }
         }
     }
@@ -71,13 +71,18 @@ struct Canary {
         var problem: String?
         do {
             var options: [String] = []
+            var copyOf: [String: String] = [:]
             for (file, parameter) in overrides {
                 let (directory, name) = AtomicFileWriter.split(file.path)
                 let copy = directory + "/" + Self.filePrefix + name
                 try file.write(using: writer, to: copy, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
                 copies.append(copy)
-                options.append(parameter + "=" + copy)
+                copyOf[file.path] = copy
+                if parameter != "smtpd_tls_chain_files" { options.append(parameter + "=" + copy) }
             }
+            // Every pair the change serves, the new files' copies in their places.
+            let chainFiles = plan.chainFiles.map { copyOf[$0] ?? $0 }
+            if !chainFiles.isEmpty && chainFiles != plan.chainFiles { options.append("smtpd_tls_chain_files=" + chainFiles.joined(separator: ",")) }
             let base = Self.removingEntries(from: original) ?? original
             try writer.write(base + Array(Self.entry(options: options).utf8), to: masterPath, mode: mode, owner: owner)
             ConfigFileAge.dateBack([masterPath])
@@ -101,17 +106,28 @@ struct Canary {
     /// Reloads Postfix with the canary's entry and probes it until it serves the new
     /// leaf or the deadline passes; nil when it did.
     private func tryListener(socket: String, say: (String) -> Void) -> String? {
-        guard let leaf = plan.leaf else { return nil }
+        guard plan.leaf != nil else { return nil }
         if let reload = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
             return Catalog.text("canary.reload-failed", ["reason": SafeText.escape(reload.reason)])
         }
         say(Catalog.text("canary.trying-local", ["socket": SafeText.escape(socket)]))
         let end = Date().addingTimeInterval(deadline)
+        // Each key type the change serves by default, with a client that accepts only that type.
+        let proofs = plan.proofsOrDefault.filter { $0.serverName == nil }
+        for proof in proofs.dropLast() {
+            if let problem = probeUntilServed(socket: socket, proof: proof, end: end) { return problem }
+        }
+        return probeUntilServed(socket: socket, proof: proofs.last ?? plan.defaultProof, end: end)
+    }
+
+    private func probeUntilServed(socket: String, proof: ServeProof, end: Date) -> String? {
+        guard let leaf = proof.leaf else { return nil }
+        let place = Catalog.text("canary.place") + proof.label
         var last: ProbeResult = .failed(reason: Catalog.text("canary.no-answer"))
         repeat {
-            last = probe.probe(host: socket, port: 0, mode: .startTLS, serverName: nil)
+            last = probe.probe(host: socket, port: 0, mode: .startTLS, serverName: nil, keyType: proof.keyType)
             if let served = last.chain, served.first?.isSame(as: leaf) == true {
-                return ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: Catalog.text("canary.place"), served: served, installed: plan.chain)?.message
+                return ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: served, installed: proof.chain)?.message
             }
             if case .failed(_, answered: true) = last { break }
             usleep(300_000)

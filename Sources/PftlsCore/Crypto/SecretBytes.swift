@@ -51,6 +51,18 @@ public final class SecretBytes: CustomStringConvertible, CustomDebugStringConver
         }
     }
 
+    /// `self` followed by another secret (two key and chain pairs in one file), as a new secret.
+    public func appending(_ tail: SecretBytes) -> SecretBytes {
+        withUnsafeBytes { head in
+            tail.withUnsafeBytes { rest in
+                SecretBytes(count: head.count + rest.count) { target in
+                    target.copyMemory(from: head)
+                    UnsafeMutableRawBufferPointer(rebasing: target[head.count...]).copyMemory(from: rest)
+                }
+            }
+        }
+    }
+
     /// True when the secret is exactly `bytes`.
     public func holds(_ bytes: [UInt8]) -> Bool {
         withUnsafeBytes { $0.elementsEqual(bytes) }

@@ -58,6 +58,10 @@ public struct Answers: Equatable, Sendable {
     public var privateCA = false
     /// Whether Dovecot gets the same key and chain; nil: the run decides (`DovecotRequest`).
     public var dovecot: DovecotChoice?
+    /// A second default key of another type, served beside the first (RSA + ECDSA).
+    public var additionalKey: KeySource?
+    /// SNI map entries to install or replace; entries not named here are kept.
+    public var sni: [SNIAnswer] = []
 
     /// The answers file's `"dovecot"`: `false`, `true` (Dovecot's own configuration) or
     /// `{"config": "/path/dovecot.conf"}`.

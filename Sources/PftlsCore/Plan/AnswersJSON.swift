@@ -13,12 +13,12 @@ public enum AnswersJSON {
 
     static let required = ["certificateDirectory", "privateKey", "certificate", "intermediates",
                            "smtpdSecurityLevel", "smtpSecurityLevel", "services"]
-    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names", "privateCA", "dovecot"]
+    static let optional = ["layout", "hostname", "dedicatedNonMX", "smtpdCAfile", "names", "privateCA", "dovecot", "additionalKey", "sni"]
 
     /// Parses answers from JSON bytes; `file` names the file in messages.
     public static func parse(_ data: [UInt8], file: String) throws(Failure) -> Answers {
         let where_ = SafeText.escape(file)
-        // An answers file nests three levels (the object, services, a service).
+        // An answers file nests five levels (the object, sni, an entry, its additionalKey, its intermediates).
         let depth = JSONValue.nestingDepth(of: data)
         guard depth <= 8 else {
             throw Failure(description: Catalog.text("answers.too-deep", ["file": where_, "depth": "\(depth)"]))
@@ -55,6 +55,8 @@ public enum AnswersJSON {
         if root["names"] != nil { answers.names = try reader.strings("names") }
         answers.privateCA = try reader.bool("privateCA")
         answers.dovecot = try reader.dovecot()
+        answers.additionalKey = try reader.optionalKeySource("additionalKey")
+        answers.sni = try reader.sniEntries()
         return answers
     }
 
@@ -79,15 +81,74 @@ public enum AnswersJSON {
             root["dovecot"] = dovecot.configFile.map { .object(["config": .string($0)]) } ?? .bool(dovecot.included)
         }
         if !answers.names.isEmpty { root["names"] = .array(answers.names.map(JSONValue.string)) }
+        if let additional = answers.additionalKey { root["additionalKey"] = render(additional) }
+        if !answers.sni.isEmpty {
+            root["sni"] = .array(answers.sni.map { entry in
+                var object: [String: JSONValue] = ["names": .array(entry.names.map(JSONValue.string))]
+                if case .object(let key)? = Optional(render(entry.key)) { object.merge(key) { first, _ in first } }
+                if let additional = entry.additionalKey { object["additionalKey"] = render(additional) }
+                return .object(object)
+            })
+        }
         return JSONValue.object(root).rendered
+    }
+
+    private static func render(_ key: KeySource) -> JSONValue {
+        .object(["privateKey": .string(key.privateKey), "certificate": .string(key.certificate),
+                 "intermediates": .array(key.intermediates.map(JSONValue.string))])
     }
 
     private struct Reader {
         let root: [String: JSONValue]
         let file: String
+        /// Where this object is in the file (`sni[0].`), before each key in messages.
+        var prefix = ""
 
         func fail(_ key: String, _ problem: String) -> Failure {
-            Failure(description: Catalog.text("answers.field-problem", ["file": file, "key": key, "problem": problem]))
+            Failure(description: Catalog.text("answers.field-problem", ["file": file, "key": prefix + key, "problem": problem]))
+        }
+
+        /// The object at `key` as a reader of its own, its keys limited to `allowed`.
+        func nested(_ key: String, allowed: [String]) throws(Failure) -> Reader {
+            guard let object = root[key]?.object else { throw fail(key, Catalog.text("answers.value.key-object")) }
+            for extra in object.keys.sorted() where !allowed.contains(extra) {
+                throw Failure(description: Catalog.text("answers.unknownKey", ["file": file, "key": prefix + key + "." + SafeText.escape(extra),
+                                                                            "knownKeys": allowed.joinedAsList()]))
+            }
+            return Reader(root: object, file: file, prefix: prefix + key + ".")
+        }
+
+        static let keySourceKeys = ["privateKey", "certificate", "intermediates"]
+
+        /// A key with its certificate and intermediates, read from this object.
+        func keySource() throws(Failure) -> KeySource {
+            KeySource(privateKey: try string("privateKey"), certificate: try string("certificate"),
+                      intermediates: root["intermediates"] == nil ? [] : try strings("intermediates"))
+        }
+
+        /// `"additionalKey": {"privateKey", "certificate", "intermediates"}`.
+        func optionalKeySource(_ key: String) throws(Failure) -> KeySource? {
+            guard root[key] != nil else { return nil }
+            return try nested(key, allowed: Self.keySourceKeys).keySource()
+        }
+
+        /// `"sni": [{"names": [...], "privateKey", "certificate", "intermediates", "additionalKey"}]`.
+        func sniEntries() throws(Failure) -> [SNIAnswer] {
+            guard let list = root["sni"] else { return [] }
+            guard case .array(let items) = list else { throw fail("sni", Catalog.text("answers.value.sni-list")) }
+            var entries: [SNIAnswer] = []
+            var seen = Set<String>()
+            for index in items.indices {
+                let outer = Reader(root: ["sni[\(index)]": items[index]], file: file, prefix: prefix)
+                let entry = try outer.nested("sni[\(index)]", allowed: ["names", "additionalKey"] + Self.keySourceKeys)
+                let names = try entry.strings("names").map { $0.lowercased() }
+                if let problem = names.lazy.compactMap(SNIAnswer.problem(with:)).first { throw entry.fail("names", problem) }
+                if let repeated = names.first(where: { !seen.insert($0).inserted }) {
+                    throw entry.fail("names", Catalog.text("answers.value.sni-name-repeated", ["name": SafeText.escape(repeated)]))
+                }
+                entries.append(SNIAnswer(names: names, key: try entry.keySource(), additionalKey: try entry.optionalKeySource("additionalKey")))
+            }
+            return entries
         }
 
         func string(_ key: String) throws(Failure) -> String {

@@ -29,6 +29,12 @@ public struct ChangePlan {
     public var baseline: ConfigBaseline? = nil
     /// The chain as it is installed, leaf first: what every listener must serve.
     public var chain: [Certificate] = []
+    /// What each listener must serve afterwards, per key type and SNI name.
+    public var proofs: [ServeProof] = []
+    /// The indexed SNI maps `postmap -F` rebuilds after the files are written.
+    public var sniRebuilds: [SNIMapReference] = []
+    /// chain-file layout: `smtpd_tls_chain_files` after the change, in order.
+    public var chainFiles: [String] = []
     /// The Dovecot instance the change covers as well, nil when it covers none.
     public var dovecot: DovecotInstallation? = nil
     /// What Postfix says about the new main.cf and master.cf, asked while the plan waited
@@ -38,6 +44,12 @@ public struct ChangePlan {
     public var dovecotFound: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).
     public var queueDirectory = TLSSetupInForce.standardQueueDirectory
+
+    /// What a client with no SNI and no preference must be served: the installed chain.
+    public var defaultProof: ServeProof { ServeProof(serverName: nil, keyType: nil, chain: chain.isEmpty ? leaf.map { [$0] } ?? [] : chain) }
+
+    /// The proofs to make after the reload: the plan's, else the default one.
+    public var proofsOrDefault: [ServeProof] { proofs.isEmpty ? [defaultProof] : proofs }
 
     /// True when any finding is an error: the plan must not be applied.
     public var hasErrors: Bool { findings.hasErrors }

@@ -11,7 +11,12 @@ public struct InstalledFiles: Equatable, Sendable {
     }
 
     /// chain-file layout: key, leaf and intermediates in one 0600 file.
-    public let chainFile: String?
+    public internal(set) var chainFile: String?
+    /// chain-file layout: every file of `smtpd_tls_chain_files` when other pairs (another key
+    /// type: one kept, or the answers' additional key) are served beside `chainFile`.
+    public internal(set) var chainFiles: [String] = []
+    /// separate-files layout: legacy settings of another key type that stay (`smtpd_tls_eccert_file`, …).
+    public internal(set) var keptLegacySettings: Set<String> = []
     /// separate-files layout: the key alone (0600).
     public let keyFile: String?
     /// separate-files layout: leaf then intermediates (0644).
@@ -39,6 +44,9 @@ public struct InstalledFiles: Equatable, Sendable {
 
     /// Every path of this set.
     public var paths: [String] { [chainFile, keyFile, certificateFile, caFile].compactMap { $0 } }
+
+    /// `smtpd_tls_chain_files` as the change sets it.
+    public var chainFilesValue: String? { chainFile.map { (chainFiles.isEmpty ? [$0] : chainFiles).joined(separator: ", ") } }
 
     /// The separate-files slot to write: the one main.cf names when it already holds
     /// exactly the new files (nothing to change), otherwise the one it does not name.

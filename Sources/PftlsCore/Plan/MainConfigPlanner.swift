@@ -37,11 +37,11 @@ struct MainConfigPlanner {
         }
         switch layout {
         case .chainFile:
-            try config.set("smtpd_tls_chain_files", files.chainFile!)
+            try config.set("smtpd_tls_chain_files", files.chainFilesValue ?? "")
             for name in Self.legacyServerFiles { config.remove(name) }
         case .separateFiles:
             config.remove("smtpd_tls_chain_files")
-            for name in Self.legacyServerFiles.dropFirst(2) { config.remove(name) }
+            for name in Self.legacyServerFiles.dropFirst(2) where !files.keptLegacySettings.contains(name) { config.remove(name) }
             try config.set("smtpd_tls_cert_file", files.certificateFile!)
             try config.set("smtpd_tls_key_file", files.keyFile!)
             if let caFile = files.caFile { try config.set("smtpd_tls_CAfile", caFile) }

@@ -82,7 +82,14 @@ public struct PlanBuilder {
                                                                                    intermediates: answers.intermediates), names: answers.names,
                                            privateCA: answers.privateCA))
         var findings = report.findings
+        let additionalReport = answers.additionalKey.map { key in
+            inspector.inspect(paths: key.paths, options: InspectionOptions(hostname: hostname, passphrases: passphrases,
+                keyOnlyFiles: InspectionOptions.keyOnly(key: key.privateKey, certificate: key.certificate, intermediates: key.intermediates),
+                names: answers.names, privateCA: answers.privateCA))
+        }
+        findings += additionalReport?.findings ?? []
         let layout = answers.layout ?? (installation.supportsChainFiles ? .chainFile : .separateFiles)
+        findings += additionalKeyFindings(answers, layout: layout, key: report.privateKey, additional: additionalReport?.privateKey)
         if layout == .chainFile && !installation.supportsChainFiles {
             findings.append(Finding(.layoutUnsupported, .error, file: nil,
                 message: Catalog.text("finding.layoutUnsupported.message", ["version": "\(installation.version.map(String.init(describing:)) ?? "unknown")"]),
@@ -128,11 +135,27 @@ public struct PlanBuilder {
             master = master.repaired()
             findings += damage.map { Finding($0.code, .warning, file: $0.file, message: Catalog.text("plan.repairedHere", ["message": $0.message]), hint: $0.hint) }
         }
-        let installed = installedFiles(for: answers, layout: layout, inForce: inForce, key: key, chain: report.servedChain)
+        var installed = installedFiles(for: answers, layout: layout, inForce: inForce, key: key, chain: report.servedChain)
+        let presentation = ServerPresentation.read(inForce, fileSystem: fileSystem, inspector: inspector)
+        let pairs = DefaultPairsPlanner(directory: answers.certificateDirectory, layout: layout, setup: inForce)
+            .plan(current: presentation.pairs, primary: .init(key: key, chain: report.servedChain),
+                  additional: additionalReport.flatMap { extra in extra.privateKey.map { .init(key: $0, chain: extra.servedChain) } },
+                  primaryPath: installed.chainFile)
+        if layout == .chainFile {
+            installed.chainFile = pairs.primaryPath
+            installed.chainFiles = pairs.chainFiles
+        }
+        installed.keptLegacySettings = pairs.keptLegacy
+        findings += pairs.findings
+        var sni = SNIChange()
         var probes: [ProbeTarget] = []
         let (oldMain, oldMaster) = (main, master)
         do {
-            let mainOutcome = try MainConfigPlanner(installation: installation).apply(answers, layout: layout, files: installed, to: &main, file: mainPath)
+            var mainOutcome = try MainConfigPlanner(installation: installation).apply(answers, layout: layout, files: installed, to: &main, file: mainPath)
+            sni = sniPart(answers, presentation: presentation, changedPaths: Set(installed.paths + pairs.extraFiles.map(\.path)),
+                          defaultLeaf: leaf, passphrases: passphrases)
+            if let setting = sni.mainSetting { try main.set("tls_server_sni_maps", setting) }
+            mainOutcome.findings += keptPairFindings(inForce, installed: installed, layout: layout, explained: &mainOutcome.explained)
             let isDefined: (String) -> Bool = { [main] name in main.value(of: name) != nil || installation.defaults[name] != nil }
             // Only postconf -d lists every parameter; pftls' own table is not complete.
             let isKnown: (String) -> Bool = { name in installation.defaults.source != .postconf || isDefined(name) }
@@ -141,7 +164,7 @@ public struct PlanBuilder {
                                                    wildcardHost: inForce.wildcardHost)
                 .apply(answers.services, to: &master)
             probes = services.probes
-            let planned = Set(installed.paths)
+            let planned = Set(installed.paths + pairs.extraFiles.map(\.path) + sni.files.map(\.path))
             let fileCheck = TLSFileCheck(fileSystem: fileSystem, defaults: installation.defaults, planned: planned,
                                             mainPath: mainPath, masterPath: masterPath)
                 .check(main: &main, master: master, servedChainHasIntermediates: report.servedChain.count > 1)
@@ -162,6 +185,13 @@ public struct PlanBuilder {
         }
 
         var files = installedFiles(installed, key: key, chain: report.servedChain)
+        files += pairs.extraFiles.map { extra in
+            installedFile(Catalog.text(extra.kept ? "plan.file.keyAndChain.kept" : "plan.file.keyAndChain.typed", ["type": extra.pair.type?.rawValue ?? "?"]),
+                          role: .keyAndChain, path: extra.path, content: .secret(Self.keyAndChain([extra.pair])), mode: 0o600,
+                          summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(extra.pair.key.algorithm)"])] + describe(extra.pair.chain))
+        }
+        files += sni.files
+        findings += sni.findings
         let dovecotChange = dovecot.flatMap { situation in dovecotPart(situation, answers: answers, postfixFiles: Set(inForce.files), key: key, chain: report.servedChain,
                                                         hostname: hostname) }
         // Each diff is made before the file's new bytes: on a large file, the diff's search and
@@ -180,6 +210,9 @@ public struct PlanBuilder {
                               directoryToCreate: needsDirectory ? answers.certificateDirectory : nil,
                               files: files, findings: findings, probes: probes, leaf: leaf, baseline: baseline)
         plan.chain = report.servedChain
+        plan.proofs = ServeProof.proofs(serverName: nil, served: pairs.served) + sni.proofs
+        plan.sniRebuilds = sni.rebuilds
+        plan.chainFiles = layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
         plan.dovecotFound = dovecotChange?.found
@@ -211,6 +244,36 @@ public struct PlanBuilder {
     }
 
     // MARK: Guards
+
+    /// An additional key must be of another type than the first, in the chain-file layout.
+    private func additionalKeyFindings(_ answers: Answers, layout: Answers.Layout, key: PrivateKey?, additional: PrivateKey?) -> [Finding] {
+        guard let additional else { return [] }
+        if layout == .separateFiles {
+            return [Finding(.layoutUnsupported, .error, file: answers.additionalKey?.privateKey,
+                            message: Catalog.text("answers.additional-key-layout"), hint: Catalog.text("answers.additional-key-layout.hint"))]
+        }
+        guard let key, ServerKeyType(key.algorithm) == ServerKeyType(additional.algorithm) else { return [] }
+        let type = ServerKeyType(key.algorithm)?.rawValue ?? key.algorithm.description
+        return [Finding(.additionalKeySameType, .error, file: answers.additionalKey?.privateKey,
+                        message: Catalog.text("answers.additional-key-same-type", ["type": type]),
+                        hint: Catalog.text("answers.additional-key-same-type.hint"))]
+    }
+
+    /// An info finding for each legacy setting whose pair moves into `smtpd_tls_chain_files`
+    /// (it is removed, but its key and certificate are still served).
+    private func keptPairFindings(_ inForce: TLSSetupInForce, installed: InstalledFiles, layout: Answers.Layout, explained: inout Set<String>) -> [Finding] {
+        guard layout == .chainFile else { return [] }
+        var findings: [Finding] = []
+        for (keySetting, certificateSetting) in ServerPresentation.legacyPairs.dropFirst() {
+            let file = inForce.value(certificateSetting)
+            guard !file.isEmpty, installed.chainFiles.contains(file) else { continue }
+            explained.formUnion([keySetting, certificateSetting])
+            findings.append(Finding(.keyTypeKept, .info, file: inForce.mainFile.path,
+                                    message: Catalog.text("plan.key-type-kept", ["setting": certificateSetting, "file": SafeText.escape(file)]),
+                                    hint: Catalog.text("plan.key-type-kept.hint")))
+        }
+        return findings
+    }
 
     private func guardFindings(_ answers: Answers) -> [Finding] {
         var findings: [Finding] = []

@@ -28,6 +28,10 @@ public struct PlannedFile {
         case dovecotKey
         /// Dovecot's leaf and intermediates (`ssl_cert`, 2.4 `ssl_server_cert_file`).
         case dovecotCertificate
+        /// An SNI map entry's keys and chains (0600).
+        case sniChain
+        /// An SNI map's source file (`postmap -F` builds its database).
+        case sniMap
     }
 
     /// What the file is for, e.g. `main.cf` or `key and chain (smtpd_tls_chain_files)`.
@@ -51,7 +55,7 @@ public struct PlannedFile {
     public let basis: FileStatus.Identity?
 
     /// True for main.cf, master.cf and Dovecot's configuration files.
-    public var isConfig: Bool { role == .mainConfig || role == .masterConfig || role == .dovecotConfig }
+    public var isConfig: Bool { role == .mainConfig || role == .masterConfig || role == .dovecotConfig || role == .sniMap }
 
     /// The content of a file that holds no key (a config file); empty for a key file.
     var textContent: [UInt8] { if case .text(let bytes) = content { bytes } else { [] } }

@@ -1,0 +1,119 @@
+/// Where the default pairs go when a change installs a key: the new pair takes the place of
+/// the pair of its key type, a second new key (`additionalKey`) the place of its own, and
+/// every pair of another type is kept. A kept pair stays in its files unless they hold a
+/// pair being replaced; then it is copied into a file of its own, so nothing is lost.
+struct DefaultPairsPlanner {
+    /// A key and the chain served with it, leaf first.
+    struct NewPair {
+        let key: PrivateKey
+        let chain: [Certificate]
+        var type: ServerKeyType? { ServerKeyType(key.algorithm) }
+    }
+
+    /// A file the change writes besides the first pair's.
+    struct ExtraFile {
+        let path: String
+        let pair: NewPair
+        /// True for a kept pair copied out of a file that changes.
+        let kept: Bool
+    }
+
+    /// What the default pairs become.
+    struct Outcome {
+        /// chain-file layout: the first pair's file.
+        var primaryPath: String?
+        var extraFiles: [ExtraFile] = []
+        /// chain-file layout: every file of `smtpd_tls_chain_files`, in order.
+        var chainFiles: [String] = []
+        /// separate-files layout: the legacy settings of a kept pair.
+        var keptLegacy: Set<String> = []
+        var findings: [Finding] = []
+        /// What a client restricted to each key type must be served afterwards.
+        var served: [(type: ServerKeyType?, chain: [Certificate])] = []
+    }
+
+    let directory: String
+    let layout: Answers.Layout
+    let setup: TLSSetupInForce
+
+    /// The file a pair of `type` gets when `smtpd-chain.pem` is taken.
+    func path(for type: ServerKeyType?) -> String {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return base + "/smtpd-chain-\((type?.rawValue ?? "other").lowercased()).pem"
+    }
+
+    /// Plans the pairs for `primary` (and `additional`) over the `current` default pairs.
+    func plan(current: [PresentedPair], primary: NewPair, additional: NewPair?, primaryPath: String?) -> Outcome {
+        var outcome = Outcome()
+        let newTypes = [primary.type] + (additional.map { [$0.type] } ?? [])
+        let kept = current.filter { pair in pair.keyType != nil && !newTypes.contains(pair.keyType) && pair.leaf != nil }
+        let replacedFiles = Set(current.filter { !kept.map(\.files).contains($0.files) }.flatMap(\.files))
+        outcome.served = [(primary.type, primary.chain)] + (additional.map { [($0.type, $0.chain)] } ?? [])
+            + kept.map { ($0.keyType, $0.report.servedChain) }
+        guard layout == .chainFile, let standard = primaryPath else {
+            outcome.keptLegacy = keptLegacySettings(kept)
+            outcome.findings = droppedTypes(current: current, kept: kept, newTypes: newTypes, keptLegacy: outcome.keptLegacy)
+            return outcome
+        }
+        let keptFiles = Set(kept.flatMap(\.files))
+        let primaryFile = keptFiles.contains(standard) ? path(for: primary.type) : standard
+        outcome.primaryPath = primaryFile
+        var written = Set([primaryFile])
+        var placed: [(type: ServerKeyType?, files: [String])] = [(primary.type, [primaryFile])]
+        if let additional {
+            let file = path(for: additional.type)
+            written.insert(file)
+            outcome.extraFiles.append(ExtraFile(path: file, pair: additional, kept: false))
+            placed.append((additional.type, [file]))
+        }
+        for pair in kept {
+            guard let key = pair.report.privateKey else { continue }
+            if pair.files.contains(where: { replacedFiles.contains($0) || written.contains($0) }) {
+                let file = path(for: pair.keyType)
+                written.insert(file)
+                outcome.extraFiles.append(ExtraFile(path: file, pair: NewPair(key: key, chain: pair.report.servedChain), kept: true))
+                placed.append((pair.keyType, [file]))
+            } else {
+                placed.append((pair.keyType, pair.files))
+            }
+        }
+        // In the order the key types were loaded before, new types last: main.cf changes no more than it must.
+        let order = current.compactMap(\.keyType)
+        let rank = { (index: Int, type: ServerKeyType?) in (type.flatMap { order.firstIndex(of: $0) } ?? order.count, index) }
+        let sorted = placed.enumerated().sorted { rank($0.offset, $0.element.type) < rank($1.offset, $1.element.type) }
+        var seen = Set<String>()
+        outcome.chainFiles = sorted.flatMap(\.element.files).filter { seen.insert($0).inserted }
+        return outcome
+    }
+
+    /// separate-files: the legacy ECDSA/DSA settings whose pair is kept.
+    private func keptLegacySettings(_ kept: [PresentedPair]) -> Set<String> {
+        var settings = Set<String>()
+        for (key, certificate) in ServerPresentation.legacyPairs.dropFirst() {
+            let file = setup.value(certificate)
+            guard !file.isEmpty, kept.contains(where: { $0.files.contains(file) }) else { continue }
+            settings.formUnion([key, certificate])
+        }
+        return settings
+    }
+
+    /// `key-type-dropped` for a key type served now that the change does not keep
+    /// (the separate-files layout holds one pair in smtpd_tls_cert_file).
+    private func droppedTypes(current: [PresentedPair], kept: [PresentedPair], newTypes: [ServerKeyType?], keptLegacy: Set<String>) -> [Finding] {
+        let keptLegacyFiles = Set(keptLegacy.map(setup.value))
+        let stays = kept.filter { pair in pair.files.contains(where: keptLegacyFiles.contains) }.compactMap(\.keyType)
+        let lost = Set(current.compactMap(\.keyType)).filter { !newTypes.contains($0) && !stays.contains($0) }
+        return lost.sorted().map { type in
+            Finding(.keyTypeDropped, .warning, file: setup.mainFile.path,
+                    message: Catalog.text("plan.key-type-dropped", ["type": type.rawValue]),
+                    hint: Catalog.text("plan.key-type-dropped.hint", ["type": type.rawValue]))
+        }
+    }
+}
+
+extension FindingCode {
+    /// The change stops serving a key type served now.
+    public static let keyTypeDropped: FindingCode = "key-type-dropped"
+    /// A legacy pair of another key type moves into `smtpd_tls_chain_files`.
+    public static let keyTypeKept: FindingCode = "key-type-kept"
+}

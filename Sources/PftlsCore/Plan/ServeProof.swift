@@ -1,0 +1,34 @@
+/// What a listener must serve after the change to a client that sends `serverName` (nil:
+/// none) and accepts only `keyType` (nil: any): the probes after the reload and the canary
+/// check each one.
+public struct ServeProof: Sendable {
+    /// The SNI name sent; nil for the default pairs.
+    public let serverName: String?
+    /// The key type the client accepts; nil when the name is served one type only.
+    public let keyType: ServerKeyType?
+    /// The chain to be served, leaf first.
+    public let chain: [Certificate]
+
+    /// The leaf to be served.
+    public var leaf: Certificate? { chain.first }
+
+    /// The name to send for a map key: itself, or a subdomain for a `.example.com` key.
+    public static func serverName(forMapKey key: String) -> String {
+        key.hasPrefix(".") ? "pftls-probe" + key : key
+    }
+
+    /// What the probe's place adds to a listener's label: ` (ECDSA, SNI mail.example.org)`.
+    public var label: String {
+        let parts = [keyType?.rawValue, serverName.map { "SNI " + SafeText.escape($0) }].compactMap { $0 }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// One proof per key type when several are served (else one for any client).
+    static func proofs(serverName: String?, served: [(type: ServerKeyType?, chain: [Certificate])]) -> [ServeProof] {
+        let typed = served.filter { !$0.chain.isEmpty }
+        guard typed.count > 1 else {
+            return typed.map { ServeProof(serverName: serverName, keyType: nil, chain: $0.chain) }
+        }
+        return typed.map { ServeProof(serverName: serverName, keyType: $0.type, chain: $0.chain) }
+    }
+}

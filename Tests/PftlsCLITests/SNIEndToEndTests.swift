@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import Glibc
+@testable import PftlsCore
+import PftlsTestSupport
+
+/// RSA + ECDSA side by side and SNI entries, against a real throwaway Postfix on loopback,
+/// every name and key type witnessed by the real `openssl s_client -servername … -sigalgs …`:
+/// apply, renew of one entry and of one key type, and a hand-written map edited in place.
+@Suite(.serialized, .tags(.endToEnd)) struct SNIEndToEndTests {
+    let postfix: ThrowawayPostfix
+    let fixtures: CLIFixtures
+
+    init() throws {
+        (postfix, fixtures) = try ThrowawayPostfix.withFixtures()
+        try postfix.start()
+    }
+
+    /// A leaf for `hostname` with a key of `kind`, written as `<name>.key` / `<name>.pem`.
+    private func leaf(_ name: String, _ hostname: String, _ kind: KeyGenerator.Kind) throws {
+        let pair = try fixtures.pki.issueLeaf(.server(hostname), key: KeyGenerator.generate(kind))
+        fixtures.write(name + ".key", TestPKI.pem(pair.key))
+        fixtures.write(name + ".pem", pair.certificate.pem)
+    }
+
+    private func sha256(_ name: String) -> String? {
+        SClientProbe.sha256(pem: (try? String(contentsOfFile: fixtures.path(name + ".pem"), encoding: .utf8)) ?? "")
+    }
+
+    /// The leaf the smtp (STARTTLS) or submissions (implicit) listener serves to an
+    /// `openssl s_client` that sends `serverName` and accepts only `type`.
+    private func served(_ serverName: String, _ type: ServerKeyType, implicit: Bool = false) -> String? {
+        let port = implicit ? postfix.submissionsPort : postfix.smtpPort
+        var arguments = ["10", "openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-servername", serverName, "-sigalgs", type.signatureAlgorithms]
+        if !implicit { arguments += ["-starttls", "smtp"] }
+        let output = Shell.run("timeout", arguments, input: "").output
+        guard let begin = output.range(of: "-----BEGIN CERTIFICATE-----"), let end = output.range(of: "-----END CERTIFICATE-----") else { return nil }
+        return SClientProbe.sha256(pem: String(output[begin.lowerBound..<end.upperBound]) + "\n")
+    }
+
+    private func key(_ name: String) -> String {
+        "{\"privateKey\": \"\(fixtures.path(name + ".key"))\", \"certificate\": \"\(fixtures.path(name + ".pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"]}"
+    }
+
+    /// The answers for `primary` with `extra` JSON members added.
+    private func answers(_ primary: String, _ extra: String) -> String {
+        var json = fixtures.answers(primary, on: postfix, services: [.smtp, .submissions]).json
+        json = String(json.dropLast(json.hasSuffix("\n") ? 2 : 1)) + ", " + extra + "}"
+        return fixtures.write("answers-\(primary).json", json)
+    }
+
+    private func renew(_ name: String, _ extra: [String] = []) throws -> Pftls.Result {
+        try Pftls.run(["renew", "--key", fixtures.path(name + ".key"), "--cert", fixtures.path(name + ".pem"),
+                       "--chain", fixtures.path("intermediate.pem"), "--config-dir", postfix.configDirectory] + extra)
+    }
+
+    @Test func bothKeyTypesAndAnSNIEntryAreServedAndEachRenewsAlone() throws {
+        try leaf("rsa", "mail.example.test", .rsa(bits: 2048))
+        try leaf("ec", "mail.example.test", .ec(curve: "P-256"))
+        try leaf("org-ec", "mail.example.org", .ec(curve: "P-256"))
+        try leaf("org-rsa", "mail.example.org", .rsa(bits: 2048))
+        let sni = "\"sni\": [{\"names\": [\"mail.example.org\"], \"privateKey\": \"\(fixtures.path("org-ec.key"))\", \"certificate\": \"\(fixtures.path("org-ec.pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"], \"additionalKey\": \(key("org-rsa"))}]"
+        let applied = try postfix.apply(answers: answers("rsa", "\"additionalKey\": \(key("ec")), " + sni))
+        #expect(applied.status == 0, "\(applied.all)\n\(postfix.maillog)")
+        #expect(applied.standardOutput.contains("(ECDSA, SNI mail.example.org)"), "every name and key type is probed: \(applied.standardOutput)")
+        for implicit in [false, true] {
+            #expect(served("mail.example.test", .rsa, implicit: implicit) == sha256("rsa"))
+            #expect(served("mail.example.test", .ecdsa, implicit: implicit) == sha256("ec"))
+            #expect(served("mail.example.org", .rsa, implicit: implicit) == sha256("org-rsa"))
+            #expect(served("mail.example.org", .ecdsa, implicit: implicit) == sha256("org-ec"))
+        }
+        var database = stat()
+        let map = postfix.root + "/tls/sni-map"
+        #expect(stat(map + ".db", &database) == 0 && database.st_mode & 0o777 == 0o600, "the database holds private keys")
+        #expect(postfix.postconf(["-h", "tls_server_sni_maps"]).output.contains(map))
+
+        // One name, one key type: the entry's RSA pair and the default pairs stay.
+        try leaf("org-ec2", "mail.example.org", .ec(curve: "P-256"))
+        let entry = try renew("org-ec2", ["--sni", "mail.example.org"])
+        #expect(entry.status == 0, "\(entry.all)\n\(postfix.maillog)")
+        #expect(served("mail.example.org", .ecdsa) == sha256("org-ec2"))
+        #expect(served("mail.example.org", .rsa) == sha256("org-rsa"))
+        #expect(served("mail.example.test", .rsa) == sha256("rsa") && served("mail.example.test", .ecdsa) == sha256("ec"))
+
+        // The default ECDSA pair alone: RSA stays.
+        try leaf("ec2", "mail.example.test", .ec(curve: "P-256"))
+        let ecdsa = try renew("ec2")
+        #expect(ecdsa.status == 0, "\(ecdsa.all)\n\(postfix.maillog)")
+        #expect(served("mail.example.test", .ecdsa) == sha256("ec2"))
+        #expect(served("mail.example.test", .rsa) == sha256("rsa"))
+        #expect(served("mail.example.org", .ecdsa) == sha256("org-ec2"))
+    }
+
+    @Test func aHandWrittenMapIsEditedInPlaceRebuiltAndItsShadowedEntryNamed() throws {
+        try leaf("a", "mail.example.test", .ec(curve: "P-256"))
+        try #require(try postfix.apply(answers: answers("a", "\"names\": []")).status == 0)
+        try leaf("old-org", "mail.example.org", .ec(curve: "P-256"))
+        let oldChain = fixtures.write("old-org-chain.pem", try String(contentsOfFile: fixtures.path("old-org.key"), encoding: .utf8)
+            + String(contentsOfFile: fixtures.path("old-org.pem"), encoding: .utf8) + fixtures.intermediate.certificate.pem)
+        // As mail stacks write them: a comment, a continuation line, a name pftls is not asked about.
+        let source = "# SNI map (managed by hand)\nmail.example.org \(oldChain)\nother.example.net\n    \(oldChain)\n"
+        let mapPath = fixtures.write("sni_map", source)
+        #expect(Shell.run("postmap", ["-c", postfix.configDirectory, "-F", "hash:" + mapPath]).status == 0)
+        _ = postfix.postconf(["-e", "tls_server_sni_maps = hash:" + mapPath])
+        postfix.reload()
+        #expect(served("mail.example.org", .ecdsa) == sha256("old-org"))
+
+        // A new default certificate that also covers mail.example.org: the entry keeps the old one, and the plan says so.
+        let both = try fixtures.pki.issueLeaf(.server("mail.example.test", names: ["mail.example.test", "mail.example.org"]))
+        fixtures.write("both.key", TestPKI.pem(both.key))
+        fixtures.write("both.pem", both.certificate.pem)
+        let shadowed = try postfix.apply(answers: answers("both", "\"names\": []"), ["--dry-run"])
+        #expect(shadowed.all.contains("sni-entry-not-updated") && shadowed.all.contains("mail.example.org"), "\(shadowed.all)")
+
+        let sni = "\"sni\": [{\"names\": [\"mail.example.org\"], \"privateKey\": \"\(fixtures.path("both.key"))\", \"certificate\": \"\(fixtures.path("both.pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"]}]"
+        let applied = try postfix.apply(answers: answers("both", sni))
+        #expect(applied.status == 0, "\(applied.all)\n\(postfix.maillog)")
+        #expect(served("mail.example.org", .ecdsa) == sha256("both"))
+        #expect(served("other.example.net", .ecdsa) == sha256("old-org"), "the entry not asked about is kept")
+        let edited = try String(contentsOfFile: mapPath, encoding: .utf8)
+        #expect(edited == "# SNI map (managed by hand)\nmail.example.org \(postfix.root)/tls/sni-mail.example.org.pem\nother.example.net\n    \(oldChain)\n", "\(edited)")
+        var database = stat()
+        #expect(stat(mapPath + ".db", &database) == 0 && database.st_mode & 0o777 == 0o600)
+    }
+}

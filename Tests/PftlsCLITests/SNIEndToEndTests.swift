@@ -122,4 +122,28 @@ import PftlsTestSupport
         var database = stat()
         #expect(stat(mapPath + ".db", &database) == 0 && database.st_mode & 0o777 == 0o600)
     }
+
+    @Test func certbotsDeployHookRenewsTheEntryThatUsesTheRenewedLineage() throws {
+        try leaf("a", "mail.example.test", .ec(curve: "P-256"))
+        try #require(try postfix.apply(answers: answers("a", "\"names\": []")).status == 0)
+        // As hosting panels write it: the entry names certbot's live/ files directly.
+        let certbot = CertbotTree(root: postfix.root + "/letsencrypt", fixtures: fixtures)
+        try certbot.issue("org", names: ["mail.example.org"])
+        let mapPath = fixtures.write("sni_map", "mail.example.org \(certbot.live("org"))/privkey.pem \(certbot.live("org"))/fullchain.pem\n")
+        #expect(Shell.run("postmap", ["-c", postfix.configDirectory, "-F", "hash:" + mapPath]).status == 0)
+        _ = postfix.postconf(["-e", "tls_server_sni_maps = hash:" + mapPath])
+        postfix.reload()
+        let renewed = try certbot.issue("org", names: ["mail.example.org"], version: 2)
+        let expected = SClientProbe.sha256(pem: renewed.pem)
+        #expect(served("mail.example.org", .ecdsa) != expected, "certbot alone leaves the database stale")
+
+        let hook = try Pftls.run(["renew", "--config-dir", postfix.configDirectory], environment: ["RENEWED_LINEAGE": certbot.live("org")])
+        #expect(hook.status == 0, "\(hook.all)\n\(postfix.maillog)")
+        #expect(served("mail.example.org", .ecdsa) == expected, "\(hook.all)")
+        #expect(served("mail.example.test", .ecdsa) == sha256("a"), "the default pair stays")
+
+        try certbot.issue("shop", names: ["shop.example.com"])
+        let other = try Pftls.run(["renew", "--config-dir", postfix.configDirectory], environment: ["RENEWED_LINEAGE": certbot.live("shop")])
+        #expect(other.status == 0 && served("mail.example.org", .ecdsa) == expected && served("mail.example.test", .ecdsa) == sha256("a"), "\(other.all)")
+    }
 }

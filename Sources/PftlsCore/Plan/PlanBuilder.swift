@@ -212,6 +212,7 @@ public struct PlanBuilder {
         plan.chain = report.servedChain
         plan.proofs = ServeProof.proofs(serverName: nil, served: pairs.served) + sni.proofs
         plan.sniRebuilds = sni.rebuilds
+        plan.sniMap = sni.map
         plan.chainFiles = layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation

@@ -121,11 +121,11 @@ extension PlanBuilder {
     /// `sni-entry-not-updated` for each entry of main.cf's maps that sends a name the new
     /// default certificate covers to other files the change leaves as they are.
     private func shadowedEntries(_ maps: [SNIMapInUse], answered: Set<String>, written: Set<String>, defaultLeaf: Certificate?) -> [Finding] {
-        guard let defaultLeaf else { return [] }
+        guard let covers = defaultLeaf?.coverage() else { return [] }
         var findings: [Finding] = []
         for map in maps {
             for entry in map.source?.entries ?? [] where !answered.contains(entry.name.lowercased()) && !entry.files.contains(where: written.contains) {
-                guard defaultLeaf.covers(name: ServeProof.serverName(forMapKey: entry.name)) else { continue }
+                guard covers(ServeProof.serverName(forMapKey: entry.name)) else { continue }
                 findings.append(Finding(.sniEntryNotUpdated, .warning, file: map.reference.name,
                     message: Catalog.text("sni.plan.entry-not-updated", ["name": SafeText.escape(entry.name), "map": SafeText.escape(map.reference.type + ":" + map.reference.name),
                                                                           "files": entry.files.map(SafeText.escape).joinedAsList()]),

@@ -14,10 +14,12 @@ package struct SClientProbe: Sendable {
 
     /// Connects to 127.0.0.1:`port` with SNI `serverName`, TLS from the first byte or,
     /// with `startTLS` (`imap`, `pop3`, `sieve`, `smtp`), after that protocol's STARTTLS.
-    /// Gives up after `timeout` seconds.
-    package init(port: Int, startTLS: String?, serverName: String = "mail.example.test", timeout: Int = 10) {
+    /// `sigalgs` restricts the signature algorithms offered (`ecdsa_secp256r1_sha256`: an
+    /// ECDSA-only client). Gives up after `timeout` seconds.
+    package init(port: Int, startTLS: String?, serverName: String = "mail.example.test", sigalgs: String? = nil, timeout: Int = 10) {
         var arguments = [String(timeout), "openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-servername", serverName]
         if let startTLS { arguments += ["-starttls", startTLS] }
+        if let sigalgs { arguments += ["-sigalgs", sigalgs] }
         let result = Shell.run("timeout", arguments, input: "")
         leafPEM = Self.firstCertificate(in: result.output)
         output = result.all

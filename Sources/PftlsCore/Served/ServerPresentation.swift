@@ -12,17 +12,18 @@ public struct ServerPresentation {
     static let legacyPairs = [("smtpd_tls_key_file", "smtpd_tls_cert_file"), ("smtpd_tls_dkey_file", "smtpd_tls_dcert_file"),
                               ("smtpd_tls_eckey_file", "smtpd_tls_eccert_file")]
 
-    /// Reads the pairs and maps `setup` names; `options` go to each pair's inspection.
+    /// Reads the pairs and maps `setup` names; `options` go to each pair's inspection, and
+    /// `issuers` (files whose certificates may complete a chain) are offered to each pair.
     public static func read(_ setup: TLSSetupInForce, fileSystem: FileSystem, inspector: Inspector,
-                            options: InspectionOptions = InspectionOptions()) -> ServerPresentation {
+                            options: InspectionOptions = InspectionOptions(), issuers: [String] = []) -> ServerPresentation {
         let reader = PairReader(inspector: inspector)
-        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, options: options) }
+        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, issuers: issuers, options: options) }
         let maps = setup.sniMapReferences.map { SNIMapInUse($0.reference, service: $0.service, fileSystem: fileSystem) }
         return ServerPresentation(pairs: pairs, maps: maps)
     }
 
     /// The key types presented by default, in report order.
-    public var keyTypes: [ServerKeyType] { Set(pairs.compactMap(\.keyType)).sorted() }
+    public var keyTypes: [ServerKeyType] { pairs.keyTypes }
 
     /// The default pair of `type`.
     public func pair(of type: ServerKeyType) -> PresentedPair? { pairs.first { $0.keyType == type } }

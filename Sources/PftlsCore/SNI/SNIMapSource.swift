@@ -90,15 +90,14 @@ public struct SNIMapSource: Equatable, Sendable {
     /// The entry a client sending `serverName` gets: the exact name first, then the nearest
     /// `.parent` entry (Postfix tries the name, then its parent domains in turn).
     public func entry(for serverName: String) -> SNIEntry? {
-        let sent = serverName.lowercased()
-        if let exact = entries.first(where: { $0.name.lowercased() == sent }) { return exact }
-        var labels = sent.split(separator: ".").dropFirst()
-        while !labels.isEmpty {
-            let parent = "." + labels.joined(separator: ".")
-            if let found = entries.first(where: { $0.name.lowercased() == parent }) { return found }
-            labels = labels.dropFirst()
-        }
-        return nil
+        Self.lookupForms(of: serverName).lazy.compactMap { form in entries.first { $0.name.lowercased() == form } }.first
+    }
+
+    /// The keys Postfix looks `serverName` up by, in order: the name, then each parent
+    /// domain as `.example.com`, lower-cased.
+    public static func lookupForms(of serverName: String) -> [String] {
+        let labels = serverName.lowercased().split(separator: ".")
+        return [serverName.lowercased()] + labels.indices.dropFirst().map { "." + labels[$0...].joined(separator: ".") }
     }
 
     /// A value's files: separated by commas and/or white space.

@@ -28,12 +28,16 @@ public struct ServerPresentation {
     /// The default pair of `type`.
     public func pair(of type: ServerKeyType) -> PresentedPair? { pairs.first { $0.keyType == type } }
 
-    /// The map entry a client sending `serverName` gets from main.cf's maps (the first
-    /// table that has one), with its map; nil: the default pairs.
+    /// The map entry a client sending `serverName` gets from main.cf's maps (or `service`'s
+    /// own), as Postfix looks it up: each form of the name (itself, then each `.parent`) in
+    /// every map before the next form; nil: the default pairs.
     public func entry(for serverName: String, service: String? = nil) -> (map: SNIMapInUse, entry: SNIEntry)? {
         let inForce = maps.filter { $0.service == service }
-        for map in (inForce.isEmpty ? maps.filter { $0.service == nil } : inForce) {
-            if let entry = map.source?.entry(for: serverName) { return (map, entry) }
+        let searched = inForce.isEmpty ? maps.filter { $0.service == nil } : inForce
+        for form in SNIMapSource.lookupForms(of: serverName) {
+            for map in searched {
+                if let entry = map.source?.entries.first(where: { $0.name.lowercased() == form }) { return (map, entry) }
+            }
         }
         return nil
     }

@@ -56,10 +56,19 @@ public struct MailDNSCheck: Sendable {
     /// (`name-not-covered`, except those in `known`, which are reported already) and
     /// TLSA records none of which match it (`tlsa-not-published`, a refusal).
     public func beforeChange(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
-        uncovered(chain: chain, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
+        beforeChange(chains: [chain], file: file, lookups: lookups, known: known)
+    }
+
+    /// The same for a server that will present several chains (one per key type): DANE
+    /// senders choose the key type, so each chain needs a record of its own.
+    public func beforeChange(chains: [[Certificate]], file: String, lookups: Lookups, known: [String]) -> [Finding] {
+        let chains = chains.filter { !$0.isEmpty }
+        guard let first = chains.first else { return failed(lookups) }
+        return uncovered(chain: first, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
             guard !publication.records.isEmpty else { return [Finding]() }
-            if publication.matches(chain) { return [matched(publication, file: file)] }
-            return [notPublished(publication, chain: chain, file: file)]
+            let unmatched = chains.filter { !publication.matches($0) }
+            if unmatched.isEmpty { return [matched(publication, file: file)] }
+            return unmatched.map { notPublished(publication, chain: $0, file: file) }
         } + failed(lookups)
     }
 

@@ -180,7 +180,8 @@ public struct PlanBuilder {
         findings += saslFindings(answers, main: main)
         findings += clientLevelFindings(answers, main: main)
         if let dns, let lookups {
-            findings.insert(contentsOf: dns.beforeChange(chain: report.servedChain, file: answers.certificate, lookups: lookups.value,
+            findings.insert(contentsOf: dns.beforeChange(chains: [report.servedChain] + pairs.served.dropFirst().map(\.chain),
+                                                         file: answers.certificate, lookups: lookups.value,
                                                          known: answers.names + [hostname].compactMap { $0 }), at: dnsFindingsAt)
         }
 

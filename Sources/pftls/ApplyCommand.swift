@@ -30,6 +30,7 @@ struct ApplyCommand: ParsableCommand {
                                          dns: change.dnsCheck)
             .covering(change.dovecot.situation(answers: parsed.dovecot, postfixConfigDirectory: change.configDirectory.path, processes: processes))
             .stagingEarly(processes: processes)
+            .readingBaseline(whenConfigUnchanged: ConfigBaseline.read(installation, processes: processes, runCheck: false))
             .build(parsed, setup: setup, passphrases: try PassphraseOption.source(file: change.passphraseFile), hostname: hostname)
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "apply", unchanged: "")

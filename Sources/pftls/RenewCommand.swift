@@ -94,6 +94,7 @@ struct RenewCommand: ParsableCommand {
                                           dns: change.dnsCheck)
             .covering(change.dovecot.situation(answers: nil, postfixConfigDirectory: change.configDirectory.path, processes: processes))
             .stagingEarly(processes: processes)
+            .readingBaseline(whenConfigUnchanged: ConfigBaseline.read(installation, processes: processes, runCheck: false))
             .build(answers, setup: .success(setup), passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
         let plan = built.adding(slot == .defaultPair

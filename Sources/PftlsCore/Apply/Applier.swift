@@ -74,6 +74,9 @@ public struct Applier {
             }
         }
         defer { withExtendedLifetime(dovecotLock) {} }
+        // The plan's own stage (staged while it was planned) is finished before stale stages
+        // are removed: a stage directory still in use is not a leftover.
+        _ = plan.stagedComplaints?.value
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
             say(Catalog.text("apply.staleStagingRemoved", ["stale": "\(SafeText.escape(stale))"]))
         }
@@ -205,7 +208,7 @@ public struct Applier {
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
             if !sealed {
-                for map in plan.sniRebuilds where SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map) == nil {
+                for map in plan.sniRebuilds.map(\.reference) where SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map) == nil {
                     say(Catalog.text("sni.apply.rollback-rebuilt", ["map": SafeText.escape(map.type + ":" + map.name)]))
                 }
             }
@@ -244,14 +247,16 @@ public struct Applier {
             }
         }
         try checkpoint(Catalog.text("apply.stage.afterWrite"))
-        for map in plan.sniRebuilds where !sealed {
-            if let problem = SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map) {
+        for update in plan.sniRebuilds where !sealed {
+            if let problem = SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).apply(update) {
                 throw rollBack(Catalog.text("sni.apply.rebuild-failed", ["reason": problem]))
             }
-            say(Catalog.text("sni.apply.rebuilt", ["map": SafeText.escape(map.type + ":" + map.name)]))
+            say(Catalog.text("sni.apply.rebuilt", ["map": SafeText.escape(update.reference.type + ":" + update.name)]))
         }
 
-        if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
+        if options.postfixCheck, !plan.changesPostfixConfig, !sealed {
+            say(Catalog.text("apply.log.check-not-needed"))
+        } else if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
                 throw rollBack(Catalog.text("apply.checkFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
             }

@@ -10,10 +10,11 @@ import Glibc
 struct ChildProcess {
     let pid: pid_t
 
-    /// Starts `executable` with standard input from /dev/null and standard output and
-    /// error on the given descriptors, which the child gets as 1 and 2. The caller's
-    /// copies of `output` and `error` are closed, started or not: the child holds them.
-    init(_ executable: String, _ arguments: [String], output: Int32, error: Int32) throws(SpawnFailure) {
+    /// Starts `executable` with standard input from `input` (a descriptor read from its
+    /// start; nil: /dev/null) and standard output and error on the given descriptors, which
+    /// the child gets as 1 and 2. The caller's copies of `output` and `error` are closed,
+    /// started or not: the child holds them.
+    init(_ executable: String, _ arguments: [String], input: Int32? = nil, output: Int32, error: Int32) throws(SpawnFailure) {
         defer {
             close(output)
             if error != output { close(error) }
@@ -33,7 +34,11 @@ struct ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, error, 2)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]

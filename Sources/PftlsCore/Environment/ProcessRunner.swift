@@ -36,9 +36,17 @@ public protocol ProcessRunner: Sendable {
     /// their reasons only to a terminal (`postfix check`, `postfix reload`) tell them;
     /// that text is the result's `standardError`. nil when the program is not installed.
     func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult?
+
+    /// Runs `program` with `input` on its standard input (`postmap -i` reads entries there).
+    func run(_ program: String, _ arguments: [String], input: [UInt8]) throws -> ProcessResult?
 }
 
 extension ProcessRunner {
+    /// Stand-ins that give no input run the program as `run` does.
+    public func run(_ program: String, _ arguments: [String], input: [UInt8]) throws -> ProcessResult? {
+        try run(program, arguments)
+    }
+
     /// Stand-ins without a terminal run the program as `run` does.
     public func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
         try run(program, arguments)
@@ -71,13 +79,29 @@ public struct SystemProcessRunner: ProcessRunner {
 
     public func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
         guard let executable = locate(program) else { return nil }
+        return try run(executable, arguments, inputDescriptor: nil)
+    }
+
+    public func run(_ program: String, _ arguments: [String], input: [UInt8]) throws -> ProcessResult? {
+        guard let executable = locate(program) else { return nil }
+        // The input waits in an unnamed file: the child reads it at its own pace, and a
+        // pipe's buffer can never fill up before the child starts reading.
+        let file = try ChildProcess.unnamedFile()
+        defer { close(file) }
+        guard input.withUnsafeBytes({ pwrite(file, $0.baseAddress, $0.count, 0) }) == input.count, lseek(file, 0, SEEK_SET) == 0 else {
+            throw SpawnFailure(program: "pwrite", code: errno)
+        }
+        return try run(executable, arguments, inputDescriptor: file)
+    }
+
+    private func run(_ executable: String, _ arguments: [String], inputDescriptor: Int32?) throws -> ProcessResult? {
         let (outputRead, outputWrite) = try ChildProcess.pipe()
         defer { close(outputRead) }
         // Standard error goes to an unnamed file, read once the program has ended: postconf
         // writes each warning with a write of its own, and through a pipe 20,000 warnings
         // cost 20,000 wake-ups of both processes. Where no such file can be made, a pipe.
         guard let errorFile = try? ChildProcess.unnamedFile() else {
-            return try runWithErrorPipe(executable, arguments, outputRead: outputRead, outputWrite: outputWrite)
+            return try runWithErrorPipe(executable, arguments, input: inputDescriptor, outputRead: outputRead, outputWrite: outputWrite)
         }
         defer { close(errorFile) }
         let errorWrite = fcntl(errorFile, F_DUPFD_CLOEXEC, 0)
@@ -85,21 +109,21 @@ public struct SystemProcessRunner: ProcessRunner {
             close(outputWrite)
             throw SpawnFailure(program: "fcntl", code: errno)
         }
-        let child = try ChildProcess(executable, arguments, output: outputWrite, error: errorWrite)
+        let child = try ChildProcess(executable, arguments, input: inputDescriptor, output: outputWrite, error: errorWrite)
         let output = ChildProcess.drain([outputRead])[0]
         let status = child.wait()
         return ProcessResult(status: status, standardOutput: output, standardError: ChildProcess.readWhole(errorFile))
     }
 
     /// `run` with standard error through a pipe, read as it comes.
-    private func runWithErrorPipe(_ executable: String, _ arguments: [String], outputRead: Int32, outputWrite: Int32) throws -> ProcessResult {
+    private func runWithErrorPipe(_ executable: String, _ arguments: [String], input: Int32?, outputRead: Int32, outputWrite: Int32) throws -> ProcessResult {
         let errorEnds: (Int32, Int32)
         do { errorEnds = try ChildProcess.pipe() } catch {
             close(outputWrite)
             throw error
         }
         defer { close(errorEnds.0) }
-        let child = try ChildProcess(executable, arguments, output: outputWrite, error: errorEnds.1)
+        let child = try ChildProcess(executable, arguments, input: input, output: outputWrite, error: errorEnds.1)
         let collected = ChildProcess.drain([outputRead, errorEnds.0])
         return ProcessResult(status: child.wait(), standardOutput: collected[0], standardError: collected[1])
     }

@@ -33,8 +33,8 @@ public struct ChangePlan {
     public var proofs: [ServeProof] = []
     /// The SNI map whose entries the change installs (edited or created), nil when none.
     public var sniMap: SNIMapReference? = nil
-    /// The indexed SNI maps `postmap -F` rebuilds after the files are written.
-    public var sniRebuilds: [SNIMapReference] = []
+    /// The indexed SNI maps `postmap -F` updates after the files are written.
+    public var sniRebuilds: [SNIMapUpdate] = []
     /// chain-file layout: `smtpd_tls_chain_files` after the change, in order.
     public var chainFiles: [String] = []
     /// The Dovecot instance the change covers as well, nil when it covers none.
@@ -52,6 +52,9 @@ public struct ChangePlan {
 
     /// The proofs to make after the reload: the plan's, else the default one.
     public var proofsOrDefault: [ServeProof] { proofs.isEmpty ? [defaultProof] : proofs }
+
+    /// True when main.cf or master.cf changes (else `postfix check` has nothing new to read).
+    public var changesPostfixConfig: Bool { changedFiles.contains { $0.role == .mainConfig || $0.role == .masterConfig } }
 
     /// True when any finding is an error: the plan must not be applied.
     public var hasErrors: Bool { findings.hasErrors }

@@ -9,8 +9,8 @@ extension PlanBuilder {
     struct SNIChange {
         var files: [PlannedFile] = []
         var findings: [Finding] = []
-        /// Indexed maps to rebuild with `postmap -F` after the files are written.
-        var rebuilds: [SNIMapReference] = []
+        /// Indexed maps `postmap -F` updates after the files are written.
+        var rebuilds: [SNIMapUpdate] = []
         var proofs: [ServeProof] = []
         /// `tls_server_sni_maps` to set in main.cf (no map was in force).
         var mainSetting: String?
@@ -46,8 +46,11 @@ extension PlanBuilder {
                 if let file = map.file {
                     let bytes = SNIMapSourceEditor(file.bytes).setting(values)
                     change.files.append(mapSourceFile(file, new: bytes))
-                    written.insert(file.path)
                     change.map = map.reference
+                    if map.reference.isIndexed, isUpToDate(map), !otherEntries(of: map, answered: values.map(\.name)).contains(where: { $0.files.contains(where: written.contains) }) {
+                        change.rebuilds.append(SNIMapUpdate(reference: map.reference, entries: values.map { "\($0.name) \($0.value)" }))
+                    }
+                    written.insert(file.path)
                 }
             } else if let map = inMain.first {
                 change.findings.append(Finding(.sniMapNotEditable, .error, file: installation.configDirectory + "/main.cf",
@@ -61,19 +64,34 @@ extension PlanBuilder {
                                                   summary: values.map { "\(SafeText.escape($0.name)) \(SafeText.escape($0.value))" }))
                 change.mainSetting = type + ":" + path
                 if let reference = SNIMapReference(type + ":" + path) {
-                    change.rebuilds.append(reference)
+                    if reference.isIndexed { change.rebuilds.append(SNIMapUpdate(reference: reference, entries: nil)) }
                     change.map = reference
                 }
                 written.insert(path)
             }
         }
         // Every indexed map whose source or files change is rebuilt: its database holds their contents.
-        for map in presentation.maps where map.reference.isIndexed && !change.rebuilds.contains(map.reference) {
+        for map in presentation.maps where map.reference.isIndexed && !change.rebuilds.contains(where: { $0.reference == map.reference }) {
             let files = [map.reference.name] + (map.source?.entries.flatMap(\.files) ?? [])
-            if files.contains(where: written.contains) { change.rebuilds.append(map.reference) }
+            if files.contains(where: written.contains) { change.rebuilds.append(SNIMapUpdate(reference: map.reference, entries: nil)) }
         }
         change.findings += shadowedEntries(inMain, answered: Set(values.map { $0.name.lowercased() }), written: written, defaultLeaf: defaultLeaf)
         return change
+    }
+
+    /// True when `map`'s database is at least as new as its source and every file its
+    /// entries name: updating the changed entries alone then leaves it whole.
+    private func isUpToDate(_ map: SNIMapInUse) -> Bool {
+        let modified = { (path: String) in ((try? fileSystem.statusFollowingLinks(of: path)) ?? nil)?.identity?.modified }
+        guard let database = SNIMapAudit.database(of: map.reference), let built = modified(database) else { return false }
+        let files = [map.reference.name] + (map.source?.entries.flatMap(\.files) ?? [])
+        return files.allSatisfy { path in modified(path).map { $0 <= built } ?? false }
+    }
+
+    /// The entries of `map` the answers do not name.
+    private func otherEntries(of map: SNIMapInUse, answered: [String]) -> [SNIEntry] {
+        let names = Set(answered.map { $0.lowercased() })
+        return (map.source?.entries ?? []).filter { !names.contains($0.name.lowercased()) }
     }
 
     /// The pairs' keys, each followed by its chain, as one secret (a chain file's content).

@@ -20,6 +20,18 @@ public struct PlanBuilder {
     var stagesEarly = false
     /// The processes the early staged check runs.
     var stagingProcesses: ProcessRunner?
+    /// The baseline to read when the change leaves main.cf and master.cf as they are (no
+    /// `postfix check`: it would say what it says now); nil: `baseline`.
+    var unchangedConfigBaseline: (() -> ConfigBaseline?)?
+
+    /// This planner, reading `baseline` instead when main.cf and master.cf do not change
+    /// (a renewal that only replaces files): `postfix check` reads the configuration, which
+    /// stays as it is, and never the key and certificate files.
+    public func readingBaseline(whenConfigUnchanged baseline: @escaping @autoclosure () -> ConfigBaseline?) -> PlanBuilder {
+        var builder = self
+        builder.unchangedConfigBaseline = baseline
+        return builder
+    }
 
     /// This planner, staging the new main.cf and master.cf for postconf as soon as they
     /// are made, on another thread, while postconf still answers about the files as they
@@ -204,7 +216,8 @@ public struct PlanBuilder {
         files += dovecotChange?.files ?? []
         findings += dovecotChange?.findings ?? []
         let staged = stagedEarly(files, configDirectory: installation.configDirectory)
-        let baseline = self.baseline()
+        let configChanges = files.contains { ($0.role == .mainConfig || $0.role == .masterConfig) && $0.changes }
+        let baseline = configChanges ? self.baseline() : (unchangedConfigBaseline ?? self.baseline)()
         findings += baseline?.findings(repairing: Set(damage.map(\.code.rawValue)).sorted()) ?? []
         let needsDirectory = (try? fileSystem.status(of: answers.certificateDirectory)) == nil
         var plan = ChangePlan(answers: answers, layout: layout, configDirectory: installation.configDirectory,
@@ -219,6 +232,7 @@ public struct PlanBuilder {
         plan.dovecot = dovecotChange?.installation
         plan.dovecotFound = dovecotChange?.found
         plan.stagedComplaints = staged
+        plan.settleIfRefused()
         return plan
     }
 

@@ -21,10 +21,17 @@ public struct RenewalPlanner {
         guard let first = files.first, let last = files.last else { return .failure(RenewalProblem(notConfigured: setup.mainFile.path)) }
         let report = inspection ?? inspector.inspect(paths: files, options: InspectionOptions())
         let keyFile = report.files.first { $0.items.contains { if case .privateKey = $0.object { true } else { false } } }?.path ?? last
+        // The leaf's file, and the other files with certificates (a key file listed before a
+        // fullchain file, as `smtpd_tls_chain_files = KEY, CERT` or the legacy settings have it).
+        let certificateFile = report.chain.first?.file ?? first
+        let intermediates = report.files.filter { file in
+            file.path != keyFile && file.path != certificateFile && !file.holdsKey
+                && file.items.contains { if case .certificate = $0.object { true } else { false } }
+        }.map(\.path)
         let services = setup.services.compactMap(Self.answer(for:))
         let smtpLevel = value("smtp_tls_security_level")
-        let answers = Answers(certificateDirectory: AtomicFileWriter.split(first).directory, privateKey: keyFile, certificate: first,
-                              intermediates: [], smtpdSecurityLevel: Answers.smtpdLevels.contains(value("smtpd_tls_security_level")) ? value("smtpd_tls_security_level") : "may",
+        let answers = Answers(certificateDirectory: AtomicFileWriter.split(first).directory, privateKey: keyFile, certificate: certificateFile,
+                              intermediates: intermediates, smtpdSecurityLevel: Answers.smtpdLevels.contains(value("smtpd_tls_security_level")) ? value("smtpd_tls_security_level") : "may",
                               smtpSecurityLevel: Answers.smtpLevels.contains(smtpLevel) ? smtpLevel : "may",
                               services: services, layout: layout, hostname: nil, dedicatedNonMX: true,
                               smtpdCAfile: !value("smtpd_tls_CAfile").isEmpty && layout == .separateFiles)

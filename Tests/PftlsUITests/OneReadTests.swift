@@ -112,6 +112,20 @@ import Testing
         expectReadOnce(snakeoil)
     }
 
+    @Test func startReadsTwoKeyTypesAndAnSNIMapOnceEach() throws {
+        _ = try SeveralCertificates.make(layout)
+        let context = WizardContext(configDirectory: configDirectory, demo: nil, browseDirectory: layout.incoming, glyphs: .unicode,
+                                    trustedOwner: getuid())
+        let runner = EffectRunner(context: context, fileSystem: files, processes: postfix, trustStore: .trusting([set.root]))
+        guard case .postfixDetected(_, let summary)? = runner.perform(.detectPostfix(configDirectory: configDirectory)).first else {
+            Issue.record("no summary")
+            return
+        }
+        #expect(summary.presentedKeys.map(\.type) == [.rsa, .ecdsa] && summary.sniMaps.first?.source?.entries.count == 4, "\(summary)")
+        // The chain files are read once for the certificate in use and its two pairs alike.
+        expectReadOnce(summary.filesInUse + [configDirectory + "/sni_map"])
+    }
+
     @Test func aSetUpThatCannotBeReadIsSaidOnTheStartScreenInTheOneWording() {
         unlink(configDirectory + "/master.cf")
         let summary = PostfixSummary.read(installation, setup: TLSSetupInForce.read(installation, fileSystem: files), inspector: inspector)

@@ -29,9 +29,10 @@ public struct PairReader {
     public init(inspector: Inspector) { self.inspector = inspector }
 
     /// The pairs `files` hold, in order. Files with no key at all give one pair, so the
-    /// inspection still says what is missing.
-    public func pairs(_ files: [String], options: InspectionOptions = InspectionOptions()) -> [PresentedPair] {
-        let decoded = files.map { inspector.load($0, passphrases: options.passphrases) }
+    /// inspection still says what is missing. A file in `loaded` (decoded with the same
+    /// options) is not read again.
+    public func pairs(_ files: [String], options: InspectionOptions = InspectionOptions(), loaded: [DecodedFile] = []) -> [PresentedPair] {
+        let decoded = files.map { path in loaded.first { $0.path == path } ?? inspector.load(path, passphrases: options.passphrases) }
         return Self.split(decoded).map { group in
             PresentedPair(files: Self.uniquePaths(group), report: inspector.inspect(decoded: group, options: options))
         }

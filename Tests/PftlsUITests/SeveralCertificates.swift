@@ -73,6 +73,18 @@ extension WizardHarness {
         press(.character(key))
     }
 
+    /// From Start, a renewal with a new RSA key and a new ECDSA key as the second, to Review.
+    mutating func walkWithBothNewKeys() {
+        press(.enter)
+        pick("new-rsa.key", "k")
+        pick("new-rsa.pem", "c")
+        press(.character("a"))
+        pick("new-ec.key", "k")
+        pick("new-ec.pem", "c")
+        pick("intermediate.pem", "i")
+        press(.function(10))
+    }
+
     /// The folder's path of `name`.
     func incoming(_ name: String) -> String { sandbox.root + "/incoming-several/" + name }
 }

@@ -30,4 +30,93 @@ import PftlsTestSupport
         #expect(summary.presentedKeys.map(\.type) == [.ecdsa] && summary.sniMaps.isEmpty && !summary.presentsSeveral)
         #expect(StartStep.presentation(summary, glyphs: .unicode).isEmpty)
     }
+
+    @Test func aSecondKeyOfTheSameTypeStopsNextAndSaysWhy() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        #expect(wizard.model.step == .files && wizard.model.shared.path == .renew)
+        wizard.pick("new-rsa.key", "k")
+        wizard.pick("new-rsa.pem", "c")
+        wizard.press(.character("a"))
+        wizard.pick("other-rsa.key", "k")
+        wizard.pick("other-rsa.pem", "c")
+        #expect(wizard.screen.contains("2nd key: other-rsa.key   Certificate: other-rsa.pem"), "\(wizard.screen)")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .files)
+        let message = wizard.model.message?.text ?? ""
+        #expect(message.contains("the second key is RSA, like the first: Postfix serves one key of each type"), "\(message)")
+        #expect(wizard.model.message?.style == .error)
+    }
+
+    @Test func aSecondKeyOfTheOtherTypeIsTheAdditionalKey() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.walkWithBothNewKeys()
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let answers = try #require(wizard.model.shared.answers)
+        #expect(answers.privateKey == wizard.incoming("new-rsa.key") && answers.certificate == wizard.incoming("new-rsa.pem"))
+        #expect(answers.additionalKey == KeySource(privateKey: wizard.incoming("new-ec.key"), certificate: wizard.incoming("new-ec.pem"),
+                                                   intermediates: [wizard.incoming("intermediate.pem")]))
+        #expect(answers.sni.isEmpty)
+        let plan = try #require(wizard.model.review.plan)
+        #expect(!plan.hasErrors, "\(plan.findings)")
+    }
+
+    @Test func theFilesStepNamesBothSelections() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        wizard.pick("new-rsa.key", "k")
+        wizard.pick("new-rsa.pem", "c")
+        #expect(wizard.screen.contains("Second key (a): none"), "\(wizard.screen)")
+        wizard.press(.character("a"))
+        wizard.pick("new-ec.key", "k")
+        wizard.pick("new-ec.pem", "c")
+        #expect(wizard.screen.contains("2nd key: new-ec.key   Certificate: new-ec.pem"), "\(wizard.screen)")
+        #expect(wizard.screen.contains("First key (a): new-rsa.key, new-rsa.pem"), "\(wizard.screen)")
+        wizard.press(.character("a"))
+        #expect(wizard.screen.contains("Key: new-rsa.key   Certificate: new-rsa.pem"), "\(wizard.screen)")
+        #expect(wizard.screen.contains("Second key (a): ECDSA, new-ec.key, new-ec.pem"), "\(wizard.screen)")
+    }
+
+    @Test func anSNIEntryChosenFromTheMapTakesTheFilesAndTheDefaultStays() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        #expect(wizard.screen.contains("SNI entry (s): none, the files replace the default certificate"), "\(wizard.screen)")
+        wizard.press(.character("s"))
+        #expect(wizard.screen.contains("SNI entries") && wizard.screen.contains("(•) none: the default certificate"), "\(wizard.screen)")
+        wizard.type("org")
+        #expect(wizard.screen.contains("1 of 4"), "\(wizard.screen)")
+        wizard.press(.enter)
+        #expect(wizard.model.files.sniPicker == nil && wizard.model.files.sniEntry == "mail.example.org")
+        #expect(wizard.screen.contains("SNI entry (s): mail.example.org, the files replace its certificate"), "\(wizard.screen)")
+        wizard.pick("org-new.key", "k")
+        wizard.pick("org-new.pem", "c")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let answers = try #require(wizard.model.shared.answers)
+        let inForce = try #require(wizard.model.summary?.renewal)
+        #expect(answers.sni == [SNIAnswer(names: ["mail.example.org"], key: KeySource(privateKey: wizard.incoming("org-new.key"),
+                                  certificate: wizard.incoming("org-new.pem"), intermediates: [wizard.incoming("intermediate.pem")]))])
+        #expect(answers.privateKey == inForce.privateKey && answers.certificate == inForce.certificate, "the default pair stays")
+        let plan = try #require(wizard.model.review.plan)
+        #expect(!plan.hasErrors, "\(plan.findings)")
+    }
+
+    @Test func theEntryListNarrowsAMapOfThousandsOfNamesAndEscLeavesTheChoice() throws {
+        var wizard = try WizardHarness.servingSeveral(extraEntries: 5_000)
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        wizard.press(.character("s"))
+        #expect(wizard.screen.contains("5004 of 5004"), "\(wizard.screen)")
+        wizard.type("host-4321.")
+        #expect(wizard.screen.contains("1 of 5004") && wizard.screen.contains("host-4321.example.com"), "\(wizard.screen)")
+        wizard.press(.escape)
+        #expect(wizard.model.files.sniPicker == nil && wizard.model.files.sniEntry == nil, "Esc closes without a choice")
+        wizard.press(.character("s"))
+        wizard.press(.pageDown, .pageDown, .down, .enter)
+        #expect(wizard.model.files.sniEntry == "host-14.example.com", "\(wizard.model.files.sniEntry ?? "none")")
+    }
 }

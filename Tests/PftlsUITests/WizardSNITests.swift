@@ -120,3 +120,55 @@ import PftlsTestSupport
         #expect(wizard.model.files.sniEntry == "host-14.example.com", "\(wizard.model.files.sniEntry ?? "none")")
     }
 }
+
+/// Review on a server that presents several certificates: what each name and key type is
+/// served after the change, above the plan.
+@Suite struct ReviewServedAfterChangeTests {
+    @Test func bothNewKeysAreNamedPerTypeWithTheEntriesLeftAsTheyAre() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.walkWithBothNewKeys()
+        let lines = wizard.model.reviewLines.joined(separator: "\n")
+        #expect(lines.contains("Served after the change:"), "\(lines)")
+        #expect(lines.contains("Default, RSA 2048 bits: mail.example.test, until") && lines.contains("Default, EC P-256: mail.example.test, until"), "\(lines)")
+        #expect(!lines.contains("(kept)") && lines.contains("(new)"), "both default pairs are new: \(lines)")
+        #expect(lines.contains("smtpd_tls_chain_files:") && lines.contains("/tls-now/smtpd-chain-ecdsa.pem"), "\(lines)")
+        #expect(lines.contains("4 other SNI entries stay as they are"), "\(lines)")
+    }
+
+    @Test func renewingOneKeyTypeKeepsTheOtherAndReviewSaysSo() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        wizard.pick("new-rsa.key", "k")
+        wizard.pick("new-rsa.pem", "c")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let lines = wizard.model.reviewLines.joined(separator: "\n")
+        #expect(lines.contains(#/Default, RSA 2048 bits: mail\.example\.test, until \S+ \(new\)/#), "\(lines)")
+        #expect(lines.contains(#/Default, EC P-256: mail\.example\.test, until \S+ \(kept\)/#), "\(lines)")
+    }
+
+    @Test func anSNIEntryIsNamedAndNotComparedWithTheDefaultCertificate() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .character("s"))
+        wizard.type("mail.example.org")
+        wizard.press(.enter)
+        wizard.pick("org-new.key", "k")
+        wizard.pick("org-new.pem", "c")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let lines = wizard.model.reviewLines.joined(separator: "\n")
+        #expect(lines.contains("SNI mail.example.org, EC P-256: mail.example.org, until"), "\(lines)")
+        #expect(lines.contains(#/Default, RSA 2048 bits: mail\.example\.test, until \S+ \(kept\)/#), "the default pairs stay: \(lines)")
+        #expect(lines.contains("3 other SNI entries stay as they are"), "\(lines)")
+        #expect(wizard.model.review.comparison == nil, "an entry is not compared with the default certificate")
+    }
+
+    @Test func oneCertificateBeforeAndAfterAddsNothing() throws {
+        var wizard = try WizardHarness.atReview()
+        defer { wizard.cleanUp() }
+        #expect(wizard.model.review.plan != nil && wizard.model.review.served.isEmpty)
+    }
+}

@@ -16,30 +16,18 @@ import PftlsTestSupport
         try postfix.start()
     }
 
-    /// A leaf for `hostname` with a key of `kind`, as `<name>.key` / `<name>.pem` in `files`.
-    @discardableResult
-    private func leaf(_ name: String, _ hostname: String, _ kind: KeyGenerator.Kind, in files: CLIFixtures) throws -> Certificate {
-        let pair = try fixtures.pki.issueLeaf(.server(hostname), key: KeyGenerator.generate(kind))
-        files.write(name + ".key", TestPKI.pem(pair.key))
-        files.write(name + ".pem", pair.certificate.pem)
-        return pair.certificate
-    }
-
     /// The leaf the smtp listener serves to a client that sends `serverName` and accepts only `type`.
     private func served(_ serverName: String, _ type: ServerKeyType) -> String? {
-        let output = Shell.run("timeout", ["10", "openssl", "s_client", "-connect", "127.0.0.1:\(postfix.smtpPort)", "-starttls", "smtp",
-                                           "-servername", serverName, "-sigalgs", type.signatureAlgorithms], input: "").output
-        guard let begin = output.range(of: "-----BEGIN CERTIFICATE-----"), let end = output.range(of: "-----END CERTIFICATE-----") else { return nil }
-        return SClientProbe.sha256(pem: String(output[begin.lowerBound..<end.upperBound]) + "\n")
+        SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: serverName, signatureAlgorithms: type.signatureAlgorithms).sha256
     }
 
     private func sha256(_ certificate: Certificate) -> String? { SClientProbe.sha256(pem: certificate.pem) }
 
     @Test func startNamesBothKeyTypesAndTheMapAndASecondKeyIsInstalledThroughTheFilesStep() throws {
         // RSA and ECDSA by default, put in place by apply; an SNI map written by hand and built with postmap -F.
-        try leaf("rsa", "mail.example.test", .rsa(bits: 2048), in: fixtures)
-        try leaf("ec", "mail.example.test", .ec(curve: "P-256"), in: fixtures)
-        let org = try leaf("org", "mail.example.org", .ec(curve: "P-256"), in: fixtures)
+        try fixtures.issueLeaf("rsa", key: .rsa(bits: 2048))
+        try fixtures.issueLeaf("ec")
+        let org = try fixtures.issueLeaf("org", hostname: "mail.example.org")
         var json = fixtures.answers("rsa", on: postfix, services: [.smtp]).json
         let additional = "\"additionalKey\": {\"privateKey\": \"\(fixtures.path("ec.key"))\", \"certificate\": \"\(fixtures.path("ec.pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"]}"
         json = String(json.dropLast(json.hasSuffix("\n") ? 2 : 1)) + ", " + additional + "}"
@@ -57,8 +45,8 @@ import PftlsTestSupport
         let incoming = postfix.root + "/incoming-both"
         try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
         let work = CLIFixtures(directory: incoming, sharing: fixtures)
-        let newRSA = try leaf("rsa-new", "mail.example.test", .rsa(bits: 2048), in: work)
-        let newEC = try leaf("ecdsa-new", "mail.example.test", .ec(curve: "P-256"), in: work)
+        let newRSA = try work.issueLeaf("rsa-new", key: .rsa(bits: 2048))
+        let newEC = try work.issueLeaf("ecdsa-new")
         work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
 
         let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)")

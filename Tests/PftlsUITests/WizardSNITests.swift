@@ -34,10 +34,8 @@ import PftlsTestSupport
     @Test func aSecondKeyOfTheSameTypeStopsNextAndSaysWhy() throws {
         var wizard = try WizardHarness.servingSeveral()
         defer { wizard.cleanUp() }
-        wizard.press(.enter)
+        wizard.renewWithNewRSA()
         #expect(wizard.model.step == .files && wizard.model.shared.path == .renew)
-        wizard.pick("new-rsa.key", "k")
-        wizard.pick("new-rsa.pem", "c")
         wizard.press(.character("a"))
         wizard.pick("other-rsa.key", "k")
         wizard.pick("other-rsa.pem", "c")
@@ -66,9 +64,7 @@ import PftlsTestSupport
     @Test func theFilesStepNamesBothSelections() throws {
         var wizard = try WizardHarness.servingSeveral()
         defer { wizard.cleanUp() }
-        wizard.press(.enter)
-        wizard.pick("new-rsa.key", "k")
-        wizard.pick("new-rsa.pem", "c")
+        wizard.renewWithNewRSA()
         #expect(wizard.screen.contains("Second key (a): none"), "\(wizard.screen)")
         wizard.press(.character("a"))
         wizard.pick("new-ec.key", "k")
@@ -139,9 +135,7 @@ import PftlsTestSupport
     @Test func renewingOneKeyTypeKeepsTheOtherAndReviewSaysSo() throws {
         var wizard = try WizardHarness.servingSeveral()
         defer { wizard.cleanUp() }
-        wizard.press(.enter)
-        wizard.pick("new-rsa.key", "k")
-        wizard.pick("new-rsa.pem", "c")
+        wizard.renewWithNewRSA()
         wizard.press(.function(10))
         #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
         let lines = wizard.model.reviewLines.joined(separator: "\n")

@@ -101,6 +101,30 @@ import PftlsTestSupport
         #expect(!plan.hasErrors, "\(plan.findings)")
     }
 
+    @Test func settingUpWithAnSNIEntryKeepsTheDefaultPairAndTheStepsChoices() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.press(.left, .enter)
+        #expect(wizard.model.step == .directory && wizard.model.shared.path == .setUp)
+        wizard.press(.enter)
+        #expect(wizard.model.step == .files, "\(wizard.model.message?.text ?? "")")
+        wizard.press(.character("s"))
+        wizard.type(".example.net")
+        wizard.press(.enter)
+        wizard.pick("org-new.key", "k")
+        wizard.pick("org-new.pem", "c")
+        wizard.press(.function(10), .enter, .enter)
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        let answers = try #require(wizard.model.shared.answers)
+        let inForce = try #require(wizard.model.summary?.renewal)
+        #expect(answers.sni.map(\.names) == [[".example.net"]] && answers.sni.first?.key.privateKey == wizard.incoming("org-new.key"))
+        #expect(answers.privateKey == inForce.privateKey && answers.certificate == inForce.certificate, "the default pair stays")
+        #expect(answers.certificateDirectory == wizard.model.shared.draft.certificateDirectory, "the Directory step's choice")
+        #expect(answers.services == (try? wizard.model.shared.draft.services?.get()), "the Services step's choice")
+        let plan = try #require(wizard.model.review.plan)
+        #expect(!plan.hasErrors, "\(plan.findings)")
+    }
+
     @Test func theEntryListNarrowsAMapOfThousandsOfNamesAndEscLeavesTheChoice() throws {
         var wizard = try WizardHarness.servingSeveral(extraEntries: 5_000)
         defer { wizard.cleanUp() }
@@ -114,6 +138,8 @@ import PftlsTestSupport
         wizard.press(.character("s"))
         wizard.press(.pageDown, .pageDown, .down, .enter)
         #expect(wizard.model.files.sniEntry == "host-14.example.com", "\(wizard.model.files.sniEntry ?? "none")")
+        wizard.press(.character("s"), .function(10))
+        #expect(wizard.model.files.sniPicker == nil, "Next closes the list")
     }
 }
 

@@ -63,6 +63,19 @@ extension FilesStep {
             (secondInspection, secondChecking) = (nil, nil)
             return []
         }
+        return inspectSecond()
+    }
+
+    /// Asks for the inspection of the second key's files unless it is there or on its way:
+    /// Next never waits for an answer that will not come.
+    mutating func inspectSecondUnlessCurrent() -> [Effect] {
+        guard !second.paths.isEmpty, currentSecondInspection == nil, secondChecking != second else { return [] }
+        return inspectSecond()
+    }
+
+    /// The second key's files are inspected on their own; the plan opens the key with the
+    /// passphrase the first one asks for, so none is given here.
+    private mutating func inspectSecond() -> [Effect] {
         secondChecking = second
         return [.inspect(second, passphrase: nil, unlocking: false)]
     }

@@ -117,7 +117,11 @@ struct FilesStep: WizardStep {
 
     /// A check that is not on its way is asked for: the files, or the key to check them
     /// with, may have changed since the last one (Renew chosen after the folder was read).
-    mutating func nextAsked(_ shared: StepContext) -> [Effect] { inspectUnlessCurrent(shared) }
+    /// The list of SNI entries, if open, closes: Next means the choice is made.
+    mutating func nextAsked(_ shared: StepContext) -> [Effect] {
+        sniPicker = nil
+        return inspectUnlessCurrent(shared) + inspectSecondUnlessCurrent()
+    }
 
     // MARK: What blocks Next
 

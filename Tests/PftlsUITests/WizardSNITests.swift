@@ -192,3 +192,38 @@ import PftlsTestSupport
         #expect(wizard.model.review.plan != nil && wizard.model.review.served.isEmpty)
     }
 }
+
+/// The screens of several certificates in Japanese, at 80x24 and 120x32, as a Japanese
+/// reader expects every screen to read (JapaneseScreenRules).
+@Suite struct WizardSNIJapaneseTests {
+    @Test(arguments: [(80, 24), (120, 32)]) func everyNewScreenReadsAsJapanese(_ width: Int, _ height: Int) throws {
+        var wizard = try WizardHarness(width: width, height: height, language: .ja, trusting: [SeveralCertificates.pki.root.certificate]) {
+            try SeveralCertificates.make($0, extra: 30)
+        }
+        defer { wizard.cleanUp() }
+        var screens = [wizard.screen]
+        wizard.renewWithNewRSA()
+        screens.append(wizard.screen)
+        wizard.press(.character("a"))
+        screens.append(wizard.screen)
+        wizard.pick("other-rsa.key", "k")
+        wizard.pick("other-rsa.pem", "c")
+        wizard.press(.function(10))
+        screens.append(wizard.screen)
+        wizard.press(.character("x"), .character("a"), .character("s"))
+        screens.append(wizard.screen)
+        wizard.type("org")
+        wizard.press(.enter)
+        screens.append(wizard.screen)
+        wizard.pick("org-new.key", "k")
+        wizard.pick("org-new.pem", "c")
+        wizard.press(.function(10))
+        #expect(wizard.model.step == .review, "\(wizard.model.message?.text ?? "")")
+        screens.append(wizard.screen)
+        #expect(wizard.model.reviewLines.contains { $0.contains("変更後に提示する証明書：") }, "\(wizard.model.reviewLines)")
+        for (index, screen) in screens.enumerated() {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for problem in JapaneseScreenRules.violations(in: lines, width: width) { Issue.record("screen \(index): \(problem)\n\(screen)") }
+        }
+    }
+}

@@ -51,7 +51,8 @@ extension FilesStep {
 
     /// The footer while the list is open: moving, choosing, closing, and the wizard's keys.
     var pickerKeyMap: KeyMap {
-        KeyMap([KeyBinding([.up, .down], .up, label: "↑↓", help: Catalog.text("word.move")),
+        KeyMap([KeyBinding([.up], .up, label: "↑↓", help: Catalog.text("word.move")),
+                KeyBinding([.down], .down, help: Catalog.text("word.move"), inFooter: false),
                 KeyBinding([.enter], .activate, help: Catalog.text("word.choose")),
                 KeyBinding([.escape], .back, help: Catalog.text("word.close"))]
                + KeyMap.common.filter { ![.activate, .back, .focusNext, .focusPrevious].contains($0.action) })

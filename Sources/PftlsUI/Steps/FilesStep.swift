@@ -170,12 +170,12 @@ struct FilesStep: WizardStep {
     // MARK: Keys
 
     func keyMap(_ shared: StepContext) -> KeyMap {
+        if sniPicker != nil { return pickerKeyMap }
         let assign = [KeyBinding([.character("k")], .assignKey, help: Catalog.text("word.key")),
                       KeyBinding([.character("c")], .assignCertificate, help: Catalog.text("word.cert")),
                       KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
                       KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false),
                       KeyBinding([.character("p")], .togglePrivateCA, help: Catalog.text("files.private-ca.key"), inFooter: false)]
-        if sniPicker != nil { return pickerKeyMap }
         return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst()
                       + moreKeysBindings(shared))
     }

@@ -91,10 +91,12 @@ enum CheckText {
         if let leaf = report.leaf {
             lines.append(Catalog.text("check.certificate", ["subject": "\(leaf.subject)", "notAfter": "\(UTCTimestamp.format(leaf.notAfter))", "sha256": "\(leaf.sha256FingerprintText)"]))
         }
+        lines += CheckPresentationText.keys(report.pairs) + CheckPresentationText.maps(report.sniMaps)
         lines.append(Catalog.text("report.services"))
         for service in report.services {
-            let probe = summary(report.probes.first { $0.service == service }?.result, leaf: report.leaf)
+            let probe = defaultSummary(of: service, in: report)
             lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
+            if let names = CheckPresentationText.sniProbes(of: service, in: report.listenerProbes) { lines.append(names) }
         }
         if let dovecot = report.dovecot, let installation = dovecot.installation {
             lines.append(Catalog.text("dovecot.check.listeners", ["file": SafeText.escape(installation.configFile), "version": "\(installation.settings.version)"]))
@@ -107,6 +109,16 @@ enum CheckText {
         lines += FindingsText.lines(report.findings)
         lines.append(Catalog.text("check.result.\(report.verdict.rawValue.lowercased())"))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the probes of `service` without SNI showed, each against its own key type's
+    /// leaf: the first that failed or served another leaf, else the first made.
+    private static func defaultSummary(of service: ServiceTLS, in report: TLSAudit.Report) -> String {
+        let made = report.listenerProbes.filter { $0.service == service && $0.serverName == nil && $0.result != nil }
+        guard let pick = made.first(where: { $0.servesItsFiles == false }) ?? made.first else {
+            return summary(report.probes.first { $0.service == service }?.result, leaf: report.leaf)
+        }
+        return summary(pick.result, leaf: pick.expected.first)
     }
 
     /// What a listener's probe showed, against the leaf on disk.
@@ -137,6 +149,9 @@ enum CheckJSON {
                 case .failed(let reason, _): entry["error"] = .string(reason)
                 }
             }
+            if report.listenerProbes.contains(where: { $0.service == service }) {
+                entry["probes"] = CheckPresentationJSON.probes(of: service, in: report.listenerProbes)
+            }
             return .object(entry)
         }
         // Days left for the certificate in use, and for each certificate of its chain, for
@@ -154,7 +169,8 @@ enum CheckJSON {
                                "findings": .array(findings), "services": .array(services), "files": .array(report.filesInUse.map(JSONValue.string)),
                                "certificates": .array(certificates), "sha256": JSONValue(report.leaf?.sha256FingerprintText),
                                "daysLeft": JSONValue(report.leaf.map { $0.daysLeft() }),
-                               "notAfter": JSONValue(report.leaf.map { UTCTimestamp.format($0.notAfter) })]
+                               "notAfter": JSONValue(report.leaf.map { UTCTimestamp.format($0.notAfter) }),
+                               "keys": .array(report.pairs.map(CheckPresentationJSON.pair)), "sni": CheckPresentationJSON.maps(report.sniMaps)]
         guard case .object(var object) = root, let dovecot = report.dovecot, let installation = dovecot.installation else { return root.rendered }
         let listeners = installation.listeners.map { listener -> JSONValue in
             var entry: [String: JSONValue] = ["name": .string(listener.name), "host": .string(listener.host), "port": .integer(listener.port),

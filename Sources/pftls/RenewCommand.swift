@@ -78,10 +78,10 @@ struct RenewCommand: ParsableCommand {
             if let renewed = renewedLineage, !admits(renewed, inUse: nil, hostname: installation.hostname, inspector: inspector) { return }
             throw CodedErrorReport.fail(problem, command: "renew", json: change.json)
         }
-        if let renewed = renewedLineage,
-           !admits(renewed, inUse: current, hostname: installation.hostname, inspector: inspector) { return }
-        let request = self.request
         let presentation = ServerPresentation.read(setup, fileSystem: fileSystem, inspector: inspector)
+        if let renewed = renewedLineage,
+           !admits(renewed, inUse: current, presentation: presentation, hostname: installation.hostname, inspector: inspector) { return }
+        let request = self.request
         let newLeaf = inspector.inspect(paths: [request.certificate] + request.chain).leaf
         let slot = RenewalSlot.choose(leaf: newLeaf, hostname: installation.hostname, explicitNames: sniNames, presentation: presentation)
         var answers = request.answers(replacing: current.answers, slot: slot, presentation: presentation, newLeaf: newLeaf)

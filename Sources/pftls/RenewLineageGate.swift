@@ -4,12 +4,15 @@ extension RenewCommand {
     /// As certbot's deploy hook: true when `renewed` is this Postfix's lineage (said in one
     /// line), false when it is another service's, which is skipped with a line saying why and
     /// exit status 0, so certbot does not count the skip as a failure. `inUse` is the set-up
-    /// in force (nil when there is none: then only myhostname and `--name` are names in use).
-    func admits(_ renewed: CertbotLineage, inUse: RenewalPlanner.InForce?,
+    /// in force (nil when there is none: then only myhostname and `--name` are names in use);
+    /// the SNI entries of `presentation` are in use too (their names and files).
+    func admits(_ renewed: CertbotLineage, inUse: RenewalPlanner.InForce?, presentation: ServerPresentation? = nil,
                 hostname: String?, inspector: Inspector) -> Bool {
+        let entries = presentation?.maps.filter { $0.service == nil }.flatMap { $0.source?.entries ?? [] } ?? []
         let verdict = renewed.verdict(configured: lineage,
-                                      filesInUse: inUse.map { [$0.answers.certificate, $0.keyFile] } ?? [],
-                                      names: NamesInUse(leaf: inUse?.leaf, hostname: hostname, others: names),
+                                      filesInUse: (inUse.map { [$0.answers.certificate, $0.keyFile] } ?? []) + entries.flatMap(\.files),
+                                      names: NamesInUse(leaf: inUse?.leaf, hostname: hostname,
+                                                        others: names + entries.map { ServeProof.serverName(forMapKey: $0.name) }),
                                       leaf: inspector.inspect(paths: [renewed.request.certificate]).leaf)
         let line = verdict.line(lineage: renewed)
         if change.json {

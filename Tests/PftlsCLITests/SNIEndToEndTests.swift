@@ -122,4 +122,71 @@ import PftlsTestSupport
         var database = stat()
         #expect(stat(mapPath + ".db", &database) == 0 && database.st_mode & 0o777 == 0o600)
     }
+
+    @Test func certbotsDeployHookRenewsTheEntryThatUsesTheRenewedLineage() throws {
+        try leaf("a", "mail.example.test", .ec(curve: "P-256"))
+        try #require(try postfix.apply(answers: answers("a", "\"names\": []")).status == 0)
+        // As hosting panels write it: the entry names certbot's live/ files directly.
+        let certbot = CertbotTree(root: postfix.root + "/letsencrypt", fixtures: fixtures)
+        try certbot.issue("org", names: ["mail.example.org"])
+        let mapPath = fixtures.write("sni_map", "mail.example.org \(certbot.live("org"))/privkey.pem \(certbot.live("org"))/fullchain.pem\n")
+        #expect(Shell.run("postmap", ["-c", postfix.configDirectory, "-F", "hash:" + mapPath]).status == 0)
+        _ = postfix.postconf(["-e", "tls_server_sni_maps = hash:" + mapPath])
+        postfix.reload()
+        let renewed = try certbot.issue("org", names: ["mail.example.org"], version: 2)
+        let expected = SClientProbe.sha256(pem: renewed.pem)
+        #expect(served("mail.example.org", .ecdsa) != expected, "certbot alone leaves the database stale")
+
+        let hook = try Pftls.run(["renew", "--config-dir", postfix.configDirectory], environment: ["RENEWED_LINEAGE": certbot.live("org")])
+        #expect(hook.status == 0, "\(hook.all)\n\(postfix.maillog)")
+        #expect(served("mail.example.org", .ecdsa) == expected, "\(hook.all)")
+        #expect(served("mail.example.test", .ecdsa) == sha256("a"), "the default pair stays")
+
+        try certbot.issue("shop", names: ["shop.example.com"])
+        let other = try Pftls.run(["renew", "--config-dir", postfix.configDirectory], environment: ["RENEWED_LINEAGE": certbot.live("shop")])
+        #expect(other.status == 0 && served("mail.example.org", .ecdsa) == expected && served("mail.example.test", .ecdsa) == sha256("a"), "\(other.all)")
+    }
+
+    /// A probe that sees the real canary but refuses what it serves for an SNI name there.
+    final class SNICanaryRefusingProbe: ListenerProbing, @unchecked Sendable {
+        var canaryNames: [String] = []
+        func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?) -> ProbeResult {
+            probe(host: host, port: port, mode: mode, serverName: serverName, keyType: nil)
+        }
+        func probe(host: String, port: Int, mode: TLSProbeMode, serverName: String?, keyType: ServerKeyType?) -> ProbeResult {
+            let real = TLSProbe().probe(host: host, port: port, mode: mode, serverName: serverName, keyType: keyType)
+            guard host.hasPrefix("/"), let serverName else { return real }
+            canaryNames.append(serverName)
+            return .failed(reason: "refused for \(serverName) (seen: \(real.leaf?.sha256FingerprintText ?? "nothing"))", answered: true)
+        }
+    }
+
+    @Test func theCanaryTriesEachChangedSNINameBeforeTheLiveListenersChange() throws {
+        try leaf("a", "mail.example.test", .ec(curve: "P-256"))
+        try leaf("org", "mail.example.org", .ec(curve: "P-256"))
+        let entry = { (name: String) in "\"sni\": [{\"names\": [\"mail.example.org\"], \"privateKey\": \"\(fixtures.path(name + ".key"))\", \"certificate\": \"\(fixtures.path(name + ".pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"]}]" }
+        try #require(try postfix.apply(answers: answers("a", entry("org"))).status == 0)
+        #expect(served("mail.example.org", .ecdsa) == sha256("org"))
+        let map = postfix.root + "/tls/sni-map"
+        let before = try (String(contentsOfFile: map, encoding: .utf8), Data(contentsOf: URL(fileURLWithPath: map + ".db")))
+
+        try leaf("org2", "mail.example.org", .ec(curve: "P-256"))
+        let parsed = try AnswersJSON.parse(Array(try String(contentsOfFile: answers("a", entry("org2")), encoding: .utf8).utf8), file: "answers.json")
+        let installation = PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner())
+        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: installation, inspector: Inspector(), servicesFile: nil)
+            .build(parsed, passphrases: nil, hostname: "mail.example.test")
+        #expect(plan.sniRebuilds.map(\.name) == [map], "the entry's file changes: its map is rebuilt")
+        let probe = SNICanaryRefusingProbe()
+        #expect {
+            _ = try Applier(probe: probe).apply(plan, options: Applier.Options(canary: true))
+        } throws: { error in
+            (error as? ApplyFailure).map { $0.reason.contains("temporary listener") && !$0.rolledBack } == true
+        }
+        #expect(probe.canaryNames == ["mail.example.org"], "the canary sent the changed name")
+        #expect(served("mail.example.org", .ecdsa) == sha256("org"), "the live entry still serves the old certificate")
+        let after = try (String(contentsOfFile: map, encoding: .utf8), Data(contentsOf: URL(fileURLWithPath: map + ".db")))
+        #expect(after == before, "the map and its database are as they were")
+        let tls = try FileManager.default.contentsOfDirectory(atPath: postfix.root + "/tls")
+        #expect(!tls.contains { $0.contains("canary") }, "no canary files left: \(tls)")
+    }
 }

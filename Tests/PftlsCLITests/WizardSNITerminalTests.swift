@@ -18,7 +18,7 @@ import PftlsTestSupport
 
     /// The leaf the smtp listener serves to a client that sends `serverName` and accepts only `type`.
     private func served(_ serverName: String, _ type: ServerKeyType) -> String? {
-        SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: serverName, signatureAlgorithms: type.signatureAlgorithms).sha256
+        SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: serverName, sigalgs: type.signatureAlgorithms).sha256
     }
 
     private func sha256(_ certificate: Certificate) -> String? { SClientProbe.sha256(pem: certificate.pem) }

@@ -13,13 +13,13 @@ package struct SClientProbe: Sendable {
     package var sha256: String? { leafPEM.flatMap(Self.sha256(pem:)) }
 
     /// Connects to 127.0.0.1:`port` with SNI `serverName`, TLS from the first byte or,
-    /// with `startTLS` (`imap`, `pop3`, `sieve`, `smtp`), after that protocol's STARTTLS;
-    /// offering only `signatureAlgorithms` when given (one key type's, `-sigalgs`).
-    /// Gives up after `timeout` seconds.
-    package init(port: Int, startTLS: String?, serverName: String = "mail.example.test", signatureAlgorithms: String? = nil, timeout: Int = 10) {
+    /// with `startTLS` (`imap`, `pop3`, `sieve`, `smtp`), after that protocol's STARTTLS.
+    /// `sigalgs` restricts the signature algorithms offered (`ecdsa_secp256r1_sha256`: an
+    /// ECDSA-only client). Gives up after `timeout` seconds.
+    package init(port: Int, startTLS: String?, serverName: String = "mail.example.test", sigalgs: String? = nil, timeout: Int = 10) {
         var arguments = [String(timeout), "openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-servername", serverName]
         if let startTLS { arguments += ["-starttls", startTLS] }
-        if let signatureAlgorithms { arguments += ["-sigalgs", signatureAlgorithms] }
+        if let sigalgs { arguments += ["-sigalgs", sigalgs] }
         let result = Shell.run("timeout", arguments, input: "")
         leafPEM = Self.firstCertificate(in: result.output)
         output = result.all

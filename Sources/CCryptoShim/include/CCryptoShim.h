@@ -42,6 +42,11 @@ STACK_OF(X509) *pftls_pkcs7_certificates(PKCS7 *p7);
 unsigned long pftls_name_print_flags(void);
 
 /* SSL_set_tlsext_host_name is a macro over SSL_ctrl: sets SNI. */
+/* The private key of an unencrypted PEM block (PRIVATE KEY, RSA/EC/DSA PRIVATE KEY),
+   decoded with one reused decoder chain; NULL when the block is encrypted or damaged
+   (the caller then reads it the usual way, which says why). */
+EVP_PKEY *pftls_unencrypted_private_key(const char *pem, size_t length);
+
 long pftls_ssl_set_server_name(SSL *ssl, const char *name);
 
 /* SSL_set1_sigalgs_list is a macro over SSL_ctrl: the signature algorithms the client offers

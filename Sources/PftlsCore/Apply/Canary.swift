@@ -34,20 +34,11 @@ struct Canary {
         let postfix: PostfixRecovery.Outcome
     }
 
-    /// The new files Postfix loads, with the `-o` override that names each.
-    private var overrides: [(file: PlannedFile, parameter: String)] {
-        plan.changedFiles.compactMap { file in
-            switch file.role {
-            case .keyAndChain: (file, "smtpd_tls_chain_files")
-            case .key: (file, "smtpd_tls_key_file")
-            case .certificate: (file, "smtpd_tls_cert_file")
-            case .intermediates, .mainConfig, .masterConfig, .dovecotConfig, .dovecotKey, .dovecotCertificate, .sniChain, .sniMap: nil
-            }
-        }
-    }
+    /// The new files Postfix loads: the canary serves copies of them.
+    private var copied: [PlannedFile] { plan.changedFiles.filter(CanaryOptions.copied) }
 
-    /// True when there is something new to try: the key or a certificate changes.
-    var applies: Bool { !overrides.isEmpty && plan.leaf != nil }
+    /// True when there is something new to try: a key or a certificate changes.
+    var applies: Bool { !copied.isEmpty && plan.leaf != nil }
 
     /// Runs the canary. Every trace of it (master.cf entry, files) is gone afterwards,
     /// whatever happened, and Postfix is running again (or the verdict says it is not).
@@ -70,23 +61,31 @@ struct Canary {
         var copies: [String] = []
         var problem: String?
         do {
-            var options: [String] = []
             var copyOf: [String: String] = [:]
-            for (file, parameter) in overrides {
+            for file in copied {
                 let (directory, name) = AtomicFileWriter.split(file.path)
                 let copy = directory + "/" + Self.filePrefix + name
                 try file.write(using: writer, to: copy, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
                 copies.append(copy)
                 copyOf[file.path] = copy
-                if parameter != "smtpd_tls_chain_files" { options.append(parameter + "=" + copy) }
             }
             // Every pair the change serves, the new files' copies in their places.
-            let chainFiles = plan.chainFiles.map { copyOf[$0] ?? $0 }
-            if !chainFiles.isEmpty && chainFiles != plan.chainFiles { options.append("smtpd_tls_chain_files=" + chainFiles.joined(separator: ",")) }
+            let settings = CanaryOptions(plan: plan)
+            var options = settings.fileOptions(copyOf: copyOf)
+            if let map = settings.sniMap(copyOf: copyOf, certificateDirectory: plan.answers.certificateDirectory, prefix: Self.filePrefix) {
+                try writer.write(map.source, to: map.reference.name, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
+                copies += [map.reference.name] + [SNIMapAudit.database(of: map.reference)].compactMap { $0 }
+                if let problem = SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map.reference) {
+                    throw CanaryProblem(reason: problem)
+                }
+                options.append("tls_server_sni_maps=" + map.reference.type + ":" + map.reference.name)
+            }
             let base = Self.removingEntries(from: original) ?? original
             try writer.write(base + Array(Self.entry(options: options).utf8), to: masterPath, mode: mode, owner: owner)
             ConfigFileAge.dateBack([masterPath])
             problem = tryListener(socket: socket, say: say)
+        } catch let failure as CanaryProblem {
+            problem = Catalog.text("canary.cannot-prepare", ["reason": failure.reason])
         } catch {
             problem = Catalog.text("canary.cannot-prepare", ["reason": "\(error)"])
         }
@@ -112,12 +111,14 @@ struct Canary {
         }
         say(Catalog.text("canary.trying-local", ["socket": SafeText.escape(socket)]))
         let end = Date().addingTimeInterval(deadline)
-        // Each key type the change serves by default, with a client that accepts only that type.
-        let proofs = plan.proofsOrDefault.filter { $0.serverName == nil }
-        for proof in proofs.dropLast() {
+        // Each key type the change serves by default, with a client that accepts only that
+        // type, then each changed SNI name the same way.
+        let defaults = plan.proofsOrDefault.filter { $0.serverName == nil }
+        let proofs = (defaults.isEmpty ? [plan.defaultProof] : defaults) + CanaryOptions(plan: plan).sniProofs
+        for proof in proofs {
             if let problem = probeUntilServed(socket: socket, proof: proof, end: end) { return problem }
         }
-        return probeUntilServed(socket: socket, proof: proofs.last ?? plan.defaultProof, end: end)
+        return nil
     }
 
     private func probeUntilServed(socket: String, proof: ServeProof, end: Date) -> String? {
@@ -125,7 +126,7 @@ struct Canary {
         let place = Catalog.text("canary.place") + proof.label
         var last: ProbeResult = .failed(reason: Catalog.text("canary.no-answer"))
         repeat {
-            last = probe.probe(host: socket, port: 0, mode: .startTLS, serverName: nil, keyType: proof.keyType)
+            last = probe.probe(host: socket, port: 0, mode: .startTLS, serverName: proof.serverName, keyType: proof.keyType)
             if let served = last.chain, served.first?.isSame(as: leaf) == true {
                 return ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: served, installed: proof.chain)?.message
             }

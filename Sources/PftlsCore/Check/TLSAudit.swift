@@ -2,20 +2,23 @@ import FoundationEssentials
 import Glibc
 
 /// `pftls check`: audits the TLS set-up in force. Finds the files in use (main.cf
-/// and per-service `-o` overrides), runs the engine on them, audits permissions
-/// and deprecated settings, lists each smtpd listener with its TLS mode, and
-/// probes every TLS listener to compare the served leaf with the file on disk.
+/// and per-service `-o` overrides), runs the engine on each key+chain pair on its own
+/// (RSA and ECDSA side by side are two pairs), audits permissions and deprecated
+/// settings, audits every SNI map in force entry by entry, lists each smtpd listener with
+/// its TLS mode, and probes every TLS listener, per key type and per SNI name, to compare
+/// the served leaf with the files on disk.
 public struct TLSAudit {
     /// What the audit found.
     public struct Report {
         public let findings: [Finding]
         public let services: [ServiceTLS]
         public let filesInUse: [String]
-        /// The leaf on disk, when the files could be read.
+        /// The leaf on disk, when the files could be read: the first default pair's.
         public let leaf: Certificate?
-        /// Each probed listener and what it served.
+        /// Each probed listener and what it served to a client sending no name: the first
+        /// key type's probe when the default pairs hold several.
         public let probes: [(service: ServiceTLS, result: ProbeResult)]
-        /// The chain in the files in use, leaf first.
+        /// The chain in the files in use, leaf first: the first default pair's.
         public var chain: [ChainEntry] = []
         /// The expiry thresholds the audit ran with.
         public var expiry = ExpiryThresholds()
@@ -23,6 +26,12 @@ public struct TLSAudit {
         public var configurationRead = true
         /// Dovecot's part, when the audit covered Dovecot.
         public var dovecot: DovecotReport?
+        /// The default pairs in load order, each inspected on its own.
+        public var pairs: [PresentedPair] = []
+        /// The SNI maps in force (main.cf's, then master.cf `-o` overrides'), each audited.
+        public var sniMaps: [SNIMapReport] = []
+        /// Every probe planned, in a stable order: per listener the default pairs, then its SNI names.
+        public var listenerProbes: [ListenerProbe] = []
 
         /// The verdict every output format gives.
         public var verdict: CheckVerdict { CheckVerdict(findings, configurationRead: configurationRead) }
@@ -38,6 +47,10 @@ public struct TLSAudit {
     public var privateCA = false
     /// What a served chain may end at.
     var trustStore: TrustStore = .system()
+    /// How many probes run at once.
+    public var probeWidth = 8
+    /// No probe starts after this; a probe still running then is reported unfinished.
+    public var probeDeadline: Duration = .seconds(120)
 
     /// Creates an audit over the given environment.
     public init(fileSystem: FileSystem = LocalFileSystem(), processes: ProcessRunner = SystemProcessRunner(),
@@ -62,24 +75,20 @@ public struct TLSAudit {
             return Report(findings: [error.finding], services: [], filesInUse: [], leaf: nil, probes: [], expiry: expiry, configurationRead: false)
         }
         let main = setup.main
-        let value = setup.value
-        let files = setup.files
         let services = setup.services
-        var report: InspectionReport?
-        var hostname: String?
-        if files.isEmpty {
+        let hostname = installation.hostname
+        let presentation = presentation(of: setup, hostname: hostname, names: names, expiry: expiry)
+        let first = presentation.pairs.first?.report
+        if presentation.pairs.isEmpty {
             findings.append(Finding(.tlsNotConfigured, .warning, file: configDirectory + "/main.cf",
                 message: Catalog.text("finding.tlsNotConfigured.message", ["configDirectory": "\(SafeText.escape(configDirectory))"]),
                 hint: Catalog.text("finding.tlsNotConfigured.hint")))
         } else {
-            hostname = installation.hostname
-            let inspection = inspector.inspect(paths: files + (value("smtpd_tls_CAfile").isEmpty ? [] : [value("smtpd_tls_CAfile")]),
-                                               options: expiry.applied(to: InspectionOptions(hostname: hostname, names: names,
-                                                                                             privateCA: privateCA)))
-            findings += inspection.findings.filter { $0.code != .unrelatedCertificate }
-            findings += permissionFindings(inspection)
-            report = inspection
+            findings += presentation.pairs.flatMap { $0.report.findings.filter { $0.code != .unrelatedCertificate } }
+            findings += presentation.pairs.sameTypeFindings()
+            findings += permissionFindings(presentation.pairs.flatMap(\.report.files))
         }
+        let files = setup.files
         for override in services.flatMap(\.overrideFiles) where !files.contains(override) {
             findings += inspector.inspect(paths: [override], options: InspectionOptions()).findings.filter { $0.severity == .error && $0.code != .noPrivateKey && $0.code != .noCertificate }
         }
@@ -89,55 +98,102 @@ public struct TLSAudit {
                 hint: Catalog.text("finding.obsoleteSetting.hint")))
         }
         findings += ConfigRules(setup: setup, installation: installation).findings()
-        var probes: [(ServiceTLS, ProbeResult)] = []
-        if probing, installation.isRunning(with: setup), let leaf = report?.leaf {
-            for service in services where service.mode != .none {
-                guard let port = service.port else { continue }
-                let result = probe.probe(host: service.host, port: port, mode: service.mode == .implicit ? .implicit : .startTLS, serverName: nil)
-                probes.append((service, result))
-                findings += probeFindings(service, result: result, leaf: leaf, installed: report?.servedChain ?? [leaf])
-            }
+        let maps = audit(maps: presentation.maps, expiry: expiry)
+        findings += maps.flatMap(\.findings)
+        findings += permissionFindings(maps.flatMap(\.entries).flatMap(\.pairs).flatMap(\.report.files))
+        let indexes = SNIIndexes(maps: maps, setup: setup)
+        var probes: [ListenerProbe] = []
+        if probing, installation.isRunning(with: setup), first?.leaf != nil {
+            probes = run(ListenerProbe.plan(services: services, pairs: presentation.pairs, indexes: indexes.index(for:)))
+            findings += probes.flatMap(findings(of:)) + unfinished(probes, deadline: probeDeadline)
         }
-        if let dns, let report, !report.chain.isEmpty {
-            // What senders see: the chain served on port 25 (or any listener), else the one on disk.
-            let served = probes.first { $0.0.mode == .offered }?.1.chain ?? probes.lazy.compactMap(\.1.chain).first
+        if let dns, let first, !first.chain.isEmpty {
             let lookups = dns.lookUp(hostname: hostname, value: installation.configured.value)
-            findings += dns.served(chain: served ?? report.chain.map(\.certificate), file: report.chain[0].file, lookups: lookups,
-                                   known: names + [hostname].compactMap { $0 })
+            findings += dns.served(chains: { name in Self.chains(for: name, pairs: presentation.pairs, indexes: indexes, probes: probes) },
+                                   lookups: lookups, known: names + [hostname].compactMap { $0 })
         }
-        let dovecotReport = dovecot.map { audit($0, expiry: expiry, probing: probing, hostname: hostname ?? installation.hostname, postfixLeaf: report?.leaf) }
-        var result = Report(findings: findings + (dovecotReport?.findings ?? []), services: services, filesInUse: files, leaf: report?.leaf,
-                            probes: probes, chain: report?.chain ?? [], expiry: expiry)
+        let dovecotReport = dovecot.map { audit($0, expiry: expiry, probing: probing, hostname: hostname, postfixLeaf: first?.leaf) }
+        let defaultProbes = probes.filter { $0.serverName == nil }.reduce(into: [(service: ServiceTLS, result: ProbeResult)]()) { list, probe in
+            guard let result = probe.result, !list.contains(where: { $0.service == probe.service }) else { return }
+            list.append((probe.service, result))
+        }
+        var result = Report(findings: findings + (dovecotReport?.findings ?? []), services: services, filesInUse: presentation.files,
+                            leaf: first?.leaf, probes: defaultProbes, chain: first?.chain ?? [], expiry: expiry)
         result.dovecot = dovecotReport
+        result.pairs = presentation.pairs
+        result.sniMaps = maps
+        result.listenerProbes = probes
         return result
     }
 
-    func permissionFindings(_ report: InspectionReport) -> [Finding] {
-        report.files.filter { file in file.items.contains { if case .privateKey = $0.object { true } else { false } } }.compactMap { file in
-            guard let status = try? fileSystem.statusFollowingLinks(of: file.path) else { return nil }
-            guard status.isReadableByGroupOrOthers || status.isWritableByGroupOrOthers || status.ownerID != 0 else { return nil }
-            return Finding(.keyPermissions, .error, file: file.path,
-                message: Catalog.text("finding.keyPermissions.message", ["path": "\(SafeText.escape(file.path))", "mode": "\(String(status.permissions, radix: 8))", "ownerID": "\(status.ownerID)"]),
-                hint: Catalog.text("finding.keyPermissions.hint", ["path": "\(SafeText.escape(file.path))"]))
-        } + report.files.compactMap { file in
-            let directory = AtomicFileWriter.split(file.path).directory
-            return DirectorySafety(fileSystem: fileSystem).check(directory).first { $0.severity == .error }
+    /// The default pairs, each inspected with the CA file OpenSSL may complete its chain
+    /// from, and the SNI maps in force. A key file named without its certificate is still
+    /// inspected, so that `no-certificate` says what is missing.
+    private func presentation(of setup: TLSSetupInForce, hostname: String?, names: [String], expiry: ExpiryThresholds) -> ServerPresentation {
+        let caFile = setup.value("smtpd_tls_CAfile")
+        let options = expiry.applied(to: InspectionOptions(hostname: hostname, names: names, privateCA: privateCA))
+        let issuers = caFile.isEmpty ? [] : [caFile]
+        let read = ServerPresentation.read(setup, fileSystem: fileSystem, inspector: inspector, options: options, issuers: issuers)
+        guard read.pairs.isEmpty, !setup.files.isEmpty else { return read }
+        return ServerPresentation(pairs: PairReader(inspector: inspector).pairs(setup.files, issuers: issuers, options: options), maps: read.maps)
+    }
+
+    /// Runs `planned` probes, a few at a time, within the deadline; order kept.
+    private func run(_ planned: [ListenerProbe]) -> [ListenerProbe] {
+        let probe = self.probe
+        let results = BoundedThreads.run(planned.count, width: probeWidth, deadline: probeDeadline, grace: .seconds(15)) { index in
+            let planned = planned[index]
+            let service = planned.service
+            return probe.probe(host: service.host, port: service.port ?? 0, mode: service.mode == .implicit ? .implicit : .startTLS,
+                               serverName: planned.serverName, keyType: planned.keyType)
+        }
+        return zip(planned, results).map { planned, result in
+            var made = planned
+            made.result = result
+            return made
         }
     }
 
-    private func probeFindings(_ service: ServiceTLS, result: ProbeResult, leaf: Certificate, installed: [Certificate]) -> [Finding] {
-        let place = Catalog.text("check.listener", ["service": SafeText.escape(service.name), "host": service.host, "port": "\(service.port ?? 0)", "mode": service.mode.label])
-        let address = service.host.contains(":") ? "[\(service.host)]:\(service.port ?? 0)" : "\(service.host):\(service.port ?? 0)"
-        switch result {
-        case .served(let chain) where chain.first.map { $0.isSame(as: leaf) } == true:
-            return ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: place, served: chain, installed: installed).map { [$0] } ?? []
-        case .served(let chain):
-            return [Finding(.staleServedCertificate, .error, file: nil,
-                message: Catalog.text("finding.staleServedCertificate.message", ["place": "\(place)", "servedSha256": "\(chain.first?.sha256FingerprintText ?? "?")", "diskSha256": "\(leaf.sha256FingerprintText)"]),
-                hint: Catalog.text("finding.staleServedCertificate.hint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"]))]
-        case .failed(let reason, _):
-            return [Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": place, "reason": "\(reason)"]),
-                            hint: Catalog.text("finding.tlsHandshakeFailed.hint"))]
+    /// The chains a DANE sender gets for MX name `name` on port 25 (or the first STARTTLS
+    /// listener, else any): the SNI entry's pairs when one matches the name, else the default
+    /// pairs; each as served when a probe saw it, else as on disk.
+    static func chains(for name: String, pairs: [PresentedPair], indexes: SNIIndexes, probes: [ListenerProbe]) -> [PresentedChain] {
+        let listener = probes.first { $0.service.port == 25 }?.service ?? probes.first { $0.service.mode == .offered }?.service ?? probes.first?.service
+        let entry = indexes.index(for: listener).entry(for: name)
+        let presented = entry?.pairs ?? pairs
+        let several = presented.keyTypes.count > 1
+        return presented.compactMap { pair -> PresentedChain? in
+            guard let file = pair.report.chain.first?.file else { return nil }
+            let type = several ? pair.keyType : nil
+            let served = probes.first { probe in
+                probe.service == listener && probe.keyType == type && probe.entry == entry?.entry.name
+                    && (entry == nil ? probe.serverName == nil : probe.serverName == entry?.entry.probeName)
+            }?.result?.chain
+            return PresentedChain(keyType: pair.keyType, chain: served ?? pair.report.chain.map(\.certificate), file: file)
         }
     }
+
+    /// Key files readable by group or others or not owned by root, and unsafe directories
+    /// holding them; each file and each directory once.
+    func permissionFindings(_ files: [DecodedFile]) -> [Finding] {
+        var seen = Set<String>()
+        var directories = Set<String>()
+        var findings: [Finding] = []
+        for file in files where file.holdsKey && seen.insert(file.path).inserted {
+            if let status = try? fileSystem.statusFollowingLinks(of: file.path),
+               status.isReadableByGroupOrOthers || status.isWritableByGroupOrOthers || status.ownerID != 0 {
+                findings.append(Finding(.keyPermissions, .error, file: file.path,
+                    message: Catalog.text("finding.keyPermissions.message", ["path": "\(SafeText.escape(file.path))", "mode": "\(String(status.permissions, radix: 8))", "ownerID": "\(status.ownerID)"]),
+                    hint: Catalog.text("finding.keyPermissions.hint", ["path": "\(SafeText.escape(file.path))"])))
+            }
+        }
+        for file in files where directories.insert(AtomicFileWriter.split(file.path).directory).inserted {
+            if let unsafe = DirectorySafety(fileSystem: fileSystem).check(AtomicFileWriter.split(file.path).directory).first(where: { $0.severity == .error }) {
+                findings.append(unsafe)
+            }
+        }
+        return findings
+    }
+
+    func permissionFindings(_ report: InspectionReport) -> [Finding] { permissionFindings(report.files) }
 }

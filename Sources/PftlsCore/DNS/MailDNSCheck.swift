@@ -56,38 +56,46 @@ public struct MailDNSCheck: Sendable {
     /// (`name-not-covered`, except those in `known`, which are reported already) and
     /// TLSA records none of which match it (`tlsa-not-published`, a refusal).
     public func beforeChange(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
-        uncovered(chain: chain, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
+        beforeChange(chains: [chain], file: file, lookups: lookups, known: known)
+    }
+
+    /// The same for a server that will present several chains (one per key type): DANE
+    /// senders choose the key type, so each chain needs a record of its own.
+    public func beforeChange(chains: [[Certificate]], file: String, lookups: Lookups, known: [String]) -> [Finding] {
+        let chains = chains.filter { !$0.isEmpty }
+        guard let first = chains.first else { return failed(lookups) }
+        return uncovered(chain: first, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
             guard !publication.records.isEmpty else { return [Finding]() }
-            if publication.matches(chain) { return [matched(publication, file: file)] }
-            return [notPublished(publication, chain: chain, file: file)]
+            let unmatched = chains.filter { !publication.matches($0) }
+            if unmatched.isEmpty { return [matched(publication, file: file)] }
+            return unmatched.map { notPublished(publication, chain: $0, file: file) }
         } + failed(lookups)
     }
 
     /// The findings for the chain being served: TLSA records none of which match it
     /// (`tlsa-mismatch`), and MX names it lacks.
     public func served(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
-        uncovered(chain: chain, file: file, lookups: lookups, known: known) + lookups.publications.flatMap { publication in
-            guard !publication.records.isEmpty else { return [Finding]() }
-            if publication.matches(chain) { return [matched(publication, file: file)] }
-            return [Finding(.tlsaMismatch, .error, file: file,
-                message: Catalog.text("dane.mismatch.message", ["owner": publication.owner, "records": Self.list(publication.records),
-                                                                "validated": Self.validated(publication)]),
-                hint: Catalog.text("dane.mismatch.hint", ["owner": publication.owner, "record": Self.zoneLine(publication, TLSARecord.endEntity(chain[0]))]))]
-        } + failed(lookups)
+        served(chains: { _ in [PresentedChain(keyType: nil, chain: chain, file: file)] }, lookups: lookups, known: known)
     }
 
-    private func uncovered(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
-        guard let leaf = chain.first else { return [] }
+    func uncovered(chain: [Certificate], file: String, lookups: Lookups, known: [String]) -> [Finding] {
+        uncovered(chains: { _ in [PresentedChain(keyType: nil, chain: chain, file: file)] }, lookups: lookups, known: known)
+    }
+
+    /// `name-not-covered` for each MX name (not in `known`) that a leaf presented for it lacks.
+    func uncovered(chains: (String) -> [PresentedChain], lookups: Lookups, known: [String]) -> [Finding] {
         let known = Set(known.map(MailHostNames.normalized))
-        return lookups.mxNames.filter { !known.contains($0) && !leaf.matches(hostname: $0) }.map { name in
-            Finding(.nameNotCovered, .warning, file: file,
-                message: Catalog.text("names.mx-not-covered.message", ["file": SafeText.escape(file), "name": SafeText.escape(name),
+        return lookups.mxNames.filter { !known.contains($0) }.compactMap { name in
+            guard let presented = chains(name).first(where: { $0.chain.first.map { !$0.matches(hostname: name) } == true }),
+                  let leaf = presented.chain.first else { return nil }
+            return Finding(.nameNotCovered, .warning, file: presented.file,
+                message: Catalog.text("names.mx-not-covered.message", ["file": SafeText.escape(presented.file), "name": SafeText.escape(name),
                                                                        "names": leaf.subjectAlternativeNames.joinedAsList()]),
                 hint: Catalog.text("names.not-covered.hint", ["name": SafeText.escape(name)]))
         }
     }
 
-    private func matched(_ publication: TLSAPublication, file: String) -> Finding {
+    func matched(_ publication: TLSAPublication, file: String) -> Finding {
         Finding(.tlsaMatches, .info, file: file,
                 message: Catalog.text("dane.matches.message", ["owner": publication.owner, "validated": Self.validated(publication)]),
                 hint: Catalog.text("dane.matches.hint"))
@@ -103,7 +111,7 @@ public struct MailDNSCheck: Sendable {
                                                            "issuer": issuer]))
     }
 
-    private func failed(_ lookups: Lookups) -> [Finding] {
+    func failed(_ lookups: Lookups) -> [Finding] {
         lookups.failures.prefix(1).map { failure in
             let name = SafeText.escape(failure.name)
             let message = lookups.unasked.isEmpty
@@ -128,14 +136,14 @@ public struct MailDNSCheck: Sendable {
         "\(publication.owner). \(publication.ttl) IN TLSA \(record.text)"
     }
 
-    private static func list(_ records: [TLSARecord]) -> String {
+    static func list(_ records: [TLSARecord]) -> String {
         records.map { record in
             let text = record.text
             return text.count > 30 ? String(text.prefix(30)) + "…" : text
         }.joinedAsList()
     }
 
-    private static func validated(_ publication: TLSAPublication) -> String {
+    static func validated(_ publication: TLSAPublication) -> String {
         Catalog.text(publication.authenticated ? "dane.validated.yes" : "dane.validated.no")
     }
 }

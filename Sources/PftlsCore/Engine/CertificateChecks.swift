@@ -13,7 +13,8 @@ struct CertificateChecks {
     func checkChainMember(_ entry: ChainEntry) -> [Finding] {
         var findings: [Finding] = []
         let certificate = entry.certificate
-        let name = Catalog.text("certificate.named", ["file": SafeText.escape(entry.file), "role": Catalog.text("role.\(entry.role.rawValue)"), "subject": "\(certificate.subject)"])
+        // Named only in a finding: most certificates have none.
+        lazy var name = Catalog.text("certificate.named", ["file": SafeText.escape(entry.file), "role": Catalog.text("role.\(entry.role.rawValue)"), "subject": "\(certificate.subject)"])
         if certificate.notAfter < now {
             findings.append(Finding(.expired, .error, file: entry.file,
                 message: Catalog.text("finding.expired.message", ["name": "\(name)", "date": "\(Self.format(certificate.notAfter))"]),
@@ -56,7 +57,7 @@ struct CertificateChecks {
     func checkLeaf(_ entry: ChainEntry, hostname: String?) -> [Finding] {
         var findings: [Finding] = []
         let certificate = entry.certificate
-        let name = Catalog.text("certificate.in-file", ["file": SafeText.escape(entry.file), "subject": "\(certificate.subject)"])
+        lazy var name = Catalog.text("certificate.in-file", ["file": SafeText.escape(entry.file), "subject": "\(certificate.subject)"])
         if certificate.isCA && !certificate.isSelfSigned {
             findings.append(Finding(.leafIsCA, .error, file: entry.file,
                 message: Catalog.text("finding.leafIsCA.message", ["name": "\(name)"]),

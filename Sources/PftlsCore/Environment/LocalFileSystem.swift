@@ -39,7 +39,9 @@ public struct LocalFileSystem: FileSystem {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        // Room for the whole file and one byte more (to see its end) in the first read,
+        // never more than 64 KiB: thousands of small chain files are read one after another.
+        var chunk = [UInt8](repeating: 0, count: min(65_536, Int(info.st_size) + 1))
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -60,11 +60,10 @@ struct FileDecoder {
         switch block.label {
         case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE":
             guard file.takeCertificateRoom() else { return }
-            let trusted = block.label == "TRUSTED CERTIFICATE"
-            let certificate = MemoryBIO.reading(bytes) { bio in
-                trusted ? PEM_read_bio_X509_AUX(bio, nil, nil, nil) : PEM_read_bio_X509(bio, nil, nil, nil)
-            }
-            if let certificate { file.append(.certificate(Certificate(taking: certificate))) }
+            let certificate = block.label == "TRUSTED CERTIFICATE"
+                ? MemoryBIO.reading(bytes) { PEM_read_bio_X509_AUX($0, nil, nil, nil) }.map(Certificate.init(taking:))
+                : CertificateCache.shared.certificate(block.normalizedText) { MemoryBIO.reading(bytes) { PEM_read_bio_X509($0, nil, nil, nil) } }
+            if let certificate { file.append(.certificate(certificate)) }
             else { file.findings.append(notPemOrDer(Catalog.text("decode.damagedBlock", ["label": "\(block.label)", "reason": "\(reason())"]))) }
         case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
             if block.label == "ENCRYPTED PRIVATE KEY", let refusal = pkcs8Refusal(MemoryBIO.reading(bytes) { PEM_read_bio_PKCS8($0, nil, nil, nil) }) {
@@ -73,6 +72,10 @@ struct FileDecoder {
                 return
             }
             let encrypted = block.label == "ENCRYPTED PRIVATE KEY" || block.hasLegacyEncryption
+            if !encrypted, let key = Self.unencryptedKey(bytes) {
+                file.append(.privateKey(PrivateKey(taking: key)))
+                return
+            }
             decodeKey(encrypted: encrypted, into: &file) { bio, callback, context in
                 PEM_read_bio_PrivateKey(bio, nil, callback, context)
             } input: { bytes }
@@ -90,6 +93,16 @@ struct FileDecoder {
         default:
             break // CRLs, parameters and other blocks have no part in serving TLS.
         }
+    }
+
+    /// The key of an unencrypted PEM block through one reused decoder (`pftls_unencrypted_private_key`);
+    /// nil when that cannot read it, and `decodeKey` then says why.
+    private static func unencryptedKey(_ block: [UInt8]) -> OpaquePointer? {
+        let key = block.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { pftls_unencrypted_private_key($0.baseAddress, $0.count) }
+        }
+        if key == nil { OpenSSLError.drain() }
+        return key
     }
 
     // MARK: DER

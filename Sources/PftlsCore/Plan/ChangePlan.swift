@@ -31,6 +31,8 @@ public struct ChangePlan {
     public var chain: [Certificate] = []
     /// What each listener must serve afterwards, per key type and SNI name.
     public var proofs: [ServeProof] = []
+    /// The SNI map whose entries the change installs (edited or created), nil when none.
+    public var sniMap: SNIMapReference? = nil
     /// The indexed SNI maps `postmap -F` rebuilds after the files are written.
     public var sniRebuilds: [SNIMapReference] = []
     /// chain-file layout: `smtpd_tls_chain_files` after the change, in order.

@@ -46,8 +46,12 @@ struct DefaultPairsPlanner {
     func plan(current: [PresentedPair], primary: NewPair, additional: NewPair?, primaryPath: String?) -> Outcome {
         var outcome = Outcome()
         let newTypes = [primary.type] + (additional.map { [$0.type] } ?? [])
-        let kept = current.filter { pair in pair.keyType != nil && !newTypes.contains(pair.keyType) && pair.leaf != nil }
-        let replacedFiles = Set(current.filter { !kept.map(\.files).contains($0.files) }.flatMap(\.files))
+        let others = current.indices.filter { current[$0].keyType != nil && !newTypes.contains(current[$0].keyType) && current[$0].leaf != nil }
+        let keptIndices = Set(others.filter { Self.servesBeside(current[$0], primary) })
+        outcome.findings += others.filter { !keptIndices.contains($0) }.map { notKept(current[$0]) }
+        let kept = keptIndices.sorted().map { current[$0] }
+        // The files of every pair not kept: a kept pair in one of them must move out.
+        let replacedFiles = Set(current.indices.filter { !keptIndices.contains($0) }.flatMap { current[$0].files })
         outcome.served = [(primary.type, primary.chain)] + (additional.map { [($0.type, $0.chain)] } ?? [])
             + kept.map { ($0.keyType, $0.report.servedChain) }
         guard layout == .chainFile, let standard = primaryPath else {
@@ -86,6 +90,24 @@ struct DefaultPairsPlanner {
         return outcome
     }
 
+    /// True when `pair` is the same server's certificate in another key type: its leaf shares a
+    /// name with the new one, and it is not a placeholder (a self-signed leaf, such as Debian's
+    /// snakeoil, beside a CA-issued one). Another pair is replaced, not kept.
+    static func servesBeside(_ pair: PresentedPair, _ primary: NewPair) -> Bool {
+        guard let leaf = pair.leaf, let new = primary.chain.first else { return false }
+        if leaf.isSelfSigned && !new.isSelfSigned { return false }
+        let names = new.subjectAlternativeNames.compactMap(NamesInUse.value(ofEntry:))
+        return names.contains { leaf.covers(name: $0) }
+    }
+
+    /// `key-type-replaced` (info) for a pair of another type that is not kept beside the new one.
+    private func notKept(_ pair: PresentedPair) -> Finding {
+        Finding(.keyTypeReplaced, .info, file: pair.files.last,
+                message: Catalog.text("plan.key-type-replaced", ["type": pair.keyType?.rawValue ?? "?", "files": pair.files.map(SafeText.escape).joinedAsList(),
+                                                                  "subject": SafeText.escape(pair.leaf?.subject ?? "?")]),
+                hint: Catalog.text("plan.key-type-replaced.hint"))
+    }
+
     /// separate-files: the legacy ECDSA/DSA settings whose pair is kept.
     private func keptLegacySettings(_ kept: [PresentedPair]) -> Set<String> {
         var settings = Set<String>()
@@ -114,6 +136,8 @@ struct DefaultPairsPlanner {
 extension FindingCode {
     /// The change stops serving a key type served now.
     public static let keyTypeDropped: FindingCode = "key-type-dropped"
+    /// A pair of another key type that is not the same server's certificate is not kept.
+    public static let keyTypeReplaced: FindingCode = "key-type-replaced"
     /// A legacy pair of another key type moves into `smtpd_tls_chain_files`.
     public static let keyTypeKept: FindingCode = "key-type-kept"
 }

@@ -14,6 +14,8 @@ extension PlanBuilder {
         var proofs: [ServeProof] = []
         /// `tls_server_sni_maps` to set in main.cf (no map was in force).
         var mainSetting: String?
+        /// The map the entries go into.
+        var map: SNIMapReference?
     }
 
     /// The SNI entries' files and map edit for `answers.sni`, over the maps in force.
@@ -45,6 +47,7 @@ extension PlanBuilder {
                     let bytes = SNIMapSourceEditor(file.bytes).setting(values)
                     change.files.append(mapSourceFile(file, new: bytes))
                     written.insert(file.path)
+                    change.map = map.reference
                 }
             } else if let map = inMain.first {
                 change.findings.append(Finding(.sniMapNotEditable, .error, file: installation.configDirectory + "/main.cf",
@@ -57,7 +60,10 @@ extension PlanBuilder {
                 change.files.append(installedFile(Catalog.text("sni.plan.file.map"), role: .sniMap, path: path, content: .text(bytes), mode: 0o600,
                                                   summary: values.map { "\(SafeText.escape($0.name)) \(SafeText.escape($0.value))" }))
                 change.mainSetting = type + ":" + path
-                if let reference = SNIMapReference(type + ":" + path) { change.rebuilds.append(reference) }
+                if let reference = SNIMapReference(type + ":" + path) {
+                    change.rebuilds.append(reference)
+                    change.map = reference
+                }
                 written.insert(path)
             }
         }
@@ -115,11 +121,11 @@ extension PlanBuilder {
     /// `sni-entry-not-updated` for each entry of main.cf's maps that sends a name the new
     /// default certificate covers to other files the change leaves as they are.
     private func shadowedEntries(_ maps: [SNIMapInUse], answered: Set<String>, written: Set<String>, defaultLeaf: Certificate?) -> [Finding] {
-        guard let defaultLeaf else { return [] }
+        guard let covers = defaultLeaf?.coverage() else { return [] }
         var findings: [Finding] = []
         for map in maps {
             for entry in map.source?.entries ?? [] where !answered.contains(entry.name.lowercased()) && !entry.files.contains(where: written.contains) {
-                guard defaultLeaf.covers(name: ServeProof.serverName(forMapKey: entry.name)) else { continue }
+                guard covers(ServeProof.serverName(forMapKey: entry.name)) else { continue }
                 findings.append(Finding(.sniEntryNotUpdated, .warning, file: map.reference.name,
                     message: Catalog.text("sni.plan.entry-not-updated", ["name": SafeText.escape(entry.name), "map": SafeText.escape(map.reference.type + ":" + map.reference.name),
                                                                           "files": entry.files.map(SafeText.escape).joinedAsList()]),

@@ -180,7 +180,8 @@ public struct PlanBuilder {
         findings += saslFindings(answers, main: main)
         findings += clientLevelFindings(answers, main: main)
         if let dns, let lookups {
-            findings.insert(contentsOf: dns.beforeChange(chain: report.servedChain, file: answers.certificate, lookups: lookups.value,
+            findings.insert(contentsOf: dns.beforeChange(chains: [report.servedChain] + pairs.served.dropFirst().map(\.chain),
+                                                         file: answers.certificate, lookups: lookups.value,
                                                          known: answers.names + [hostname].compactMap { $0 }), at: dnsFindingsAt)
         }
 
@@ -212,6 +213,7 @@ public struct PlanBuilder {
         plan.chain = report.servedChain
         plan.proofs = ServeProof.proofs(serverName: nil, served: pairs.served) + sni.proofs
         plan.sniRebuilds = sni.rebuilds
+        plan.sniMap = sni.map
         plan.chainFiles = layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation

@@ -22,7 +22,7 @@ public enum TLSProbeMode: String, Sendable, Codable {
 }
 
 /// What a live probe of one listener saw.
-public enum ProbeResult {
+public enum ProbeResult: Sendable {
     /// The handshake worked; the server sent this chain, leaf first.
     case served(chain: [Certificate])
     /// The handshake did not happen; `reason` says why, with the server's own

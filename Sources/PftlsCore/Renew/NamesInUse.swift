@@ -27,9 +27,11 @@ public struct NamesInUse: Sendable, Equatable {
 extension Certificate {
     /// True when the certificate covers `name`: by the RFC 6125 check (wildcards, IP
     /// addresses), or by naming it as it is — a wildcard name covers itself.
-    public func covers(name: String) -> Bool {
-        let wanted = name.lowercased()
-        return subjectAlternativeNames.contains { NamesInUse.value(ofEntry: $0)?.lowercased() == wanted }
-            || matches(hostname: name)
+    public func covers(name: String) -> Bool { coverage()(name) }
+
+    /// `covers(name:)` for many names: the subjectAltNames are read once.
+    public func coverage() -> (String) -> Bool {
+        let named = Set(subjectAlternativeNames.compactMap { NamesInUse.value(ofEntry: $0)?.lowercased() })
+        return { name in named.contains(name.lowercased()) || self.matches(hostname: name) }
     }
 }

@@ -12,9 +12,10 @@ public enum RenewalSlot: Equatable, Sendable {
     public static func choose(leaf: Certificate?, hostname: String?, explicitNames: [String], presentation: ServerPresentation) -> RenewalSlot {
         if !explicitNames.isEmpty { return .sni(names: explicitNames.map { $0.lowercased() }) }
         guard let leaf, !presentation.maps.isEmpty else { return .defaultPair }
-        if let hostname, leaf.covers(name: hostname) { return .defaultPair }
+        let covers = leaf.coverage()
+        if let hostname, covers(hostname) { return .defaultPair }
         let covered = presentation.maps.filter { $0.service == nil }.flatMap { $0.source?.entries ?? [] }
-            .filter { leaf.covers(name: ServeProof.serverName(forMapKey: $0.name)) }.map { $0.name.lowercased() }
+            .filter { covers(ServeProof.serverName(forMapKey: $0.name)) }.map { $0.name.lowercased() }
         var seen = Set<String>()
         let names = covered.filter { seen.insert($0).inserted }
         return names.isEmpty ? .defaultPair : .sni(names: names)

@@ -24,19 +24,38 @@ public struct SNIMapAudit {
         }
     }
 
+    /// What the audit of one map found: each entry with its pairs, and every finding.
+    public struct Result {
+        /// The entries in source order, each read as Postfix reads its files.
+        public let entries: [SNIEntryReport]
+        /// The entries' findings (each naming its entry), then the database's.
+        public let findings: [Finding]
+    }
+
     /// Findings for `source`, read from `map`, with `expiry` deciding `expires-soon`.
     public func findings(map: SNIMapReference, source: SNIMapSource, expiry: ExpiryThresholds = ExpiryThresholds()) -> [Finding] {
+        audit(map: map, source: source, expiry: expiry).findings
+    }
+
+    /// Each entry of `source` read pair by pair (an entry may hold an RSA and an ECDSA pair)
+    /// and checked for its own name, and the database of `map` against the files.
+    public func audit(map: SNIMapReference, source: SNIMapSource, expiry: ExpiryThresholds = ExpiryThresholds(),
+                      privateCA: Bool = false) -> Result {
+        let reader = PairReader(inspector: inspector)
         var findings: [Finding] = []
-        for entry in source.entries {
+        let entries = source.entries.map { entry in
             // A `.example.com` entry serves the subdomains: its certificate must cover one.
-            let name = entry.name.hasPrefix(".") ? "pftls-sni-check" + entry.name : entry.name
-            let report = inspector.inspect(paths: entry.files, options: expiry.applied(to: InspectionOptions(hostname: name)))
-            findings += report.findings.filter { $0.code != .unrelatedCertificate }.map { finding in
-                Finding(finding.code, finding.severity, file: finding.file,
-                        message: Catalog.text("sni.entry-finding", ["name": SafeText.escape(entry.name), "message": finding.message]), hint: finding.hint)
-            }
+            let options = expiry.applied(to: InspectionOptions(hostname: entry.probeName, privateCA: privateCA))
+            let pairs = reader.pairs(entry.files, options: options)
+            let own = (pairs.flatMap { $0.report.findings.filter { $0.code != .unrelatedCertificate } } + pairs.sameTypeFindings())
+                .map { finding in
+                    Finding(finding.code, finding.severity, file: finding.file,
+                            message: Catalog.text("sni.entry-finding", ["name": SafeText.escape(entry.name), "message": finding.message]), hint: finding.hint)
+                } + entry.syntaxFindings(map: map)
+            findings += own
+            return SNIEntryReport(entry: entry, map: map, pairs: pairs, findings: own)
         }
-        return findings + databaseFindings(map: map, files: source.entries.flatMap(\.files))
+        return Result(entries: entries, findings: findings + databaseFindings(map: map, files: source.entries.flatMap(\.files)))
     }
 
     private func databaseFindings(map: SNIMapReference, files: [String]) -> [Finding] {

@@ -24,7 +24,8 @@ public struct SNIMapSource: Equatable, Sendable {
     /// The entries, in file order.
     public let entries: [SNIEntry]
 
-    /// Reads the text of a `hash:`/`texthash:` source file.
+    /// Reads the text of a `hash:`/`texthash:` source file. White space is Postfix's own
+    /// (ASCII), and the text is read as bytes: a hosting server's map has 10,000 lines.
     public init(text: String) {
         var entries: [SNIEntry] = []
         var current: (name: String, value: String, line: Int)?
@@ -32,20 +33,34 @@ public struct SNIMapSource: Equatable, Sendable {
             if let entry = current { entries.append(SNIEntry(name: entry.name, files: Self.files(entry.value), line: entry.line)) }
             current = nil
         }
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw)
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            if line.first == " " || line.first == "\t" {
-                current?.value += " " + trimmed
+        let bytes = Array(text.utf8)
+        var start = 0
+        var number = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+            let line = bytes[start..<end]
+            start = end + 1
+            number += 1
+            let trimmed = Self.trimmed(line)
+            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
+            if let first = line.first, first == 32 || first == 9 {
+                current?.value += " " + String(decoding: trimmed, as: UTF8.self)
                 continue
             }
             finish()
-            let key = trimmed.prefix { !$0.isWhitespace }
-            current = (String(key), String(trimmed.dropFirst(key.count)).trimmingWhitespace(), index + 1)
+            let keyEnd = trimmed.firstIndex(where: Self.isSpace) ?? trimmed.endIndex
+            current = (String(decoding: trimmed[..<keyEnd], as: UTF8.self), String(decoding: Self.trimmed(trimmed[keyEnd...]), as: UTF8.self), number)
         }
         finish()
         self.entries = entries
+    }
+
+    /// Postfix's white space: space, tab, and the line and page breaks.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
     }
 
     /// Reads an inline table's text: `{ name = file, file }, name2 = file` (Postfix 3.7 wants the
@@ -75,19 +90,18 @@ public struct SNIMapSource: Equatable, Sendable {
     /// The entry a client sending `serverName` gets: the exact name first, then the nearest
     /// `.parent` entry (Postfix tries the name, then its parent domains in turn).
     public func entry(for serverName: String) -> SNIEntry? {
-        let sent = serverName.lowercased()
-        if let exact = entries.first(where: { $0.name.lowercased() == sent }) { return exact }
-        var labels = sent.split(separator: ".").dropFirst()
-        while !labels.isEmpty {
-            let parent = "." + labels.joined(separator: ".")
-            if let found = entries.first(where: { $0.name.lowercased() == parent }) { return found }
-            labels = labels.dropFirst()
-        }
-        return nil
+        Self.lookupForms(of: serverName).lazy.compactMap { form in entries.first { $0.name.lowercased() == form } }.first
+    }
+
+    /// The keys Postfix looks `serverName` up by, in order: the name, then each parent
+    /// domain as `.example.com`, lower-cased.
+    public static func lookupForms(of serverName: String) -> [String] {
+        let labels = serverName.lowercased().split(separator: ".")
+        return [serverName.lowercased()] + labels.indices.dropFirst().map { "." + labels[$0...].joined(separator: ".") }
     }
 
     /// A value's files: separated by commas and/or white space.
     static func files(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        value.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || isSpace($0) }).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -29,12 +29,21 @@ public struct PairReader {
     public init(inspector: Inspector) { self.inspector = inspector }
 
     /// The pairs `files` hold, in order. Files with no key at all give one pair, so the
-    /// inspection still says what is missing. A file in `loaded` (decoded with the same
+    /// inspection still says what is missing. `issuers` (such as `smtpd_tls_CAfile`, from
+    /// which OpenSSL completes a server's chain) are read once and offered to every pair;
+    /// their own findings go with the first. A file in `loaded` (decoded with the same
     /// options) is not read again.
-    public func pairs(_ files: [String], options: InspectionOptions = InspectionOptions(), loaded: [DecodedFile] = []) -> [PresentedPair] {
+    public func pairs(_ files: [String], issuers: [String] = [], options: InspectionOptions = InspectionOptions(),
+                      loaded: [DecodedFile] = []) -> [PresentedPair] {
         let decoded = files.map { path in loaded.first { $0.path == path } ?? inspector.load(path, passphrases: options.passphrases) }
-        return Self.split(decoded).map { group in
-            PresentedPair(files: Self.uniquePaths(group), report: inspector.inspect(decoded: group, options: options))
+        let extra = issuers.map { inspector.load($0, passphrases: nil) }
+        return Self.split(decoded).enumerated().map { index, group in
+            let offered = index == 0 ? extra : extra.map { file in
+                var quiet = file
+                quiet.findings = []
+                return quiet
+            }
+            return PresentedPair(files: Self.uniquePaths(group), report: inspector.inspect(decoded: group + offered, options: options))
         }
     }
 

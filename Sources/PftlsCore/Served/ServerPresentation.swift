@@ -18,28 +18,34 @@ public struct ServerPresentation {
         self.maps = maps
     }
 
-    /// Reads the pairs and maps `setup` names; `options` go to each pair's inspection.
+    /// Reads the pairs and maps `setup` names; `options` go to each pair's inspection, and
+    /// `issuers` (files whose certificates may complete a chain) are offered to each pair.
     /// Files in `loaded` (decoded with the same options) are not read again.
     public static func read(_ setup: TLSSetupInForce, fileSystem: FileSystem, inspector: Inspector,
-                            options: InspectionOptions = InspectionOptions(), loaded: [DecodedFile] = []) -> ServerPresentation {
+                            options: InspectionOptions = InspectionOptions(), issuers: [String] = [],
+                            loaded: [DecodedFile] = []) -> ServerPresentation {
         let reader = PairReader(inspector: inspector)
-        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, options: options, loaded: loaded) }
+        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, issuers: issuers, options: options, loaded: loaded) }
         let maps = setup.sniMapReferences.map { SNIMapInUse($0.reference, service: $0.service, fileSystem: fileSystem) }
         return ServerPresentation(pairs: pairs, maps: maps)
     }
 
     /// The key types presented by default, in report order.
-    public var keyTypes: [ServerKeyType] { Set(pairs.compactMap(\.keyType)).sorted() }
+    public var keyTypes: [ServerKeyType] { pairs.keyTypes }
 
     /// The default pair of `type`.
     public func pair(of type: ServerKeyType) -> PresentedPair? { pairs.first { $0.keyType == type } }
 
-    /// The map entry a client sending `serverName` gets from main.cf's maps (the first
-    /// table that has one), with its map; nil: the default pairs.
+    /// The map entry a client sending `serverName` gets from main.cf's maps (or `service`'s
+    /// own), as Postfix looks it up: each form of the name (itself, then each `.parent`) in
+    /// every map before the next form; nil: the default pairs.
     public func entry(for serverName: String, service: String? = nil) -> (map: SNIMapInUse, entry: SNIEntry)? {
         let inForce = maps.filter { $0.service == service }
-        for map in (inForce.isEmpty ? maps.filter { $0.service == nil } : inForce) {
-            if let entry = map.source?.entry(for: serverName) { return (map, entry) }
+        let searched = inForce.isEmpty ? maps.filter { $0.service == nil } : inForce
+        for form in SNIMapSource.lookupForms(of: serverName) {
+            for map in searched {
+                if let entry = map.source?.entries.first(where: { $0.name.lowercased() == form }) { return (map, entry) }
+            }
         }
         return nil
     }

@@ -6,6 +6,8 @@
 public enum SafeText {
     /// The text with C0 and C1 controls, DEL and bidi controls written as visible escapes.
     public static func escape(_ text: String) -> String {
+        // Most text (paths, host names) is printable ASCII and is returned as it is.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) || !text.unicodeScalars.contains(where: needsEscape) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -59,6 +59,19 @@ extension TableResolver {
         #expect(dns.served(chain: chain, file: "new.pem", lookups: lookups, known: []).map(\.code) == [.tlsaMismatch])
     }
 
+    @Test func aServerThatWillPresentTwoKeyTypesNeedsARecordForEach() throws {
+        let rsa = try pki.issueLeaf(.server("mail.example.test"), key: KeyGenerator.generate(.rsa(bits: 2048)))
+        var table = TableResolver.mailHost
+        table.tlsa("mail.example.test", .endEntity(pki.leaf.certificate))
+        let (dns, lookups) = check(table)
+        let both = [chain, [rsa.certificate, pki.intermediate.certificate]]
+        let refusal = dns.beforeChange(chains: both, file: "new.pem", lookups: lookups, known: ["mail.example.test"]).filter { $0.code == .tlsaNotPublished }
+        #expect(refusal.count == 1 && refusal[0].hint.contains(Hex.lowercase(rsa.certificate.subjectPublicKeyInfoSHA256)), "\(refusal)")
+        table.tlsa("mail.example.test", .endEntity(rsa.certificate))
+        let (published, again) = check(table)
+        #expect(published.beforeChange(chains: both, file: "new.pem", lookups: again, known: []).map(\.code) == [.tlsaMatches])
+    }
+
     @Test func onlyPKIXRecordsOrNoneAreNotDANE() {
         var table = TableResolver.mailHost
         table.tlsa("mail.example.test", TLSARecord(usage: 0, selector: 0, matchingType: 1, data: [1, 2, 3]))

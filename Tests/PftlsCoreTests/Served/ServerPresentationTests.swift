@@ -69,6 +69,15 @@ import PftlsTestSupport
         #expect(served.entry(for: "sub.example.com") == nil)
     }
 
+    @Test func theWholeNameIsTriedInEveryMapBeforeAParentDomainAsPostfixDoes() {
+        let first = directory.write("sni-a", ".example.org /parent.pem\n")
+        let second = directory.write("sni-b", "mail.example.org /exact.pem\n")
+        let served = presentation(main: "tls_server_sni_maps = hash:\(first), hash:\(second)\n")
+        #expect(served.entry(for: "MAIL.example.org")?.entry.files == ["/exact.pem"])
+        #expect(served.entry(for: "other.example.org")?.entry.files == ["/parent.pem"])
+        #expect(SNIMapSource.lookupForms(of: "a.b.example.org") == ["a.b.example.org", ".b.example.org", ".example.org", ".org"])
+    }
+
     @Test func anUnreadableMapSourceSaysWhy() {
         let served = presentation(main: "tls_server_sni_maps = hash:\(directory.path)/missing\n")
         #expect(served.maps.first?.problem != nil && served.maps.first?.source == nil)

@@ -25,13 +25,13 @@ package struct CLIFixtures {
     package var root: Certificate { pki.root.certificate }
     package var intermediate: TestPKI.Pair { pki.intermediate }
 
-    /// A new leaf (and key) for `hostname` (and `names`, when given, as its subjectAltNames),
-    /// valid from a day ago for `days` more days, written as `<name>.key` (encrypted with
-    /// `passphrase`, when given) / `<name>.pem`.
+    /// A new leaf (and key, of `kind` when given, else P-256) for `hostname` (and `names`,
+    /// when given, as its subjectAltNames), valid from a day ago for `days` more days,
+    /// written as `<name>.key` (encrypted with `passphrase`, when given) / `<name>.pem`.
     @discardableResult
     package func issueLeaf(_ name: String, hostname: String = "mail.example.test", names: [String]? = nil, days: Int = 365,
-                           passphrase: String? = nil) throws -> Certificate {
-        let leaf = try pki.issueLeaf(.server(hostname, names: names, days: days))
+                           passphrase: String? = nil, key kind: KeyGenerator.Kind? = nil) throws -> Certificate {
+        let leaf = try pki.issueLeaf(.server(hostname, names: names, days: days), key: kind.map(KeyGenerator.generate))
         write(name + ".pem", leaf.certificate.pem)
         if let passphrase {
             FileManager.default.createFile(atPath: path(name + ".key"), contents: Data(TestPKI.encryptedPEM(leaf.key, passphrase: passphrase)),

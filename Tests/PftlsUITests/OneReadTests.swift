@@ -99,17 +99,28 @@ import Testing
         expectReadOnce()
     }
 
-    @Test func theStartScreenReadsTheSetUpAndTheCertificatesOnce() {
+    /// What the wizard's Start screen is told, read through the counting file system.
+    private func startSummary() -> PostfixSummary? {
         let context = WizardContext(configDirectory: configDirectory, demo: nil, browseDirectory: layout.incoming, glyphs: .unicode,
                                     trustedOwner: getuid())
         let runner = EffectRunner(context: context, fileSystem: files, processes: postfix, trustStore: .trusting([set.root]))
-        guard case .postfixDetected(_, let summary)? = runner.perform(.detectPostfix(configDirectory: configDirectory)).first else {
-            Issue.record("no summary")
-            return
-        }
+        guard case .postfixDetected(_, let summary)? = runner.perform(.detectPostfix(configDirectory: configDirectory)).first else { return nil }
+        return summary
+    }
+
+    @Test func theStartScreenReadsTheSetUpAndTheCertificatesOnce() throws {
+        let summary = try #require(startSummary())
         #expect(summary.problem == nil && summary.renewal != nil && summary.filesInUse == snakeoil, "\(summary)")
         #expect(!summary.running, "no master.pid under the sandbox's queue directory")
         expectReadOnce(snakeoil)
+    }
+
+    @Test func startReadsTwoKeyTypesAndAnSNIMapOnceEach() throws {
+        _ = try SeveralCertificates.make(layout)
+        let summary = try #require(startSummary())
+        #expect(summary.presentedKeys.map(\.type) == [.rsa, .ecdsa] && summary.sniMaps.first?.source?.entries.count == 4, "\(summary)")
+        // The chain files are read once for the certificate in use and its two pairs alike.
+        expectReadOnce(summary.filesInUse + [configDirectory + "/sni_map"])
     }
 
     @Test func aSetUpThatCannotBeReadIsSaidOnTheStartScreenInTheOneWording() {

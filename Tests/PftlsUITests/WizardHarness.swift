@@ -14,9 +14,10 @@ struct WizardHarness {
     /// A demo sandbox in a private temp directory, the wizard at `width` x `height`.
     /// `dns` answers the wizard's MX-name and DANE questions (none by default, as in the demo).
     /// `browsing` fills a folder of its own in the sandbox and returns it: the folder the
-    /// wizard was started in (the sandbox's incoming folder by default).
+    /// wizard was started in (the sandbox's incoming folder by default). `anchors` are
+    /// trusted beside the sandbox's own root (the CA of files `browsing` made).
     init(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, language: Language = .en, dns: MailDNSCheck? = nil,
-         browsing: ((DemoSandboxBuilder.Layout) throws -> String)? = nil) throws {
+         trusting anchors: [Certificate] = [], browsing: ((DemoSandboxBuilder.Layout) throws -> String)? = nil) throws {
         self.language = language
         var template = Array((NSTemporaryDirectory() + "/pftls-ui-XXXXXX").utf8CString)
         base = String(cString: template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!)! })
@@ -25,7 +26,7 @@ struct WizardHarness {
         let context = WizardContext(configDirectory: layout.configDirectory,
                                     demo: DemoSandbox(root: layout.root, incoming: layout.incoming, passphrase: DemoSandboxBuilder.passphrase),
                                     browseDirectory: try browsing?(layout) ?? layout.incoming, glyphs: glyphs, trustedOwner: getuid(), dns: dns)
-        runner = EffectRunner(context: context, trustStore: .trusting([set.root]))
+        runner = EffectRunner(context: context, trustStore: .trusting([set.root] + anchors))
         model = WizardModel(context: context, width: width, height: height)
         run(Catalog.withLanguage(language) { model.initialEffects })
     }

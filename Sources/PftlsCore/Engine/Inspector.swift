@@ -22,15 +22,21 @@ public struct Inspector {
 
     /// Reads and inspects `paths`.
     public func inspect(paths: [String], options: InspectionOptions = InspectionOptions()) -> InspectionReport {
+        inspect(decoded: load(paths: paths, options: options), options: options)
+    }
+
+    /// Reads and decodes `paths` within the bounds of one inspection (the total size and
+    /// certificate count): what `inspect(paths:options:)` inspects, for a caller that
+    /// inspects the same files more than one way without reading them again.
+    public func load(paths: [String], options: InspectionOptions = InspectionOptions()) -> [DecodedFile] {
         var room = CertificateBudget.total
         var bytesLeft = Self.maximumTotalSize
-        let files = paths.map { path in
+        return paths.map { path in
             let file = load(path, passphrases: options.passphrases, certificateRoom: min(CertificateBudget.perFile, room), byteRoom: bytesLeft)
             room -= file.certificateCount
             bytesLeft -= file.size
             return file
         }
-        return inspect(decoded: files, options: options)
     }
 
     /// Reads and decodes one file, turning read failures into findings. `byteRoom` is

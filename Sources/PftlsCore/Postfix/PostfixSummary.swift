@@ -29,9 +29,19 @@ public struct PostfixSummary: Sendable {
     public var domain: String?
     /// Where a new key and CSR go unless the user says otherwise (`RequestDefaults.directory`).
     public var requestDirectory: String
+    /// The default pairs, one per key type, in load order (`ServerPresentation.pairs`).
+    public var presentedKeys: [PresentedKey] = []
+    /// The SNI maps in force, main.cf's first (`ServerPresentation.maps`).
+    public var sniMaps: [SNIMapInUse] = []
+
+    /// True when the server presents more than one certificate: several key types by
+    /// default, or SNI maps. Start names them then; a single pair looks as it always did.
+    public var presentsSeveral: Bool { Set(presentedKeys.map(\.type)).count > 1 || !sniMaps.isEmpty }
 
     /// The summary for `installation` from `setup`, its set-up in force as read once (or why
-    /// it could not be read); the certificates in use are inspected once.
+    /// it could not be read); the certificates in use are read once, inspected together and
+    /// pair by pair (`ServerPresentation`), and the SNI maps' sources read through the
+    /// inspector's file system.
     public static func read(_ installation: PostfixInstallation, setup read: Result<TLSSetupInForce, ConfigReadError>,
                             inspector: Inspector) -> PostfixSummary {
         var summary = PostfixSummary(version: installation.version?.description, configDirectory: installation.configDirectory,
@@ -51,8 +61,12 @@ public struct PostfixSummary: Sendable {
         summary.smtpdLevelInForce = setup.smtpdLevel
         summary.smtpLevelInForce = setup.smtpLevel
         summary.filesInUse = setup.files
+        let loaded = inspector.load(paths: summary.filesInUse)
+        let presentation = ServerPresentation.read(setup, fileSystem: inspector.fileSystem, inspector: inspector, loaded: loaded)
+        summary.presentedKeys = presentation.pairs.compactMap(PresentedKey.init)
+        summary.sniMaps = presentation.maps
         guard !summary.filesInUse.isEmpty else { return summary }
-        let report = inspector.inspect(paths: summary.filesInUse, options: InspectionOptions())
+        let report = inspector.inspect(decoded: loaded, options: InspectionOptions())
         if let leaf = report.leaf {
             summary.currentLeaf = leaf
             if case .success(let current) = RenewalPlanner(inspector: inspector).current(setup, inspection: report) {

@@ -31,9 +31,11 @@ public struct PairReader {
     /// The pairs `files` hold, in order. Files with no key at all give one pair, so the
     /// inspection still says what is missing. `issuers` (such as `smtpd_tls_CAfile`, from
     /// which OpenSSL completes a server's chain) are read once and offered to every pair;
-    /// their own findings go with the first.
-    public func pairs(_ files: [String], issuers: [String] = [], options: InspectionOptions = InspectionOptions()) -> [PresentedPair] {
-        let decoded = files.map { inspector.load($0, passphrases: options.passphrases) }
+    /// their own findings go with the first. A file in `loaded` (decoded with the same
+    /// options) is not read again.
+    public func pairs(_ files: [String], issuers: [String] = [], options: InspectionOptions = InspectionOptions(),
+                      loaded: [DecodedFile] = []) -> [PresentedPair] {
+        let decoded = files.map { path in loaded.first { $0.path == path } ?? inspector.load(path, passphrases: options.passphrases) }
         let extra = issuers.map { inspector.load($0, passphrases: nil) }
         return Self.split(decoded).enumerated().map { index, group in
             let offered = index == 0 ? extra : extra.map { file in

@@ -1,5 +1,5 @@
 /// An SNI map a Postfix instance uses: its reference, where it is set, and its source as read.
-public struct SNIMapInUse {
+public struct SNIMapInUse: Sendable {
     /// The table, as main.cf or a master.cf `-o` names it.
     public let reference: SNIMapReference
     /// The master.cf service whose `-o tls_server_sni_maps` sets it; nil: main.cf.

@@ -12,12 +12,20 @@ public struct ServerPresentation {
     static let legacyPairs = [("smtpd_tls_key_file", "smtpd_tls_cert_file"), ("smtpd_tls_dkey_file", "smtpd_tls_dcert_file"),
                               ("smtpd_tls_eckey_file", "smtpd_tls_eccert_file")]
 
+    /// A presentation of these pairs and maps.
+    public init(pairs: [PresentedPair], maps: [SNIMapInUse]) {
+        self.pairs = pairs
+        self.maps = maps
+    }
+
     /// Reads the pairs and maps `setup` names; `options` go to each pair's inspection, and
     /// `issuers` (files whose certificates may complete a chain) are offered to each pair.
+    /// Files in `loaded` (decoded with the same options) are not read again.
     public static func read(_ setup: TLSSetupInForce, fileSystem: FileSystem, inspector: Inspector,
-                            options: InspectionOptions = InspectionOptions(), issuers: [String] = []) -> ServerPresentation {
+                            options: InspectionOptions = InspectionOptions(), issuers: [String] = [],
+                            loaded: [DecodedFile] = []) -> ServerPresentation {
         let reader = PairReader(inspector: inspector)
-        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, issuers: issuers, options: options) }
+        let pairs = setup.defaultPairFiles.flatMap { reader.pairs($0, issuers: issuers, options: options, loaded: loaded) }
         let maps = setup.sniMapReferences.map { SNIMapInUse($0.reference, service: $0.service, fileSystem: fileSystem) }
         return ServerPresentation(pairs: pairs, maps: maps)
     }

@@ -8,6 +8,10 @@ public enum Action: Hashable, Sendable {
     case assignKey, assignCertificate, toggleIntermediate, clearAssignment
     /// The certificate comes from a private CA (or not): a leaf alone is then a warning.
     case togglePrivateCA
+    /// Files: the browser fills the second key's selection (a key of the other type), or the first's again.
+    case switchKeySelection
+    /// Files: the list of SNI entries the files can renew instead of the default certificate.
+    case chooseSNIEntry
 }
 
 extension Action {

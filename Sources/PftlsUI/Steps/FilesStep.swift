@@ -31,6 +31,18 @@ struct FilesStep: WizardStep {
     var checking: FileAssignment?
     /// Typed prefix for jump-to-name, reset when the cursor moves by arrows.
     var typeahead = ""
+    /// The second key's files (a key of the other type, `additionalKey`), filled by the
+    /// same browser while `target` is `.second`; empty: no second key.
+    var second = FileAssignment()
+    /// The last inspection of the second key's files, and the files whose inspection is on its way.
+    var secondInspection: FilesInspection?
+    var secondChecking: FileAssignment?
+    /// Which selection the browser's keys fill.
+    var target: KeySelection = .first
+    /// The SNI entry (a map key) the files renew instead of the default certificate; nil: the default.
+    var sniEntry: String?
+    /// The list of SNI entries, while it is open in place of the file lists.
+    var sniPicker: SNIEntryPicker?
 
     /// Rows of the file and directory lists.
     static let listRows = 9
@@ -47,10 +59,11 @@ struct FilesStep: WizardStep {
         return path(of: files[fileCursor.selected])
     }
 
-    /// The files to inspect: on renewal without a new key, the key in use.
+    /// The files to inspect: on renewal without a new key, the key in use (of the SNI
+    /// entry, when the files renew one).
     func effectiveAssignment(_ shared: StepContext) -> FileAssignment {
         var effective = assignment
-        if shared.path == .renew { effective.key = renewalKey ?? shared.summary?.renewal?.privateKey }
+        if shared.path == .renew { effective.key = renewalKey ?? keyInUse(shared) }
         return effective
     }
 
@@ -87,6 +100,8 @@ struct FilesStep: WizardStep {
         shared.inspection = currentInspection(shared)
         shared.draft.files = assignment
         shared.draft.renewal = renewalRequest(shared)
+        shared.draft.additionalKey = additionalKey
+        shared.draft.sniEntry = chosenSNIEntry(shared)
     }
 
     // MARK: The path
@@ -102,12 +117,16 @@ struct FilesStep: WizardStep {
 
     /// A check that is not on its way is asked for: the files, or the key to check them
     /// with, may have changed since the last one (Renew chosen after the folder was read).
-    mutating func nextAsked(_ shared: StepContext) -> [Effect] { inspectUnlessCurrent(shared) }
+    /// The list of SNI entries, if open, closes: Next means the choice is made.
+    mutating func nextAsked(_ shared: StepContext) -> [Effect] {
+        sniPicker = nil
+        return inspectUnlessCurrent(shared) + inspectSecondUnlessCurrent()
+    }
 
     // MARK: What blocks Next
 
     /// Why Next cannot go on: the check is still on its way, or a problem with the files.
-    private enum Refusal { case checking, problem(String) }
+    enum Refusal { case checking, problem(String) }
 
     private func refusal(_ shared: StepContext) -> Refusal? {
         // The folder is still being read: its files are about to be suggested.
@@ -123,7 +142,7 @@ struct FilesStep: WizardStep {
         if let first = errors.first {
             return .problem(Catalog.text(errors.count == 1 ? "files.refused.error" : "files.refused.errors", ["count": "\(errors.count)", "code": "\(first.code)", "hint": first.hint]))
         }
-        return nil
+        return secondRefusal(shared)
     }
 
     func blockingProblem(_ shared: StepContext) -> String? {
@@ -139,28 +158,34 @@ struct FilesStep: WizardStep {
     }
 
     func barState(_ shared: StepContext) -> StepState {
-        guard let current = currentInspection(shared) else { return .pending }
-        if !blockingErrors.isEmpty { return .errors }
-        return current.findings.contains { $0.severity == .warning } ? .warnings : .done
+        guard currentInspection(shared) != nil else { return .pending }
+        let findings = findings(shared)
+        if findings.contains(where: { $0.severity == .error && $0.code != .passphraseRequired }) { return .errors }
+        return findings.contains { $0.severity == .warning } ? .warnings : .done
     }
 
-    func findings(_ shared: StepContext) -> [Finding] { currentInspection(shared)?.findings ?? [] }
+    /// The first key's findings, then the second key's.
+    func findings(_ shared: StepContext) -> [Finding] { (currentInspection(shared)?.findings ?? []) + (currentSecondInspection?.findings ?? []) }
 
     // MARK: Keys
 
     func keyMap(_ shared: StepContext) -> KeyMap {
+        if sniPicker != nil { return pickerKeyMap }
         let assign = [KeyBinding([.character("k")], .assignKey, help: Catalog.text("word.key")),
                       KeyBinding([.character("c")], .assignCertificate, help: Catalog.text("word.cert")),
                       KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
                       KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false),
                       KeyBinding([.character("p")], .togglePrivateCA, help: Catalog.text("files.private-ca.key"), inFooter: false)]
-        return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst())
+        return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst()
+                      + moreKeysBindings(shared))
     }
 
-    var isTyping: Bool { focus == .path }
+    var isTyping: Bool { focus == .path || sniPicker != nil }
 
     /// The path field: Enter opens what is typed (a directory to list, a file to assign).
+    /// The SNI entries' list, while open, takes its keys first.
     mutating func input(_ key: Key, _ shared: StepContext) -> StepReply? {
+        if sniPicker != nil { return pickerInput(key, shared) }
         guard focus == .path else { return nil }
         if key == .enter { return .effects([.open(path: pathField.value)]) }
         guard TextField.isEditing(key) else { return nil }
@@ -191,7 +216,7 @@ struct FilesStep: WizardStep {
             case .files:
                 guard let path = selectedFile else { return .nothing }
                 assignByKind(path)
-                return .effects(inspectAssignment(shared))
+                return .effects(inspectEdited(shared))
             case .next, .path:
                 return .next
             }
@@ -201,12 +226,17 @@ struct FilesStep: WizardStep {
         case .assignKey, .assignCertificate, .toggleIntermediate, .clearAssignment:
             guard let path = selectedFile else { return .nothing }
             switch action {
-            case .assignKey: assignment.key = path
-            case .assignCertificate: assignment.certificate = path
+            case .assignKey: editing.key = path
+            case .assignCertificate: editing.certificate = path
             case .toggleIntermediate: toggleIntermediate(path)
-            default: assignment = FileAssignment(privateCA: assignment.privateCA)
+            default: editing = FileAssignment(privateCA: target == .first && assignment.privateCA)
             }
-            return .effects(inspectAssignment(shared))
+            return .effects(inspectEdited(shared))
+        case .switchKeySelection:
+            target = target == .first ? .second : .first
+            return .nothing
+        case .chooseSNIEntry:
+            return openPicker(shared)
         default:
             return .nothing
         }
@@ -234,7 +264,7 @@ struct FilesStep: WizardStep {
             guard let file else { return .effects([.list(directory: path)]) }
             kinds[path] = file
             assignByKind(path)
-            return .effects(inspectAssignment(shared))
+            return .effects(inspectEdited(shared))
         case .listed(let listing):
             self.listing = listing
             directoryCursor = ListCursor()
@@ -249,6 +279,7 @@ struct FilesStep: WizardStep {
             // A typed passphrase that did not open the key is the passphrase step's to
             // tell: the files' verdict stays as it was.
             if inspection.unlocking && inspection.unlockFailed { return .nothing }
+            receiveSecond(inspection)
             guard inspection.assignment == effectiveAssignment(shared) else { return .nothing }
             self.inspection = inspection
             if checking == inspection.assignment { checking = nil }
@@ -272,20 +303,20 @@ struct FilesStep: WizardStep {
         return wanted.isEmpty ? [] : [.classify(paths: wanted)]
     }
 
-    /// Assigns a file to the part its detected kind suggests.
+    /// Assigns a file to the part its detected kind suggests, in the selection being filled.
     mutating func assignByKind(_ path: String) {
         guard let kind = kinds[path]?.kind else { return }
         switch kind {
-        case .key, .encryptedKey: assignment.key = path
-        case .certificate, .chain, .keyAndCertificates, .pkcs12: assignment.certificate = path
+        case .key, .encryptedKey: editing.key = path
+        case .certificate, .chain, .keyAndCertificates, .pkcs12: editing.certificate = path
         case .caCertificate, .rootCA: toggleIntermediate(path)
         case .csr, .notKeyOrCertificate, .unknown: break
         }
     }
 
     mutating func toggleIntermediate(_ path: String) {
-        if let index = assignment.intermediates.firstIndex(of: path) { assignment.intermediates.remove(at: index) }
-        else { assignment.intermediates.append(path) }
+        if let index = editing.intermediates.firstIndex(of: path) { editing.intermediates.remove(at: index) }
+        else { editing.intermediates.append(path) }
     }
 
     /// Fills in the assignment the directory suggests (the key file, the single
@@ -345,6 +376,55 @@ struct FilesStep: WizardStep {
 
     func draw(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
         let glyphs = shared.wizard.glyphs
+        let rows = Self.listRows
+        let left = area.x
+        let top = area.top
+        // The SNI entries' list takes the place of the file lists while it is open.
+        if let sniPicker {
+            sniPicker.draw(into: &screen, x: left + 1, y: top, width: area.width - 2, rows: rows, chosen: sniEntry, glyphs: glyphs)
+        } else {
+            drawBrowser(into: &screen, area: area, shared)
+        }
+
+        // The roles, the leaf and the findings follow the list directly: at 80x24 every
+        // row counts for the findings.
+        var y = top + 2 + rows
+        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? Catalog.text("word.none") }
+        let shown = target == .first ? currentInspection(shared) : currentSecondInspection
+        y = WrappedText(rolesLine(shared, name: name), style: .strong).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
+        for line in selectionLines(shared, name: name) {
+            screen.put(line, x: left + 1, y: y, style: .accent, limit: area.width - 2)
+            y += 1
+        }
+        let edited = editing
+        if let inspection = shown {
+            if let leaf = inspection.leafSummary { screen.put(leaf, x: left + 1, y: y, style: .dim, limit: area.width - 2) }
+            y += 1
+            var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
+            // The one question a leaf without its intermediate raises: is it a private CA's?
+            if target == .first && (assignment.privateCA || inspection.findings.contains(where: { $0.code == .intermediateMissing })) {
+                let question = Catalog.text(assignment.privateCA ? "files.private-ca.yes" : "files.private-ca.ask")
+                y = WrappedText(question, style: .accent).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
+            }
+            if inspection.needsPassphrase {
+                screen.put(Catalog.text("wizard.files.keyEncrypted", ["pointer": "\(glyphs.pointer)"]), x: left + 1, y: y, style: .accent)
+                y += 1
+                shown.removeAll { $0.code == .noPrivateKey }
+            }
+            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("wizard.files.fit", ["done": "\(glyphs.done)"]), x: left + 1, y: y, style: .ok) }
+            FindingList(shown).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: max(1, area.bottom - y), glyphs: glyphs)
+        } else if !edited.paths.isEmpty {
+            screen.put(Catalog.text("wizard.files.checking"), x: left + 1, y: y + 1, style: .dim)
+        } else {
+            WrappedText(Catalog.text(target == .first ? "wizard.files.hint" : "wizard.sni.files.secondHint"), style: .dim)
+                .draw(into: &screen, x: left + 1, y: y + 1, width: area.width - 2, maxRows: 2, glyphs: glyphs)
+        }
+        Button(Catalog.text("word.next")).draw(into: &screen, x: left + 2, y: area.bottom, focused: focus == .next)
+    }
+
+    /// The path field, the directories and the files, each file with its role in the
+    /// selection being filled and its kind.
+    private func drawBrowser(into screen: inout ScreenBuffer, area: Rect, _ shared: StepContext) {
         let renewing = shared.path == .renew
         let rows = Self.listRows
         let left = area.x
@@ -364,10 +444,11 @@ struct FilesStep: WizardStep {
         }
         let files = listing?.files ?? []
         if let problem = listing?.problem { screen.put(problem, x: filesX, y: top + 2, style: .error, limit: area.right - filesX - 1) }
+        let edited = editing
         for (row, index) in fileCursor.visible(count: files.count, rows: rows).enumerated() {
             let path = path(of: files[index])
             let selected = index == fileCursor.selected
-            let role = Self.role(of: path, in: assignment)
+            let role = Self.role(of: path, in: edited)
             let style: Style = selected ? (focus == .files ? .selected : .strong) : .plain
             if selected && focus == .files { screen.fill(x: filesX, y: top + 2 + row, count: filesWidth + 22, style: .selected) }
             // On renewal the certificate in use is marked, and each certificate shows its expiry.
@@ -377,38 +458,19 @@ struct FilesStep: WizardStep {
             screen.put(kind, x: filesX + filesWidth + 1, y: top + 2 + row, style: selected ? style : .dim, limit: area.right - filesX - filesWidth - 2)
         }
         if files.count > rows { screen.put("\(fileCursor.selected + 1)/\(files.count)", x: filesX + filesWidth - 8, y: top + 1, style: .dim) }
+    }
 
-        // The roles, the leaf and the findings follow the list directly: at 80x24 every
-        // row counts for the findings.
-        var y = top + 2 + rows
-        let name = { (path: String?) in path.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? Catalog.text("word.none") }
+    /// The selection being filled, part by part: the first key's (its key in use named as
+    /// such on a renewal that keeps it), or the second key's.
+    private func rolesLine(_ shared: StepContext, name: (String?) -> String) -> String {
+        let edited = target == .first ? assignment : second
+        let intermediates = edited.intermediates.isEmpty ? Catalog.text("word.none") : edited.intermediates.map { name($0) }.joinedAsList()
+        guard target == .first else {
+            return Catalog.text("wizard.sni.files.secondRoles", ["key": name(second.key), "certificate": name(second.certificate), "intermediates": intermediates])
+        }
         // On renewal without a new key, the key in use is kept: named as such.
         let effectiveKey = name(effectiveAssignment(shared).key)
         let key = keepsKeyInUse(shared) ? Catalog.text("files.key-in-use", ["file": effectiveKey]) : effectiveKey
-        let roles = Catalog.text("wizard.files.roles", ["key": key, "certificate": "\(name(assignment.certificate))",
-                                                     "intermediates": "\(assignment.intermediates.isEmpty ? Catalog.text("word.none") : assignment.intermediates.map { name($0) }.joinedAsList())"])
-        y = WrappedText(roles, style: .strong).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
-        if let inspection = currentInspection(shared) {
-            if let leaf = inspection.leafSummary { screen.put(leaf, x: left + 1, y: y, style: .dim, limit: area.width - 2) }
-            y += 1
-            var shown = inspection.findings.filter { ($0.severity != .info || $0.code == .encryptedKey) && $0.code != .passphraseRequired }
-            // The one question a leaf without its intermediate raises: is it a private CA's?
-            if assignment.privateCA || inspection.findings.contains(where: { $0.code == .intermediateMissing }) {
-                let question = Catalog.text(assignment.privateCA ? "files.private-ca.yes" : "files.private-ca.ask")
-                y = WrappedText(question, style: .accent).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: 2, glyphs: glyphs)
-            }
-            if inspection.needsPassphrase {
-                screen.put(Catalog.text("wizard.files.keyEncrypted", ["pointer": "\(glyphs.pointer)"]), x: left + 1, y: y, style: .accent)
-                y += 1
-                shown.removeAll { $0.code == .noPrivateKey }
-            }
-            if shown.isEmpty && !inspection.needsPassphrase { screen.put(Catalog.text("wizard.files.fit", ["done": "\(glyphs.done)"]), x: left + 1, y: y, style: .ok) }
-            FindingList(shown).draw(into: &screen, x: left + 1, y: y, width: area.width - 2, maxRows: max(1, area.bottom - y), glyphs: glyphs)
-        } else if !assignment.paths.isEmpty {
-            screen.put(Catalog.text("wizard.files.checking"), x: left + 1, y: y + 1, style: .dim)
-        } else {
-            WrappedText(Catalog.text("wizard.files.hint"), style: .dim).draw(into: &screen, x: left + 1, y: y + 1, width: area.width - 2, maxRows: 2, glyphs: glyphs)
-        }
-        Button(Catalog.text("word.next")).draw(into: &screen, x: left + 2, y: area.bottom, focused: focus == .next)
+        return Catalog.text("wizard.files.roles", ["key": key, "certificate": "\(name(assignment.certificate))", "intermediates": "\(intermediates)"])
     }
 }

@@ -37,14 +37,17 @@ struct ReviewStep: WizardStep {
     var planLines: [String] = []
     /// On a renewal, the certificate in use and the new one side by side, above the plan.
     var comparison: RenewalComparison?
+    /// On a server with several certificates, what each name and key type is served afterwards.
+    var served: [String] = []
     var scroll = ScrollView()
     var choice: Choice = .write
     /// What is being done (planning, writing), shown instead of the plan.
     var busy: String?
 
-    /// The review's lines wrapped to `width` columns: the comparison, then the plan.
+    /// The review's lines wrapped to `width` columns: the comparison, what is served
+    /// afterwards, then the plan.
     func lines(width: Int) -> [String] {
-        ((comparison?.lines(width: width) ?? []) + planLines).flatMap { WrappedText.lines($0, width: width) }
+        ((comparison?.lines(width: width) ?? []) + served + planLines).flatMap { WrappedText.lines($0, width: width) }
     }
 
     /// Rows of text in `area`; the buttons take its last row.
@@ -67,7 +70,8 @@ struct ReviewStep: WizardStep {
         case .planned(let plan):
             // A plan for answers that have changed since is stale: dropped, never shown or written.
             guard shared.isCurrent(id), plan.answers == shared.answers else { return .nothing }
-            if let request = shared.draft.renewal {
+            // An SNI entry's renewal is not compared with the default certificate in use.
+            if let request = shared.draft.renewal, shared.draft.sniEntry == nil {
                 // A renewal is checked against the certificate in use, as `pftls renew` does;
                 // names-dropped is a warning here: the review shows it before anything is written.
                 let old = shared.summary?.currentLeaf
@@ -77,6 +81,7 @@ struct ReviewStep: WizardStep {
                 show(plan)
                 comparison = nil
             }
+            served = ServedAfterChange.lines(plan, summary: shared.summary)
             busy = nil
             return .nothing
         case .applied(let outcome):

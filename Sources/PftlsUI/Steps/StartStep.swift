@@ -50,8 +50,37 @@ struct StartStep: WizardStep {
 
     func facts(_ shared: StepContext) -> [String] {
         guard let summary = shared.summary else { return [] }
-        return [(summary.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": summary.filesInUse.joinedAsList()])),
-                summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
+        return [(summary.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": summary.filesInUse.joinedAsList()]))]
+            + Self.presentation(summary, glyphs: shared.wizard.glyphs).map { $0.label + " " + $0.text }
+            + [summary.problem.map { Catalog.text("help.problem", ["problem": $0]) }].compactMap { $0 }
+    }
+
+    /// What the server presents besides its one certificate, one labelled line each: the
+    /// key types in use with their leaves, and each SNI map with its first names. Nothing
+    /// for a single pair without maps, which Start shows as it always did.
+    static func presentation(_ summary: PostfixSummary, glyphs: Glyphs) -> [(label: String, text: String)] {
+        guard summary.presentsSeveral else { return [] }
+        let keys = summary.presentedKeys.map { key in
+            Catalog.text("wizard.sni.start.key", ["algorithm": "\(key.algorithm)", "name": SafeText.escape(key.name),
+                                                  "date": String(UTCTimestamp.format(key.notAfter).prefix(10))])
+        }
+        let maps = summary.sniMaps.map { map in (label: Catalog.text("wizard.sni.start.mapLabel"), text: mapLine(map, glyphs: glyphs)) }
+        return (keys.isEmpty ? [] : [(Catalog.text("wizard.sni.start.keysLabel"), keys.joinedAsList())]) + maps
+    }
+
+    /// How many names of a map Start shows before the ellipsis.
+    static let mapNamesShown = 3
+
+    /// One SNI map: its table, where it is set, how many entries and the first names.
+    private static func mapLine(_ map: SNIMapInUse, glyphs: Glyphs) -> String {
+        let table = map.reference.type == "inline" ? "inline:{\(glyphs.ellipsis)}" : SafeText.escape(map.reference.type + ":" + map.reference.name)
+        let placed = map.service.map { Catalog.text("wizard.sni.start.mapOfService", ["map": table, "service": SafeText.escape($0)]) } ?? table
+        if let problem = map.problem { return Catalog.text("wizard.sni.start.mapUnreadable", ["map": placed, "problem": problem.message]) }
+        guard let entries = map.source?.entries else { return Catalog.text("wizard.sni.start.mapPatterns", ["map": placed]) }
+        guard !entries.isEmpty else { return Catalog.text("wizard.sni.start.mapEmpty", ["map": placed]) }
+        let names = entries.prefix(mapNamesShown).map { SafeText.escape($0.name) } + (entries.count > mapNamesShown ? [glyphs.ellipsis] : [])
+        return Catalog.text(entries.count == 1 ? "wizard.sni.start.mapOneEntry" : "wizard.sni.start.mapEntries",
+                            ["map": placed, "count": "\(entries.count)", "names": names.joinedAsList()])
     }
 
     mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply {
@@ -122,6 +151,10 @@ struct StartStep: WizardStep {
                 let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)
                 screen.put(label(Catalog.text("word.expires")) + Catalog.text(days < 0 ? "wizard.start.expired" : (days == 1 ? "wizard.start.inOneDay" : "wizard.start.inDays"), ["date": UTCTimestamp.format(notAfter), "days": "\(days)"]), x: x, y: y, style: style); y += 1
             }
+        }
+        // Several key types or SNI maps: each on its own lines, above the renewal note.
+        for line in Self.presentation(summary, glyphs: glyphs) where y < area.bottom - 3 {
+            y = WrappedText(label(line.label) + line.text).draw(into: &screen, x: x, y: y, width: width, maxRows: min(2, area.bottom - 3 - y), glyphs: glyphs)
         }
         if let problem = summary.problem {
             WrappedText(label(Catalog.text("word.problem")) + problem, style: .warning)

@@ -44,7 +44,7 @@ struct StepContext {
 
     /// The answers so far, as `pftls apply` would read them; nil until they are whole.
     var answers: Answers? {
-        draft.answers(inForce: summary?.renewal, hostname: wizard.demo != nil ? SampleCertificateSet.hostname : nil)
+        draft.answers(inForce: summary?.renewal, maps: summary?.sniPresentation ?? ServerPresentation(pairs: [], maps: []), hostname: wizard.demo != nil ? SampleCertificateSet.hostname : nil)
     }
 }
 
@@ -75,6 +75,10 @@ struct AnswersDraft {
     var files = FileAssignment()
     /// Files: on a renewal, what it installs.
     var renewal: RenewalRequest?
+    /// Files: a second key of the other type, served beside the first.
+    var additionalKey: KeySource?
+    /// Files: the SNI entry (a map key) the files renew instead of the default certificate.
+    var sniEntry: String?
     /// Levels: the two security levels, the layout and the RFC 3207 answer.
     var smtpdLevel = "may"
     var smtpLevel = "may"
@@ -86,18 +90,28 @@ struct AnswersDraft {
     var dovecot: Answers.DovecotChoice?
 
     /// The answers, or nil until the key, the certificate and the services are there; a
-    /// renewal replaces only the files of the set-up in force (`inForce`).
-    func answers(inForce: Answers?, hostname: String?) -> Answers? {
+    /// renewal replaces only the files of the set-up in force (`inForce`). With an SNI
+    /// entry, the files go to that entry and the default certificate stays the one in
+    /// force, as `pftls renew --sni` has it (`RenewalRequest.answers(replacing:slot:…)`,
+    /// the entry looked up in `maps`); the second key goes beside the files, wherever they go.
+    func answers(inForce: Answers?, maps: ServerPresentation, hostname: String?) -> Answers? {
+        var answers: Answers
+        let slot = sniEntry.map { RenewalSlot.sni(names: [$0]) } ?? .defaultPair
         if let renewal, let inForce {
-            var answers = renewal.answers(replacing: inForce)
-            answers.privateCA = files.privateCA
-            answers.dovecot = dovecot
-            return answers
-        }
-        guard let key = files.key, let certificate = files.certificate, case .success(let chosen)? = services else { return nil }
-        var answers = Answers(certificateDirectory: certificateDirectory, privateKey: key, certificate: certificate,
+            answers = renewal.answers(replacing: inForce, slot: slot, presentation: maps, newLeaf: nil)
+        } else {
+            guard let key = files.key, let certificate = files.certificate, case .success(let chosen)? = services else { return nil }
+            answers = Answers(certificateDirectory: certificateDirectory, privateKey: key, certificate: certificate,
                               intermediates: files.intermediates, smtpdSecurityLevel: smtpdLevel, smtpSecurityLevel: smtpLevel,
                               services: chosen, layout: layout, hostname: hostname, dedicatedNonMX: dedicatedNonMX)
+            if case .sni = slot, let inForce {
+                // The default pair stays the one in force; the files chosen go to the entry.
+                (answers.privateKey, answers.certificate, answers.intermediates) = (inForce.privateKey, inForce.certificate, inForce.intermediates)
+                answers = RenewalRequest(key: key, certificate: certificate, chain: files.intermediates)
+                    .answers(replacing: answers, slot: slot, presentation: maps, newLeaf: nil)
+            }
+        }
+        if case .sni = slot, !answers.sni.isEmpty { answers.sni[0].additionalKey = additionalKey } else { answers.additionalKey = additionalKey }
         answers.privateCA = files.privateCA
         answers.dovecot = dovecot
         return answers

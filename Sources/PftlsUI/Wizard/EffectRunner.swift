@@ -174,7 +174,8 @@ public final class EffectRunner: @unchecked Sendable {
         let leaf = report.leaf.map { Catalog.text("files.leaf-summary", ["subject": $0.subject, "key": "\($0.keyAlgorithm)", "until": UTCTimestamp.format($0.notAfter)]) }
         return FilesInspection(assignment: assignment, findings: findings, needsPassphrase: codes.contains(.passphraseRequired),
                                wrongPassphrase: codes.contains(.wrongPassphrase), keyIsEncrypted: report.files.contains { $0.hasEncryptedKey },
-                               passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf, unlocking: unlocking)
+                               passphrase: codes.contains(.wrongPassphrase) ? nil : secret, leafSummary: leaf,
+                               keyType: report.leaf.flatMap { ServerKeyType($0.keyAlgorithm) }, unlocking: unlocking)
     }
 
     /// `finding` with a hint that says what to do in the wizard where the engine's names a

@@ -14,6 +14,8 @@ public struct FilesInspection {
     public let passphrase: SecretBytes?
     /// "CN=..., until 2027-...".
     public let leafSummary: String?
+    /// The leaf's key type (known even while its key is still encrypted).
+    public let keyType: ServerKeyType?
     /// True when the question was whether a typed passphrase opens the key (the
     /// passphrase step's), not the files' verdict.
     public let unlocking: Bool

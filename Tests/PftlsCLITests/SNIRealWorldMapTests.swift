@@ -51,11 +51,14 @@ import PftlsTestSupport
         postfix.reload()
         #expect(SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: "mail.example.org").sha256 == org.sha256)
 
+        let mainBefore = try String(contentsOfFile: postfix.configDirectory + "/main.cf", encoding: .utf8)
         let renewed = try pair("org2", "mail.example.org")
         let result = try Pftls.run(["renew", "--sni", "mail.example.org", "--key", renewed.key, "--cert", renewed.fullchain,
                                     "--config-dir", postfix.configDirectory])
         #expect(result.status == 0, "\(result.all)\n\(postfix.maillog)")
         #expect(SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: "mail.example.org").sha256 == renewed.sha256)
+        #expect(try String(contentsOfFile: postfix.configDirectory + "/main.cf", encoding: .utf8) == mainBefore,
+                "the default pair stays where it is: main.cf is not touched\n\(result.standardOutput)")
         #expect(SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: "mail.example.net").sha256 == net.sha256)
         #expect(SClientProbe(port: postfix.smtpPort, startTLS: "smtp", serverName: "mail.example.test").sha256 == main.sha256)
         let lines = try String(contentsOfFile: map, encoding: .utf8).split(separator: "\n")

@@ -66,12 +66,14 @@ enum JapaneseScreenRules {
     }
 
     /// Words of two or more ASCII letters that are not a literal the UI keeps: not in
-    /// `literals`, and not part of a path, a parameter name, a code, an address or a
-    /// value quoted in 「」.
+    /// `literals`, and not part of a path, a parameter name, a code, an address, a
+    /// certificate subject or a value quoted in 「」.
     private static func strayEnglish(in text: String, onJapaneseScreen: Bool) -> [String] {
         guard onJapaneseScreen else { return [] }
         var found: [String] = []
-        let unquoted = text.replacing(/「[^」]*」/, with: "「」")
+        // A value quoted in 「」 and a certificate's subject (`CN=pftls Test Intermediate`, up to
+        // the 、 after it) are data shown as they are.
+        let unquoted = text.replacing(/「[^」]*」/, with: "「」").replacing(/CN=[^、]*/, with: "CN=")
         for token in unquoted.split(whereSeparator: { $0 == " " || isJapanese($0) || "、。（）「」：？・【】".contains($0) }) {
             // A finding code: `[expired]`, `[key-cert-mismatch]`.
             if token.hasPrefix("["), token.hasSuffix("]"), token.allSatisfy({ !$0.isUppercase }) { continue }

@@ -64,7 +64,8 @@ struct StagedCheck {
     /// exists; its words (nil: nothing to say) refuse the copy.
     static func stage(main: [UInt8], master: [UInt8], configDirectory: String, processes: ProcessRunner,
                       checkStage: (String) -> String? = { _ in nil }) -> Staged {
-        var template = Array((configDirectory + "/.pftls-stage-XXXXXX").utf8CString)
+        // The process id in the name: another run removes the stage only once its run is gone.
+        var template = Array((configDirectory + "/.pftls-stage-\(getpid())-XXXXXX").utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             return .failure(StagingFailure(reason: Catalog.text("apply.staged.cannotCreateDirectory", ["configDirectory": "\(SafeText.escape(configDirectory))", "reason": "\(String(cString: strerror(errno)))"])))
         }
@@ -89,10 +90,19 @@ struct StagedCheck {
     /// with the configuration lock held, so no live run's stage is taken); returns their names.
     static func removeStaleStages(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasPrefix(".pftls-stage-") }.filter { name in
+        return names.filter { $0.hasPrefix(".pftls-stage-") && !isInUse($0) }.filter { name in
             var info = stat()
             guard lstat(directory + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
             return (try? FileManager.default.removeItem(atPath: directory + "/" + name)) != nil
         }
+    }
+
+    /// True when the stage named `name` belongs to a run that is still going (this one or
+    /// another): `.pftls-stage-PID-XXXXXX` with PID alive. A stage without a number is an
+    /// older run's, and left over.
+    static func isInUse(_ name: String) -> Bool {
+        let parts = name.dropFirst(".pftls-stage-".count).split(separator: "-")
+        guard parts.count == 2, let pid = pid_t(parts[0]) else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -62,6 +62,9 @@ public struct Answers: Equatable, Sendable {
     public var additionalKey: KeySource?
     /// SNI map entries to install or replace; entries not named here are kept.
     public var sni: [SNIAnswer] = []
+    /// The default pairs stay as they are, in their files (a renewal of SNI entries only):
+    /// main.cf's certificate settings are not touched. Not part of the answers file.
+    public var keepsDefaultPairs = false
 
     /// The answers file's `"dovecot"`: `false`, `true` (Dovecot's own configuration) or
     /// `{"config": "/path/dovecot.conf"}`.

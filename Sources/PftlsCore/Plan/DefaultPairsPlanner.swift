@@ -36,6 +36,14 @@ struct DefaultPairsPlanner {
     let layout: Answers.Layout
     let setup: TLSSetupInForce
 
+    /// The pairs as they are, nothing written (`Answers.keepsDefaultPairs`).
+    static func keeping(_ current: [PresentedPair], setup: TLSSetupInForce) -> Outcome {
+        var outcome = Outcome()
+        outcome.served = current.map { ($0.keyType, $0.report.servedChain) }
+        outcome.chainFiles = TLSSetupInForce.fileList(setup.value("smtpd_tls_chain_files"))
+        return outcome
+    }
+
     /// The file a pair of `type` gets when `smtpd-chain.pem` is taken.
     func path(for type: ServerKeyType?) -> String {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory

@@ -35,11 +35,13 @@ struct MainConfigPlanner {
             outcome.findings.append(lowered)
             outcome.explained.insert("smtp_tls_security_level")
         }
-        switch layout {
-        case .chainFile:
+        switch answers.keepsDefaultPairs ? nil : layout {
+        case nil:
+            break
+        case .chainFile?:
             try config.set("smtpd_tls_chain_files", files.chainFilesValue ?? "")
             for name in Self.legacyServerFiles { config.remove(name) }
-        case .separateFiles:
+        case .separateFiles?:
             config.remove("smtpd_tls_chain_files")
             for name in Self.legacyServerFiles.dropFirst(2) where !files.keptLegacySettings.contains(name) { config.remove(name) }
             try config.set("smtpd_tls_cert_file", files.certificateFile!)

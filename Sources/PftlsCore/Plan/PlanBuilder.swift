@@ -149,11 +149,11 @@ public struct PlanBuilder {
         }
         var installed = installedFiles(for: answers, layout: layout, inForce: inForce, key: key, chain: report.servedChain)
         let presentation = ServerPresentation.read(inForce, fileSystem: fileSystem, inspector: inspector)
-        let pairs = DefaultPairsPlanner(directory: answers.certificateDirectory, layout: layout, setup: inForce)
-            .plan(current: presentation.pairs, primary: .init(key: key, chain: report.servedChain),
+        let pairs = answers.keepsDefaultPairs ? DefaultPairsPlanner.keeping(presentation.pairs, setup: inForce)
+            : DefaultPairsPlanner(directory: answers.certificateDirectory, layout: layout, setup: inForce).plan(current: presentation.pairs, primary: .init(key: key, chain: report.servedChain),
                   additional: additionalReport.flatMap { extra in extra.privateKey.map { .init(key: $0, chain: extra.servedChain) } },
                   primaryPath: installed.chainFile)
-        if layout == .chainFile {
+        if layout == .chainFile && !answers.keepsDefaultPairs {
             installed.chainFile = pairs.primaryPath
             installed.chainFiles = pairs.chainFiles
         }
@@ -176,7 +176,7 @@ public struct PlanBuilder {
                                                    wildcardHost: inForce.wildcardHost)
                 .apply(answers.services, to: &master)
             probes = services.probes
-            let planned = Set(installed.paths + pairs.extraFiles.map(\.path) + sni.files.map(\.path))
+            let planned = Set((answers.keepsDefaultPairs ? [] : installed.paths) + pairs.extraFiles.map(\.path) + sni.files.map(\.path))
             let fileCheck = TLSFileCheck(fileSystem: fileSystem, defaults: installation.defaults, planned: planned,
                                             mainPath: mainPath, masterPath: masterPath)
                 .check(main: &main, master: master, servedChainHasIntermediates: report.servedChain.count > 1)
@@ -197,7 +197,7 @@ public struct PlanBuilder {
                                                          known: answers.names + [hostname].compactMap { $0 }), at: dnsFindingsAt)
         }
 
-        var files = installedFiles(installed, key: key, chain: report.servedChain)
+        var files = answers.keepsDefaultPairs ? [] : installedFiles(installed, key: key, chain: report.servedChain)
         files += pairs.extraFiles.map { extra in
             installedFile(Catalog.text(extra.kept ? "plan.file.keyAndChain.kept" : "plan.file.keyAndChain.typed", ["type": extra.pair.type?.rawValue ?? "?"]),
                           role: .keyAndChain, path: extra.path, content: .secret(Self.keyAndChain([extra.pair])), mode: 0o600,
@@ -227,7 +227,8 @@ public struct PlanBuilder {
         plan.proofs = ServeProof.proofs(serverName: nil, served: pairs.served) + sni.proofs
         plan.sniRebuilds = sni.rebuilds
         plan.sniMap = sni.map
-        plan.chainFiles = layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
+        plan.chainFiles = answers.keepsDefaultPairs ? pairs.chainFiles
+            : layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
         plan.dovecotFound = dovecotChange?.found

@@ -41,6 +41,7 @@ extension RenewalRequest {
             var answers = current
             let entryKey = keyFile ?? names.lazy.compactMap { presentation.entry(for: ServeProof.serverName(forMapKey: $0))?.entry.files.first }.first
             answers.sni = [SNIAnswer(names: names, key: KeySource(privateKey: entryKey ?? certificate, certificate: certificate, intermediates: chain))]
+            answers.keepsDefaultPairs = true
             return answers
         }
     }

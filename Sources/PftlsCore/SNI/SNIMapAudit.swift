@@ -41,21 +41,9 @@ public struct SNIMapAudit {
     /// and checked for its own name, and the database of `map` against the files.
     public func audit(map: SNIMapReference, source: SNIMapSource, expiry: ExpiryThresholds = ExpiryThresholds(),
                       privateCA: Bool = false) -> Result {
-        let reader = PairReader(inspector: inspector)
-        var findings: [Finding] = []
-        let entries = source.entries.map { entry in
-            // A `.example.com` entry serves the subdomains: its certificate must cover one.
-            let options = expiry.applied(to: InspectionOptions(hostname: entry.probeName, privateCA: privateCA))
-            let pairs = reader.pairs(entry.files, options: options)
-            let own = (pairs.flatMap { $0.report.findings.filter { $0.code != .unrelatedCertificate } } + pairs.sameTypeFindings())
-                .map { finding in
-                    Finding(finding.code, finding.severity, file: finding.file,
-                            message: Catalog.text("sni.entry-finding", ["name": SafeText.escape(entry.name), "message": finding.message]), hint: finding.hint)
-                } + entry.syntaxFindings(map: map)
-            findings += own
-            return SNIEntryReport(entry: entry, map: map, pairs: pairs, findings: own)
-        }
-        return Result(entries: entries, findings: findings + databaseFindings(map: map, files: source.entries.flatMap(\.files)))
+        let entries = SNIEntryInspection(reader: PairReader(inspector: inspector), map: map, expiry: expiry, privateCA: privateCA)
+            .reports(source.entries)
+        return Result(entries: entries, findings: entries.flatMap(\.findings) + databaseFindings(map: map, files: source.entries.flatMap(\.files)))
     }
 
     private func databaseFindings(map: SNIMapReference, files: [String]) -> [Finding] {

@@ -55,4 +55,22 @@ import PftlsTestSupport
         #expect(findings.contains { $0.message.hasPrefix("SNI entry other.example.test:") && ($0.code == .hostnameMismatch || $0.code == .nameNotCovered) },
                 "\(findings.map { "\($0.code.rawValue) \($0.message)" })")
     }
+
+    @Test func aLargeMapIsReadOnEveryCoreWithItsReportsInSourceOrderAndInTheCallersLanguage() throws {
+        let (reference, _) = try map(age: 60)
+        let chain = directory.file("mail-chain.pem")
+        // 200 entries (read in parallel from 64): the 11th names a missing file, the 171st a name its certificate lacks.
+        let lines = (0..<200).map { index in
+            index == 10 ? "h10.example.test \(directory.file("missing.pem"))" : index == 170 ? "other.example.org \(chain)" : "mail.example.test \(chain)"
+        }
+        let source = SNIMapSource(text: lines.joined(separator: "\n") + "\n")
+        let result = SNIMapAudit().audit(map: reference, source: source)
+        #expect(result.entries.map(\.entry.line) == Array(1...200), "reports in source order")
+        #expect(result.entries[10].findings.contains { $0.message.hasPrefix("SNI entry h10.example.test:") })
+        #expect(result.entries[170].findings.contains { $0.message.hasPrefix("SNI entry other.example.org:") })
+        #expect(result.entries.enumerated().allSatisfy { index, entry in [10, 170].contains(index) || entry.findings.allSatisfy { $0.severity != .error } })
+        let japanese = Catalog.withLanguage(.ja) { SNIMapAudit().audit(map: reference, source: source) }
+        #expect(japanese.entries[170].findings.first?.message.hasPrefix("SNI エントリ other.example.org：") == true,
+                "\(japanese.entries[170].findings.map(\.message))")
+    }
 }

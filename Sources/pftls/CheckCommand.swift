@@ -20,10 +20,10 @@ struct CheckCommand: ParsableCommand {
     var format: CheckFormat = .text
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.check.warnDaysHelp"), valueName: "N"))
-    var warnDays = 30
+    var warnDays: Int?
 
     @Option(name: .long, help: ArgumentHelp(Catalog.text("check.crit-days.help"), valueName: "N"))
-    var critDays = 7
+    var critDays: Int?
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.check.noProbeHelp")))
     var noProbe = false
@@ -41,8 +41,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var dovecot: DovecotOptions
 
     func validate() throws {
-        if warnDays < 0 { throw ValidationError(Catalog.text("cli.check.warnDaysNegative")) }
-        if critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
+        if let warnDays, warnDays < 0 { throw ValidationError(Catalog.text("cli.check.warnDaysNegative")) }
+        if let critDays, critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
     }
 
     func run() throws {
@@ -90,6 +90,7 @@ enum CheckText {
         var lines = [(report.filesInUse.isEmpty ? Catalog.text("status.noFilesInUse") : Catalog.text("status.filesInUse", ["files": report.filesInUse.map(SafeText.escape).joinedAsList()]))]
         if let leaf = report.leaf {
             lines.append(Catalog.text("check.certificate", ["subject": "\(leaf.subject)", "notAfter": "\(UTCTimestamp.format(leaf.notAfter))", "sha256": "\(leaf.sha256FingerprintText)"]))
+            lines.append(CertificateLifetime(leaf).checkLine(report.expiry))
         }
         lines += CheckPresentationText.keys(report.pairs) + CheckPresentationText.maps(report.sniMaps)
         lines.append(Catalog.text("report.services"))
@@ -157,9 +158,10 @@ enum CheckJSON {
         // Days left for the certificate in use, and for each certificate of its chain, for
         // monitoring that graphs them.
         let certificates = report.chain.map { entry -> JSONValue in
-            ["role": .string(entry.role.rawValue), "subject": .string(entry.certificate.subject), "file": .string(entry.file),
+            JSONValue.object(CertificateLifetime(entry.certificate).json().merging([
+             "role": .string(entry.role.rawValue), "subject": .string(entry.certificate.subject), "file": .string(entry.file),
              "sha256": .string(entry.certificate.sha256FingerprintText), "notAfter": .string(UTCTimestamp.format(entry.certificate.notAfter)),
-             "daysLeft": .integer(entry.certificate.daysLeft())]
+             "daysLeft": .integer(entry.certificate.daysLeft())]) { $1 })
         }
         let counts = JSONValue.object(Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
             (severity.rawValue, JSONValue.integer(report.findings.filter { $0.severity == severity }.count))
@@ -171,7 +173,10 @@ enum CheckJSON {
                                "daysLeft": JSONValue(report.leaf.map { $0.daysLeft() }),
                                "notAfter": JSONValue(report.leaf.map { UTCTimestamp.format($0.notAfter) }),
                                "keys": .array(report.pairs.map(CheckPresentationJSON.pair)), "sni": CheckPresentationJSON.maps(report.sniMaps)]
-        guard case .object(var object) = root, let dovecot = report.dovecot, let installation = dovecot.installation else { return root.rendered }
+        guard case .object(var object) = root else { return root.rendered }
+        // The certificate in use: its start, lifetime, and the thresholds it got in days.
+        if let leaf = report.leaf { object.merge(CertificateLifetime(leaf).json(report.expiry)) { $1 } }
+        guard let dovecot = report.dovecot, let installation = dovecot.installation else { return JSONValue.object(object).rendered }
         let listeners = installation.listeners.map { listener -> JSONValue in
             var entry: [String: JSONValue] = ["name": .string(listener.name), "host": .string(listener.host), "port": .integer(listener.port),
                                               "mode": .string(listener.mode.rawValue)]

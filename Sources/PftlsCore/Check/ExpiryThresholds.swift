@@ -1,22 +1,29 @@
-/// When `check` calls a coming expiry a warning and when an error: `--warn-days` and
-/// `--crit-days`, in force for the findings and for the Nagios perfdata alike.
+/// When `check` calls a coming expiry a warning and when an error: by default a share of
+/// each certificate's lifetime (a third, at most 30 days; a tenth, at most 7 days), or the
+/// fixed days of `--warn-days` and `--crit-days`, in force for the findings and for the
+/// Nagios perfdata alike.
 public struct ExpiryThresholds: Equatable, Sendable {
-    /// Within this many days of its end a certificate is `expires-soon`, a warning.
-    public let warnDays: Int
-    /// Within this many days `expires-soon` is an error (CRITICAL).
-    public let critDays: Int
+    /// Within this many days of its end a certificate is `expires-soon`, a warning; nil: by lifetime.
+    public let warnDays: Int?
+    /// Within this many days `expires-soon` is an error (CRITICAL); nil: by lifetime.
+    public let critDays: Int?
 
-    /// The thresholds; the defaults are `check`'s: 30 and 7 days.
-    public init(warnDays: Int = 30, critDays: Int = 7) {
+    /// The thresholds; nil (the default) is a share of each certificate's lifetime.
+    public init(warnDays: Int? = nil, critDays: Int? = nil) {
         self.warnDays = warnDays
         self.critDays = critDays
     }
 
+    /// The warning threshold in force.
+    public var warning: ExpiryLimit { warnDays.map(ExpiryLimit.days) ?? .lifetimeWarning }
+    /// The critical threshold in force.
+    public var critical: ExpiryLimit { critDays.map(ExpiryLimit.days) ?? .lifetimeCritical }
+
     /// The options an inspection runs with to raise `expires-soon` at these thresholds.
     func applied(to options: InspectionOptions) -> InspectionOptions {
         var options = options
-        options.expiryWarningDays = max(warnDays, critDays)
-        options.expiryErrorDays = critDays
+        options.expiryWarning = warning
+        options.expiryError = critical
         return options
     }
 }

@@ -5,9 +5,10 @@ import Glibc
 /// and what a server certificate must allow.
 struct CertificateChecks {
     let now: Date
-    let expiryWarningDays: Int
-    /// Days before expiry at which `expires-soon` becomes an error; nil: only `expired` is.
-    var expiryErrorDays: Int? = nil
+    /// When `expires-soon` is raised, per certificate (by default a share of its lifetime).
+    let expiryWarning: ExpiryLimit
+    /// When `expires-soon` becomes an error; nil: only `expired` is.
+    var expiryError: ExpiryLimit? = nil
 
     /// Validity, key strength and signature hash, for any certificate of the chain.
     func checkChainMember(_ entry: ChainEntry) -> [Finding] {
@@ -24,7 +25,7 @@ struct CertificateChecks {
             findings.append(Finding(.notYetValid, .error, file: entry.file,
                 message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "date": "\(Self.format(certificate.notBefore))"]),
                 hint: Catalog.text("finding.notYetValid.hint")))
-        } else if let severity = expirySeverity(secondsLeft: certificate.notAfter.timeIntervalSince(now)) {
+        } else if let severity = expirySeverity(of: certificate) {
             let days = Int(certificate.notAfter.timeIntervalSince(now) / 86_400)
             findings.append(Finding(.expiresSoon, severity, file: entry.file,
                 message: Catalog.text(days == 1 ? "finding.expiresSoon.messageOneDay" : "finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "date": "\(Self.format(certificate.notAfter))"]),
@@ -46,11 +47,14 @@ struct CertificateChecks {
         return findings
     }
 
-    /// `expires-soon`'s severity for a certificate still valid for `secondsLeft`: an error
-    /// within `expiryErrorDays`, a warning within `expiryWarningDays`, else none.
-    private func expirySeverity(secondsLeft: Double) -> Severity? {
-        if let expiryErrorDays, secondsLeft <= Double(expiryErrorDays) * 86_400 { return .error }
-        return secondsLeft <= Double(expiryWarningDays) * 86_400 ? .warning : nil
+    /// `expires-soon`'s severity for a certificate still valid: an error past `expiryError`,
+    /// a warning past `expiryWarning`, else none. The error is checked first, so a critical
+    /// threshold beyond the warning one still counts.
+    func expirySeverity(of certificate: Certificate) -> Severity? {
+        let secondsLeft = certificate.notAfter.timeIntervalSince(now)
+        let (notBefore, notAfter) = (certificate.notBefore, certificate.notAfter)
+        if let expiryError, expiryError.isCrossed(secondsLeft: secondsLeft, notBefore: notBefore, notAfter: notAfter) { return .error }
+        return expiryWarning.isCrossed(secondsLeft: secondsLeft, notBefore: notBefore, notAfter: notAfter) ? .warning : nil
     }
 
     /// What only the served (leaf) certificate must satisfy.

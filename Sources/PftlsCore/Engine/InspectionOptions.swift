@@ -7,10 +7,10 @@ public struct InspectionOptions {
     public var hostname: String?
     /// Where passphrases come from; nil means encrypted inputs are reported, not opened.
     public var passphrases: PassphraseSource?
-    /// Days before expiry at which `expires-soon` is raised.
-    public var expiryWarningDays: Int
-    /// Days before expiry at which `expires-soon` is an error (`check --crit-days`); nil: a warning to the end.
-    public var expiryErrorDays: Int?
+    /// When `expires-soon` is raised: by default a third of the certificate's lifetime, at most 30 days.
+    public var expiryWarning: ExpiryLimit
+    /// When `expires-soon` is an error (`check`); nil: a warning to the end.
+    public var expiryError: ExpiryLimit?
     /// Files that give only their key: certificates in them are not part of the
     /// inspection. A renewal that keeps the key in use names the installed chain file,
     /// whose certificate is the old one.
@@ -23,14 +23,14 @@ public struct InspectionOptions {
     public var privateCA = false
 
     /// Creates options.
-    public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarningDays: Int = 30,
-                keyOnlyFiles: Set<String> = [], names: [String] = [], expiryErrorDays: Int? = nil, privateCA: Bool = false) {
-        self.expiryErrorDays = expiryErrorDays
+    public init(hostname: String? = nil, passphrases: PassphraseSource? = nil, expiryWarning: ExpiryLimit = .lifetimeWarning,
+                keyOnlyFiles: Set<String> = [], names: [String] = [], expiryError: ExpiryLimit? = nil, privateCA: Bool = false) {
+        self.expiryError = expiryError
         self.names = names
         self.privateCA = privateCA
         self.hostname = hostname
         self.passphrases = passphrases
-        self.expiryWarningDays = expiryWarningDays
+        self.expiryWarning = expiryWarning
         self.keyOnlyFiles = keyOnlyFiles
     }
 

@@ -68,7 +68,7 @@ public struct Inspector {
         let inputs = InspectionInputs(files, keyOnly: options.keyOnlyFiles)
         findings += inputs.findings(suppressingMissing: files.contains { $0.items.isEmpty && $0.findings.hasErrors })
 
-        let checks = CertificateChecks(now: clock.now, expiryWarningDays: options.expiryWarningDays, expiryErrorDays: options.expiryErrorDays)
+        let checks = CertificateChecks(now: clock.now, expiryWarning: options.expiryWarning, expiryError: options.expiryError)
         let key = inputs.keys.first?.key
         if let key, let file = inputs.keys.first?.file {
             if !key.algorithm.isSupportedByPostfix {

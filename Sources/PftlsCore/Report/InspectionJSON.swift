@@ -12,6 +12,8 @@ public struct InspectionJSON: Encodable {
         public let issuer: String
         public let notBefore: String
         public let notAfter: String
+        /// notAfter − notBefore in days, to two decimals.
+        public let lifetimeDays: Double
         public let subjectAltNames: [String]
         public let key: String
         public let signatureAlgorithm: String
@@ -29,6 +31,7 @@ public struct InspectionJSON: Encodable {
             return ChainItem(
                 role: entry.role, file: SafeText.escape(entry.file), subject: certificate.subject, issuer: certificate.issuer,
                 notBefore: CertificateChecks.format(certificate.notBefore), notAfter: CertificateChecks.format(certificate.notAfter),
+                lifetimeDays: CertificateLifetime(certificate).days,
                 subjectAltNames: certificate.subjectAlternativeNames, key: certificate.keyAlgorithm.englishDescription,
                 signatureAlgorithm: certificate.signatureAlgorithm, sha256Fingerprint: certificate.sha256FingerprintText)
         }

@@ -38,6 +38,7 @@ public struct InspectionText {
         var lines = ["\(indent)\(branch)[\(Catalog.text("role.\(entry.role.rawValue)"))] \(certificate.subject)" + Catalog.text("report.from-file", ["file": SafeText.escape(entry.file)])]
         lines.append(pad + Catalog.text("report.issuer", ["issuer": certificate.issuer]))
         lines.append(pad + Catalog.text("report.valid", ["from": CertificateChecks.format(certificate.notBefore), "until": CertificateChecks.format(certificate.notAfter)]))
+        lines.append(pad + CertificateLifetime(certificate).inspectLine)
         if !certificate.subjectAlternativeNames.isEmpty {
             lines.append(pad + Catalog.text("report.names", ["names": certificate.subjectAlternativeNames.joinedAsList()]))
         }

@@ -5,6 +5,8 @@ import Glibc
 /// report's verdict; the text names the finding that decides it first, then the days the
 /// certificate in use has left; the perfdata gives those days with the thresholds in force
 /// in the plugin range syntax (`days_left=398;30:;7:`: WARNING below 30, CRITICAL below 7).
+/// Thresholds by lifetime are those of the certificate in use, in days with up to two
+/// decimals (a 45-day certificate: `days_left=20;15:;4.5:`).
 public struct NagiosLine {
     /// The verdict, as every other format gives it.
     public let verdict: CheckVerdict
@@ -16,7 +18,6 @@ public struct NagiosLine {
         verdict = report.verdict
         let errors = report.findings.filter { $0.severity == .error }.count
         let warnings = report.findings.filter { $0.severity == .warning }.count
-        let days = report.leaf.map { $0.daysLeft(at: now) }
         let expiry = report.leaf.map { leaf in
             leaf.notAfter < now ? Catalog.text("check.nagios.expired", ["date": UTCTimestamp.format(leaf.notAfter)])
                 : Catalog.text("check.nagios.days", ["days": "\(leaf.daysLeft(at: now))"])
@@ -29,7 +30,11 @@ public struct NagiosLine {
             summary = Catalog.text("check.nagios.summary", ["finding": named, "expiry": expiry])
         }
         let thresholds = report.expiry
-        let perfdata = (days.map { ["days_left=\($0);\(thresholds.warnDays):;\(thresholds.critDays):"] } ?? [])
+        let perfdata = (report.leaf.map { leaf in
+            let lifetime = CertificateLifetime(leaf)
+            let (warn, crit) = (lifetime.days(of: thresholds.warning), lifetime.days(of: thresholds.critical))
+            return ["days_left=\(leaf.daysLeft(at: now));\(CertificateLifetime.decimal(warn)):;\(CertificateLifetime.decimal(crit)):"]
+        } ?? [])
             + ["errors=\(errors)", "warnings=\(warnings)"]
         text = "PFTLS \(verdict.rawValue) - \(Self.oneLine(summary)) | " + perfdata.joined(separator: " ")
     }

@@ -14,7 +14,8 @@ import PftlsTestSupport
         let rsa = try fixture.chain("rsa.pem", ["mail.example.test"], .rsa(bits: 2048))
         let ecdsa = try fixture.chain("ecdsa.pem", ["mail.example.test"], days: 3)
         let conf = fixture.configure(main: "smtpd_tls_chain_files = \(rsa.path), \(ecdsa.path)\n")
-        let report = fixture.audit(running: false).run(configDirectory: conf)
+        // A 4-day certificate with 3 days left is healthy by its lifetime: fixed days make it critical.
+        let report = fixture.audit(running: false).run(configDirectory: conf, expiry: ExpiryThresholds(warnDays: 30, critDays: 7))
         #expect(!report.findings.contains { $0.code == .multipleKeys }, "\(CheckFixture.show(report.findings))")
         #expect(report.pairs.map(\.keyType) == [.rsa, .ecdsa])
         #expect(report.leaf?.isSame(as: rsa.leaf) == true && report.filesInUse == [rsa.path, ecdsa.path])

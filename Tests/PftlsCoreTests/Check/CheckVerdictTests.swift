@@ -38,8 +38,8 @@ import Testing
         let expired = try CertificateFactory.issue(.server("mail.example.test", now: now.addingTimeInterval(-30.5 * 86_400), days: 5),
                                                    subjectKey: try KeyGenerator.generate(.ec(curve: "P-256")))
         let old = NagiosLine(report([finding(.expired, .error, "gone")], leaf: expired), now: now)
-        #expect(old.text.hasPrefix("PFTLS CRITICAL - expired: gone; certificate expired on \(UTCTimestamp.format(expired.notAfter)) | days_left=-26;30:;7: "),
-                "\(old.text)")
+        #expect(old.text.hasPrefix("PFTLS CRITICAL - expired: gone; certificate expired on \(UTCTimestamp.format(expired.notAfter)) | days_left=-26;2:;0.6: "),
+                "by lifetime, the thresholds of that 6-day certificate: \(old.text)")
 
         let unset = NagiosLine(report([finding(.unreadable, .error, "cannot read")], configurationRead: false), now: now)
         #expect(unset.text == "PFTLS UNKNOWN - unreadable: cannot read; no server certificate found | errors=1 warnings=0", "\(unset.text)")
@@ -57,8 +57,10 @@ import Testing
             let options = thresholds.map { $0.applied(to: InspectionOptions()) } ?? InspectionOptions()
             return Inspector().inspect(paths: [directory + "/leaf.pem"], options: options).findings.first { $0.code == .expiresSoon }?.severity
         }
-        #expect(severity(nil) == .warning, "inspect and apply: a warning to the end")
-        #expect(severity(ExpiryThresholds()) == .error, "check: within 7 days, an error")
+        #expect(severity(nil) == nil, "inspect and apply: 5 of 6 days left is more than a third of the lifetime")
+        #expect(severity(ExpiryThresholds()) == nil, "check: likewise")
+        #expect(severity(ExpiryThresholds(warnDays: 30)) == .warning, "--warn-days 30 alone: a warning, critical still by lifetime")
+        #expect(severity(ExpiryThresholds(warnDays: 30, critDays: 7)) == .error, "check: within 7 days, an error")
         #expect(severity(ExpiryThresholds(warnDays: 30, critDays: 3)) == .warning)
         #expect(severity(ExpiryThresholds(warnDays: 2, critDays: 0)) == nil)
         #expect(severity(ExpiryThresholds(warnDays: 2, critDays: 6)) == .error, "a critical threshold past the warning one still counts")

@@ -68,6 +68,23 @@ import PftlsTestSupport
                 && check.dropFirst(41).allSatisfy { $0 == .error }, "\(check)")
     }
 
+    @Test func reportsShowTheStartAndTheLifetime() throws {
+        let leaf = try certificate(days: 45)
+        let now = Self.start.addingTimeInterval(25 * 86_400)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pftls-lifetime-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try leaf.pem.write(toFile: directory + "/leaf.pem", atomically: true, encoding: .utf8)
+        let report = Inspector(clock: FixedClock(now)).inspect(paths: [directory + "/leaf.pem"], options: InspectionOptions())
+        #expect(InspectionText(report).render().contains("lifetime: 45 days"))
+        let json = InspectionJSON(report).render()
+        #expect(json.contains("\"lifetimeDays\" : 45") && json.contains("\"notBefore\" : \"\(UTCTimestamp.format(Self.start))\""), "\(json)")
+        let audit = TLSAudit.Report(findings: [], services: [], filesInUse: [directory + "/leaf.pem"], leaf: leaf, probes: [],
+                                    expiry: ExpiryThresholds(), configurationRead: true)
+        #expect(NagiosLine(audit, now: now).text.hasSuffix("| days_left=20;15:;4.5: errors=0 warnings=0"), "\(NagiosLine(audit, now: now).text)")
+        #expect(CertificateLifetime(leaf).checkLine(ExpiryThresholds(critDays: 2)).hasSuffix("a warning from 15 days left, critical from 2"))
+    }
+
     @Test func thresholdsInDaysForThePerfdata() throws {
         let leaf = try certificate(days: 45)
         let thresholds = ExpiryThresholds()

@@ -96,7 +96,12 @@ import PftlsTestSupport
 
     @Test func oneWarningIsAWarningEverywhere() throws {
         try install("soon", days: 20)
-        let soon = try check()
+        // By its lifetime (21 days) 19 days left is healthy: a warning from 7 days left, critical from 2.1.
+        let byLifetime = try check()
+        byLifetime.expect("OK")
+        #expect(byLifetime.nagiosLine.contains("| days_left=19;7:;2.1: errors=0 warnings=0"), "\(byLifetime.nagiosLine)")
+        // Fixed days override the lifetime.
+        let soon = try check(["--warn-days", "30", "--crit-days", "7"])
         soon.expect("WARNING")
         #expect(soon.codes == ["expires-soon"], "one warning only: \(soon.codes)")
         #expect(soon.text.standardOutput.contains("[expires-soon]"), "\(soon.text.standardOutput)")
@@ -106,7 +111,7 @@ import PftlsTestSupport
         // Below the warning threshold in force: OK in every format.
         try check(["--warn-days", "10"]).expect("OK")
         // Within --crit-days: CRITICAL in every format, the threshold in the perfdata.
-        let critical = try check(["--crit-days", "25"])
+        let critical = try check(["--warn-days", "30", "--crit-days", "25"])
         critical.expect("CRITICAL")
         #expect(critical.nagiosLine.hasPrefix("PFTLS CRITICAL - expires-soon: ") && critical.nagiosLine.contains("| days_left=19;30:;25: "),
                 "\(critical.nagiosLine)")

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// When `check` calls a coming expiry a warning and when an error: by default a share of
 /// each certificate's lifetime (a third, at most 30 days; a tenth, at most 7 days), or the
 /// fixed days of `--warn-days` and `--crit-days`, in force for the findings and for the
@@ -18,6 +20,12 @@ public struct ExpiryThresholds: Equatable, Sendable {
     public var warning: ExpiryLimit { warnDays.map(ExpiryLimit.days) ?? .lifetimeWarning }
     /// The critical threshold in force.
     public var critical: ExpiryLimit { critDays.map(ExpiryLimit.days) ?? .lifetimeCritical }
+
+    /// `expires-soon`'s severity for `certificate` at `now` (nil: not yet, or already expired),
+    /// for screens that colour an expiry date as `check` would judge it.
+    public func severity(of certificate: Certificate, at now: Date) -> Severity? {
+        CertificateChecks(now: now, expiryWarning: warning, expiryError: critical).expirySeverity(of: certificate)
+    }
 
     /// The options an inspection runs with to raise `expires-soon` at these thresholds.
     func applied(to options: InspectionOptions) -> InspectionOptions {

@@ -148,7 +148,9 @@ struct StartStep: WizardStep {
             if !summary.certificateNames.isEmpty { screen.put(label(Catalog.text("word.names")) + summary.certificateNames.joinedAsList(), x: x, y: y); y += 1 }
             if let notAfter = summary.notAfter {
                 let days = Int(notAfter.timeIntervalSinceNow / 86_400)
-                let style: Style = days < 0 ? .error : (days <= 30 ? .warning : .ok)
+                // Coloured as `check` judges it: by the certificate's lifetime.
+                let soon = summary.currentLeaf.flatMap { ExpiryThresholds().severity(of: $0, at: Date()) }
+                let style: Style = days < 0 || soon == .error ? .error : (soon == .warning ? .warning : .ok)
                 screen.put(label(Catalog.text("word.expires")) + Catalog.text(days < 0 ? "wizard.start.expired" : (days == 1 ? "wizard.start.inOneDay" : "wizard.start.inDays"), ["date": UTCTimestamp.format(notAfter), "days": "\(days)"]), x: x, y: y, style: style); y += 1
             }
         }

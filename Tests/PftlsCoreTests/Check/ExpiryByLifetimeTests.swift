@@ -85,6 +85,12 @@ import PftlsTestSupport
         #expect(CertificateLifetime(leaf).checkLine(ExpiryThresholds(critDays: 2)).hasSuffix("a warning from 15 days left, critical from 2"))
     }
 
+    @Test func theWizardColoursTheExpiryByTheSameRule() throws {
+        let leaf = try certificate(days: 45)
+        let severities = [10, 35, 42].map { ExpiryThresholds().severity(of: leaf, at: Self.start.addingTimeInterval(Double($0) * 86_400)) }
+        #expect(severities == [nil, .warning, .error], "\(severities)")
+    }
+
     @Test func thresholdsInDaysForThePerfdata() throws {
         let leaf = try certificate(days: 45)
         let thresholds = ExpiryThresholds()

@@ -74,9 +74,6 @@ public struct Applier {
             }
         }
         defer { withExtendedLifetime(dovecotLock) {} }
-        // The plan's own stage (staged while it was planned) is finished before stale stages
-        // are removed: a stage directory still in use is not a leftover.
-        _ = plan.stagedComplaints?.value
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
             say(Catalog.text("apply.staleStagingRemoved", ["stale": "\(SafeText.escape(stale))"]))
         }

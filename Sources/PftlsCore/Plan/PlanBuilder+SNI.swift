@@ -128,7 +128,7 @@ extension PlanBuilder {
     /// of one type keeps the other.
     private func keptPairs(of entry: SNIAnswer, in presentation: ServerPresentation, besides pairs: [DefaultPairsPlanner.NewPair]) -> [DefaultPairsPlanner.NewPair] {
         guard entry.additionalKey == nil,
-              let existing = presentation.maps.lazy.compactMap({ $0.source?.entries.first { $0.name.lowercased() == entry.names[0] } }).first else { return [] }
+              let existing = presentation.entry(named: entry.names[0]) else { return [] }
         let types = pairs.map(\.type)
         return PairReader(inspector: inspector).pairs(existing.files).compactMap { pair in
             guard let type = pair.keyType, !types.contains(type), let key = pair.report.privateKey, !pair.report.hasErrors else { return nil }

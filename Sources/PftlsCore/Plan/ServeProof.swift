@@ -14,7 +14,7 @@ public struct ServeProof: Sendable {
 
     /// The name to send for a map key: itself, or a subdomain for a `.example.com` key.
     public static func serverName(forMapKey key: String) -> String {
-        key.hasPrefix(".") ? "pftls-probe" + key : key
+        key.hasPrefix(".") ? "pftls-check" + key : key
     }
 
     /// What the probe's place adds to a listener's label: ` (ECDSA, SNI mail.example.org)`.

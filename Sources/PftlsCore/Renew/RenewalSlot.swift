@@ -32,10 +32,8 @@ extension RenewalRequest {
         }
         switch slot {
         case .defaultPair:
-            var answers = current
+            var answers = self.answers(replacing: current)
             answers.privateKey = keyFile ?? current.privateKey
-            answers.certificate = certificate
-            answers.intermediates = chain
             return answers
         case .sni(let names):
             var answers = current
@@ -55,7 +53,7 @@ extension RenewalPlanner {
         let reader = PairReader(inspector: inspector)
         let newType = new.flatMap { ServerKeyType($0.keyAlgorithm) }
         return names.flatMap { name -> [Finding] in
-            guard let entry = presentation.maps.lazy.compactMap({ $0.source?.entries.first { $0.name.lowercased() == name } }).first else { return [] }
+            guard let entry = presentation.entry(named: name) else { return [] }
             let old = reader.pairs(entry.files).first { $0.keyType == newType }?.leaf
             return Self.checks(old: old, new: new, file: file, refusingDroppedNames: refusingDroppedNames)
         }

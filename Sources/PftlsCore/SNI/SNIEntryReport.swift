@@ -23,7 +23,7 @@ public struct SNIEntryReport {
 extension SNIEntry {
     /// The server name a client sends to reach this entry: the name itself, or for a
     /// `.example.com` entry a made-up subdomain, `pftls-check.example.com`.
-    public var probeName: String { name.hasPrefix(".") ? "pftls-check" + name : name }
+    public var probeName: String { ServeProof.serverName(forMapKey: name) }
 
     /// What is wrong with the entry as written: no files at all (the lookup gives nothing
     /// to load, and the handshake for the name fails), or a `*.` wildcard, which Postfix

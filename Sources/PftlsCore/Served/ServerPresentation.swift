@@ -36,6 +36,12 @@ public struct ServerPresentation {
     /// The default pair of `type`.
     public func pair(of type: ServerKeyType) -> PresentedPair? { pairs.first { $0.keyType == type } }
 
+    /// The entry whose map key is exactly `key` (`mail.example.org`, `.example.org`), in any map.
+    public func entry(named key: String) -> SNIEntry? {
+        let wanted = key.lowercased()
+        return maps.lazy.compactMap { $0.source?.entries.first { $0.name.lowercased() == wanted } }.first
+    }
+
     /// The map entry a client sending `serverName` gets from main.cf's maps (or `service`'s
     /// own), as Postfix looks it up: each form of the name (itself, then each `.parent`) in
     /// every map before the next form; nil: the default pairs.

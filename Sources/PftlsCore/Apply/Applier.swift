@@ -74,6 +74,9 @@ public struct Applier {
             }
         }
         defer { withExtendedLifetime(dovecotLock) {} }
+        // The plan's own stage (staged while it was planned) is finished first: a run that
+        // then has nothing to change ends without leaving its stage directory behind.
+        _ = plan.stagedComplaints?.value
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
             say(Catalog.text("apply.staleStagingRemoved", ["stale": "\(SafeText.escape(stale))"]))
         }

@@ -19,11 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("check.format.help"), valueName: "FORMAT"))
     var format: CheckFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.check.warnDaysHelp"), valueName: "N"))
-    var warnDays: Int?
-
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("check.crit-days.help"), valueName: "N"))
-    var critDays: Int?
+    @OptionGroup var expiry: ExpiryOptions
 
     @Flag(name: .long, help: ArgumentHelp(Catalog.text("cli.check.noProbeHelp")))
     var noProbe = false
@@ -40,15 +36,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var dovecot: DovecotOptions
 
-    func validate() throws {
-        if let warnDays, warnDays < 0 { throw ValidationError(Catalog.text("cli.check.warnDaysNegative")) }
-        if let critDays, critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
-    }
-
     func run() throws {
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
-        let report = audit.run(configDirectory: configDirectory.path, expiry: ExpiryThresholds(warnDays: warnDays, critDays: critDays),
+        let report = audit.run(configDirectory: configDirectory.path, expiry: expiry.thresholds,
                                probing: !noProbe, names: names, dns: dns.dnsCheck(),
                                dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))
         if let reportFile { try write(CheckText.render(report), to: reportFile) }

@@ -24,6 +24,8 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var privateCA: PrivateCAOption
 
+    @OptionGroup var expiry: ExpiryOptions
+
     @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.inspect.passphraseFileHelp"), valueName: "FILE"))
     var passphraseFile: String?
 
@@ -47,15 +49,16 @@ struct InspectCommand: ParsableCommand {
         let report: InspectionReport
         if sample {
             let set = try SampleCertificateSet()
-            let options = InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names, privateCA: privateCA.privateCA)
+            let options = expiry.thresholds.applied(to: InspectionOptions(hostname: hostname ?? SampleCertificateSet.hostname, names: names,
+                                                                          privateCA: privateCA.privateCA))
             report = Inspector(trustStore: .trusting([set.root])).inspect(decoded: set.decodedFiles(), options: options)
         } else {
             // With --names, one postconf question gives myhostname and the mail domains.
             let configured = namesInUse ? ConfigQuery.ask(configDirectory: nil, processes: SystemProcessRunner()) : nil
             let configuredHost = configured?.value("myhostname") ?? ""
             let hostname = hostname ?? (configuredHost.isEmpty ? HostnameDefault().resolve() : configuredHost)
-            let options = InspectionOptions(hostname: hostname, passphrases: try PassphraseOption.source(file: passphraseFile), names: names,
-                                            privateCA: privateCA.privateCA)
+            let options = expiry.thresholds.applied(to: InspectionOptions(hostname: hostname, passphrases: try PassphraseOption.source(file: passphraseFile),
+                                                                          names: names, privateCA: privateCA.privateCA))
             report = namesChecked(Inspector().inspect(paths: files, options: options), hostname: hostname, configured: configured)
         }
         print(json ? InspectionJSON(report).render() : InspectionText(report).render(), terminator: json ? "\n" : "")

@@ -28,7 +28,7 @@ public struct ExpiryThresholds: Equatable, Sendable {
     }
 
     /// The options an inspection runs with to raise `expires-soon` at these thresholds.
-    func applied(to options: InspectionOptions) -> InspectionOptions {
+    public func applied(to options: InspectionOptions) -> InspectionOptions {
         var options = options
         options.expiryWarning = warning
         options.expiryError = critical

@@ -26,9 +26,8 @@ struct CertificateChecks {
                 message: Catalog.text("finding.notYetValid.message", ["name": "\(name)", "date": "\(Self.format(certificate.notBefore))"]),
                 hint: Catalog.text("finding.notYetValid.hint")))
         } else if let severity = expirySeverity(of: certificate) {
-            let days = Int(certificate.notAfter.timeIntervalSince(now) / 86_400)
             findings.append(Finding(.expiresSoon, severity, file: entry.file,
-                message: Catalog.text(days == 1 ? "finding.expiresSoon.messageOneDay" : "finding.expiresSoon.message", ["name": "\(name)", "days": "\(days)", "date": "\(Self.format(certificate.notAfter))"]),
+                message: Self.expiresSoonMessage(name: name, secondsLeft: certificate.notAfter.timeIntervalSince(now), date: Self.format(certificate.notAfter)),
                 hint: Catalog.text("finding.expiresSoon.hint")))
         }
         let algorithm = certificate.keyAlgorithm
@@ -45,6 +44,17 @@ struct CertificateChecks {
                 hint: Catalog.text("finding.sha1Signature.hint")))
         }
         return findings
+    }
+
+    /// `expires-soon`'s sentence: in days, or in hours within the last day (a 6-day
+    /// certificate goes critical about 14 hours before its end, never "in 0 days").
+    private static func expiresSoonMessage(name: String, secondsLeft: Double, date: String) -> String {
+        let days = Int(secondsLeft / 86_400)
+        guard days < 1 else {
+            return Catalog.text(days == 1 ? "finding.expiresSoon.messageOneDay" : "finding.expiresSoon.message", ["name": name, "days": "\(days)", "date": date])
+        }
+        let hours = Int(secondsLeft / 3_600)
+        return Catalog.text(hours <= 1 ? "finding.expiresSoon.messageOneHour" : "finding.expiresSoon.messageHours", ["name": name, "hours": "\(hours)", "date": date])
     }
 
     /// `expires-soon`'s severity for a certificate still valid: an error past `expiryError`,

@@ -4,14 +4,14 @@ import Testing
 import PftlsTestSupport
 
 /// `pftls check --format prometheus` and `--metrics-file` on a real Postfix serving RSA and
-/// ECDSA side by side and an SNI entry, whose ECDSA chain file was replaced without a reload:
-/// the metrics pass `promtool check metrics`, give each leaf's notAfter on disk and as served,
-/// 0 where the listener serves the old ECDSA leaf, the verdict and counts the JSON gives; the
-/// file is replaced atomically, 0644, never seen half written.
+/// ECDSA side by side and an SNI entry (`hash:`, built with `postmap -F`) whose ECDSA file was
+/// replaced without postmap: the metrics pass `promtool check metrics`, give each leaf's
+/// notAfter on disk and as served, 0 where the listener serves the entry's old leaf, the
+/// verdict and counts the JSON gives; the file is replaced atomically, 0644, never seen half written.
 @Suite(.serialized, .tags(.endToEnd)) struct CheckMetricsEndToEndTests {
     let postfix: ThrowawayPostfix
     let tls: String
-    /// The leaves on disk (rsa, ecdsa, a) and the ECDSA leaf Postfix still serves (served-ecdsa).
+    /// The leaves on disk (rsa, ecdsa, a) and the leaf Postfix still serves for a.example.test (served-a).
     let leaves: [String: Certificate]
 
     init() throws {
@@ -33,9 +33,9 @@ import PftlsTestSupport
                           "smtpd_tls_chain_files=\(tls)/rsa.pem, \(tls)/ecdsa.pem", "tls_server_sni_maps=hash:\(tls)/sni"])
         ThrowawayPostfix.backdate(postfix.configDirectory + "/main.cf")
         try postfix.start()
-        // The ECDSA chain replaced behind Postfix's back: ECDSA clients still get the old leaf.
-        leaves["served-ecdsa"] = leaves["ecdsa"]
-        leaves["ecdsa"] = try CheckSNIEndToEndTests.writeChain(tls + "/ecdsa.pem", names: ["mail.example.test"], kind: .ec(curve: "P-256"), pki: fixtures.pki)
+        // The entry's file replaced without postmap: the database still holds (and serves) the old leaf.
+        leaves["served-a"] = leaves["a"]
+        leaves["a"] = try CheckSNIEndToEndTests.writeChain(tls + "/a.pem", names: ["a.example.test"], kind: .ec(curve: "P-256"), pki: fixtures.pki)
         self.leaves = leaves
     }
 
@@ -75,12 +75,12 @@ import PftlsTestSupport
         #expect(metrics.values(expiry, ["source": "file", "sni": "a.example.test"]) == notAfter("a"))
         let smtp = ["service": postfix.smtpListen, "address": postfix.smtpListen]
         #expect(metrics.values(expiry, smtp.merging(["source": "served", "key_type": "RSA", "sni": ""]) { $1 }) == notAfter("rsa"))
-        #expect(metrics.values(expiry, smtp.merging(["source": "served", "key_type": "ECDSA", "sni": ""]) { $1 }) == notAfter("served-ecdsa"))
-        #expect(metrics.values(expiry, smtp.merging(["source": "served", "sni": "a.example.test"]) { $1 }) == notAfter("a"))
+        #expect(metrics.values(expiry, smtp.merging(["source": "served", "key_type": "ECDSA", "sni": ""]) { $1 }) == notAfter("ecdsa"))
+        #expect(metrics.values(expiry, smtp.merging(["source": "served", "key_type": "ECDSA", "sni": "a.example.test"]) { $1 }) == notAfter("served-a"))
         let serves = "pftls_listener_serves_installed"
         #expect(metrics.values(serves, smtp.merging(["key_type": "RSA", "sni": ""]) { $1 }) == [1])
-        #expect(metrics.values(serves, smtp.merging(["key_type": "ECDSA", "sni": ""]) { $1 }) == [0], "\(result.standardOutput)")
-        #expect(metrics.values(serves, smtp.merging(["sni": "a.example.test"]) { $1 }) == [1])
+        #expect(metrics.values(serves, smtp.merging(["key_type": "ECDSA", "sni": ""]) { $1 }) == [1])
+        #expect(metrics.values(serves, smtp.merging(["key_type": "ECDSA", "sni": "a.example.test"]) { $1 }) == [0], "\(result.standardOutput)")
         #expect(metrics.values("pftls_listener_up", smtp).allSatisfy { $0 == 1 } && metrics.values("pftls_listener_up", smtp).count == 3)
         #expect(metrics.values("pftls_certificate_lifetime_remaining_ratio").allSatisfy { $0 > 0.99 && $0 <= 1 })
 
@@ -144,7 +144,7 @@ import PftlsTestSupport
         #expect(missing.status == 2 && missing.standardOutput.isEmpty, "\(missing.all)")
         #expect(missing.standardError.contains("the directory \(postfix.root)/none does not exist"), "\(missing.standardError)")
         #expect(!FileManager.default.fileExists(atPath: postfix.root + "/none"))
-        let japanese = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--no-probe", "--metrics-file", directory], environment: ["LANG": "ja_JP.UTF-8"])
+        let japanese = try Pftls.run(["--lang", "ja", "check", "--config-dir", postfix.configDirectory, "--no-probe", "--metrics-file", directory])
         #expect(japanese.status == 2 && japanese.standardError.contains("はディレクトリです"), "\(japanese.all)")
     }
 }

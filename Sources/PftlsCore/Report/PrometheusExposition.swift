@@ -45,7 +45,7 @@ public struct PrometheusExposition {
         let key = family.name + "{" + zip(labels, rendered).sorted { $0.0.name < $1.0.name }.map(\.1).joined(separator: ",") + "}"
         guard series.insert(key).inserted else { return false }
         precondition(labels.allSatisfy { Self.isLabelName($0.name) } && Set(labels.map(\.name)).count == labels.count,
-                     "label names invalid or given twice: \(labels.map(\.name))")
+                     "label names: \(labels.map(\.name))")
         lines[family.name, default: []].append(family.name + (labels.isEmpty ? "" : "{" + rendered.joined(separator: ",") + "}") + " " + Self.format(value))
         return true
     }

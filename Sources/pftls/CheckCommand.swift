@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("check.report-file.help"), valueName: "FILE"), transform: AbsolutePath.of)
     var reportFile: String?
 
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("check.metrics-file.help"), valueName: "FILE"), transform: AbsolutePath.of)
+    var metricsFile: String?
+
     @OptionGroup var dns: ResolverOptions
 
     @OptionGroup var privateCA: PrivateCAOption
@@ -37,17 +40,22 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var dovecot: DovecotOptions
 
     func run() throws {
+        let metricsFile = try metricsFile.map(CheckMetricsFile.checked)
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
         let report = audit.run(configDirectory: configDirectory.path, expiry: expiry.thresholds,
                                probing: !noProbe, names: names, dns: dns.dnsCheck(),
                                dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))
         if let reportFile { try write(CheckText.render(report), to: reportFile) }
+        // One set of metrics (one check time) for the file and standard output.
+        let metrics = metricsFile != nil || format == .prometheus ? CheckMetrics(report, configDirectory: configDirectory.path).text : ""
+        try metricsFile?.write(metrics)
         // One verdict for every format; each exits by its own convention.
         let verdict = report.verdict
         switch json ? .json : format {
         case .text: print(CheckText.render(report), terminator: "")
         case .json: print(CheckJSON.render(report), terminator: "")
+        case .prometheus: print(metrics, terminator: "")
         case .nagios:
             print(NagiosLine(report).text)
             throw ExitCode(verdict.pluginExitStatus)
@@ -73,6 +81,8 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     /// One Nagios/Icinga plugin line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     case nagios
+    /// The Prometheus text exposition format, for node_exporter's textfile collector; exits as text.
+    case prometheus
 }
 
 /// The check report for people: files, services, probes, findings.

@@ -39,14 +39,15 @@ import PftlsTestSupport
     }
 
     /// Runs the unit's program in its sandbox with /etc/default/pftls as shipped, the built
-    /// pftls and `extra`; returns the result and how long it took.
-    private func runUnit(_ unit: ServiceSandbox, _ extra: [String: String] = [:]) throws -> (result: Shell.Result, seconds: Double) {
+    /// pftls and `extra`, and the test's `standIns` beside the instance's; returns the result and how long it took.
+    private func runUnit(_ unit: ServiceSandbox, _ extra: [String: String] = [:],
+                         standIns: [(source: String, target: String)] = []) throws -> (result: Shell.Result, seconds: Double) {
         #expect(unit.values("ExecStart") == ["/usr/lib/pftls/pftls-check-report"], "the program below is the one the unit starts")
         let environment = try ServiceSandbox.environment(file: Self.repository + "/contrib/default/pftls")
             .merging(["PFTLS": Pftls.executable, "PFTLS_RESOLVER": "none", "LANG": "C.UTF-8"]) { $1 }.merging(extra) { $1 }
         let start = Date()
         let result = try unit.run(Self.script, environment: environment,
-                                  standIns: [(postfix.root + "/queue", "/var/spool/postfix"), (systemConfig, "/etc/postfix")], cap: 60)
+                                  standIns: [(postfix.root + "/queue", "/var/spool/postfix"), (systemConfig, "/etc/postfix")] + standIns, cap: 60)
         return (result, Date().timeIntervalSince(start))
     }
 
@@ -60,10 +61,33 @@ import PftlsTestSupport
         #expect(mail.count == 1, "queued: \(mail.map(\.id)), maildrop: \(QueuedMail.maildrop(of: postfix)), run: \(run.result.all)")
         let message = try #require(mail.first)
         #expect(message.recipients.count == 1 && message.recipients[0].split(separator: "@").first == "postmaster", "\(message.recipients)")
-        #expect(Self.decoded(message.header("Subject").first ?? "") == "pftls check on \(hostname): \(statusLine)", "\(message.headers)")
+        #expect(message.header("Subject") == ["pftls check on \(hostname): WARNING"], "\(message.headers)")
         // The report of the same run, with what the probes saw.
         #expect(message.body.hasPrefix(statusLine + "\n\n") && message.body.contains("Services:") && message.body.contains("Result: "),
                 "\(message.body)")
+    }
+
+    /// With PFTLS_METRICS_FILE set in /etc/default/pftls, the same single run writes the metrics
+    /// into node_exporter's textfile directory, which the sandbox leaves writable (a test
+    /// directory stands in for /var/lib/prometheus); a file anywhere else is refused by it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/var/lib/prometheus"), "no /var/lib/prometheus to stand in for (Debian package prometheus)"))
+    func theTimersRunWritesTheMetricsFromItsSandbox() throws {
+        let prometheus = postfix.root + "/prometheus"
+        try FileManager.default.createDirectory(atPath: prometheus + "/node-exporter", withIntermediateDirectories: true)
+        let unit = try ServiceSandbox(unitFile: Self.unitFile)
+        #expect(unit.readWritePaths.contains { $0.path == "/var/lib/prometheus/node-exporter" && $0.optional }, "\(unit.readWritePaths)")
+        let run = try runUnit(unit, ["PFTLS_METRICS_FILE": "/var/lib/prometheus/node-exporter/pftls.prom"], standIns: [(prometheus, "/var/lib/prometheus")])
+        #expect(run.result.status == 1 && run.result.output.hasPrefix("PFTLS WARNING - "), "\(run.result.all)")
+        let file = prometheus + "/node-exporter/pftls.prom"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(try PrometheusText(text).values("pftls_check_status") == [1], "the run's own verdict: \(text)")
+        #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o644)
+        if let promtool = PrometheusText.promtool(text) { #expect(promtool.status == 0 && promtool.all.isEmpty, "\(promtool.all)") }
+        #expect(QueuedMail.all(in: postfix).count == 1, "and the report is mailed: \(run.result.all)")
+
+        let elsewhere = try runUnit(unit, ["PFTLS_METRICS_FILE": "/var/lib/prometheus/pftls.prom"], standIns: [(prometheus, "/var/lib/prometheus")])
+        #expect(elsewhere.result.status == 2 && elsewhere.result.error.contains("cannot write the metrics"), "\(elsewhere.result.all)")
+        #expect(!FileManager.default.fileExists(atPath: prometheus + "/pftls.prom"))
     }
 
     @Test func withoutReadWritePathsNothingIsQueuedAndTheRunStillEnds() throws {
@@ -127,7 +151,7 @@ import PftlsTestSupport
         #expect(package.contains("contrib/default/pftls \"$root/etc/default/pftls\""))
     }
 
-    @Test func theSubjectIsEncodedFromTheStatusLineAlone() throws {
+    @Test func theSubjectIsFixedTextAndThePrintedLinesStayInTheBody() throws {
         let calls = postfix.root + "/src/calls"
         let fake = try fakePftls(status: 1, calls: calls, standardOutput:
             "PFTLS WARNING - 証明書の期限まであと 10 日、更新してください。 [cert-expiring]\\rBcc: cr@example.test\\nBcc: lf@example.test\\n")
@@ -139,18 +163,43 @@ import PftlsTestSupport
 
         let message = try #require(QueuedMail.all(in: postfix).first, "\(run.all)\n\(postfix.maillog)")
         #expect(message.recipients.count == 1 && message.recipients[0].split(separator: "@").first == "postmaster", "\(message.recipients)")
-        #expect(message.header("Bcc").isEmpty && message.header("Subject").count == 1, "\(message.headers)")
-        let subject = try #require(message.headers.first { $0.hasPrefix("Subject: ") })
-        let lines = subject.split(separator: "\n")
-        #expect(lines.count > 1 && lines.allSatisfy { $0.utf8.count <= 78 }, "folded, each line at most 78: \(subject)")
-        for (index, line) in lines.enumerated() {
-            let word = line.dropFirst(index == 0 ? "Subject: ".count : 1)
-            #expect(word.wholeMatch(of: /=\?UTF-8\?B\?[A-Za-z0-9+\/]+=*\?=/) != nil && word.count <= 75, "an encoded-word: \(line)")
-        }
-        #expect(Self.decoded(String(subject.dropFirst("Subject: ".count))) == "pftls check on \(hostname): "
-                + "PFTLS WARNING - 証明書の期限まであと 10 日、更新してください。 [cert-expiring]Bcc: cr@example.test")
+        #expect(message.header("Bcc").isEmpty && message.header("Subject") == ["pftls check on \(hostname): WARNING"], "\(message.headers)")
+        // The status line (its carriage return dropped) and the report are the body.
+        #expect(message.body.hasPrefix("PFTLS WARNING - 証明書の期限まであと 10 日、更新してください。 [cert-expiring]Bcc: cr@example.test\n\n"),
+                "\(message.body)")
         #expect(message.body.contains("REPORT FOR PEOPLE") && !message.body.contains("standard error") && !message.body.contains("lf@"),
                 "\(message.body)")
+    }
+
+    /// What the script hands sendmail, whatever pftls prints (line ends, carriage returns,
+    /// header lines, bytes that are not UTF-8) and however it exits: the same fixed header
+    /// block, the Subject chosen by the exit status alone; pftls runs once per check.
+    @Test func theHeadersAreFixedWhateverPftlsPrints() throws {
+        let hostile = "Bcc: out@example.test\\r\\nSubject: hijacked\\n\\nTo: x@y\\n\\351\\377\\300 end\\n"
+        let metrics = postfix.root + "/src/metrics.prom"
+        for (status, verdict) in [(1, "WARNING"), (2, "CRITICAL"), (3, "UNKNOWN"), (126, "UNKNOWN")] {
+            let calls = postfix.root + "/src/calls-\(status)"
+            let fake = try fakePftls(status: status, calls: calls, standardOutput: hostile)
+            let mail = postfix.root + "/src/mail-\(status)"
+            let sendmail = postfix.root + "/src/sendmail"
+            try "#!/bin/sh\ncat > \"$CAPTURE\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
+            chmod(sendmail, 0o755)
+            let run = runScript(fake, ["SENDMAIL=" + sendmail, "CAPTURE=" + mail, "PFTLS_METRICS_FILE=" + metrics])
+            #expect(run.status == Int32(status), "\(run.all)")
+            let invocations = try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n")
+            #expect(invocations.count == 1 && invocations[0].hasPrefix("check --format nagios --report-file ")
+                    && invocations[0].hasSuffix(" --metrics-file \(metrics)"), "one run, with the metrics file: \(invocations)")
+            let handed = try #require(FileManager.default.contents(atPath: mail), "\(run.all)")
+            let separator = try #require(handed.firstRange(of: Data("\n\n".utf8)), "no end of headers: \(handed)")
+            let headers = String(decoding: handed[..<separator.lowerBound], as: UTF8.self)
+            #expect(headers.split(separator: "\n", omittingEmptySubsequences: false) == [
+                "To: postmaster", "Subject: pftls check on \(hostname): \(verdict)", "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit",
+            ], "status \(status): \(headers)")
+            // The first printed line, without its carriage return, starts the body.
+            let body = Data(handed[separator.upperBound...])
+            #expect(body.starts(with: Data("Bcc: out@example.test\n\n".utf8)), "\(String(decoding: body, as: UTF8.self))")
+        }
     }
 
     @Test func anOKCheckMailsNothing() throws {
@@ -180,22 +229,10 @@ import PftlsTestSupport
         return path
     }
 
-    /// Runs the script outside a sandbox, sendmail queueing into the instance (MAIL_CONFIG).
-    private func runScript(_ pftls: String) -> Shell.Result {
+    /// Runs the script outside a sandbox, sendmail queueing into the instance (MAIL_CONFIG),
+    /// with `extra` settings (`NAME=value`).
+    private func runScript(_ pftls: String, _ extra: [String] = []) -> Shell.Result {
         Shell.run("env", ["-i", "PATH=" + ServiceSandbox.path, "LANG=C.UTF-8", "MAIL_CONFIG=" + postfix.configDirectory,
-                          "PFTLS=" + pftls, Self.script])
-    }
-
-    /// A header value of RFC 2047 encoded-words decoded, each on its own: nil when one is
-    /// not base64 of whole UTF-8 characters.
-    static func decoded(_ value: String) -> String? {
-        var text = ""
-        for word in value.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            guard word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?="),
-                  let bytes = Data(base64Encoded: String(word.dropFirst(10).dropLast(2))),
-                  let part = String(data: bytes, encoding: .utf8) else { return nil }
-            text += part
-        }
-        return text
+                          "PFTLS=" + pftls] + extra + [Self.script])
     }
 }

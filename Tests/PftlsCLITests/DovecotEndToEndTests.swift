@@ -96,7 +96,7 @@ import PftlsTestSupport
     @Test func filesSwappedBehindDovecotsBackAreReportedStale() throws {
         try fixtures.issueLeaf("a")
         #expect(try postfix.apply(answers: answers("a")).status == 0)
-        try fixtures.issueLeaf("b")
+        let b = try fixtures.issueLeaf("b")
         // Another tool writes new files and forgets `doveadm reload`.
         let pem = try String(contentsOfFile: fixtures.path("b.pem"), encoding: .utf8) + String(contentsOfFile: fixtures.path("intermediate.pem"), encoding: .utf8)
         try pem.write(toFile: postfix.root + "/tls/dovecot-cert.pem", atomically: true, encoding: .utf8)
@@ -109,6 +109,12 @@ import PftlsTestSupport
         #expect(check.standardOutput.contains("[dovecot-differs-from-postfix]"), "\(check.all)")
         let nagios = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--private-ca", "--format", "nagios"])
         #expect(nagios.status == 2 && nagios.standardOutput.hasPrefix("PFTLS CRITICAL"), "\(nagios.all)")
+        // The metrics say the same: Dovecot's listeners answer, with another leaf than its file holds.
+        let prometheus = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--private-ca", "--format", "prometheus"])
+        let metrics = try PrometheusText(prometheus.standardOutput)
+        let imaps = ["daemon": "dovecot", "service": "imaps", "address": "127.0.0.1:\(dovecot.listener("imaps").port)"]
+        #expect(metrics.values("pftls_listener_serves_installed", imaps) == [0] && metrics.values("pftls_listener_up", imaps) == [1], "\(prometheus.all)")
+        #expect(metrics.values("pftls_certificate_expiry_timestamp_seconds", ["daemon": "dovecot", "source": "file"]) == [b.notAfter.timeIntervalSince1970])
         _ = try dovecot.reload()
         let after = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--private-ca", "--json"])
         #expect(!after.standardOutput.contains("stale-served-certificate"), "\(after.all)")

@@ -25,6 +25,9 @@ import Testing
         "postconf: fatal: postconf",  // stands in for Postfix's own words
         "# pftls canary:", "a temporary listener for the new certificate; removed again at once",  // master.cf comment
         "a temporary block for the new certificate; removed again at once",  // dovecot.conf comment
+        // Prometheus HELP texts (CheckMetrics): a machine format in English, like JSON keys.
+        "When pftls check ran", "The verdict of pftls check as", "Findings of pftls check by", "The leaf certificate's not",
+        "Share of the leaf certificate's lifetime", "when the TLS handshake with the listener", "when the listener serves the leaf",
     ]
 
     @Test func everySentenceInTheSourcesComesFromTheCatalog() throws {

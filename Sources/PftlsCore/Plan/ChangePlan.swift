@@ -35,6 +35,9 @@ public struct ChangePlan {
     public var sniMap: SNIMapReference? = nil
     /// The indexed SNI maps `postmap -F` updates after the files are written.
     public var sniRebuilds: [SNIMapUpdate] = []
+    /// Maps among `sniRebuilds` whose database is older than their files already: the
+    /// change is not a no-op even when every file is as planned (an earlier run was stopped).
+    public var staleSNIDatabases: [SNIMapReference] = []
     /// chain-file layout: `smtpd_tls_chain_files` after the change, in order.
     public var chainFiles: [String] = []
     /// The Dovecot instance the change covers as well, nil when it covers none.
@@ -63,7 +66,7 @@ public struct ChangePlan {
     public var changedFiles: [PlannedFile] { files.filter(\.changes) }
 
     /// True when applying would change nothing.
-    public var isNoOp: Bool { changedFiles.isEmpty && directoryToCreate == nil }
+    public var isNoOp: Bool { changedFiles.isEmpty && directoryToCreate == nil && staleSNIDatabases.isEmpty }
 
     /// The ordered operations as one line each, for review screens and --dry-run.
     public var steps: [String] {

@@ -16,6 +16,9 @@ extension PlanBuilder {
         var mainSetting: String?
         /// The map the entries go into.
         var map: SNIMapReference?
+        /// Maps to rebuild whose database is already older than their files (a run stopped
+        /// between the map's edit and `postmap`): rebuilt even when no file changes now.
+        var staleDatabases: [SNIMapReference] = []
     }
 
     /// The SNI entries' files and map edit for `answers.sni`, over the maps in force.
@@ -74,6 +77,13 @@ extension PlanBuilder {
         for map in presentation.maps where map.reference.isIndexed && !change.rebuilds.contains(where: { $0.reference == map.reference }) {
             let files = [map.reference.name] + (map.source?.entries.flatMap(\.files) ?? [])
             if files.contains(where: written.contains) { change.rebuilds.append(SNIMapUpdate(reference: map.reference, entries: nil)) }
+        }
+        for map in presentation.maps where !values.isEmpty && change.rebuilds.contains(where: { $0.reference == map.reference }) && !isUpToDate(map) {
+            change.staleDatabases.append(map.reference)
+            let database = SNIMapAudit.database(of: map.reference) ?? map.reference.name
+            change.findings.append(Finding(.sniMapStale, .info, file: database,
+                                           message: Catalog.text("sni.plan.database-stale-rebuilt", ["database": SafeText.escape(database)]),
+                                           hint: Catalog.text("sni.plan.database-stale-rebuilt.hint")))
         }
         change.findings += shadowedEntries(inMain, answered: Set(values.map { $0.name.lowercased() }), written: written, defaultLeaf: defaultLeaf)
         return change

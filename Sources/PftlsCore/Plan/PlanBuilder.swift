@@ -226,6 +226,7 @@ public struct PlanBuilder {
         plan.chain = report.servedChain
         plan.proofs = ServeProof.proofs(serverName: nil, served: pairs.served) + sni.proofs
         plan.sniRebuilds = sni.rebuilds
+        plan.staleSNIDatabases = sni.staleDatabases
         plan.sniMap = sni.map
         plan.chainFiles = answers.keepsDefaultPairs ? pairs.chainFiles
             : layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []

@@ -42,17 +42,23 @@ struct CsrCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Catalog.text("csr.out.help"), valueName: "DIR"))
     var out: String?
 
+    @Flag(name: .long, help: ArgumentHelp(Catalog.text("csr.next-key.help")))
+    var nextKey = false
+
     @OptionGroup var configDirectory: ConfigDirectoryOption
+
+    @OptionGroup var dns: ResolverOptions
 
     func validate() throws {
         for name in names where !RequestMaker.isHostName(name) {
             throw ValidationError(Catalog.text("csr.bad-name", ["name": SafeText.escape(name)]))
         }
+        if nextKey && reuseKey { throw ValidationError(Catalog.text("csr.next-key.not-with-reuse")) }
         _ = try fields()
     }
 
     /// `--subject` read and held to the rules.
-    private func fields() throws -> RequestSubject {
+    func fields() throws -> RequestSubject {
         guard let subject else { return .empty }
         do { return try RequestSubject.parse(subject) } catch { throw ValidationError(error.description) }
     }
@@ -69,6 +75,7 @@ struct CsrCommand: ParsableCommand {
             if let advice = hostName.advice(for: .commandLine) { throw ValidationError(advice) }
             if case .qualified(let name) = hostName { chosen = [name] }
         }
+        if nextKey { return try stageNextKey(names: chosen, installation: installation, setup: setup) }
         var reuse: (key: PrivateKey, path: String)?
         if reuseKey {
             guard let found = try keyInUse(setup.get()) else { throw ValidationError(Catalog.text("csr.no-key-in-use", ["dir": SafeText.escape(configDir)])) }

@@ -81,8 +81,12 @@ struct RenewCommand: ParsableCommand {
         let presentation = ServerPresentation.read(setup, fileSystem: fileSystem, inspector: inspector)
         if let renewed = renewedLineage,
            !admits(renewed, inUse: current, presentation: presentation, hostname: installation.hostname, inspector: inspector) { return }
-        let request = self.request
+        var request = self.request
         let newLeaf = inspector.inspect(paths: [request.certificate] + request.chain).leaf
+        // A certificate for the staged next key (`csr --next-key`) promotes it.
+        let promoted = request.key == nil ? NextKeyStore(fileSystem: fileSystem)
+            .promotion(for: newLeaf, pairs: presentation.pairs, setup: setup, configDirectory: change.configDirectory.path) : nil
+        request.key = request.key ?? promoted?.path
         let slot = RenewalSlot.choose(leaf: newLeaf, hostname: installation.hostname, explicitNames: sniNames, presentation: presentation)
         var answers = request.answers(replacing: current.answers, slot: slot, presentation: presentation, newLeaf: newLeaf)
         answers.names = names
@@ -97,14 +101,16 @@ struct RenewCommand: ParsableCommand {
             .readingBaseline(whenConfigUnchanged: ConfigBaseline.read(installation, processes: processes, runCheck: false))
             .build(answers, setup: .success(setup), passphrases: passphrases, hostname: hostname)
         // A renewal that drops a name in use is refused unless asked for.
-        let plan = built.adding(slot == .defaultPair
+        var plan = built.adding(slot == .defaultPair
             ? RenewalPlanner.checks(old: presentation.pairs.first { $0.keyType == newLeaf.flatMap { ServerKeyType($0.keyAlgorithm) } }?.leaf ?? current.leaf,
                                     new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped)
             : RenewalPlanner(inspector: inspector).sniChecks(slot, presentation: presentation, new: newLeaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
+        plan.retiredKeyFiles = promoted.map { [$0.path] } ?? []
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")
             return
         }
+        if let promoted { print(Catalog.text("renew.next-key.promoting", ["path": SafeText.escape(promoted.path)])) }
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if plan.hasErrors {
             StandardStreams.writeError(Catalog.text("renew.refused"))
@@ -118,6 +124,10 @@ struct RenewCommand: ParsableCommand {
         let oldKeyDigest = keyDigest(current.keyFile, passphrases: nil, inspector: inspector)
         guard try ApplyReport.run(plan, options: change, command: "renew", processes: processes,
                                   unchanged: Catalog.text("renew.alreadyInstalled")) != nil else { return }
+        if let promoted {
+            print(Catalog.text("renew.next-key.promoted", ["path": SafeText.escape(promoted.path)]))
+            return
+        }
         if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {
             print(Catalog.text("renew.publishTLSA"))
             print("  3 1 1 \(Hex.lowercase(newKeyDigest))")

@@ -120,6 +120,7 @@ public struct Applier {
             backup = try BackupSet(root: options.backupRoot ?? plan.configDirectory + "/pftls-backups",
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
+            for path in plan.retiredKeyFiles { try backup.save(path, secret: true) }
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
             try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed, wasRunning: wasRunning,
                                                   dovecotConfig: plan.dovecot?.configFile).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
@@ -324,6 +325,7 @@ public struct Applier {
                 }
             }
         }
+        removeRetiredKeys(plan, audit: audit).forEach(say)
         audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
         var outcome = ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
                                    probes: probeResults, log: log)

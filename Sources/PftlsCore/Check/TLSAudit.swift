@@ -107,10 +107,15 @@ public struct TLSAudit {
             probes = run(ListenerProbe.plan(services: services, pairs: presentation.pairs, indexes: indexes.index(for:)))
             findings += probes.flatMap(findings(of:)) + unfinished(probes, deadline: probeDeadline)
         }
+        let staged = stagedNextKeys(setup, pairs: presentation.pairs, configDirectory: configDirectory)
+        findings += staged.findings
         if let dns, let first, !first.chain.isEmpty {
             let lookups = dns.lookUp(hostname: hostname, value: installation.configured.value)
             findings += dns.served(chains: { name in Self.chains(for: name, pairs: presentation.pairs, indexes: indexes, probes: probes) },
                                    lookups: lookups, known: names + [hostname].compactMap { $0 })
+            findings += nextKeyFindings(staged.keys, lookups: lookups, pairs: presentation.pairs, maps: maps, probes: probes) { name in
+                Self.chains(for: name, pairs: presentation.pairs, indexes: indexes, probes: probes)
+            }
         }
         let dovecotReport = dovecot.map { audit($0, expiry: expiry, probing: probing, hostname: hostname, postfixLeaf: first?.leaf) }
         let defaultProbes = probes.filter { $0.serverName == nil }.reduce(into: [(service: ServiceTLS, result: ProbeResult)]()) { list, probe in

@@ -74,9 +74,10 @@ public struct RequestMaker {
     /// subject holds `subject`'s fields and the common name. An existing
     /// key is never overwritten, not even one another run makes at the same moment: the key
     /// file is created exclusively, and the run that comes second fails before it writes a
-    /// CSR. Nothing is written when the request cannot be made.
+    /// CSR. Nothing is written when the request cannot be made. `requestName` names the
+    /// CSR file instead (`next-key-rsa.csr` beside a staged next key).
     public func make(names: [String], keyType: KeyType, directory: String, reuse: (key: PrivateKey, path: String)? = nil,
-                     subject: RequestSubject = .empty) throws(Problem) -> Made {
+                     subject: RequestSubject = .empty, requestName: String? = nil) throws(Problem) -> Made {
         guard let first = names.first else { throw Problem(description: Catalog.text("csr.no-name")) }
         if let bad = names.first(where: { !Self.isHostName($0) }) {
             throw Problem(description: Catalog.text("csr.bad-name", ["name": SafeText.escape(bad)]))
@@ -107,7 +108,7 @@ public struct RequestMaker {
                 throw Problem(description: error.description)
             }
         }
-        let requestPath = stem + ".csr"
+        let requestPath = requestName.map { base + "/" + $0 } ?? stem + ".csr"
         do { try AtomicFileWriter().write(Array(request.utf8), to: requestPath, mode: 0o644) } catch {
             throw Problem(description: error.description)
         }

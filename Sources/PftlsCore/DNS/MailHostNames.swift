@@ -74,7 +74,7 @@ public struct MailHostNames {
     }
 
     /// Lower case, without the final dot.
-    static func normalized(_ name: String) -> String {
+    public static func normalized(_ name: String) -> String {
         (name.hasSuffix(".") ? String(name.dropLast()) : name).lowercased()
     }
 

@@ -47,7 +47,12 @@ public struct TLSARecord: Equatable, Sendable {
     }
 
     private func digest(of certificate: Certificate) -> [UInt8] {
-        let selected = selector == 0 ? certificate.der : certificate.subjectPublicKeyInfoDER
+        hashed(selector == 0 ? certificate.der : certificate.subjectPublicKeyInfoDER)
+    }
+
+    /// `selected` (a certificate or a SubjectPublicKeyInfo, as the selector says) as
+    /// this record's matching type holds it.
+    func hashed(_ selected: [UInt8]) -> [UInt8] {
         switch matchingType {
         case 0: return selected
         case 1: return PublicKeyDigest.digest(selected, EVP_sha256())

@@ -49,6 +49,10 @@ public struct ChangePlan {
     public var dovecotFound: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).
     public var queueDirectory = TLSSetupInForce.standardQueueDirectory
+    /// Key files the change makes redundant (a promoted staged next key): saved with the
+    /// key backups before anything changes, so that a rollback puts them back, and removed
+    /// once the change has succeeded.
+    public var retiredKeyFiles: [String] = []
 
     /// What a client with no SNI and no preference must be served: the installed chain.
     public var defaultProof: ServeProof { ServeProof(serverName: nil, keyType: nil, chain: chain.isEmpty ? leaf.map { [$0] } ?? [] : chain) }

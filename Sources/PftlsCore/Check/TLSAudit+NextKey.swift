@@ -1,0 +1,18 @@
+extension TLSAudit {
+    /// The staged next keys of the set-up in force (`NextKeyFile.candidates`), and a
+    /// `next-key-unusable` finding for each staged file that cannot be used.
+    func stagedNextKeys(_ setup: TLSSetupInForce, pairs: [PresentedPair], configDirectory: String) -> (keys: [StagedNextKey], findings: [Finding]) {
+        let found = NextKeyStore(fileSystem: fileSystem).staged(NextKeyFile.candidates(pairs: pairs, setup: setup, configDirectory: configDirectory))
+        return (found.keys, found.problems.map { NextKeyAudit.unusable(path: $0.path, problem: $0.problem) })
+    }
+
+    /// `NextKeyAudit`'s findings: every chain of the default pairs and the SNI entries, on
+    /// disk and as the probes saw it, counts as in use; `chains` gives what a DANE sender
+    /// gets for a name.
+    func nextKeyFindings(_ staged: [StagedNextKey], lookups: MailDNSCheck.Lookups, pairs: [PresentedPair], maps: [SNIMapReport],
+                         probes: [ListenerProbe], chains: (String) -> [PresentedChain]) -> [Finding] {
+        let onDisk = (pairs + maps.flatMap(\.entries).flatMap(\.pairs)).map { $0.report.chain.map(\.certificate) }
+        let served = probes.compactMap { $0.result?.chain }
+        return NextKeyAudit(staged: staged, inUse: onDisk + served).findings(lookups.publications) { chains($0).map(\.chain) }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import FoundationEssentials
+import Glibc
+import PftlsCore
+
+extension CsrCommand {
+    /// `csr --next-key`: the staged next key of `--key-type` (made the first time, reused
+    /// after that), a CSR from it, and the TLSA `3 1 1` record to publish for it now,
+    /// for each name DANE senders look up (myhostname and the MX names of this host).
+    func stageNextKey(names: [String], installation: PostfixInstallation, setup: Result<TLSSetupInForce, ConfigReadError>) throws {
+        let kind = keyType.type
+        let inForce: TLSSetupInForce? = if case .success(let read) = setup { read } else { nil }
+        let pairs = inForce.map { ServerPresentation.read($0, fileSystem: LocalFileSystem(), inspector: Inspector()).pairs } ?? []
+        let directory = out ?? NextKeyFile.directory(for: kind.serverKeyType, pairs: pairs, setup: inForce, configDirectory: configDirectory.path)
+        let staged: (key: StagedNextKey, created: Bool)
+        let made: RequestMaker.Made
+        do {
+            staged = try NextKeyStore(trustedOwner: getuid()).stage(kind, in: directory)
+            let requestName = AtomicFileWriter.split(staged.key.path).name.replacing(".pem", with: ".csr")
+            made = try RequestMaker(trustedOwner: getuid()).make(names: names, keyType: kind, directory: directory, reuse: (staged.key.key, staged.key.path),
+                                                                 subject: fields(), requestName: requestName)
+        } catch let problem as NextKeyStore.Problem {
+            throw ValidationError(problem.description)
+        } catch let problem as RequestMaker.Problem {
+            throw ValidationError(problem.description)
+        }
+        print(made.request, terminator: "")
+        print(Catalog.text(staged.created ? "csr.next-key.created" : "csr.next-key.reused", ["path": SafeText.escape(staged.key.path)]))
+        print(Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joinedAsList()]))
+        if !made.subject.entries.isEmpty { print(Catalog.text("csr.subject", ["subject": SafeText.escape(made.subject.text)])) }
+        print(Catalog.text("csr.next-key.publish"))
+        for name in daneNames(installation, fallback: names) {
+            print("  \(TLSAPublication.owner(of: name)). IN TLSA \(staged.key.record.text)")
+        }
+        print(Catalog.text("csr.next-key.next"))
+    }
+
+    /// The names DANE senders look up TLSA records for, as `check` finds them: myhostname
+    /// and the MX names that point at this host; the CSR's names when DNS gives none.
+    private func daneNames(_ installation: PostfixInstallation, fallback: [String]) -> [String] {
+        var found: [String] = []
+        if let check = dns.dnsCheck() {
+            let lookups = check.lookUp(hostname: installation.hostname, value: installation.configured.value)
+            found = lookups.publications.map(\.name) + lookups.mxNames
+        }
+        if found.isEmpty { found = installation.hostname.map { [MailHostNames.normalized($0)] } ?? [] }
+        if found.isEmpty { found = fallback.filter { !$0.hasPrefix("*.") } }
+        var seen = Set<String>()
+        return found.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

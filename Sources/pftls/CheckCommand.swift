@@ -40,6 +40,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var dovecot: DovecotOptions
 
+    @OptionGroup var state: StateDirectoryOption
+
+    @OptionGroup var certbotDirectory: CertbotDirectoryOption
+
     func validate() throws {
         if let warnDays, warnDays < 0 { throw ValidationError(Catalog.text("cli.check.warnDaysNegative")) }
         if let critDays, critDays < 0 { throw ValidationError(Catalog.text("check.crit-days.negative")) }
@@ -48,6 +52,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
+        audit.deployment = DeploymentAudit(ledger: state.ledger, certbot: certbotDirectory.scan)
         let report = audit.run(configDirectory: configDirectory.path, expiry: ExpiryThresholds(warnDays: warnDays, critDays: critDays),
                                probing: !noProbe, names: names, dns: dns.dnsCheck(),
                                dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))
@@ -137,8 +142,10 @@ enum CheckText {
 enum CheckJSON {
     static func render(_ report: TLSAudit.Report) -> String {
         let findings = report.findings.map { finding -> JSONValue in
-            ["code": .string(finding.code.rawValue), "severity": .string(finding.severity.rawValue), "message": .string(finding.message),
+            var entry: [String: JSONValue] = ["code": .string(finding.code.rawValue), "severity": .string(finding.severity.rawValue), "message": .string(finding.message),
              "hint": .string(finding.hint), "file": JSONValue(finding.file)]
+            if let command = finding.command { entry["command"] = .string(command) }
+            return .object(entry)
         }
         let services = report.services.map { service -> JSONValue in
             let probe = report.probes.first { $0.service == service }

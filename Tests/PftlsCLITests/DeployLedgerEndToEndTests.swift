@@ -160,3 +160,14 @@ import PftlsTestSupport
         #expect(warned.standardOutput.contains("[ledger-unusable]"), "\(warned.all)")
     }
 }
+
+extension DeployLedgerEndToEndTests {
+    @Test func explainDocumentsTheFinding() throws {
+        let explained = try Pftls.run(["explain", "renewal-not-deployed"], environment: ["LC_ALL": "C"])
+        #expect(explained.status == 0, "\(explained.all)")
+        #expect(explained.standardOutput.contains("finding.renewal-not-deployed")
+                && explained.standardOutput.contains("/var/lib/pftls/ledger.jsonl"), "\(explained.all)")
+        let japanese = try Pftls.run(["--lang", "ja", "explain", "renewal-not-deployed"], environment: ["LC_ALL": "C"])
+        #expect(japanese.standardOutput.contains("デプロイ記録"), "\(japanese.all)")
+    }
+}

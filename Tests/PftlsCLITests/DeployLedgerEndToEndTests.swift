@@ -171,3 +171,32 @@ extension DeployLedgerEndToEndTests {
         #expect(japanese.standardOutput.contains("デプロイ記録"), "\(japanese.all)")
     }
 }
+
+extension DeployLedgerEndToEndTests {
+    /// The wizard records its change too (PFTLS_STATE_DIR, as /etc/default/pftls would set it).
+    @Test func theWizardsRenewalIsRecorded() throws {
+        try fixtures.issueLeaf("a", names: Self.names)
+        #expect(try fixtures.install("a", on: postfix).status == 0)
+        let incoming = postfix.root + "/incoming-b"
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+        let work = CLIFixtures(directory: incoming, sharing: fixtures)
+        try work.issueLeaf("b", names: Self.names)
+        work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
+        let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)",
+                                      environment: ["PFTLS_STATE_DIR": state])
+        #expect(session.waitFor("Renew the certificate"), "\(session.screen)")
+        session.send("Right")
+        session.send("Enter")
+        #expect(session.waitFor("Key: b.key"), "\(session.screen)")
+        session.send("Enter")
+        #expect(session.waitFor("Steps:"), "\(session.screen)")
+        session.send("Enter")
+        #expect(session.waitFor("The new configuration is in place.", timeout: 30), "\(session.screen)")
+        session.send("Enter")
+        #expect(session.waitFor("EXIT=0"))
+        let record = try #require(try ledgerLines().last)
+        #expect(record["command"] as? String == "wizard" && record["result"] as? String == "applied", "\(record)")
+        let source = (record["installed"] as? [[String: Any]])?.first?["source"] as? [String: Any]
+        #expect((source?["certificate"] as? [String: Any])?["path"] as? String == incoming + "/b.pem", "\(record)")
+    }
+}

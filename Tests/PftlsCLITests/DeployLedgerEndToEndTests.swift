@@ -159,9 +159,7 @@ import PftlsTestSupport
         let warned = try check(["--state-dir", hostile])
         #expect(warned.standardOutput.contains("[ledger-unusable]"), "\(warned.all)")
     }
-}
 
-extension DeployLedgerEndToEndTests {
     @Test func explainDocumentsTheFinding() throws {
         let explained = try Pftls.run(["explain", "renewal-not-deployed"], environment: ["LC_ALL": "C"])
         #expect(explained.status == 0, "\(explained.all)")
@@ -170,9 +168,7 @@ extension DeployLedgerEndToEndTests {
         let japanese = try Pftls.run(["--lang", "ja", "explain", "renewal-not-deployed"], environment: ["LC_ALL": "C"])
         #expect(japanese.standardOutput.contains("デプロイ記録"), "\(japanese.all)")
     }
-}
 
-extension DeployLedgerEndToEndTests {
     /// The wizard records its change too (PFTLS_STATE_DIR, as /etc/default/pftls would set it).
     @Test func theWizardsRenewalIsRecorded() throws {
         try fixtures.issueLeaf("a", names: Self.names)

@@ -53,10 +53,10 @@ public struct DeploymentAudit {
                                         hint: Catalog.text("ledger.unusable.hint", ["directory": SafeText.escape(ledger.directory)])))
             }
         }
-        let history = records.filter(\.installedFiles)
+        let history = LedgerIndex(records.filter(\.installedFiles))
         var lineages: [CertbotScan.Lineage]?
         for pair in installed {
-            if let source = latestSource(of: pair, in: history) {
+            if let source = history.latestSource(of: pair.files, keyType: pair.keyType) {
                 if let finding = judge(pair, source: source, history: history, configDirectory: configDirectory, expiry: expiry) {
                     findings.append(finding)
                 }
@@ -65,9 +65,9 @@ public struct DeploymentAudit {
             guard let certbot else { continue }
             if lineages == nil { lineages = certbot.lineages(fileSystem: fileSystem, inspector: inspector) }
             let matching = (lineages ?? []).filter { lineage in
-                ServerKeyType(lineage.leaf.keyAlgorithm) == pair.keyType
+                ServerKeyType(lineage.leaf.keyAlgorithm) == pair.keyType && lineage.leaf.notBefore > pair.leaf.notBefore
                     && UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: lineage.leaf,
-                                                      everInstalled: Self.wasInstalled(lineage.leaf, at: pair.files, history: history))
+                                                      everInstalled: history.wasInstalled(lineage.leaf, at: pair.files))
             }
             guard let newest = matching.max(by: { $0.leaf.notBefore < $1.leaf.notBefore }) else { continue }
             let directory = certbot.lineageDirectory(newest.name)
@@ -77,20 +77,8 @@ public struct DeploymentAudit {
         return findings
     }
 
-    /// The newest record's source for the pair: an installed entry for one of its files, of its key type.
-    private func latestSource(of pair: Installed, in history: [DeployRecord]) -> DeploySource? {
-        for record in history.reversed() {
-            let entry = record.installed.last { entry in
-                pair.files.contains(entry.path) && entry.source != nil && entry.leafSHA256 != nil
-                    && (entry.keyType == nil || entry.keyType == pair.keyType?.rawValue)
-            }
-            if let source = entry?.source { return source }
-        }
-        return nil
-    }
-
     /// The finding for `pair` when `source` holds an undeployed renewal.
-    private func judge(_ pair: Installed, source: DeploySource, history: [DeployRecord], configDirectory: String,
+    private func judge(_ pair: Installed, source: DeploySource, history: LedgerIndex, configDirectory: String,
                        expiry: ExpiryThresholds) -> Finding? {
         let command: SuggestedCommand.RenewSource
         let file: String
@@ -102,18 +90,11 @@ public struct DeploymentAudit {
             command = .files(key: source.key?.path, certificate: source.certificate.path, chain: source.chain.map(\.path))
             file = source.certificate.path
         }
-        guard let candidate = DeployRecordMaker(inspector: inspector).leaf(in: file) else { return nil }
+        guard let candidate = DeployRecordMaker(inspector: inspector).leaf(in: file), candidate.notBefore > pair.leaf.notBefore else { return nil }
         let digest = (try? fileSystem.readFile(file, limit: 4 << 20)).map(LedgerDigest.sha256)
-        let everInstalled = Self.wasInstalled(candidate, at: pair.files, history: history)
-            || history.contains { $0.installed.contains { $0.source?.certificate.path == file && digest != nil && $0.source?.certificate.sha256 == digest } }
+        let everInstalled = history.wasInstalled(candidate, at: pair.files) || digest.map { history.sourceHashes[file]?.contains($0) == true } == true
         guard UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: candidate, everInstalled: everInstalled) else { return nil }
         return finding(pair, candidate: candidate, sourceFile: file, command: command, configDirectory: configDirectory, expiry: expiry)
-    }
-
-    /// True when the ledger shows `leaf` installed in one of `files` once.
-    static func wasInstalled(_ leaf: Certificate, at files: [String], history: [DeployRecord]) -> Bool {
-        let fingerprint = Hex.lowercase(leaf.sha256Fingerprint)
-        return history.contains { $0.installed.contains { files.contains($0.path) && $0.leafSHA256 == fingerprint } }
     }
 
     private func finding(_ pair: Installed, candidate: Certificate, sourceFile: String, command source: SuggestedCommand.RenewSource,
@@ -129,5 +110,39 @@ public struct DeploymentAudit {
                               hint: Catalog.text("finding.renewal-not-deployed.hint", ["command": SafeText.escape(command)]))
         finding.command = command
         return finding
+    }
+}
+
+/// The deploy ledger's records of runs that installed their files, indexed by path: a
+/// check of a thousand SNI entries against two hundred records looks each file up once.
+struct LedgerIndex {
+    /// Per installed file, its entries in the newest record that names it.
+    private var latest: [String: [InstalledEntry]] = [:]
+    /// Per installed file, every leaf (SHA-256 of its DER) it was given.
+    private var leaves: [String: Set<String>] = [:]
+    /// Per source certificate file, every SHA-256 it had when it was installed from.
+    private(set) var sourceHashes: [String: Set<String>] = [:]
+
+    init(_ records: [DeployRecord]) {
+        for record in records {
+            var newest: [String: [InstalledEntry]] = [:]
+            for entry in record.installed {
+                newest[entry.path, default: []].append(entry)
+                if let leaf = entry.leafSHA256 { leaves[entry.path, default: []].insert(leaf) }
+                if let source = entry.source, let digest = source.certificate.sha256 { sourceHashes[source.certificate.path, default: []].insert(digest) }
+            }
+            latest.merge(newest) { $1 }
+        }
+    }
+
+    /// The newest record's source for a pair in `files` of `keyType`.
+    func latestSource(of files: [String], keyType: ServerKeyType?) -> DeploySource? {
+        files.lazy.compactMap { latest[$0]?.last { $0.source != nil && $0.leafSHA256 != nil && ($0.keyType == nil || $0.keyType == keyType?.rawValue) }?.source }.first
+    }
+
+    /// True when the ledger shows `leaf` installed in one of `files` once.
+    func wasInstalled(_ leaf: Certificate, at files: [String]) -> Bool {
+        let fingerprint = Hex.lowercase(leaf.sha256Fingerprint)
+        return files.contains { leaves[$0]?.contains(fingerprint) == true }
     }
 }

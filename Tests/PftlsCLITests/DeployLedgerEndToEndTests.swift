@@ -195,4 +195,28 @@ import PftlsTestSupport
         let source = (record["installed"] as? [[String: Any]])?.first?["source"] as? [String: Any]
         #expect((source?["certificate"] as? [String: Any])?["path"] as? String == incoming + "/b.pem", "\(record)")
     }
+
+    /// An SNI entry installed from a certbot lineage: its renewal is reported with `--sni`, and the command deploys it.
+    @Test func anSNIEntrysLineageRenewedIsReportedWithItsName() throws {
+        try fixtures.issueLeaf("a", names: Self.names)
+        try certbot.issue("org", names: ["mail.example.org"])
+        let org = certbot.live("org")
+        var json = fixtures.answers("a", on: postfix).json
+        json = String(json.dropLast(json.hasSuffix("\n") ? 2 : 1))
+            + ", \"sni\": [{\"names\": [\"mail.example.org\"], \"privateKey\": \"\(org)/privkey.pem\", \"certificate\": \"\(org)/fullchain.pem\"}]}"
+        let applied = try postfix.apply(answers: fixtures.write("answers-sni.json", json), ["--state-dir", state])
+        #expect(applied.status == 0, "\(applied.all)")
+        let entry = try #require((try ledgerLines().last?["installed"] as? [[String: Any]])?.first { $0["sni"] != nil })
+        #expect(entry["sni"] as? [String] == ["mail.example.org"] && entry["names"] as? [String] == ["mail.example.org"], "\(entry)")
+        #expect(try renewalNotDeployed() == nil)
+
+        Thread.sleep(forTimeInterval: 1.1)
+        try certbot.issue("org", names: ["mail.example.org"], version: 2)
+        let finding = try #require(try renewalNotDeployed())
+        let command = try #require(finding["command"] as? String)
+        #expect(command == "pftls renew --from-certbot org --certbot-dir \(certbot.root) --sni mail.example.org --state-dir \(state) --config-dir \(postfix.configDirectory)")
+        let deployed = try Pftls.runProgram("/bin/sh", ["-c", Pftls.executable + command.dropFirst("pftls".count)])
+        #expect(deployed.status == 0, "\(deployed.all)")
+        #expect(try renewalNotDeployed() == nil)
+    }
 }

@@ -37,7 +37,10 @@ struct ApplyCommand: ParsableCommand {
             return
         }
         print(PlanText.render(plan, diffs: change.dryRun || plan.hasErrors == false && !plan.isNoOp), terminator: "")
-        if plan.hasErrors { throw ExitCode(1) }
+        if plan.hasErrors {
+            if !change.dryRun { ApplyReport.recordRefusal(plan, options: change, command: "apply") }
+            throw ExitCode(1)
+        }
         if change.dryRun {
             try ApplyReport.rehearse(plan, command: "apply", processes: processes)
             print(plan.isNoOp ? "" : Catalog.text("apply.dryRun"))

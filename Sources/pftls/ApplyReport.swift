@@ -9,10 +9,11 @@ enum ApplyReport {
     /// Applies `plan`; returns the outcome, or nil when nothing changed.
     static func run(_ plan: ChangePlan, options: ChangeOptions, command: String,
                     processes: ProcessRunner = SystemProcessRunner(), unchanged: String) throws -> ApplyOutcome? {
-        if options.json { return try runForJSON(plan, options: options, processes: processes) }
+        if options.json { return try runForJSON(plan, options: options, command: command, processes: processes) }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)) { print("  - " + $0) }
+                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)
+                    .recorded(options.state.recording(command))) { print("  - " + $0) }
             guard outcome.changed else {
                 print(unchanged)
                 return nil
@@ -39,7 +40,7 @@ enum ApplyReport {
     }
 
     /// The `--json` form: the plan, then the outcome, as one object; the exit status as in text mode.
-    private static func runForJSON(_ plan: ChangePlan, options: ChangeOptions, processes: ProcessRunner) throws -> ApplyOutcome? {
+    private static func runForJSON(_ plan: ChangePlan, options: ChangeOptions, command: String, processes: ProcessRunner) throws -> ApplyOutcome? {
         var result = ApplyJSON(plan: plan, dryRun: options.dryRun)
         if options.dryRun, let refusal = Applier(processes: processes).rehearse(plan) {
             result.refuse(refusal)
@@ -48,12 +49,16 @@ enum ApplyReport {
         }
         guard !plan.hasErrors, !options.dryRun, !plan.isNoOp else {
             print(result.render(), terminator: "")
-            if plan.hasErrors { throw ExitCode(1) }
+            if plan.hasErrors {
+                if !options.dryRun { recordRefusal(plan, options: options, command: command) }
+                throw ExitCode(1)
+            }
             return nil
         }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary))
+                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)
+                    .recorded(options.state.recording(command)))
             result.record(outcome)
             print(result.render(), terminator: "")
             return outcome.changed ? outcome : nil
@@ -62,5 +67,12 @@ enum ApplyReport {
             print(result.render(), terminator: "")
             throw ExitCode(error.signal.map { 128 + $0 } ?? 1)
         }
+    }
+
+    /// Records in the deploy ledger that `plan`, which has errors, was refused: the applier
+    /// refuses it before touching anything, and records that.
+    static func recordRefusal(_ plan: ChangePlan, options: ChangeOptions, command: String) {
+        guard plan.hasErrors, let recording = options.state.recording(command) else { return }
+        _ = try? Applier().apply(plan, options: Applier.Options(reload: false, canary: false).recorded(recording))
     }
 }

@@ -31,6 +31,8 @@ struct ChangeOptions: ParsableArguments {
 
     @OptionGroup var dovecot: DovecotOptions
 
+    @OptionGroup var state: StateDirectoryOption
+
     /// The MX-name and DANE checks a change runs before it is applied.
     var dnsCheck: MailDNSCheck? { dns.dnsCheck(allowTLSAMismatch: allowTlsaMismatch) }
 }

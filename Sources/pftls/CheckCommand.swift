@@ -39,10 +39,15 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var dovecot: DovecotOptions
 
+    @OptionGroup var state: StateDirectoryOption
+
+    @OptionGroup var certbotDirectory: CertbotDirectoryOption
+
     func run() throws {
         let metricsFile = try metricsFile.map(CheckMetricsFile.checked)
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
+        audit.deployment = DeploymentAudit(ledger: state.ledger, certbot: certbotDirectory.scan)
         let report = audit.run(configDirectory: configDirectory.path, expiry: expiry.thresholds,
                                probing: !noProbe, names: names, dns: dns.dnsCheck(),
                                dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))
@@ -138,8 +143,10 @@ enum CheckText {
 enum CheckJSON {
     static func render(_ report: TLSAudit.Report) -> String {
         let findings = report.findings.map { finding -> JSONValue in
-            ["code": .string(finding.code.rawValue), "severity": .string(finding.severity.rawValue), "message": .string(finding.message),
+            var entry: [String: JSONValue] = ["code": .string(finding.code.rawValue), "severity": .string(finding.severity.rawValue), "message": .string(finding.message),
              "hint": .string(finding.hint), "file": JSONValue(finding.file)]
+            if let command = finding.command { entry["command"] = .string(command) }
+            return .object(entry)
         }
         let services = report.services.map { service -> JSONValue in
             let probe = report.probes.first { $0.service == service }

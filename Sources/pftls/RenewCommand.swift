@@ -40,6 +40,8 @@ struct RenewCommand: ParsableCommand {
 
     @OptionGroup var privateCA: PrivateCAOption
 
+    @OptionGroup var certbotDirectory: CertbotDirectoryOption
+
     func validate() throws {
         if cert == nil && certbotName == nil && ProcessEnvironment.value("RENEWED_LINEAGE") == nil {
             throw ValidationError(Catalog.text("renew.needsCertificate"))
@@ -58,7 +60,7 @@ struct RenewCommand: ParsableCommand {
     /// The files to install, from the options or certbot's lineage.
     private var request: RenewalRequest {
         if let cert { return RenewalRequest(key: key, certificate: cert, chain: chain) }
-        if let certbotName { return CertbotLineage(directory: "/etc/letsencrypt/live/\(certbotName)").request }
+        if let certbotName { return CertbotLineage(directory: certbotDirectory.scan.lineageDirectory(certbotName)).request }
         return renewedLineage!.request
     }
 
@@ -113,6 +115,7 @@ struct RenewCommand: ParsableCommand {
         if let promoted { print(Catalog.text("renew.next-key.promoting", ["path": SafeText.escape(promoted.path)])) }
         print(PlanText.render(plan, diffs: change.dryRun), terminator: "")
         if plan.hasErrors {
+            if !change.dryRun { ApplyReport.recordRefusal(plan, options: change, command: "renew") }
             StandardStreams.writeError(Catalog.text("renew.refused"))
             throw ExitCode(1)
         }

@@ -26,9 +26,10 @@ struct WizardCommand: ParsableCommand {
     static func start(configDirectory: String = PostfixInstallation.standardConfigDirectory, resolver: String? = nil, allowTLSAMismatch: Bool = false) throws {
         let dns = try ResolverOptions.dnsCheck(resolver: resolver, allowTLSAMismatch: allowTLSAMismatch)
         try TerminalSession.requireTerminal(configDirectory: configDirectory)
-        let context = WizardContext(configDirectory: configDirectory, demo: nil,
+        var context = WizardContext(configDirectory: configDirectory, demo: nil,
                                     browseDirectory: FileManager.default.currentDirectoryPath,
                                     glyphs: TerminalSession.glyphs(), trustedOwner: 0, dns: dns)
+        context.ledger = DeployLedger.resolve(option: nil)
         let outcome = TerminalSession.run(WizardModel(context: context), runner: EffectRunner(context: context))
         if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }

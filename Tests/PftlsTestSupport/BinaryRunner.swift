@@ -9,6 +9,10 @@ package enum Pftls {
         package var all: String { standardOutput + standardError }
     }
 
+    /// The deploy ledger's directory for every pftls a test runs, unless the test names its
+    /// own: the tests run as root, and the default ledger (/var/lib/pftls) is the machine's.
+    package static let stateDirectory = TemporaryDirectory.create("pftls-state") + "/state"
+
     /// The binary beside the test bundle, in the build's products directory.
     package static var executable: String {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -38,7 +42,8 @@ package enum Pftls {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["PFTLS_RESOLVER": "none"].merging(environment) { $1 }) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["PFTLS_RESOLVER": "none", "PFTLS_STATE_DIR": stateDirectory]
+            .merging(environment) { $1 }) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()
         let error = Pipe()

@@ -36,8 +36,18 @@ package enum Spawn {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // pftls keeps its deploy ledger in the tests' state directory, never the machine's (`Pftls.stateDirectory`).
+        var variables: [String] = []
+        var index = 0
+        while let entry = environ[index] {
+            variables.append(String(cString: entry))
+            index += 1
+        }
+        if !variables.contains(where: { $0.hasPrefix("PFTLS_STATE_DIR=") }) { variables.append("PFTLS_STATE_DIR=" + Pftls.stateDirectory) }
+        let envp = variables.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard result == 0 else { throw Shell.Failure(description: "posix_spawn \(program) failed: \(result)") }
         return pid
     }

@@ -11,7 +11,7 @@ package final class TmuxSession: @unchecked Sendable {
     package init(_ command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         name = "pftls-\(UInt32.random(in: 0...UInt32.max))"
         socket = NSTemporaryDirectory() + "/tmux-\(name)"
-        let exports = (["LANG": "C.UTF-8", "TERM": "xterm-256color", "PFTLS_RESOLVER": "none"].merging(environment) { $1 })
+        let exports = (["LANG": "C.UTF-8", "TERM": "xterm-256color", "PFTLS_RESOLVER": "none", "PFTLS_STATE_DIR": Pftls.stateDirectory].merging(environment) { $1 })
             .map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         // The tmux server outlives this call: spawn without pipes and reap the client ourselves.
         let status = try Spawn.run("/usr/bin/tmux", ["-S", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",

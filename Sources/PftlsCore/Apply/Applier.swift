@@ -24,6 +24,8 @@ public struct Applier {
         /// Treat the configuration as the demo sandbox's even without its marker
         /// (`DemoSandboxSeal`): no reload, start or canary, and a restore.sh that only puts files back.
         public var sealed: Bool
+        /// Record the run in the deploy ledger (`DeployRecording`); nil: not recorded.
+        public var recording: DeployRecording? = nil
 
         /// Creates options.
         public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true,
@@ -54,8 +56,8 @@ public struct Applier {
         self.trustStore = trustStore
     }
 
-    /// Applies `plan`. `progress` receives one line per step as it happens.
-    public func apply(_ plan: ChangePlan, options given: Options, progress: (String) -> Void = { _ in }) throws(ApplyFailure) -> ApplyOutcome {
+    /// Applies `plan` without recording it (`apply` records). `progress` receives one line per step as it happens.
+    func applyUnrecorded(_ plan: ChangePlan, options given: Options, progress: (String) -> Void = { _ in }) throws(ApplyFailure) -> ApplyOutcome {
         let sealed = given.sealed || DemoSandboxSeal.isSealed(plan.configDirectory)
         let options = sealed ? Self.sealing(given, configDirectory: plan.configDirectory, processes: processes) : given
         var log: [String] = []

@@ -51,6 +51,8 @@ public struct TLSAudit {
     public var probeWidth = 8
     /// No probe starts after this; a probe still running then is reported unfinished.
     public var probeDeadline: Duration = .seconds(120)
+    /// Where the installed certificates came from (`renewal-not-deployed`); nil: not looked at.
+    public var deployment: DeploymentAudit? = nil
 
     /// Creates an audit over the given environment.
     public init(fileSystem: FileSystem = LocalFileSystem(), processes: ProcessRunner = SystemProcessRunner(),
@@ -101,6 +103,7 @@ public struct TLSAudit {
         let maps = audit(maps: presentation.maps, expiry: expiry)
         findings += maps.flatMap(\.findings)
         findings += permissionFindings(maps.flatMap(\.entries).flatMap(\.pairs).flatMap(\.report.files))
+        findings += deployment?.findings(configDirectory: configDirectory, pairs: presentation.pairs, entries: maps.flatMap(\.entries), expiry: expiry) ?? []
         let indexes = SNIIndexes(maps: maps, setup: setup)
         var probes: [ListenerProbe] = []
         if probing, installation.isRunning(with: setup), first?.leaf != nil {

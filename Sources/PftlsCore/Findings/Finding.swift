@@ -13,6 +13,8 @@ public struct Finding: Equatable, Sendable, Codable {
     public let hint: String
     /// The file concerned, when there is one.
     public let file: String?
+    /// The exact command that fixes it, when there is one (`renewal-not-deployed`).
+    public var command: String? = nil
 
     /// Creates a finding.
     public init(_ code: FindingCode, _ severity: Severity, file: String?, message: String, hint: String) {
@@ -23,7 +25,7 @@ public struct Finding: Equatable, Sendable, Codable {
         self.hint = hint
     }
 
-    private enum CodingKeys: String, CodingKey { case code, severity, message, hint, file }
+    private enum CodingKeys: String, CodingKey { case code, severity, message, hint, file, command }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -32,6 +34,7 @@ public struct Finding: Equatable, Sendable, Codable {
         try container.encode(message, forKey: .message)
         try container.encode(hint, forKey: .hint)
         try container.encode(file, forKey: .file)
+        try container.encodeIfPresent(command, forKey: .command)
     }
 }
 

@@ -12,6 +12,8 @@ public struct ParameterHelp: Equatable, Sendable {
         case layout
         /// A mail service pftls sets up in master.cf (`service.NAME`).
         case service
+        /// A finding `check` reports (`finding.CODE`).
+        case finding
     }
 
     /// The parameter name as Postfix spells it, or `layout.NAME` / `service.NAME`.
@@ -37,6 +39,7 @@ public struct ParameterHelp: Equatable, Sendable {
     public var kind: Kind {
         if name.hasPrefix(ParameterHelp.layoutPrefix) { return .layout }
         if name.hasPrefix(ParameterHelp.servicePrefix) { return .service }
+        if name.hasPrefix(ParameterHelp.findingPrefix) { return .finding }
         return .parameter
     }
 
@@ -47,6 +50,7 @@ public struct ParameterHelp: Equatable, Sendable {
 
     static let layoutPrefix = "layout."
     static let servicePrefix = "service."
+    static let findingPrefix = "finding."
 
     /// Creates an entry; the reference defaults to the parameter's postconf(5) section.
     init(_ name: String, since: String? = nil, default defaultValue: String?,

@@ -10,6 +10,7 @@ public enum ParameterHelpCatalog {
         HelpSection(6, obsolete),
         HelpSection(7, layouts),
         HelpSection(8, services),
+        HelpSection(9, findings),
     ]
 
     /// All entries, in the order of `sections`.
@@ -19,7 +20,7 @@ public enum ParameterHelpCatalog {
     /// and a bare layout or service name such as `chain-file` or `submissions`.
     public static func lookup(_ name: String) -> ParameterHelp? {
         let wanted = HelpQuery(name).name
-        let candidates = [wanted, ParameterHelp.layoutPrefix + wanted, ParameterHelp.servicePrefix + wanted]
+        let candidates = [wanted, ParameterHelp.layoutPrefix + wanted, ParameterHelp.servicePrefix + wanted, ParameterHelp.findingPrefix + wanted]
         for candidate in candidates {
             if let help = byName[candidate] { return help }
         }

@@ -23,3 +23,29 @@ public enum SuggestedCommand {
         return plain ? text : "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }
+
+extension SuggestedCommand {
+    /// `pftls renew …` for a renewal that reached the disk: `--from-certbot NAME` for a
+    /// certbot lineage (with `--certbot-dir ROOT` unless it is /etc/letsencrypt), else
+    /// `--key`, `--cert` and each `--chain`; then each `--sni NAME`, `--state-dir DIR` when
+    /// not the default, and `--config-dir DIR` when not the standard one.
+    public static func renew(source: RenewSource, sni: [String], stateDirectory: String?, configDirectory: String) -> String {
+        var words = ["pftls", "renew"]
+        switch source {
+        case .certbot(let name, let root):
+            words += ["--from-certbot", name] + (root == CertbotScan.defaultDirectory ? [] : ["--certbot-dir", root])
+        case .files(let key, let certificate, let chain):
+            words += (key.map { ["--key", $0] } ?? []) + ["--cert", certificate] + chain.flatMap { ["--chain", $0] }
+        }
+        words += sni.flatMap { ["--sni", $0] } + (stateDirectory.map { ["--state-dir", $0] } ?? [])
+        return line(words, configDirectory: configDirectory)
+    }
+
+    /// What a suggested `renew` installs.
+    public enum RenewSource: Equatable, Sendable {
+        /// A certbot lineage: `ROOT/live/NAME`.
+        case certbot(name: String, root: String)
+        /// A key (nil: the one in use), a certificate and intermediates.
+        case files(key: String?, certificate: String, chain: [String])
+    }
+}

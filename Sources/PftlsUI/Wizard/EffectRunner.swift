@@ -94,7 +94,8 @@ public final class EffectRunner: @unchecked Sendable {
                 .build(answers, passphrases: secret.map(FixedPassphrase.init), hostname: hostname(answers)))
         case .apply(let plan, let demo):
             // The demo's sandbox is sealed: never reloaded or started, and `postfix check` only where it stays inside.
-            let options = Applier.Options(reload: !demo, canary: !demo, sealed: demo)
+            var options = Applier.Options(reload: !demo, canary: !demo, sealed: demo)
+            options.recording = demo ? nil : context.ledger.map { DeployRecording(ledger: $0, command: .wizard) }
             return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
         case .checkDirectory(let path):
             return .directoryChecked(path: path, findings: DirectorySafety(fileSystem: fileSystem, trustedOwner: context.trustedOwner).check(path))

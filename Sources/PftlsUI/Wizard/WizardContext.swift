@@ -29,6 +29,8 @@ public struct WizardContext: Sendable {
     public var trustedOwner: UInt32
     /// The MX-name and DANE checks; nil skips DNS (the demo).
     public var dns: MailDNSCheck?
+    /// The deploy ledger the wizard's changes are recorded in; nil: not recorded (the demo, tests).
+    public var ledger: DeployLedger? = nil
 
     /// Creates a context.
     public init(configDirectory: String, demo: DemoSandbox?, browseDirectory: String, glyphs: Glyphs, trustedOwner: UInt32,

@@ -30,7 +30,7 @@ extension HelpTests {
             case .parameter:
                 #expect(help.defaultValue != nil)
                 #expect(help.reference == "postconf(5): \(help.name)")
-            case .layout, .service:
+            case .layout, .service, .finding:
                 #expect(help.defaultValue == nil)
                 #expect(!help.reference.isEmpty)
             }

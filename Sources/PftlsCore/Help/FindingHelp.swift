@@ -3,5 +3,9 @@ extension ParameterHelpCatalog {
     static let findings: [ParameterHelp] = [
         ParameterHelp(ParameterHelp.findingPrefix + FindingCode.renewalNotDeployed.rawValue, default: nil,
                       reference: "pftls check --help, pftls renew --help"),
+        ParameterHelp(ParameterHelp.findingPrefix + FindingCode.nextKeyTLSAMissing.rawValue, default: nil,
+                      reference: "pftls csr --help, RFC 7671 section 8.1"),
+        ParameterHelp(ParameterHelp.findingPrefix + FindingCode.tlsaStaleRecord.rawValue, default: nil,
+                      reference: "pftls csr --help, RFC 7671 section 8.1"),
     ]
 }

@@ -12,7 +12,7 @@ enum ApplyReport {
         if options.json { return try runForJSON(plan, options: options, processes: processes) }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)) { print("  - " + $0) }
+                .apply(plan, options: options.applierOptions) { print("  - " + $0) }
             guard outcome.changed else {
                 print(unchanged)
                 return nil
@@ -53,7 +53,7 @@ enum ApplyReport {
         }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary))
+                .apply(plan, options: options.applierOptions)
             result.record(outcome)
             print(result.render(), terminator: "")
             return outcome.changed ? outcome : nil

@@ -24,6 +24,8 @@ public struct Applier {
         /// Treat the configuration as the demo sandbox's even without its marker
         /// (`DemoSandboxSeal`): no reload, start or canary, and a restore.sh that only puts files back.
         public var sealed: Bool
+        /// How many older backups stay once the change has succeeded (`BackupRetention`).
+        public var retention = BackupRetention()
 
         /// Creates options.
         public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true,
@@ -324,6 +326,8 @@ public struct Applier {
                 }
             }
         }
+        // Proven: only now do the oldest backups go, never this change's own.
+        for line in options.retention.prune(after: backup) { say(line) }
         audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
         var outcome = ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
                                    probes: probeResults, log: log)

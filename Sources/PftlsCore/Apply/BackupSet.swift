@@ -57,13 +57,16 @@ struct BackupSet {
             throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("backup.cannotBackUp", ["reason": "\(error.reason)"]))
         }
         if secret && keyDirectory == nil {
-            keyDirectory = try Self.makeDirectory(certificateDirectory + "/.pftls-backups", stamp)
+            keyDirectory = try Self.makeDirectory(keyRoot, stamp)
         }
         let target = (secret ? keyDirectory! : directory) + "/" + Self.flatName(path)
         let mode = mode_t(info.st_mode & 0o7777)
         try writer.write(bytes, to: target, mode: secret ? 0o600 : mode)
         entries.append(Entry(original: path, copy: target, mode: mode, owner: (info.st_uid, info.st_gid)))
     }
+
+    /// Where the key copies of every change to `certificateDirectory` go, each set in a directory of its own.
+    var keyRoot: String { certificateDirectory + "/.pftls-backups" }
 
     /// Removes the backup again: for a run that stopped before changing anything.
     func discard() {
@@ -155,7 +158,7 @@ struct BackupSet {
         var candidate = root + "/" + stamp
         var attempt = 1
         while mkdir(candidate, 0o700) != 0 {
-            guard errno == EEXIST, attempt < 100 else {
+            guard errno == EEXIST, attempt < BackupStamp.lastAttempt else {
                 throw AtomicFileWriter.Failure(path: candidate, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
             }
             attempt += 1

@@ -94,7 +94,10 @@ struct Canary {
         do { try writer.write(original, to: masterPath, mode: mode, owner: owner) } catch { cleanup.append("\(error)") }
         ConfigFileAge.dateBack([masterPath])
         copies.forEach { unlink($0) }
-        let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory).bringBack()
+        // A canary that passed is followed at once by the change, whose own reload and
+        // probes check the master: only a refusal, where nothing follows, watches it stay up.
+        let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
+            .bringBack(confirming: problem != nil || !cleanup.isEmpty)
         if !cleanup.isEmpty {
             let left = Catalog.text("canary.not-removed", ["path": SafeText.escape(masterPath), "reason": cleanup.joined(separator: "; ")])
             problem = [problem, left].compactMap { $0 }.joined(separator: " ")

@@ -123,6 +123,11 @@ struct BackupSet {
                 ? ["# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it)."]
                 : ["# Written by pftls: puts back the files this change replaced, then reloads Postfix if it runs (it was stopped at the change)."]
         var lines = ["#!/bin/sh"] + header + ["set -e"]
+        // Older key copies go after later changes (`BackupRetention`): without its copies the
+        // script changes nothing, rather than putting back half of what the change replaced.
+        for copy in entries.compactMap(\.copy) {
+            lines.append("[ -f \(Self.quote(copy)) ] || { echo \(Self.quote(Catalog.text("backup.restore.copy-missing", ["path": copy]))) >&2; exit 1; }")
+        }
         for entry in entries {
             if let copy = entry.copy {
                 let original = Self.quote(entry.original)
@@ -155,14 +160,19 @@ struct BackupSet {
         for directory in [root] where mkdir(directory, 0o700) != 0 && errno != EEXIST {
             throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
         }
-        var candidate = root + "/" + stamp
-        var attempt = 1
+        // Past the highest attempt of this second there is, not in the first gap: once older
+        // sets of the second are removed (`BackupRetention`), a gap would sort before newer sets.
+        let highest = ((try? LocalFileSystem().contentsOfDirectory(root)) ?? []).compactMap(BackupStamp.init(name:))
+            .filter { $0.stamp == stamp }.map(\.attempt).max()
+        var attempt = min(highest.map { $0 + 1 } ?? 1, BackupStamp.lastAttempt)
+        func name() -> String { attempt == 1 ? root + "/" + stamp : root + "/" + stamp + "-\(attempt)" }
+        var candidate = name()
         while mkdir(candidate, 0o700) != 0 {
             guard errno == EEXIST, attempt < BackupStamp.lastAttempt else {
                 throw AtomicFileWriter.Failure(path: candidate, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
             }
             attempt += 1
-            candidate = root + "/" + stamp + "-\(attempt)"
+            candidate = name()
         }
         return candidate
     }

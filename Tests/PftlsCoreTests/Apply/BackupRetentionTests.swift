@@ -49,6 +49,14 @@ import PftlsTestSupport
         #expect(names.compactMap(BackupStamp.init(name:)).sorted().map(\.name) == names)
     }
 
+    @Test func aNewSetOfTheSameSecondSortsAfterEveryOtherOneEvenWhereOlderOnesWereRemoved() throws {
+        let root = Root()
+        root.set("20260101T000000Z-2")
+        root.set("20260101T000000Z-3")
+        let backup = try BackupSet(root: root.path, certificateDirectory: root.fixture.file("tls"), stamp: "20260101T000000Z")
+        #expect(backup.directory == root.path + "/20260101T000000Z-4", "not the gap the removed 20260101T000000Z left")
+    }
+
     @Test func onlyTheStampPatternIsPftlsOwn() {
         for name in ["20260101T000000Z", "20260101T000000Z-2", "20260101T000000Z-99", "20260101T000000Z-100"] {
             #expect(BackupStamp(name: name) != nil, "\(name)")
@@ -145,6 +153,25 @@ import PftlsTestSupport
             var info = stat()
             #expect(stat(certificates + "/.pftls-backups/" + copy + "/" + BackupSet.flatName(key), &info) == 0 && info.st_mode & 0o777 == 0o600)
         }
+    }
+
+    @Test func anOlderRestoreShWhoseKeyCopyIsGoneChangesNothing() throws {
+        let fixture = FixtureDirectory()
+        mkdir(fixture.file("tls"), 0o700)
+        let config = fixture.write("main.cf", "biff = no\n")
+        let key = fixture.write("tls/smtpd-chain.pem", "OLD KEY\n")
+        var backup = try BackupSet(root: fixture.file("backups"), certificateDirectory: fixture.file("tls"), stamp: "20260101T000000Z")
+        try backup.save(config, secret: false)
+        try backup.save(key, secret: true)
+        let script = fixture.write("restore.sh", backup.script(configDirectory: "/nonexistent/pftls-config"))
+        fixture.write("main.cf", "biff = yes\n")
+        fixture.write("tls/smtpd-chain.pem", "NEW KEY\n")
+        // Later changes removed the key copies of this set.
+        try FileManager.default.removeItem(atPath: try #require(backup.keyDirectory))
+        let result = try #require(try SystemProcessRunner().run("sh", [script]))
+        #expect(result.status == 1)
+        #expect(String(decoding: result.standardError, as: UTF8.self).contains("nothing was restored"))
+        #expect(String(decoding: fixture.read("main.cf"), as: UTF8.self) == "biff = yes\n", "not half put back")
     }
 
     @Test func fewerThanOneIsRefusedNamingTheOptionAndTheFix() {

@@ -24,9 +24,9 @@ import PftlsTestSupport
                        "--chain", fixtures.path("intermediate.pem")] + arguments)
     }
 
-    /// The sets pftls made in `root`, by name.
+    /// The sets pftls made in `root`, oldest first.
     private func sets(_ root: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { BackupStamp(name: $0) != nil }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(BackupStamp.init(name:)).sorted().map(\.name)
     }
 
     /// What `du` counts under `roots`: the blocks of every directory and file, links not followed.

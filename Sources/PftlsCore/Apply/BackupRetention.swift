@@ -40,7 +40,7 @@ public struct BackupRetention: Sendable, Equatable {
         keyCopies = count
     }
 
-    /// What removing the oldest sets did, as lines for the apply log (removals and warnings).
+    /// Removes the oldest sets of one root, through a file system and a remover that tests can stand in for.
     struct Pruning {
         let fileSystem: FileSystem
         let remover: BackupSetRemoving

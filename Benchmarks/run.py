@@ -17,6 +17,10 @@ the ratio of the medians:
                and 10,000 entries (Benchmarks/sni_fixture.py; cached under WORK), how the time
                per entry grows, peak RSS; renew --sni of one entry vs postmap -F of the
                10,000-entry map ("not available" while renew refuses --sni)
+  renewals     120 renewals in a row of a running throwaway Postfix (renew with its defaults:
+               the canary and the probes of three listeners): the median and the slowest
+               renewal (each under 2 s), the backups left (10 sets, 3 key copies) and their
+               disk use (flat once the limits are reached)
   wizard       first frame of pftls demo vs dialog --menu and whiptail --menu,
                bytes per arrow key, idle wake-ups per second
 
@@ -26,7 +30,7 @@ It builds pftls in release mode, installs what it needs (openssl, postfix, dialo
 whiptail) and starts a throwaway Postfix on loopback ports for check and apply.
 Exit status 1 when a figure misses its target.
 """
-import argparse, collections, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, collections, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import sni_fixture  # noqa: E402 (after the line above)
@@ -484,6 +488,66 @@ def live_figures(table, pftls, runs):
         instance.stop()
 
 
+RENEWALS = 120
+
+
+def backup_sets(root):
+    """The backup sets pftls made in `root` (directories named as BackupStamp says)."""
+    stamp = re.compile(r"\d{8}T\d{6}Z(-([2-9]|[1-9]\d|100))?")
+    try:
+        names = os.listdir(root)
+    except FileNotFoundError:
+        return []
+    return [n for n in names if stamp.fullmatch(n) and os.path.isdir(os.path.join(root, n)) and not os.path.islink(os.path.join(root, n))]
+
+
+def disk_use(roots):
+    """What du counts under `roots`: the blocks of every directory and file, links not followed."""
+    total = 0
+    for root in roots:
+        for directory, directories, files in os.walk(root):
+            total += sum(os.lstat(os.path.join(directory, name)).st_blocks * 512 for name in [""] + directories + files)
+    return total
+
+
+def renewal_figures(table, pftls, runs):
+    """Issue 27: RENEWALS renewals in a row of a running throwaway Postfix, each a whole
+    `pftls renew` as certbot's hook or a timer runs it, with its defaults (the canary, then
+    the probes of smtp, submission and submissions), alternating two certificates with keys
+    of their own, so each is a change with a key copy. Every renewal under 2 s; the backups
+    bounded (the last 10 sets, the last 3 key copies) and their disk use flat: no higher
+    than when the limits were first reached, and the same over the second half. DNS is
+    asked as a user's run asks it (MX and TLSA of the host name). `runs` is not used."""
+    make_pki()
+    instance = ThrowawayPostfix("renewals")
+    instance.start()
+    try:
+        sh(pftls, "apply", "--answers", instance.answers("leaf-a"), "--config-dir", instance.conf)
+        roots = [os.path.join(instance.conf, "pftls-backups"), os.path.join(instance.root, "tls", ".pftls-backups")]
+        times, use, status = [], [], set()
+        for n in range(RENEWALS):
+            leaf = "leaf-b" if n % 2 == 0 else "leaf-a"
+            backdate(instance.conf)
+            seconds, _, code = timed([pftls, "renew", "--config-dir", instance.conf, "--key", os.path.join(WORK, leaf + ".key"),
+                                      "--cert", os.path.join(WORK, leaf + ".pem"), "--chain", os.path.join(WORK, "inter.pem")])
+            times.append(seconds)
+            status.add(code)
+            use.append(disk_use(roots))
+        label = f"renew, {RENEWALS} in a row (canary, 3 probes): median / slowest"
+        if status != {0}:
+            table.add(label + ": pftls failed", f"exit {sorted(status)}", "", "", "exit 0", False)
+        table.add(label, f"{statistics.median(times) * 1000:.0f} ms / {max(times) * 1000:.0f} ms", "", "", "< 2000 ms each", max(times) < 2)
+        sets, copies = (len(backup_sets(root)) for root in roots)
+        table.add(f"backups left after {RENEWALS} renewals: sets / key copies", f"{sets} / {copies}", "", "", "10 / 3", (sets, copies) == (10, 3))
+        half = use[RENEWALS // 2:]
+        flat = max(use[10:]) <= max(use[:10]) and max(half) - min(half) <= min(half) // 20
+        table.add(f"disk use of the backups: after renewal 10 / {RENEWALS}", f"{use[9] / 1024:.0f} KiB / {use[-1] / 1024:.0f} KiB", "", "",
+                  "flat", flat)
+    finally:
+        instance.stop()
+        shutil.rmtree(instance.root, ignore_errors=True)
+
+
 SNI_SIZES = (100, 1000, 10000)
 
 
@@ -749,7 +813,7 @@ def idle_wakeups(command, marker, seconds=10):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--only", default="inspect,bundles,config,live,sni,wizard")
+    parser.add_argument("--only", default="inspect,bundles,config,live,sni,renewals,wizard")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
     if os.geteuid() != 0:
@@ -758,7 +822,7 @@ def main():
     pftls = build()
     table = Table()
     figures = {"inspect": inspect_figures, "bundles": bundle_figures, "config": config_figures, "live": live_figures, "sni": sni_figures,
-               "wizard": wizard_figures}
+               "renewals": renewal_figures, "wizard": wizard_figures}
     for name in args.only.split(","):
         figures[name](table, pftls, args.runs)
     cpus = os.cpu_count()

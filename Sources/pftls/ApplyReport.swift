@@ -12,8 +12,7 @@ enum ApplyReport {
         if options.json { return try runForJSON(plan, options: options, command: command, processes: processes) }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)
-                    .recorded(options.state.recording(command))) { print("  - " + $0) }
+                .apply(plan, options: options.applierOptions(command: command)) { print("  - " + $0) }
             guard outcome.changed else {
                 print(unchanged)
                 return nil
@@ -57,8 +56,7 @@ enum ApplyReport {
         }
         do {
             let outcome = try Applier(processes: processes)
-                .apply(plan, options: Applier.Options(reload: !options.noReload, backupRoot: options.backupDir, canary: !options.noCanary)
-                    .recorded(options.state.recording(command)))
+                .apply(plan, options: options.applierOptions(command: command))
             result.record(outcome)
             print(result.render(), terminator: "")
             return outcome.changed ? outcome : nil

@@ -26,6 +26,8 @@ public struct Applier {
         public var sealed: Bool
         /// Record the run in the deploy ledger (`DeployRecording`); nil: not recorded.
         public var recording: DeployRecording? = nil
+        /// How many older backups stay once the change has succeeded (`BackupRetention`).
+        public var retention = BackupRetention()
 
         /// Creates options.
         public init(reload: Bool = true, backupRoot: String? = nil, probeDeadline: TimeInterval = 15, postfixCheck: Bool = true,
@@ -328,6 +330,8 @@ public struct Applier {
             }
         }
         removeRetiredKeys(plan, audit: audit).forEach(say)
+        // Proven: only now do the oldest backups go, never this change's own.
+        for line in options.retention.prune(after: backup) { say(line) }
         audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
         var outcome = ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
                                    probes: probeResults, log: log)

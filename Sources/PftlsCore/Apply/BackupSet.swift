@@ -57,13 +57,16 @@ struct BackupSet {
             throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("backup.cannotBackUp", ["reason": "\(error.reason)"]))
         }
         if secret && keyDirectory == nil {
-            keyDirectory = try Self.makeDirectory(certificateDirectory + "/.pftls-backups", stamp)
+            keyDirectory = try Self.makeDirectory(keyRoot, stamp)
         }
         let target = (secret ? keyDirectory! : directory) + "/" + Self.flatName(path)
         let mode = mode_t(info.st_mode & 0o7777)
         try writer.write(bytes, to: target, mode: secret ? 0o600 : mode)
         entries.append(Entry(original: path, copy: target, mode: mode, owner: (info.st_uid, info.st_gid)))
     }
+
+    /// Where the key copies of every change to `certificateDirectory` go, each set in a directory of its own.
+    var keyRoot: String { certificateDirectory + "/.pftls-backups" }
 
     /// Removes the backup again: for a run that stopped before changing anything.
     func discard() {
@@ -120,6 +123,11 @@ struct BackupSet {
                 ? ["# Written by pftls: puts back the files this change replaced, then reloads Postfix (or starts it)."]
                 : ["# Written by pftls: puts back the files this change replaced, then reloads Postfix if it runs (it was stopped at the change)."]
         var lines = ["#!/bin/sh"] + header + ["set -e"]
+        // Older key copies go after later changes (`BackupRetention`): without its copies the
+        // script changes nothing, rather than putting back half of what the change replaced.
+        for copy in entries.compactMap(\.copy) {
+            lines.append("[ -f \(Self.quote(copy)) ] || { echo \(Self.quote(Catalog.text("backup.restore.copy-missing", ["path": copy]))) >&2; exit 1; }")
+        }
         for entry in entries {
             if let copy = entry.copy {
                 let original = Self.quote(entry.original)
@@ -152,14 +160,19 @@ struct BackupSet {
         for directory in [root] where mkdir(directory, 0o700) != 0 && errno != EEXIST {
             throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
         }
-        var candidate = root + "/" + stamp
-        var attempt = 1
+        // Past the highest attempt of this second there is, not in the first gap: once older
+        // sets of the second are removed (`BackupRetention`), a gap would sort before newer sets.
+        let highest = ((try? LocalFileSystem().contentsOfDirectory(root)) ?? []).compactMap(BackupStamp.init(name:))
+            .filter { $0.stamp == stamp }.map(\.attempt).max()
+        var attempt = min(highest.map { $0 + 1 } ?? 1, BackupStamp.lastAttempt)
+        func name() -> String { attempt == 1 ? root + "/" + stamp : root + "/" + stamp + "-\(attempt)" }
+        var candidate = name()
         while mkdir(candidate, 0o700) != 0 {
-            guard errno == EEXIST, attempt < 100 else {
+            guard errno == EEXIST, attempt < BackupStamp.lastAttempt else {
                 throw AtomicFileWriter.Failure(path: candidate, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
             }
             attempt += 1
-            candidate = root + "/" + stamp + "-\(attempt)"
+            candidate = name()
         }
         return candidate
     }

@@ -20,13 +20,17 @@ struct PostfixRecovery {
     }
 
     /// Reloads or starts Postfix, whichever it needs, and says which it took.
-    func bringBack() -> Outcome {
+    /// `confirming` false: the master is not watched for most of a second after the
+    /// reload, for a caller whose next step checks it anyway (a change after a canary that
+    /// passed: its own `postfix reload` fails on a master that has gone, and its rollback
+    /// then starts Postfix again).
+    func bringBack(confirming: Bool = true) -> Outcome {
         let postfix = PostfixCommand(processes: processes)
         if isRunning {
             _ = postfix.run(configDirectory, subcommand: "reload")
             // `postfix reload` only signals the master; one that cannot carry the reload
             // out (or that was being stopped) exits moments later: it must stay up.
-            if staysRunning() { return .running }
+            if !confirming || staysRunning() { return .running }
         }
         let start = postfix.run(configDirectory, subcommand: "start")
         if start?.passed == true, isRunning { return .restarted }

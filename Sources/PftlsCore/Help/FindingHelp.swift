@@ -7,5 +7,9 @@ extension ParameterHelpCatalog {
                       reference: "pftls csr --help, RFC 7671 section 8.1"),
         ParameterHelp(ParameterHelp.findingPrefix + FindingCode.tlsaStaleRecord.rawValue, default: nil,
                       reference: "pftls csr --help, RFC 7671 section 8.1"),
+        ParameterHelp(ParameterHelp.findingPrefix + FindingCode.nextKeyUnusable.rawValue, default: nil,
+                      reference: "pftls csr --help"),
+        ParameterHelp(ParameterHelp.findingPrefix + FindingCode.ledgerUnusable.rawValue, default: nil,
+                      reference: "pftls check --help"),
     ]
 }

@@ -64,8 +64,12 @@ public struct DeploymentAudit {
             }
             guard let certbot else { continue }
             if lineages == nil { lineages = certbot.lineages(fileSystem: fileSystem, inspector: inspector) }
+            // A lineage of the pair's key type, or of a type nothing here serves for these names
+            // (certbot 2 renews an RSA lineage as ECDSA when told to): never another pair's renewal.
+            let servedTypes = Set(installed.filter { $0.sni == pair.sni }.compactMap(\.keyType))
             let matching = (lineages ?? []).filter { lineage in
-                ServerKeyType(lineage.leaf.keyAlgorithm) == pair.keyType && lineage.leaf.notBefore > pair.leaf.notBefore
+                let type = ServerKeyType(lineage.leaf.keyAlgorithm)
+                return (type == pair.keyType || type.map { !servedTypes.contains($0) } == true) && lineage.leaf.notBefore > pair.leaf.notBefore
                     && UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: lineage.leaf,
                                                       everInstalled: history.wasInstalled(lineage.leaf, at: pair.files))
             }

@@ -69,4 +69,38 @@ import PftlsTestSupport
         #expect(finding(at: installed.certificate.notAfter.addingTimeInterval(-14 * 3600))?.severity == .error)
         #expect(finding(at: installed.certificate.notAfter.addingTimeInterval(3600))?.severity == .error, "expired")
     }
+
+    /// Without a ledger, a certbot lineage counts as a pair's source when it has the pair's key
+    /// type, or a type nothing serves for those names (an RSA lineage renewed as ECDSA), never
+    /// when it is the renewal of the other pair.
+    @Test func aLineageOfAnotherKeyTypeIsTheSourceOnlyWhenNoPairServesThatType() throws {
+        let directory = TemporaryDirectory.create("audit-types")
+        func pair(_ name: String, _ kind: KeyGenerator.Kind, startedDaysAgo: Double) throws -> String {
+            var spec = CertificateSpec.server("mail.example.test", names: ["mail.example.test"])
+            spec.notBefore = Self.now.addingTimeInterval(-startedDaysAgo * 86_400)
+            spec.notAfter = spec.notBefore.addingTimeInterval(90 * 86_400)
+            let issued = try TestPKI.shared.issueLeaf(spec, key: KeyGenerator.generate(kind))
+            let file = directory + "/" + name
+            FileManager.default.createFile(atPath: file, contents: Data((TestPKI.pem(issued.key) + issued.certificate.pem).utf8))
+            return file
+        }
+        let rsa = try pair("rsa.pem", .rsa(bits: 2048), startedDaysAgo: 60)
+        let ecdsa = try pair("ecdsa.pem", .ec(curve: "P-256"), startedDaysAgo: 60)
+        // certbot renewed the lineage as ECDSA yesterday.
+        let live = directory + "/letsencrypt/live/mail"
+        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
+        let renewed = try pair("letsencrypt/live/mail/combined.pem", .ec(curve: "P-256"), startedDaysAgo: 1)
+        let leafOnly = try String(contentsOfFile: renewed, encoding: .utf8)
+        try String(leafOnly[leafOnly.range(of: "-----BEGIN CERTIFICATE-----")!.lowerBound...]).write(toFile: live + "/cert.pem", atomically: true, encoding: .utf8)
+        func findings(_ files: [String]) -> [Finding] {
+            DeploymentAudit(ledger: nil, certbot: CertbotScan(root: directory + "/letsencrypt"), clock: FixedClock(Self.now))
+                .findings(configDirectory: "/etc/postfix", pairs: PairReader(inspector: Inspector()).pairs(files), entries: [],
+                          expiry: ExpiryThresholds())
+        }
+        let rsaOnly = findings([rsa])
+        #expect(rsaOnly.map(\.code) == [.renewalNotDeployed], "no pair serves ECDSA: the lineage is the RSA pair's source")
+        let both = findings([rsa, ecdsa])
+        #expect(both.map(\.code) == [.renewalNotDeployed], "\(both.map(\.message))")
+        #expect(both.first?.file == ecdsa, "the ECDSA lineage renews the ECDSA pair, not the RSA one")
+    }
 }

@@ -44,17 +44,17 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var certbotDirectory: CertbotDirectoryOption
 
     func run() throws {
-        let metricsFile = try metricsFile.map(CheckMetricsFile.checked)
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
         audit.deployment = DeploymentAudit(ledger: state.ledger, certbot: certbotDirectory.scan)
-        let report = audit.run(configDirectory: configDirectory.path, expiry: expiry.thresholds,
+        var report = audit.run(configDirectory: configDirectory.path, expiry: expiry.thresholds,
                                probing: !noProbe, names: names, dns: dns.dnsCheck(),
                                dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))
-        if let reportFile { try write(CheckText.render(report), to: reportFile) }
-        // One set of metrics (one check time) for the file and standard output.
+        // One set of metrics (one check time) for the file and standard output; a file that
+        // cannot be written is a finding in every format, the report file's too.
         let metrics = metricsFile != nil || format == .prometheus ? CheckMetrics(report, configDirectory: configDirectory.path).text : ""
-        try metricsFile?.write(metrics)
+        if let problem = metricsFile.flatMap({ CheckMetricsFile(path: $0).write(metrics) }) { report = report.adding([problem]) }
+        if let reportFile { try write(CheckText.render(report), to: reportFile) }
         // One verdict for every format; each exits by its own convention.
         let verdict = report.verdict
         switch json ? .json : format {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Glibc
 import PftlsCore
 
@@ -6,33 +5,37 @@ import PftlsCore
 /// format prints so that one run (one set of probes) gives both, for node_exporter's textfile
 /// collector. Written atomically (a temp file in the same directory, fsync, rename): a reader
 /// sees the old file or the new one whole, never part of one; mode 0644.
+///
+/// A file that cannot be written is a finding of the check itself (`metrics-file-failed`, a
+/// warning), never an exit of its own: the check's verdict and report still come out, so the
+/// timer mails what is wrong instead of a bare exit status.
 struct CheckMetricsFile {
     /// Where the metrics go, absolute.
     let path: String
 
-    /// The file at `path`, refused before anything is checked (exit 2) when `path` names a
-    /// directory or its directory does not exist.
-    static func checked(_ path: String) throws -> CheckMetricsFile {
+    /// Writes `text` in place of the file; the finding when it cannot (`path` names a
+    /// directory, its directory is missing, or the write fails).
+    func write(_ text: String) -> Finding? {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            try fail(Catalog.text("check.metrics-file.is-directory", ["path": SafeText.escape(path)]))
+            return Self.finding(path, Catalog.text("check.metrics-file.is-directory", ["path": SafeText.escape(path)]))
         }
         let directory = AtomicFileWriter.split(path).directory
         if stat(directory, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
-            try fail(Catalog.text("check.metrics-file.no-directory", ["path": SafeText.escape(path), "directory": SafeText.escape(directory)]))
+            return Self.finding(path, Catalog.text("check.metrics-file.no-directory", ["path": SafeText.escape(path), "directory": SafeText.escape(directory)]))
         }
-        return CheckMetricsFile(path: path)
-    }
-
-    /// Writes `text` in place of the file; exit 2 when it cannot be written.
-    func write(_ text: String) throws {
         do { try AtomicFileWriter().write(Array(text.utf8), to: path, mode: 0o644) } catch {
-            try Self.fail(Catalog.text("check.metrics-file.failed", ["reason": error.description]))
+            return Self.finding(path, Catalog.text("check.metrics-file.failed", ["path": SafeText.escape(path), "reason": error.description]))
         }
+        return nil
     }
 
-    private static func fail(_ message: String) throws -> Never {
-        StandardStreams.writeError(message + "\n")
-        throw ExitCode(2)
+    private static func finding(_ path: String, _ message: String) -> Finding {
+        Finding(.metricsFileFailed, .warning, file: path, message: message, hint: Catalog.text("check.metrics-file.hint"))
     }
+}
+
+extension FindingCode {
+    /// `check --metrics-file` could not write its file: the metrics there are stale or missing.
+    static let metricsFileFailed: FindingCode = "metrics-file-failed"
 }

@@ -133,19 +133,25 @@ import PftlsTestSupport
         }
     }
 
-    @Test func aDirectoryOrAMissingDirectoryIsRefusedBeforeAnythingIsChecked() throws {
+    /// A metrics file that cannot be written is a warning of the check itself: the verdict and
+    /// the report still come out (the timer mails what is wrong, not a bare exit status).
+    @Test func aDirectoryOrAMissingDirectoryIsAWarningOfTheCheckNotALostVerdict() throws {
         let directory = postfix.root + "/textfile"
         mkdir(directory, 0o755)
         let refused = try check(["--no-probe", "--metrics-file", directory])
-        #expect(refused.status == 2 && refused.standardOutput.isEmpty, "\(refused.all)")
-        #expect(refused.standardError.contains("--metrics-file \(directory) is a directory") && refused.standardError.contains("\(directory)/pftls.prom"),
-                "\(refused.standardError)")
-        let missing = try check(["--no-probe", "--metrics-file", postfix.root + "/none/pftls.prom"])
-        #expect(missing.status == 2 && missing.standardOutput.isEmpty, "\(missing.all)")
-        #expect(missing.standardError.contains("the directory \(postfix.root)/none does not exist"), "\(missing.standardError)")
+        #expect(refused.standardOutput.contains("[metrics-file-failed]") && refused.standardOutput.contains("--metrics-file \(directory) is a directory")
+                && refused.standardOutput.contains("\(directory)/pftls.prom") && refused.standardOutput.contains("Result: "), "\(refused.all)")
+        let baseline = try check(["--no-probe", "--format", "nagios"])
+        let missing = try check(["--no-probe", "--format", "nagios", "--metrics-file", postfix.root + "/none/pftls.prom"])
+        let warnings = { (line: String) in line.split(separator: " ").first { $0.hasPrefix("warnings=") }.flatMap { Int($0.dropFirst(9)) } }
+        #expect(missing.status == baseline.status && missing.standardOutput.hasPrefix("PFTLS "), "the check's own verdict: \(missing.all)")
+        #expect(warnings(missing.standardOutput).map { $0 - 1 } == warnings(baseline.standardOutput), "one warning more: \(missing.all)")
+        let json = try check(["--no-probe", "--json", "--metrics-file", postfix.root + "/none/pftls.prom"])
+        #expect(json.standardOutput.contains("\"metrics-file-failed\"") && json.standardOutput.contains("the directory \(postfix.root)/none does not exist"),
+                "\(json.standardOutput)")
         #expect(!FileManager.default.fileExists(atPath: postfix.root + "/none"))
         let japanese = try Pftls.run(["--lang", "ja", "check", "--config-dir", postfix.configDirectory, "--no-probe", "--metrics-file", directory])
-        #expect(japanese.status == 2 && japanese.standardError.contains("はディレクトリです"), "\(japanese.all)")
+        #expect(japanese.standardOutput.contains("はディレクトリです"), "\(japanese.all)")
     }
 }
 

@@ -10,7 +10,7 @@ import Glibc
 public struct TLSAudit {
     /// What the audit found.
     public struct Report {
-        public let findings: [Finding]
+        public internal(set) var findings: [Finding]
         public let services: [ServiceTLS]
         public let filesInUse: [String]
         /// The leaf on disk, when the files could be read: the first default pair's.

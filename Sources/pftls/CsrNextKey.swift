@@ -16,6 +16,7 @@ extension CsrCommand {
         let made: RequestMaker.Made
         do {
             staged = try NextKeyStore(trustedOwner: getuid()).stage(kind, in: directory)
+            if pairs.contains(where: { $0.leaf.map(staged.key.isKey(of:)) == true }) { throw NextKeyStore.Problem.inUse(staged.key.path) }
             let requestName = AtomicFileWriter.split(staged.key.path).name.replacing(".pem", with: ".csr")
             made = try RequestMaker(trustedOwner: getuid()).make(names: names, keyType: kind, directory: directory, reuse: (staged.key.key, staged.key.path),
                                                                  subject: fields(), requestName: requestName)

@@ -86,8 +86,8 @@ struct RenewCommand: ParsableCommand {
         var request = self.request
         let newLeaf = inspector.inspect(paths: [request.certificate] + request.chain).leaf
         // A certificate for the staged next key (`csr --next-key`) promotes it.
-        let promoted = request.key == nil ? NextKeyStore(fileSystem: fileSystem)
-            .promotion(for: newLeaf, pairs: presentation.pairs, setup: setup, configDirectory: change.configDirectory.path) : nil
+        let promoted = NextKeyStore(fileSystem: fileSystem)
+            .promotion(for: newLeaf, named: request.key, pairs: presentation.pairs, setup: setup, configDirectory: change.configDirectory.path)
         request.key = request.key ?? promoted?.path
         let slot = RenewalSlot.choose(leaf: newLeaf, hostname: installation.hostname, explicitNames: sniNames, presentation: presentation)
         var answers = request.answers(replacing: current.answers, slot: slot, presentation: presentation, newLeaf: newLeaf)

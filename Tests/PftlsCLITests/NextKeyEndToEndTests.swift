@@ -102,4 +102,31 @@ import PftlsTestSupport
         #expect(served()?.isSame(as: leafA) == true)
         #expect(FileManager.default.fileExists(atPath: staged), "a refused renewal keeps the staged key")
     }
+
+    /// A renewal that names the staged file with `--key` promotes it as well: the file does not
+    /// stay behind as a "next" key that is the key in use. A staged file that is the key in use
+    /// anyway is said by check and refused by csr, never offered as the next key.
+    @Test func aStagedKeyNamedWithKeyIsPromotedAndOneInUseIsNeverTheNextKey() throws {
+        let dns = try LocalDNSServer(DANEEndToEndTests.mailHost + [LocalDNSServer.tlsa("mail.example.test", .endEntity(leafA))])
+        #expect(try stage(dns).status == 0)
+        let copy = postfix.root + "/staged-copy.pem"
+        #expect(Shell.run("cp", ["-p", staged, copy]).status == 0)
+        let key = try #require(Inspector().load(staged, passphrases: nil).items.compactMap { if case .privateKey(let key) = $0.object { key } else { nil } }.first)
+        try dns.serve(DANEEndToEndTests.mailHost + [LocalDNSServer.tlsa("mail.example.test", .endEntity(leafA)),
+                                                    LocalDNSServer.tlsa("mail.example.test", TLSARecord.endEntity(key: key))])
+        _ = try issue(csr: postfix.root + "/tls/next-key-ecdsa.csr", as: "d")
+        let renewed = try Pftls.run(["renew", "--config-dir", postfix.configDirectory, "--key", staged, "--cert", fixtures.path("d.pem"),
+                                     "--chain", fixtures.path("intermediate.pem"), "--resolver", dns.address, "--no-canary"])
+        #expect(renewed.status == 0, "\(renewed.all)")
+        #expect(!FileManager.default.fileExists(atPath: staged), "named with --key, the staged file is promoted all the same: \(renewed.all)")
+
+        // The staged file comes back (restored by hand, say): it is the key in use now.
+        #expect(Shell.run("cp", ["-p", copy, staged]).status == 0)
+        let checked = try check(dns)
+        #expect(checked.standardOutput.contains("[next-key-unusable]") && checked.standardOutput.contains("key in use already"), "\(checked.all)")
+        #expect(!checked.standardOutput.contains("[next-key-tlsa-missing]"))
+        let again = try stage(dns)
+        #expect(again.status != 0 && again.all.contains("key in use already") && !again.standardOutput.contains("IN TLSA"),
+                "never offered as the next key: \(again.all)")
+    }
 }

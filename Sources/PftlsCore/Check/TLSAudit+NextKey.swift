@@ -3,7 +3,11 @@ extension TLSAudit {
     /// `next-key-unusable` finding for each staged file that cannot be used.
     func stagedNextKeys(_ setup: TLSSetupInForce, pairs: [PresentedPair], configDirectory: String) -> (keys: [StagedNextKey], findings: [Finding]) {
         let found = NextKeyStore(fileSystem: fileSystem).staged(NextKeyFile.candidates(pairs: pairs, setup: setup, configDirectory: configDirectory))
-        return (found.keys, found.problems.map { NextKeyAudit.unusable(path: $0.path, problem: $0.problem) })
+        // A staged key that is the key in use already (a renewal named it with --key) stages nothing.
+        let inUse = found.keys.filter { key in pairs.contains { $0.leaf.map(key.isKey(of:)) == true } }
+        return (found.keys.filter { key in !inUse.contains { $0.path == key.path } },
+                found.problems.map { NextKeyAudit.unusable(path: $0.path, problem: $0.problem) }
+                    + inUse.map { NextKeyAudit.unusable(path: $0.path, problem: NextKeyStore.Problem.inUse($0.path)) })
     }
 
     /// `NextKeyAudit`'s findings: every chain of the default pairs and the SNI entries, on

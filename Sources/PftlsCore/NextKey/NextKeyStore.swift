@@ -36,6 +36,9 @@ public struct NextKeyStore: Sendable {
         case .regular: break
         case .directory, .other: throw Problem(description: Catalog.text("next-key.not-a-key", ["path": shown]))
         }
+        if status.ownerID != trustedOwner {
+            throw Problem(description: Catalog.text("next-key.foreign-owner", ["path": shown, "owner": "\(status.ownerID)"]))
+        }
         if status.permissions & 0o077 != 0 {
             throw Problem(description: Catalog.text("next-key.readable", ["path": shown, "mode": String(status.permissions, radix: 8)]))
         }
@@ -61,10 +64,11 @@ public struct NextKeyStore: Sendable {
     /// at the same moment is never overwritten: it is read and used instead.
     public func stage(_ kind: RequestMaker.KeyType, in directory: String) throws(Problem) -> (key: StagedNextKey, created: Bool) {
         let path = NextKeyFile.path(in: directory, for: kind.serverKeyType)
-        if let staged = try read(path, type: kind.serverKeyType, exactly: kind) { return (staged, false) }
+        // The directory first, for a key found there too: one others may write in could hold a planted key.
         if let unsafe = DirectorySafety(fileSystem: fileSystem, trustedOwner: trustedOwner).check(directory).first(where: { $0.severity == .error }) {
             throw Problem(description: [unsafe.message + Catalog.text("sentence.end"), unsafe.hint].joinedAsSentences())
         }
+        if let staged = try read(path, type: kind.serverKeyType, exactly: kind) { return (staged, false) }
         let key: PrivateKey
         do { key = try KeyGenerator.generate(kind.kind) } catch { throw Problem(description: "\(error)") }
         do { try KeyFileWriter().write(key: key, to: path, replacing: false) } catch {
@@ -91,5 +95,12 @@ public struct NextKeyStore: Sendable {
             }
         }
         return (keys, problems)
+    }
+}
+
+extension NextKeyStore.Problem {
+    /// The staged key at `path` is the key in use already: no next key is staged.
+    public static func inUse(_ path: String) -> NextKeyStore.Problem {
+        NextKeyStore.Problem(description: Catalog.text("next-key.in-use", ["path": SafeText.escape(path)]))
     }
 }

@@ -73,4 +73,17 @@ import PftlsTestSupport
         Issue.record("not refused")
         return ""
     }
+
+    /// A key someone else owns, or one in a directory others may write in, is never reused:
+    /// its record would pin a key its planter holds.
+    @Test func aKeyOfAnotherOwnerOrInADirectoryOthersMayWriteIsNeverReused() throws {
+        let staged = try store.stage(.ecP256, in: directory).key.path
+        let foreign = NextKeyStore(trustedOwner: getuid() + 1)
+        let owner = try refusal { try foreign.read(staged, type: .ecdsa) }
+        #expect(owner.contains(staged) && owner.contains("belongs to user"), "\(owner)")
+        chmod(directory, 0o777)
+        defer { chmod(directory, 0o700) }
+        let open = try refusal { try store.stage(.ecP256, in: directory) }
+        #expect(open.contains(directory), "the directory is judged before the key in it is reused: \(open)")
+    }
 }

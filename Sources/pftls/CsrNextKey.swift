@@ -11,14 +11,15 @@ extension CsrCommand {
         let kind = keyType.type
         let inForce: TLSSetupInForce? = if case .success(let read) = setup { read } else { nil }
         let pairs = inForce.map { ServerPresentation.read($0, fileSystem: LocalFileSystem(), inspector: Inspector()).pairs } ?? []
-        let directory = out ?? NextKeyFile.directory(for: kind.serverKeyType, pairs: pairs, setup: inForce, configDirectory: configDirectory.path)
+        // The key always beside the key in use, where check and renew look for it; `--out` moves the CSR only.
+        let directory = NextKeyFile.directory(for: kind.serverKeyType, pairs: pairs, setup: inForce, configDirectory: configDirectory.path)
         let staged: (key: StagedNextKey, created: Bool)
         let made: RequestMaker.Made
         do {
             staged = try NextKeyStore(trustedOwner: getuid()).stage(kind, in: directory)
             if pairs.contains(where: { $0.leaf.map(staged.key.isKey(of:)) == true }) { throw NextKeyStore.Problem.inUse(staged.key.path) }
             let requestName = AtomicFileWriter.split(staged.key.path).name.replacing(".pem", with: ".csr")
-            made = try RequestMaker(trustedOwner: getuid()).make(names: names, keyType: kind, directory: directory, reuse: (staged.key.key, staged.key.path),
+            made = try RequestMaker(trustedOwner: getuid()).make(names: names, keyType: kind, directory: out ?? directory, reuse: (staged.key.key, staged.key.path),
                                                                  subject: fields(), requestName: requestName)
         } catch let problem as NextKeyStore.Problem {
             throw ValidationError(problem.description)

@@ -129,4 +129,14 @@ import PftlsTestSupport
         #expect(again.status != 0 && again.all.contains("key in use already") && !again.standardOutput.contains("IN TLSA"),
                 "never offered as the next key: \(again.all)")
     }
+
+    /// `--out` takes the CSR elsewhere; the key stays where check and renew look for it.
+    @Test func outMovesTheCSROnlyNeverTheStagedKey() throws {
+        let out = postfix.root + "/orders"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let made = try Pftls.run(["csr", "--next-key", "--key-type", "ec-p256", "--config-dir", postfix.configDirectory, "--resolver", "none", "--out", out])
+        #expect(made.status == 0, "\(made.all)")
+        #expect(FileManager.default.fileExists(atPath: staged) && !FileManager.default.fileExists(atPath: out + "/next-key-ecdsa.pem"), "\(made.all)")
+        #expect(FileManager.default.fileExists(atPath: out + "/next-key-ecdsa.csr"), "\(made.all)")
+    }
 }

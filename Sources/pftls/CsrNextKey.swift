@@ -44,6 +44,10 @@ extension CsrCommand {
         if let check = dns.dnsCheck() {
             let lookups = check.lookUp(hostname: installation.hostname, value: installation.configured.value)
             found = lookups.publications.map(\.name) + lookups.mxNames
+            // Without an answer the MX names may be missing: say so rather than print a short list as if whole.
+            for failure in lookups.failures {
+                print(Catalog.text("csr.next-key.dns-failed", ["name": SafeText.escape(failure.name), "reason": SafeText.escape(failure.reason)]))
+            }
         }
         if found.isEmpty { found = installation.hostname.map { [MailHostNames.normalized($0)] } ?? [] }
         if found.isEmpty { found = fallback.filter { !$0.hasPrefix("*.") } }

@@ -139,4 +139,13 @@ import PftlsTestSupport
         #expect(FileManager.default.fileExists(atPath: staged) && !FileManager.default.fileExists(atPath: out + "/next-key-ecdsa.pem"), "\(made.all)")
         #expect(FileManager.default.fileExists(atPath: out + "/next-key-ecdsa.csr"), "\(made.all)")
     }
+
+    /// A resolver that does not answer: the names printed may miss the MX names, and csr says so.
+    @Test func aLookupWithoutAnswerIsSaidNotHidden() throws {
+        let silent = ThrowawayPostfix.freePorts(1)[0]
+        let made = try Pftls.run(["csr", "--next-key", "--key-type", "ec-p256", "--config-dir", postfix.configDirectory,
+                                  "--resolver", "127.0.0.1:\(silent)"], timeout: 120)
+        #expect(made.status == 0, "\(made.all)")
+        #expect(made.standardOutput.contains("Could not look up") && made.standardOutput.contains("may be incomplete"), "\(made.all)")
+    }
 }

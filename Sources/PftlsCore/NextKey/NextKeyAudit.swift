@@ -33,8 +33,11 @@ public struct NextKeyAudit {
         return publications.flatMap { publication -> [Finding] in
             let pinning = publication.records.filter { $0.usage == 3 }
             guard !pinning.isEmpty else { return [] }
-            let missing = next.filter { key in !pinning.contains { $0.pins(key.key) } }.map { missingRecord(publication, key: $0) }
             let chains = presented(publication.name).filter { !$0.isEmpty }
+            // A DANE-TA record matching the chain in use covers a renewal from the same CA:
+            // the next key's own record is then advice (info), not a refusal waiting to happen.
+            let anchored = chains.contains { chain in publication.records.contains { $0.usage == 2 && $0.matches(chain: chain) } }
+            let missing = next.filter { key in !pinning.contains { $0.pins(key.key) } }.map { missingRecord(publication, key: $0, anchored: anchored) }
             guard !chains.isEmpty, chains.allSatisfy(publication.matches) else { return missing }
             let stale = pinning.filter { record in
                 !inUse.contains { record.matches(chain: $0) } && !staged.contains { record.pins($0.key) }
@@ -49,9 +52,10 @@ public struct NextKeyAudit {
                 hint: Catalog.text("next-key.unusable.hint", ["path": SafeText.escape(path)]))
     }
 
-    private func missingRecord(_ publication: TLSAPublication, key: StagedNextKey) -> Finding {
-        Finding(.nextKeyTLSAMissing, .warning, file: key.path,
-                message: Catalog.text("next-key.tlsa-missing.message", ["owner": publication.owner, "path": SafeText.escape(key.path),
+    private func missingRecord(_ publication: TLSAPublication, key: StagedNextKey, anchored: Bool) -> Finding {
+        Finding(.nextKeyTLSAMissing, anchored ? .info : .warning, file: key.path,
+                message: Catalog.text(anchored ? "next-key.tlsa-missing.anchored" : "next-key.tlsa-missing.message",
+                                      ["owner": publication.owner, "path": SafeText.escape(key.path),
                                                                          "records": MailDNSCheck.list(publication.records)]),
                 hint: Catalog.text("next-key.tlsa-missing.hint", ["record": MailDNSCheck.zoneLine(publication, key.record),
                                                                    "ttl": "\(publication.ttl)", "wait": "\(2 * Int(publication.ttl))"]))

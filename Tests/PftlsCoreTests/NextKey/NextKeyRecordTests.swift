@@ -64,9 +64,23 @@ import PftlsTestSupport
         let stale = try #require(findings.first)
         #expect(stale.severity == .info)
         #expect(stale.message.contains(TLSARecord.endEntity(old.certificate).text))
-        #expect(stale.hint.contains("Safe to remove") && stale.hint.contains("_25._tcp.mail.example.test. 300 IN TLSA \(TLSARecord.endEntity(old.certificate).text)"))
+        #expect(stale.hint.contains("unless another host uses it") && stale.hint.contains("_25._tcp.mail.example.test. 300 IN TLSA \(TLSARecord.endEntity(old.certificate).text)"))
 
         let rsaUnmatched = audit.findings([publication([.endEntity(old.certificate), .endEntity(pki.leaf.certificate), next.record])]) { _ in [ecdsaChain, rsaChain] }
         #expect(rsaUnmatched.isEmpty, "a key type without a record is tlsa-mismatch's to report; nothing is called stale then: \(rsaUnmatched)")
+    }
+
+    /// `3 1 1` + `2 1 1`: the DANE-TA record covers a renewal from the same CA, so the missing
+    /// key record is advice (info), not the warning of a renewal that would be refused.
+    @Test func aDANETARecordOfTheChainInUseMakesTheMissingKeyRecordInfo() throws {
+        let next = try staged()
+        let chain = [pki.leaf.certificate, pki.intermediate.certificate]
+        let audit = NextKeyAudit(staged: [next], inUse: [chain])
+        let anchored = audit.findings([publication([.endEntity(pki.leaf.certificate), .trustAnchor(pki.intermediate.certificate)])]) { _ in [chain] }
+        #expect(anchored.map(\.code) == [.nextKeyTLSAMissing])
+        #expect(anchored.first?.severity == .info && anchored.first?.message.contains("DANE-TA") == true, "\(anchored)")
+        let otherCA = try TestPKI()
+        let foreign = audit.findings([publication([.endEntity(pki.leaf.certificate), .trustAnchor(otherCA.intermediate.certificate)])]) { _ in [chain] }
+        #expect(foreign.first?.severity == .warning, "a DANE-TA record of another CA covers nothing in use: \(foreign)")
     }
 }

@@ -64,21 +64,34 @@ public struct DeploymentAudit {
             }
             guard let certbot else { continue }
             if lineages == nil { lineages = certbot.lineages(fileSystem: fileSystem, inspector: inspector) }
-            // A lineage of the pair's key type, or of a type nothing here serves for these names
-            // (certbot 2 renews an RSA lineage as ECDSA when told to): never another pair's renewal.
-            let servedTypes = Set(installed.filter { $0.sni == pair.sni }.compactMap(\.keyType))
-            let matching = (lineages ?? []).filter { lineage in
-                let type = ServerKeyType(lineage.leaf.keyAlgorithm)
-                return (type == pair.keyType || type.map { !servedTypes.contains($0) } == true) && lineage.leaf.notBefore > pair.leaf.notBefore
-                    && UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: lineage.leaf,
-                                                      everInstalled: history.wasInstalled(lineage.leaf, at: pair.files))
-            }
-            guard let newest = matching.max(by: { $0.leaf.notBefore < $1.leaf.notBefore }) else { continue }
+            guard let newest = source(of: pair, among: lineages ?? [], certbot: certbot, installed: installed, history: history) else { continue }
             let directory = certbot.lineageDirectory(newest.name)
             findings.append(finding(pair, candidate: newest.leaf, sourceFile: RenewalRequest.certbot(lineage: directory).certificate,
                                     command: .certbot(name: newest.name, root: certbot.root), configDirectory: configDirectory, expiry: expiry))
         }
         return findings
+    }
+
+    /// The certbot lineage holding an undeployed renewal of `pair`, when there is one: of the
+    /// pair's key type, or of a type nothing here serves for these names (certbot 2 renews an
+    /// RSA lineage as ECDSA when told to), never another pair's renewal. A configured lineage
+    /// is the only one scanned; otherwise a lineage counts only when the installed leaf is one
+    /// of its own certificates (preferred) or its certificate names exactly the installed names:
+    /// a web server's lineage that also covers the mail name is not Postfix's.
+    private func source(of pair: Installed, among lineages: [CertbotScan.Lineage], certbot: CertbotScan, installed: [Installed],
+                        history: LedgerIndex) -> CertbotScan.Lineage? {
+        let servedTypes = Set(installed.filter { $0.sni == pair.sni }.compactMap(\.keyType))
+        let matching = lineages.filter { lineage in
+            let type = ServerKeyType(lineage.leaf.keyAlgorithm)
+            return (type == pair.keyType || type.map { !servedTypes.contains($0) } == true) && lineage.leaf.notBefore > pair.leaf.notBefore
+                && UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: lineage.leaf,
+                                                  everInstalled: history.wasInstalled(lineage.leaf, at: pair.files))
+        }
+        let newest = { (found: [CertbotScan.Lineage]) in found.max { $0.leaf.notBefore < $1.leaf.notBefore } }
+        if certbot.configuredLineage != nil { return newest(matching) }
+        let origins = matching.filter { certbot.issued(pair.leaf, in: $0, fileSystem: fileSystem, inspector: inspector) }
+        if !origins.isEmpty { return newest(origins) }
+        return newest(matching.filter { UndeployedRenewal.namesEqual(pair.leaf, $0.leaf) })
     }
 
     /// The finding for `pair` when `source` holds an undeployed renewal.

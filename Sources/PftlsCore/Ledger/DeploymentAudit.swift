@@ -34,6 +34,7 @@ public struct DeploymentAudit {
 
     /// The findings for the default `pairs` and the SNI `entries` of `configDirectory`.
     public func findings(configDirectory: String, pairs: [PresentedPair], entries: [SNIEntryReport], expiry: ExpiryThresholds) -> [Finding] {
+        let configDirectory = DirectoryKey.of(configDirectory)
         var installed: [Installed] = []
         var seen = Set<String>()
         func add(_ pair: PresentedPair, sni: String?) {
@@ -56,8 +57,9 @@ public struct DeploymentAudit {
         let history = LedgerIndex(records.filter(\.installedFiles))
         var lineages: [CertbotScan.Lineage]?
         for pair in installed {
-            if let source = history.latestSource(of: pair.files, keyType: pair.keyType) {
-                if let finding = judge(pair, source: source, history: history, configDirectory: configDirectory, expiry: expiry) {
+            // A recorded source whose certificate is gone or unreadable says nothing: certbot's lineages may.
+            if let source = history.latestSource(of: pair.files, keyType: pair.keyType), let recorded = Recorded(source, inspector: inspector) {
+                if let finding = judge(pair, recorded: recorded, history: history, configDirectory: configDirectory, expiry: expiry) {
                     findings.append(finding)
                 }
                 continue
@@ -94,24 +96,36 @@ public struct DeploymentAudit {
         return newest(matching.filter { UndeployedRenewal.namesEqual(pair.leaf, $0.leaf) })
     }
 
-    /// The finding for `pair` when `source` holds an undeployed renewal.
-    private func judge(_ pair: Installed, source: DeploySource, history: LedgerIndex, configDirectory: String,
-                       expiry: ExpiryThresholds) -> Finding? {
+    /// A ledger record's source as it is now: the file holding its certificate, that
+    /// certificate, and the command that installs it; nil when the certificate cannot be read.
+    struct Recorded {
         let command: SuggestedCommand.RenewSource
         let file: String
-        if let lineage = source.certbotLineage {
-            let (live, name) = AtomicFileWriter.split(lineage)
-            command = .certbot(name: name, root: AtomicFileWriter.split(live).directory)
-            file = RenewalRequest.certbot(lineage: lineage).certificate
-        } else {
-            command = .files(key: source.key?.path, certificate: source.certificate.path, chain: source.chain.map(\.path))
-            file = source.certificate.path
+        let candidate: Certificate
+
+        init?(_ source: DeploySource, inspector: Inspector) {
+            if let lineage = source.certbotLineage {
+                let (live, name) = AtomicFileWriter.split(lineage)
+                command = .certbot(name: name, root: AtomicFileWriter.split(live).directory)
+                file = RenewalRequest.certbot(lineage: lineage).certificate
+            } else {
+                command = .files(key: source.key?.path, certificate: source.certificate.path, chain: source.chain.map(\.path))
+                file = source.certificate.path
+            }
+            guard let candidate = DeployRecordMaker(inspector: inspector).leaf(in: file) else { return nil }
+            self.candidate = candidate
         }
-        guard let candidate = DeployRecordMaker(inspector: inspector).leaf(in: file), candidate.notBefore > pair.leaf.notBefore else { return nil }
+    }
+
+    /// The finding for `pair` when its `recorded` source holds an undeployed renewal.
+    private func judge(_ pair: Installed, recorded: Recorded, history: LedgerIndex, configDirectory: String,
+                       expiry: ExpiryThresholds) -> Finding? {
+        let (candidate, file) = (recorded.candidate, recorded.file)
+        guard candidate.notBefore > pair.leaf.notBefore else { return nil }
         let digest = (try? fileSystem.readFile(file, limit: 4 << 20)).map(LedgerDigest.sha256)
         let everInstalled = history.wasInstalled(candidate, at: pair.files) || digest.map { history.sourceHashes[file]?.contains($0) == true } == true
         guard UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: candidate, everInstalled: everInstalled) else { return nil }
-        return finding(pair, candidate: candidate, sourceFile: file, command: command, configDirectory: configDirectory, expiry: expiry)
+        return finding(pair, candidate: candidate, sourceFile: file, command: recorded.command, configDirectory: configDirectory, expiry: expiry)
     }
 
     private func finding(_ pair: Installed, candidate: Certificate, sourceFile: String, command source: SuggestedCommand.RenewSource,

@@ -123,7 +123,7 @@ public struct DeploymentAudit {
         let (candidate, file) = (recorded.candidate, recorded.file)
         guard candidate.notBefore > pair.leaf.notBefore else { return nil }
         let digest = (try? fileSystem.readFile(file, limit: 4 << 20)).map(LedgerDigest.sha256)
-        let everInstalled = history.wasInstalled(candidate, at: pair.files) || digest.map { history.sourceHashes[file]?.contains($0) == true } == true
+        let everInstalled = history.wasInstalled(candidate, at: pair.files) || digest.map { history.wasInstalled(from: file, digest: $0, at: pair.files) } == true
         guard UndeployedRenewal.isUndeployed(installed: pair.leaf, candidate: candidate, everInstalled: everInstalled) else { return nil }
         return finding(pair, candidate: candidate, sourceFile: file, command: recorded.command, configDirectory: configDirectory, expiry: expiry)
     }
@@ -151,8 +151,13 @@ struct LedgerIndex {
     private var latest: [String: [InstalledEntry]] = [:]
     /// Per installed file, every leaf (SHA-256 of its DER) it was given.
     private var leaves: [String: Set<String>] = [:]
-    /// Per source certificate file, every SHA-256 it had when it was installed from.
-    private(set) var sourceHashes: [String: Set<String>] = [:]
+    /// Per source certificate file and installed file, every SHA-256 the source had when that file was installed from it.
+    private var sourceHashes: [SourceAndFile: Set<String>] = [:]
+
+    private struct SourceAndFile: Hashable {
+        let source: String
+        let installed: String
+    }
 
     init(_ records: [DeployRecord]) {
         for record in records {
@@ -160,7 +165,9 @@ struct LedgerIndex {
             for entry in record.installed {
                 newest[entry.path, default: []].append(entry)
                 if let leaf = entry.leafSHA256 { leaves[entry.path, default: []].insert(leaf) }
-                if let source = entry.source, let digest = source.certificate.sha256 { sourceHashes[source.certificate.path, default: []].insert(digest) }
+                if let source = entry.source, let digest = source.certificate.sha256 {
+                    sourceHashes[SourceAndFile(source: source.certificate.path, installed: entry.path), default: []].insert(digest)
+                }
             }
             latest.merge(newest) { $1 }
         }
@@ -169,6 +176,11 @@ struct LedgerIndex {
     /// The newest record's source for a pair in `files` of `keyType`.
     func latestSource(of files: [String], keyType: ServerKeyType?) -> DeploySource? {
         files.lazy.compactMap { latest[$0]?.last { $0.source != nil && $0.leafSHA256 != nil && ($0.keyType == nil || $0.keyType == keyType?.rawValue) }?.source }.first
+    }
+
+    /// True when the ledger shows `source` installed into one of `files` once while it held the bytes of `digest`.
+    func wasInstalled(from source: String, digest: String, at files: [String]) -> Bool {
+        files.contains { sourceHashes[SourceAndFile(source: source, installed: $0)]?.contains(digest) == true }
     }
 
     /// True when the ledger shows `leaf` installed in one of `files` once.

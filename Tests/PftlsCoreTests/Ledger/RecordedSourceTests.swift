@@ -53,4 +53,29 @@ import PftlsTestSupport
         #expect(findings.map(\.command) == ["pftls renew --key \(directory)/key.pem --cert \(source) --state-dir \(directory)/state"],
                 "the standard directory: no --config-dir")
     }
+
+    /// One source installed into two files, then renewed into only one of them: the other
+    /// file's renewal was never installed there.
+    @Test func aSourceRenewedIntoOneFileIsStillUndeployedInTheOther() throws {
+        let old = try Self.leaf(["mail.example.test"], startedDaysAgo: 60)
+        let new = try Self.leaf(["mail.example.test"], startedDaysAgo: 1)
+        let source = directory + "/source.pem"
+        let (first, second) = (directory + "/default.pem", directory + "/sni.pem")
+        FileManager.default.createFile(atPath: first, contents: Data(new.pem.utf8))
+        FileManager.default.createFile(atPath: second, contents: Data(old.pem.utf8))
+        func entry(_ file: String, _ leaf: Certificate) -> InstalledEntry {
+            InstalledEntry(path: file, sha256: "x", role: "certificate", names: ["mail.example.test"], leafSHA256: Hex.lowercase(leaf.sha256Fingerprint),
+                           source: DeploySource(key: .init(path: directory + "/key.pem"),
+                                                certificate: .init(path: source, sha256: LedgerDigest.sha256(Array(leaf.pem.utf8)))))
+        }
+        let ledger = DeployLedger(directory: directory + "/state")
+        try ledger.append(DeployRecord(time: "t1", configDirectory: "/etc/postfix", command: .apply, result: .applied,
+                                       installed: [entry(first, old), entry(second, old)]))
+        try ledger.append(DeployRecord(time: "t2", configDirectory: "/etc/postfix", command: .renew, result: .applied, installed: [entry(first, new)]))
+        FileManager.default.createFile(atPath: source, contents: Data(new.pem.utf8))
+        let reader = PairReader(inspector: Inspector())
+        let findings = DeploymentAudit(ledger: ledger, certbot: nil, clock: FixedClock(Self.now))
+            .findings(configDirectory: "/etc/postfix", pairs: reader.pairs([first]) + reader.pairs([second]), entries: [], expiry: ExpiryThresholds())
+        #expect(findings.map(\.file) == [second])
+    }
 }

@@ -105,6 +105,8 @@ public struct DeploySource: Codable, Equatable, Sendable {
         }
     }
 
+    /// The key file, never hashed (the certificate file itself when one file holds both);
+    /// nil in records made before that was recorded.
     public var key: File?
     public var certificate: File
     public var chain: [File]

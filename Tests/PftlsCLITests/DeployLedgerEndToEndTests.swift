@@ -69,6 +69,9 @@ import PftlsTestSupport
         #expect((source?["certificate"] as? [String: Any])?["path"] as? String == certbot.live("mail") + "/fullchain.pem")
         #expect(((source?["certificate"] as? [String: Any])?["sha256"] as? String)?.count == 64)
         #expect((source?["key"] as? [String: Any])?["sha256"] == nil, "a key's bytes are never hashed into the ledger")
+        let entries = record["installed"] as? [[String: Any]] ?? []
+        #expect(entries.contains { $0["role"] as? String == "chain" } && entries.allSatisfy { ($0["role"] as? String == "chain") == ($0["sha256"] == nil) },
+                "no digest of a file holding the unencrypted key: \(entries)")
         #expect(installed["names"] as? [String] == Self.names)
         #expect(try renewalNotDeployed(["--certbot-dir", certbot.root]) == nil, "installed as it is: nothing to report")
 

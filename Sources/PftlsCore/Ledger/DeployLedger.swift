@@ -22,8 +22,9 @@ public struct DeployLedger: Sendable {
     public static let fileName = "ledger.jsonl"
     /// At most this much of the file is read: the newest part.
     static let readLimit = 16 << 20
-    /// A longer line is no record pftls wrote: it is skipped.
-    static let lineLimit = 1 << 20
+    /// A longer line is no record pftls wrote: it is skipped. An apply's record of thousands
+    /// of SNI entries stays well below it.
+    static let lineLimit = 8 << 20
 
     /// Why the ledger could not be used, naming the file or directory.
     public struct Problem: Error, CustomStringConvertible, Equatable {
@@ -217,7 +218,7 @@ public struct DeployLedger: Sendable {
     /// What the ledger holds for `configDirectory` (trailing slashes aside), oldest first, and how many lines were
     /// no record (garbage, too long, or cut off). A ledger that does not exist, or that the
     /// user running pftls may not read, holds nothing; one that is unsafe (a link, another
-    /// user's) is a problem.
+    /// user's, writable by group or others) is a problem.
     public func records(configDirectory: String) throws(Problem) -> (records: [DeployRecord], skipped: Int) {
         let folder: Int32
         do { folder = try openDirectory(creating: false) } catch {
@@ -237,6 +238,10 @@ public struct DeployLedger: Sendable {
         guard info.st_uid == geteuid() || info.st_uid == 0 else {
             throw Problem(description: Catalog.text("ledger.problem.file-owner", ["path": SafeText.escape(path), "owner": "\(info.st_uid)",
                                                                                     "user": "\(geteuid())"]))
+        }
+        if info.st_mode & 0o022 != 0 {
+            throw Problem(description: Catalog.text("ledger.problem.file-writable", ["path": SafeText.escape(path),
+                                                                                       "mode": String(info.st_mode & 0o7777, radix: 8)]))
         }
         flock(file, LOCK_SH)
         defer { flock(file, LOCK_UN) }

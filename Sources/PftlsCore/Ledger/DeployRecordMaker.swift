@@ -50,7 +50,7 @@ struct DeployRecordMaker {
         var entries: [InstalledEntry] = []
         for file in plan.files {
             guard let role = Self.role(file.role) else { continue }
-            let digest = LedgerDigest.sha256(file.content)
+            let digest = LedgerDigest.sha256(certificatesOnly: file.content)
             if role == "key" || role == "intermediates" {
                 guard let first = pairs.first, first.sni == nil else { continue }
                 entries.append(InstalledEntry(path: file.path, sha256: digest, role: role, source: source(first)))

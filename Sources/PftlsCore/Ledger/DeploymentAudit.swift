@@ -49,7 +49,16 @@ public struct DeploymentAudit {
         var findings: [Finding] = []
         var records: [DeployRecord] = []
         if let ledger {
-            do { records = try ledger.records(configDirectory: configDirectory).records } catch {
+            do {
+                let read = try ledger.records(configDirectory: configDirectory)
+                records = read.records
+                if read.skipped > 0 {
+                    let path = SafeText.escape(ledger.path)
+                    findings.append(Finding(.ledgerUnusable, .warning, file: ledger.path,
+                                            message: Catalog.text("ledger.skipped-lines.message", ["path": path, "count": "\(read.skipped)"]),
+                                            hint: Catalog.text("ledger.skipped-lines.hint", ["path": path])))
+                }
+            } catch {
                 findings.append(Finding(.ledgerUnusable, .warning, file: ledger.path, message: error.description,
                                         hint: Catalog.text("ledger.unusable.hint", ["directory": SafeText.escape(ledger.directory)])))
             }

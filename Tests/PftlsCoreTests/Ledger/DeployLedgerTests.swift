@@ -18,6 +18,17 @@ import PftlsTestSupport
         return lstat(path, &info) == 0 ? Int(info.st_mode & 0o7777) : -1
     }
 
+    /// A ledger holding record `number` of /etc/postfix, then `lines` written as they are.
+    private func ledgerWith(record number: Int, thenLines lines: [Data]) throws -> DeployLedger {
+        let ledger = DeployLedger(directory: directory)
+        try ledger.append(Self.record("/etc/postfix", number))
+        let handle = try #require(FileHandle(forWritingAtPath: ledger.path))
+        handle.seekToEndOfFile()
+        lines.forEach(handle.write)
+        try handle.close()
+        return ledger
+    }
+
     @Test func appendsOneLinePerRunInAPrivateDirectoryAndFile() throws {
         let ledger = DeployLedger(directory: directory)
         try ledger.append(Self.record("/etc/postfix", 1))
@@ -105,12 +116,7 @@ import PftlsTestSupport
 
     /// check says when lines were left out, as ledger-unusable (a warning), never silently.
     @Test func checkReportsSkippedLines() throws {
-        let ledger = DeployLedger(directory: directory)
-        try ledger.append(Self.record("/etc/postfix", 1))
-        let handle = try #require(FileHandle(forWritingAtPath: ledger.path))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"configDirectory\": \"/etc/postfix\", cut off\n".utf8))
-        try handle.close()
+        let ledger = try ledgerWith(record: 1, thenLines: [Data("{\"configDirectory\": \"/etc/postfix\", cut off\n".utf8)])
         let leaf = try TestPKI.shared.issueLeaf(.server("mail.example.test")).certificate
         let file = TemporaryDirectory.create("skipped") + "/cert.pem"
         FileManager.default.createFile(atPath: file, contents: Data(leaf.pem.utf8))
@@ -122,14 +128,8 @@ import PftlsTestSupport
     }
 
     @Test func garbageAndHugeLinesAreSkippedNeverFatal() throws {
-        let ledger = DeployLedger(directory: directory)
-        try ledger.append(Self.record("/etc/postfix", 1))
-        let handle = try #require(FileHandle(forWritingAtPath: ledger.path))
-        handle.seekToEndOfFile()
-        handle.write(Data("not json at all\n{\"configDirectory\": 5}\n".utf8))
-        handle.write(Data(String(repeating: "x", count: 2 << 20).utf8 + [0x0a]))
-        handle.write(Data([0xff, 0xfe, 0x00, 0x0a]))
-        try handle.close()
+        let ledger = try ledgerWith(record: 1, thenLines: [Data("not json at all\n{\"configDirectory\": 5}\n".utf8),
+                                                            Data(String(repeating: "x", count: 2 << 20).utf8 + [0x0a]), Data([0xff, 0xfe, 0x00, 0x0a])])
         try ledger.append(Self.record("/etc/postfix", 2))
         let read = try ledger.records(configDirectory: "/etc/postfix")
         #expect(read.records.map(\.reason) == ["1", "2"])

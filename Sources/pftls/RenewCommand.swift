@@ -12,13 +12,13 @@ struct RenewCommand: ParsableCommand {
         discussion: Catalog.text("cli.RenewCommand.discussion") + "\n\n" + Catalog.text("renew.discussion.certbot")
     )
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.keyHelp"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.keyHelp"), valueName: "FILE"), transform: AbsolutePath.of)
     var key: String?
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.certHelp"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.certHelp"), valueName: "FILE"), transform: AbsolutePath.of)
     var cert: String?
 
-    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.chainHelp"), valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp(Catalog.text("cli.renew.chainHelp"), valueName: "FILE"), transform: AbsolutePath.of)
     var chain: [String] = []
 
     @Option(name: .customLong("from-certbot"), help: ArgumentHelp(Catalog.text("cli.renew.fromCertbotHelp"), valueName: "NAME"))

@@ -69,6 +69,9 @@ import PftlsTestSupport
         #expect((source?["certificate"] as? [String: Any])?["path"] as? String == certbot.live("mail") + "/fullchain.pem")
         #expect(((source?["certificate"] as? [String: Any])?["sha256"] as? String)?.count == 64)
         #expect((source?["key"] as? [String: Any])?["sha256"] == nil, "a key's bytes are never hashed into the ledger")
+        let entries = record["installed"] as? [[String: Any]] ?? []
+        #expect(entries.contains { $0["role"] as? String == "chain" } && entries.allSatisfy { ($0["role"] as? String == "chain") == ($0["sha256"] == nil) },
+                "no digest of a file holding the unencrypted key: \(entries)")
         #expect(installed["names"] as? [String] == Self.names)
         #expect(try renewalNotDeployed(["--certbot-dir", certbot.root]) == nil, "installed as it is: nothing to report")
 
@@ -97,7 +100,9 @@ import PftlsTestSupport
         try certbot.issue("www", names: ["www.other.test"])
         #expect(try renewalNotDeployed(["--certbot-dir", certbot.root]) == nil, "an older lineage or another name's is no renewal")
         Thread.sleep(forTimeInterval: 1.1)
-        try certbot.issue("mail.example.test", names: Self.names + ["smtp.example.test"])
+        try certbot.issue("example.test", names: ["example.test", "www.example.test"] + Self.names)
+        #expect(try renewalNotDeployed(["--certbot-dir", certbot.root]) == nil, "a web lineage that also covers the mail name is not Postfix's")
+        try certbot.issue("mail.example.test", names: Self.names)
         let empty = postfix.root + "/empty-state"
         let finding = try #require(try findings(try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--no-probe", "--json",
                                                                "--state-dir", empty, "--certbot-dir", certbot.root]))
@@ -109,6 +114,23 @@ import PftlsTestSupport
                                             environment: ["PFTLS_CERTBOT_DIR": certbot.root])
         #expect(fromEnvironment.standardOutput.contains("[renewal-not-deployed]"), "\(fromEnvironment.all)")
         #expect(try renewalNotDeployed(["--certbot-dir", postfix.root + "/no-certbot"]) == nil)
+    }
+
+    /// renew's --key, --cert and --chain given relative to the current directory are recorded
+    /// absolute, and a trailing slash on --config-dir is the same ledger history.
+    @Test func relativeRenewFilesAreRecordedAbsolute() throws {
+        try fixtures.issueLeaf("a", names: Self.names)
+        #expect(try fixtures.install("a", on: postfix).status == 0)
+        try fixtures.issueLeaf("b", names: Self.names)
+        let renewed = try Pftls.run(["renew", "--config-dir", postfix.configDirectory + "/", "--state-dir", state, "--key", "b.key",
+                                     "--cert", "b.pem", "--chain", "intermediate.pem"], in: fixtures.path(""))
+        #expect(renewed.status == 0, "\(renewed.all)")
+        let record = try #require(try ledgerLines().last)
+        #expect(record["configDirectory"] as? String == postfix.configDirectory)
+        let source = (record["installed"] as? [[String: Any]])?.first?["source"] as? [String: Any]
+        #expect((source?["certificate"] as? [String: Any])?["path"] as? String == fixtures.path("b.pem"))
+        #expect((source?["key"] as? [String: Any])?["path"] as? String == fixtures.path("b.key"))
+        #expect(((source?["chain"] as? [[String: Any]])?.first)?["path"] as? String == fixtures.path("intermediate.pem"))
     }
 
     @Test func anErrorOnceTheInstalledCertificateIsInItsCriticalWindow() throws {

@@ -22,8 +22,9 @@ public struct DeployLedger: Sendable {
     public static let fileName = "ledger.jsonl"
     /// At most this much of the file is read: the newest part.
     static let readLimit = 16 << 20
-    /// A longer line is no record pftls wrote: it is skipped.
-    static let lineLimit = 1 << 20
+    /// A longer line is no record pftls wrote: it is skipped. An apply's record of thousands
+    /// of SNI entries stays well below it.
+    static let lineLimit = 8 << 20
 
     /// Why the ledger could not be used, naming the file or directory.
     public struct Problem: Error, CustomStringConvertible, Equatable {
@@ -34,9 +35,7 @@ public struct DeployLedger: Sendable {
 
     /// The ledger in `directory`.
     public init(directory: String) {
-        var path = directory
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        self.directory = path
+        self.directory = DirectoryKey.of(directory)
     }
 
     /// The ledger file's path.
@@ -57,8 +56,11 @@ public struct DeployLedger: Sendable {
 
     // MARK: Writing
 
-    /// Appends `record`, then drops the oldest records of its configuration directory beyond `recordsKept`.
+    /// Appends `record` (its configuration directory without trailing slashes), then drops
+    /// the oldest records of that directory beyond `recordsKept`.
     public func append(_ record: DeployRecord) throws(Problem) {
+        var record = record
+        record.configDirectory = DirectoryKey.of(record.configDirectory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(record) else { throw problem("ledger.problem.encode", path) }
@@ -174,7 +176,7 @@ public struct DeployLedger: Sendable {
     private func trim(_ file: Int32, folder: Int32, configDirectory: String) throws(Problem) {
         let read = Self.lines(of: file)
         let decoder = JSONDecoder()
-        let owners = read.lines.map { line in (try? decoder.decode(Owner.self, from: Data(line)))?.configDirectory }
+        let owners = read.lines.map { line in (try? decoder.decode(Owner.self, from: Data(line))).map { DirectoryKey.of($0.configDirectory) } }
         let mine = owners.filter { $0 == configDirectory }.count
         guard mine > recordsKept || read.truncated else { return }
         var dropping = max(0, mine - recordsKept)
@@ -213,10 +215,10 @@ public struct DeployLedger: Sendable {
 
     // MARK: Reading
 
-    /// What the ledger holds for `configDirectory`, oldest first, and how many lines were
+    /// What the ledger holds for `configDirectory` (trailing slashes aside), oldest first, and how many lines were
     /// no record (garbage, too long, or cut off). A ledger that does not exist, or that the
     /// user running pftls may not read, holds nothing; one that is unsafe (a link, another
-    /// user's) is a problem.
+    /// user's, writable by group or others) is a problem.
     public func records(configDirectory: String) throws(Problem) -> (records: [DeployRecord], skipped: Int) {
         let folder: Int32
         do { folder = try openDirectory(creating: false) } catch {
@@ -237,10 +239,15 @@ public struct DeployLedger: Sendable {
             throw Problem(description: Catalog.text("ledger.problem.file-owner", ["path": SafeText.escape(path), "owner": "\(info.st_uid)",
                                                                                     "user": "\(geteuid())"]))
         }
+        if info.st_mode & 0o022 != 0 {
+            throw Problem(description: Catalog.text("ledger.problem.file-writable", ["path": SafeText.escape(path),
+                                                                                       "mode": String(info.st_mode & 0o7777, radix: 8)]))
+        }
         flock(file, LOCK_SH)
         defer { flock(file, LOCK_UN) }
         let read = Self.lines(of: file)
         let decoder = JSONDecoder()
+        let key = DirectoryKey.of(configDirectory)
         var records: [DeployRecord] = []
         var skipped = read.skipped
         for line in read.lines {
@@ -248,7 +255,7 @@ public struct DeployLedger: Sendable {
                 skipped += 1
                 continue
             }
-            if record.configDirectory == configDirectory { records.append(record) }
+            if DirectoryKey.of(record.configDirectory) == key { records.append(record) }
         }
         return (records, skipped)
     }

@@ -56,8 +56,9 @@ public struct DeployRecord: Codable, Equatable, Sendable {
 public struct InstalledEntry: Codable, Equatable, Sendable {
     /// The installed file.
     public var path: String
-    /// SHA-256 (lowercase hex) of the bytes written.
-    public var sha256: String
+    /// SHA-256 (lowercase hex) of the bytes written; nil for a file holding a key (a digest
+    /// of unencrypted key material is never recorded).
+    public var sha256: String?
     /// `key`, `certificate`, `chain` (key and chain in one file) or `intermediates`.
     public var role: String
     /// RSA, ECDSA, Ed25519, ... of the certificate's key.
@@ -75,7 +76,7 @@ public struct InstalledEntry: Codable, Equatable, Sendable {
     public var source: DeploySource?
 
     /// Creates an entry.
-    public init(path: String, sha256: String, role: String, keyType: String? = nil, names: [String] = [], notBefore: String? = nil,
+    public init(path: String, sha256: String?, role: String, keyType: String? = nil, names: [String] = [], notBefore: String? = nil,
                 notAfter: String? = nil, leafSHA256: String? = nil, sni: [String]? = nil, source: DeploySource? = nil) {
         self.path = path
         self.sha256 = sha256
@@ -105,6 +106,8 @@ public struct DeploySource: Codable, Equatable, Sendable {
         }
     }
 
+    /// The key file, never hashed (the certificate file itself when one file holds both);
+    /// nil in records made before that was recorded.
     public var key: File?
     public var certificate: File
     public var chain: [File]

@@ -50,7 +50,7 @@ struct DeployRecordMaker {
         var entries: [InstalledEntry] = []
         for file in plan.files {
             guard let role = Self.role(file.role) else { continue }
-            let digest = LedgerDigest.sha256(file.content)
+            let digest = LedgerDigest.sha256(certificatesOnly: file.content)
             if role == "key" || role == "intermediates" {
                 guard let first = pairs.first, first.sni == nil else { continue }
                 entries.append(InstalledEntry(path: file.path, sha256: digest, role: role, source: source(first)))
@@ -76,13 +76,14 @@ struct DeployRecordMaker {
     }
 
     /// The source of `key`: its files with the SHA-256 of each certificate file (the key's
-    /// bytes are never hashed), and the certbot lineage or acme.sh directory they lie in.
+    /// bytes are never hashed: a file holding both key and certificate is the key's path,
+    /// unhashed, as well as the certificate), and the certbot lineage or acme.sh directory they lie in.
     static func source(_ key: KeySource, fileSystem: FileSystem) -> DeploySource {
         func hashed(_ path: String) -> DeploySource.File {
             DeploySource.File(path: path, sha256: (try? fileSystem.readFile(path, limit: 4 << 20)).map(LedgerDigest.sha256))
         }
         let certificate = hashed(key.certificate)
-        return DeploySource(key: key.privateKey == key.certificate ? nil : DeploySource.File(path: key.privateKey),
+        return DeploySource(key: DeploySource.File(path: key.privateKey),
                             certificate: certificate, chain: key.intermediates.map(hashed),
                             certbotLineage: SourceOrigin.certbotLineage(of: key.certificate),
                             acmeDirectory: SourceOrigin.acmeDirectory(of: key.certificate))

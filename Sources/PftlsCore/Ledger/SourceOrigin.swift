@@ -51,11 +51,12 @@ enum LedgerDigest {
     /// The digest of `bytes`.
     static func sha256(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { sha256($0) } }
 
-    /// The digest of a planned file's new content; a secret is hashed where it lies, never copied.
-    static func sha256(_ content: PlannedFile.Content) -> String {
+    /// The digest of a planned file's new content; nil for a secret (a file holding a key):
+    /// a digest of unencrypted key material is never recorded.
+    static func sha256(certificatesOnly content: PlannedFile.Content) -> String? {
         switch content {
         case .text(let bytes): sha256(bytes)
-        case .secret(let secret): secret.withUnsafeBytes { sha256($0) }
+        case .secret: nil
         }
     }
 

@@ -14,10 +14,17 @@ public enum UndeployedRenewal {
 
     /// True when `candidate` names every DNS name `installed` names (case aside).
     public static func coversNames(of installed: Certificate, candidate: Certificate) -> Bool {
-        let had = Set(DeployRecordMaker.dnsNames(installed).map { $0.lowercased() })
-        let has = Set(DeployRecordMaker.dnsNames(candidate).map { $0.lowercased() })
-        return !had.isEmpty && had.isSubset(of: has)
+        let had = names(installed)
+        return !had.isEmpty && had.isSubset(of: names(candidate))
     }
+
+    /// True when `one` and `other` name the same DNS names, no more (case aside).
+    public static func namesEqual(_ one: Certificate, _ other: Certificate) -> Bool {
+        let had = names(one)
+        return !had.isEmpty && had == names(other)
+    }
+
+    private static func names(_ leaf: Certificate) -> Set<String> { Set(DeployRecordMaker.dnsNames(leaf).map { $0.lowercased() }) }
 }
 
 extension FindingCode {

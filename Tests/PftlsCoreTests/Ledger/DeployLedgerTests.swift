@@ -18,6 +18,17 @@ import PftlsTestSupport
         return lstat(path, &info) == 0 ? Int(info.st_mode & 0o7777) : -1
     }
 
+    /// A ledger holding record `number` of /etc/postfix, then `lines` written as they are.
+    private func ledgerWith(record number: Int, thenLines lines: [Data]) throws -> DeployLedger {
+        let ledger = DeployLedger(directory: directory)
+        try ledger.append(Self.record("/etc/postfix", number))
+        let handle = try #require(FileHandle(forWritingAtPath: ledger.path))
+        handle.seekToEndOfFile()
+        lines.forEach(handle.write)
+        try handle.close()
+        return ledger
+    }
+
     @Test func appendsOneLinePerRunInAPrivateDirectoryAndFile() throws {
         let ledger = DeployLedger(directory: directory)
         try ledger.append(Self.record("/etc/postfix", 1))
@@ -82,15 +93,43 @@ import PftlsTestSupport
         #expect(!FileManager.default.fileExists(atPath: directory + "/ledger.jsonl"))
     }
 
-    @Test func garbageAndHugeLinesAreSkippedNeverFatal() throws {
+    @Test func aLedgerFileOthersMayWriteIsRefused() throws {
         let ledger = DeployLedger(directory: directory)
         try ledger.append(Self.record("/etc/postfix", 1))
-        let handle = try #require(FileHandle(forWritingAtPath: ledger.path))
-        handle.seekToEndOfFile()
-        handle.write(Data("not json at all\n{\"configDirectory\": 5}\n".utf8))
-        handle.write(Data(String(repeating: "x", count: 2 << 20).utf8 + [0x0a]))
-        handle.write(Data([0xff, 0xfe, 0x00, 0x0a]))
-        try handle.close()
+        chmod(ledger.path, 0o622)
+        #expect { try ledger.records(configDirectory: "/etc/postfix") } throws: { error in
+            "\(error)".contains("\(ledger.path) has mode 622: others may write in it")
+        }
+    }
+
+    /// An apply with thousands of SNI entries writes a line of several MiB: it is read.
+    @Test func aRecordOfSeveralMebibytesIsRead() throws {
+        let ledger = DeployLedger(directory: directory)
+        var record = Self.record("/etc/postfix", 1)
+        record.installed = (0..<12_000).map { InstalledEntry(path: "/etc/postfix/tls/sni-\($0)-chain.pem", sha256: nil, role: "chain",
+                                                             names: ["mx\($0).example.test"], sni: ["mx\($0).example.test"]) }
+        try ledger.append(record)
+        #expect(try FileManager.default.attributesOfItem(atPath: ledger.path)[.size] as? Int ?? 0 > 1 << 20)
+        let read = try ledger.records(configDirectory: "/etc/postfix")
+        #expect(read.records.first?.installed.count == 12_000 && read.skipped == 0)
+    }
+
+    /// check says when lines were left out, as ledger-unusable (a warning), never silently.
+    @Test func checkReportsSkippedLines() throws {
+        let ledger = try ledgerWith(record: 1, thenLines: [Data("{\"configDirectory\": \"/etc/postfix\", cut off\n".utf8)])
+        let leaf = try TestPKI.shared.issueLeaf(.server("mail.example.test")).certificate
+        let file = TemporaryDirectory.create("skipped") + "/cert.pem"
+        FileManager.default.createFile(atPath: file, contents: Data(leaf.pem.utf8))
+        let findings = DeploymentAudit(ledger: ledger, certbot: nil).findings(configDirectory: "/etc/postfix",
+                                                                              pairs: PairReader(inspector: Inspector()).pairs([file]), entries: [],
+                                                                              expiry: ExpiryThresholds())
+        #expect(findings.map(\.code) == [.ledgerUnusable] && findings.first?.severity == .warning)
+        #expect(findings.first?.message.contains("the deploy ledger \(ledger.path) holds lines that are no record pftls wrote") == true && findings.first?.message.hasSuffix(": 1") == true, "\(findings.map(\.message))")
+    }
+
+    @Test func garbageAndHugeLinesAreSkippedNeverFatal() throws {
+        let ledger = try ledgerWith(record: 1, thenLines: [Data("not json at all\n{\"configDirectory\": 5}\n".utf8),
+                                                            Data(String(repeating: "x", count: 2 << 20).utf8 + [0x0a]), Data([0xff, 0xfe, 0x00, 0x0a])])
         try ledger.append(Self.record("/etc/postfix", 2))
         let read = try ledger.records(configDirectory: "/etc/postfix")
         #expect(read.records.map(\.reason) == ["1", "2"])

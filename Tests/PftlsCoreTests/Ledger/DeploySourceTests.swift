@@ -32,6 +32,18 @@ import PftlsTestSupport
         #expect(source.acmeDirectory == directory && source.certbotLineage == nil)
     }
 
+    /// One file holding key and certificate is the key's path too (never hashed as a key),
+    /// so the suggested command names it twice and a renewal to a new key installs that key.
+    @Test func aCombinedKeyAndCertificateFileIsTheKeyToo() throws {
+        let file = TemporaryDirectory.create("combined") + "/mail.pem"
+        let pair = try TestPKI.shared.issueLeaf(.server("mail.example.test"))
+        FileManager.default.createFile(atPath: file, contents: Data((TestPKI.pem(pair.key) + pair.certificate.pem).utf8))
+        let source = DeployRecordMaker.source(KeySource(privateKey: file, certificate: file), fileSystem: LocalFileSystem())
+        #expect(source.key == DeploySource.File(path: file, sha256: nil))
+        #expect(source.certificate.sha256?.count == 64)
+        #expect(DeploymentAudit.Recorded(source, inspector: Inspector())?.command == .files(key: file, certificate: file, chain: []))
+    }
+
     @Test func theRenewCommandIsQuotedForTheShell() {
         let files = SuggestedCommand.renew(source: .files(key: "/srv/my keys/k.pem", certificate: "/srv/c.pem", chain: ["/srv/it's.pem"]),
                                            sni: [".example.org"], stateDirectory: nil, configDirectory: "/etc/postfix-out")

@@ -121,7 +121,7 @@ public struct Applier {
         let stamp = Self.stamp(clock.now)
         var backup: BackupSet
         do {
-            backup = try BackupSet(root: options.backupRoot ?? plan.configDirectory + "/pftls-backups",
+            backup = try BackupSet(root: options.backupRoot ?? BackupSet.defaultRoot(of: plan.configDirectory), configDirectory: plan.configDirectory,
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
             for path in plan.retiredKeyFiles { try backup.save(path, secret: true) }

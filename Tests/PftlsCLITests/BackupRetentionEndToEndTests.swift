@@ -93,7 +93,8 @@ import PftlsTestSupport
         #expect(sets(backupRoot) == before)
     }
 
-    /// Old sets as an earlier pftls left them: 12 backup sets and 5 key-copy sets from 2020.
+    /// Old sets from 2020: 12 backup sets as a pftls before markers left them (unmarked: in the
+    /// default backup root they are this instance's), and 5 key-copy sets marked for this instance.
     private func seedOldSets() {
         for (root, count) in [(backupRoot, 12), (keyRoot, 5)] {
             mkdir(root, 0o700)
@@ -101,8 +102,15 @@ import PftlsTestSupport
                 let set = root + "/20200101T0000\(10 + second)Z"
                 mkdir(set, 0o700)
                 FileManager.default.createFile(atPath: set + "/restore.sh", contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o700])
+                if root == keyRoot { mark(set, configDirectory: postfix.configDirectory) }
             }
         }
+    }
+
+    private func mark(_ set: String, configDirectory: String) {
+        FileManager.default.createFile(atPath: set + "/" + BackupSetMarker.fileName,
+                                       contents: Data(BackupSetMarker(configDirectory: configDirectory).text(partner: nil)),
+                                       attributes: [.posixPermissions: 0o600])
     }
 
     @Test func aRefusedRenewalRemovesNothing() throws {
@@ -119,6 +127,18 @@ import PftlsTestSupport
         #expect(sets(backupRoot).count == 10 && sets(keyRoot).count == 3)
         #expect(renewed.standardOutput.contains("removed 4 older backup sets"), "\(renewed.all)")
         #expect(renewed.standardOutput.contains("removed 3 older sets of key copies"), "\(renewed.all)")
+    }
+
+    @Test func keyCopiesOfAnotherInstanceOrOfAPftlsBeforeMarkersStay() throws {
+        seedOldSets()
+        // The certificate directory also serves another instance, and holds a set of a pftls before markers.
+        let other = keyRoot + "/20190101T000001Z"
+        mkdir(other, 0o700)
+        mark(other, configDirectory: "/etc/postfix-other")
+        mkdir(keyRoot + "/20190101T000000Z", 0o700)
+        let renewed = try renew("b")
+        #expect(renewed.status == 0, "\(renewed.all)")
+        #expect(sets(keyRoot).count == 5 && sets(keyRoot).prefix(2) == ["20190101T000000Z", "20190101T000001Z"], "\(sets(keyRoot))")
     }
 
     /// Serves nothing: the proof after the reload fails and the change is rolled back.

@@ -52,6 +52,45 @@ import PftlsTestSupport
         #expect(served?.isSame(as: old) == true, "the live service still serves the old certificate")
     }
 
+    /// Real programs, except that after the canary's clean-up reload (the run's second) the
+    /// master goes, and SIGTERM arrives (raised on the applying thread): the run stops before
+    /// its change, with no reload of its own to notice the master is gone.
+    final class MasterGoneAfterTheCanary: ProcessRunner, @unchecked Sendable {
+        let real = SystemProcessRunner()
+        var reloads = 0
+        func run(_ program: String, _ arguments: [String]) throws -> ProcessResult? { try real.run(program, arguments) }
+        func runWithTerminal(_ program: String, _ arguments: [String]) throws -> ProcessResult? {
+            let result = try real.runWithTerminal(program, arguments)
+            guard program == "postfix", arguments.last == "reload" else { return result }
+            reloads += 1
+            if reloads == 2 {
+                let instance = Array(arguments.dropLast())
+                _ = try real.run("postfix", instance + ["stop"])
+                for _ in 0..<50 {
+                    guard try real.run("postfix", instance + ["status"])?.status == 0 else { break }
+                    usleep(100_000)
+                }
+                raise(SIGTERM)
+            }
+            return result
+        }
+    }
+
+    @Test func aRunStoppedAfterAPassingCanaryBringsBackAMasterThatWent() throws {
+        try postfix.start()
+        let before = ConfigFiles.snapshot(postfix.configDirectory).filter { !$0.key.contains("pftls-backups") }
+        let processes = MasterGoneAfterTheCanary()
+        #expect {
+            _ = try Applier(processes: processes).apply(try plan("gone"), options: Applier.Options(canary: true))
+        } throws: { error in
+            guard let failure = error as? ApplyFailure else { return false }
+            return failure.signal == SIGTERM && !failure.rolledBack && failure.description.contains("started again")
+        }
+        #expect(processes.reloads == 2, "the canary passed and the run stopped before its own reload")
+        #expect(Shell.run("postfix", ["-c", postfix.configDirectory, "status"]).status == 0, "Postfix runs again, as it did before")
+        #expect(ConfigFiles.snapshot(postfix.configDirectory).filter { !$0.key.contains("pftls-backups") } == before, "nothing changed")
+    }
+
     @Test func aPassingCanaryGoesOnToTheLiveServices() throws {
         try postfix.start()
         let outcome = try Applier().apply(try plan("good"), options: Applier.Options(canary: true))

@@ -121,7 +121,7 @@ public struct Applier {
         let stamp = Self.stamp(clock.now)
         var backup: BackupSet
         do {
-            backup = try BackupSet(root: options.backupRoot ?? plan.configDirectory + "/pftls-backups",
+            backup = try BackupSet(root: options.backupRoot ?? BackupSet.defaultRoot(of: plan.configDirectory), configDirectory: plan.configDirectory,
                                    certificateDirectory: plan.answers.certificateDirectory, stamp: stamp)
             for file in plan.changedFiles { try backup.save(file.path, secret: file.isSecret) }
             for path in plan.retiredKeyFiles { try backup.save(path, secret: true) }
@@ -135,6 +135,17 @@ public struct Applier {
         if let directory = plan.directoryToCreate {
             do { try Self.createDirectory(directory) } catch { throw fail(Catalog.text("apply.failedNothingChanged", ["error": "\(error)"])) }
             say(Catalog.text("apply.created", ["directory": SafeText.escape(directory)]))
+        }
+        // After a canary that passed, the master was reloaded without being watched: the change's
+        // own reload is what notices one that has gone. A run that stops before that reload
+        // (below, up to the staging) looks once, and brings Postfix back if it has gone.
+        var canaryPassed = false
+        func stoppedBeforeChange(_ failure: ApplyFailure) -> ApplyFailure {
+            guard canaryPassed, let note = postfixAfterCanary(plan, say: say) else { return failure }
+            var stopped = ApplyFailure(reason: failure.reason, rolledBack: failure.rolledBack, log: log)
+            stopped.signal = failure.signal
+            stopped.postfixNote = note
+            return stopped
         }
         // The canary: the new files on a temporary loopback listener, before the live services change.
         // A configuration that fails `postfix check` now cannot be reloaded with a canary
@@ -160,6 +171,7 @@ public struct Applier {
                     throw failure
                 }
                 say(Catalog.text("canary.passed"))
+                canaryPassed = true
             }
         }
         if options.reload, options.canary, let dovecot = plan.dovecot {
@@ -167,19 +179,19 @@ public struct Applier {
             if canary.applies {
                 if let problem = canary.run(say: say) {
                     backup.discard()
-                    throw fail(Catalog.text("dovecot.canary.refused", ["reason": problem]))
+                    throw stoppedBeforeChange(fail(Catalog.text("dovecot.canary.refused", ["reason": problem])))
                 }
                 if canary.listener != nil { say(Catalog.text("dovecot.canary.passed")) }
             }
         }
-        if let stop = interruption(Catalog.text("apply.stage.beforeChange")) { throw stop }
+        if let stop = interruption(Catalog.text("apply.stage.beforeChange")) { throw stoppedBeforeChange(stop) }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 
         // The directories are opened once and checked again through the descriptors the
         // writes then use: the plan's check may be minutes old (a wizard's review).
         let pins: DirectoryPins
         do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
-            throw fail(Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"]))
+            throw stoppedBeforeChange(fail(Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"])))
         }
         let writer = AtomicFileWriter(pins: pins)
         // Every new file is written whole first; only then are they renamed into place,
@@ -194,7 +206,7 @@ public struct Applier {
         case .success(let files): stagedFiles = files
         case .failure(let error):
             backup.discard()
-            throw fail(Catalog.text("apply.write-failed-nothing-changed", ["error": "\(error)"]))
+            throw stoppedBeforeChange(fail(Catalog.text("apply.write-failed-nothing-changed", ["error": "\(error)"])))
         }
         let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
             Result { () throws(AtomicFileWriter.Failure) in

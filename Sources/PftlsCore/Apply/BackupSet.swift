@@ -27,10 +27,22 @@ struct BackupSet {
     private(set) var keyDirectory: String?
     private(set) var entries: [Entry] = []
     private let writer = AtomicFileWriter()
+    /// What this set and its key-copy set are marked with: the config directory whose change made them.
+    let marker: BackupSetMarker
+    /// True when `directory` is in the config directory's own backup root (`CONFIG-DIR/pftls-backups`):
+    /// only that config directory's runs, one at a time under its lock, make sets there, so the
+    /// unmarked sets of a pftls before markers are its own (`BackupRetention`).
+    let inOwnRoot: Bool
 
-    /// Prepares (and creates, 0700) the backup directory named `stamp` under `root`.
-    init(root: String, certificateDirectory: String, stamp: String) throws(AtomicFileWriter.Failure) {
-        directory = try Self.makeDirectory(root, stamp)
+    /// The default backup root of `configDirectory`.
+    static func defaultRoot(of configDirectory: String) -> String { configDirectory + "/pftls-backups" }
+
+    /// Prepares (and creates, 0700) the backup directory named `stamp` under `root`, marked
+    /// as made by a change to `configDirectory` (`BackupSetMarker`).
+    init(root: String, configDirectory: String, certificateDirectory: String, stamp: String) throws(AtomicFileWriter.Failure) {
+        marker = BackupSetMarker(configDirectory: configDirectory)
+        directory = try Self.makeDirectory(root, stamp, marker: marker)
+        inOwnRoot = LocalFileSystem().resolvedPath(root) == Self.defaultRoot(of: marker.configDirectory)
         self.certificateDirectory = certificateDirectory
         self.stamp = stamp
     }
@@ -57,7 +69,9 @@ struct BackupSet {
             throw AtomicFileWriter.Failure(path: path, reason: Catalog.text("backup.cannotBackUp", ["reason": "\(error.reason)"]))
         }
         if secret && keyDirectory == nil {
-            keyDirectory = try Self.makeDirectory(keyRoot, stamp)
+            let keys = try Self.makeDirectory(keyRoot, stamp, marker: marker, partner: directory)
+            keyDirectory = keys
+            try marker.write(in: directory, partner: keys)
         }
         let target = (secret ? keyDirectory! : directory) + "/" + Self.flatName(path)
         let mode = mode_t(info.st_mode & 0o7777)
@@ -154,6 +168,17 @@ struct BackupSet {
     /// `/etc/postfix/main.cf` becomes `etc_postfix_main.cf`.
     static func flatName(_ path: String) -> String {
         path.split(separator: "/").joined(separator: "_")
+    }
+
+    /// Makes the set `stamp` in `root` and marks it before anything goes into it; a set that
+    /// cannot be marked is removed again (unmarked, no retention would ever remove it).
+    private static func makeDirectory(_ root: String, _ stamp: String, marker: BackupSetMarker, partner: String? = nil) throws(AtomicFileWriter.Failure) -> String {
+        let directory = try makeDirectory(root, stamp)
+        do { try marker.write(in: directory, partner: partner) } catch {
+            rmdir(directory)
+            throw error
+        }
+        return directory
     }
 
     private static func makeDirectory(_ root: String, _ stamp: String) throws(AtomicFileWriter.Failure) -> String {

@@ -95,7 +95,8 @@ struct Canary {
         ConfigFileAge.dateBack([masterPath])
         copies.forEach { unlink($0) }
         // A canary that passed is followed at once by the change, whose own reload and
-        // probes check the master: only a refusal, where nothing follows, watches it stay up.
+        // probes check the master (a run that stops before that reload looks once:
+        // `Applier.postfixAfterCanary`): only a refusal, where nothing follows, watches it stay up.
         let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
             .bringBack(confirming: problem != nil || !cleanup.isEmpty)
         if !cleanup.isEmpty {

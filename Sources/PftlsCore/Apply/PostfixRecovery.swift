@@ -23,7 +23,8 @@ struct PostfixRecovery {
     /// `confirming` false: the master is not watched for most of a second after the
     /// reload, for a caller whose next step checks it anyway (a change after a canary that
     /// passed: its own `postfix reload` fails on a master that has gone, and its rollback
-    /// then starts Postfix again).
+    /// then starts Postfix again; a run that stops before that reload looks once instead,
+    /// `Applier.postfixAfterCanary`).
     func bringBack(confirming: Bool = true) -> Outcome {
         let postfix = PostfixCommand(processes: processes)
         if isRunning {

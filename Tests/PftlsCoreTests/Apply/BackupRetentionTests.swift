@@ -27,9 +27,10 @@ import PftlsTestSupport
 
         var names: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 
+        /// Prunes as the run of config directory `fixture.path` would, its unmarked sets counted as its own (its default root).
         func prune(keep: Int, current: String?, remover: BackupSetRemoving = BackupSetRemover()) -> [String] {
-            BackupRetention.Pruning(fileSystem: LocalFileSystem(), remover: remover)
-                .prune(path, keep: keep, current: current, said: ("backup.retention.removed-set", "backup.retention.removed-sets"))
+            BackupRetention.Pruning(fileSystem: LocalFileSystem(), remover: remover, marker: BackupSetMarker(configDirectory: fixture.path))
+                .prune(path, keep: keep, current: current, adoptingUnmarked: true, said: ("backup.retention.removed-set", "backup.retention.removed-sets"))
         }
     }
 
@@ -53,7 +54,7 @@ import PftlsTestSupport
         let root = Root()
         root.set("20260101T000000Z-2")
         root.set("20260101T000000Z-3")
-        let backup = try BackupSet(root: root.path, certificateDirectory: root.fixture.file("tls"), stamp: "20260101T000000Z")
+        let backup = try BackupSet(root: root.path, configDirectory: root.fixture.path, certificateDirectory: root.fixture.file("tls"), stamp: "20260101T000000Z")
         #expect(backup.directory == root.path + "/20260101T000000Z-4", "not the gap the removed 20260101T000000Z left")
     }
 
@@ -139,7 +140,7 @@ import PftlsTestSupport
         let key = fixture.write("tls/smtpd-chain.pem", "KEY AND CHAIN\n")
         var last: BackupSet?
         for second in 0..<14 {
-            var backup = try BackupSet(root: fixture.file("backups"), certificateDirectory: certificates, stamp: "20260101T0000\(10 + second)Z")
+            var backup = try BackupSet(root: fixture.file("backups"), configDirectory: fixture.path, certificateDirectory: certificates, stamp: "20260101T0000\(10 + second)Z")
             try backup.save(key, secret: true)
             _ = BackupRetention().prune(after: backup)
             last = backup
@@ -160,7 +161,7 @@ import PftlsTestSupport
         mkdir(fixture.file("tls"), 0o700)
         let config = fixture.write("main.cf", "biff = no\n")
         let key = fixture.write("tls/smtpd-chain.pem", "OLD KEY\n")
-        var backup = try BackupSet(root: fixture.file("backups"), certificateDirectory: fixture.file("tls"), stamp: "20260101T000000Z")
+        var backup = try BackupSet(root: fixture.file("backups"), configDirectory: fixture.path, certificateDirectory: fixture.file("tls"), stamp: "20260101T000000Z")
         try backup.save(config, secret: false)
         try backup.save(key, secret: true)
         let script = fixture.write("restore.sh", backup.script(configDirectory: "/nonexistent/pftls-config"))

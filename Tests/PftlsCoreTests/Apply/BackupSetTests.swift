@@ -12,7 +12,7 @@ import PftlsTestSupport
         try #require(mkdir(certificates, 0o755) == 0)
         let link = certificates + "/smtpd-chain.pem"
         try #require(symlink(secret, link) == 0)
-        var backup = try BackupSet(root: root.file("backups"), certificateDirectory: certificates, stamp: "S")
+        var backup = try BackupSet(root: root.file("backups"), configDirectory: root.path, certificateDirectory: certificates, stamp: "S")
         try backup.save(link, secret: true)
         #expect(backup.entries.first?.linkTarget == secret)
         #expect(backup.entries.first?.copy == nil)
@@ -33,7 +33,7 @@ import PftlsTestSupport
         let root = FixtureDirectory()
         let config = root.write("main.cf", "biff = no\n")
         try #require(chmod(config, 0o640) == 0 && chown(config, 0, 65534) == 0)
-        var backup = try BackupSet(root: root.file("backups"), certificateDirectory: root.file("tls"), stamp: "S")
+        var backup = try BackupSet(root: root.file("backups"), configDirectory: root.path, certificateDirectory: root.file("tls"), stamp: "S")
         try backup.save(config, secret: false)
         FileManager.default.createFile(atPath: config, contents: Data("biff = yes\n".utf8), attributes: [.posixPermissions: 0o666])
         let script = root.write("restore.sh", backup.script(configDirectory: "/nonexistent/pftls-config"))
@@ -51,7 +51,7 @@ import PftlsTestSupport
     @Test func aStoppedPostfixIsNeverStartedAndARunningOneIsStartedIfItStopped() throws {
         let root = FixtureDirectory()
         let config = root.write("main.cf", "biff = no\n")
-        var backup = try BackupSet(root: root.file("backups"), certificateDirectory: root.file("tls"), stamp: "R")
+        var backup = try BackupSet(root: root.file("backups"), configDirectory: root.path, certificateDirectory: root.file("tls"), stamp: "R")
         try backup.save(config, secret: false)
         let stopped = backup.script(configDirectory: root.path, wasRunning: false)
         #expect(stopped.contains("reload") && !stopped.contains(" start"), "\(stopped)")

@@ -9,7 +9,7 @@ import PftlsTestSupport
     @Test func aSealedRestoreScriptPutsTheFilesBackAndRunsNoPostfixCommand() throws {
         let root = FixtureDirectory()
         let config = root.write("main.cf", "biff = no\n")
-        var backup = try BackupSet(root: root.file("backups"), certificateDirectory: root.file("tls"), stamp: "S")
+        var backup = try BackupSet(root: root.file("backups"), configDirectory: root.path, certificateDirectory: root.file("tls"), stamp: "S")
         try backup.save(config, secret: false)
         try backup.save(root.file("new-chain.pem"), secret: false)
         FileManager.default.createFile(atPath: config, contents: Data("biff = yes\n".utf8))

@@ -22,7 +22,7 @@ struct BackupSetMarker: Equatable {
 
     /// The marker of `configDirectory`'s sets.
     init(configDirectory: String, fileSystem: FileSystem = LocalFileSystem()) {
-        let trimmed = configDirectory.count > 1 && configDirectory.hasSuffix("/") ? String(configDirectory.dropLast()) : configDirectory
+        let trimmed = DirectoryKey.of(configDirectory)
         self.configDirectory = fileSystem.resolvedPath(trimmed) ?? trimmed
     }
 

@@ -8,7 +8,7 @@ enum SourceOrigin {
     /// certbot's `ROOT/live/NAME` for a file in that lineage's live/ or archive/ directory
     /// (as named, or once its links are followed); nil otherwise.
     static func certbotLineage(of file: String) -> String? {
-        for path in [file, resolved(file)].compactMap({ $0 }) {
+        for path in [file, LocalFileSystem().resolvedPath(file)].compactMap({ $0 }) {
             let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
             guard parts.count >= 3 else { continue }
             let kind = parts[parts.count - 3]
@@ -27,29 +27,12 @@ enum SourceOrigin {
         guard !domain.isEmpty, ["fullchain.cer", "ca.cer", domain + ".cer", domain + ".key"].contains(name) else { return nil }
         return directory
     }
-
-    private static func resolved(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
-    }
 }
 
 /// SHA-256 as lowercase hex, for the ledger.
 enum LedgerDigest {
     /// The digest of `bytes`.
-    static func sha256(_ bytes: UnsafeRawBufferPointer) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        guard EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil) == 1 else {
-            _ = OpenSSLError.drain()
-            return ""
-        }
-        return Hex.lowercase(Array(digest.prefix(Int(length))))
-    }
-
-    /// The digest of `bytes`.
-    static func sha256(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { sha256($0) } }
+    static func sha256(_ bytes: [UInt8]) -> String { Hex.lowercase(PublicKeyDigest.digest(bytes, EVP_sha256())) }
 
     /// The digest of a planned file's new content; nil for a secret (a file holding a key):
     /// a digest of unencrypted key material is never recorded.

@@ -9,7 +9,7 @@ public struct CertbotLineage: Sendable {
 
     /// Creates the lineage for `directory`.
     public init(directory: String) {
-        self.directory = Self.trimmed(directory)
+        self.directory = DirectoryKey.of(directory)
     }
 
     /// NAME, the last part of the directory (certbot's `--cert-name`).
@@ -23,7 +23,7 @@ public struct CertbotLineage: Sendable {
     /// is Postfix's when the files in use are its files, or when `leaf` (its certificate,
     /// nil when unreadable) covers a name in use.
     public func verdict(configured: String?, filesInUse: [String], names: NamesInUse, leaf: Certificate?) -> LineageVerdict {
-        if let configured = configured.map(Self.trimmed), !configured.isEmpty {
+        if let configured = configured.map(DirectoryKey.of), !configured.isEmpty {
             return Self.lastComponent(configured) == name ? .configured : .notConfigured(Self.lastComponent(configured))
         }
         if filesInUse.contains(where: holds) { return .holdsFilesInUse }
@@ -44,12 +44,6 @@ public struct CertbotLineage: Sendable {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)
-    }
-
-    private static func trimmed(_ path: String) -> String {
-        var path = path
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return path
     }
 
     private static func lastComponent(_ path: String) -> String {

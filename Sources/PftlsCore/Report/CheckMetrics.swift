@@ -52,9 +52,16 @@ public struct CheckMetrics {
             metrics.add(Self.findings, [("severity", severity.rawValue)], Double(report.findings.filter { $0.severity == severity }.count))
         }
         metrics.exposition.declare(Self.findingsByCode)
+        // Counted once per (code, severity), in the order first found.
+        var counts: [String: Int] = [:]
+        var order: [(code: String, severity: String)] = []
         for finding in report.findings {
-            let same = report.findings.filter { $0.code == finding.code && $0.severity == finding.severity }.count
-            metrics.add(Self.findingsByCode, [("code", finding.code.rawValue), ("severity", finding.severity.rawValue)], Double(same))
+            let key = finding.code.rawValue + " " + finding.severity.rawValue
+            if counts[key] == nil { order.append((finding.code.rawValue, finding.severity.rawValue)) }
+            counts[key, default: 0] += 1
+        }
+        for (code, severity) in order {
+            metrics.add(Self.findingsByCode, [("code", code), ("severity", severity)], Double(counts[code + " " + severity] ?? 0))
         }
         for family in [Self.expiry, Self.notBefore, Self.remaining, Self.listenerUp, Self.servesInstalled] { metrics.exposition.declare(family) }
         metrics.addFiles(report)

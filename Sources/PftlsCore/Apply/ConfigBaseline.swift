@@ -34,7 +34,7 @@ public struct ConfigBaseline: Sendable {
     public static func read(_ installation: PostfixInstallation, processes: ProcessRunner, runCheck: Bool = true) -> ConfigBaseline? {
         let configDirectory = installation.configDirectory
         guard installation.version != nil, installation.configured.answered else { return nil }
-        let complaints = PostfixComplaint.lines(of: installation.configured.complaints, directory: configDirectory, configDirectory: configDirectory)
+        let complaints = installation.configured.complaints
         var checkComplaints: [PostfixComplaint] = []
         var failure: String?
         if runCheck, DemoSandboxSeal.allowsPostfixCheck(configDirectory, processes: processes),
@@ -50,9 +50,8 @@ public struct ConfigBaseline: Sendable {
     /// `directory` named as `configDirectory`; nil when postconf is not installed.
     static func postconfComplaints(of directory: String, reportedAs configDirectory: String,
                                    processes: ProcessRunner) -> [PostfixComplaint]? {
-        let query = ConfigQuery.ask(configDirectory: directory, processes: processes)
-        guard query.answered else { return nil }
-        return PostfixComplaint.lines(of: query.complaints, directory: directory, configDirectory: configDirectory)
+        let query = ConfigQuery.ask(configDirectory: directory, reportedAs: configDirectory, processes: processes)
+        return query.answered ? query.complaints : nil
     }
 
     /// Complaints in `staged` that the current configuration does not already have.
@@ -73,12 +72,13 @@ public struct ConfigBaseline: Sendable {
     /// written, and refused there if it still fails.
     public func findings(repairing repairs: [String]) -> [Finding] {
         var findings: [Finding] = []
-        var seen = Set<String>()
-        seen.reserveCapacity(postconfComplaints.count + checkComplaints.count)
+        // postconf's complaints come without repeats; `postfix check` may repeat one of them.
+        let fromPostconf = Set(checkComplaints.isEmpty ? [] : postconfComplaints.map(\.identity))
+        let fromCheck = checkComplaints.filter { !fromPostconf.contains($0.identity) }
         // Per kind, in the order kinds first appear: how many, and the first few to list.
         var groups: [(count: Int, first: [PostfixComplaint])] = []
-        var groupOfKind: [String: Int] = [:]
-        for complaint in [postconfComplaints, checkComplaints].joined() where seen.insert(complaint.identity).inserted {
+        var groupOfKind: [PostfixComplaint.Kind: Int] = [:]
+        for complaint in [postconfComplaints, fromCheck].joined() {
             let kind = complaint.kind
             if groupOfKind[kind] == nil {
                 groupOfKind[kind] = groups.count

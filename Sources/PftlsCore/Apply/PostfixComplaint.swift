@@ -16,23 +16,32 @@ public struct PostfixComplaint: Equatable, Sendable {
     public let file: String?
     /// The line number in `file`, when given.
     public let line: Int?
+    /// Where `detail` starts in `text`.
+    private let detailStart: String.Index
     /// What the complaint says, without program, file and line.
-    public let detail: String
-    /// What two complaints must share to be the same complaint.
+    public var detail: String { String(text[detailStart...]) }
+    /// What two complaints must share to be the same complaint: level, file and detail.
     let identity: String
+
+    /// What complaints of the same kind share: level, file, and the detail up to its first
+    /// colon ("unused parameter", "overriding earlier entry").
+    struct Kind: Hashable {
+        let level: String?
+        let file: String?
+        let head: Substring
+    }
 
     /// Parses one line. `directory` is the directory the checked copy lives in; it is
     /// reported as `configDirectory`.
     init(line raw: String, directory: String, configDirectory: String) {
         let bytes = directory == configDirectory ? Array(raw.utf8) : Self.renaming(Array(directory.utf8), to: Array(configDirectory.utf8), in: Array(raw.utf8))
-        self.init(bytes[...], files: Self.files(in: configDirectory))
+        self.init(Self.trimmingBlanks(bytes[...]), files: Self.files(in: configDirectory))
     }
 
-    /// Parses one line from its UTF-8 bytes. `files` are main.cf's and master.cf's paths
-    /// (`files(in:)`). Bytes, not Characters: a file with 20,000 unused parameters gives
-    /// 20,000 lines, twice per run.
+    /// Parses one line from its UTF-8 bytes, without blanks at either end. `files` are
+    /// main.cf's and master.cf's paths (`files(in:)`). Bytes, not Characters: a file with
+    /// 20,000 unused parameters gives 20,000 lines, twice per run.
     private init(_ bytes: ArraySlice<UInt8>, files: [(path: String, bytes: [UInt8])]) {
-        text = String(decoding: bytes, as: UTF8.self)
         var rest = bytes
         // "postconf: warning: ...", "/usr/sbin/postconf: warning: ..." or
         // "postfix/postfix-script: warning: ...": the level follows the program's name.
@@ -44,7 +53,6 @@ public struct PostfixComplaint: Equatable, Sendable {
                 rest = afterProgram.dropFirst(known.mark.count)
             }
         }
-        self.level = level
         var file: String?
         var number: Int?
         for candidate in files where rest.starts(with: candidate.bytes) {
@@ -58,10 +66,28 @@ public struct PostfixComplaint: Equatable, Sendable {
             if rest.first == UInt8(ascii: ":") { rest = rest.dropFirst() }
             break
         }
+        rest = rest.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        self.level = level
         self.file = file
         self.line = number
-        detail = String(decoding: Self.trimmingBlanks(rest), as: UTF8.self)
-        identity = "\(level ?? "")|\(file ?? "")|\(detail)"
+        // The detail is the end of the text. Where invalid UTF-8 was repaired, it is found by
+        // its own decoded text; otherwise by its length.
+        let text = String(decoding: bytes, as: UTF8.self)
+        self.text = text
+        var identity: [UInt8] = []
+        identity.reserveCapacity(rest.count + 80)
+        identity += (level ?? "").utf8
+        identity.append(UInt8(ascii: "|"))
+        identity += (file ?? "").utf8
+        identity.append(UInt8(ascii: "|"))
+        identity += rest
+        self.identity = String(decoding: identity, as: UTF8.self)
+        if text.utf8.count == bytes.count {
+            detailStart = text.utf8.index(text.utf8.endIndex, offsetBy: -rest.count)
+        } else {
+            let detail = String(decoding: rest, as: UTF8.self)
+            detailStart = text.hasSuffix(detail) ? text.utf8.index(text.utf8.endIndex, offsetBy: -detail.utf8.count) : text.endIndex
+        }
     }
 
     /// main.cf's and master.cf's paths in `configDirectory`, as text and as bytes.
@@ -93,32 +119,37 @@ public struct PostfixComplaint: Equatable, Sendable {
         guard let first = old.first else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
-        var rest = text[...]
-        while let start = rest.firstIndex(of: first) {
-            if rest[start...].starts(with: old) {
-                result += rest[..<start]
+        // Unchanged bytes are copied in runs, from `copied` up to each match.
+        var copied = text.startIndex
+        var index = text.startIndex
+        while let start = text[index...].firstIndex(of: first) {
+            if text[start...].starts(with: old) {
+                result += text[copied..<start]
                 result += new
-                rest = rest[start...].dropFirst(old.count)
+                copied = start + old.count
+                index = copied
             } else {
-                result += rest[...start]
-                rest = rest[start...].dropFirst()
+                index = start + 1
             }
         }
-        result += rest
+        result += text[copied...]
         return result
     }
 
-    /// What complaints of the same kind share: level, file, and the detail up to its
-    /// first colon ("unused parameter", "overriding earlier entry").
-    var kind: String {
-        let head = detail.utf8.firstIndex(of: UInt8(ascii: ":")).map { detail[..<$0] } ?? Substring(detail)
-        return "\(level ?? "")|\(file ?? "")|\(head)"
+    /// The kind of this complaint.
+    var kind: Kind {
+        let detail = text[detailStart...]
+        return Kind(level: level, file: file, head: detail.utf8.firstIndex(of: UInt8(ascii: ":")).map { detail[..<$0] } ?? detail)
     }
 
     /// Splits a program's output into complaints, one per non-empty line, without repeats.
     /// The checked copy's directory is named as `configDirectory` in the whole output at once.
     static func lines(of output: String, directory: String, configDirectory: String) -> [PostfixComplaint] {
-        let bytes = Array(output.utf8)
+        lines(of: Array(output.utf8), directory: directory, configDirectory: configDirectory)
+    }
+
+    /// Splits a program's output, as bytes, into complaints (`lines(of:directory:configDirectory:)`).
+    static func lines(of bytes: [UInt8], directory: String, configDirectory: String) -> [PostfixComplaint] {
         let renamed = directory == configDirectory ? bytes : renaming(Array(directory.utf8), to: Array(configDirectory.utf8), in: bytes)
         let files = files(in: configDirectory)
         var seen = Set<String>()

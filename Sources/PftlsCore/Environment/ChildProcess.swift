@@ -106,6 +106,8 @@ struct ChildProcess {
     /// What `descriptor` holds from its start, up to `limit` bytes.
     static func readWhole(_ descriptor: Int32, limit: Int = 64 << 20) -> [UInt8] {
         var collected: [UInt8] = []
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_size > 0 { collected.reserveCapacity(min(Int(info.st_size), limit)) }
         var buffer = [UInt8](repeating: 0, count: 65536)
         var offset: off_t = 0
         while collected.count < limit {

@@ -7,29 +7,36 @@ public struct ConfigQuery: Sendable {
 
     /// The values, by name; empty when postconf failed or is missing.
     public let values: [String: String]
-    /// What postconf wrote to standard error: its warnings and fatal errors.
-    public let complaints: String
+    /// What postconf wrote to standard error, its warnings and fatal errors, one complaint
+    /// per line without repeats (read on the thread that asked: 20,000 lines take a while).
+    public let complaints: [PostfixComplaint]
     /// False when postconf is not installed.
     public let answered: Bool
 
     /// Creates answers by hand (tests); `unasked` is a query never put.
-    public init(values: [String: String], complaints: String, answered: Bool) {
+    public init(values: [String: String], complaints: [PostfixComplaint], answered: Bool) {
         self.values = values
         self.complaints = complaints
         self.answered = answered
     }
 
     /// No question asked: no values, no complaints.
-    public static let unasked = ConfigQuery(values: [:], complaints: "", answered: false)
+    public static let unasked = ConfigQuery(values: [:], complaints: [], answered: false)
 
     /// Asks postconf about the instance in `configDirectory` (nil: the default instance).
-    public static func ask(configDirectory: String?, processes: ProcessRunner) -> ConfigQuery {
+    /// Its complaints name `reportedAs` where they name `configDirectory` (a staged copy is
+    /// reported as the directory it is a copy of).
+    public static func ask(configDirectory: String?, reportedAs: String? = nil, processes: ProcessRunner) -> ConfigQuery {
         let config = configDirectory.map { ["-c", $0] } ?? []
         guard let result = try? processes.run("postconf", config + ["-h", "-x"] + names) else {
-            return ConfigQuery(values: [:], complaints: "", answered: false)
+            return ConfigQuery(values: [:], complaints: [], answered: false)
         }
-        var complaints = result.errorOutput
-        if result.status != 0 && complaints.isEmpty { complaints = "postconf: fatal: postconf exited with status \(result.status)" }
+        var errorOutput = result.standardError
+        if result.status != 0 && errorOutput.allSatisfy({ $0 == UInt8(ascii: "\n") }) {
+            errorOutput = Array("postconf: fatal: postconf exited with status \(result.status)".utf8)
+        }
+        let directory = configDirectory ?? PostfixInstallation.standardConfigDirectory
+        let complaints = PostfixComplaint.lines(of: errorOutput, directory: directory, configDirectory: reportedAs ?? directory)
         // One line per name; empty values are empty lines, so the raw output is split.
         var lines = String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }

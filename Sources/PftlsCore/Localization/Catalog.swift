@@ -9,7 +9,8 @@ import Synchronization
 public enum Catalog {
     private static let chosen = Mutex(Language.resolveFromProcessEnvironment())
     /// Each language's tables, read the first time one of its texts is needed.
-    private static let loaded = Mutex<[Language: AskedOnce<CatalogTable>]>([:])
+    private static let english = AskedOnce { load(.en) }
+    private static let japanese = AskedOnce { load(.ja) }
 
     /// A language for the current task only (tests draw Japanese and English screens
     /// side by side); nil leaves the process-wide choice in force.
@@ -47,13 +48,10 @@ public enum Catalog {
 
     /// `language`'s table, read on first use.
     private static func table(_ language: Language) -> CatalogTable {
-        let reading = loaded.withLock { readings in
-            if let reading = readings[language] { return reading }
-            let reading = AskedOnce { load(language) }
-            readings[language] = reading
-            return reading
+        switch language {
+        case .en: english.value
+        case .ja: japanese.value
         }
-        return reading.value
     }
 
     /// Why the installed catalog cannot be used (missing, writable by others, or
@@ -156,7 +154,6 @@ public enum Catalog {
     /// pftls, and neither group nor others may write it.
     private static func isSafe(_ path: String) -> Bool {
         guard let status = (try? LocalFileSystem().statusFollowingLinks(of: path)) ?? nil else { return false }
-        let owners: Set<UInt32> = [0, geteuid()]
-        return owners.contains(status.ownerID) && !status.isWritableByGroupOrOthers
+        return (status.ownerID == 0 || status.ownerID == geteuid()) && !status.isWritableByGroupOrOthers
     }
 }

@@ -58,13 +58,24 @@ enum StringsFile {
                 } else if rest.starts(with: "//".utf8) {
                     rest = rest.drop { $0 != UInt8(ascii: "\n") }
                 } else if rest.starts(with: "/*".utf8) {
-                    rest = rest.dropFirst(2)
-                    while !rest.isEmpty && !rest.starts(with: "*/".utf8) { rest.removeFirst() }
-                    rest = rest.dropFirst(2)
+                    skipBlockComment()
                 } else {
                     return
                 }
             }
+        }
+
+        /// Steps over a `/* */` comment, a star at a time; one that is not closed runs to the end.
+        private mutating func skipBlockComment() {
+            rest = rest.dropFirst(2)
+            while let star = rest.firstIndex(of: UInt8(ascii: "*")) {
+                rest = rest[(star + 1)...]
+                if rest.first == UInt8(ascii: "/") {
+                    rest = rest.dropFirst()
+                    return
+                }
+            }
+            rest = rest[rest.endIndex...]
         }
 
         /// Steps over a quoted string and returns its contents, escapes resolved.
@@ -72,6 +83,11 @@ enum StringsFile {
             skipSpaceAndComments()
             guard rest.first == UInt8(ascii: "\"") else { throw Problem(description: "line \(line): expected a quoted string") }
             rest.removeFirst()
+            // Most texts hold no escape: they are made straight from the table's bytes.
+            if let stop = rest.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }), rest[stop] == UInt8(ascii: "\"") {
+                defer { rest = rest[(stop + 1)...] }
+                return String(decoding: rest[..<stop], as: UTF8.self)
+            }
             var value: [UInt8] = []
             while let stop = rest.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
                 value += rest[..<stop]

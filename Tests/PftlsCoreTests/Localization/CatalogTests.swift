@@ -51,6 +51,14 @@ import Testing
         #expect(entries.map(\.value) == ["http://x/*y*/", "\tx\\"])
     }
 
+    /// A comment ends at the first `*/`, stars inside it or not; one never closed runs to
+    /// the end of the table.
+    @Test func blockCommentsEndAtTheFirstCloseAndAnOpenOneRunsToTheEnd() throws {
+        let entries = try StringsFile.parse("/** a * b **/\"a\" = \"1\"; /* x */ /* y ** / */\"b\" = \"2\"; /*/ \"c\" = \"3\"; */ /* \"d\" = \"4\";")
+        #expect(entries.map(\.key) == ["a", "b"])
+        #expect(entries.map(\.value) == ["1", "2"])
+    }
+
     /// A damaged table is refused with the line and what was wrong there (the catalog
     /// adds the file's path: CatalogTrustTests).
     @Test func aDamagedTableSaysWhereAndWhat() {

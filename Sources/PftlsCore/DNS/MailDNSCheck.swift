@@ -25,7 +25,7 @@ public struct MailDNSCheck: Sendable {
         public let publications: [TLSAPublication]
         /// Lookups that got no answer (the first ends the lookups).
         public let failures: [DNSFailure]
-        /// The lookups not made after that, as `NAME TYPE`.
+        /// The lookups not used after that (not made, or asked ahead and set aside), as `NAME TYPE`.
         public var unasked: [String] = []
     }
 
@@ -39,12 +39,14 @@ public struct MailDNSCheck: Sendable {
         var names = found.names
         if let hostname = hostname.map(MailHostNames.normalized), !hostname.isEmpty, !names.contains(hostname) { names.insert(hostname, at: 0) }
         var unasked = found.unasked
+        // Every name's TLSA records are asked at once, and read in order.
+        let records = AskedAheadResolver(resolver, asking: failures.isEmpty ? names.map { (TLSAPublication.owner(of: $0), .tlsa) } : [])
         for (index, name) in names.enumerated() {
             guard failures.isEmpty else {
                 unasked += names[index...].map { "\(TLSAPublication.owner(of: $0)) TLSA" }
                 break
             }
-            switch TLSAPublication.lookup(name, resolver: resolver) {
+            switch TLSAPublication.lookup(name, resolver: records) {
             case .success(let publication): publications.append(publication)
             case .failure(let failure): failures.append(failure)
             }

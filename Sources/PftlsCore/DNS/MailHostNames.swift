@@ -14,8 +14,8 @@ public struct MailHostNames {
         public var names: [String] = []
         /// Lookups that got no answer.
         public var failures: [DNSFailure] = []
-        /// The lookups not made because an earlier one got no answer, as `NAME TYPE`
-        /// (`mx2.example.com A/AAAA`, `example.net MX`).
+        /// The lookups not used because an earlier one got no answer (not made, or asked
+        /// ahead and set aside), as `NAME TYPE` (`mx2.example.com A/AAAA`, `example.net MX`).
         public var unasked: [String] = []
     }
 
@@ -26,11 +26,34 @@ public struct MailHostNames {
     }
 
     /// The MX names of `domains` that point at this host. The first lookup that gets no
-    /// answer ends the search: a resolver that does not answer would only time out again,
-    /// and once the shared deadline has run out no lookup is made.
+    /// answer ends the search (the lookups asked ahead with it share the deadline, so a
+    /// resolver that does not answer costs one wait, not one per lookup).
     public func find(domains: [String]) -> Found {
-        var found = Found()
         let domains = Array(domains.prefix(Self.maximumDomains))
+        // Every domain's MX records are asked at once, then every MX host's addresses at
+        // once; the search below reads the answers in its own order.
+        let exchanges = AskedAheadResolver(resolver, asking: domains.map { ($0, .mx) })
+        var hosts: [String] = []
+        for domain in domains {
+            guard case .success(let answer) = exchanges.lookup(domain, type: .mx) else { break }
+            hosts += Self.targets(of: domain, answer: answer)
+        }
+        let addresses = AskedAheadResolver(exchanges, asking: hosts.flatMap { [($0, .a), ($0, .aaaa)] })
+        return MailHostNames(resolver: addresses, localAddresses: localAddresses).search(domains)
+    }
+
+    /// The MX hosts of `domain` in order of preference, each once; the domain itself when
+    /// it has no MX (RFC 5321 5.1; a null MX "." gives no host).
+    private static func targets(of domain: String, answer: DNSAnswer) -> [String] {
+        let listed = answer.records.isEmpty ? [domain] : answer.records.sorted { $0.preference < $1.preference }.map(\.target)
+        var targets: [String] = []
+        for target in listed.map(normalized) where !target.isEmpty && !targets.contains(target) { targets.append(target) }
+        return targets
+    }
+
+    /// The search, one answer after another: the first lookup without an answer ends it.
+    private func search(_ domains: [String]) -> Found {
+        var found = Found()
         for (index, domain) in domains.enumerated() {
             let later = domains[(index + 1)...].map { "\($0) MX" }
             switch resolver.lookup(domain, type: .mx) {
@@ -39,12 +62,7 @@ public struct MailHostNames {
                 found.unasked = later
                 return found
             case .success(let answer):
-                // RFC 5321 5.1: no MX means the domain itself; a null MX (".") means no mail.
-                let listed = answer.records.isEmpty ? [domain] : answer.records.sorted { $0.preference < $1.preference }.map(\.target)
-                var targets: [String] = []
-                for target in listed.map(Self.normalized) where !target.isEmpty && !found.names.contains(target) && !targets.contains(target) {
-                    targets.append(target)
-                }
+                let targets = Self.targets(of: domain, answer: answer).filter { !found.names.contains($0) }
                 for (position, target) in targets.enumerated() {
                     switch pointsHere(target) {
                     case .failure(let failure):

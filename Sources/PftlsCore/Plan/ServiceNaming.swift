@@ -7,12 +7,8 @@ public struct ServiceNaming: Sendable {
     /// Chooses the 465 name: `submissions` when Postfix >= 3.6 or /etc/services
     /// knows it, else `smtps` when /etc/services knows that, else the number.
     public init(version: PostfixVersion?, servicesFile: String?) {
-        let known = Set((servicesFile ?? "").split(separator: "\n").flatMap { line -> [String] in
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard fields.count >= 2, fields[1] == "465/tcp" else { return [] }
-            return [fields[0]] + fields.dropFirst(2)
-        })
+        // /etc/services is read only when the version does not settle it.
+        let known = version?.knowsSubmissionsName ?? true ? [] : Self.names(ofPort465In: servicesFile ?? "")
         if version?.knowsSubmissionsName ?? true || known.contains("submissions") {
             submissionsName = "submissions"
         } else if known.contains("smtps") {
@@ -20,6 +16,16 @@ public struct ServiceNaming: Sendable {
         } else {
             submissionsName = "465"
         }
+    }
+
+    /// The names and aliases /etc/services gives 465/tcp.
+    private static func names(ofPort465In servicesFile: String) -> Set<String> {
+        Set(servicesFile.split(separator: "\n").flatMap { line -> [String] in
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard fields.count >= 2, fields[1] == "465/tcp" else { return [] }
+            return [fields[0]] + fields.dropFirst(2)
+        })
     }
 
     /// The master.cf service field for `service` without a listen address.

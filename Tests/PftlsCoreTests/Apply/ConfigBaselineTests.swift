@@ -68,6 +68,23 @@ import PftlsTestSupport
         #expect(staged[1].text == "postconf: warning: /etc/postfix/main.cf, line 3: cannot open /etc/postfix/sasl_passwd.db: No such file or directory")
     }
 
+    /// Bytes that are not UTF-8, before the detail or in it, are shown repaired; the detail
+    /// is still the end of the line and the same complaint is still recognised.
+    @Test func invalidUTF8BeforeOrInTheDetailKeepsTheDetailWhole() {
+        let output: [UInt8] = Array("post".utf8) + [0xFF] + Array("conf: warning: /etc/postfix/main.cf: unused parameter: a=".utf8) + [0xFE, 0x41]
+            + Array("\npostconf: warning: /etc/postfix/main.cf: unused parameter: b=1\n".utf8)
+        let complaints = PostfixComplaint.lines(of: output, directory: "/etc/postfix", configDirectory: "/etc/postfix")
+        #expect(complaints.map(\.level) == ["warning", "warning"])
+        #expect(complaints.map(\.detail) == ["unused parameter: a=\u{FFFD}A", "unused parameter: b=1"])
+        #expect(complaints[0].text == "post\u{FFFD}conf: warning: /etc/postfix/main.cf: unused parameter: a=\u{FFFD}A")
+        let stage = "/etc/postfix/.pftls-stage-1-x"
+        let staged = PostfixComplaint.lines(of: output.split(separator: 0x0A).map { line in
+            Array(String(decoding: line, as: UTF8.self).replacing("/etc/postfix/", with: stage + "/").utf8) + [0x0A] }.joined().map { $0 },
+            directory: stage, configDirectory: "/etc/postfix")
+        let baseline = ConfigBaseline(configDirectory: "/etc/postfix", postconfComplaints: complaints, checkComplaints: [], checkFailure: nil)
+        #expect(baseline.newComplaints(staged).isEmpty, "\(staged.map(\.text))")
+    }
+
     /// postconf warns once per unused parameter: 20,000 of them are read, in time that
     /// grows with their number, not its square.
     @Test func twentyThousandWarningsAreReadInLinearTime() {

@@ -83,7 +83,7 @@ private final class SlowResolver: DNSResolving, @unchecked Sendable {
         let finding = try #require(check.beforeChange(chain: [TestPKI.shared.leaf.certificate], file: "new.pem", lookups: lookups, known: [])
             .first { $0.code == .dnsLookupFailed })
         #expect(finding.severity == .info)
-        #expect(finding.message.contains("Could not look up mx3.example.test: timed out. Not looked up either: mx4.example.test A/AAAA, mx5.example.test A/AAAA"),
+        #expect(finding.message.contains("Could not look up mx3.example.test: timed out. Not checked either: mx4.example.test A/AAAA, mx5.example.test A/AAAA"),
                 "\(finding.message)")
         #expect(finding.message.contains("mx13.example.test A/AAAA and 3 more."), "ten are named, the rest counted: \(finding.message)")
     }

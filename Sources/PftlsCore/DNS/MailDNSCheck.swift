@@ -32,15 +32,19 @@ public struct MailDNSCheck: Sendable {
     /// Looks up the MX names of this host's mail domains and the TLSA records of them and `hostname`.
     /// `value` gives a main.cf parameter's effective value.
     public func lookUp(hostname: String?, value: (String) -> String) -> Lookups {
-        let found = MailHostNames(resolver: resolver, localAddresses: localAddresses)
+        // myhostname's TLSA records are asked with the MX records: a host that is its own MX
+        // has every answer after two round trips.
+        let own = hostname.map(MailHostNames.normalized).flatMap { $0.isEmpty ? nil : $0 }
+        let early = AskedAheadResolver(resolver, asking: own.map { [(TLSAPublication.owner(of: $0), .tlsa)] } ?? [])
+        let found = MailHostNames(resolver: early, localAddresses: localAddresses)
             .find(domains: MailHostNames.mailDomains(hostname: hostname, value: value))
         var publications: [TLSAPublication] = []
         var failures = found.failures
         var names = found.names
-        if let hostname = hostname.map(MailHostNames.normalized), !hostname.isEmpty, !names.contains(hostname) { names.insert(hostname, at: 0) }
+        if let own, !names.contains(own) { names.insert(own, at: 0) }
         var unasked = found.unasked
         // Every name's TLSA records are asked at once, and read in order.
-        let records = AskedAheadResolver(resolver, asking: failures.isEmpty ? names.map { (TLSAPublication.owner(of: $0), .tlsa) } : [])
+        let records = AskedAheadResolver(early, asking: failures.isEmpty ? names.map { (TLSAPublication.owner(of: $0), .tlsa) } : [])
         for (index, name) in names.enumerated() {
             guard failures.isEmpty else {
                 unasked += names[index...].map { "\(TLSAPublication.owner(of: $0)) TLSA" }

@@ -23,11 +23,15 @@ public enum TerminalApp {
     public static var terminalIsUsable: Bool { pftls_terminal_usable() == 1 }
 
     /// Blocks in poll() on the terminal and the wake pipe; a signal ends the wait too.
-    private static func waitForInput(_ wake: WakePipe?) {
+    /// False when the terminal has hung up: a dropped connection whose SIGHUP went to a
+    /// shell in between (`sh -c "pftls wizard"` over ssh), which would otherwise leave the
+    /// loop polling a dead terminal at full speed.
+    private static func waitForInput(_ wake: WakePipe?) -> Bool {
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
         if let wake { descriptors.append(pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)) }
         // Without a wake pipe, fall back to a short timeout so effects are still seen.
         _ = poll(&descriptors, nfds_t(descriptors.count), wake == nil ? 50 : -1)
+        return descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
     }
 
     public static func run(_ start: WizardModel, runner: EffectRunner, useColors: Bool) -> Outcome {
@@ -39,6 +43,7 @@ public enum TerminalApp {
         let wake = WakePipe()
         let background = BackgroundEffects(runner: runner, wake: wake)
         var model = start
+        var hungUp = false
         let size = screen.size
         model.width = size.width
         model.height = size.height
@@ -50,7 +55,10 @@ public enum TerminalApp {
             if pftls_exit_signal() != 0 { break }
             // Sleep until a key, a finished effect or a signal (resize, Ctrl-C as SIGINT,
             // a hang-up) arrives: no timed wake-ups while idle.
-            waitForInput(wake)
+            guard waitForInput(wake) else {
+                hungUp = true
+                break
+            }
             wake?.drain()
             while model.exitCode == nil, case let input = CursesKeys.read(), input != .none {
                 switch input {
@@ -68,7 +76,8 @@ public enum TerminalApp {
             }
             for event in background.drain() { model.update(event).forEach(background.start) }
         }
-        let signal = pftls_exit_signal()
+        // A hung-up terminal ends the session as its SIGHUP would have.
+        let signal = hungUp ? SIGHUP : pftls_exit_signal()
         // An apply in progress finishes its commit (signals are held there) before we go.
         background.waitForWork()
         return Outcome(exitCode: signal != 0 ? 128 + signal : (model.exitCode ?? 0), model: model, signal: signal)

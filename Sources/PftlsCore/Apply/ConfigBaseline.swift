@@ -11,7 +11,8 @@ import Glibc
 public struct ConfigBaseline: Sendable {
     /// The configuration directory that was read.
     public let configDirectory: String
-    /// What postconf complained about (the warnings of `-n` and `-M`: any question reads both files).
+    /// What postconf complained about (the warnings of `-n` and `-M`: any question reads both
+    /// files), without repeats, as `PostfixComplaint.lines` gives them.
     public let postconfComplaints: [PostfixComplaint]
     /// The warnings `postfix check` printed when it passed.
     public let checkComplaints: [PostfixComplaint]

@@ -70,8 +70,8 @@ public struct PostfixComplaint: Equatable, Sendable {
         self.level = level
         self.file = file
         self.line = number
-        // The detail is the end of the text. Where invalid UTF-8 was repaired, it is found by
-        // its own decoded text; otherwise by its length.
+        // The detail is the end of the text: counted in bytes, or where invalid UTF-8 was
+        // repaired, in the bytes of its own repaired text.
         let text = String(decoding: bytes, as: UTF8.self)
         self.text = text
         var identity: [UInt8] = []
@@ -85,8 +85,8 @@ public struct PostfixComplaint: Equatable, Sendable {
         if text.utf8.count == bytes.count {
             detailStart = text.utf8.index(text.utf8.endIndex, offsetBy: -rest.count)
         } else {
-            let detail = String(decoding: rest, as: UTF8.self)
-            detailStart = text.hasSuffix(detail) ? text.utf8.index(text.utf8.endIndex, offsetBy: -detail.utf8.count) : text.endIndex
+            // The detail starts after an ASCII byte, so it decodes on its own as it does in the line.
+            detailStart = text.utf8.index(text.utf8.endIndex, offsetBy: -String(decoding: rest, as: UTF8.self).utf8.count)
         }
     }
 

@@ -4,10 +4,11 @@
 ///
 /// The mail-name search reads its answers one by one, in the order it always did (and stops
 /// at the first that got none), but waits about a round trip per batch instead of per
-/// lookup: ten lookups to a resolver 20 ms away took 200 ms one after another. At most
-/// `width` questions are out at once, so a resolver that answers one query at a time is not
-/// flooded past its clients' timeouts, and no new question is put once one got no answer:
-/// the search ends there, and a resolver that does not answer would only time out again.
+/// lookup: ten lookups to a resolver 20 ms away took 200 ms one after another. The batch's
+/// own threads put `width` questions at a time (a reader that needs one no thread has taken
+/// yet asks it itself), so a resolver that answers one query at a time is not flooded past
+/// its clients' timeouts; and no thread puts a new question once one got no answer: the
+/// search ends there, and a resolver that does not answer would only time out again.
 struct AskedAheadResolver: DNSResolving {
     /// Questions out at once.
     static let width = 4

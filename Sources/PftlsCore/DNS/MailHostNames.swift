@@ -30,16 +30,11 @@ public struct MailHostNames {
     /// resolver that does not answer costs one wait, not one per lookup).
     public func find(domains: [String]) -> Found {
         let domains = Array(domains.prefix(Self.maximumDomains))
-        // Every domain's MX records are asked at once, then every MX host's addresses at
-        // once; the search below reads the answers in its own order.
+        // Every domain's MX records are asked at once; the search below reads them in its own
+        // order and asks each host's addresses when it comes to it, as before: an AAAA record
+        // only when the A records did not match, and no domain waits for a later one's MX.
         let exchanges = AskedAheadResolver(resolver, asking: domains.map { ($0, .mx) })
-        var hosts: [String] = []
-        for domain in domains {
-            guard case .success(let answer) = exchanges.lookup(domain, type: .mx) else { break }
-            hosts += Self.targets(of: domain, answer: answer)
-        }
-        let addresses = AskedAheadResolver(exchanges, asking: hosts.flatMap { [($0, .a), ($0, .aaaa)] })
-        return MailHostNames(resolver: addresses, localAddresses: localAddresses).search(domains)
+        return MailHostNames(resolver: exchanges, localAddresses: localAddresses).search(domains)
     }
 
     /// The MX hosts of `domain` in order of preference, each once; the domain itself when

@@ -14,6 +14,7 @@ struct AskedAheadResolver: DNSResolving {
     static let width = 4
     private let resolver: DNSResolving
     private let answers: [String: AskedOnce<Result<DNSAnswer, DNSFailure>>]
+    private let pending: PendingQuestions
 
     /// Puts `questions` (name and type) to `resolver` now; a name asked twice is asked once.
     init(_ resolver: DNSResolving, asking questions: [(name: String, type: DNSRecordType)]) {
@@ -27,6 +28,7 @@ struct AskedAheadResolver: DNSResolving {
         }
         self.answers = answers
         let pending = PendingQuestions(queue)
+        self.pending = pending
         for _ in 0..<min(Self.width, queue.count) {
             DetachedThread.start {
                 while let next = pending.next() {
@@ -35,6 +37,9 @@ struct AskedAheadResolver: DNSResolving {
             }
         }
     }
+
+    /// Puts no further question: the search is over (the ones out finish on their own).
+    func finish() { pending.stop() }
 
     func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
         // A question no thread has taken yet is asked here, by whoever needs it first.

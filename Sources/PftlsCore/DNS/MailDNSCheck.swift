@@ -36,6 +36,7 @@ public struct MailDNSCheck: Sendable {
         // has every answer after two round trips.
         let own = hostname.map(MailHostNames.normalized).flatMap { $0.isEmpty ? nil : $0 }
         let early = AskedAheadResolver(resolver, asking: own.map { [(TLSAPublication.owner(of: $0), .tlsa)] } ?? [])
+        defer { early.finish() }
         let found = MailHostNames(resolver: early, localAddresses: localAddresses)
             .find(domains: MailHostNames.mailDomains(hostname: hostname, value: value))
         var publications: [TLSAPublication] = []
@@ -45,6 +46,7 @@ public struct MailDNSCheck: Sendable {
         var unasked = found.unasked
         // Every name's TLSA records are asked at once, and read in order.
         let records = AskedAheadResolver(early, asking: failures.isEmpty ? names.map { (TLSAPublication.owner(of: $0), .tlsa) } : [])
+        defer { records.finish() }
         for (index, name) in names.enumerated() {
             guard failures.isEmpty else {
                 unasked += names[index...].map { "\(TLSAPublication.owner(of: $0)) TLSA" }

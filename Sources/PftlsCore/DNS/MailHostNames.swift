@@ -34,6 +34,7 @@ public struct MailHostNames {
         // order and asks each host's addresses when it comes to it, as before: an AAAA record
         // only when the A records did not match, and no domain waits for a later one's MX.
         let exchanges = AskedAheadResolver(resolver, asking: domains.map { ($0, .mx) })
+        defer { exchanges.finish() }
         return MailHostNames(resolver: exchanges, localAddresses: localAddresses).search(domains)
     }
 

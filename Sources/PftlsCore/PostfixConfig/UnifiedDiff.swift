@@ -19,22 +19,26 @@ public enum UnifiedDiff {
     static func make(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>], oldLabel: String, newLabel: String,
                      context: Int = 3) -> String {
         let (deleted, inserted) = changedLines(oldLines: oldLines, newLines: newLines)
-        let operations = editScript(deleted: deleted, inserted: inserted)
-        let hunks = hunkRanges(operations, context: max(0, context))
+        let hunks = hunks(changes(deleted: deleted, inserted: inserted), context: max(0, context),
+                          ends: Position(old: oldLines.count, new: newLines.count))
         guard !hunks.isEmpty else { return "" }
 
         var output = "--- \(oldLabel)\n+++ \(newLabel)\n"
         for hunk in hunks {
-            let slice = operations[hunk]
-            let oldCount = slice.filter { $0.kind != .insert }.count
-            let newCount = slice.filter { $0.kind != .delete }.count
-            let first = slice[hunk.lowerBound]
-            output += "@@ -\(range(start: first.oldIndex, count: oldCount)) +\(range(start: first.newIndex, count: newCount)) @@\n"
-            for operation in slice {
-                switch operation.kind {
-                case .equal: output += line(" ", oldLines[operation.oldIndex])
-                case .delete: output += line("-", oldLines[operation.oldIndex])
-                case .insert: output += line("+", newLines[operation.newIndex])
+            output += "@@ -\(range(start: hunk.start.old, count: hunk.end.old - hunk.start.old))"
+                + " +\(range(start: hunk.start.new, count: hunk.end.new - hunk.start.new)) @@\n"
+            // Deletions before insertions within each change, as `diff -u` prints them.
+            var at = hunk.start
+            while at != hunk.end {
+                if at.old < deleted.count && deleted[at.old] {
+                    output += line("-", oldLines[at.old])
+                    at.old += 1
+                } else if at.new < inserted.count && inserted[at.new] {
+                    output += line("+", newLines[at.new])
+                    at.new += 1
+                } else {
+                    output += line(" ", oldLines[at.old])
+                    at = Position(old: at.old + 1, new: at.new + 1)
                 }
             }
         }
@@ -42,66 +46,73 @@ public enum UnifiedDiff {
     }
 
     /// Which lines of `oldLines` go (`deleted`) and which of `newLines` come (`inserted`),
-    /// by `difference(from:)`. Lines the files share at the start and at the end are not
-    /// searched (as GNU diff does).
-    static func changedLines(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>]) -> (deleted: [Bool], inserted: [Bool]) {
-        let head = zip(oldLines, newLines).prefix { $0 == $1 }.count
-        let tail = zip(oldLines[head...].reversed(), newLines[head...].reversed()).prefix { $0 == $1 }.count
-        // The comparison is passed as a closure so that it is compiled for byte slices here:
-        // `difference(from:)` alone compares them through generic code, a call per byte.
-        let changes = newLines[head..<newLines.count - tail].difference(from: oldLines[head..<oldLines.count - tail]) { $0 == $1 }
+    /// by `difference(from:)` over the stretches `SearchedStretches` leaves to search.
+    static func changedLines(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>],
+                             searchedWhole: Int = SearchedStretches.searchedWhole) -> (deleted: [Bool], inserted: [Bool]) {
         var deleted = [Bool](repeating: false, count: oldLines.count)
         var inserted = [Bool](repeating: false, count: newLines.count)
-        for change in changes {
-            switch change {
-            case .remove(let offset, _, _): deleted[head + offset] = true
-            case .insert(let offset, _, _): inserted[head + offset] = true
+        for stretch in SearchedStretches.find(oldLines: oldLines, newLines: newLines, searchedWhole: searchedWhole) {
+            // The comparison is passed as a closure so that it is compiled for byte slices here:
+            // `difference(from:)` alone compares them through generic code, a call per byte.
+            for change in newLines[stretch.new].difference(from: oldLines[stretch.old], by: { $0 == $1 }) {
+                switch change {
+                case .remove(let offset, _, _): deleted[stretch.old.lowerBound + offset] = true
+                case .insert(let offset, _, _): inserted[stretch.new.lowerBound + offset] = true
+                }
             }
         }
         return (deleted, inserted)
     }
 
-    /// One step of the edit script; the indices are where the step stands in each text.
-    private struct Operation {
-        enum Kind { case equal, delete, insert }
-        let kind: Kind
-        let oldIndex: Int
-        let newIndex: Int
+    /// A place in both texts: the index of the next old line and of the next new line.
+    private struct Position: Equatable {
+        var old: Int
+        var new: Int
     }
 
-    /// The edit script, deletions before insertions within each change, as `diff -u` prints them.
-    private static func editScript(deleted: [Bool], inserted: [Bool]) -> [Operation] {
-        var operations: [Operation] = []
-        var (oldIndex, newIndex) = (0, 0)
-        while oldIndex < deleted.count || newIndex < inserted.count {
-            if oldIndex < deleted.count && deleted[oldIndex] {
-                operations.append(Operation(kind: .delete, oldIndex: oldIndex, newIndex: newIndex))
-                oldIndex += 1
-            } else if newIndex < inserted.count && inserted[newIndex] {
-                operations.append(Operation(kind: .insert, oldIndex: oldIndex, newIndex: newIndex))
-                newIndex += 1
-            } else {
-                operations.append(Operation(kind: .equal, oldIndex: oldIndex, newIndex: newIndex))
-                oldIndex += 1
-                newIndex += 1
-            }
+    /// Where a stretch of changed lines starts and where it ends, in both texts.
+    private struct Span {
+        let start: Position
+        let end: Position
+    }
+
+    /// The changes, each a run of lines that go or come with no shared line between them.
+    /// Only the changes are kept: a 500,000-line file with two changes gives two spans.
+    private static func changes(deleted: [Bool], inserted: [Bool]) -> [Span] {
+        let isChange = { (at: Position) in
+            at.old < deleted.count && deleted[at.old] || at.new < inserted.count && inserted[at.new]
         }
-        return operations
+        var result: [Span] = []
+        var at = Position(old: 0, new: 0)
+        while at.old < deleted.count || at.new < inserted.count {
+            guard isChange(at) else {
+                at = Position(old: at.old + 1, new: at.new + 1)
+                continue
+            }
+            let start = at
+            while isChange(at) {
+                if at.old < deleted.count && deleted[at.old] { at.old += 1 } else { at.new += 1 }
+            }
+            result.append(Span(start: start, end: at))
+        }
+        return result
     }
 
-    /// The ranges of `operations` shown as hunks: each change with `context` lines around
-    /// it, changes closer than `2 * context` lines sharing a hunk.
-    private static func hunkRanges(_ operations: [Operation], context: Int) -> [Range<Int>] {
-        let changes = operations.indices.filter { operations[$0].kind != .equal }
-        var hunks: [Range<Int>] = []
+    /// The hunks: each change with up to `context` shared lines around it, changes with at
+    /// most `2 * context` shared lines between them in one hunk. `ends` is both texts' length.
+    private static func hunks(_ changes: [Span], context: Int, ends: Position) -> [Span] {
+        var result: [Span] = []
         for change in changes {
-            if let last = hunks.last, change - last.upperBound <= context {
-                hunks[hunks.count - 1] = last.lowerBound..<min(operations.count, change + 1 + context)
+            let before = min(context, change.start.old, change.start.new)
+            let after = min(context, ends.old - change.end.old, ends.new - change.end.new)
+            let end = Position(old: change.end.old + after, new: change.end.new + after)
+            if let last = result.last, change.start.old - last.end.old <= context {
+                result[result.count - 1] = Span(start: last.start, end: end)
             } else {
-                hunks.append(max(0, change - context)..<min(operations.count, change + 1 + context))
+                result.append(Span(start: Position(old: change.start.old - before, new: change.start.new - before), end: end))
             }
         }
-        return hunks
+        return result
     }
 
     /// `start,count` as in a hunk header; `start` is the 0-based index of the first line.

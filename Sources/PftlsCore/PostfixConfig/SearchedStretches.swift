@@ -3,11 +3,15 @@
 ///
 /// Lines both sides share at the start and at the end are set aside, as GNU diff does.
 /// What is left is searched whole when it is small (every real main.cf and master.cf).
-/// A larger stretch is cut at a line that occurs exactly once on each side (an anchor, as
-/// patience diff uses them) and each part is handled the same way: `difference(from:)`
+/// A larger stretch is cut at an anchor, a line that occurs exactly once on each side (as
+/// patience diff uses them), and each part is handled the same way: `difference(from:)`
 /// keeps about 32 bytes per line of the stretch it is given, 32 MiB for a 500,000-line
 /// main.cf whose first and last lines change, where the parts need almost nothing.
-/// When no anchor is found the stretch is searched whole.
+/// An anchor must also sit where a diff with few changes would pair it: next to another
+/// line both sides share, and no further than `anchorDrift` lines off the diagonal the
+/// stretch's ends allow (a line moved across the file is not an anchor: pairing it would
+/// make everything between its two places a change). Without an anchor the stretch is
+/// searched whole. A stretch with lines on one side only needs no search at all.
 enum SearchedStretches {
     /// One pair of stretches: lines of the old text and of the new text.
     struct Stretch: Equatable {
@@ -15,21 +19,25 @@ enum SearchedStretches {
         let new: Range<Int>
     }
 
-    /// The largest stretch (old and new lines together) searched without looking for an anchor.
-    static let searchedWhole = 20_000
-    /// How many lines, from the middle of the old stretch outwards, are tried as anchors.
+    /// The size (old and new lines together) up to which a stretch is searched whole,
+    /// without looking for an anchor.
+    static let largestSearchedWhole = 20_000
+    /// How many lines of the old stretch are tried as anchors.
     static let anchorsTried = 16
+    /// How far off its diagonal an anchor may pair lines: the most extra changed lines a
+    /// cut may cost over the shortest diff.
+    static let anchorDrift = 1_000
 
     /// The stretches left to search in `oldLines` and `newLines`, in no particular order;
     /// every line outside them is the same on both sides.
     static func find(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>],
-                     searchedWhole: Int = searchedWhole) -> [Stretch] {
+                     largestSearchedWhole: Int = largestSearchedWhole) -> [Stretch] {
         var result: [Stretch] = []
         var pending = [Stretch(old: oldLines.indices, new: newLines.indices)]
         while let next = pending.popLast() {
             let stretch = withoutSharedEnds(next, oldLines: oldLines, newLines: newLines)
             guard !stretch.old.isEmpty || !stretch.new.isEmpty else { continue }
-            if stretch.old.isEmpty || stretch.new.isEmpty || stretch.old.count + stretch.new.count <= searchedWhole {
+            if stretch.old.isEmpty || stretch.new.isEmpty || stretch.old.count + stretch.new.count <= largestSearchedWhole {
                 result.append(stretch)
             } else if let (old, new) = anchor(in: stretch, oldLines: oldLines, newLines: newLines) {
                 pending.append(Stretch(old: stretch.old.lowerBound..<old, new: stretch.new.lowerBound..<new))
@@ -56,20 +64,42 @@ enum SearchedStretches {
         return Stretch(old: old, new: new)
     }
 
-    /// A line that occurs once in the old stretch and once in the new one, as its index on
-    /// each side; nil when none of the lines tried is such a line.
+    /// An anchor of `stretch`, as its index on each side; nil when none of the lines tried is one.
     private static func anchor(in stretch: Stretch, oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>]) -> (Int, Int)? {
-        let middle = stretch.old.lowerBound + stretch.old.count / 2
-        let tried = (0..<anchorsTried).lazy
-            .map { $0.isMultiple(of: 2) ? middle + $0 / 2 : middle - ($0 + 1) / 2 }
-            .filter { stretch.old.contains($0) }
-        for old in tried {
+        for old in candidates(in: stretch.old) {
             let line = oldLines[old]
-            if onlyIndex(of: line, in: oldLines[stretch.old]) == old, let new = onlyIndex(of: line, in: newLines[stretch.new]) {
+            if onlyIndex(of: line, in: oldLines[stretch.old]) == old, let new = onlyIndex(of: line, in: newLines[stretch.new]),
+               pairsOnTheDiagonal(old: old, new: new, in: stretch), hasSharedNeighbour(old: old, new: new, in: stretch, oldLines, newLines) {
                 return (old, new)
             }
         }
         return nil
+    }
+
+    /// The old lines tried as anchors: the middle first, then lines further out on either
+    /// side, spread over the stretch so that a run of repeated lines (blank lines, comments)
+    /// in the middle does not hide every one.
+    private static func candidates(in old: Range<Int>) -> [Int] {
+        let middle = old.lowerBound + old.count / 2
+        let step = max(1, old.count / (anchorsTried + 1))
+        return (0..<anchorsTried).map { $0.isMultiple(of: 2) ? middle + step * ($0 / 2) : middle - step * (($0 + 1) / 2) }
+            .filter { old.contains($0) }
+    }
+
+    /// True when pairing `old` with `new` keeps within `anchorDrift` of the diagonals a diff
+    /// of `stretch` may take: between no shift and the difference of the two sides' lengths.
+    private static func pairsOnTheDiagonal(old: Int, new: Int, in stretch: Stretch) -> Bool {
+        let shift = (new - stretch.new.lowerBound) - (old - stretch.old.lowerBound)
+        let growth = stretch.new.count - stretch.old.count
+        return shift >= min(0, growth) - anchorDrift && shift <= max(0, growth) + anchorDrift
+    }
+
+    /// True when the line before or after the pair is the same on both sides.
+    private static func hasSharedNeighbour(old: Int, new: Int, in stretch: Stretch,
+                                           _ oldLines: [ArraySlice<UInt8>], _ newLines: [ArraySlice<UInt8>]) -> Bool {
+        let before = old > stretch.old.lowerBound && new > stretch.new.lowerBound && oldLines[old - 1] == newLines[new - 1]
+        let after = old + 1 < stretch.old.upperBound && new + 1 < stretch.new.upperBound && oldLines[old + 1] == newLines[new + 1]
+        return before || after
     }
 
     /// The index of `line` in `lines` when it occurs there exactly once.

@@ -48,10 +48,16 @@ public enum UnifiedDiff {
     /// Which lines of `oldLines` go (`deleted`) and which of `newLines` come (`inserted`),
     /// by `difference(from:)` over the stretches `SearchedStretches` leaves to search.
     static func changedLines(oldLines: [ArraySlice<UInt8>], newLines: [ArraySlice<UInt8>],
-                             searchedWhole: Int = SearchedStretches.searchedWhole) -> (deleted: [Bool], inserted: [Bool]) {
+                             largestSearchedWhole: Int = SearchedStretches.largestSearchedWhole) -> (deleted: [Bool], inserted: [Bool]) {
         var deleted = [Bool](repeating: false, count: oldLines.count)
         var inserted = [Bool](repeating: false, count: newLines.count)
-        for stretch in SearchedStretches.find(oldLines: oldLines, newLines: newLines, searchedWhole: searchedWhole) {
+        for stretch in SearchedStretches.find(oldLines: oldLines, newLines: newLines, largestSearchedWhole: largestSearchedWhole) {
+            // Lines on one side only are all changes: no search (its cost grows with their square).
+            guard !stretch.old.isEmpty, !stretch.new.isEmpty else {
+                stretch.old.forEach { deleted[$0] = true }
+                stretch.new.forEach { inserted[$0] = true }
+                continue
+            }
             // The comparison is passed as a closure so that it is compiled for byte slices here:
             // `difference(from:)` alone compares them through generic code, a call per byte.
             for change in newLines[stretch.new].difference(from: oldLines[stretch.old], by: { $0 == $1 }) {
@@ -70,7 +76,8 @@ public enum UnifiedDiff {
         var new: Int
     }
 
-    /// Where a stretch of changed lines starts and where it ends, in both texts.
+    /// Where a run of lines starts and where it ends, in both texts: a change, or a hunk
+    /// (changes with the shared lines around them).
     private struct Span {
         let start: Position
         let end: Position
@@ -106,6 +113,8 @@ public enum UnifiedDiff {
             let before = min(context, change.start.old, change.start.new)
             let after = min(context, ends.old - change.end.old, ends.new - change.end.new)
             let end = Position(old: change.end.old + after, new: change.end.new + after)
+            // `last.end` already holds `context` lines after the last change: `<= context`
+            // here is at most `2 * context` shared lines between the two changes.
             if let last = result.last, change.start.old - last.end.old <= context {
                 result[result.count - 1] = Span(start: last.start, end: end)
             } else {

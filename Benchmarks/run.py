@@ -434,17 +434,23 @@ def config_figures(table, pftls, runs):
         dry_run_against_postconf(f"corpus-{pair}", main, master, target=2.0,
                                  label=f"apply --dry-run on corpus {pair} ({main.count(chr(10))} lines) vs postconf -n")
 
-    medians = {}
-    for lines in (5000, 50000, 500000):
-        # Every size as many runs: with 3 at 500,000 lines the growth figure below moved by
-        # 0.5 from one run of the benchmark to the next.
-        times, peak = dry_run_against_postconf(f"config-{lines}", main_cf(lines), target=4.0 if lines == 50000 else None,
-                                               label=f"apply --dry-run on {lines:,} lines vs postconf -n", measure_peak=lines == 500000)
-        medians[lines] = statistics.median(times)
+    sizes = (5000, 50000, 500000)
+    for lines in sizes:
+        _, peak = dry_run_against_postconf(f"config-{lines}", main_cf(lines), target=4.0 if lines == 50000 else None,
+                                           label=f"apply --dry-run on {lines:,} lines vs postconf -n", measure_peak=lines == 500000)
         if lines == 500000:
             table.add("peak RSS, apply --dry-run on 500,000 lines", f"{peak / 1024:.1f} MiB", "", "", "< 100 MiB", peak / 1024 < 100)
     # Linear growth: the time each further line costs from 50k to 500k lines against what
     # it costs from 5k to 50k (differences, so the start-up, paid once, counts for neither).
+    # The three sizes alternate in one loop of their own: taken from the loops above, one
+    # after another, the machine's drift between them moved this figure by 0.5.
+    instances = {lines: ThrowawayPostfix(f"growth-{lines}", main=main_cf(lines)) for lines in sizes}
+    dry_runs = {lines: [pftls, "apply", "--answers", instance.answers("leaf-a"), "--config-dir", instance.conf, "--dry-run"]
+                for lines, instance in instances.items()}
+    times = interleave(runs, *(lambda argv=argv: timed(argv)[0] for argv in dry_runs.values()))
+    medians = {lines: statistics.median(series) for lines, series in zip(sizes, times)}
+    for instance in instances.values():
+        shutil.rmtree(instance.root, ignore_errors=True)
     low = (medians[50000] - medians[5000]) / 45000
     high = (medians[500000] - medians[50000]) / 450000
     growth = high / low if low > 0 else float("inf")

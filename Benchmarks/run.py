@@ -27,7 +27,7 @@ the ratio of the medians:
 Usage (as root, on Debian 12 with the Swift toolchain):
     python3 Benchmarks/run.py [--runs N] [--only inspect,config,...] [--markdown]
 It builds pftls in release mode, installs what it needs (openssl, postfix, dialog,
-whiptail) and starts a throwaway Postfix on loopback ports for check and apply.
+whiptail, time) and starts a throwaway Postfix on loopback ports for check and apply.
 Exit status 1 when a figure misses its target.
 """
 import argparse, collections, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
@@ -75,6 +75,8 @@ def peak_rss(argv, cwd=None, env=None, runs=2):
         peak = 0
         for _ in range(runs):
             _, status = timed(["/usr/bin/time", "-f", "%M", "-o", report.name] + argv, cwd=cwd, env=env)
+            if status in (126, 127):
+                raise RuntimeError(f"cannot run {argv[0]} under /usr/bin/time (exit {status})")
             report.seek(0)
             peak = max(peak, int(report.read().split()[-1]))
         return peak
@@ -156,7 +158,8 @@ def sh(*argv, cwd=WORK, input=None):
 
 def install_tools():
     needed = {"openssl": "openssl", "postconf": "postfix", "dialog": "dialog", "whiptail": "whiptail", "time": "time"}
-    missing = [package for tool, package in needed.items() if not shutil.which(tool) and not os.path.exists("/usr/sbin/" + tool)]
+    missing = [package for tool, package in needed.items()
+               if not any(os.path.exists(directory + tool) for directory in ("/usr/bin/", "/usr/sbin/", "/bin/"))]
     if missing:
         subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends"] + missing, check=True,
                        env=dict(ENV, DEBIAN_FRONTEND="noninteractive"), stdout=subprocess.DEVNULL)

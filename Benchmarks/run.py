@@ -450,10 +450,19 @@ def config_figures(table, pftls, runs):
     instances = {lines: ThrowawayPostfix(f"growth-{lines}", main=main_cf(lines)) for lines in sizes}
     dry_runs = {lines: [pftls, "apply", "--answers", instance.answers("leaf-a"), "--config-dir", instance.conf, "--dry-run"]
                 for lines, instance in instances.items()}
-    times = interleave(runs, *(lambda argv=argv: timed(argv)[0] for argv in dry_runs.values()))
+    statuses = set()
+
+    def dry_run(argv):
+        seconds, status = timed(argv)
+        statuses.add(status)
+        return seconds
+
+    times = interleave(runs, *(lambda argv=argv: dry_run(argv) for argv in dry_runs.values()))
     medians = {lines: statistics.median(series) for lines, series in zip(sizes, times)}
     for instance in instances.values():
         shutil.rmtree(instance.root, ignore_errors=True)
+    if not statuses <= {0, 1}:
+        table.add("time per further line: pftls failed", f"exit {sorted(statuses)}", "", "", "exit 0 or 1", False)
     low = (medians[50000] - medians[5000]) / 45000
     high = (medians[500000] - medians[50000]) / 450000
     growth = high / low if low > 0 else float("inf")

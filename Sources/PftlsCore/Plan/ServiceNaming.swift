@@ -8,8 +8,9 @@ public struct ServiceNaming: Sendable {
     /// knows it, else `smtps` when /etc/services knows that, else the number.
     public init(version: PostfixVersion?, servicesFile: String?) {
         // /etc/services is read only when the version does not settle it.
-        let known = version?.knowsSubmissionsName ?? true ? [] : Self.names(ofPort465In: servicesFile ?? "")
-        if version?.knowsSubmissionsName ?? true || known.contains("submissions") {
+        let settled = version?.knowsSubmissionsName ?? true
+        let known = settled ? [] : Self.names(ofPort465In: servicesFile ?? "")
+        if settled || known.contains("submissions") {
             submissionsName = "submissions"
         } else if known.contains("smtps") {
             submissionsName = "smtps"

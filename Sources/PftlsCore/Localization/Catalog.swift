@@ -134,6 +134,7 @@ public enum Catalog {
             return table
         }
         let directory = root + "/" + language.rawValue
+        var entries: [(key: String, value: String)] = []
         for name in ((try? files.contentsOfDirectory(directory)) ?? []).sorted() where name.hasSuffix(".strings") {
             let path = directory + "/" + name
             guard isSafe(path) else {
@@ -142,11 +143,12 @@ public enum Catalog {
             }
             guard let bytes = try? files.readFile(path, limit: 1 << 20) else { continue }
             do {
-                try table.add(bytes)
+                entries += try StringsFile.parse(bytes)
             } catch {
                 table.problem = "pftls: \(SafeText.escape(path)): \(error.description); reinstall pftls."
             }
         }
+        table.fill(with: entries)
         return table
     }
 

@@ -48,16 +48,20 @@ enum StringsFile {
         }
 
         private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        private static let lineComment: [UInt8] = Array("//".utf8)
+        private static let blockComment: [UInt8] = Array("/*".utf8)
 
         /// Steps over blanks, line ends, byte order marks and comments.
         mutating func skipSpaceAndComments() {
             while true {
                 rest = rest.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+                // Most calls stand before a quote or `=` or `;`: only `/` and a mark's first byte can begin more to skip.
+                guard let first = rest.first, first == UInt8(ascii: "/") || first == Self.byteOrderMark[0] else { return }
                 if rest.starts(with: Self.byteOrderMark) {
                     rest = rest.dropFirst(Self.byteOrderMark.count)
-                } else if rest.starts(with: "//".utf8) {
+                } else if rest.starts(with: Self.lineComment) {
                     rest = rest.drop { $0 != UInt8(ascii: "\n") }
-                } else if rest.starts(with: "/*".utf8) {
+                } else if rest.starts(with: Self.blockComment) {
                     skipBlockComment()
                 } else {
                     return

@@ -73,4 +73,15 @@ import Testing
             #expect(error?.description == problem, "\(table)")
         }
     }
+
+    /// The tables are read in file order into one dictionary: a key that comes again in a
+    /// later table replaces the earlier text, and every other key stays.
+    @Test func aLaterTableReplacesAKeyAndKeepsTheRest() throws {
+        var table = CatalogTable()
+        table.fill(with: try StringsFile.parse("\"a\" = \"first\"; \"b\" = \"kept\";") + StringsFile.parse("/* later */ \"a\" = \"second\"; \"c\" = \"new\";"))
+        #expect(table["a"] == "second")
+        #expect(table["b"] == "kept")
+        #expect(table["c"] == "new")
+        #expect(table.texts.count == 3)
+    }
 }

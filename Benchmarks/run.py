@@ -406,6 +406,21 @@ def bundle_figures(table, pftls, runs):
     table.add("pftls time per certificate, 500 vs 10", f"{growth:.2f}x", "", "", "<= 1 (linear)", growth <= 1.0)
 
 
+def corpus_floor(table, pftls, runs):
+    """The floor under the corpus figure, for any dry run that keeps Postfix's answers:
+    pftls' start alone, then postconf on the files as they are, then postconf on the
+    staged copy (which needs the plan, which needs the first answers), one after the
+    other. Measured on the first corpus pair, against postconf -n there."""
+    pair = sorted(os.listdir(CORPUS))[0]
+    main, master = (open(os.path.join(CORPUS, pair, name)).read() for name in ("main.cf", "master.cf"))
+    instance = ThrowawayPostfix(f"floor-{pair}", main=main, master=master)
+    query = ["postconf", "-c", instance.conf, "-h", "-x", "myhostname"]
+    floor, theirs = interleave(runs, lambda: timed_sequence([[pftls, "--version"], query, query]),
+                               lambda: timed(["postconf", "-c", instance.conf, "-n"])[0])
+    table.pair(f"the floor under it ({pair}): pftls --version, then two postconf round trips, vs postconf -n", floor, theirs, None)
+    shutil.rmtree(instance.root, ignore_errors=True)
+
+
 def config_figures(table, pftls, runs):
     """apply --dry-run (which asks postconf about the files as they are and about the
     staged copy) against postconf -n on the same instance."""
@@ -436,6 +451,7 @@ def config_figures(table, pftls, runs):
         main, master = (open(os.path.join(CORPUS, pair, name)).read() for name in ("main.cf", "master.cf"))
         dry_run_against_postconf(f"corpus-{pair}", main, master, target=2.0,
                                  label=f"apply --dry-run on corpus {pair} ({main.count(chr(10))} lines) vs postconf -n")
+    corpus_floor(table, pftls, runs)
 
     sizes = (5000, 50000, 500000)
     for lines in sizes:

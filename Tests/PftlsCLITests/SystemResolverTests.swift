@@ -88,6 +88,26 @@ import PftlsTestSupport
         #expect(publication.matches([leaf]))
     }
 
+    /// A lost UDP packet: the C library asks again only after its timeout (whole seconds);
+    /// the deadline's resolver asks again beside it after half a second.
+    @Test func aLostQueryIsAskedAgainAfterHalfASecondNotAfterTheLibrarysTimeout() throws {
+        let zone = ["15 example.test": [ScriptedDNSServer.mx(10, "mail.example.test")]]
+        let lossy = try ScriptedDNSServer(zone, behaviour: .dropsFirstQuery)
+        defer { lossy.stop() }
+        let library = SystemResolver(server: ("127.0.0.1", lossy.port), timeout: 2, attempts: 2)
+        var started = Date()
+        let alone = try library.lookup("example.test", type: .mx).get()
+        let libraryTime = Date().timeIntervalSince(started)
+        #expect(alone.records.map(\.target) == ["mail.example.test"])
+        #expect(libraryTime >= 1.9, "the C library waits its whole timeout for the lost query: \(libraryTime) s")
+        started = Date()
+        let asked = try DeadlineResolver(library).lookup("example.test", type: .a).get()
+        let askedTime = Date().timeIntervalSince(started)
+        #expect(asked.records.isEmpty, "example.test has no address: an empty answer, not a failure")
+        #expect(askedTime >= 0.45 && askedTime < 1.2, "asked again after half a second: \(askedTime) s")
+        #expect(lossy.answered == 2, "one answer for each question: \(lossy.answered)")
+    }
+
     @Test func anAnswerCutShortEvenOverTCPIsAFailureThatSaysSo() throws {
         let server = try ScriptedDNSServer(["52 _25._tcp.mail.example.test": [ScriptedDNSServer.tlsa(.init(3, 1, 1, Array(repeating: 7, count: 32)))]],
                                            behaviour: .truncatedEverywhere)

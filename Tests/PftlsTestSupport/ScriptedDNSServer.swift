@@ -2,8 +2,8 @@ import Foundation
 
 /// A small DNS server on loopback for what dnsmasq does not do: answer each query only
 /// after a delay, one at a time (a slow resolver); never answer at all; answer over UDP
-/// "truncated" and then hold the TCP connection without a word; or answer "truncated"
-/// over TCP too. It also serves records of any size from a table. It listens on UDP and
+/// "truncated" and then hold the TCP connection without a word; answer "truncated" over
+/// TCP too; or lose the first query of each question. It also serves records of any size from a table. It listens on UDP and
 /// TCP on one kernel-chosen port of 127.0.0.1, answers at most `limit` queries, and ends
 /// by itself after `lifetime`; a test stops it (`defer { server.stop() }`) when done.
 package final class ScriptedDNSServer: @unchecked Sendable {
@@ -18,6 +18,9 @@ package final class ScriptedDNSServer: @unchecked Sendable {
         /// Answers with the records but the TC bit set, over UDP and TCP alike: a server
         /// (or a middlebox) that cuts the RRset and says so.
         case truncatedEverywhere
+        /// Drops the first UDP query of each question (name and type) and answers the
+        /// next ones at once: a path or resolver that loses a packet now and then.
+        case dropsFirstQuery
     }
 
     private let behaviour: Behaviour
@@ -29,6 +32,7 @@ package final class ScriptedDNSServer: @unchecked Sendable {
     private var stopped = false
     private var held: [Int32] = []
     private var answeredCount = 0
+    private var dropped: Set<String> = []
     private let finished = DispatchSemaphore(value: 0)
     /// The port, on 127.0.0.1, UDP and TCP.
     package let port: Int
@@ -179,6 +183,11 @@ package final class ScriptedDNSServer: @unchecked Sendable {
         case .truncatedEverywhere:
             lock.withLock { answeredCount += 1 }
             return answer(header: header, question: question, questionBytes: questionBytes, truncated: true)
+        case .dropsFirstQuery:
+            let first = !overTCP && lock.withLock { dropped.insert("\(question.type) \(question.name)").inserted }
+            if first { return nil }
+            lock.withLock { answeredCount += 1 }
+            return answer(header: header, question: question, questionBytes: questionBytes, truncated: false)
         }
     }
 

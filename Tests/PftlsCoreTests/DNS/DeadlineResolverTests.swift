@@ -17,6 +17,22 @@ private final class SlowResolver: DNSResolving, @unchecked Sendable {
     }
 }
 
+/// A resolver that loses the first question (its answer comes only after `lost`, as a
+/// failure, as a timed-out try would) and answers every later one at once.
+private final class LosingFirstResolver: DNSResolving, @unchecked Sendable {
+    let lost: TimeInterval
+    private let lock = NSLock()
+    private var count = 0
+    init(lost: TimeInterval) { self.lost = lost }
+    var asked: Int { lock.withLock { count } }
+    func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
+        let first = lock.withLock { count += 1; return count == 1 }
+        guard first else { return .success(DNSAnswer(records: [DNSRecord(ttl: 60, data: [192, 0, 2, 1])], authenticated: false)) }
+        Thread.sleep(forTimeInterval: lost)
+        return .failure(DNSFailure(name: name, reason: "timed out"))
+    }
+}
+
 /// One deadline for all the lookups of one command: it runs while a lookup is under way,
 /// cuts the lookup that is running when it ends, and makes every later lookup fail at once.
 @Suite struct DeadlineResolverTests {
@@ -60,6 +76,27 @@ private final class SlowResolver: DNSResolving, @unchecked Sendable {
         }
         group.wait()
         #expect(succeeded == 4, "four lookups of 0.2 s side by side spend about 0.2 s of the 0.7 s, not 0.8 s")
+    }
+
+    @Test func anUnansweredQuestionIsAskedAgainAfterHalfASecondAndTheFirstAnswerWins() throws {
+        let losing = LosingFirstResolver(lost: 3)
+        let started = Date()
+        let answer = try DeadlineResolver(losing, deadline: DNSDeadline(budget: .seconds(10))).lookup("mail.example.test", type: .a).get()
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(answer.records.count == 1, "the second asking's answer, not the first's failure")
+        #expect(elapsed >= 0.45 && elapsed < 1.5, "answered after about half a second: \(elapsed) s")
+        #expect(losing.asked == 2)
+    }
+
+    @Test func aQuestionIsAskedAtMostThreeTimesAndTheDeadlineStillHolds() {
+        let silent = SlowResolver(delay: 5)
+        let started = Date()
+        let result = DeadlineResolver(silent, deadline: DNSDeadline(budget: .seconds(2))).lookup("mail.example.test", type: .a)
+        let elapsed = Date().timeIntervalSince(started)
+        guard case .failure(let failure) = result else { Issue.record("no answer within the deadline is a failure"); return }
+        #expect(failure.reason.contains("DNS deadline of 2 s"), "\(failure.reason)")
+        #expect(elapsed >= 1.95 && elapsed < 2.6, "\(elapsed) s")
+        #expect(silent.asked == 3, "asked at 0, 0.5 and 1 s, then no more: \(silent.asked)")
     }
 
     @Test func eachTryOfTheSystemResolverIsCutToTheTimeLeft() throws {

@@ -105,7 +105,7 @@ import PftlsTestSupport
     @Test func theSandboxIsTheOneTheUnitAsksFor() throws {
         // A program the sandbox can see: /etc/postfix is the stand-in configuration.
         let probe = systemConfig + "/sandbox-probe"
-        try """
+        try ExecutableScript.write("""
             #!/bin/sh
             for file in /etc/postfix/probe /usr/probe /var/spool/postfix/probe /var/spool/postfix/maildrop/probe /tmp/probe; do
                 if (: > "$file") 2>/dev/null; then rm -f "$file"; echo "$file writable"; else echo "$file read-only"; fi
@@ -113,8 +113,7 @@ import PftlsTestSupport
             echo "/tmp holds $(ls -A /tmp | wc -l), /root $(ls -A /root 2>/dev/null | wc -l)"
             grep '^NoNewPrivs' /proc/self/status
 
-            """.write(toFile: probe, atomically: true, encoding: .utf8)
-        chmod(probe, 0o755)
+            """, to: probe)
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("pftls-probe-\(getpid())").path
         FileManager.default.createFile(atPath: marker, contents: Data())
         defer { unlink(marker) }
@@ -184,8 +183,7 @@ import PftlsTestSupport
             let fake = try fakePftls(status: status, calls: calls, standardOutput: hostile)
             let mail = postfix.root + "/src/mail-\(status)"
             let sendmail = postfix.root + "/src/sendmail"
-            try "#!/bin/sh\ncat > \"$CAPTURE\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
-            chmod(sendmail, 0o755)
+            try ExecutableScript.write("#!/bin/sh\ncat > \"$CAPTURE\"\n", to: sendmail)
             let run = runScript(fake, ["SENDMAIL=" + sendmail, "CAPTURE=" + mail, "PFTLS_METRICS_FILE=" + metrics])
             #expect(run.status == Int32(status), "\(run.all)")
             let invocations = try String(contentsOfFile: calls, encoding: .utf8).split(separator: "\n")
@@ -215,7 +213,7 @@ import PftlsTestSupport
     /// prints `standardOutput` (printf escapes), noise on standard error, and exits `status`.
     private func fakePftls(status: Int, calls: String, standardOutput: String) throws -> String {
         let path = postfix.root + "/src/pftls"
-        try """
+        return try ExecutableScript.write("""
             #!/bin/sh
             echo "$*" >> \(ServiceSandbox.quoted(calls))
             while [ $# -gt 0 ]; do
@@ -226,9 +224,7 @@ import PftlsTestSupport
             printf 'Subject: from standard error\\nBcc: stderr@example.test\\n' >&2
             exit \(status)
 
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        return path
+            """, to: path)
     }
 
     /// Runs the script outside a sandbox, sendmail queueing into the instance (MAIL_CONFIG),

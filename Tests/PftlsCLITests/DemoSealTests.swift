@@ -81,8 +81,7 @@ import PftlsTestSupport
         #expect(!(try String(contentsOfFile: script, encoding: .utf8)).contains("postfix -c"))
         let shim = tmp + "/shim"
         try FileManager.default.createDirectory(atPath: shim, withIntermediateDirectories: true)
-        try "#!/bin/sh\necho \"$*\" >> \(tmp)/postfix-calls\nexit 1\n".write(toFile: shim + "/postfix", atomically: true, encoding: .utf8)
-        chmod(shim + "/postfix", 0o755)
+        try ExecutableScript.write("#!/bin/sh\necho \"$*\" >> \(tmp)/postfix-calls\nexit 1\n", to: shim + "/postfix")
         let dry = Shell.run("sh", ["-c", "PATH='\(shim)':$PATH sh '\(script)'"])
         let calls = (try? String(contentsOfFile: tmp + "/postfix-calls", encoding: .utf8)) ?? ""
         try #require(calls.isEmpty, "restore.sh runs Postfix commands: \(calls)")

@@ -127,9 +127,8 @@ import PftlsTestSupport
         // Only for the live map: the canary builds its own copy first, and must get through.
         let live = fixtures.path("sni_map")
         // It waits for the mark to go, then fails: the database is never rebuilt by this run.
-        try "#!/bin/sh\ncase \"$*\" in *'\(live)'*) touch '\(mark)'; while [ -e '\(mark)' ]; do sleep 0.1; done; exit 1 ;; esac\nexec \(postmap) \"$@\"\n"
-            .write(toFile: bin + "/postmap", atomically: true, encoding: .utf8)
-        chmod(bin + "/postmap", 0o755)
+        try ExecutableScript.write("#!/bin/sh\ncase \"$*\" in *'\(live)'*) touch '\(mark)'; while [ -e '\(mark)' ]; do sleep 0.1; done; exit 1 ;; esac\nexec \(postmap) \"$@\"\n",
+                                   to: bin + "/postmap")
         let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin")
 
         let process = Process()

@@ -18,8 +18,7 @@ import PftlsTestSupport
 
         // `postfix` stands in: it records what it is asked and refuses.
         try #require(mkdir(root.file("bin"), 0o755) == 0)
-        let shim = root.write("bin/postfix", "#!/bin/sh\necho \"$*\" >> \(root.file("calls"))\nexit 1\n")
-        try #require(chmod(shim, 0o755) == 0)
+        try ExecutableScript.write("#!/bin/sh\necho \"$*\" >> \(root.file("calls"))\nexit 1\n", to: root.file("bin/postfix"))
         let script = root.write("restore.sh", backup.script(configDirectory: root.path, sealed: true))
         let result = try #require(try SystemProcessRunner().run("sh", ["-c", "PATH='\(root.file("bin"))':$PATH sh '\(script)'"]))
         #expect(result.status == 0, "\(result.errorOutput)")

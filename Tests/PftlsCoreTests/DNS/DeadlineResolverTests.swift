@@ -3,33 +3,25 @@ import Testing
 @testable import PftlsCore
 import PftlsTestSupport
 
-/// A resolver that takes `delay` to answer every question with no records, and counts them.
-private final class SlowResolver: DNSResolving, @unchecked Sendable {
-    let delay: TimeInterval
+/// A resolver that counts the questions it is asked: the `n`th (from 1) waits `delay(n)`
+/// seconds, then fails when `fails(n)` (as a try that timed out would), else answers with
+/// no records.
+private final class CountingResolver: DNSResolving, @unchecked Sendable {
+    let delay: @Sendable (Int) -> TimeInterval
+    let fails: @Sendable (Int) -> Bool
     private let lock = NSLock()
     private var count = 0
-    init(delay: TimeInterval) { self.delay = delay }
-    var asked: Int { lock.withLock { count } }
-    func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
-        lock.withLock { count += 1 }
-        Thread.sleep(forTimeInterval: delay)
-        return .success(DNSAnswer(records: [], authenticated: false))
+    init(delay: @escaping @Sendable (Int) -> TimeInterval, fails: @escaping @Sendable (Int) -> Bool = { _ in false }) {
+        self.delay = delay
+        self.fails = fails
     }
-}
-
-/// A resolver that loses the first question (its answer comes only after `lost`, as a
-/// failure, as a timed-out try would) and answers every later one at once.
-private final class LosingFirstResolver: DNSResolving, @unchecked Sendable {
-    let lost: TimeInterval
-    private let lock = NSLock()
-    private var count = 0
-    init(lost: TimeInterval) { self.lost = lost }
+    /// Every question takes `delay` seconds and is answered.
+    convenience init(delay: TimeInterval) { self.init(delay: { _ in delay }) }
     var asked: Int { lock.withLock { count } }
     func lookup(_ name: String, type: DNSRecordType) -> Result<DNSAnswer, DNSFailure> {
-        let first = lock.withLock { count += 1; return count == 1 }
-        guard first else { return .success(DNSAnswer(records: [DNSRecord(ttl: 60, data: [192, 0, 2, 1])], authenticated: false)) }
-        Thread.sleep(forTimeInterval: lost)
-        return .failure(DNSFailure(name: name, reason: "timed out"))
+        let number = lock.withLock { count += 1; return count }
+        Thread.sleep(forTimeInterval: delay(number))
+        return fails(number) ? .failure(DNSFailure(name: name, reason: "timed out")) : .success(DNSAnswer(records: [], authenticated: false))
     }
 }
 
@@ -37,7 +29,7 @@ private final class LosingFirstResolver: DNSResolving, @unchecked Sendable {
 /// cuts the lookup that is running when it ends, and makes every later lookup fail at once.
 @Suite struct DeadlineResolverTests {
     @Test func theDeadlineCutsTheRunningLookupAndRefusesTheRestWithoutAsking() {
-        let slow = SlowResolver(delay: 0.3)
+        let slow = CountingResolver(delay: 0.3)
         let resolver = DeadlineResolver(slow, deadline: DNSDeadline(budget: .seconds(1)))
         let started = Date()
         let results = (0..<10).map { resolver.lookup("n\($0).example.test", type: .a) }
@@ -55,7 +47,7 @@ private final class LosingFirstResolver: DNSResolving, @unchecked Sendable {
     @Test func theTimeRunsOnlyWhileALookupIsUnderWay() {
         // The wizard asks when it starts and again minutes later: the wait between is free.
         let deadline = DNSDeadline(budget: .milliseconds(500))
-        let resolver = DeadlineResolver(SlowResolver(delay: 0.2), deadline: deadline)
+        let resolver = DeadlineResolver(CountingResolver(delay: 0.2), deadline: deadline)
         #expect((try? resolver.lookup("a.example.test", type: .mx).get()) != nil)
         Thread.sleep(forTimeInterval: 0.6)
         #expect((try? resolver.lookup("b.example.test", type: .mx).get()) != nil, "0.3 s were left")
@@ -63,7 +55,7 @@ private final class LosingFirstResolver: DNSResolving, @unchecked Sendable {
     }
 
     @Test func lookupsSideBySideSpendTheTimeTogether() {
-        let resolver = DeadlineResolver(SlowResolver(delay: 0.2), deadline: DNSDeadline(budget: .milliseconds(700)))
+        let resolver = DeadlineResolver(CountingResolver(delay: 0.2), deadline: DNSDeadline(budget: .milliseconds(700)))
         let lock = NSLock()
         nonisolated(unsafe) var succeeded = 0
         let group = DispatchGroup()
@@ -79,17 +71,18 @@ private final class LosingFirstResolver: DNSResolving, @unchecked Sendable {
     }
 
     @Test func anUnansweredQuestionIsAskedAgainAfterHalfASecondAndTheFirstAnswerWins() throws {
-        let losing = LosingFirstResolver(lost: 3)
+        // The first asking's answer is lost: it fails after 3 s, as a try that timed out.
+        let losing = CountingResolver(delay: { $0 == 1 ? 3 : 0 }, fails: { $0 == 1 })
         let started = Date()
-        let answer = try DeadlineResolver(losing, deadline: DNSDeadline(budget: .seconds(10))).lookup("mail.example.test", type: .a).get()
+        let result = DeadlineResolver(losing, deadline: DNSDeadline(budget: .seconds(10))).lookup("mail.example.test", type: .a)
         let elapsed = Date().timeIntervalSince(started)
-        #expect(answer.records.count == 1, "the second asking's answer, not the first's failure")
+        guard case .success = result else { Issue.record("the second asking's answer, not the first's failure: \(result)"); return }
         #expect(elapsed >= 0.45 && elapsed < 1.5, "answered after about half a second: \(elapsed) s")
         #expect(losing.asked == 2)
     }
 
     @Test func aQuestionIsAskedAtMostThreeTimesAndTheDeadlineStillHolds() {
-        let silent = SlowResolver(delay: 5)
+        let silent = CountingResolver(delay: 5)
         let started = Date()
         let result = DeadlineResolver(silent, deadline: DNSDeadline(budget: .seconds(2))).lookup("mail.example.test", type: .a)
         let elapsed = Date().timeIntervalSince(started)

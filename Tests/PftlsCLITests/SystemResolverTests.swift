@@ -105,7 +105,8 @@ import PftlsTestSupport
         let askedTime = Date().timeIntervalSince(started)
         #expect(asked.records.isEmpty, "example.test has no address: an empty answer, not a failure")
         #expect(askedTime >= 0.45 && askedTime < 1.2, "asked again after half a second: \(askedTime) s")
-        #expect(lossy.answered == 2, "one answer for each question: \(lossy.answered)")
+        // The first copy's own retry (at 2 s) may be answered too, once the test is this late.
+        #expect((2...3).contains(lossy.answered), "the second question answered once: \(lossy.answered)")
     }
 
     @Test func anAnswerCutShortEvenOverTCPIsAFailureThatSaysSo() throws {

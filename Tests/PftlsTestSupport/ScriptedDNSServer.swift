@@ -176,19 +176,25 @@ package final class ScriptedDNSServer: @unchecked Sendable {
             return header + [0x86, 0x80, 0, 1, 0, 0, 0, 0, 0, 0] + questionBytes
         case .answer(let delay):
             Thread.sleep(forTimeInterval: delay)
-            lock.withLock { answeredCount += 1 }
-            let full = answer(header: header, question: question, questionBytes: questionBytes, truncated: false)
-            if overTCP || full.count <= question.payload { return full }
-            return header + [0x86, 0x80, 0, 1, 0, 0, 0, 0, 0, 0] + questionBytes
+            return fitted(header: header, question: question, questionBytes: questionBytes, overTCP: overTCP)
         case .truncatedEverywhere:
             lock.withLock { answeredCount += 1 }
             return answer(header: header, question: question, questionBytes: questionBytes, truncated: true)
         case .dropsFirstQuery:
             let first = !overTCP && lock.withLock { dropped.insert("\(question.type) \(question.name)").inserted }
             if first { return nil }
-            lock.withLock { answeredCount += 1 }
-            return answer(header: header, question: question, questionBytes: questionBytes, truncated: false)
+            return fitted(header: header, question: question, questionBytes: questionBytes, overTCP: overTCP)
         }
+    }
+
+    /// The answer, counted; over UDP, "truncated" with no records when it does not fit the
+    /// client's payload size.
+    private func fitted(header: [UInt8], question: (name: String, type: Int, end: Int, payload: Int), questionBytes: [UInt8],
+                        overTCP: Bool) -> [UInt8] {
+        lock.withLock { answeredCount += 1 }
+        let full = answer(header: header, question: question, questionBytes: questionBytes, truncated: false)
+        if overTCP || full.count <= question.payload { return full }
+        return header + [0x86, 0x80, 0, 1, 0, 0, 0, 0, 0, 0] + questionBytes
     }
 
     /// The records of the zone for `question`, or NXDOMAIN; with `truncated`, the TC bit set.

@@ -17,7 +17,10 @@ import PftlsTestSupport
         catalog = root + "/share/pftls/catalog"
         try FileManager.default.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/share/pftls", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Pftls.executable, toPath: binary)
+        // Copied by cp, not copyItem: Foundation writes without O_CLOEXEC, and a child another
+        // suite starts meanwhile would keep the copy open for writing (ETXTBSY, ExecutableScript).
+        let copied = Shell.run("cp", [Pftls.executable, binary])
+        guard copied.status == 0 else { throw Shell.Failure(description: "cp \(Pftls.executable): \(copied.all)") }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/PftlsCore/Resources/Catalog").path
         try FileManager.default.copyItem(atPath: source, toPath: catalog)

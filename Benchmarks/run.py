@@ -31,7 +31,7 @@ whiptail, time, dnsmasq) and starts a throwaway Postfix on loopback ports for ch
 apply. pftls' DNS checks ask a dnsmasq on loopback (`start_local_resolver`).
 Exit status 1 when a figure misses its target.
 """
-import argparse, atexit, collections, json, os, platform, re, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, atexit, collections, json, os, platform, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import sni_fixture  # noqa: E402 (after the line above)
@@ -172,23 +172,31 @@ def start_local_resolver():
     A mail server that checks DANE runs a resolver of its own, as Postfix's documentation
     asks; the resolver of a build machine may not answer every query (seen here: about 4 %
     of them lost, which made every second dry run wait for a retry), and that is the
-    network's time, not pftls'. dnsmasq ends with this script."""
+    network's time, not pftls'. dnsmasq runs as nobody and ends with this script (also when
+    it is stopped with SIGTERM)."""
     directory = tempfile.mkdtemp(prefix="pftls-bench-dns-", dir="/var/tmp")
     with open(os.path.join(directory, "dnsmasq.conf"), "w") as f:
         f.write("local=/#/\nlocal-ttl=300\n")
-    port = free_ports(1)[0]
-    server = subprocess.Popen(["dnsmasq", "--keep-in-foreground", f"--conf-file={directory}/dnsmasq.conf", "--no-resolv", "--no-hosts",
-                               "--no-poll", f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces", "--user=root",
-                               f"--pid-file={directory}/pid", f"--log-facility={directory}/log"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    atexit.register(lambda: (server.terminate(), server.wait(), shutil.rmtree(directory, ignore_errors=True)))
-    for _ in range(50):
-        if port_answers(port):
-            break
-        time.sleep(0.1)
-    else:
-        raise RuntimeError(f"dnsmasq did not start on 127.0.0.1:{port}: {open(os.path.join(directory, 'log')).read()}")
-    ENV["PFTLS_RESOLVER"] = f"127.0.0.1:{port}"
+    shutil.chown(directory, "nobody")
+    os.chmod(directory, 0o755)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    for port in free_ports(5):
+        server = subprocess.Popen(["dnsmasq", "--keep-in-foreground", f"--conf-file={directory}/dnsmasq.conf", "--no-resolv", "--no-hosts",
+                                   "--no-poll", f"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces",
+                                   f"--pid-file={directory}/pid", f"--log-facility={directory}/log"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for _ in range(50):
+            if server.poll() is not None or port_answers(port):
+                break
+            time.sleep(0.1)
+        if server.poll() is None and port_answers(port):
+            atexit.register(lambda: (server.terminate(), server.wait(), shutil.rmtree(directory, ignore_errors=True)))
+            ENV["PFTLS_RESOLVER"] = f"127.0.0.1:{port}"
+            return
+        server.kill()
+        said = server.communicate()[1].strip()
+    shutil.rmtree(directory, ignore_errors=True)
+    raise RuntimeError(f"dnsmasq did not start on loopback: {said}")
 
 
 def port_answers(port):
@@ -384,7 +392,6 @@ def listeners_on_loopback(master):
 
 
 def free_ports(count):
-    import socket
     sockets = [socket.socket() for _ in range(count)]
     for s in sockets:
         s.bind(("127.0.0.1", 0))

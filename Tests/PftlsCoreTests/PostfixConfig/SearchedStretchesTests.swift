@@ -89,14 +89,8 @@ extension PostfixConfigTests {
             let old = (0..<Int.random(in: 50...400, using: &generator)).map { index in
                 Bool.random(using: &generator) ? "line \(index)\n" : ["a\n", "b\n", "\n"].randomElement(using: &generator)!
             }
-            var new = old
-            for _ in 0..<Int.random(in: 1...12, using: &generator) {
-                let position = Int.random(in: 0...new.count, using: &generator)
-                if Bool.random(using: &generator), position < new.count {
-                    new.remove(at: position)
-                } else {
-                    new.insert("new \(Int.random(in: 0...5, using: &generator))\n", at: position)
-                }
+            let new = RandomEdits.applied(to: old, times: Int.random(in: 1...12, using: &generator), using: &generator) { generator in
+                "new \(Int.random(in: 0...5, using: &generator))\n"
             }
             let (oldLines, newLines) = (Self.lines(old.joined()), Self.lines(new.joined()))
             let stretches = SearchedStretches.find(oldLines: oldLines, newLines: newLines, largestSearchedWhole: 10)

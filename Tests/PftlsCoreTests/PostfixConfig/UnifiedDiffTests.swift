@@ -111,14 +111,8 @@ extension PostfixConfigTests {
             var generator = SplitMix64(seed: UInt64(seed))
             let alphabet = ["a\n", "b\n", "c\n", "d\n", "a\r\n", "e"]
             let old = (0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            var new = old
-            for _ in 0..<Int.random(in: 0...8, using: &generator) {
-                let position = Int.random(in: 0...new.count, using: &generator)
-                if Bool.random(using: &generator), position < new.count {
-                    new.remove(at: position)
-                } else {
-                    new.insert(alphabet.randomElement(using: &generator)!, at: position)
-                }
+            let new = RandomEdits.applied(to: old, times: Int.random(in: 0...8, using: &generator), using: &generator) { generator in
+                alphabet.randomElement(using: &generator)!
             }
             // Only the last line may lack a newline.
             let join: ([String]) -> String = { lines in

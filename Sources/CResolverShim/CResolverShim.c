@@ -8,6 +8,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Makes `server` (IPv4 or IPv6 text) on `port` the only server `state` asks. The C library
+   keeps IPv4 servers in nsaddr_list and IPv6 ones in _u._ext.nsaddrs (allocated by
+   res_ninit, freed by res_nclose, and used where nsaddr_list's family is 0), so the
+   addresses res_ninit read from resolv.conf are freed first. */
+static int use_server(res_state state, const char *server, int port) {
+    for (int index = 0; index < MAXNS; index++) {
+        free(state->_u._ext.nsaddrs[index]);
+        state->_u._ext.nsaddrs[index] = NULL;
+    }
+    memset(&state->nsaddr_list[0], 0, sizeof state->nsaddr_list[0]);
+    state->_u._ext.nssocks[0] = -1;
+    state->nscount = 1;
+    if (inet_pton(AF_INET, server, &state->nsaddr_list[0].sin_addr) == 1) {
+        state->nsaddr_list[0].sin_family = AF_INET;
+        state->nsaddr_list[0].sin_port = htons((unsigned short)port);
+        return 0;
+    }
+    struct sockaddr_in6 *address = calloc(1, sizeof *address);
+    if (address == NULL) return -1;
+    if (inet_pton(AF_INET6, server, &address->sin6_addr) != 1) { free(address); return -1; }
+    address->sin6_family = AF_INET6;
+    address->sin6_port = htons((unsigned short)port);
+    state->_u._ext.nsaddrs[0] = address;
+    return 0;
+}
+
 int pftls_dns_query(const char *name, int type, const char *server, int port, int timeout, int attempts,
                     unsigned char *message, int capacity, int *length) {
     *length = 0;
@@ -19,15 +45,7 @@ int pftls_dns_query(const char *name, int type, const char *server, int port, in
     state->options &= ~(unsigned long)(RES_DNSRCH | RES_DEFNAMES);
     state->retrans = timeout;
     state->retry = attempts;
-    if (server != NULL) {
-        struct sockaddr_in address;
-        memset(&address, 0, sizeof address);
-        address.sin_family = AF_INET;
-        address.sin_port = htons((unsigned short)port);
-        if (inet_pton(AF_INET, server, &address.sin_addr) != 1) { res_nclose(state); free(state); return PFTLS_DNS_FAILED; }
-        state->nsaddr_list[0] = address;
-        state->nscount = 1;
-    }
+    if (server != NULL && use_server(state, server, port) != 0) { res_nclose(state); free(state); return PFTLS_DNS_FAILED; }
     int read = res_nquery(state, name, ns_c_in, type, message, capacity);
     int status = PFTLS_DNS_ANSWER;
     if (read < 0) {

@@ -85,6 +85,17 @@ import PftlsTestSupport
         #expect(renewed.standardOutput.contains("mx.other.test"))
     }
 
+    @Test func anIPv6ResolverIsAskedAsAnIPv4OneIs() throws {
+        let dns = try LocalDNSServer(Self.mailHost + [LocalDNSServer.tlsa("mail.example.test", .endEntity(leafA))], listenAddress: "::1")
+        let matching = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--resolver", dns.address])
+        #expect(matching.all.contains("tlsa-matches"), "\(matching.all)")
+        let leafF = try fixtures.issueLeaf("f")
+        try dns.serve(Self.mailHost + [LocalDNSServer.tlsa("mail.example.test", .endEntity(leafF))])
+        let stale = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--resolver", dns.address, "--json"])
+        #expect(stale.status == 1)
+        #expect(stale.standardOutput.contains("\"tlsa-mismatch\""), "\(stale.all)")
+    }
+
     @Test func withoutDNSTheChecksSayCouldNotLookUpAndNeverBlock() throws {
         let dns = try LocalDNSServer(Self.mailHost)
         dns.stop()

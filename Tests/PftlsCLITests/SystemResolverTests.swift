@@ -49,6 +49,19 @@ import PftlsTestSupport
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    @Test func asksAnIPv6ServerGivenAsTheOptionWritesItAndNamesItInAFailure() throws {
+        let server = try LocalDNSServer(["mx-host=example.test,mail.example.test,10"], listenAddress: "::1")
+        #expect(server.address == "[::1]:\(server.port)")
+        let resolver = try #require(ResolverChoice(server.address)?.resolver())
+        #expect(try resolver.lookup("example.test", type: .mx).get().records.map(\.target) == ["mail.example.test"])
+        server.stop()
+        guard case .failure(let failure) = resolver.lookup("example.test", type: .mx) else {
+            Issue.record("a stopped IPv6 server must not look like an empty answer")
+            return
+        }
+        #expect(failure.reason.contains("[::1]:\(server.port)"), "\(failure.reason)")
+    }
+
     @Test func findsTheMXNamesThatPointAtThisHost() throws {
         let server = try LocalDNSServer(["mx-host=example.test,mail.example.test,10", "mx-host=example.test,backup.example.net.test,20",
                                          "host-record=mail.example.test,127.0.0.1", "host-record=backup.example.net.test,192.0.2.9",

@@ -7,11 +7,15 @@ import Foundation
 package final class LocalDNSServer {
     package let directory: String
     package private(set) var port = 0
+    /// The loopback address it listens on: 127.0.0.1, or ::1.
+    package let listenAddress: String
     private var pid: pid_t = 0
 
-    /// Records in dnsmasq's own syntax, e.g. `mx-host=example.test,mail.example.test,10`.
-    package init(_ records: [String]) throws {
+    /// Records in dnsmasq's own syntax, e.g. `mx-host=example.test,mail.example.test,10`,
+    /// served on `listenAddress`.
+    package init(_ records: [String], listenAddress: String = "127.0.0.1") throws {
         directory = TemporaryDirectory.create("pftls-dns", under: "/var/tmp")
+        self.listenAddress = listenAddress
         try serve(records)
     }
 
@@ -21,10 +25,10 @@ package final class LocalDNSServer {
     }
 
     /// `--resolver`'s value for this server.
-    package var address: String { "127.0.0.1:\(port)" }
+    package var address: String { ResolverChoice.display(address: listenAddress, port: port) }
 
     /// A resolver that asks this server.
-    package var resolver: SystemResolver { SystemResolver(server: ("127.0.0.1", port), timeout: 1, attempts: 1) }
+    package var resolver: SystemResolver { SystemResolver(server: (listenAddress, port), timeout: 1, attempts: 1) }
 
     /// Replaces the records: the server restarts with them (on a new port when the old one is taken).
     package func serve(_ records: [String]) throws {
@@ -35,7 +39,7 @@ package final class LocalDNSServer {
         for _ in 0..<5 {
             port = ThrowawayPostfix.freePorts(1)[0]
             pid = try Spawn.start("/usr/sbin/dnsmasq", ["--keep-in-foreground", "--conf-file=\(configuration)", "--no-resolv", "--no-hosts",
-                                                        "--no-poll", "--port=\(port)", "--listen-address=127.0.0.1", "--bind-interfaces",
+                                                        "--no-poll", "--port=\(port)", "--listen-address=\(listenAddress)", "--bind-interfaces",
                                                         "--pid-file=\(directory)/pid", "--user=\(NSUserName())", "--log-facility=\(directory)/log"])
             for _ in 0..<50 {
                 if case .success = resolver.lookup("ready.probe.test", type: .a) { return }

@@ -25,7 +25,7 @@ typedef struct {
 } pftls_dns_record;
 
 /* Asks for `name` of RR type `type` (1 A, 15 MX, 28 AAAA, 52 TLSA). `server` is an
-   IPv4 address to ask instead of /etc/resolv.conf's servers, or NULL; `port` its port.
+   IPv4 or IPv6 address to ask instead of /etc/resolv.conf's servers, or NULL; `port` its port.
    Each try waits `timeout` seconds, `attempts` times. An answer that does not fit UDP
    is asked again over TCP by the C library. The whole answer message is copied into
    `message` (`capacity` bytes; PFTLS_DNS_MESSAGE_MAX always suffices) and its length

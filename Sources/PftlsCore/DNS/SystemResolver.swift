@@ -86,5 +86,5 @@ public struct SystemResolver: DNSResolving {
     }
 
     /// The server asked, for messages.
-    private var via: String { server.map { "\($0.address):\($0.port)" } ?? "/etc/resolv.conf" }
+    private var via: String { server.map { ResolverChoice.display(address: $0.address, port: $0.port) } ?? "/etc/resolv.conf" }
 }

@@ -119,8 +119,26 @@ extension TableResolver {
         #expect(ResolverChoice("127.0.0.1:5353") == .server(address: "127.0.0.1", port: 5353))
         #expect(ResolverChoice("192.0.2.53") == .server(address: "192.0.2.53", port: 53))
         #expect(ResolverChoice("none") == ResolverChoice.none)
-        for bad in ["::1", "example.test", "1.2.3.4:0", "1.2.3.4:99999", "300.1.1.1", "1.2.3", "1.2.3.4:x"] {
+        for bad in ["example.test", "1.2.3.4:0", "1.2.3.4:99999", "300.1.1.1", "1.2.3", "1.2.3.4:x"] {
             #expect(ResolverChoice(bad) == nil, "\(bad)")
         }
+    }
+
+    @Test func ipv6ResolverChoices() {
+        #expect(ResolverChoice("::1") == .server(address: "::1", port: 53))
+        #expect(ResolverChoice("[::1]") == .server(address: "::1", port: 53))
+        #expect(ResolverChoice("[::1]:5353") == .server(address: "::1", port: 5353))
+        #expect(ResolverChoice("[2001:db8::53]:53") == .server(address: "2001:db8::53", port: 53))
+        // A bare address takes no port: its last group is part of the address.
+        #expect(ResolverChoice("2001:db8::1:5353") == .server(address: "2001:db8::1:5353", port: 53))
+        for bad in ["[::1", "::1]", "[::1]5353", "[::1]:", "[::1]:0", "[::1]:65536", "[::1]:x", "[127.0.0.1]:53", "fe80::1%eth0",
+                    "[fe80::1%eth0]:53", "::g", ":::1", "[]:53"] {
+            #expect(ResolverChoice(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func serversAreShownAsTheyAreWritten() {
+        #expect(ResolverChoice.display(address: "127.0.0.1", port: 5353) == "127.0.0.1:5353")
+        #expect(ResolverChoice.display(address: "::1", port: 53) == "[::1]:53")
     }
 }

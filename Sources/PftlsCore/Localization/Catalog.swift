@@ -143,7 +143,7 @@ public enum Catalog {
             }
             guard let bytes = try? files.readFile(path, limit: 1 << 20) else { continue }
             do {
-                entries += try StringsFile.parse(bytes)
+                entries.append(contentsOf: try StringsFile.parse(bytes))
             } catch {
                 table.problem = "pftls: \(SafeText.escape(path)): \(error.description); reinstall pftls."
             }

@@ -7,9 +7,11 @@ struct CatalogTable: Sendable {
 
     /// Takes the entries of every table read, in reading order: a key that comes again
     /// replaces the earlier text. The dictionary is built once, at its full size (grown
-    /// table by table it was rehashed about eleven times on every start).
+    /// table by table it was rehashed about eleven times on every start). The pairs are
+    /// handed over unlabelled, as the initializer takes them: an array of labelled pairs
+    /// would first be converted whole, element by element.
     mutating func fill(with entries: [(key: String, value: String)]) {
-        texts = Dictionary(entries, uniquingKeysWith: { _, later in later })
+        texts = Dictionary(entries.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, later in later })
     }
 
     /// The text of `key`, nil when the tables lack it.

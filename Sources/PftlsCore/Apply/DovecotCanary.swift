@@ -5,8 +5,8 @@ import Glibc
 /// listeners change, a temporary `local 127.0.0.2 { … }` block gives the new files to
 /// clients that connect to 127.0.0.2 only, Dovecot reloads, a listener that listens on
 /// every IPv4 address is probed there, and the block is removed again. Live clients never
-/// reach 127.0.0.2. A Dovecot whose listeners are all on given addresses has no such
-/// place: its probe after the switch decides, as the log says.
+/// reach 127.0.0.2. A Dovecot with no listener on every IPv4 address, or a host without
+/// 127.0.0.1, has no such place: its probe after the switch decides, as the log says.
 struct DovecotCanary {
     let plan: ChangePlan
     let installation: DovecotInstallation

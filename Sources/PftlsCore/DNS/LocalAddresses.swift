@@ -18,6 +18,10 @@ public enum LocalAddresses {
         return addresses
     }
 
+    /// True when 127.0.0.1 is up, so a loopback connection over IPv4 can be made. A host
+    /// (or container) with IPv6 alone may have only ::1.
+    public static func ipv4LoopbackIsUp() -> Bool { current().contains("127.0.0.1") }
+
     /// The printed form of an IPv4 or IPv6 socket address; nil for other families.
     static func text(of address: UnsafeMutablePointer<sockaddr>) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))

@@ -8,7 +8,8 @@ public struct DovecotListener: Equatable, Sendable {
     public let port: Int
     /// How a client reaches TLS on it.
     public let mode: TLSProbeMode
-    /// True when it listens on every IPv4 address (`*`): any 127.x.y.z reaches it.
+    /// True when it listens on every IPv4 address (`*`) and this host has 127.0.0.1: any
+    /// 127.x.y.z reaches it.
     public let onEveryIPv4Address: Bool
 
     /// Creates a listener.
@@ -38,7 +39,8 @@ public struct DovecotListener: Equatable, Sendable {
     /// The listeners in `doveconf service/imap-login service/pop3-login
     /// service/managesieve-login listen protocols` output: those of the enabled protocols
     /// with a port, each address once (a wildcard address is probed on loopback).
-    public static func listeners(in text: String) -> [DovecotListener] {
+    /// `ipv4LoopbackIsUp` says whether this host has 127.0.0.1.
+    public static func listeners(in text: String, ipv4LoopbackIsUp: Bool = LocalAddresses.ipv4LoopbackIsUp()) -> [DovecotListener] {
         let top = DovecotConfigOutput.parse(text)
         let enabled = enabledProtocols(top)
         let listen = top.value("listen") ?? "*, ::"
@@ -49,9 +51,10 @@ public struct DovecotListener: Equatable, Sendable {
                     guard let port = listener.value("port").flatMap({ Int($0) }), port > 0 else { continue }
                     let address = listener.value("address").flatMap { $0.isEmpty ? nil : $0 } ?? listen
                     let mode = listener.value("ssl") == "yes" ? login.implicit : login.startTLS
-                    for host in probeHosts(address) {
+                    for host in probeHosts(address, ipv4LoopbackIsUp: ipv4LoopbackIsUp) {
+                        let everyIPv4Address = ipv4LoopbackIsUp && host == "127.0.0.1" && address.contains("*")
                         let candidate = DovecotListener(name: listener.name ?? login.protocolName, host: host, port: port, mode: mode,
-                                                        onEveryIPv4Address: host == "127.0.0.1" && address.contains("*"))
+                                                        onEveryIPv4Address: everyIPv4Address)
                         if !found.contains(candidate) { found.append(candidate) }
                     }
                 }
@@ -70,11 +73,13 @@ public struct DovecotListener: Equatable, Sendable {
     }
 
     /// The hosts to connect to for a `listen`/`address` value: `*` is 127.0.0.1, `::` is ::1,
-    /// and when both are listed only 127.0.0.1 is probed (the same listener twice).
-    static func probeHosts(_ address: String) -> [String] {
+    /// and when both are listed one is probed (the same listener twice): 127.0.0.1, or ::1
+    /// on a host without 127.0.0.1.
+    static func probeHosts(_ address: String, ipv4LoopbackIsUp: Bool = true) -> [String] {
         let parts = address.split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0).trimming(while: { $0 == "[" || $0 == "]" }) }
         let concrete = parts.filter { $0 != "*" && $0 != "::" && !$0.isEmpty }
-        let wildcard: [String] = parts.contains("*") ? ["127.0.0.1"] : (parts.contains("::") ? ["::1"] : [])
+        let everyIPv4 = parts.contains("*"), everyIPv6 = parts.contains("::")
+        let wildcard: [String] = everyIPv4 && (ipv4LoopbackIsUp || !everyIPv6) ? ["127.0.0.1"] : (everyIPv6 ? ["::1"] : [])
         return wildcard + concrete.filter { !(wildcard.isEmpty == false && ($0 == "127.0.0.1" || $0 == "::1")) }
     }
 }

@@ -190,6 +190,8 @@ public struct PlanBuilder {
                                     hint: Catalog.text("config-read.hint.check")))
         }
         findings += saslFindings(answers, main: main)
+        findings += ListenFamilyCheck.findings(answers.services, inetProtocols: main.effectiveValue(of: "inet_protocols", defaults: installation.defaults) ?? "",
+                                               mainPath: mainPath)
         findings += clientLevelFindings(answers, main: main)
         if let dns, let lookups {
             findings.insert(contentsOf: dns.beforeChange(chains: [report.servedChain] + pairs.served.dropFirst().map(\.chain),

@@ -43,6 +43,8 @@ extension FindingCode {
     public static let unsafeConfigDirectory: FindingCode = "unsafe-config-directory"
     /// The chosen listen address belongs to a service that is not smtpd (for example a spawn service).
     public static let listenAddressInUse: FindingCode = "listen-address-in-use"
+    /// The chosen listen address is of an IP version `inet_protocols` turns off: the master would stop at the reload.
+    public static let listenFamilyOff: FindingCode = "listen-family-off"
     /// A TLS file the SMTP server would read after the change is missing or unreadable.
     public static let tlsFileMissing: FindingCode = "tls-file-missing"
 }

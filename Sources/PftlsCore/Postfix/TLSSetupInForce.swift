@@ -99,12 +99,13 @@ public struct TLSSetupInForce: Sendable {
     public var services: [ServiceTLS] {
         let mainLevel = smtpdLevel
         let mainWrapper = value("smtpd_tls_wrappermode")
+        let wildcard = wildcardHost
         return master.services.filter { $0.service.type == "inet" && $0.service.command == "smtpd" }.map { entry in
             let service = entry.service
             let level = service.option("smtpd_tls_security_level") ?? mainLevel
             let wrapper = (service.option("smtpd_tls_wrappermode") ?? mainWrapper) == "yes"
             let mode: ServiceTLS.Mode = wrapper ? .implicit : (level == "encrypt" ? .required : (level == "may" ? .offered : .none))
-            let host = ListenAddress(service.name).map(\.probeHost) ?? wildcardHost
+            let host = ListenAddress(service.name).map(\.probeHost) ?? wildcard
             let port = ServiceNaming.portNumber(service.key.service)
             // `-o smtpd_tls_cert_file=` clears the setting for the service: no file to read.
             let overrides = ["smtpd_tls_chain_files", "smtpd_tls_cert_file", "smtpd_tls_key_file"].compactMap { service.option($0) }

@@ -126,11 +126,20 @@ import Testing
         let listeners = DovecotListener.listeners(in: text)
         #expect(listeners.map(\.label) == ["dovecot imap 127.0.0.1:143", "dovecot imaps 127.0.0.1:993", "dovecot pop3s 192.0.2.7:995"])
         #expect(listeners.map(\.mode) == [.imapStartTLS, .imapImplicit, .pop3Implicit])
+        #expect(listeners.map(\.onEveryIPv4Address) == [true, true, false])
+
+        // A host (or container) without 127.0.0.1: `*, ::` is reached on ::1, and the
+        // canary (127.0.0.2) has no place.
+        let withoutIPv4Loopback = DovecotListener.listeners(in: text, ipv4LoopbackIsUp: false)
+        #expect(withoutIPv4Loopback.map(\.label) == ["dovecot imap [::1]:143", "dovecot imaps [::1]:993", "dovecot pop3s 192.0.2.7:995"])
+        #expect(withoutIPv4Loopback.allSatisfy { !$0.onEveryIPv4Address })
     }
 
     @Test func anIPv6OnlyListenIsProbedOnIPv6Loopback() {
         #expect(DovecotListener.probeHosts("::") == ["::1"])
         #expect(DovecotListener.probeHosts("*, ::") == ["127.0.0.1"])
+        #expect(DovecotListener.probeHosts("*, ::", ipv4LoopbackIsUp: false) == ["::1"])
+        #expect(DovecotListener.probeHosts("*", ipv4LoopbackIsUp: false) == ["127.0.0.1"], "nothing better to try")
         #expect(DovecotListener.probeHosts("[::1], 127.0.0.1") == ["::1", "127.0.0.1"])
         #expect(DovecotListener(name: "imaps", host: "::1", port: 993, mode: .imapImplicit).label == "dovecot imaps [::1]:993")
     }

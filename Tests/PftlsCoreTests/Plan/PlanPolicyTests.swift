@@ -189,6 +189,26 @@ extension PlanTests {
             #expect(finding.severity == .error && finding.message.contains("spawn"))
         }
 
+        @Test(arguments: [
+            ("ipv6", "0.0.0.0:465", true),
+            ("ipv6", "[::1]:465", false),
+            ("ipv4", "[::1]:465", true),
+            ("ipv4", "192.0.2.25:465", false),
+            ("all", "[::1]:465", false),
+            ("ipv4, ipv6", "0.0.0.0:465", false),
+            ("ipv6", "mail.example.test:465", false),
+        ])
+        func aListenAddressOfAVersionInetProtocolsTurnsOffIsRefused(protocols: String, listen: String, refused: Bool) throws {
+            let plan = try plan(main: PostfixCorpus.debianMainCf + "inet_protocols = \(protocols)\n",
+                                services: [.init(name: .submissions, listen: listen)])
+            let findings = plan.findings(.listenFamilyOff)
+            #expect(findings.count == (refused ? 1 : 0), "\(findings)")
+            if let finding = findings.first {
+                #expect(finding.severity == .error && finding.message.contains(listen) && finding.message.contains("inet_protocols = \(protocols)"))
+                #expect(plan.hasErrors)
+            }
+        }
+
         @Test func referencesAreFoundInEveryForm() {
             #expect(ParameterReferences.names(in: "$mua_client_restrictions") == ["mua_client_restrictions"])
             #expect(ParameterReferences.names(in: "${a}, $(b) ${c?x} ${d:y} $$e $f") == ["a", "b", "c", "d", "f"])

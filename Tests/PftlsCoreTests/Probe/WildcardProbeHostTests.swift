@@ -17,7 +17,20 @@ struct WildcardProbeHostTests {
         ("", "", "127.0.0.1"),
     ])
     func hostFollowsInterfacesAndProtocols(interfaces: String, protocols: String, expected: String) {
-        #expect(WildcardProbeHost.host(inetInterfaces: interfaces, inetProtocols: protocols) == expected)
+        #expect(WildcardProbeHost.host(inetInterfaces: interfaces, inetProtocols: protocols, ipv4LoopbackIsUp: true) == expected)
+    }
+
+    /// A host or container without 127.0.0.1: the IPv6 loopback when Postfix speaks IPv6.
+    @Test(arguments: [
+        ("all", "all", "::1"),
+        ("loopback-only", "all", "::1"),
+        ("localhost", "ipv4, ipv6", "::1"),
+        ("", "", "::1"),
+        ("all", "ipv4", "127.0.0.1"),
+        ("192.0.2.10", "all", "192.0.2.10"),
+    ])
+    func withoutIPv4LoopbackTheIPv6OneIsProbed(interfaces: String, protocols: String, expected: String) {
+        #expect(WildcardProbeHost.host(inetInterfaces: interfaces, inetProtocols: protocols, ipv4LoopbackIsUp: false) == expected)
     }
 
     @Test func checkProbesAnIPv6OnlyServiceOnTheIPv6Loopback() {

@@ -18,10 +18,10 @@ package final class CorpusInstance: @unchecked Sendable {
     package let name: String
     package let root: String
     package let configDirectory: String
-    /// The network namespace (`ip netns`) everything runs in.
-    package let namespace: String
+    /// The network namespace everything runs in.
+    package let network: NetworkNamespace
     /// `ip netns exec NAMESPACE`: put before a command to run it in the namespace.
-    package var inNamespace: [String] { ["/usr/sbin/ip", "netns", "exec", namespace] }
+    package var inNamespace: [String] { network.prefix }
     /// The loopback port each chosen mail service listens on, after the move.
     package private(set) var ports: [Answers.ServiceName: Int] = [:]
 
@@ -53,11 +53,7 @@ package final class CorpusInstance: @unchecked Sendable {
         root = TemporaryDirectory.create("pftls-corpus", under: "/var/tmp")
         chmod(root, 0o755)
         configDirectory = root + "/conf"
-        namespace = "pftls-" + URL(fileURLWithPath: root).lastPathComponent
-        guard Shell.run("ip", ["netns", "add", namespace]).status == 0,
-              Shell.run("ip", ["netns", "exec", namespace, "ip", "link", "set", "lo", "up"]).status == 0 else {
-            throw Shell.Failure(description: "cannot create the network namespace \(namespace) (needs root and iproute2)")
-        }
+        network = try NetworkNamespace(name: "pftls-" + URL(fileURLWithPath: root).lastPathComponent)
         for directory in ["conf", "queue", "data", "src"] {
             try FileManager.default.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
         }
@@ -91,7 +87,6 @@ package final class CorpusInstance: @unchecked Sendable {
 
     deinit {
         stop()
-        _ = Shell.run("ip", ["netns", "del", namespace])
         try? FileManager.default.removeItem(atPath: root)
     }
 
@@ -123,7 +118,7 @@ package final class CorpusInstance: @unchecked Sendable {
     /// Starts the instance in its namespace; true when its smtp listener greets with 220
     /// (smtpd can start on this host with this config).
     package func startAndGreet() -> Bool {
-        guard Shell.run("ip", ["netns", "exec", namespace, "postfix", "-c", configDirectory, "start"]).status == 0,
+        guard network.run("postfix", ["-c", configDirectory, "start"]).status == 0,
               let port = ports[.smtp] else { return false }
         // python3's socket timeouts need no signals (a test runner may hand its children a
         // signal mask in which timeout(1)'s SIGALRM never arrives).
@@ -139,10 +134,10 @@ package final class CorpusInstance: @unchecked Sendable {
             except OSError:
                 time.sleep(0.2)
         """
-        return Shell.run("ip", ["netns", "exec", namespace, "python3", "-c", script]).output.hasPrefix("220")
+        return network.run("python3", ["-c", script]).output.hasPrefix("220")
     }
 
-    package func stop() { _ = Shell.run("ip", ["netns", "exec", namespace, "postfix", "-c", configDirectory, "stop"]) }
+    package func stop() { network.run("postfix", ["-c", configDirectory, "stop"]) }
 
     /// Runs pftls in the namespace.
     package func pftls(_ arguments: [String]) throws -> Pftls.Result {

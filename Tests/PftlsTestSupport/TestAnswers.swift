@@ -4,7 +4,8 @@ import PftlsCore
 /// administrator writes one: the tests state the file's format themselves, never through
 /// pftls' own encoder.
 package struct TestAnswers {
-    /// A service to set up and where it listens (`127.0.0.1:PORT`).
+    /// A service to set up and where it listens (`127.0.0.1:PORT`; empty leaves `listen`
+    /// out: every address, the service's own port).
     package typealias Service = (name: Answers.ServiceName, listen: String)
 
     package var certificateDirectory: String
@@ -34,7 +35,9 @@ package struct TestAnswers {
 
     /// The file's text.
     package var json: String {
-        let services = self.services.map { "{\"name\": \(Self.quoted($0.name.rawValue)), \"listen\": \(Self.quoted($0.listen))}" }
+        let services = self.services.map { service in
+            "{\"name\": \(Self.quoted(service.name.rawValue))" + (service.listen.isEmpty ? "" : ", \"listen\": \(Self.quoted(service.listen))") + "}"
+        }
         var members = ["\"certificateDirectory\": \(Self.quoted(certificateDirectory))",
                        "\"privateKey\": \(Self.quoted(privateKey))",
                        "\"certificate\": \(Self.quoted(certificate))",

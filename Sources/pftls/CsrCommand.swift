@@ -97,7 +97,7 @@ struct CsrCommand: ParsableCommand {
             throw ValidationError(problem.description)
         }
         print(made.request, terminator: "")
-        RequestMaker.summary(made).forEach { print($0) }
+        RequestMaker.summary(made, configDirectory: configDir).forEach { print($0) }
     }
 
     /// myhostname as postconf gives it for this instance (the machine's name when Postfix

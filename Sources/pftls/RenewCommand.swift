@@ -128,7 +128,8 @@ struct RenewCommand: ParsableCommand {
         guard try ApplyReport.run(plan, options: change, command: "renew", processes: processes,
                                   unchanged: Catalog.text("renew.alreadyInstalled")) != nil else { return }
         if let promoted {
-            print(Catalog.text("renew.next-key.promoted", ["path": SafeText.escape(promoted.path)]))
+            print(Catalog.text("renew.next-key.promoted", ["path": SafeText.escape(promoted.path),
+                                                                  "instance": SafeText.escape(PostfixCommandLine.pftlsOption(configDirectory: change.configDirectory.path))]))
             return
         }
         if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {

@@ -15,6 +15,15 @@ import PftlsTestSupport
 
     private func openssl(_ arguments: [String]) -> Shell.Result { Shell.run("openssl", arguments) }
 
+    @Test func theNextCommandNamesTheInstanceTheCSRIsFor() throws {
+        let out = postfix.root + "/csr-instance"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        let made = try Pftls.run(["csr", "--name", "mail.example.test", "--out", out, "--config-dir", postfix.configDirectory])
+        #expect(made.status == 0, "\(made.all)")
+        // Copied as printed, the command renews this instance, not /etc/postfix.
+        #expect(made.standardOutput.contains("--chain INTERMEDIATE.pem --config-dir '\(postfix.configDirectory)'`"), "\(made.standardOutput)")
+    }
+
     @Test func aNewKeyAndCSRThatOpenSSLVerifiesAndTheCASigns() throws {
         let out = postfix.root + "/csr"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -22,6 +31,7 @@ import PftlsTestSupport
         #expect(made.status == 0, "\(made.all)")
         #expect(made.standardOutput.contains("-----BEGIN CERTIFICATE REQUEST-----"), "the CSR is printed to paste")
         #expect(made.standardOutput.contains("pftls renew --key"), "and what comes next")
+        #expect(!made.standardOutput.contains("--config-dir"), "the standard instance needs no --config-dir: \(made.standardOutput)")
         var info = stat()
         #expect(lstat(out + "/mail.example.test.key", &info) == 0 && info.st_mode & 0o777 == 0o600, "the key is 0600")
         let verify = openssl(["req", "-in", out + "/mail.example.test.csr", "-verify", "-noout", "-text"])

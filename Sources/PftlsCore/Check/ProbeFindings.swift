@@ -2,10 +2,11 @@
 /// names the listener, the name sent and the key type), a chain served without its
 /// intermediates, a handshake that failed, and probes the deadline cut short.
 extension TLSAudit {
-    /// The findings of one probe made.
-    func findings(of probe: ListenerProbe) -> [Finding] {
+    /// The findings of one probe made; `reload` is the command that reloads the instance.
+    func findings(of probe: ListenerProbe, reload: String) -> [Finding] {
         let service = probe.service
         let place = Self.place(of: probe)
+        let address = service.host.contains(":") ? "[\(service.host)]:\(service.port ?? 0)" : "\(service.host):\(service.port ?? 0)"
         switch probe.result {
         case nil:
             return []
@@ -14,19 +15,20 @@ extension TLSAudit {
             if chain.first?.isSame(as: leaf) == true {
                 return ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: place, served: chain, installed: probe.expected).map { [$0] } ?? []
             }
-            let address = service.host.contains(":") ? "[\(service.host)]:\(service.port ?? 0)" : "\(service.host):\(service.port ?? 0)"
             let hint = probe.map.map { map in
                 map.isIndexed ? Catalog.text("check.sni.staleIndexedHint", ["command": SafeText.escape("postmap -F \(map.type):\(map.name)")])
-                    : Catalog.text("check.sni.staleReloadHint", ["map": SafeText.escape("\(map.type):\(map.name)")])
-            } ?? Catalog.text("finding.staleServedCertificate.hint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"])
+                    : Catalog.text("check.sni.staleReloadHint", ["map": SafeText.escape("\(map.type):\(map.name)"), "command": reload])
+            } ?? Catalog.text("finding.staleServedCertificate.hint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)",
+                                                                  "command": reload])
             return [Finding(.staleServedCertificate, .error, file: nil,
                             message: Catalog.text("finding.staleServedCertificate.message", ["place": place, "servedSha256": chain.first?.sha256FingerprintText ?? "?",
                                                                                               "diskSha256": leaf.sha256FingerprintText]),
                             hint: hint)]
-        case .failed(let reason, _)?:
+        case .failed(let reason, let answered)?:
             let hint = probe.map.map { map in
                 Catalog.text("check.sni.handshakeHint", ["entry": SafeText.escape(probe.entry ?? ""), "map": SafeText.escape("\(map.type):\(map.name)")])
-            } ?? Catalog.text("finding.tlsHandshakeFailed.hint")
+            } ?? (answered ? Catalog.text("finding.tlsHandshakeFailed.hint", ["command": reload])
+                  : Catalog.text("finding.tlsHandshakeFailed.unreachableHint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"]))
             return [Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": place, "reason": reason]), hint: hint)]
         }
     }

@@ -127,11 +127,13 @@ public struct RequestMaker {
         return String(decoding: name.utf8.prefix(longestStem - 9), as: UTF8.self) + "-" + Hex.lowercase(Array(digest))
     }
 
-    /// The lines that say what was made and what comes next.
-    public static func summary(_ made: Made) -> [String] {
+    /// The lines that say what was made and what comes next, for the instance in
+    /// `configDirectory` (named in the commands when it is not the standard one).
+    public static func summary(_ made: Made, configDirectory: String) -> [String] {
         [Catalog.text(made.reusedKey ? "csr.kept-key" : "csr.new-key", ["key": SafeText.escape(made.keyPath)]),
          Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joinedAsList()])]
         + (made.subject.entries.isEmpty ? [] : [Catalog.text("csr.subject", ["subject": SafeText.escape(made.subject.text)])])
-        + [Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath)])]
+        + [Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath),
+                                                                          "instance": SafeText.escape(PostfixCommandLine.pftlsOption(configDirectory: configDirectory))])]
     }
 }

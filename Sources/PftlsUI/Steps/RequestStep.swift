@@ -95,7 +95,7 @@ struct RequestStep: WizardStep {
             busy = false
             switch outcome {
             case .success(let made):
-                let lines = made.request.split(separator: "\n").map(String.init) + [""] + RequestMaker.summary(made)
+                let lines = made.request.split(separator: "\n").map(String.init) + [""] + RequestMaker.summary(made, configDirectory: shared.wizard.configDirectory)
                 return StepReply(navigation: .finish(WizardOutcome(succeeded: true, lines: lines)))
             case .failure(let problem):
                 return .message(problem.description, .error)

@@ -1,0 +1,34 @@
+import Testing
+@testable import PftlsCore
+import PftlsTestSupport
+
+/// What `check` tells a person to do about a listener: the reload command names the
+/// instance it looked at, and a listener that nothing answered on is not blamed on the files.
+@Suite struct ProbeHintTests {
+    let fixture = CheckFixture()
+
+    @Test func theReloadCommandNamesTheInstanceUnlessItIsTheStandardOne() {
+        #expect(PostfixCommandLine.text("reload", configDirectory: "/etc/postfix") == "postfix reload")
+        #expect(PostfixCommandLine.text("reload", configDirectory: "/etc/postfix-out") == "postfix -c '/etc/postfix-out' reload")
+        #expect(PostfixCommandLine.text("reload", configDirectory: "/srv/it's") == "postfix -c '/srv/it'\\''s' reload")
+    }
+
+    private func failure(answered: Bool) throws -> Finding {
+        let main = try fixture.chain("main.pem", ["mail.example.test"])
+        let conf = fixture.configure(main: "smtpd_tls_chain_files = \(main.path)\n")
+        let listeners = StandInListeners { _, _, _ in .failed(reason: answered ? "454 4.7.0 TLS not available" : "cannot connect", answered: answered) }
+        let report = fixture.audit(listeners).run(configDirectory: conf)
+        return try #require(report.findings.first { $0.code == .tlsHandshakeFailed }, "\(CheckFixture.show(report.findings))")
+    }
+
+    @Test func aListenerThatAnsweredPointsAtTheFilesAndTheInstancesReload() throws {
+        let finding = try failure(answered: true)
+        #expect(finding.hint.contains("pftls inspect") && finding.hint.contains("postfix -c '"), "\(finding.hint)")
+    }
+
+    @Test func aListenerNothingAnsweredOnPointsAtTheListenerNotTheFiles() throws {
+        let finding = try failure(answered: false)
+        #expect(finding.hint.contains("Nothing answered") && finding.hint.contains("ss -ltn"), "\(finding.hint)")
+        #expect(!finding.hint.contains("pftls inspect"), "\(finding.hint)")
+    }
+}

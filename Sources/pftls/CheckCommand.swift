@@ -69,12 +69,23 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// `--report-file`: the report for people, beside whatever the format prints, so that one
-    /// run (one set of probes) gives both; exit 2 before anything is printed when it cannot be written.
+    /// run (one set of probes) gives both; exit 2 before anything is printed when it cannot be
+    /// written (a plugin's UNKNOWN line and exit 3 with `--format nagios`).
     private func write(_ text: String, to file: String) throws {
         do { try AtomicFileWriter().write(Array(text.utf8), to: file, mode: 0o644) } catch {
-            StandardStreams.writeError(Catalog.text("check.report-file.failed", ["reason": error.description]) + "\n")
-            throw ExitCode(2)
+            let message = Catalog.text("check.report-file.failed", ["reason": error.description])
+            StandardStreams.writeError(message + "\n")
+            guard format == .nagios && !json else { throw ExitCode(2) }
+            print(NagiosLine.unknown(message))
+            throw ExitCode(CheckVerdict.unknown.pluginExitStatus)
         }
+    }
+
+    /// True when `arguments` (the command line after `pftls`) ask `check` for a Nagios
+    /// line: a usage error then exits 3 (UNKNOWN) with a plugin line, not 2 (CRITICAL).
+    static func asksForNagios(_ arguments: [String]) -> Bool {
+        guard arguments.first == "check" else { return false }
+        return arguments.contains("--format=nagios") || zip(arguments, arguments.dropFirst()).contains { $0 == ("--format", "nagios") }
     }
 }
 

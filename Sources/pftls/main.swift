@@ -44,6 +44,11 @@ do {
         // --help, --version and the help dump are answers, not errors: standard output.
         if code == .success { StandardStreams.writeOutput(message + "\n") } else { StandardStreams.writeError(message + "\n") }
     }
+    if code == .validationFailure, CheckCommand.asksForNagios(arguments) {
+        // A monitoring plugin's usage error is UNKNOWN (3): a typo is not a broken server.
+        StandardStreams.writeOutput(NagiosLine.unknown(message.split(separator: "\n").first.map(String.init) ?? message) + "\n")
+        exit(CheckVerdict.unknown.pluginExitStatus)
+    }
     if code == .validationFailure {
         if !message.contains("--help") {
             StandardStreams.writeError(Catalog.text("cli.see-help") + "\n")

@@ -147,4 +147,18 @@ import PftlsTestSupport
         unknown.expect("UNKNOWN")
         #expect(unknown.nagiosLine.hasPrefix("PFTLS UNKNOWN - unreadable: "), "\(unknown.nagiosLine)")
     }
+
+    @Test func aNagiosCheckThatCannotRunAsAskedIsUnknownNotCritical() throws {
+        // A typo in the plugin's arguments (PFTLS_CHECK_ARGS, an NRPE command line).
+        let typo = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--format", "nagios", "--warn-day", "20"])
+        #expect(typo.status == 3, "\(typo.all)")
+        #expect(typo.standardOutput.hasPrefix("PFTLS UNKNOWN - ") && typo.standardOutput.contains("--warn-day"), "\(typo.all)")
+        let sameTypoAsText = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--warn-day", "20"])
+        #expect(sameTypoAsText.status == 2, "other formats keep the usage error's 2: \(sameTypoAsText.all)")
+        // A report file that cannot be written.
+        let unwritable = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--no-probe", "--format=nagios",
+                                        "--report-file", postfix.root + "/no-such-directory/report.txt"])
+        #expect(unwritable.status == 3, "\(unwritable.all)")
+        #expect(unwritable.standardOutput.hasPrefix("PFTLS UNKNOWN - ") && unwritable.standardOutput.contains("cannot write the report"), "\(unwritable.all)")
+    }
 }

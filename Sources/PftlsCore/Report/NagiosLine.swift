@@ -39,6 +39,13 @@ public struct NagiosLine {
         text = "PFTLS \(verdict.rawValue) - \(Self.oneLine(summary)) | " + perfdata.joined(separator: " ")
     }
 
+    /// The UNKNOWN line of a check that could not run as asked (a usage error, a report
+    /// file that cannot be written): plugins exit 3 then, so that a typo in the command is
+    /// not taken for a broken mail server.
+    public static func unknown(_ reason: String) -> String {
+        "PFTLS \(CheckVerdict.unknown.rawValue) - \(oneLine(SafeText.escape(reason)))"
+    }
+
     /// The text on one line, without the `|` that starts perfdata.
     private static func oneLine(_ text: String) -> String {
         text.replacing("|", with: "/").replacing("\r", with: " ").replacing("\n", with: " ")

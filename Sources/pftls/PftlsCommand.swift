@@ -6,6 +6,7 @@ struct PftlsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pftls",
         abstract: Catalog.text("cli.abstract"),
+        discussion: Catalog.text("cli.discussion"),
         version: PftlsVersion.current,
         subcommands: [WizardCommand.self, DemoCommand.self, InspectCommand.self, CsrCommand.self, ApplyCommand.self, CheckCommand.self, RenewCommand.self, ExplainCommand.self],
         defaultSubcommand: WizardCommand.self

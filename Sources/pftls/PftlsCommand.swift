@@ -26,9 +26,28 @@ extension PftlsCommand {
         }
     }
 
-    /// Parses `arguments` with the whole command tree and runs the command they name.
+    /// Parses `arguments` with the whole command tree and runs the command they name. A
+    /// refusal the command itself throws (`ValidationError`: a key that exists, a directory
+    /// others may write) is said with that command's help to turn to, not the root's usage.
     static func parseAndRun(_ arguments: [String]) throws {
         var command = try parseAsRoot(arguments)
-        try command.run()
+        do {
+            try command.run()
+        } catch let refusal as ValidationError {
+            throw CommandRefusal(command: type(of: command).configuration.commandName ?? "", message: refusal.message)
+        }
+    }
+}
+
+/// A command's own refusal of its input, after the command line parsed: exit 2, with the
+/// reason and where that command's help is.
+struct CommandRefusal: Error {
+    let command: String
+    let message: String
+
+    /// What is printed on standard error.
+    var text: String {
+        let heading = Catalog.text("ap.error")
+        return heading + (heading.hasSuffix("：") ? "" : " ") + message + "\n  " + Catalog.text("ap.see-more", ["command": "pftls \(command) --help"]) + "\n"
     }
 }

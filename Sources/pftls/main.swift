@@ -33,6 +33,9 @@ do {
     } else {
         try PftlsCommand.parseAndRun(arguments)
     }
+} catch let refusal as CommandRefusal {
+    StandardStreams.writeError(refusal.text)
+    exit(2)
 } catch let error as any CodedError {
     // An error with a stable code is said as a finding is: the code, the reason, the fix.
     StandardStreams.writeError(CodedErrorReport.text(error))

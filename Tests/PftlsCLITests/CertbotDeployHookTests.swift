@@ -138,4 +138,17 @@ import PftlsTestSupport
         #expect(installed.status == 0, "\(installed.all)")
         expectServed(renewed, "the hook installed Postfix's renewed lineage")
     }
+
+    @Test func theHookHandsOnPftlsOwnSettingsFromTheDefaultsFile() throws {
+        // certbot's environment has no PFTLS_RESOLVER: only the defaults file sets it.
+        let defaults = serving.fixtures.write("default-pftls-resolver", "PFTLS_CERTBOT_HOOK=yes\nPFTLS_RESOLVER=not-a-resolver\n"
+                                              + "PFTLS_RENEW_ARGS=\"--config-dir \(configDirectory)\"\n")
+        try certbot.issue("mail.example.test", names: Self.namesInUse)
+        let before = serving.postfix.snapshot()
+        let run = try Pftls.runProgram("/usr/bin/env", ["-u", "PFTLS_RESOLVER", "/bin/sh", Self.hookScript], environment: [
+            "RENEWED_LINEAGE": certbot.live("mail.example.test"), "RENEWED_DOMAINS": "mail.example.test", "PFTLS": Pftls.executable,
+            "PFTLS_DEFAULTS": defaults])
+        #expect(run.status == 2 && run.standardError.contains("not-a-resolver"), "renew read the file's resolver: \(run.all)")
+        #expect(serving.postfix.snapshot() == before)
+    }
 }

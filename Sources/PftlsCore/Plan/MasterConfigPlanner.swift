@@ -60,7 +60,7 @@ struct MasterConfigPlanner {
                     try config.setOption(option, value, for: key)
                 }
             }
-            outcome.probes.append(target(choice))
+            outcome.probes.append(target(choice, at: key))
         }
         return outcome
     }
@@ -83,6 +83,9 @@ struct MasterConfigPlanner {
         // address. postscreen in front of port 25 moves too; its `smtpd pass` stays as it is.
         let movable = ["smtpd", "postscreen"]
         if let existing = config.services.last(where: { movable.contains($0.service.command) && ServiceKey($0.service.key.service, "inet") == standard }) {
+            // No address asked for: the service as it is set up, where it listens. Moving an
+            // entry bound to one address to every address would widen who can reach it.
+            if choice.listen == nil { return (existing.service.key, .existing) }
             var moved = existing.service
             moved.name = name
             try config.replace(existing.service.key, with: moved)
@@ -120,8 +123,10 @@ struct MasterConfigPlanner {
         return service
     }
 
-    private func target(_ choice: Answers.Service) -> ProbeTarget {
-        let listen = choice.listen.flatMap(ListenAddress.init)
+    /// Where the entry `key` for `choice` is probed: its own address and port, else every
+    /// address (`wildcardHost`) and the service's standard port.
+    private func target(_ choice: Answers.Service, at key: ServiceKey) -> ProbeTarget {
+        let listen = ListenAddress(key.name)
         let port = listen.flatMap { ServiceNaming.portNumber($0.port) } ?? ServiceNaming.standardPort(choice.name)
         return ProbeTarget(service: choice.name, host: listen?.probeHost ?? wildcardHost, port: port,
                            mode: ServiceNaming.probeMode(choice.name))

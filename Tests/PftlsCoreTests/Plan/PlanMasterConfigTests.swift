@@ -91,6 +91,17 @@ extension PlanTests {
             #expect(planned.service(ServiceKey("smtp", "inet")) == nil, "not listening on every address any more")
         }
 
+        @Test func withoutAListenAddressAnEntryBoundToOneAddressStaysThere() throws {
+            let master = PostfixCorpus.debianMasterCf + "[2001:db8::25]:submission inet n - y - - smtpd\n  -o smtpd_helo_required=yes\n"
+            let (plan, planned) = try Self.plannedMaster([.init(name: .submission)], master: master)
+            let kept = try #require(planned.service(ServiceKey("[2001:db8::25]:submission", "inet")))
+            #expect(Self.active(Self.submission, in: planned).isEmpty, "not moved to every address, nor a second listener there")
+            #expect(kept.option("smtpd_helo_required") == "yes")
+            for (name, value) in MasterConfigPlanner.securityOptions(.submission) { #expect(kept.option(name) == value, "\(name)") }
+            #expect(plan.findings(.serviceMoved).isEmpty, "\(plan.findings)")
+            #expect(plan.probes == [ProbeTarget(service: .submission, host: "2001:db8::25", port: 587, mode: .startTLS)], "probed where it listens")
+        }
+
         @Test func anExistingSmtpEntryIsReusedUntouched() throws {
             let stock = PostfixCorpus.debianMasterCf
             let (plan, master) = try Self.plannedMaster([.init(name: .smtp)])

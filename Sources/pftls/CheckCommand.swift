@@ -111,9 +111,11 @@ enum CheckText {
         }
         lines += CheckPresentationText.keys(report.pairs) + CheckPresentationText.maps(report.sniMaps)
         lines.append(Catalog.text("report.services"))
+        // One column for the names, as wide as the longest (`[2001:db8::25]:submission`).
+        let nameWidth = report.services.map { DisplayWidth.columns(of: SafeText.escape($0.name)) }.reduce(22, max)
         for service in report.services {
             let probe = defaultSummary(of: service, in: report)
-            lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: 22)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
+            lines.append("  \(DisplayWidth.pad(SafeText.escape(service.name), to: nameWidth)) \(DisplayWidth.pad(service.mode.label, to: 18)) \(probe)")
             if let names = CheckPresentationText.sniProbes(of: service, in: report.listenerProbes) { lines.append(names) }
         }
         if let dovecot = report.dovecot, let installation = dovecot.installation {

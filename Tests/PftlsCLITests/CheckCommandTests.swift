@@ -64,6 +64,19 @@ import PftlsTestSupport
         #expect(services.contains { $0["name"] as? String == "127.0.0.1:\(postfix.smtpPort)" && $0["mode"] as? String == "STARTTLS offered" })
     }
 
+    @Test func longServiceNamesKeepTheColumnsAligned() throws {
+        let masterPath = postfix.configDirectory + "/master.cf"
+        let master = try String(contentsOfFile: masterPath, encoding: .utf8)
+        try (master + "[2001:db8:0:0:0:0:0:25]:submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=encrypt\n")
+            .write(toFile: masterPath, atomically: true, encoding: .utf8)
+        ThrowawayPostfix.backdate(masterPath)
+        let output = try check(["--no-probe"]).standardOutput
+        // The lines under "Services:", up to the next heading.
+        let services = output.split(separator: "\n").drop { $0 != "Services:" }.dropFirst().prefix { $0.hasPrefix("  ") }.map(String.init)
+        #expect(services.count == 2 && services[1].contains("]:submission STARTTLS required"), "\(output)")
+        #expect(Set(services.map(\.modeColumn)).count == 1, "every mode in one column: \(services)")
+    }
+
     @Test func aKeyThatDoesNotFitFailsTheHandshake() throws {
         try setUp(with: "m")
         let other = try KeyGenerator.generate(.ec(curve: "P-256"))
@@ -76,5 +89,13 @@ import PftlsTestSupport
         #expect(broken.status == 1)
         #expect(broken.standardOutput.contains("[key-cert-mismatch]"))
         #expect(broken.standardOutput.contains("[tls-handshake-failed]") || broken.standardOutput.contains("[stale-served-certificate]"), "\(broken.standardOutput)")
+    }
+}
+
+private extension String {
+    /// Where a service line's mode starts: after the indent, the name and the blanks that pad it.
+    var modeColumn: Int {
+        let name = dropFirst(2).prefix { $0 != " " }
+        return 2 + name.count + dropFirst(2 + name.count).prefix { $0 == " " }.count
     }
 }

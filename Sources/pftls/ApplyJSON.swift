@@ -23,7 +23,7 @@ struct ApplyJSON: Encodable {
             self.host = host
             self.port = port
             served = result.leaf?.sha256FingerprintText
-            error = if case .failed(let reason, _) = result { reason } else { nil }
+            error = if case .failed(let reason, _, _) = result { reason } else { nil }
         }
     }
 

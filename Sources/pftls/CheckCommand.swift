@@ -146,7 +146,7 @@ enum CheckText {
         switch result {
         case .served(let chain)?:
             chain.first.map { $0.isSame(as: leaf ?? $0) ? Catalog.text("check.listener.servesOnDisk") : Catalog.text("check.listener.servesAnother") } ?? ""
-        case .failed(let reason, _)?: Catalog.text("check.listener.handshakeFailed", ["reason": reason])
+        case .failed(let reason, _, _)?: Catalog.text("check.listener.handshakeFailed", ["reason": reason])
         case nil: Catalog.text("check.listener.notProbed")
         }
     }
@@ -168,7 +168,7 @@ enum CheckJSON {
             if let probe {
                 switch probe.result {
                 case .served(let chain): entry["served"] = .string(chain.first?.sha256FingerprintText ?? "")
-                case .failed(let reason, _): entry["error"] = .string(reason)
+                case .failed(let reason, _, _): entry["error"] = .string(reason)
                 }
             }
             if report.listenerProbes.contains(where: { $0.service == service }) {
@@ -203,7 +203,7 @@ enum CheckJSON {
                                               "mode": .string(listener.mode.rawValue)]
             switch dovecot.probes.first(where: { $0.listener == listener })?.result {
             case .served(let chain)?: entry["served"] = .string(chain.first?.sha256FingerprintText ?? "")
-            case .failed(let reason, _)?: entry["error"] = .string(reason)
+            case .failed(let reason, _, _)?: entry["error"] = .string(reason)
             case nil: break
             }
             return .object(entry)

@@ -34,7 +34,7 @@ enum CheckPresentationJSON {
                                               "keyType": JSONValue(probe.keyType?.rawValue), "expected": JSONValue(probe.expected.first?.sha256FingerprintText)]
             switch probe.result {
             case .served(let chain)?: entry["served"] = .string(chain.first?.sha256FingerprintText ?? "")
-            case .failed(let reason, _)?: entry["error"] = .string(reason)
+            case .failed(let reason, _, _)?: entry["error"] = .string(reason)
             case nil: entry["unfinished"] = .bool(true)
             }
             return .object(entry)

@@ -372,7 +372,7 @@ public struct Applier {
             return whole.message + Catalog.text("sentence.end") + log
         case .served(let chain):
             return Catalog.text("apply.servesAnother", ["listener": place, "sha256": chain.first?.sha256FingerprintText ?? "?"]) + log
-        case .failed(let reason, _):
+        case .failed(let reason, _, _):
             return Catalog.text("apply.probe.failed", ["place": place, "reason": reason]) + log
         }
     }
@@ -387,7 +387,7 @@ public struct Applier {
         repeat {
             result = probe.probe(host: host, port: port, mode: mode, serverName: proof.serverName, keyType: proof.keyType)
             if let served = result.leaf, let leaf, served.isSame(as: leaf) { return result }
-            if case .failed(_, answered: true) = result { furthest = result }
+            if case .failed(_, answered: true, _) = result { furthest = result }
             usleep(300_000)
         } while Date() < end
         return furthest ?? result

@@ -134,7 +134,7 @@ struct Canary {
             if let served = last.chain, served.first?.isSame(as: leaf) == true {
                 return ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: served, installed: proof.chain)?.message
             }
-            if case .failed(_, answered: true) = last { break }
+            if case .failed(_, answered: true, _) = last { break }
             // The master makes the socket moments after the reload: a local connect that
             // finds none costs nothing, so look again soon (a look every 300 ms cost most
             // renewals a third of a second).
@@ -143,7 +143,7 @@ struct Canary {
         switch last {
         case .served(let chain):
             return Catalog.text("canary.other-certificate", ["sha256": chain.first?.sha256FingerprintText ?? "?"])
-        case .failed(let reason, _):
+        case .failed(let reason, _, _):
             return Catalog.text("canary.failed", ["reason": reason])
         }
     }

@@ -95,7 +95,7 @@ struct DovecotCanary {
         } while Date() < end
         switch last {
         case .served(let chain): return Catalog.text("canary.other-certificate", ["sha256": chain.first?.sha256FingerprintText ?? "?"])
-        case .failed(let reason, _): return Catalog.text("canary.failed", ["reason": reason])
+        case .failed(let reason, _, _): return Catalog.text("canary.failed", ["reason": reason])
         }
     }
 

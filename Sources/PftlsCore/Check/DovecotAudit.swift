@@ -72,7 +72,7 @@ extension TLSAudit {
                     message: Catalog.text("finding.staleServedCertificate.message", ["place": listener.label, "servedSha256": chain.first?.sha256FingerprintText ?? "?",
                                                                                       "diskSha256": leaf.sha256FingerprintText]),
                     hint: Catalog.text("dovecot.check.stale.hint", ["file": SafeText.escape(file)])))
-            case .failed(let reason, _):
+            case .failed(let reason, _, _):
                 report.findings.append(Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": listener.label, "reason": reason]),
                                                hint: Catalog.text("dovecot.check.handshake.hint", ["file": SafeText.escape(file)])))
             }

@@ -24,11 +24,11 @@ extension TLSAudit {
                             message: Catalog.text("finding.staleServedCertificate.message", ["place": place, "servedSha256": chain.first?.sha256FingerprintText ?? "?",
                                                                                               "diskSha256": leaf.sha256FingerprintText]),
                             hint: hint)]
-        case .failed(let reason, let answered)?:
+        case .failed(let reason, _, let unreachable)?:
             let hint = probe.map.map { map in
                 Catalog.text("check.sni.handshakeHint", ["entry": SafeText.escape(probe.entry ?? ""), "map": SafeText.escape("\(map.type):\(map.name)")])
-            } ?? (answered ? Catalog.text("finding.tlsHandshakeFailed.hint", ["command": reload])
-                  : Catalog.text("finding.tlsHandshakeFailed.unreachableHint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"]))
+            } ?? (unreachable ? Catalog.text("finding.tlsHandshakeFailed.unreachableHint", ["address": SafeText.escape(address), "port": "\(service.port ?? 0)"])
+                  : Catalog.text("finding.tlsHandshakeFailed.hint", ["command": reload]))
             return [Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": place, "reason": reason]), hint: hint)]
         }
     }

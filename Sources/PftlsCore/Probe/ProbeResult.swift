@@ -29,7 +29,9 @@ public enum ProbeResult: Sendable {
     /// reply (such as `454 4.7.0 TLS not available due to local problem`) when it gave one.
     /// `answered` is true when the server got as far as answering (a handshake that
     /// worked, or an SMTP reply): the failure that says most about a broken smtpd.
-    case failed(reason: String, answered: Bool = false)
+    /// `unreachable` is true when no connection was made at all (nothing listens there,
+    /// or the name did not resolve): then the files are not to blame.
+    case failed(reason: String, answered: Bool = false, unreachable: Bool = false)
 
     /// The served chain, leaf first, when the handshake worked.
     public var chain: [Certificate]? {

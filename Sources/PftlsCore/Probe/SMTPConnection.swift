@@ -10,6 +10,8 @@ final class SMTPConnection {
         let reason: String
         /// True when the server answered, but not as it should have.
         var answered = false
+        /// True when no connection was made at all (the name did not resolve, or connect failed).
+        var unreachable = false
     }
 
     let descriptor: Int32
@@ -31,7 +33,7 @@ final class SMTPConnection {
         hints.ai_family = AF_UNSPEC
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
-            throw Failure(reason: Catalog.text("probe.smtp.cannotResolve", ["host": "\(SafeText.escape(host))"]))
+            throw Failure(reason: Catalog.text("probe.smtp.cannotResolve", ["host": "\(SafeText.escape(host))"]), unreachable: true)
         }
         defer { freeaddrinfo(list) }
         var lastError = ECONNREFUSED
@@ -51,7 +53,8 @@ final class SMTPConnection {
             }
             address = current.pointee.ai_next
         }
-        throw Failure(reason: Catalog.text("probe.smtp.cannotConnect", ["host": "\(SafeText.escape(host))", "port": "\(port)", "reason": "\(String(cString: strerror(lastError)))"]))
+        throw Failure(reason: Catalog.text("probe.smtp.cannotConnect", ["host": "\(SafeText.escape(host))", "port": "\(port)", "reason": "\(String(cString: strerror(lastError)))"]),
+                      unreachable: true)
     }
 
     deinit { close(descriptor) }

@@ -49,7 +49,7 @@ public struct TLSProbe: ListenerProbing {
                 try MailboxConversation.negotiateStartTLS(connection, mode: mode)
             }
         } catch let failure as SMTPConnection.Failure {
-            return .failed(reason: failure.reason, answered: failure.answered)
+            return .failed(reason: failure.reason, answered: failure.answered, unreachable: failure.unreachable)
         } catch {
             return .failed(reason: "\(error)")
         }

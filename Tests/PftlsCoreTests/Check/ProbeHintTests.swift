@@ -13,21 +13,22 @@ import PftlsTestSupport
         #expect(PostfixCommandLine.text("reload", configDirectory: "/srv/it's") == "postfix -c '/srv/it'\\''s' reload")
     }
 
-    private func failure(answered: Bool) throws -> Finding {
+    private func failure(unreachable: Bool) throws -> Finding {
         let main = try fixture.chain("main.pem", ["mail.example.test"])
         let conf = fixture.configure(main: "smtpd_tls_chain_files = \(main.path)\n")
-        let listeners = StandInListeners { _, _, _ in .failed(reason: answered ? "454 4.7.0 TLS not available" : "cannot connect", answered: answered) }
+        // A listener that closed the handshake answered nothing either: only "no connection" is unreachable.
+        let listeners = StandInListeners { _, _, _ in .failed(reason: unreachable ? "cannot connect" : "TLS handshake failed", unreachable: unreachable) }
         let report = fixture.audit(listeners).run(configDirectory: conf)
         return try #require(report.findings.first { $0.code == .tlsHandshakeFailed }, "\(CheckFixture.show(report.findings))")
     }
 
-    @Test func aListenerThatAnsweredPointsAtTheFilesAndTheInstancesReload() throws {
-        let finding = try failure(answered: true)
+    @Test func aFailedHandshakePointsAtTheFilesAndTheInstancesReload() throws {
+        let finding = try failure(unreachable: false)
         #expect(finding.hint.contains("pftls inspect") && finding.hint.contains("postfix -c '"), "\(finding.hint)")
     }
 
     @Test func aListenerNothingAnsweredOnPointsAtTheListenerNotTheFiles() throws {
-        let finding = try failure(answered: false)
+        let finding = try failure(unreachable: true)
         #expect(finding.hint.contains("Nothing answered") && finding.hint.contains("ss -ltn"), "\(finding.hint)")
         #expect(!finding.hint.contains("pftls inspect"), "\(finding.hint)")
     }

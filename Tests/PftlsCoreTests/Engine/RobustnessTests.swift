@@ -166,7 +166,7 @@ import PftlsTestSupport
         let started = Date()
         let result = TLSProbe(timeout: 1).probe(host: "127.0.0.1", port: port, mode: .startTLS)
         let elapsed = Date().timeIntervalSince(started)
-        guard case .failed(let reason, _) = result else { Issue.record("a trickling listener was taken as serving"); return }
+        guard case .failed(let reason, _, _) = result else { Issue.record("a trickling listener was taken as serving"); return }
         #expect(reason.contains("too slowly"), "\(reason)")
         #expect(elapsed < 6, "gave up after \(elapsed) s")
     }

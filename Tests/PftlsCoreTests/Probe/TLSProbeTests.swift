@@ -34,14 +34,33 @@ import PftlsTestSupport
             var result = ProbeResult.failed(reason: "cannot connect")
             for _ in 0..<100 {
                 result = TLSProbe(timeout: 3).probe(host: "127.0.0.1", port: port, mode: .implicit)
-                guard case .failed(let reason, _) = result, reason.hasPrefix("cannot connect") else { break }
+                guard case .failed(let reason, _, _) = result, reason.hasPrefix("cannot connect") else { break }
                 usleep(50_000)
             }
-            guard case .failed(let reason, _) = result else {
+            guard case .failed(let reason, _, _) = result else {
                 Issue.record("a server that closes after the greeting counted as serving")
                 return
             }
             #expect(reason.contains("the TLS handshake worked"), "\(reason)")
         }
+    }
+
+    @Test func nothingListeningIsUnreachableAClosedConnectionIsNot() throws {
+        guard case .failed(_, _, let unreachable) = TLSProbe(timeout: 2).probe(host: "127.0.0.1", port: LoopbackListener.freePort(), mode: .implicit) else {
+            Issue.record("nothing listens there")
+            return
+        }
+        #expect(unreachable, "no connection was made")
+
+        // A listener that takes the connection and closes it: reached, and failed.
+        let listener = LoopbackListener()
+        defer { close(listener.descriptor) }
+        let closer = Thread { let client = accept(listener.descriptor, nil, nil); if client >= 0 { close(client) } }
+        closer.start()
+        guard case .failed(_, _, let closedUnreachable) = TLSProbe(timeout: 2).probe(host: "127.0.0.1", port: listener.port, mode: .implicit) else {
+            Issue.record("a closed connection does not serve")
+            return
+        }
+        #expect(!closedUnreachable, "a connection was made")
     }
 }

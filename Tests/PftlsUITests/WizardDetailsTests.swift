@@ -328,7 +328,7 @@ enum SandboxSetUp {
         wizard.press(.enter, .enter)
         #expect(wizard.model.step == .services)
         let top = unwrapped(wizard.screen, from: "Which services", rows: 4)
-        #expect(top.contains("the listen address is optional") && top.contains("standard port)"), "\(wizard.screen)")
+        #expect(top.contains("the listen address is optional") && top.contains("else all addresses)."), "\(wizard.screen)")
     }
 
     @Test func aFindingCutToItsLastRowIsMarked() {

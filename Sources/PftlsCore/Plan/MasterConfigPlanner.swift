@@ -52,40 +52,50 @@ struct MasterConfigPlanner {
         var outcome = Outcome()
         for choice in services {
             let name = choice.listen ?? naming.defaultName(choice.name)
-            guard let (key, origin) = try ensureService(choice, named: name, in: &config, outcome: &outcome) else { continue }
-            let command = config.service(key)?.command
-            if command == "smtpd" {
-                let options = origin == .existing || origin == .moved ? Self.securityOptions(choice.name) : Self.requiredOptions(choice.name)
-                for (option, value) in options where config.service(key)?.option(option) != value {
-                    try config.setOption(option, value, for: key)
+            for (key, origin) in try ensureService(choice, named: name, in: &config, outcome: &outcome) {
+                if config.service(key)?.command == "smtpd" {
+                    let options = origin == .existing || origin == .moved ? Self.securityOptions(choice.name) : Self.requiredOptions(choice.name)
+                    for (option, value) in options where config.service(key)?.option(option) != value {
+                        try config.setOption(option, value, for: key)
+                    }
                 }
+                outcome.probes.append(target(choice, at: key))
             }
-            outcome.probes.append(target(choice, at: key))
         }
         return outcome
     }
 
-    /// Makes an active entry for `choice` exist under `name`; returns its key and how it came to be.
+    /// Makes active entries for `choice` exist under `name`; returns their keys and how each
+    /// came to be (several when, with no address asked for, the port has entries on several
+    /// addresses); none when the address belongs to another program.
     private func ensureService(_ choice: Answers.Service, named name: String, in config: inout MasterConfig,
-                               outcome: inout Outcome) throws -> (ServiceKey, Origin)? {
+                               outcome: inout Outcome) throws -> [(ServiceKey, Origin)] {
         let key = ServiceKey(name, "inet")
         if let existing = config.service(key) {
             guard ["smtpd", "postscreen"].contains(existing.command) else {
                 outcome.findings.append(Finding(.listenAddressInUse, .error, file: nil,
                     message: Catalog.text("finding.listenAddressInUse.message", ["name": "\(SafeText.escape(name))", "key": "\(existing.key)", "command": "\(SafeText.escape(existing.command))"]),
                     hint: Catalog.text("finding.listenAddressInUse.hint", ["service": "\(choice.name.rawValue)"])))
-                return nil
+                return []
             }
-            return (key, .existing)
+            return [(key, .existing)]
         }
         let standard = ServiceKey(naming.defaultName(choice.name), "inet")
         // An active entry for the same port on another (or no) address: move it to the listen
         // address. postscreen in front of port 25 moves too; its `smtpd pass` stays as it is.
         let movable = ["smtpd", "postscreen"]
-        if let existing = config.services.last(where: { movable.contains($0.service.command) && ServiceKey($0.service.key.service, "inet") == standard }) {
-            // No address asked for: the service as it is set up, where it listens. Moving an
-            // entry bound to one address to every address would widen who can reach it.
-            if choice.listen == nil { return (existing.service.key, .existing) }
+        let onThisPort = config.services.filter { movable.contains($0.service.command) && ServiceKey($0.service.key.service, "inet") == standard }
+        // No address asked for: the service as it is set up, on each address it listens on.
+        // Moving entries bound to addresses to every address would widen who can reach it.
+        if choice.listen == nil, !onThisPort.isEmpty {
+            let keys = onThisPort.map(\.service.key)
+            outcome.findings.append(Finding(.serviceAddressKept, .info, file: nil,
+                message: Catalog.text("finding.serviceAddressKept.message", ["service": choice.name.rawValue,
+                                                                            "keys": keys.map(\.description).joinedAsList()]),
+                hint: Catalog.text("finding.serviceAddressKept.hint", ["service": choice.name.rawValue])))
+            return keys.map { ($0, .existing) }
+        }
+        if let existing = onThisPort.last {
             var moved = existing.service
             moved.name = name
             try config.replace(existing.service.key, with: moved)
@@ -95,7 +105,7 @@ struct MasterConfigPlanner {
                 hint: existing.service.command == "postscreen"
                     ? Catalog.text("plan.master.postscreenKept", ["port": "\(ServiceNaming.standardPort(choice.name))"])
                     : Catalog.text("plan.master.optionsKept")))
-            return (key, .moved)
+            return [(key, .moved)]
         }
         // A commented-out template: uncomment it in place. Prefer the one for this exact
         // address, then the full block without an address (it carries the options).
@@ -104,10 +114,10 @@ struct MasterConfigPlanner {
         for template in templates.filter({ $0 == key }) + templates.filter({ $0.host == nil }) + templates {
             guard let findings = try activation.enable(template, as: name, in: &config) else { continue }
             outcome.findings += findings
-            return (key, .uncommented)
+            return [(key, .uncommented)]
         }
         try config.add(conventionalService(named: name, in: config))
-        return (key, .added)
+        return [(key, .added)]
     }
 
     /// A new smtpd entry with the private, unpriv and chroot fields the file's existing

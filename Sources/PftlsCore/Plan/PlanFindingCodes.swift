@@ -27,6 +27,8 @@ extension FindingCode {
 extension FindingCode {
     /// A service now listens under another name (a listen address was chosen).
     public static let serviceMoved: FindingCode = "service-moved"
+    /// A service chosen without an address stays on the addresses its entries name.
+    public static let serviceAddressKept: FindingCode = "service-address-kept"
     /// A template line that refers to an undefined parameter was left commented out.
     public static let templateOptionLeftCommented: FindingCode = "template-option-left-commented"
     /// An existing main.cf value changed or was removed.

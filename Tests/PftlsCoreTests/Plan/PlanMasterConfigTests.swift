@@ -99,7 +99,19 @@ extension PlanTests {
             #expect(kept.option("smtpd_helo_required") == "yes")
             for (name, value) in MasterConfigPlanner.securityOptions(.submission) { #expect(kept.option(name) == value, "\(name)") }
             #expect(plan.findings(.serviceMoved).isEmpty, "\(plan.findings)")
+            #expect(plan.findings(.serviceAddressKept).first?.message.contains("[2001:db8::25]:submission/inet") == true, "said: \(plan.findings)")
             #expect(plan.probes == [ProbeTarget(service: .submission, host: "2001:db8::25", port: 587, mode: .startTLS)], "probed where it listens")
+        }
+
+        @Test func withoutAListenAddressEveryAddressOfThePortIsSetUpAndProbed() throws {
+            let master = PostfixCorpus.debianMasterCf + "192.0.2.1:submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n"
+                + "[2001:db8::1]:submission inet n - y - - smtpd\n  -o smtpd_tls_security_level=may\n"
+            let (plan, planned) = try Self.plannedMaster([.init(name: .submission)], master: master)
+            for name in ["192.0.2.1:submission", "[2001:db8::1]:submission"] {
+                let entry = try #require(planned.service(ServiceKey(name, "inet")))
+                for (option, value) in MasterConfigPlanner.securityOptions(.submission) { #expect(entry.option(option) == value, "\(name) \(option)") }
+            }
+            #expect(Set(plan.probes.map(\.host)) == ["192.0.2.1", "2001:db8::1"], "\(plan.probes)")
         }
 
         @Test func anExistingSmtpEntryIsReusedUntouched() throws {

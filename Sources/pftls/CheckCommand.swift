@@ -83,9 +83,18 @@ struct CheckCommand: ParsableCommand {
 
     /// True when `arguments` (the command line after `pftls`) ask `check` for a Nagios
     /// line: a usage error then exits 3 (UNKNOWN) with a plugin line, not 2 (CRITICAL).
+    /// As the parser reads them: options end at `--`, `--json` wins, the last `--format`
+    /// counts; its value in any case (a misspelt case is itself the usage error).
     static func asksForNagios(_ arguments: [String]) -> Bool {
         guard arguments.first == "check" else { return false }
-        return arguments.contains("--format=nagios") || zip(arguments, arguments.dropFirst()).contains { $0 == ("--format", "nagios") }
+        let options = Array(arguments.prefix { $0 != "--" })
+        guard !options.contains("--json") else { return false }
+        var format: String?
+        for (index, option) in options.enumerated() {
+            if option.hasPrefix("--format=") { format = String(option.dropFirst("--format=".count)) }
+            if option == "--format", index + 1 < options.count { format = options[index + 1] }
+        }
+        return format?.lowercased() == CheckFormat.nagios.rawValue
     }
 }
 

@@ -12,6 +12,10 @@ do {
     if let chosen = try LanguageOption.take(from: &arguments) { Catalog.language = chosen }
 } catch {
     StandardStreams.writeError(error.description + "\n")
+    if CheckCommand.asksForNagios(arguments) {
+        StandardStreams.writeOutput(NagiosLine.unknown(error.description) + "\n")
+        exit(CheckVerdict.unknown.pluginExitStatus)
+    }
     exit(2)
 }
 

@@ -155,6 +155,12 @@ import PftlsTestSupport
         #expect(typo.standardOutput.hasPrefix("PFTLS UNKNOWN - ") && typo.standardOutput.contains("--warn-day"), "\(typo.all)")
         let sameTypoAsText = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--warn-day", "20"])
         #expect(sameTypoAsText.status == 2, "other formats keep the usage error's 2: \(sameTypoAsText.all)")
+        // The parser's reading decides: the last --format counts, --json wins, and a bad --lang is a usage error too.
+        for (arguments, status) in [(["--format", "nagios", "--format", "text", "--bogus"], Int32(2)), (["--json", "--format", "nagios", "--bogus"], 2),
+                                    (["--format", "nagios", "--lang", "xx"], 3), (["--format=NAGIOS"], 3)] {
+            let run = try Pftls.run(["check", "--config-dir", postfix.configDirectory] + arguments)
+            #expect(run.status == status && run.standardOutput.hasPrefix("PFTLS UNKNOWN - ") == (status == 3), "\(arguments): \(run.all)")
+        }
         // A report file that cannot be written.
         let unwritable = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--no-probe", "--format=nagios",
                                         "--report-file", postfix.root + "/no-such-directory/report.txt"])

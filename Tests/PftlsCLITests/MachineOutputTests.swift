@@ -80,10 +80,13 @@ import PftlsTestSupport
         #expect(try String(contentsOfFile: file, encoding: .utf8) == text.standardOutput)
         #expect(text.standardOutput.contains("Findings: "), "\(text.all)")
 
-        // A directory where the file should be: nothing printed, exit 2, the reason said.
+        // A directory where the file should be: the plugin's UNKNOWN line, exit 3, the reason said.
         let refused = try Pftls.run(arguments + ["--format", "nagios", "--report-file", fixtures.directory])
-        #expect(refused.status == 2 && refused.standardOutput.isEmpty, "\(refused.all)")
+        #expect(refused.status == 3 && refused.standardOutput.hasPrefix("PFTLS UNKNOWN - "), "\(refused.all)")
         #expect(refused.standardError.contains("cannot write the report"), "\(refused.standardError)")
+        // As text: nothing printed, exit 2.
+        let refusedText = try Pftls.run(arguments + ["--report-file", fixtures.directory])
+        #expect(refusedText.status == 2 && refusedText.standardOutput.isEmpty, "\(refusedText.all)")
     }
 
     @Test func versionAndHelpGoToStandardOutput() throws {

@@ -34,7 +34,7 @@ extension CsrCommand {
         for name in daneNames(installation, fallback: names) {
             print("  \(TLSAPublication.owner(of: name)). IN TLSA \(staged.key.record.text)")
         }
-        print(Catalog.text("csr.next-key.next", ["instance": SafeText.escape(PostfixCommandLine.pftlsOption(configDirectory: configDirectory.path))]))
+        print(Catalog.text("csr.next-key.next", ["instance": SafeText.escape(SuggestedCommand.configDirectoryOption(configDirectory.path))]))
     }
 
     /// The names DANE senders look up TLSA records for, as `check` finds them: myhostname

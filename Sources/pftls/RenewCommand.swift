@@ -129,7 +129,7 @@ struct RenewCommand: ParsableCommand {
                                   unchanged: Catalog.text("renew.alreadyInstalled")) != nil else { return }
         if let promoted {
             print(Catalog.text("renew.next-key.promoted", ["path": SafeText.escape(promoted.path),
-                                                                  "instance": SafeText.escape(PostfixCommandLine.pftlsOption(configDirectory: change.configDirectory.path))]))
+                                                                  "instance": SafeText.escape(SuggestedCommand.configDirectoryOption(change.configDirectory.path))]))
             return
         }
         if let newKeyDigest = keyDigest(answers.privateKey, passphrases: passphrases, inspector: inspector), newKeyDigest != oldKeyDigest {

@@ -39,7 +39,7 @@ import PftlsTestSupport
         #expect(stale.status == 1)
         #expect(stale.standardOutput.contains("[stale-served-certificate]"))
         // The command names this instance: a copied `postfix reload` would reload /etc/postfix.
-        #expect(stale.standardOutput.contains("run postfix -c '\(postfix.configDirectory)' reload"), "\(stale.standardOutput)")
+        #expect(stale.standardOutput.contains("run `postfix -c \(postfix.configDirectory) reload`"), "\(stale.standardOutput)")
 
         postfix.reload()
         var after = try check()

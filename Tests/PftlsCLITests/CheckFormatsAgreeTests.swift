@@ -137,7 +137,7 @@ import PftlsTestSupport
         #expect(line.contains(" (+1 more); certificate expires in 398 days | days_left=398;30:;7: errors=2 warnings=0"), "\(line)")
         // The hint also names another program answering on that address.
         let hints = ((stale.object["findings"] as? [[String: Any]]) ?? []).compactMap { $0["hint"] as? String }
-        #expect(hints.contains { $0.contains("run postfix -c '\(postfix.configDirectory)' reload") && $0.contains("127.0.0.1:\(postfix.smtpPort)")
+        #expect(hints.contains { $0.contains("run `postfix -c \(postfix.configDirectory) reload`") && $0.contains("127.0.0.1:\(postfix.smtpPort)")
             && $0.contains("another program") && $0.contains("ss -ltnp 'sport = :\(postfix.smtpPort)'") }, "\(hints)")
     }
 

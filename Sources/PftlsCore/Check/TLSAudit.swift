@@ -108,7 +108,7 @@ public struct TLSAudit {
         var probes: [ListenerProbe] = []
         if probing, installation.isRunning(with: setup), first?.leaf != nil {
             probes = run(ListenerProbe.plan(services: services, pairs: presentation.pairs, indexes: indexes.index(for:)))
-            let reload = SafeText.escape(PostfixCommandLine.text("reload", configDirectory: configDirectory))
+            let reload = SafeText.escape(SuggestedCommand.postfix("reload", configDirectory: configDirectory))
             findings += probes.flatMap { self.findings(of: $0, reload: reload) } + unfinished(probes, deadline: probeDeadline)
         }
         let staged = stagedNextKeys(setup, pairs: presentation.pairs, configDirectory: configDirectory)

@@ -134,6 +134,6 @@ public struct RequestMaker {
          Catalog.text("csr.written", ["csr": SafeText.escape(made.requestPath), "names": made.names.joinedAsList()])]
         + (made.subject.entries.isEmpty ? [] : [Catalog.text("csr.subject", ["subject": SafeText.escape(made.subject.text)])])
         + [Catalog.text(made.reusedKey ? "csr.next-reuse" : "csr.next", ["key": SafeText.escape(made.keyPath),
-                                                                          "instance": SafeText.escape(PostfixCommandLine.pftlsOption(configDirectory: configDirectory))])]
+                                                                          "instance": SafeText.escape(SuggestedCommand.configDirectoryOption(configDirectory))])]
     }
 }

@@ -5,7 +5,7 @@
 enum ListenFamilyCheck {
     /// An error finding for each chosen service whose address is of a version that
     /// `inetProtocols` (the value in force; empty is Postfix's default, `all`) leaves off.
-    static func findings(_ services: [Answers.Service], inetProtocols: String, mainPath: String) -> [Finding] {
+    static func findings(_ services: [Answers.Service], inetProtocols: String, mainPath: String, configDirectory: String) -> [Finding] {
         let protocols = Set(inetProtocols.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { $0.lowercased() })
         guard !protocols.isEmpty, !protocols.contains("all") else { return [] }
         return services.compactMap { service in
@@ -15,7 +15,10 @@ enum ListenFamilyCheck {
                            message: Catalog.text("finding.listenFamilyOff.message", [
                                "service": service.name.rawValue, "address": SafeText.escape(listen), "version": version,
                                "protocols": SafeText.escape(inetProtocols)]),
-                           hint: Catalog.text("finding.listenFamilyOff.hint", ["version": version]))
+                           hint: Catalog.text("finding.listenFamilyOff.hint", [
+                               "version": version, "postconf": SafeText.escape(SuggestedCommand.postconf(["-e", "inet_protocols = all"], configDirectory: configDirectory)),
+                               "stop": SafeText.escape(SuggestedCommand.postfix("stop", configDirectory: configDirectory)),
+                               "start": SafeText.escape(SuggestedCommand.postfix("start", configDirectory: configDirectory))]))
         }
     }
 

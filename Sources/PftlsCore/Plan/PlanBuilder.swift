@@ -191,7 +191,7 @@ public struct PlanBuilder {
         }
         findings += saslFindings(answers, main: main)
         findings += ListenFamilyCheck.findings(answers.services, inetProtocols: main.effectiveValue(of: "inet_protocols", defaults: installation.defaults) ?? "",
-                                               mainPath: mainPath)
+                                               mainPath: mainPath, configDirectory: installation.configDirectory)
         findings += clientLevelFindings(answers, main: main)
         if let dns, let lookups {
             findings.insert(contentsOf: dns.beforeChange(chains: [report.servedChain] + pairs.served.dropFirst().map(\.chain),

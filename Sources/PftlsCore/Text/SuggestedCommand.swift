@@ -8,10 +8,36 @@ public enum SuggestedCommand {
         line(["pftls", "apply", "--answers", answers], configDirectory: configDirectory)
     }
 
+    /// `postfix [-c DIR] ACTION` for the instance in `configDirectory` (`postfix reload`,
+    /// `postfix -c /srv/mx2 reload`).
+    public static func postfix(_ action: String, configDirectory: String) -> String {
+        instance("postfix", [action], configDirectory: configDirectory)
+    }
+
+    /// `postconf [-c DIR] ARGUMENTS` for the instance in `configDirectory`.
+    public static func postconf(_ arguments: [String], configDirectory: String) -> String {
+        instance("postconf", arguments, configDirectory: configDirectory)
+    }
+
+    /// `program [-c DIR] arguments`, each word quoted where the shell needs it.
+    private static func instance(_ program: String, _ arguments: [String], configDirectory: String) -> String {
+        ([program] + configDirectoryWords(configDirectory, option: "-c") + arguments).map(shellWord).joined(separator: " ")
+    }
+
+    /// ` --config-dir DIR`, to end a pftls command written in a text, or nothing for the
+    /// standard instance.
+    public static func configDirectoryOption(_ configDirectory: String) -> String {
+        configDirectoryWords(configDirectory, option: "--config-dir").map { " " + shellWord($0) }.joined()
+    }
+
+    /// `option DIR` unless `configDirectory` is the standard one.
+    private static func configDirectoryWords(_ configDirectory: String, option: String) -> [String] {
+        configDirectory == PostfixInstallation.standardConfigDirectory ? [] : [option, configDirectory]
+    }
+
     /// `words`, then `--config-dir DIR` unless `configDirectory` is the standard one, as one line for the shell.
     static func line(_ words: [String], configDirectory: String) -> String {
-        let all = words + (configDirectory == PostfixInstallation.standardConfigDirectory ? [] : ["--config-dir", configDirectory])
-        return all.map(shellWord).joined(separator: " ")
+        (words + configDirectoryWords(configDirectory, option: "--config-dir")).map(shellWord).joined(separator: " ")
     }
 
     /// `text` as one shell word: as it is when it holds only characters the shell takes

@@ -69,7 +69,7 @@ import PftlsTestSupport
         #expect(listeners.calls.count == 5)
         let stale = report.findings.filter { $0.code == .staleServedCertificate }
         #expect(stale.count == 1 && stale[0].message.contains("for a.example.test, to a client that accepts only ECDSA"), "\(CheckFixture.show(report.findings))")
-        #expect(stale.first?.hint.contains("postfix -c '\(conf)' reload") == true, "a texthash map is read when smtpd starts")
+        #expect(stale.first?.hint.contains("`postfix -c \(conf) reload`") == true, "a texthash map is read when smtpd starts")
         let failed = try #require(report.findings.first { $0.code == .tlsHandshakeFailed }, "\(CheckFixture.show(report.findings))")
         #expect(failed.message.contains("gone.example.test") && failed.message.contains("2525") && failed.hint.contains("gone.example.test"))
     }

@@ -8,9 +8,11 @@ import PftlsTestSupport
     let fixture = CheckFixture()
 
     @Test func theReloadCommandNamesTheInstanceUnlessItIsTheStandardOne() {
-        #expect(PostfixCommandLine.text("reload", configDirectory: "/etc/postfix") == "postfix reload")
-        #expect(PostfixCommandLine.text("reload", configDirectory: "/etc/postfix-out") == "postfix -c '/etc/postfix-out' reload")
-        #expect(PostfixCommandLine.text("reload", configDirectory: "/srv/it's") == "postfix -c '/srv/it'\\''s' reload")
+        #expect(SuggestedCommand.postfix("reload", configDirectory: "/etc/postfix") == "postfix reload")
+        #expect(SuggestedCommand.postfix("reload", configDirectory: "/etc/postfix-out") == "postfix -c /etc/postfix-out reload")
+        #expect(SuggestedCommand.postfix("reload", configDirectory: "/srv/it's") == "postfix -c '/srv/it'\\''s' reload")
+        #expect(SuggestedCommand.configDirectoryOption("/etc/postfix").isEmpty)
+        #expect(SuggestedCommand.configDirectoryOption("/srv/mx 2") == " --config-dir '/srv/mx 2'")
     }
 
     private func failure(unreachable: Bool) throws -> Finding {
@@ -24,7 +26,7 @@ import PftlsTestSupport
 
     @Test func aFailedHandshakePointsAtTheFilesAndTheInstancesReload() throws {
         let finding = try failure(unreachable: false)
-        #expect(finding.hint.contains("pftls inspect") && finding.hint.contains("postfix -c '"), "\(finding.hint)")
+        #expect(finding.hint.contains("pftls inspect") && finding.hint.contains("`postfix -c "), "\(finding.hint)")
     }
 
     @Test func aListenerNothingAnsweredOnPointsAtTheListenerNotTheFiles() throws {

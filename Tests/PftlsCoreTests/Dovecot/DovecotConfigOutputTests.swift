@@ -123,7 +123,7 @@ import Testing
             protocols = " imap pop3"
             base_dir = /run/dovecot
             """
-        let listeners = DovecotListener.listeners(in: text)
+        let listeners = DovecotListener.listeners(in: text, ipv4LoopbackIsUp: true)
         #expect(listeners.map(\.label) == ["dovecot imap 127.0.0.1:143", "dovecot imaps 127.0.0.1:993", "dovecot pop3s 192.0.2.7:995"])
         #expect(listeners.map(\.mode) == [.imapStartTLS, .imapImplicit, .pop3Implicit])
         #expect(listeners.map(\.onEveryIPv4Address) == [true, true, false])

@@ -197,6 +197,7 @@ extension PlanTests {
             ("all", "[::1]:465", false),
             ("ipv4, ipv6", "0.0.0.0:465", false),
             ("ipv6", "mail.example.test:465", false),
+            ("IPv6", "0.0.0.0:465", true),
         ])
         func aListenAddressOfAVersionInetProtocolsTurnsOffIsRefused(protocols: String, listen: String, refused: Bool) throws {
             let plan = try plan(main: PostfixCorpus.debianMainCf + "inet_protocols = \(protocols)\n",

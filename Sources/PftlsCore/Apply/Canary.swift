@@ -100,7 +100,8 @@ struct Canary {
         let postfix = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
             .bringBack(confirming: problem != nil || !cleanup.isEmpty)
         if !cleanup.isEmpty {
-            let left = Catalog.text("canary.not-removed", ["path": SafeText.escape(masterPath), "reason": cleanup.joined(separator: "; ")])
+            let left = Catalog.text("canary.not-removed", ["path": SafeText.escape(masterPath), "reason": cleanup.joined(separator: "; "),
+                                                           "command": SafeText.escape(SuggestedCommand.postfix("reload", configDirectory: plan.configDirectory))])
             problem = [problem, left].compactMap { $0 }.joined(separator: " ")
         }
         return Verdict(problem: problem, postfix: postfix)

@@ -71,7 +71,8 @@ struct DovecotCanary {
         }
         var left: String?
         do { try writer.write(original, to: path, mode: mode, owner: owner) } catch {
-            left = Catalog.text("canary.not-removed", ["path": SafeText.escape(path), "reason": "\(error)"])
+            left = Catalog.text("canary.not-removed", ["path": SafeText.escape(path), "reason": "\(error)",
+                                                       "command": SafeText.escape(SuggestedCommand.doveadmReload(configFile: path))])
         }
         copies.forEach { unlink($0) }
         _ = DovecotCommand(processes: processes, configFile: path).reload()

@@ -19,6 +19,11 @@ public enum SuggestedCommand {
         instance("postconf", arguments, configDirectory: configDirectory)
     }
 
+    /// `doveadm [-c FILE] reload` for the Dovecot whose configuration is `configFile`.
+    public static func doveadmReload(configFile: String) -> String {
+        (["doveadm"] + (configFile == DovecotInstallation.standardConfigFile ? [] : ["-c", configFile]) + ["reload"]).map(shellWord).joined(separator: " ")
+    }
+
     /// `program [-c DIR] arguments`, each word quoted where the shell needs it.
     private static func instance(_ program: String, _ arguments: [String], configDirectory: String) -> String {
         ([program] + configDirectoryWords(configDirectory, option: "-c") + arguments).map(shellWord).joined(separator: " ")

@@ -13,6 +13,8 @@ import PftlsTestSupport
         #expect(SuggestedCommand.postfix("reload", configDirectory: "/srv/it's") == "postfix -c '/srv/it'\\''s' reload")
         #expect(SuggestedCommand.configDirectoryOption("/etc/postfix").isEmpty)
         #expect(SuggestedCommand.configDirectoryOption("/srv/mx 2") == " --config-dir '/srv/mx 2'")
+        #expect(SuggestedCommand.doveadmReload(configFile: "/etc/dovecot/dovecot.conf") == "doveadm reload")
+        #expect(SuggestedCommand.doveadmReload(configFile: "/srv/dovecot.conf") == "doveadm -c /srv/dovecot.conf reload")
     }
 
     private func failure(unreachable: Bool) throws -> Finding {

@@ -23,7 +23,10 @@ final class CursesScreen {
         noecho()
         nonl()
         keypad(pftls_stdscr(), true)
-        set_escdelay(25)
+        // How long a lone Esc waits for the rest of an arrow key's sequence: over a slow SSH
+        // link, mosh or a serial console the bytes of one key can arrive tens of ms apart,
+        // and a split arrow must not be read as Esc (Back) followed by typed text.
+        set_escdelay(150)
         // Keys are read only after poll() says the terminal has input: never block here.
         wtimeout(pftls_stdscr(), 0)
         curs_set(0)

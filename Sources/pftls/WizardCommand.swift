@@ -33,5 +33,7 @@ struct WizardCommand: ParsableCommand {
         let outcome = TerminalSession.run(WizardModel(context: context), runner: EffectRunner(context: context))
         if let result = outcome.model.result { print(result.lines.joined(separator: "\n")) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        // A write that was refused or rolled back ends as apply's does: exit 1, for scripts.
+        if outcome.model.result?.succeeded == false { throw ExitCode(1) }
     }
 }

@@ -218,6 +218,37 @@ import PftlsTestSupport
         #expect((source?["certificate"] as? [String: Any])?["path"] as? String == incoming + "/b.pem", "\(record)")
     }
 
+    @Test func aWizardRenewalThatIsRolledBackExitsOneAndIsRecorded() throws {
+        try fixtures.issueLeaf("a", names: Self.names)
+        #expect(try fixtures.install("a", on: postfix).status == 0)
+        // smtp keeps serving a's chain whatever main.cf says: the proof after the switch fails.
+        let pinned = postfix.root + "/tls/pinned.pem"
+        try FileManager.default.copyItem(atPath: postfix.root + "/tls/smtpd-chain.pem", toPath: pinned)
+        postfix.postconf(["-P", "\(postfix.smtpListen)/inet/smtpd_tls_chain_files=\(pinned)"])
+        ThrowawayPostfix.backdate(postfix.configDirectory + "/master.cf")
+        postfix.reload()
+        let incoming = postfix.root + "/incoming-c"
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+        let work = CLIFixtures(directory: incoming, sharing: fixtures)
+        try work.issueLeaf("c", names: Self.names)
+        work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
+        let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)",
+                                      environment: ["PFTLS_STATE_DIR": state])
+        #expect(session.waitFor("Renew the certificate"), "\(session.screen)")
+        session.send("Right")
+        session.send("Enter")
+        #expect(session.waitFor("Key: c.key"), "\(session.screen)")
+        session.send("Enter")
+        #expect(session.waitFor("Steps:"), "\(session.screen)")
+        session.send("Enter")
+        #expect(session.waitFor("restored", timeout: 60), "\(session.screen)")
+        session.send("Enter")
+        // As apply and renew do, for scripts that run the wizard: a change that did not stay is exit 1.
+        #expect(session.waitFor("EXIT=1"), "\(session.transcript)")
+        let record = try #require(try ledgerLines().last)
+        #expect(record["command"] as? String == "wizard" && record["result"] as? String != "applied", "\(record)")
+    }
+
     /// An SNI entry installed from a certbot lineage: its renewal is reported with `--sni`, and the command deploys it.
     @Test func anSNIEntrysLineageRenewedIsReportedWithItsName() throws {
         try fixtures.issueLeaf("a", names: Self.names)

@@ -162,6 +162,21 @@ import PftlsTestSupport
         #expect(session.waitFor("EXIT=130"), "a second Ctrl-C quits: \(session.screen)")
     }
 
+    @Test func anArrowKeyWhoseBytesArriveApartIsStillAnArrow() throws {
+        let tmp = TemporaryDirectory.create("pftls-tmux")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let session = try TmuxSession("\(pftls) demo", environment: ["TMPDIR": tmp])
+        try session.walkToDirectory()
+        try session.require("directory-created")
+        // Down (Esc O B, as a terminal in keypad mode sends it) over a slow link: Esc first,
+        // the rest 80 ms later. Read as Esc, it would go Back to Start and type "OB".
+        session.sendBytes("1b")
+        usleep(80_000)
+        session.sendBytes("4f", "42")
+        usleep(500_000)
+        #expect(session.screen.contains("Where should the key") && !session.screen.contains("tlsOB"), "\(session.screen)")
+    }
+
     @Test func aCrashRestoresTheTerminalToo() throws {
         let tmp = TemporaryDirectory.create("pftls-tmux")
         defer { try? FileManager.default.removeItem(atPath: tmp) }

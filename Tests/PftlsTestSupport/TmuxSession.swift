@@ -26,6 +26,9 @@ package final class TmuxSession: @unchecked Sendable {
         for key in keys { _ = Shell.run("tmux", ["-S", socket, "send-keys", "-t", name, key]) }
     }
 
+    /// Sends raw bytes, each given in hex (`"1b"` is Esc).
+    package func sendBytes(_ hex: String...) { _ = Shell.run("tmux", ["-S", socket, "send-keys", "-t", name, "-H"] + hex) }
+
     /// Sends text literally (no key-name lookup).
     package func type(_ text: String) { _ = Shell.run("tmux", ["-S", socket, "send-keys", "-t", name, "-l", text]) }
 

@@ -245,6 +245,10 @@ enum SandboxSetUp {
         wizard.run(pending)
         #expect(wizard.model.step == .directory)
         #expect(wizard.model.message?.style == .error && wizard.model.message?.text.contains("Next is refused") == true, "\(wizard.model.message?.text ?? "")")
+        // F1 shows that message whole (a cut one ends in "(F1)"), not only the step's help.
+        wizard.press(.function(1))
+        guard case .help(_, let lines, _)? = wizard.model.overlay else { Issue.record("no help"); return }
+        #expect(lines.joined(separator: " ").contains("Next is refused"), "\(lines)")
     }
 
     @Test func anotherKeyCancelsTheWaitingNext() throws {

@@ -52,7 +52,8 @@ extension WizardModel {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if overlay != nil { return handleOverlay(key) }
-        message = nil
+        // The help keeps the message it would show whole ("… (F1)").
+        if keyMap.action(for: key) != .help { message = nil }
         // Any key takes over from a Next waiting for a check (F10 again asks again).
         nextWhenChecked = nil
         let index = currentIndex

@@ -251,6 +251,19 @@ enum SandboxSetUp {
         #expect(lines.joined(separator: " ").contains("Next is refused"), "\(lines)")
     }
 
+    @Test func theDemoRefusesADirectoryOutsideItsSandbox() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        var pending = wizard.model.update(.key(.control("u")))
+        for character in "/etc/postfix/tls" { pending += wizard.model.update(.key(.character(character))) }
+        pending += wizard.model.update(.key(.function(10)))
+        wizard.run(pending)
+        #expect(wizard.model.step == .directory)
+        #expect(wizard.model.directory.findings.contains { $0.code == .demoOutsideSandbox }, "\(wizard.model.directory.findings)")
+        #expect(wizard.model.message?.text.contains("Next is refused") == true, "\(wizard.model.message?.text ?? "")")
+    }
+
     @Test func anotherKeyCancelsTheWaitingNext() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

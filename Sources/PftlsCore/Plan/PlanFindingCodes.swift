@@ -7,6 +7,8 @@ extension FindingCode {
     public static let encryptOnPort25: FindingCode = "encrypt-on-port-25"
     /// A setting Postfix no longer needs or honours was removed.
     public static let obsoleteSetting: FindingCode = "obsolete-setting"
+    /// The demo was asked to write outside its sandbox.
+    public static let demoOutsideSandbox: FindingCode = "demo-outside-sandbox"
     /// The directory does not exist yet and will be created (root, 0755).
     public static let directoryCreated: FindingCode = "directory-created"
     /// `smtpd_tls_chain_files` needs Postfix 3.4 or later.

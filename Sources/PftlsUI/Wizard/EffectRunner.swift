@@ -98,7 +98,8 @@ public final class EffectRunner: @unchecked Sendable {
             options.recording = demo ? nil : context.ledger.map { DeployRecording(ledger: $0, command: .wizard) }
             return .applied(Result { () throws(ApplyFailure) in try Applier(processes: processes).apply(plan, options: options) })
         case .checkDirectory(let path):
-            return .directoryChecked(path: path, findings: DirectorySafety(fileSystem: fileSystem, trustedOwner: context.trustedOwner).check(path))
+            let boundary = context.demo.flatMap { DemoSandboxBoundary.finding(for: path, sandbox: $0.root) }
+            return .directoryChecked(path: path, findings: DirectorySafety(fileSystem: fileSystem, trustedOwner: context.trustedOwner).check(path) + (boundary.map { [$0] } ?? []))
         case .completeDirectory(let value):
             return .directoryCompleted(original: value, completion: completion(of: value))
         case .open(let path):

@@ -15,6 +15,9 @@ struct MasterConfigPlanner {
     let isKnown: (String) -> Bool
     /// Where a service without an address of its own is probed (`WildcardProbeHost`).
     var wildcardHost = "127.0.0.1"
+    /// `smtpd_tls_security_level` in main.cf after the change: a STARTTLS service that does
+    /// not override it offers TLS only when it is not `none`.
+    var mainLevel = "may"
 
     /// What planning master.cf produced.
     struct Outcome {
@@ -59,7 +62,11 @@ struct MasterConfigPlanner {
                         try config.setOption(option, value, for: key)
                     }
                 }
-                outcome.probes.append(target(choice, at: key))
+                if let off = tlsOff(choice, at: key, in: config) {
+                    outcome.findings.append(off)
+                } else {
+                    outcome.probes.append(target(choice, at: key))
+                }
             }
         }
         return outcome
@@ -131,6 +138,18 @@ struct MasterConfigPlanner {
             service.chroot = model.chroot
         }
         return service
+    }
+
+    /// `tls-off-on-service` when a STARTTLS service chosen to offer TLS would not: its level,
+    /// its own `-o` or main.cf's, is `none`. Its probe could only fail and roll the change back.
+    private func tlsOff(_ choice: Answers.Service, at key: ServiceKey, in config: MasterConfig) -> Finding? {
+        let entry = config.service(key)
+        guard ServiceNaming.probeMode(choice.name) == .startTLS, entry?.option("smtpd_tls_wrappermode") != "yes" else { return nil }
+        let level = entry?.option("smtpd_tls_security_level") ?? mainLevel
+        guard level == "none" else { return nil }
+        return Finding(.tlsOffOnService, .error, file: nil,
+                       message: Catalog.text("finding.tlsOffOnService.message", ["service": choice.name.rawValue, "key": key.description]),
+                       hint: Catalog.text("finding.tlsOffOnService.hint", ["service": choice.name.rawValue]))
     }
 
     /// Where the entry `key` for `choice` is probed: its own address and port, else every

@@ -173,7 +173,7 @@ public struct PlanBuilder {
             let isKnown: (String) -> Bool = { name in installation.defaults.source != .postconf || isDefined(name) }
             let services = try MasterConfigPlanner(naming: ServiceNaming(version: installation.version, servicesFile: servicesFile),
                                                    isDefined: isDefined, isKnown: isKnown,
-                                                   wildcardHost: inForce.wildcardHost)
+                                                   wildcardHost: inForce.wildcardHost, mainLevel: answers.smtpdSecurityLevel)
                 .apply(answers.services, to: &master)
             probes = services.probes
             let planned = Set((answers.keepsDefaultPairs ? [] : installed.paths) + pairs.extraFiles.map(\.path) + sni.files.map(\.path))

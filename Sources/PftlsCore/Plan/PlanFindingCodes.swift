@@ -7,6 +7,8 @@ extension FindingCode {
     public static let encryptOnPort25: FindingCode = "encrypt-on-port-25"
     /// A setting Postfix no longer needs or honours was removed.
     public static let obsoleteSetting: FindingCode = "obsolete-setting"
+    /// A STARTTLS service chosen to offer TLS has `smtpd_tls_security_level = none`.
+    public static let tlsOffOnService: FindingCode = "tls-off-on-service"
     /// The demo was asked to write outside its sandbox.
     public static let demoOutsideSandbox: FindingCode = "demo-outside-sandbox"
     /// The directory does not exist yet and will be created (root, 0755).

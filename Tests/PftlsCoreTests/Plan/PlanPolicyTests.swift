@@ -210,6 +210,20 @@ extension PlanTests {
             }
         }
 
+        @Test func smtpChosenWithTLSOffIsRefusedUnlessItsEntryTurnsTLSOn() throws {
+            let fixture = try PlanFixture(mainCf: PostfixCorpus.debianMainCf, masterCf: PostfixCorpus.debianMasterCf)
+            let refused = fixture.build(fixture.answers(services: [.init(name: .smtp), .init(name: .submissions)], smtpdLevel: "none"))
+            let finding = try #require(refused.findings(.tlsOffOnService).first, "\(refused.findings)")
+            #expect(finding.severity == .error && finding.message.contains("smtp/inet") && finding.hint.contains("may"))
+            #expect(refused.probes.map(\.service) == [.submissions], "no probe that can only fail: \(refused.probes)")
+
+            let own = PostfixCorpus.debianMasterCf.replacingOccurrences(of: "smtp      inet  n       -       y       -       -       smtpd",
+                with: "smtp      inet  n       -       y       -       -       smtpd\n  -o smtpd_tls_security_level=may")
+            let overridden = try PlanFixture(mainCf: PostfixCorpus.debianMainCf, masterCf: own)
+            let kept = overridden.build(overridden.answers(services: [.init(name: .smtp)], smtpdLevel: "none"))
+            #expect(kept.findings(.tlsOffOnService).isEmpty && kept.probes.map(\.service) == [.smtp], "\(kept.findings)")
+        }
+
         @Test func referencesAreFoundInEveryForm() {
             #expect(ParameterReferences.names(in: "$mua_client_restrictions") == ["mua_client_restrictions"])
             #expect(ParameterReferences.names(in: "${a}, $(b) ${c?x} ${d:y} $$e $f") == ["a", "b", "c", "d", "f"])

@@ -15,10 +15,13 @@ import Testing
         #expect(map.action(for: .character("z")) == nil)
     }
 
-    @Test func theFooterIsCutToTheWidth() {
+    @Test func theFooterIsCutToTheWidthKeepingNextHelpAndQuit() {
         let footer = KeyMap(KeyMap.common).footer(width: 30)
         #expect(ScreenBuffer.columns(of: footer) <= 30)
-        #expect(footer.hasPrefix("Enter OK"))
+        #expect(footer == "F10 Next  F1/? Help  q Quit", "the step's other keys give way first: \(footer)")
+        let wide = KeyMap(KeyMap.common).footer(width: 80)
+        #expect(wide.hasPrefix("Enter OK") && wide.hasSuffix("q Quit"), "\(wide)")
+        #expect(KeyMap(KeyMap.common).footer(width: 10).isEmpty || ScreenBuffer.columns(of: KeyMap(KeyMap.common).footer(width: 10)) <= 10)
     }
 
     @Test func textFieldEditing() {

@@ -67,14 +67,16 @@ public struct KeyMap: Sendable {
 
     /// "Enter Next  Esc Back  ..." cut to `width` columns.
     public func footer(width: Int) -> String {
-        var text = ""
-        for binding in bindings where binding.inFooter {
-            let item = "\(binding.label) \(binding.help)"
-            let candidate = text.isEmpty ? item : text + "  " + item
-            if ScreenBuffer.columns(of: candidate) > width { break }
-            text = candidate
+        let items = bindings.filter(\.inFooter)
+        // Next, Help and Quit stay on the line: the step's own keys give way to them from the end.
+        let always: Set<Action> = [.next, .help, .quit]
+        var shown = items
+        func line(_ bindings: [KeyBinding]) -> String { bindings.map { "\($0.label) \($0.help)" }.joined(separator: "  ") }
+        while ScreenBuffer.columns(of: line(shown)) > width, let last = shown.lastIndex(where: { !always.contains($0.action) }) {
+            shown.remove(at: last)
         }
-        return text
+        while ScreenBuffer.columns(of: line(shown)) > width, !shown.isEmpty { shown.removeLast() }
+        return line(shown)
     }
 
     /// Bindings every step shares.

@@ -67,7 +67,7 @@ struct DirectoryStep: WizardStep {
 
     func blockingProblem(_ shared: StepContext) -> String? {
         guard isChecked else { return Catalog.text("wizard.directory.stillChecking") }
-        return findings.first { $0.severity == .error }.map { "\($0.message). \($0.hint)" }
+        return findings.first { $0.severity == .error }.map { [$0.message + Catalog.text("sentence.end"), $0.hint].joinedAsSentences() }
     }
 
     func isChecking(_ shared: StepContext) -> Bool { !isChecked }

@@ -63,8 +63,6 @@ public enum TerminalApp {
             while model.exitCode == nil, case let input = CursesKeys.read(), input != .none {
                 switch input {
                 case .key(let key):
-                    if !model.fitsScreen && key != .character("q") && key != .control("c") { continue }
-                    if !model.fitsScreen { model.exitCode = 0; continue }
                     model.update(.key(key)).forEach(background.start)
                 case .resize:
                     screen.invalidate()

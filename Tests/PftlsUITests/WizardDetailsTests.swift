@@ -264,6 +264,23 @@ enum SandboxSetUp {
         #expect(wizard.model.message?.text.contains("Next is refused") == true, "\(wizard.model.message?.text ?? "")")
     }
 
+    @Test func onATooSmallScreenQuittingLosesWorkAsAConfirmedQuitDoes() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        _ = wizard.model.update(.resize(width: 70, height: 20))
+        wizard.press(.enter, .character("x"))
+        #expect(wizard.model.exitCode == nil && wizard.model.step == .directory, "other keys do nothing there")
+        wizard.press(.character("q"))
+        #expect(wizard.model.exitCode == WizardModel.abandonedExitCode, "work in progress is abandoned: 130, as after the dialog")
+
+        var fresh = try WizardHarness()
+        defer { fresh.cleanUp() }
+        _ = fresh.model.update(.resize(width: 70, height: 20))
+        fresh.press(.control("c"))
+        #expect(fresh.model.exitCode == 0, "nothing to lose on the first screen")
+    }
+
     @Test func anotherKeyCancelsTheWaitingNext() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

@@ -6,6 +6,7 @@ extension WizardModel {
     public mutating func update(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key):
+            guard fitsScreen else { return tooSmall(key) }
             return handle(key)
         case .resize(let width, let height):
             self.width = width
@@ -153,5 +154,13 @@ extension WizardModel {
         visited.insert(id)
         let index = currentIndex
         return steps[index].enter(shared)
+    }
+
+    /// On a screen too small to draw on, only quitting is possible (q or Ctrl-C): at once,
+    /// since no dialog can be shown, and with the exit status a confirmed quit would give.
+    private mutating func tooSmall(_ key: Key) -> [Effect] {
+        guard key == .character("q") || key == .control("c") else { return [] }
+        exitCode = isFinished || !hasUnsavedWork ? 0 : WizardModel.abandonedExitCode
+        return []
     }
 }

@@ -76,6 +76,17 @@ import PftlsTestSupport
         #expect(wizard.screen.contains("Second key (a): ECDSA, new-ec.key, new-ec.pem"), "\(wizard.screen)")
     }
 
+    @Test func aSecondKeyOfIntermediatesAloneIsNamedNotLeftDangling() throws {
+        var wizard = try WizardHarness.servingSeveral()
+        defer { wizard.cleanUp() }
+        wizard.renewWithNewRSA()
+        wizard.press(.character("a"))
+        wizard.pick("intermediate.pem", "i")
+        wizard.press(.character("a"))
+        let line = wizard.screen.split(separator: "\n").first { $0.contains("Second key (a):") }.map(String.init) ?? ""
+        #expect(line.contains("intermediate.pem") && !line.trimmingCharacters(in: .whitespaces).hasSuffix(","), "\(wizard.screen)")
+    }
+
     @Test func anSNIEntryChosenFromTheMapTakesTheFilesAndTheDefaultStays() throws {
         var wizard = try WizardHarness.servingSeveral()
         defer { wizard.cleanUp() }

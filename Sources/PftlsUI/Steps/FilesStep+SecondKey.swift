@@ -85,7 +85,8 @@ extension FilesStep {
     /// until a second key or an entry is chosen, so such a screen looks as it always did.
     func selectionLines(_ shared: StepContext, name: (String?) -> String) -> [String] {
         guard shared.summary?.presentsSeveral == true || !second.paths.isEmpty || target == .second || sniEntry != nil else { return [] }
-        func files(_ selection: FileAssignment) -> String { [selection.key, selection.certificate].compactMap { $0 }.map { name($0) }.joinedAsList() }
+        // Every file given, intermediates too: a selection of intermediates alone still names them.
+        func files(_ selection: FileAssignment) -> String { selection.paths.map { name($0) }.joinedAsList() }
         var lines: [String] = []
         if target == .second {
             lines.append(Catalog.text("wizard.sni.files.firstChosen", ["files": files(effectiveAssignment(shared))]))

@@ -22,7 +22,8 @@ public struct ListenAddress: Equatable, Sendable {
 
     /// Why `text` is not a usable listen address, or nil when it is.
     public static func problem(with text: String) -> String? {
-        guard let colon = text.lastIndex(of: ":") else { return Catalog.text("listen.noPort") }
+        // `[::1]` has colons, but they are the address's: no port.
+        guard let colon = text.lastIndex(of: ":"), !(text.hasPrefix("[") && text.hasSuffix("]")) else { return Catalog.text("listen.noPort") }
         let host = String(text[..<colon])
         let port = String(text[text.index(after: colon)...])
         if let problem = hostProblem(host) { return problem }

@@ -127,6 +127,12 @@ extension PlanTests {
             #expect(!Self.failure(Self.json(["services": [["name": "smtp", "listen": "\u{1B}[31m:25"]]])).contains("\u{1B}"), "escaped")
         }
 
+        @Test func aBracketedIPv6AddressWithoutAPortIsSaidToLackThePort() {
+            for listen in ["[::1]", "[2001:db8::25]"] {
+                #expect(ListenAddress.problem(with: listen) == Catalog.text("listen.noPort"), "\(listen)")
+            }
+        }
+
         @Test func acceptsBracketedIPv6Listen() throws {
             let answers = try AnswersJSON.parse(Self.json(["services": [["name": "submissions", "listen": "[2001:db8::1]:465"]]]),
                                                 file: "answers.json")

@@ -192,23 +192,30 @@ import PftlsTestSupport
     }
 
     /// The wizard records its change too (PFTLS_STATE_DIR, as /etc/default/pftls would set it).
-    @Test func theWizardsRenewalIsRecorded() throws {
-        try fixtures.issueLeaf("a", names: Self.names)
-        #expect(try fixtures.install("a", on: postfix).status == 0)
-        let incoming = postfix.root + "/incoming-b"
+    /// Leaf `leaf` (with the intermediate) issued into an incoming directory, and the wizard
+    /// started there on Renew: its files taken, Review shown, Write pressed.
+    private func renewInTheWizard(to leaf: String) throws -> (incoming: String, session: TmuxSession) {
+        let incoming = postfix.root + "/incoming-" + leaf
         try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
         let work = CLIFixtures(directory: incoming, sharing: fixtures)
-        try work.issueLeaf("b", names: Self.names)
+        try work.issueLeaf(leaf, names: Self.names)
         work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
         let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)",
                                       environment: ["PFTLS_STATE_DIR": state])
         #expect(session.waitFor("Renew the certificate"), "\(session.screen)")
         session.send("Right")
         session.send("Enter")
-        #expect(session.waitFor("Key: b.key"), "\(session.screen)")
+        #expect(session.waitFor("Key: \(leaf).key"), "\(session.screen)")
         session.send("Enter")
         #expect(session.waitFor("Steps:"), "\(session.screen)")
         session.send("Enter")
+        return (incoming, session)
+    }
+
+    @Test func theWizardsRenewalIsRecorded() throws {
+        try fixtures.issueLeaf("a", names: Self.names)
+        #expect(try fixtures.install("a", on: postfix).status == 0)
+        let (incoming, session) = try renewInTheWizard(to: "b")
         #expect(session.waitFor("The new configuration is in place.", timeout: 30), "\(session.screen)")
         session.send("Enter")
         #expect(session.waitFor("EXIT=0"))
@@ -227,20 +234,7 @@ import PftlsTestSupport
         postfix.postconf(["-P", "\(postfix.smtpListen)/inet/smtpd_tls_chain_files=\(pinned)"])
         ThrowawayPostfix.backdate(postfix.configDirectory + "/master.cf")
         postfix.reload()
-        let incoming = postfix.root + "/incoming-c"
-        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
-        let work = CLIFixtures(directory: incoming, sharing: fixtures)
-        try work.issueLeaf("c", names: Self.names)
-        work.write("intermediate.pem", fixtures.intermediate.certificate.pem)
-        let session = try TmuxSession("cd \(incoming) && \(Pftls.executable) wizard --config-dir \(postfix.configDirectory)",
-                                      environment: ["PFTLS_STATE_DIR": state])
-        #expect(session.waitFor("Renew the certificate"), "\(session.screen)")
-        session.send("Right")
-        session.send("Enter")
-        #expect(session.waitFor("Key: c.key"), "\(session.screen)")
-        session.send("Enter")
-        #expect(session.waitFor("Steps:"), "\(session.screen)")
-        session.send("Enter")
+        let (_, session) = try renewInTheWizard(to: "c")
         #expect(session.waitFor("restored", timeout: 60), "\(session.screen)")
         session.send("Enter")
         // As apply and renew do, for scripts that run the wizard: a change that did not stay is exit 1.

@@ -182,6 +182,74 @@ enum SandboxSetUp {
     }
 }
 
+/// Files: `/` finds a name; the letters typed are the name, never the one-letter commands.
+@Suite struct WizardFilesFindTests {
+    /// The plain pair, and files whose names start with the step's command letters.
+    static func pairAndNotes(_ layout: DemoSandboxBuilder.Layout) throws -> String {
+        let folder = try SandboxSetUp.plainPair(layout)
+        for name in ["ca-notes.txt", "ischia.txt", "sni.txt"] {
+            try AtomicFileWriter().write(Array("not a certificate\n".utf8), to: folder + "/" + name, mode: 0o644)
+        }
+        return folder
+    }
+
+    @Test func lettersTypedAfterSlashMoveTheHighlightAndAssignNothing() throws {
+        var wizard = try WizardHarness(browsing: Self.pairAndNotes)
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        #expect(wizard.model.step == .files)
+        let before = wizard.model.files.assignment
+        #expect(before.certificate?.hasSuffix("/cert.pem") == true && before.key?.hasSuffix("/key.pem") == true)
+        wizard.press(.character("/"))
+        #expect(wizard.model.files.find != nil && wizard.model.files.focus == .files)
+        #expect(!wizard.model.keyMap.footer(width: 200).contains("k Key"), "the letters are the name's while finding")
+        // i, s and c are the intermediate, SNI and certificate keys outside the field.
+        wizard.type("isc")
+        let files = try #require(wizard.model.files.listing?.files)
+        #expect(files[wizard.model.files.fileCursor.selected] == "ischia.txt")
+        #expect(wizard.model.files.assignment == before && wizard.model.files.sniPicker == nil && wizard.model.overlay == nil)
+        #expect(wizard.screen.contains("Find: isc"), "\(wizard.screen)")
+        wizard.type("zz")
+        #expect(wizard.model.files.findFindsNothing && wizard.screen.contains("no such name"), "\(wizard.screen)")
+        #expect(files[wizard.model.files.fileCursor.selected] == "ischia.txt", "no match keeps the highlight")
+        wizard.press(.escape)
+        #expect(wizard.model.files.find == nil && wizard.model.step == .files, "Esc closes the field, not the step")
+        #expect(wizard.model.keyMap.footer(width: 200).contains("k Key"))
+    }
+
+    @Test func enterClosesTheFieldAndActsOnTheRowFound() throws {
+        var wizard = try WizardHarness(browsing: Self.pairAndNotes)
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        wizard.model.files.assignment = FileAssignment()
+        wizard.press(.character("/"))
+        wizard.type("ERT")
+        wizard.press(.enter)
+        #expect(wizard.model.files.find == nil)
+        #expect(wizard.model.files.assignment.certificate?.hasSuffix("/cert.pem") == true, "held, not only started with, letter case aside")
+    }
+
+    @Test func anArrowClosesTheFieldAndMoves() throws {
+        var wizard = try WizardHarness(browsing: Self.pairAndNotes)
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        wizard.press(.character("/"))
+        wizard.type("ca")
+        let found = wizard.model.files.fileCursor.selected
+        wizard.press(.down)
+        #expect(wizard.model.files.find == nil && wizard.model.files.fileCursor.selected == found + 1)
+    }
+
+    @Test func theJapaneseFieldHasItsFullWidthColon() throws {
+        var wizard = try WizardHarness(language: .ja, browsing: Self.pairAndNotes)
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter)
+        wizard.press(.character("/"))
+        wizard.type("sni")
+        #expect(wizard.screen.contains("検索：sni"), "\(wizard.screen)")
+    }
+}
+
 /// "Still being checked" always ends: Next pressed before a check arrives goes on by itself.
 @Suite struct WizardNextWaitsForChecksTests {
     @Test func nextPressedBeforeTheDirectoryCheckArrivesFollowsWhenItDoes() throws {

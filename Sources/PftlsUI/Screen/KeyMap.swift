@@ -12,6 +12,8 @@ public enum Action: Hashable, Sendable {
     case switchKeySelection
     /// Files: the list of SNI entries the files can renew instead of the default certificate.
     case chooseSNIEntry
+    /// Files: a field where a typed name moves the highlight to it (`/`).
+    case findName
 }
 
 extension Action {

@@ -29,8 +29,9 @@ struct FilesStep: WizardStep {
     var inspection: FilesInspection?
     /// The files whose inspection was asked for and has not arrived yet.
     var checking: FileAssignment?
-    /// Typed prefix for jump-to-name, reset when the cursor moves by arrows.
-    var typeahead = ""
+    /// The name being looked for in the lists (`/`), while its field is open over the
+    /// path's; nil: closed (FilesStep+Find.swift).
+    var find: TextField?
     /// The second key's files (a key of the other type, `additionalKey`), filled by the
     /// same browser while `target` is `.second`; empty: no second key.
     var second = FileAssignment()
@@ -176,16 +177,19 @@ struct FilesStep: WizardStep {
                       KeyBinding([.character("i")], .toggleIntermediate, help: Catalog.text("word.interm")),
                       KeyBinding([.character("x")], .clearAssignment, help: Catalog.text("word.clear"), inFooter: false),
                       KeyBinding([.character("p")], .togglePrivateCA, help: Catalog.text("files.private-ca.key"), inFooter: false)]
-        return KeyMap(KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign + KeyMap.common.dropFirst(2) + KeyMap.movement.dropFirst()
-                      + moreKeysBindings(shared))
+        let find = KeyBinding([.character("/")], .findName, help: Catalog.text("word.find"))
+        let first: [KeyBinding] = KeyMap.movement.prefix(1) + KeyMap.common.prefix(2) + assign
+        let rest: [KeyBinding] = KeyMap.common.dropFirst(2) + [find] + KeyMap.movement.dropFirst()
+        return KeyMap(first + rest + moreKeysBindings(shared))
     }
 
-    var isTyping: Bool { focus == .path || sniPicker != nil }
+    var isTyping: Bool { focus == .path || sniPicker != nil || find != nil }
 
     /// The path field: Enter opens what is typed (a directory to list, a file to assign).
-    /// The SNI entries' list, while open, takes its keys first.
+    /// The SNI entries' list, while open, takes its keys first, then the find field.
     mutating func input(_ key: Key, _ shared: StepContext) -> StepReply? {
         if sniPicker != nil { return pickerInput(key, shared) }
+        if find != nil { return findInput(key) }
         guard focus == .path else { return nil }
         if key == .enter { return .effects([.open(path: pathField.value)]) }
         guard TextField.isEditing(key) else { return nil }
@@ -203,7 +207,6 @@ struct FilesStep: WizardStep {
             return .nothing
         case .up, .down, .pageUp, .pageDown, .home, .end:
             let delta = action.rows(page: rows) ?? (action == .home ? -1_000_000 : 1_000_000)
-            typeahead = ""
             if focus == .directories { directoryCursor.move(delta, count: directories.count + 1, visibleRows: rows) }
             else { focus = .files; fileCursor.move(delta, count: names.count, visibleRows: rows) }
             return .effects(classifyVisible())
@@ -237,23 +240,11 @@ struct FilesStep: WizardStep {
             return .nothing
         case .chooseSNIEntry:
             return openPicker(shared)
+        case .findName:
+            return openFind()
         default:
             return .nothing
         }
-    }
-
-    /// Typing a name in a list jumps to the first entry with that prefix.
-    mutating func unbound(_ key: Key, _ shared: StepContext) -> StepReply {
-        guard case .character(let character) = key, focus == .files || focus == .directories else { return .nothing }
-        typeahead.append(character)
-        let names = focus == .files ? (listing?.files ?? []) : (listing?.directories ?? [])
-        guard let index = names.firstIndex(where: { $0.lowercased().hasPrefix(typeahead.lowercased()) }) else {
-            typeahead = String(character)
-            return .nothing
-        }
-        if focus == .files { fileCursor.select(index, count: names.count, visibleRows: Self.listRows) }
-        else { directoryCursor.select(index + 1, count: names.count + 1, visibleRows: Self.listRows) }
-        return .effects(classifyVisible())
     }
 
     // MARK: Background work
@@ -429,8 +420,12 @@ struct FilesStep: WizardStep {
         let rows = Self.listRows
         let left = area.x
         let top = area.top
-        screen.put(Catalog.text("word.path"), x: left + 1, y: top)
-        pathField.render(into: &screen, x: left + 7, y: top, width: area.width - 9, focused: focus == .path)
+        if let find {
+            drawFind(find, into: &screen, x: left + 1, y: top, width: area.width - 2)
+        } else {
+            screen.put(Catalog.text("word.path"), x: left + 1, y: top)
+            pathField.render(into: &screen, x: left + 7, y: top, width: area.width - 9, focused: focus == .path)
+        }
         let directoriesWidth = 22
         let filesX = left + directoriesWidth + 2
         let filesWidth = 30

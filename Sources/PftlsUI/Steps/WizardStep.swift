@@ -34,8 +34,6 @@ protocol WizardStep {
     mutating func input(_ key: Key, _ shared: StepContext) -> StepReply?
     /// What an action of the key map does (Next, Back, Help and Quit are the wizard's).
     mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply
-    /// A key that no binding names (the file list's jump to a name).
-    mutating func unbound(_ key: Key, _ shared: StepContext) -> StepReply
 
     // MARK: Coming and going
 
@@ -89,7 +87,6 @@ extension WizardStep {
     mutating func input(_ key: Key, _ shared: StepContext) -> StepReply? { nil }
     /// Enter on a step with nothing else to press means Next.
     mutating func handle(_ action: Action, _ shared: StepContext) -> StepReply { action == .activate ? .next : .nothing }
-    mutating func unbound(_ key: Key, _ shared: StepContext) -> StepReply { .nothing }
     mutating func enter(_ shared: StepContext) -> [Effect] { [] }
     mutating func nextAsked(_ shared: StepContext) -> [Effect] { [] }
     mutating func endOfPath(_ shared: StepContext) -> StepReply { .nothing }

@@ -60,7 +60,7 @@ extension WizardModel {
         let index = currentIndex
         // A focused text field takes its keys before the key map.
         if let reply = steps[index].input(key, shared) { return apply(reply) }
-        guard let action = keyMap.action(for: key) else { return apply(steps[index].unbound(key, shared)) }
+        guard let action = keyMap.action(for: key) else { return [] }
         switch action {
         case .quit:
             if isFinished || !hasUnsavedWork { exitCode = 0 } else { overlay = .confirmQuit }

@@ -103,6 +103,27 @@ import PftlsCore
         #expect(!WizardView.render(ascii.model).text.contains("✔"))
     }
 
+    /// Under TERM=vt100 or LANG=C every screen of a walk, its help and its quit box are
+    /// ASCII, the catalog's arrows, dashes and quotes too, in English and in Japanese
+    /// (whose wide characters keep their two columns each).
+    @Test(arguments: [Language.en, .ja]) func everyScreenOfAWalkIsASCIIWithoutUTF8(language: Language) throws {
+        var wizard = try WizardHarness(glyphs: .ascii, language: language)
+        defer { wizard.cleanUp() }
+        var screens = [wizard.screen]
+        let keys: [[Key]] = [[.enter], [.enter], [.function(1)], [.escape, .enter], [.character("d"), .character("e"), .character("m"), .character("o"), .enter],
+                             [.enter], [.enter], [.character("q")]]
+        for step in keys {
+            for key in step { wizard.press(key) }
+            screens.append(wizard.screen)
+        }
+        #expect(wizard.model.step == .review, "the walk reached Review")
+        for screen in screens {
+            #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+            #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(screen)")
+        }
+        #expect(screens.contains { $0.contains("^v") }, "the footer's arrows have their stand-in")
+    }
+
     @Test func noCertificateYet() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

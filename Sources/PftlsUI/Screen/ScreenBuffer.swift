@@ -13,7 +13,7 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Drawn in the last column of text that `put` cuts at its limit or the right edge,
     /// so that a cut always shows; nil cuts without a mark.
     public var cutMark: String?

@@ -4,6 +4,12 @@ import PftlsCore
 public enum WizardView {
     /// Draws `model` into a new buffer of the model's size.
     public static func render(_ model: WizardModel) -> ScreenBuffer {
+        let screen = draw(model)
+        // A terminal without UTF-8 gets ASCII for the catalog's arrows, dashes and quotes too.
+        return model.context.glyphs == .ascii ? screen.inASCII() : screen
+    }
+
+    private static func draw(_ model: WizardModel) -> ScreenBuffer {
         var screen = ScreenBuffer(width: model.width, height: model.height)
         // No text is cut without a mark: what does not fit ends in the ellipsis.
         screen.cutMark = model.context.glyphs.ellipsis
@@ -14,7 +20,7 @@ public enum WizardView {
         let glyphs = model.context.glyphs
         let title = Catalog.text("wizard.title")
         screen.fill(x: 0, y: 0, count: model.width, style: Style(reverse: true))
-        screen.put(glyphs == .ascii ? title.replacing("—", with: "-") : title, x: 0, y: 0, style: Style(bold: true, reverse: true))
+        screen.put(title, x: 0, y: 0, style: Style(bold: true, reverse: true))
         if model.context.demo != nil {
             let badge = Catalog.text("wizard.demo-badge") + " "
             screen.put(badge, x: model.width - ScreenBuffer.columns(of: badge), y: 0, style: Style(bold: true, reverse: true))

@@ -319,6 +319,30 @@ enum SandboxSetUp {
         #expect(lines.joined(separator: " ").contains("Next is refused"), "\(lines)")
     }
 
+    @Test func anOpenHelpBoxIsWrappedAgainWhenTheScreenChangesSize() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter, .enter, .character("d"), .character("e"), .character("m"), .character("o"), .enter)
+        #expect(wizard.model.step == .levels)
+        wizard.press(.function(1))
+        let lines = { (wizard: WizardHarness) -> [String] in
+            guard case .help(_, let lines, _)? = wizard.model.overlay else { return [] }
+            return lines
+        }
+        let narrow = lines(wizard)
+        let widest = { (lines: [String]) in lines.map { ScreenBuffer.columns(of: $0) }.max() ?? 0 }
+        #expect(!narrow.isEmpty && widest(narrow) <= 70)
+        wizard.press(.pageDown)
+        wizard.resize(120, 32)
+        let wide = lines(wizard)
+        #expect(widest(wide) > 70 && widest(wide) <= 110 && wide.count < narrow.count, "\(wide)")
+        guard case .help(_, _, let offset)? = wizard.model.overlay else { Issue.record("the box closed"); return }
+        #expect(offset > 0, "still scrolled into the text")
+        #expect(!wizard.screen.contains("…\u{2502}"), "no row of the box is cut: \(wizard.screen)")
+        wizard.resize(80, 24)
+        #expect(lines(wizard) == narrow, "back at 80 columns, the lines it had")
+    }
+
     @Test func theDemoRefusesADirectoryOutsideItsSandbox() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

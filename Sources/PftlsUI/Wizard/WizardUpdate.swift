@@ -11,6 +11,7 @@ extension WizardModel {
         case .resize(let width, let height):
             self.width = width
             self.height = height
+            rewrapHelp()
             return []
         case .saved(let text):
             message = (text, .ok)
@@ -72,6 +73,14 @@ extension WizardModel {
         case .back: return goBack()
         default: return apply(steps[index].handle(action, shared))
         }
+    }
+
+    /// An open help box is wrapped again at the new width, scrolled as far through its
+    /// text as it was (the first row shown keeps its share of the lines).
+    private mutating func rewrapHelp() {
+        guard case .help(_, let before, let offset)? = overlay, fitsScreen, case .help(let title, let lines, _) = helpOverlay() else { return }
+        let kept = before.isEmpty ? 0 : offset * lines.count / before.count
+        overlay = .help(title: title, lines: lines, offset: max(0, min(max(0, lines.count - screenLayout.helpRows), kept)))
     }
 
     private mutating func handleOverlay(_ key: Key) -> [Effect] {

@@ -97,7 +97,7 @@ struct CertificateChecks {
         if let hostname, !hostname.isEmpty, !certificate.matches(hostname: hostname) {
             let names = certificate.subjectAlternativeNames.joinedAsList()
             findings.append(Finding(.hostnameMismatch, .warning, file: entry.file,
-                message: Catalog.text("finding.hostnameMismatch.message", ["name": "\(name)", "hostname": "\(SafeText.escape(hostname))", "names": "\(names.isEmpty ? "no subjectAltName" : names)"]),
+                message: Catalog.text("finding.hostnameMismatch.message", ["name": "\(name)", "hostname": "\(SafeText.escape(hostname))", "names": names.isEmpty ? Catalog.text("finding.hostnameMismatch.noNames") : names]),
                 hint: Catalog.text("finding.hostnameMismatch.hint", ["hostname": "\(SafeText.escape(hostname))"])))
         }
         return findings

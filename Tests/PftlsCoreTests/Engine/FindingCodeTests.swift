@@ -189,6 +189,18 @@ import PftlsTestSupport
         #expect(report(files, hostname: "example.test").findings.codes.contains(.hostnameMismatch))
     }
 
+    /// The hint names every place the host name comes from, and a certificate without a
+    /// subjectAltName is said to have none in the language of the rest.
+    @Test func aMismatchWithoutSubjectAltNameIsWordedInEachLanguage() throws {
+        let bare = try pki.issueLeaf(.server("mail.example.test", names: []))
+        let files = [("k.pem", TestPKI.pem(bare.key)), ("c.pem", bare.certificate.pem + pki.intermediate.certificate.pem)]
+        let english = try #require(Catalog.withLanguage(.en) { report(files, hostname: "other.example.test") }.findings.first { $0.code == .hostnameMismatch })
+        #expect(english.message.hasSuffix("(it names: no subjectAltName)"), "\(english.message)")
+        #expect(english.hint.contains("--hostname") && english.hint.contains("myhostname"), "\(english.hint)")
+        let japanese = try #require(Catalog.withLanguage(.ja) { report(files, hostname: "other.example.test") }.findings.first { $0.code == .hostnameMismatch })
+        #expect(japanese.message.contains("subjectAltName なし") && !japanese.message.contains("no subjectAltName"), "\(japanese.message)")
+    }
+
     @Test func selfSignedUntrustedRootIncompleteChainRootIncluded() throws {
         let key = try KeyGenerator.generate(.ec(curve: "P-256"))
         let selfSigned = try CertificateFactory.issue(.server("mail.example.test"), subjectKey: key)

@@ -343,6 +343,16 @@ enum SandboxSetUp {
         #expect(lines(wizard) == narrow, "back at 80 columns, the lines it had")
     }
 
+    @Test func anEmptyDirectoryFieldIsSaidToBeEmpty() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter)
+        wizard.run(wizard.model.update(.key(.control("u"))) + wizard.model.update(.key(.function(10))))
+        #expect(wizard.model.step == .directory)
+        let messages = wizard.model.directory.findings.map(\.message)
+        #expect(messages.contains("No certificate directory is given") && !messages.contains { $0.contains("not an absolute path") }, "\(messages)")
+    }
+
     @Test func theDemoRefusesADirectoryOutsideItsSandbox() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

@@ -16,7 +16,8 @@ public struct DirectorySafety {
     public func check(_ directory: String) -> [Finding] {
         let display = SafeText.escape(directory)
         guard directory.hasPrefix("/") else {
-            return [Finding(.unsafeDirectory, .error, file: directory, message: Catalog.text("finding.unsafeDirectory.message", ["display": "\(display)"]),
+            let message = directory.isEmpty ? Catalog.text("finding.unsafeDirectory.empty") : Catalog.text("finding.unsafeDirectory.message", ["display": display])
+            return [Finding(.unsafeDirectory, .error, file: directory, message: message,
                             hint: Catalog.text("finding.unsafeDirectory.hint"))]
         }
         if let problem = Self.pathProblem(directory) {

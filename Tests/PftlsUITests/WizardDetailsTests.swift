@@ -343,6 +343,18 @@ enum SandboxSetUp {
         #expect(lines(wizard) == narrow, "back at 80 columns, the lines it had")
     }
 
+    @Test func theDedicatedBoxTickedUnderEncryptIsNotAnsweredAfterLeavingEncrypt() throws {
+        var wizard = try WizardHarness()
+        defer { wizard.cleanUp() }
+        wizard.press(.enter, .enter, .enter, .character("d"), .character("e"), .character("m"), .character("o"), .enter)
+        #expect(wizard.model.step == .levels)
+        wizard.model.levels.smtpd.select(try #require(Answers.smtpdLevels.firstIndex(of: "encrypt")))
+        wizard.model.levels.dedicatedNonMX = true
+        #expect(wizard.model.shared.draft.dedicatedNonMX)
+        wizard.model.levels.smtpd.select(try #require(Answers.smtpdLevels.firstIndex(of: "may")))
+        #expect(!wizard.model.shared.draft.dedicatedNonMX, "the saved answers would carry \"dedicatedNonMX\": true for may")
+    }
+
     @Test func anEmptyDirectoryFieldIsSaidToBeEmpty() throws {
         var wizard = try WizardHarness()
         defer { wizard.cleanUp() }

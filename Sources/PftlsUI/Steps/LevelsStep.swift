@@ -43,7 +43,8 @@ struct LevelsStep: WizardStep {
         shared.draft.smtpdLevel = smtpdLevel
         shared.draft.smtpLevel = smtpLevel
         shared.draft.layout = chosenLayout
-        shared.draft.dedicatedNonMX = dedicatedNonMX
+        // The box is asked only with encrypt: ticked, then left for another level, it says nothing.
+        shared.draft.dedicatedNonMX = asksDedicated && dedicatedNonMX
     }
 
     /// The levels in force are the defaults, unless the user has been here.

@@ -124,6 +124,8 @@ import PftlsTestSupport
         #expect(Shell.run("cp", ["-p", copy, staged]).status == 0)
         let checked = try check(dns)
         #expect(checked.standardOutput.contains("[next-key-unusable]") && checked.standardOutput.contains("key in use already"), "\(checked.all)")
+        let instance = SuggestedCommand.configDirectoryOption(postfix.configDirectory)
+        #expect(checked.standardOutput.replacingOccurrences(of: "\n", with: " ").contains("`pftls csr --next-key\(instance)`"), "the hint names this instance: \(checked.all)")
         #expect(!checked.standardOutput.contains("[next-key-tlsa-missing]"))
         let again = try stage(dns)
         #expect(again.status != 0 && again.all.contains("key in use already") && !again.standardOutput.contains("IN TLSA"),

@@ -6,8 +6,8 @@ extension TLSAudit {
         // A staged key that is the key in use already (a renewal named it with --key) stages nothing.
         let inUse = found.keys.filter { key in pairs.contains { $0.leaf.map(key.isKey(of:)) == true } }
         return (found.keys.filter { key in !inUse.contains { $0.path == key.path } },
-                found.problems.map { NextKeyAudit.unusable(path: $0.path, problem: $0.problem) }
-                    + inUse.map { NextKeyAudit.unusable(path: $0.path, problem: NextKeyStore.Problem.inUse($0.path)) })
+                found.problems.map { NextKeyAudit.unusable(path: $0.path, problem: $0.problem, configDirectory: configDirectory) }
+                    + inUse.map { NextKeyAudit.unusable(path: $0.path, problem: NextKeyStore.Problem.inUse($0.path), configDirectory: configDirectory) })
     }
 
     /// `NextKeyAudit`'s findings: every chain of the default pairs and the SNI entries, on

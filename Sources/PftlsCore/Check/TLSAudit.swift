@@ -87,7 +87,7 @@ public struct TLSAudit {
                 hint: Catalog.text("finding.tlsNotConfigured.hint")))
         } else {
             findings += presentation.pairs.flatMap { $0.report.findings.filter { $0.code != .unrelatedCertificate } }
-            findings += presentation.pairs.sameTypeFindings()
+            findings += presentation.pairs.sameTypeFindings(reload: SuggestedCommand.postfix("reload", configDirectory: configDirectory))
             findings += permissionFindings(presentation.pairs.flatMap(\.report.files))
         }
         let files = setup.files

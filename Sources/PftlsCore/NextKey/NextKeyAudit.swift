@@ -46,10 +46,10 @@ public struct NextKeyAudit {
         }
     }
 
-    /// `next-key-unusable` for a staged file that cannot be used.
-    public static func unusable(path: String, problem: NextKeyStore.Problem) -> Finding {
+    /// `next-key-unusable` for a staged file that cannot be used, of the instance in `configDirectory`.
+    public static func unusable(path: String, problem: NextKeyStore.Problem, configDirectory: String) -> Finding {
         Finding(.nextKeyUnusable, .warning, file: path, message: problem.description,
-                hint: Catalog.text("next-key.unusable.hint", ["path": SafeText.escape(path)]))
+                hint: Catalog.text("next-key.unusable.hint", ["path": SafeText.escape(path), "instance": SuggestedCommand.configDirectoryOption(configDirectory)]))
     }
 
     private func missingRecord(_ publication: TLSAPublication, key: StagedNextKey, anchored: Bool) -> Finding {

@@ -31,11 +31,17 @@ struct SNIEntryInspection: @unchecked Sendable {
         return zip(slices, done).flatMap { slice, reports in reports?.value ?? slice.map(report) }
     }
 
+    /// What makes Postfix read the entry's files again: the map rebuilt when it is indexed
+    /// (`postmap -F`, which loads the files into it), then a reload.
+    private var reload: String {
+        (map.isIndexed ? "postmap -F " + SuggestedCommand.shellWord("\(map.type):\(map.name)") + " && " : "") + "postfix reload"
+    }
+
     /// One entry read and checked (a `.example.com` entry: for a name under it).
     func report(_ entry: SNIEntry) -> SNIEntryReport {
         let options = expiry.applied(to: InspectionOptions(hostname: entry.probeName, privateCA: privateCA))
         let pairs = reader.pairs(entry.files, options: options)
-        let own = (pairs.flatMap { $0.report.findings.filter { $0.code != .unrelatedCertificate } } + pairs.sameTypeFindings())
+        let own = (pairs.flatMap { $0.report.findings.filter { $0.code != .unrelatedCertificate } } + pairs.sameTypeFindings(reload: reload))
             .map { finding in
                 Finding(finding.code, finding.severity, file: finding.file,
                         message: Catalog.text("sni.entry-finding", ["name": SafeText.escape(entry.name), "message": finding.message]), hint: finding.hint)

@@ -40,6 +40,8 @@ import PftlsTestSupport
         let report = fixture.audit(running: false).run(configDirectory: conf)
         let twice = try #require(report.findings.first { $0.code == .multipleKeys }, "\(CheckFixture.show(report.findings))")
         #expect(twice.message.contains("more than one ECDSA key") && twice.message.contains(second.path), "\(twice.message)")
+        // The instance is not /etc/postfix: the reload the hint names is this one's.
+        #expect(twice.hint.contains("`postfix -c \(conf) reload`"), "\(twice.hint)")
     }
 
     @Test func eachKeyTypeIsProbedWithItsOwnClientAndComparedWithItsOwnLeaf() throws {

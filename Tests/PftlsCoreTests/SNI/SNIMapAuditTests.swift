@@ -48,6 +48,14 @@ import PftlsTestSupport
         #expect(SNIMapAudit().findings(map: open.0, source: open.1).contains { $0.code == .keyPermissions && $0.message.contains("644") })
     }
 
+    @Test func anEntryWithTwoPairsOfOneKeyTypeIsFixedByRebuildingItsMap() throws {
+        let (reference, _) = try map(age: 60)
+        let twice = directory.file("mail-chain.pem")
+        let source = SNIMapSource(text: "mail.example.test \(twice), \(twice)\n")
+        let finding = try #require(SNIMapAudit().findings(map: reference, source: source).first { $0.code == .multipleKeys })
+        #expect(finding.hint.contains("`postmap -F hash:\(directory.file("sni")) && postfix reload`"), "\(finding.hint)")
+    }
+
     @Test func anEntryWhoseCertificateIsForAnotherNameIsNamed() throws {
         let (reference, _) = try map(age: 60)
         let other = SNIMapSource(text: "other.example.test " + directory.file("mail-chain.pem") + "\n")

@@ -45,7 +45,7 @@ struct ChangeOptions: ParsableArguments {
 
     /// What the Applier is asked to do for `command` (apply, renew), recorded in the deploy ledger.
     func applierOptions(command: String) -> Applier.Options {
-        var options = Applier.Options(reload: !noReload, backupRoot: backupDir, canary: !noCanary).recorded(state.recording(command))
+        var options = Applier.Options(reload: !noReload, backupRoot: backupDir.map(AbsolutePath.of), canary: !noCanary).recorded(state.recording(command))
         options.retention = retention
         return options
     }

@@ -91,6 +91,27 @@ import PftlsTestSupport
         #expect(served("mail.example.org", .ecdsa) == sha256("org-ec2"))
     }
 
+    /// Postfix serves an entry's files from the map's database: the rollback script puts the
+    /// entry's file back and builds the database again, or the new certificate stays served.
+    @Test func theRollbackScriptOfAnSNIRenewalPutsTheEntryBackOnTheWire() throws {
+        try leaf("a", "mail.example.test", .ec(curve: "P-256"))
+        try leaf("org", "mail.example.org", .ec(curve: "P-256"))
+        let sni = "\"sni\": [{\"names\": [\"mail.example.org\"], \"privateKey\": \"\(fixtures.path("org.key"))\", \"certificate\": \"\(fixtures.path("org.pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"]}]"
+        try #require(try postfix.apply(answers: answers("a", sni)).status == 0)
+        try leaf("org2", "mail.example.org", .ec(curve: "P-256"))
+        let renewed = try renew("org2", ["--sni", "mail.example.org", "--json"])
+        #expect(renewed.status == 0, "\(renewed.all)")
+        #expect(served("mail.example.org", .ecdsa) == sha256("org2"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(renewed.standardOutput.utf8)) as? [String: Any])
+        let backup = try #require(report["backupDirectory"] as? String, "\(renewed.standardOutput)")
+        let restored = Shell.run("sh", [backup + "/restore.sh"])
+        #expect(restored.status == 0, "\(restored.output)")
+        #expect(served("mail.example.org", .ecdsa) == sha256("org"), "the entry's old certificate is served again")
+        #expect(served("mail.example.test", .ecdsa) == sha256("a"))
+        var database = stat()
+        #expect(stat(postfix.root + "/tls/sni-map.db", &database) == 0 && database.st_mode & 0o777 == 0o600, "the database holds private keys")
+    }
+
     @Test func aHandWrittenMapIsEditedInPlaceRebuiltAndItsShadowedEntryNamed() throws {
         try leaf("a", "mail.example.test", .ec(curve: "P-256"))
         try #require(try postfix.apply(answers: answers("a", "\"names\": []")).status == 0)

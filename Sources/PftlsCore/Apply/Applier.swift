@@ -127,7 +127,8 @@ public struct Applier {
             for path in plan.retiredKeyFiles { try backup.save(path, secret: true) }
             // The way back is complete before anything changes: a backup without restore.sh is no backup.
             try writer.write(Array(backup.script(configDirectory: plan.configDirectory, sealed: sealed, wasRunning: wasRunning,
-                                                  dovecotConfig: plan.dovecot?.configFile).utf8), to: backup.directory + "/restore.sh", mode: 0o700)
+                                                  dovecotConfig: plan.dovecot?.configFile, sniMaps: plan.sniRebuilds.map(\.reference)).utf8),
+                             to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
             throw fail(Catalog.text("apply.backupFailed", ["error": "\(error)"]))
         }
@@ -147,13 +148,21 @@ public struct Applier {
             stopped.postfixNote = note
             return stopped
         }
+        // The directories are opened once and checked again, up to /, through the descriptors
+        // the canary's copies and the writes then use: the plan's check may be minutes old (a
+        // wizard's review), and a new directory was made since.
+        let pins: DirectoryPins
+        do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
+            backup.discard()
+            throw fail(Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"]))
+        }
         // The canary: the new files on a temporary loopback listener, before the live services change.
         // A configuration that fails `postfix check` now cannot be reloaded with a canary
         // in it (postfix-script cannot run postconf on it): the probes after the switch decide.
         if options.reload, options.canary, wasRunning, plan.baseline?.checkFailure != nil {
             say(Catalog.text("canary.skipped-broken-config"))
         } else if options.reload, options.canary, wasRunning {
-            let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10), trustStore: trustStore)
+            let canary = Canary(plan: plan, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10), trustStore: trustStore, pins: pins)
             if canary.applies {
                 let verdict = canary.run(say: say)
                 let recovery = PostfixRecovery(processes: processes, configDirectory: plan.configDirectory, queueDirectory: plan.queueDirectory)
@@ -175,7 +184,7 @@ public struct Applier {
             }
         }
         if options.reload, options.canary, let dovecot = plan.dovecot {
-            let canary = DovecotCanary(plan: plan, installation: dovecot, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10))
+            let canary = DovecotCanary(plan: plan, installation: dovecot, processes: processes, probe: probe, deadline: min(options.probeDeadline, 10), pins: pins)
             if canary.applies {
                 if let problem = canary.run(say: say) {
                     backup.discard()
@@ -187,12 +196,6 @@ public struct Applier {
         if let stop = interruption(Catalog.text("apply.stage.beforeChange")) { throw stoppedBeforeChange(stop) }
         let audit = AuditLog(path: backup.directory + "/audit.log", clock: clock)
 
-        // The directories are opened once and checked again through the descriptors the
-        // writes then use: the plan's check may be minutes old (a wizard's review).
-        let pins: DirectoryPins
-        do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
-            throw stoppedBeforeChange(fail(Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"])))
-        }
         let writer = AtomicFileWriter(pins: pins)
         // Every new file is written whole first; only then are they renamed into place,
         // which needs no disk space: a full disk stops the run before anything is replaced.
@@ -332,12 +335,15 @@ public struct Applier {
                 say(Catalog.text("dovecot.apply.reloaded"))
                 try checkpoint(Catalog.text("apply.stage.afterReload"))
                 for listener in dovecot.listeners {
-                    let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, proof: plan.defaultProof,
-                                                  deadline: options.probeDeadline)
-                    try checkpoint(Catalog.text("apply.stage.probing"))
-                    dovecotProbes.append((listener, result))
-                    if let problem = proofProblem(result, place: listener.label, proof: plan.defaultProof, plan: plan, log: "") { throw rollBack(problem) }
-                    say(Catalog.text("apply.log.servesNew", ["listener": listener.label, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                    for proof in plan.dovecotProofs.isEmpty ? [plan.defaultProof] : plan.dovecotProofs {
+                        let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, proof: proof,
+                                                      deadline: options.probeDeadline)
+                        try checkpoint(Catalog.text("apply.stage.probing"))
+                        dovecotProbes.append((listener, result))
+                        let place = listener.label + proof.label
+                        if let problem = proofProblem(result, place: place, proof: proof, plan: plan, log: "") { throw rollBack(problem) }
+                        say(Catalog.text("apply.log.servesNew", ["listener": place, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                    }
                 }
             }
         }
@@ -410,6 +416,9 @@ public struct Applier {
         return lstat(file.path, &info) == 0 ? (info.st_uid, info.st_gid) : nil
     }
 
+    /// Makes `path` and its missing parents, each in its parent opened first, and sets owner
+    /// and mode through the new directory itself, never by a path that could lead elsewhere.
+    /// A directory that appears while it is being made (someone else made it) is refused.
     private static func createDirectory(_ path: String) throws(AtomicFileWriter.Failure) {
         var missing: [String] = []
         var current = path
@@ -417,12 +426,19 @@ public struct Applier {
             missing.insert(current, at: 0)
             current = AtomicFileWriter.split(current).directory
         }
+        func failure(_ directory: String) -> AtomicFileWriter.Failure {
+            AtomicFileWriter.Failure(path: directory, reason: Catalog.text("apply.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
+        }
         for directory in missing {
-            guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
-                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("apply.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
-            }
-            if getuid() == 0 { chown(directory, 0, 0) }
-            chmod(directory, 0o755)
+            let (parent, name) = AtomicFileWriter.split(directory)
+            let parentDescriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard parentDescriptor >= 0 else { throw failure(directory) }
+            defer { close(parentDescriptor) }
+            guard mkdirat(parentDescriptor, name, 0o700) == 0 else { throw failure(directory) }
+            let descriptor = openat(parentDescriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else { throw failure(directory) }
+            defer { close(descriptor) }
+            guard getuid() != 0 || fchown(descriptor, 0, 0) == 0, fchmod(descriptor, 0o755) == 0 else { throw failure(directory) }
         }
     }
 

@@ -130,7 +130,11 @@ struct BackupSet {
     /// Postfix that was stopped when the change was made (`wasRunning` false) is reloaded
     /// if it runs by then, never started: the way back leaves it as it was.
     /// `dovecotConfig` names the Dovecot the change covered: it is reloaded too, if it runs.
-    func script(configDirectory: String, sealed: Bool = false, wasRunning: Bool = true, dovecotConfig: String? = nil) -> String {
+    /// `sniMaps` are the indexed SNI maps the change rebuilt: each is built again from the
+    /// files put back (Postfix reads an entry's files from the database, not from the files),
+    /// or its database removed when its source was new.
+    func script(configDirectory: String, sealed: Bool = false, wasRunning: Bool = true, dovecotConfig: String? = nil,
+                sniMaps: [SNIMapReference] = []) -> String {
         let header = sealed
             ? ["# Written by pftls for the demo sandbox: puts back the files this change replaced.\n# No Postfix is reloaded, started or stopped: the sandbox's configuration is never run."]
             : wasRunning
@@ -155,6 +159,11 @@ struct BackupSet {
                 lines.append("rm -f \(Self.quote(entry.original))")
             }
         }
+        for map in sniMaps {
+            guard let database = SNIMapAudit.database(of: map) else { continue }
+            lines.append("if [ -f \(Self.quote(map.name)) ]; then postmap -c \(Self.quote(configDirectory)) -F \(Self.quote(map.type + ":" + map.name)); "
+                         + "chmod 600 \(Self.quote(database)); else rm -f \(Self.quote(database)); fi")
+        }
         guard !sealed else { return lines.joined(separator: "\n") + "\n" }
         let postfix = "postfix -c \(Self.quote(configDirectory))"
         lines.append(wasRunning ? "if \(postfix) status >/dev/null 2>&1; then \(postfix) reload; else \(postfix) start; fi"
@@ -168,6 +177,17 @@ struct BackupSet {
     /// `/etc/postfix/main.cf` becomes `etc_postfix_main.cf`.
     static func flatName(_ path: String) -> String {
         path.split(separator: "/").joined(separator: "_")
+    }
+
+    /// Refuses a backup root that anyone but root (or the user running pftls) could change:
+    /// relative, a link, owned by another user, writable by group or others, or under a
+    /// parent such a user controls. In one, that user could swap the set between its
+    /// writes: put their own `restore.sh` where the rollback command points, or their own
+    /// copies where an automatic rollback reads main.cf back from (`DirectorySafety`).
+    private static func requireSafeRoot(_ root: String) throws(AtomicFileWriter.Failure) {
+        let safety = DirectorySafety(fileSystem: LocalFileSystem(), trustedOwner: geteuid())
+        guard let unsafe = safety.check(root).first(where: { $0.severity == .error }) else { return }
+        throw AtomicFileWriter.Failure(path: root, reason: Catalog.text("backup.root-unsafe", ["problem": unsafe.message, "hint": unsafe.hint]))
     }
 
     /// Makes the set `stamp` in `root` and marks it before anything goes into it; a set that
@@ -185,6 +205,7 @@ struct BackupSet {
         for directory in [root] where mkdir(directory, 0o700) != 0 && errno != EEXIST {
             throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
         }
+        try requireSafeRoot(root)
         // Past the highest attempt of this second there is, not in the first gap: once older
         // sets of the second are removed (`BackupRetention`), a gap would sort before newer sets.
         let highest = ((try? LocalFileSystem().contentsOfDirectory(root)) ?? []).compactMap(BackupStamp.init(name:))

@@ -18,6 +18,9 @@ struct Canary {
     let deadline: TimeInterval
     /// What the served chain may end at.
     let trustStore: TrustStore
+    /// The directories of the change, opened and checked (`DirectoryPins`): the copies go
+    /// through them, never by a path someone could have re-pointed.
+    var pins: DirectoryPins? = nil
 
     /// The master.cf service name of the temporary listener.
     static let serviceName = "pftls-canary"
@@ -57,7 +60,7 @@ struct Canary {
         lstat(masterPath, &info)
         let mode = mode_t(info.st_mode & 0o7777)
         let owner = (info.st_uid, info.st_gid)
-        let writer = AtomicFileWriter()
+        let writer = AtomicFileWriter(pins: pins)
         var copies: [String] = []
         var problem: String?
         do {

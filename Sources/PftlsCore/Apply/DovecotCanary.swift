@@ -14,6 +14,8 @@ struct DovecotCanary {
     let probe: ListenerProbing
     /// How long to wait for the block to serve the new certificate.
     let deadline: TimeInterval
+    /// The change's checked directories (`DirectoryPins`), which the copies go through.
+    var pins: DirectoryPins? = nil
 
     /// The loopback address only the canary's probe uses.
     static let address = "127.0.0.2"
@@ -30,13 +32,16 @@ struct DovecotCanary {
         return (key, certificate)
     }
 
+    /// What the block must serve: Dovecot's first new pair, of its key type when Dovecot serves two.
+    private var proof: ServeProof? { plan.dovecotProofs.first ?? (plan.leaf == nil ? nil : plan.defaultProof) }
+
     /// True when there is something new to try and a place to try it.
-    var applies: Bool { newFiles != nil && plan.leaf != nil && installation.isRunning }
+    var applies: Bool { newFiles != nil && proof?.leaf != nil && installation.isRunning }
 
     /// Runs the canary: nil when the block served the new leaf, else why not. The block and
     /// the copies are gone afterwards, whatever happened, and Dovecot is reloaded without them.
     func run(say: (String) -> Void) -> String? {
-        guard let files = newFiles, let leaf = plan.leaf else { return nil }
+        guard let files = newFiles, let proof, let leaf = proof.leaf else { return nil }
         guard let listener else {
             say(Catalog.text("dovecot.canary.no-place"))
             return nil
@@ -50,7 +55,7 @@ struct DovecotCanary {
         } catch {
             return Catalog.text("canary.cannot-prepare", ["reason": error.reason])
         }
-        let writer = AtomicFileWriter()
+        let writer = AtomicFileWriter(pins: pins)
         let owner = (info.st_uid, info.st_gid)
         let mode = mode_t(info.st_mode & 0o7777)
         var copies: [String] = []
@@ -65,7 +70,7 @@ struct DovecotCanary {
             let names = DovecotSettingNames(version: installation.settings.version)
             let base = Self.removingBlock(from: original) ?? original
             try writer.write(base + Array(Self.block(names: names, key: copies[0], certificate: copies[1]).utf8), to: path, mode: mode, owner: owner)
-            problem = tryBlock(listener, leaf: leaf, say: say)
+            problem = tryBlock(listener, leaf: leaf, keyType: proof.keyType, say: say)
         } catch {
             problem = Catalog.text("canary.cannot-prepare", ["reason": "\(error)"])
         }
@@ -82,7 +87,7 @@ struct DovecotCanary {
 
     /// Reloads Dovecot with the block and probes it until it serves the new leaf or the
     /// deadline passes; nil when it did.
-    private func tryBlock(_ listener: DovecotListener, leaf: Certificate, say: (String) -> Void) -> String? {
+    private func tryBlock(_ listener: DovecotListener, leaf: Certificate, keyType: ServerKeyType?, say: (String) -> Void) -> String? {
         let command = DovecotCommand(processes: processes, configFile: installation.configFile)
         if let refused = command.gate() { return Catalog.text("dovecot.apply.gate-failed", ["file": SafeText.escape(installation.configFile), "reason": refused]) }
         if case .failed(let reason) = command.reload() { return Catalog.text("canary.reload-failed", ["reason": reason]) }
@@ -90,7 +95,7 @@ struct DovecotCanary {
         let end = Date().addingTimeInterval(deadline)
         var last: ProbeResult
         repeat {
-            last = probe.probe(host: Self.address, port: listener.port, mode: listener.mode, serverName: nil)
+            last = probe.probe(host: Self.address, port: listener.port, mode: listener.mode, serverName: nil, keyType: keyType)
             if last.leaf?.isSame(as: leaf) == true { return nil }
             usleep(300_000)
         } while Date() < end

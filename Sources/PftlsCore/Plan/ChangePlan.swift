@@ -45,6 +45,9 @@ public struct ChangePlan {
     /// What Postfix says about the new main.cf and master.cf, asked while the plan waited
     /// for the current configuration's answer (`PlanBuilder.stagingEarly`); nil: asked when checked.
     var stagedComplaints: AskedOnce<StagedCheck.Staged>? = nil
+    /// What Dovecot's listeners must serve after the change: each pair it is given, with
+    /// its key type when Dovecot serves two; empty: the default proof.
+    public var dovecotProofs: [ServeProof] = []
     /// The Dovecot that was read for the change, covered or not (the wizard offers it).
     public var dovecotFound: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).

@@ -11,7 +11,9 @@ public final class DirectoryPins: Sendable {
 
     /// Opens and checks each of `directories`: it must be a directory (the last
     /// component not a symbolic link), owned by root or by the user running pftls, and
-    /// not writable by group or others.
+    /// not writable by group or others; so must every directory above it, up to /, except
+    /// that one may be root's with the sticky bit (/tmp). A user who could change a
+    /// directory above could move this one aside and put their own in its place.
     public init(_ directories: Set<String>) throws(AtomicFileWriter.Failure) {
         var opened: [String: Int32] = [:]
         for directory in directories.sorted() {
@@ -22,7 +24,7 @@ public final class DirectoryPins: Sendable {
                 throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("write.directory.cannotOpen", ["reason": "\(reason)"]))
             }
             opened[directory] = descriptor
-            if let problem = Self.problem(descriptor) {
+            if let problem = Self.problem(descriptor) ?? Self.problemAbove(descriptor) {
                 opened.values.forEach { close($0) }
                 throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("write.directory.changed", ["problem": "\(problem)"]))
             }
@@ -34,6 +36,31 @@ public final class DirectoryPins: Sendable {
 
     /// The pinned descriptor of `directory`, if it is one of the pinned directories.
     func descriptor(for directory: String) -> Int32? { descriptors[directory] }
+
+    /// The first directory above `descriptor`'s, walked through `..` (the directories it
+    /// really lies in, whatever path named it), that another user owns or may write to.
+    private static func problemAbove(_ descriptor: Int32) -> String? {
+        var below = stat()
+        guard fstat(descriptor, &below) == 0 else { return Catalog.text("write.directory.cannotStat", ["reason": "\(String(cString: strerror(errno)))"]) }
+        var current = dup(descriptor)
+        defer { close(current) }
+        while true {
+            let parent = openat(current, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard parent >= 0 else { return Catalog.text("write.directory.cannotStat", ["reason": "\(String(cString: strerror(errno)))"]) }
+            close(current)
+            current = parent
+            var info = stat()
+            guard fstat(parent, &info) == 0 else { return Catalog.text("write.directory.cannotStat", ["reason": "\(String(cString: strerror(errno)))"]) }
+            // At / (and at the root of a chroot), .. is the directory itself.
+            if info.st_dev == below.st_dev && info.st_ino == below.st_ino { return nil }
+            let mode = String(info.st_mode & 0o7777, radix: 8)
+            let stickyRoot = info.st_uid == 0 && info.st_mode & S_ISVTX != 0
+            if info.st_uid != 0 && info.st_uid != geteuid() || info.st_mode & 0o022 != 0 && !stickyRoot {
+                return Catalog.text("write.directory.parent-unsafe", ["uid": "\(info.st_uid)", "mode": mode])
+            }
+            below = info
+        }
+    }
 
     private static func problem(_ descriptor: Int32) -> String? {
         var info = stat()

@@ -52,6 +52,11 @@ struct ApplyJSON: Encodable {
         ok = !plan.hasErrors
         changed = !plan.isNoOp && !plan.hasErrors
         for file in plan.changedFiles { diffs[file.path] = file.diff }
+        // A refused plan stopped the command: it says so as any stop does, with the first error's code.
+        if let first = plan.findings.first(where: { $0.severity == .error }) {
+            error = Catalog.text("apply.json.refused", ["count": "\(plan.findings.filter { $0.severity == .error }.count)"])
+            code = first.code.rawValue
+        }
     }
 
     /// The result of a command that stopped on `failure` before it planned anything.

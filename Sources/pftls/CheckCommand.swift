@@ -47,6 +47,7 @@ struct CheckCommand: ParsableCommand {
         var audit = TLSAudit()
         audit.privateCA = privateCA.privateCA
         audit.deployment = DeploymentAudit(ledger: state.ledger, certbot: certbotDirectory.scan)
+        audit.deployment?.dovecotOptions = dovecot.words
         var report = audit.run(configDirectory: configDirectory.path, expiry: expiry.thresholds,
                                probing: !noProbe, names: names, dns: dns.dnsCheck(),
                                dovecot: dovecot.situation(answers: nil, postfixConfigDirectory: configDirectory.path, processes: SystemProcessRunner()))

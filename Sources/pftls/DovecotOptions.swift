@@ -11,6 +11,13 @@ struct DovecotOptions: ParsableArguments {
             transform: AbsolutePath.of)
     var configFile: String?
 
+    /// These options as given, for a command suggested to run next (`--dovecot-config FILE`,
+    /// `--dovecot`, `--no-dovecot`; none when none was given).
+    var words: [String] {
+        if let configFile { return ["--dovecot-config", configFile] }
+        return dovecot.map { [$0 ? "--dovecot" : "--no-dovecot"] } ?? []
+    }
+
     /// Which Dovecot the command covers, with the answers' choice; nil: none.
     func request(answers: Answers.DovecotChoice?, postfixConfigDirectory: String) -> DovecotRequest? {
         DovecotRequest.resolve(flag: dovecot, configFile: configFile, answers: answers, postfixConfigDirectory: postfixConfigDirectory)

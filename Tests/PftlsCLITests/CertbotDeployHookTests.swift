@@ -115,6 +115,8 @@ import PftlsTestSupport
         let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         let findings = object?["findings"] as? [[String: Any]] ?? []
         #expect(findings.contains { $0["code"] as? String == "names-dropped" && $0["severity"] as? String == "error" }, "\(json.standardOutput)")
+        #expect(object?["code"] as? String == "names-dropped" && (object?["error"] as? String)?.contains("Nothing was changed") == true,
+                "a refusal stops the command, as the README says: \(json.standardOutput)")
         #expect(serving.postfix.snapshot() == before, "no refusal changed a file")
         expectServed(serving.first, "refused: the old certificate keeps serving")
 

@@ -73,6 +73,36 @@ import PftlsTestSupport
         #expect(again.status == 0 && again.standardOutput.contains("already installed"), "\(again.all)")
     }
 
+    /// The leaf Dovecot's imaps listener serves to a client that accepts only `type`.
+    private func dovecotServes(_ type: ServerKeyType) -> String? {
+        SClientProbe(port: dovecot.listener("imaps").port, startTLS: nil, sigalgs: type.signatureAlgorithms).sha256
+    }
+
+    private func sha256(_ leaf: String) -> String? {
+        SClientProbe.sha256(pem: (try? String(contentsOfFile: fixtures.path(leaf + ".pem"), encoding: .utf8)) ?? "")
+    }
+
+    /// Renewing one key type gives Dovecot that type's pair and keeps the other, as Postfix
+    /// does: an ECDSA renewal must not take RSA away from Dovecot's clients.
+    @Test func eachKeyTypeRenewedAloneKeepsDovecotsPairOfTheOther() throws {
+        try fixtures.issueLeaf("ec1")
+        #expect(try postfix.apply(answers: answers("ec1")).status == 0)
+        try fixtures.issueLeaf("rsa1", key: .rsa(bits: 2048))
+        let rsa = try renew("rsa1")
+        #expect(rsa.status == 0, "\(rsa.all)\n\(dovecot.log)")
+        #expect(dovecotServes(.rsa) == sha256("rsa1") && dovecotServes(.ecdsa) == sha256("ec1"), "RSA added beside ECDSA: \(rsa.all)")
+        #expect(rsa.standardOutput.contains("dovecot imaps 127.0.0.1:\(dovecot.listener("imaps").port) (RSA): serves the new certificate"),
+                "proven with an RSA-only client: \(rsa.standardOutput)")
+        try fixtures.issueLeaf("ec2")
+        let ecdsa = try renew("ec2")
+        #expect(ecdsa.status == 0, "\(ecdsa.all)\n\(dovecot.log)")
+        #expect(dovecotServes(.ecdsa) == sha256("ec2"), "\(ecdsa.all)")
+        #expect(dovecotServes(.rsa) == sha256("rsa1"), "the RSA pair stays: \(ecdsa.all)")
+        #expect(SClientProbe(port: postfix.submissionsPort, startTLS: nil, sigalgs: ServerKeyType.rsa.signatureAlgorithms).sha256 == sha256("rsa1"))
+        let checked = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--resolver", "none"])
+        #expect(!checked.standardOutput.contains("dovecot-differs-from-postfix"), "\(checked.all)")
+    }
+
     @Test func aDovecotThatDoesNotTakeTheNewFilesRollsBothBack() throws {
         try fixtures.issueLeaf("a")
         #expect(try postfix.apply(answers: answers("a")).status == 0)

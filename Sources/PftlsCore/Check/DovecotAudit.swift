@@ -14,9 +14,12 @@ extension TLSAudit {
         public var leaf: Certificate?
     }
 
-    /// Audits the Dovecot of `situation`; `postfixLeaf` is the leaf Postfix's files hold.
+    /// Audits the Dovecot of `situation`; `postfixLeaves` are the leaves of Postfix's default
+    /// pairs (one per key type). Dovecot's first pair and its alternate (a second key type)
+    /// are each compared with Postfix's leaf of their type, and probed with a client that
+    /// accepts only that type when Dovecot serves two.
     public func audit(_ situation: DovecotSituation, expiry: ExpiryThresholds, probing: Bool, hostname: String?,
-                      postfixLeaf: Certificate?) -> DovecotReport {
+                      postfixLeaves: [Certificate]) -> DovecotReport {
         var report = DovecotReport()
         let file = situation.request.configFile
         let severity: Severity = situation.request.asked ? .error : .warning
@@ -47,37 +50,59 @@ extension TLSAudit {
             guard let candidate, !candidate.spelledForVersion else { continue }
             report.findings.append(spelling(candidate, names: names, file: file, scope: scope))
         }
-        let inspection = inspector.inspect(paths: [pair.certificate] + (pair.key.map { [$0] } ?? []),
-                                           options: expiry.applied(to: InspectionOptions(hostname: hostname, privateCA: privateCA)))
-        report.findings += inspection.findings.filter { $0.code != .unrelatedCertificate } + permissionFindings(inspection)
-        report.leaf = inspection.leaf
-        if let leaf = inspection.leaf, let postfixLeaf, !leaf.isSame(as: postfixLeaf), let hostname,
-           leaf.matches(hostname: hostname), postfixLeaf.matches(hostname: hostname) {
-            report.findings.append(Finding(.dovecotDiffersFromPostfix, .warning, file: pair.certificate,
-                                           message: Catalog.text("dovecot.check.differs", ["hostname": SafeText.escape(hostname),
-                                                                                            "dovecot": leaf.sha256FingerprintText, "postfix": postfixLeaf.sha256FingerprintText]),
-                                           hint: Catalog.text("dovecot.check.differs.hint")))
+        let inspections = [pair, settings.alternate].compactMap { $0 }.map { pair in
+            (pair: pair, inspection: inspector.inspect(paths: [pair.certificate] + (pair.key.map { [$0] } ?? []),
+                                                       options: expiry.applied(to: InspectionOptions(hostname: hostname, privateCA: privateCA))))
         }
-        guard probing, installation.isRunning, let leaf = inspection.leaf else { return report }
+        for (pair, inspection) in inspections {
+            report.findings += inspection.findings.filter { $0.code != .unrelatedCertificate } + permissionFindings(inspection)
+            if let finding = differs(inspection.leaf, from: postfixLeaves, hostname: hostname, file: pair.certificate, configFile: file) {
+                report.findings.append(finding)
+            }
+        }
+        report.leaf = inspections.first?.inspection.leaf
+        let types = Set(inspections.compactMap { $0.inspection.leaf.flatMap { ServerKeyType($0.keyAlgorithm) } })
+        guard probing, installation.isRunning else { return report }
         for listener in installation.listeners {
-            let result = probe.probe(host: listener.host, port: listener.port, mode: listener.mode, serverName: nil)
-            report.probes.append((listener, result))
-            switch result {
-            case .served(let chain) where chain.first?.isSame(as: leaf) == true:
-                if let finding = ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: listener.label, served: chain, installed: inspection.servedChain) {
-                    report.findings.append(finding)
-                }
-            case .served(let chain):
-                report.findings.append(Finding(.staleServedCertificate, .error, file: nil,
-                    message: Catalog.text("finding.staleServedCertificate.message", ["place": listener.label, "servedSha256": chain.first?.sha256FingerprintText ?? "?",
-                                                                                      "diskSha256": leaf.sha256FingerprintText]),
-                    hint: Catalog.text("dovecot.check.stale.hint", ["file": SafeText.escape(file)])))
-            case .failed(let reason, _, _):
-                report.findings.append(Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": listener.label, "reason": reason]),
-                                               hint: Catalog.text("dovecot.check.handshake.hint", ["file": SafeText.escape(file)])))
+            for (_, inspection) in inspections {
+                guard let leaf = inspection.leaf else { continue }
+                let keyType = types.count > 1 ? ServerKeyType(leaf.keyAlgorithm) : nil
+                let place = listener.label + (keyType.map { " (\($0.rawValue))" } ?? "")
+                let result = probe.probe(host: listener.host, port: listener.port, mode: listener.mode, serverName: nil, keyType: keyType)
+                report.probes.append((listener, result))
+                report.findings += servedFindings(result, place: place, leaf: leaf, installed: inspection.servedChain, file: file)
             }
         }
         return report
+    }
+
+    /// `dovecot-differs-from-postfix` when Dovecot's `leaf` is another certificate for the
+    /// host name than Postfix's leaf of the same key type.
+    private func differs(_ leaf: Certificate?, from postfixLeaves: [Certificate], hostname: String?, file: String, configFile: String) -> Finding? {
+        guard let leaf, let hostname, leaf.matches(hostname: hostname),
+              let postfixLeaf = postfixLeaves.first(where: { ServerKeyType($0.keyAlgorithm) == ServerKeyType(leaf.keyAlgorithm) }),
+              !leaf.isSame(as: postfixLeaf), postfixLeaf.matches(hostname: hostname) else { return nil }
+        return Finding(.dovecotDiffersFromPostfix, .warning, file: file,
+                       message: Catalog.text("dovecot.check.differs", ["hostname": SafeText.escape(hostname),
+                                                                        "dovecot": leaf.sha256FingerprintText, "postfix": postfixLeaf.sha256FingerprintText]),
+                       hint: Catalog.text("dovecot.check.differs.hint", ["file": SafeText.escape(configFile)]))
+    }
+
+    /// What a probe of a Dovecot listener says against the `leaf` on disk: the chain it served
+    /// checked, another certificate (stale), or no handshake.
+    private func servedFindings(_ result: ProbeResult, place: String, leaf: Certificate, installed: [Certificate], file: String) -> [Finding] {
+        switch result {
+        case .served(let chain) where chain.first?.isSame(as: leaf) == true:
+            return ServedChain(trustStore: trustStore, privateCA: privateCA).finding(place: place, served: chain, installed: installed).map { [$0] } ?? []
+        case .served(let chain):
+            return [Finding(.staleServedCertificate, .error, file: nil,
+                            message: Catalog.text("finding.staleServedCertificate.message", ["place": place, "servedSha256": chain.first?.sha256FingerprintText ?? "?",
+                                                                                              "diskSha256": leaf.sha256FingerprintText]),
+                            hint: Catalog.text("dovecot.check.stale.hint", ["file": SafeText.escape(file)]))]
+        case .failed(let reason, _, _):
+            return [Finding(.tlsHandshakeFailed, .error, file: nil, message: Catalog.text("check.listener.failed", ["place": place, "reason": reason]),
+                            hint: Catalog.text("dovecot.check.handshake.hint", ["file": SafeText.escape(file)]))]
+        }
     }
 
     /// doveconf refused the configuration; for a 2.3 configuration under 2.4, the exact lines that replace the old ones.

@@ -9,6 +9,9 @@ public struct DeploymentAudit {
     public var ledger: DeployLedger?
     /// certbot's lineages to look at; nil: none.
     public var certbot: CertbotScan?
+    /// The Dovecot options the check was given (`--dovecot-config FILE`, `--no-dovecot`…),
+    /// handed on to the `renew` it suggests, so that the renewal covers the same Dovecot.
+    public var dovecotOptions: [String] = []
     let clock: WallClock
     let fileSystem: FileSystem
     let inspector: Inspector
@@ -142,7 +145,7 @@ public struct DeploymentAudit {
         let now = clock.now
         let critical = pair.leaf.notAfter <= now || expiry.severity(of: pair.leaf, at: now) == .error
         let command = SuggestedCommand.renew(source: source, sni: pair.sni.map { [$0] } ?? [], stateDirectory: ledger?.directoryForCommands,
-                                             configDirectory: configDirectory)
+                                             options: dovecotOptions, configDirectory: configDirectory)
         var finding = Finding(.renewalNotDeployed, critical ? .error : .warning, file: pair.file,
                               message: Catalog.text("finding.renewal-not-deployed.message", [
                                   "file": SafeText.escape(pair.file), "installedNotAfter": UTCTimestamp.format(pair.leaf.notAfter),

@@ -14,15 +14,23 @@ extension PlanBuilder {
         let installation: DovecotInstallation?
         let files: [PlannedFile]
         let findings: [Finding]
+        /// What Dovecot's listeners must serve after the change, per key type when it serves two.
+        var proofs: [ServeProof] = []
     }
 
     /// The key file pftls installs for Dovecot (0600).
     static let dovecotKeyName = "dovecot-key.pem"
     /// The leaf and intermediates pftls installs for Dovecot (0644).
     static let dovecotCertificateName = "dovecot-cert.pem"
+    /// The files of Dovecot's alternate pair (`ssl_alt_key`, `ssl_alt_cert`): a second key type.
+    static let dovecotAlternateKeyName = "dovecot-alt-key.pem"
+    static let dovecotAlternateCertificateName = "dovecot-alt-cert.pem"
 
-    func dovecotPart(_ situation: DovecotSituation, answers: Answers, postfixFiles: Set<String>, key: PrivateKey, chain: [Certificate],
-                     hostname: String?) -> DovecotPart? {
+    /// Dovecot's part of a change that installs `pairs` (the first pair, then a second key
+    /// type's) while Postfix keeps serving its pairs of `keptTypes`: each new pair goes
+    /// into the Dovecot pair of its key type (`DovecotSlots`), the others stay.
+    func dovecotPart(_ situation: DovecotSituation, answers: Answers, postfixFiles: Set<String>, pairs: [DefaultPairsPlanner.NewPair],
+                     keptTypes: Set<ServerKeyType>, hostname: String?) -> DovecotPart? {
         let request = situation.request
         func problem(_ code: FindingCode, _ message: String, _ hint: String) -> DovecotPart? {
             let severity: Severity = request.asked ? .error : .warning
@@ -46,7 +54,9 @@ extension PlanBuilder {
             guard request.asked else { return nil }
             return problem(.dovecotTLSOff, Catalog.text("dovecot.plan.ssl-off", ["file": where_]), Catalog.text("dovecot.plan.ssl-off.hint"))
         }
-        guard request.asked || servesWhatPostfixServes(settings, postfixFiles: postfixFiles, leaf: chain.first, hostname: hostname) else {
+        // A change of SNI entries alone leaves the default pairs, and so Dovecot's, as they are.
+        guard !answers.keepsDefaultPairs, let first = pairs.first,
+              request.asked || servesWhatPostfixServes(settings, postfixFiles: postfixFiles, leaf: first.chain.first, hostname: hostname) else {
             return DovecotPart(found: installation, installation: nil, files: [], findings: [])
         }
         var configFiles: DovecotConfigFiles
@@ -56,18 +66,26 @@ extension PlanBuilder {
         }
         let names = DovecotSettingNames(version: settings.version)
         let directory = answers.certificateDirectory.hasSuffix("/") ? String(answers.certificateDirectory.dropLast()) : answers.certificateDirectory
-        let keyPath = directory + "/" + Self.dovecotKeyName
-        let certificatePath = directory + "/" + Self.dovecotCertificateName
-        configFiles.set(names.certificate(alternate: false), to: names.value(forPath: certificatePath), after: [names.key(alternate: false), "ssl"])
-        configFiles.set(names.key(alternate: false), to: names.value(forPath: keyPath), after: [names.certificate(alternate: false)])
-
-        var files = [
-            installedFile(Catalog.text("dovecot.plan.file.key", ["setting": names.key(alternate: false)]), role: .dovecotKey, path: keyPath,
-                          content: .secret(key.unencryptedPEM()!), mode: 0o600,
-                          summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(key.algorithm)"])]),
-            installedFile(Catalog.text("dovecot.plan.file.certificate", ["setting": names.certificate(alternate: false)]), role: .dovecotCertificate,
-                          path: certificatePath, content: .text(Array(chain.map(\.pem).joined().utf8)), mode: 0o644, summary: describe(chain)),
-        ]
+        let current = DovecotSlots.Current(primary: keyType(of: settings.pair), alternate: keyType(of: settings.alternate))
+        let slots = DovecotSlots.assign(pairs.map(\.type), current: current, keptTypes: keptTypes)
+        var files: [PlannedFile] = []
+        for (pair, alternate) in zip(pairs, slots) {
+            let keyPath = directory + "/" + (alternate ? Self.dovecotAlternateKeyName : Self.dovecotKeyName)
+            let certificatePath = directory + "/" + (alternate ? Self.dovecotAlternateCertificateName : Self.dovecotCertificateName)
+            configFiles.set(names.certificate(alternate: alternate), to: names.value(forPath: certificatePath),
+                            after: alternate ? [names.key(alternate: false), names.certificate(alternate: false)] : [names.key(alternate: false), "ssl"])
+            configFiles.set(names.key(alternate: alternate), to: names.value(forPath: keyPath), after: [names.certificate(alternate: alternate)])
+            files += [
+                installedFile(Catalog.text("dovecot.plan.file.key", ["setting": names.key(alternate: alternate)]), role: .dovecotKey, path: keyPath,
+                              content: .secret(pair.key.unencryptedPEM()!), mode: 0o600,
+                              summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(pair.key.algorithm)"])]),
+                installedFile(Catalog.text("dovecot.plan.file.certificate", ["setting": names.certificate(alternate: alternate)]), role: .dovecotCertificate,
+                              path: certificatePath, content: .text(Array(pair.chain.map(\.pem).joined().utf8)), mode: 0o644, summary: describe(pair.chain)),
+            ]
+        }
+        // Dovecot serves two key types after the change when both its pairs are set: each new pair is then proven with its own type.
+        let servesTwoTypes = (slots.contains(false) || settings.pair != nil) && (slots.contains(true) || settings.alternate != nil)
+        let proofs = pairs.map { ServeProof(serverName: nil, keyType: servesTwoTypes ? $0.type : nil, chain: $0.chain) }
         // A canary block a killed run left in the main file goes with this change.
         var changes = configFiles.changedFiles
         if let main = configFiles.files.first, let cleaned = DovecotCanary.removingBlock(from: changes.first { $0.path == main.path }?.new ?? main.original) {
@@ -83,7 +101,18 @@ extension PlanBuilder {
             })
         }
         return DovecotPart(found: installation, installation: installation, files: files,
-                           findings: [coverage(installation)] + keptFiles(settings, leaf: chain.first, names: names))
+                           findings: [coverage(installation)] + keptFiles(settings, leaf: first.chain.first, names: names,
+                                                                          alternateKept: !slots.contains(true) && !(current.alternate.map(keptTypes.contains) ?? false)),
+                           proofs: proofs)
+    }
+
+    /// The key type of the certificate `pair` names; nil without a pair or a readable certificate.
+    private func keyType(of pair: DovecotKeyPair?) -> ServerKeyType? {
+        guard let pair else { return nil }
+        let certificate = inspector.load(pair.certificate, passphrases: nil).items.lazy.compactMap { item -> Certificate? in
+            if case .certificate(let certificate) = item.object { certificate } else { nil }
+        }.first
+        return certificate.flatMap { ServerKeyType($0.keyAlgorithm) }
     }
 
     /// Dovecot serves a file Postfix serves, or a certificate for the host name the new one is for.
@@ -108,8 +137,9 @@ extension PlanBuilder {
     }
 
     /// Warnings for the files the change leaves in place: an SNI block for the host's name
-    /// and the second pair of another key type, which keep serving what they serve.
-    private func keptFiles(_ settings: DovecotTLSSettings, leaf: Certificate?, names: DovecotSettingNames) -> [Finding] {
+    /// and, when `alternateKept`, a second pair of a key type Postfix does not serve, which
+    /// keep serving what they serve.
+    private func keptFiles(_ settings: DovecotTLSSettings, leaf: Certificate?, names: DovecotSettingNames, alternateKept: Bool) -> [Finding] {
         var findings: [Finding] = []
         for block in settings.localNames where block.pair != nil && block.names.contains(where: { leaf?.matches(hostname: $0) == true }) {
             findings.append(Finding(.dovecotFilesKept, .warning, file: settings.configFile,
@@ -117,7 +147,7 @@ extension PlanBuilder {
                                                                                             "certificate": SafeText.escape(block.pair?.certificate ?? "")]),
                                     hint: Catalog.text("dovecot.plan.local-name-kept.hint")))
         }
-        if let alternate = settings.alternate {
+        if alternateKept, let alternate = settings.alternate {
             findings.append(Finding(.dovecotFilesKept, .warning, file: settings.configFile,
                                     message: Catalog.text("dovecot.plan.alternate-kept", ["setting": names.certificate(alternate: true),
                                                                                            "certificate": SafeText.escape(alternate.certificate)]),

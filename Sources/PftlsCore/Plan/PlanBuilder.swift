@@ -207,8 +207,11 @@ public struct PlanBuilder {
         }
         files += sni.files
         findings += sni.findings
-        let dovecotChange = dovecot.flatMap { situation in dovecotPart(situation, answers: answers, postfixFiles: Set(inForce.files), key: key, chain: report.servedChain,
-                                                        hostname: hostname) }
+        let newPairs = [DefaultPairsPlanner.NewPair(key: key, chain: report.servedChain)]
+            + (additionalReport.flatMap { extra in extra.privateKey.map { DefaultPairsPlanner.NewPair(key: $0, chain: extra.servedChain) } }.map { [$0] } ?? [])
+        let keptTypes = Set(pairs.served.compactMap(\.type)).subtracting(newPairs.compactMap(\.type))
+        let dovecotChange = dovecot.flatMap { situation in dovecotPart(situation, answers: answers, postfixFiles: Set(inForce.files), pairs: newPairs,
+                                                                       keptTypes: keptTypes, hostname: hostname) }
         // Each diff is made before the file's new bytes: on a large file, the diff's search and
         // the new bytes are then never in memory together (500,000 lines: 32 and 15 MiB).
         let mainDiff = main.diff(from: oldMain, oldLabel: mainPath, newLabel: mainPath + Catalog.text("plan.diff.new-label"))
@@ -234,6 +237,7 @@ public struct PlanBuilder {
             : layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
+        plan.dovecotProofs = dovecotChange?.proofs ?? []
         plan.dovecotFound = dovecotChange?.found
         plan.stagedComplaints = staged
         plan.settleIfRefused()

@@ -59,8 +59,8 @@ extension SuggestedCommand {
     /// `pftls renew …` for a renewal that reached the disk: `--from-certbot NAME` for a
     /// certbot lineage (with `--certbot-dir ROOT` unless it is /etc/letsencrypt), else
     /// `--key`, `--cert` and each `--chain`; then each `--sni NAME`, `--state-dir DIR` when
-    /// not the default, and `--config-dir DIR` when not the standard one.
-    public static func renew(source: RenewSource, sni: [String], stateDirectory: String?, configDirectory: String) -> String {
+    /// not the default, `options` as they are, and `--config-dir DIR` when not the standard one.
+    public static func renew(source: RenewSource, sni: [String], stateDirectory: String?, options: [String] = [], configDirectory: String) -> String {
         var words = ["pftls", "renew"]
         switch source {
         case .certbot(let name, let root):
@@ -68,7 +68,7 @@ extension SuggestedCommand {
         case .files(let key, let certificate, let chain):
             words += (key.map { ["--key", $0] } ?? []) + ["--cert", certificate] + chain.flatMap { ["--chain", $0] }
         }
-        words += sni.flatMap { ["--sni", $0] } + (stateDirectory.map { ["--state-dir", $0] } ?? [])
+        words += sni.flatMap { ["--sni", $0] } + (stateDirectory.map { ["--state-dir", $0] } ?? []) + options
         return line(words, configDirectory: configDirectory)
     }
 

@@ -68,6 +68,11 @@ import PftlsTestSupport
         #expect(early.message.contains(chainFile) && early.message.contains(source) && early.message.contains(UTCTimestamp.format(renewed.notAfter)))
         #expect(finding(at: installed.certificate.notAfter.addingTimeInterval(-14 * 3600))?.severity == .error)
         #expect(finding(at: installed.certificate.notAfter.addingTimeInterval(3600))?.severity == .error, "expired")
+        // A check of a Dovecot of its own suggests a renewal of the same Dovecot.
+        var withDovecot = DeploymentAudit(ledger: ledger, certbot: nil, clock: FixedClock(Self.now))
+        withDovecot.dovecotOptions = ["--dovecot-config", "/srv/dovecot/dovecot.conf"]
+        let both = try #require(withDovecot.findings(configDirectory: "/etc/postfix", pairs: pairs, entries: [], expiry: ExpiryThresholds()).first)
+        #expect(both.command?.hasSuffix("--state-dir \(directory)/state --dovecot-config /srv/dovecot/dovecot.conf") == true, "\(both.command ?? "")")
     }
 
     /// Without a ledger, a certbot lineage counts as a pair's source when it has the pair's key

@@ -60,7 +60,8 @@ def main():
                           for path, text in sorted(result['diffs'].items())]
     if rc != 0 or not result.get('ok', False):
         errors = [f"[{f['code']}] {f['message']}" for f in result.get('findings', []) if f.get('severity') == 'error']
-        reason = result.get('error') or '; '.join(errors) or (stderr.strip() or 'pftls failed')
+        # A refused plan has both: the sentence that it stopped, and the errors that say why.
+        reason = ' '.join(filter(None, [result.get('error'), '; '.join(errors)])) or (stderr.strip() or 'pftls failed')
         module.fail_json(msg=reason, **output)
     module.exit_json(**output)
 

@@ -9,11 +9,12 @@ extension RenewCommand {
     func admits(_ renewed: CertbotLineage, inUse: RenewalPlanner.InForce?, presentation: ServerPresentation? = nil,
                 hostname: String?, inspector: Inspector) -> Bool {
         let entries = presentation?.maps.filter { $0.service == nil }.flatMap { $0.source?.entries ?? [] } ?? []
-        let verdict = renewed.verdict(configured: lineage,
-                                      filesInUse: (inUse.map { [$0.answers.certificate, $0.keyFile] } ?? []) + entries.flatMap(\.files),
+        let filesInUse = (inUse.map { [$0.answers.certificate, $0.keyFile] } ?? []) + entries.flatMap(\.files)
+        let recorded = change.state.ledger?.recordedCertbotLineage(configDirectory: change.configDirectory.path, files: filesInUse)
+        let verdict = renewed.verdict(configured: lineage, filesInUse: filesInUse,
                                       names: NamesInUse(leaf: inUse?.leaf, hostname: hostname,
                                                         others: names + entries.map { ServeProof.serverName(forMapKey: $0.name) }),
-                                      leaf: inspector.inspect(paths: [renewed.request.certificate]).leaf)
+                                      leaf: inspector.inspect(paths: [renewed.request.certificate]).leaf, recorded: recorded, installed: inUse?.leaf)
         let line = verdict.line(lineage: renewed)
         if change.json {
             if !verdict.installs { print(ApplyJSON(skipped: line).render(), terminator: "") }

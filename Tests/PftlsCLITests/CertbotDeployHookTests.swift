@@ -58,6 +58,27 @@ import PftlsTestSupport
         #expect(serving.postfix.snapshot() == before)
     }
 
+    /// Once the ledger records the lineage the certificate in use came from, a web server's
+    /// lineage that also covers the mail name is not Postfix's: skipped, nothing changed;
+    /// the recorded lineage's next renewal is installed.
+    @Test func aWebLineageCoveringTheMailNameIsSkippedOnceTheLedgerNamesPostfixsLineage() throws {
+        let mail = try certbot.issue("mail", names: Self.namesInUse)
+        let first = try Pftls.run(["renew", "--config-dir", configDirectory, "--from-certbot", "mail", "--certbot-dir", certbot.root])
+        #expect(first.status == 0, "\(first.all)")
+        expectServed(mail, "installed from its lineage")
+        try certbot.issue("www", names: ["www.example.test"] + Self.namesInUse)
+        let before = serving.postfix.snapshot()
+        let web = try renewAsHook("www")
+        #expect(web.status == 0, "\(web.all)")
+        #expect(web.standardOutput.contains("skipped certbot lineage www: the certificate in use was installed from lineage mail (deploy ledger)"), "\(web.all)")
+        #expect(serving.postfix.snapshot() == before)
+        expectServed(mail, "the web lineage's certificate is not installed")
+        let renewed = try certbot.issue("mail", names: Self.namesInUse, version: 2)
+        let own = try renewAsHook("mail")
+        #expect(own.status == 0 && own.standardOutput.contains("installing certbot lineage mail"), "\(own.all)")
+        expectServed(renewed, "the recorded lineage's renewal is installed")
+    }
+
     @Test func postfixsOwnLineageIsInstalledAndServed() throws {
         // The lineage's name is not a host name: its certificate's names decide.
         let renewed = try certbot.issue("mail", names: Self.namesInUse + ["mx.example.test"])

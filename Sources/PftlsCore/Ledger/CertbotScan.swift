@@ -58,12 +58,17 @@ public struct CertbotScan {
     /// True when `leaf` is one of `lineage`'s own certificates: a `cert*.pem` in the directory
     /// its `cert.pem` resolves into (certbot's `archive/NAME`), the newest `archiveLimit` of them.
     func issued(_ leaf: Certificate, in lineage: Lineage, fileSystem: FileSystem, inspector: Inspector) -> Bool {
-        let link = lineageDirectory(lineage.name) + "/cert.pem"
+        Self.issued(leaf, certificateLink: lineageDirectory(lineage.name) + "/cert.pem", fileSystem: fileSystem, inspector: inspector)
+    }
+
+    /// True when `leaf` is one of the certificates of the lineage whose `cert.pem` is `link`
+    /// (a `cert*.pem` in the directory it resolves into), the newest `archiveLimit` of them.
+    static func issued(_ leaf: Certificate, certificateLink link: String, fileSystem: FileSystem, inspector: Inspector) -> Bool {
         let archive = AtomicFileWriter.split(fileSystem.resolvedPath(link) ?? link).directory
         guard let names = try? fileSystem.contentsOfDirectory(archive) else { return false }
         let maker = DeployRecordMaker(inspector: inspector)
         let number = { (name: String) in Int(name.dropFirst(4).dropLast(4)) ?? -1 }
-        return names.filter { $0.hasPrefix("cert") && $0.hasSuffix(".pem") }.sorted { number($0) > number($1) }.prefix(Self.archiveLimit)
+        return names.filter { $0.hasPrefix("cert") && $0.hasSuffix(".pem") }.sorted { number($0) > number($1) }.prefix(archiveLimit)
             .contains { maker.leaf(in: archive + "/" + $0)?.isSame(as: leaf) == true }
     }
 }

@@ -22,11 +22,21 @@ public struct CertbotLineage: Sendable {
     /// `PFTLS_CERTBOT_LINEAGE`): when set, it is the only one installed. Otherwise the lineage
     /// is Postfix's when the files in use are its files, or when `leaf` (its certificate,
     /// nil when unreadable) covers a name in use.
-    public func verdict(configured: String?, filesInUse: [String], names: NamesInUse, leaf: Certificate?) -> LineageVerdict {
+    ///
+    /// `recorded` is the lineage the deploy ledger says the files in use came from: once
+    /// pftls installed them from one lineage, another is not Postfix's merely because it
+    /// covers a name in use (a web server's lineage for `www` and `mail`), unless the
+    /// certificate in use (`installed`) is one of its own.
+    public func verdict(configured: String?, filesInUse: [String], names: NamesInUse, leaf: Certificate?,
+                        recorded: String? = nil, installed: Certificate? = nil) -> LineageVerdict {
         if let configured = configured.map(DirectoryKey.of), !configured.isEmpty {
             return Self.lastComponent(configured) == name ? .configured : .notConfigured(Self.lastComponent(configured))
         }
         if filesInUse.contains(where: holds) { return .holdsFilesInUse }
+        if let recorded = recorded.map(DirectoryKey.of), recorded != directory,
+           !(installed.map { CertbotScan.issued($0, certificateLink: directory + "/cert.pem", fileSystem: LocalFileSystem(), inspector: Inspector()) } ?? false) {
+            return .recordedOther(Self.lastComponent(recorded))
+        }
         guard let leaf else { return .unreadable }
         if let name = names.firstCovered(by: leaf) { return .covers(name) }
         return .coversNone(names.names)
@@ -65,12 +75,14 @@ public enum LineageVerdict: Equatable, Sendable {
     case notConfigured(String)
     /// Its certificate covers none of these names in use: skipped.
     case coversNone([String])
+    /// The deploy ledger says the files in use came from this other lineage: skipped.
+    case recordedOther(String)
 
     /// True when the lineage is installed.
     public var installs: Bool {
         switch self {
         case .configured, .holdsFilesInUse, .covers, .unreadable: true
-        case .notConfigured, .coversNone: false
+        case .notConfigured, .coversNone, .recordedOther: false
         }
     }
 
@@ -88,6 +100,8 @@ public enum LineageVerdict: Equatable, Sendable {
             return Catalog.text("renew.lineage.unreadable", ["lineage": name])
         case .notConfigured(let configured):
             return Catalog.text("renew.lineage.skipped.not-configured", ["lineage": name, "configured": SafeText.escape(configured)])
+        case .recordedOther(let recorded):
+            return Catalog.text("renew.lineage.skipped.recorded-other", ["lineage": name, "recorded": SafeText.escape(recorded)])
         case .coversNone(let names):
             return Catalog.text("renew.lineage.skipped.no-name", ["lineage": name, "names": names.isEmpty ? "-" : names.map(SafeText.escape).joined(separator: Catalog.text("list.separator"))])
         }

@@ -14,17 +14,36 @@ struct ApplyJSON: Encodable {
         let service: String
         let host: String
         let port: Int
+        /// The key type the client accepted, when the listener serves several; nil: any.
+        let keyType: String?
+        /// The SNI name sent; nil: none (the default pairs).
+        let serverName: String?
         let served: String?
         let error: String?
 
-        /// What `result` says about `service` on `host`:`port`.
-        init(service: String, host: String, port: Int, result: ProbeResult) {
+        /// What `result` says about `service` on `host`:`port` for a client of `proof`'s name and key type.
+        init(service: String, host: String, port: Int, proof: ServeProof?, result: ProbeResult) {
             self.service = service
             self.host = host
             self.port = port
+            keyType = proof?.keyType?.rawValue
+            serverName = proof?.serverName
             served = result.leaf?.sha256FingerprintText
             error = if case .failed(let reason, _, _) = result { reason } else { nil }
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(service, forKey: .service)
+            try container.encode(host, forKey: .host)
+            try container.encode(port, forKey: .port)
+            try container.encode(keyType, forKey: .keyType)
+            try container.encode(serverName, forKey: .serverName)
+            try container.encodeIfPresent(served, forKey: .served)
+            try container.encodeIfPresent(error, forKey: .error)
+        }
+
+        private enum CodingKeys: String, CodingKey { case service, host, port, keyType, serverName, served, error }
     }
 
     var ok = true
@@ -77,8 +96,7 @@ struct ApplyJSON: Encodable {
         backupDirectory = outcome.backupDirectory
         rollbackCommand = outcome.rollbackCommand
         log = outcome.log
-        probes = outcome.probes.map { Probe(service: $0.target.service.rawValue, host: $0.target.host, port: $0.target.port, result: $0.result) }
-            + outcome.dovecotProbes.map { Probe(service: "dovecot " + $0.listener.name, host: $0.listener.host, port: $0.listener.port, result: $0.result) }
+        probes = outcome.proofs.map { Probe(service: $0.service, host: $0.host, port: $0.port, proof: $0.proof, result: $0.result) }
     }
 
     /// Adds why the apply failed (and whether it rolled back).

@@ -104,6 +104,9 @@ import PftlsTestSupport
         #expect(served("mail.example.org", .ecdsa) == sha256("org2"))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(renewed.standardOutput.utf8)) as? [String: Any])
         let backup = try #require(report["backupDirectory"] as? String, "\(renewed.standardOutput)")
+        let probes = report["probes"] as? [[String: Any]] ?? []
+        #expect(probes.contains { $0["serverName"] as? String == "mail.example.org" && $0["served"] as? String == sha256("org2") },
+                "the proofs of the entry renewed are in probes, not only in log: \(renewed.standardOutput)")
         let restored = Shell.run("sh", [backup + "/restore.sh"])
         #expect(restored.status == 0, "\(restored.output)")
         #expect(served("mail.example.org", .ecdsa) == sha256("org"), "the entry's old certificate is served again")

@@ -293,6 +293,7 @@ public struct Applier {
         try checkpoint(Catalog.text("apply.stage.afterCheck"))
 
         var probeResults: [(ProbeTarget, ProbeResult)] = []
+        var proofs: [(service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)] = []
         if options.reload {
             if wasRunning {
                 let log = MailLogWatch.start(configDirectory: plan.configDirectory, processes: processes)
@@ -308,6 +309,7 @@ public struct Applier {
                         if proof.serverName == nil && (proof.keyType == nil || proof.chain.first.map { plan.leaf?.isSame(as: $0) == true } == true) {
                             probeResults.append((target, result))
                         }
+                        proofs.append((target.service.rawValue, target.host, target.port, proof, result))
                         let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"]) + proof.label
                         if let problem = proofProblem(result, place: where_, proof: proof, plan: plan, log: log.quote) { throw rollBack(problem) }
                         say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
@@ -340,6 +342,7 @@ public struct Applier {
                                                       deadline: options.probeDeadline)
                         try checkpoint(Catalog.text("apply.stage.probing"))
                         dovecotProbes.append((listener, result))
+                        proofs.append(("dovecot " + listener.name, listener.host, listener.port, proof, result))
                         let place = listener.label + proof.label
                         if let problem = proofProblem(result, place: place, proof: proof, plan: plan, log: "") { throw rollBack(problem) }
                         say(Catalog.text("apply.log.servesNew", ["listener": place, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
@@ -354,6 +357,7 @@ public struct Applier {
         var outcome = ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
                                    probes: probeResults, log: log)
         outcome.dovecotProbes = dovecotProbes
+        outcome.proofs = proofs
         return outcome
     }
 

@@ -12,6 +12,9 @@ public struct ApplyOutcome {
     public let log: [String]
     /// Each Dovecot listener probed after its reload, and what it served.
     public var dovecotProbes: [(listener: DovecotListener, result: ProbeResult)] = []
+    /// Every proof made after the reload: each listener with each name and key type the
+    /// change must serve (`probes` holds only the default pair's), Dovecot's too.
+    public var proofs: [(service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)] = []
 }
 
 /// Why `apply` stopped. When files had been written, they were restored.

@@ -103,6 +103,20 @@ import PftlsTestSupport
         #expect(!checked.standardOutput.contains("dovecot-differs-from-postfix"), "\(checked.all)")
     }
 
+    /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
+    /// before anything changes, naming the block, as it does for a local_name block.
+    @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {
+        let block = "\nlocal 127.0.0.1 {\n  ssl_cert = <\(fixtures.path("old.pem"))\n  ssl_key = <\(fixtures.path("old.key"))\n}\n"
+        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
+        handle.seekToEndOfFile()
+        handle.write(Data(block.utf8))
+        handle.closeFile()
+        try fixtures.issueLeaf("a")
+        let planned = try postfix.apply(answers: answers("a"), ["--dry-run"])
+        let text = planned.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("[dovecot-files-kept] Dovecot's local 127.0.0.1 block keeps serving \(fixtures.path("old.pem"))"), "\(planned.all)")
+    }
+
     @Test func aDovecotThatDoesNotTakeTheNewFilesRollsBothBack() throws {
         try fixtures.issueLeaf("a")
         #expect(try postfix.apply(answers: answers("a")).status == 0)

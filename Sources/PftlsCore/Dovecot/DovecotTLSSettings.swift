@@ -38,6 +38,9 @@ public struct DovecotTLSSettings: Equatable, Sendable {
     public let minimumProtocol: String?
     /// The SNI blocks, in file order.
     public let localNames: [DovecotLocalName]
+    /// The `local ADDRESS { … }` blocks (by the address clients connect to), in file order;
+    /// `names` holds their addresses.
+    public let localAddresses: [DovecotLocalName]
 
     /// True when the listeners offer TLS at all.
     public var offersTLS: Bool { ssl != "no" }
@@ -53,10 +56,14 @@ public struct DovecotTLSSettings: Equatable, Sendable {
         let names = DovecotSettingNames(version: header.version)
         pair = names.pair(in: top, alternate: false)
         alternate = names.pair(in: top, alternate: true)
-        localNames = top.sections("local_name").map { block in
-            DovecotLocalName(names: (block.name ?? "").split(separator: " ").map(String.init),
-                             pair: names.pair(in: block, alternate: false), alternate: names.pair(in: block, alternate: true))
+        let blocks = { (kind: String) in
+            top.sections(kind).map { block in
+                DovecotLocalName(names: (block.name ?? "").split(separator: " ").map(String.init),
+                                 pair: names.pair(in: block, alternate: false), alternate: names.pair(in: block, alternate: true))
+            }
         }
+        localNames = blocks("local_name")
+        localAddresses = blocks("local")
     }
 }
 

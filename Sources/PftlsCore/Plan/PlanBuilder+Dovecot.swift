@@ -147,6 +147,13 @@ extension PlanBuilder {
                                                                                             "certificate": SafeText.escape(block.pair?.certificate ?? "")]),
                                     hint: Catalog.text("dovecot.plan.local-name-kept.hint")))
         }
+        // A block for the address clients connect to serves its own files to every name there.
+        for block in settings.localAddresses where block.pair != nil || block.alternate != nil {
+            findings.append(Finding(.dovecotFilesKept, .warning, file: settings.configFile,
+                                    message: Catalog.text("dovecot.plan.local-kept", ["addresses": block.names.joinedAsList(),
+                                                                                       "certificate": SafeText.escape((block.pair ?? block.alternate)?.certificate ?? "")]),
+                                    hint: Catalog.text("dovecot.plan.local-kept.hint")))
+        }
         if alternateKept, let alternate = settings.alternate {
             findings.append(Finding(.dovecotFilesKept, .warning, file: settings.configFile,
                                     message: Catalog.text("dovecot.plan.alternate-kept", ["setting": names.certificate(alternate: true),

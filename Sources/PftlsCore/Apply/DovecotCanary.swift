@@ -43,7 +43,10 @@ struct DovecotCanary {
     func run(say: (String) -> Void) -> String? {
         guard let files = newFiles, let proof, let leaf = proof.leaf else { return nil }
         guard let listener else {
-            say(Catalog.text("dovecot.canary.no-place"))
+            // Which of the two is missing: 127.0.0.1 on this host, or a listener that 127.0.0.2 reaches.
+            let listening = installation.listeners.map(\.label).joinedAsList()
+            say(LocalAddresses.ipv4LoopbackIsUp() ? Catalog.text("dovecot.canary.no-wildcard", ["listeners": listening.isEmpty ? "-" : listening])
+                : Catalog.text("dovecot.canary.no-loopback"))
             return nil
         }
         let path = installation.configFile

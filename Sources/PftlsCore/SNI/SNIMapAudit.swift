@@ -54,7 +54,9 @@ public struct SNIMapAudit {
                             hint: Catalog.text("sni.rebuild.hint", ["command": SafeText.escape(rebuild)]))]
         }
         var findings: [Finding] = []
-        let newer = ([map.name] + files).filter { path in
+        // A file several entries (or both halves of a pair) name is listed once.
+        var seen = Set<String>()
+        let newer = ([map.name] + files).filter { seen.insert($0).inserted }.filter { path in
             ((try? fileSystem.statusFollowingLinks(of: path))??.identity?.modified).map { $0 > builtAt } == true
         }
         if !newer.isEmpty {

@@ -39,6 +39,10 @@ import PftlsTestSupport
         let (reference, source) = try map(age: -3600)
         let stale = try #require(SNIMapAudit().findings(map: reference, source: source).first { $0.code == .sniMapStale })
         #expect(stale.severity == .error && stale.message.contains("mail-chain.pem") && stale.hint.contains("postmap -F hash:"))
+        // An entry naming its chain file twice (key and certificate in one file): the file is listed once.
+        let twice = SNIMapSource(text: "mail.example.test \(directory.file("mail-chain.pem")), \(directory.file("mail-chain.pem"))\n")
+        let once = try #require(SNIMapAudit().findings(map: reference, source: twice).first { $0.code == .sniMapStale })
+        #expect(once.message.components(separatedBy: "mail-chain.pem").count == 2, "\(once.message)")
     }
 
     @Test func aMissingDatabaseIsStaleAndAReadableOneHoldsKeysInTheOpen() throws {

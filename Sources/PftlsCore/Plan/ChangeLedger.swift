@@ -21,14 +21,14 @@ struct ChangeLedger {
             guard !after.isEmpty else {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
                     message: Catalog.text("finding.settingChanged.removed", ["file": "\(file)", "line": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(SafeText.escape(oldValue))"]),
-                    hint: Self.hint(for: name)))
+                    hint: Self.hint(for: name, removed: true)))
                 continue
             }
             let newValue = after.last!.value
             if newValue != oldValue {
                 findings.append(Finding(.settingChanged, .info, file: mainPath,
                     message: Catalog.text("finding.settingChanged.changed", ["file": "\(file)", "line": "\(before.last!.lineNumber)", "name": "\(name)", "oldValue": "\(Self.show(oldValue))", "newValue": "\(Self.show(newValue))"]),
-                    hint: Self.hint(for: name)))
+                    hint: Self.hint(for: name, removed: false)))
             }
             if before.count > 1 && after.count == 1 {
                 findings.append(Finding(.duplicateRemoved, .info, file: mainPath,
@@ -82,12 +82,13 @@ struct ChangeLedger {
     }
 
     /// A hint that fits the parameter that changed.
-    static func hint(for name: String) -> String {
+    static func hint(for name: String, removed: Bool) -> String {
         switch name {
         case _ where MainConfigPlanner.legacyServerFiles.contains(name):
             return Catalog.text("plan.why.chainFiles")
         case "smtpd_tls_chain_files":
-            return Catalog.text("plan.why.separateFiles")
+            // Removed: the separate-files layout took its place; changed: pftls' own chain files.
+            return Catalog.text(removed ? "plan.why.separateFiles" : "plan.why.chainFileNamed")
         case "smtp_tls_session_cache_database":
             return Catalog.text("plan.why.cacheTableType")
         case "smtpd_tls_session_cache_database":

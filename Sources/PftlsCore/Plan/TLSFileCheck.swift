@@ -33,7 +33,7 @@ struct TLSFileCheck {
                 removed.insert("smtpd_tls_CAfile")
                 findings.append(Finding(.tlsFileMissing, .warning, file: mainPath,
                     message: Catalog.text("finding.tlsFileMissing.message", ["mainPath": "\(SafeText.escape(mainPath))", "path": "\(SafeText.escape(problem.path))", "reason": "\(problem.reason)"]),
-                    hint: ChangeLedger.hint(for: "smtpd_tls_CAfile")))
+                    hint: ChangeLedger.hint(for: "smtpd_tls_CAfile", removed: true)))
                 continue
             }
             findings.append(refusal(problem, where: SafeText.escape(mainPath)))

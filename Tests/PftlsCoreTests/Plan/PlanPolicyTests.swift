@@ -45,6 +45,15 @@ extension PlanTests {
             #expect(findings.first?.message.contains("from \"reject_unknown_helo_hostname\" to \"permit\"") == true, "\(findings)")
         }
 
+        @Test func aChainFileRenamedIsExplainedAsPftlsOwnNameNotAsTheOtherLayout() {
+            let ledger = ChangeLedger(mainPath: "/m", masterPath: "/etc/postfix/master.cf", explained: [])
+            let old = MainConfig(parsing: "smtpd_tls_chain_files = /etc/ssl/mail.pem\n")
+            let renamed = ledger.mainFindings(old: old, new: MainConfig(parsing: "smtpd_tls_chain_files = /etc/postfix/tls/smtpd-chain.pem\n"))
+            #expect(renamed.first?.hint.contains("smtpd-chain.pem") == true && renamed.first?.hint.contains("separate-files") == false, "\(renamed)")
+            let removed = ledger.mainFindings(old: old, new: MainConfig(parsing: "smtpd_tls_cert_file = /etc/postfix/tls/smtpd-cert.pem\n"))
+            #expect(removed.contains { $0.message.contains("is removed") && $0.hint.contains("separate-files") }, "\(removed)")
+        }
+
         @Test func loweringDaneIsAWarningWithBothLevels() throws {
             let main = PostfixCorpus.debianMainCf.replacingOccurrences(of: "smtp_tls_security_level=may", with: "smtp_tls_security_level = dane")
             let lowered = try plan(main: main)

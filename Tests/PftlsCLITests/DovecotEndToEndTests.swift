@@ -135,6 +135,8 @@ import PftlsTestSupport
         #expect(renewed.standardError.contains("pftls renew: dovecot imap 127.0.0.1:\(dovecot.listener("imap").port)"), "\(renewed.all)")
         #expect(renewed.all.contains("The previous files were restored"), "\(renewed.all)")
         #expect(renewed.all.contains("Dovecot reloaded with the old files"), "\(renewed.all)")
+        let restored = renewed.standardOutput.range(of: "restored the previous files"), reloaded = renewed.standardOutput.range(of: "Dovecot reloaded with the old files")
+        #expect(restored != nil && reloaded != nil && restored!.lowerBound < reloaded!.lowerBound, "the log says it in the order it happens: \(renewed.standardOutput)")
         #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8) == before)
         Thread.sleep(forTimeInterval: 1)
         expectEverywhere("a", "the rollback")

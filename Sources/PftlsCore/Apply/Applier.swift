@@ -227,6 +227,10 @@ public struct Applier {
         var dovecotReloaded = false
         func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
+            // The files first, then what reads them again, in the order it happens.
+            audit.record(problems.isEmpty ? Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"])
+                : Catalog.text("apply.log.rolledBackNotRestored", ["reason": "\(reason)", "files": problems.joined(separator: Catalog.text("clause.separator"))]))
+            say(problems.isEmpty ? Catalog.text("apply.rollback.restored") : Catalog.text("apply.rollback.notRestored", ["files": problems.joined(separator: Catalog.text("clause.separator"))]))
             if !sealed {
                 for map in plan.sniRebuilds.map(\.reference) where SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).rebuild(map) == nil {
                     say(Catalog.text("sni.apply.rollback-rebuilt", ["map": SafeText.escape(map.type + ":" + map.name)]))
@@ -236,9 +240,6 @@ public struct Applier {
                DovecotCommand(processes: processes, configFile: dovecot.configFile).reload() == .reloaded {
                 say(Catalog.text("dovecot.apply.rollback-reloaded"))
             }
-            audit.record(problems.isEmpty ? Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"])
-                : Catalog.text("apply.log.rolledBackNotRestored", ["reason": "\(reason)", "files": problems.joined(separator: Catalog.text("clause.separator"))]))
-            say(problems.isEmpty ? Catalog.text("apply.rollback.restored") : Catalog.text("apply.rollback.notRestored", ["files": problems.joined(separator: Catalog.text("clause.separator"))]))
             var failure = fail(reason, rolledBack: true)
             failure.restoreProblems = problems
             failure.signal = signal

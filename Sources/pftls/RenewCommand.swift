@@ -108,6 +108,7 @@ struct RenewCommand: ParsableCommand {
                                     new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped)
             : RenewalPlanner(inspector: inspector).sniChecks(slot, presentation: presentation, new: newLeaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
         plan.retiredKeyFiles = promoted.map { [$0.path] } ?? []
+        if request.key == nil { plan = plan.explainingKeptKeyMismatch(keyInUse: answers.privateKey) }
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")
             return

@@ -44,6 +44,20 @@ import PftlsTestSupport
         for leaf in served() { #expect(leaf?.pem == leafA) }
     }
 
+    /// Forgetting --key for a certificate made for a new key: the refusal says to give
+    /// --key, and no DANE rollover to that key (which is not installed) is suggested.
+    @Test func aCertificateForANewKeyWithoutKeyIsRefusedNamingKey() throws {
+        try fixtures.issueLeaf("d")
+        let before = postfix.snapshot()
+        let refused = try Pftls.run(["renew", "--config-dir", postfix.configDirectory, "--cert", fixtures.path("d.pem"),
+                                     "--chain", fixtures.path("intermediate.pem")])
+        #expect(refused.status == 1, "\(refused.all)")
+        let text = refused.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("[key-cert-mismatch]") && text.contains("Without --key, renew keeps the key in use"), "\(refused.all)")
+        #expect(!text.contains("tlsa-rollover"), "\(refused.all)")
+        #expect(postfix.snapshot() == before)
+    }
+
     @Test func certbotsDeployHookWithSymlinkedLineage() throws {
         // Laid out as certbot does: live/NAME/*.pem are symlinks into archive/NAME/*N.pem.
         let certbot = CertbotTree(root: postfix.root + "/letsencrypt", fixtures: fixtures)

@@ -40,3 +40,7 @@ int pftls_pidfd_open(int pid) {
 int pftls_pipe_cloexec(int ends[2]) {
     return pipe2(ends, O_CLOEXEC);
 }
+
+int pftls_open_location(int directory, const char *path, int flags) {
+    return openat(directory, path, O_PATH | flags);
+}

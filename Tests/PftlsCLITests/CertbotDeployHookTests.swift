@@ -79,6 +79,28 @@ import PftlsTestSupport
         expectServed(renewed, "the recorded lineage's renewal is installed")
     }
 
+    /// The recorded lineage is the source of the pair a lineage would replace, not of every
+    /// pair: a lineage of the other key type (none recorded for its pair) installs; and a
+    /// recorded lineage certbot no longer has (renamed to -0001) stops counting.
+    @Test func theRecordedLineageIsWeighedPerPairAndOnlyWhileItExists() throws {
+        _ = try certbot.issue("mail", names: Self.namesInUse)
+        let first = try Pftls.run(["renew", "--config-dir", configDirectory, "--from-certbot", "mail", "--certbot-dir", certbot.root])
+        #expect(first.status == 0, "\(first.all)")
+        let rsa = try certbot.issue("mail-rsa", names: Self.namesInUse, key: .rsa(bits: 2048))
+        let second = try renewAsHook("mail-rsa")
+        #expect(second.status == 0 && second.standardOutput.contains("installing certbot lineage mail-rsa"), "\(second.all)")
+        #expect(SClientProbe(port: serving.postfix.smtpPort, startTLS: "smtp", sigalgs: ServerKeyType.rsa.signatureAlgorithms).sha256
+                    == SClientProbe.sha256(pem: rsa.pem), "the RSA pair is the new lineage's")
+        // certbot renamed the ECDSA lineage: the old one is gone, the new one is Postfix's.
+        try FileManager.default.removeItem(atPath: certbot.live("mail"))
+        try FileManager.default.removeItem(atPath: certbot.root + "/archive/mail")
+        let renamed = try certbot.issue("mail-0001", names: Self.namesInUse)
+        let third = try renewAsHook("mail-0001")
+        #expect(third.status == 0 && third.standardOutput.contains("installing certbot lineage mail-0001"), "\(third.all)")
+        #expect(SClientProbe(port: serving.postfix.smtpPort, startTLS: "smtp", sigalgs: ServerKeyType.ecdsa.signatureAlgorithms).sha256
+                    == SClientProbe.sha256(pem: renamed.pem))
+    }
+
     @Test func postfixsOwnLineageIsInstalledAndServed() throws {
         // The lineage's name is not a host name: its certificate's names decide.
         let renewed = try certbot.issue("mail", names: Self.namesInUse + ["mx.example.test"])

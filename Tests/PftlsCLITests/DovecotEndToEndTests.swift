@@ -106,6 +106,45 @@ import PftlsTestSupport
         #expect(!checked.standardOutput.contains("dovecot-differs-from-postfix"), "\(checked.all)")
     }
 
+    /// With the canary on (`listen = *`), the pair in Dovecot's alternate settings renews
+    /// again and again: the canary's block sets it as the alternate, so the global pair of
+    /// the same type it inherits does not shadow it.
+    @Test func theCanaryTriesAnAlternatePairAsTheAlternate() throws {
+        try dovecot.rewrite { $0.listen = "*" }
+        _ = try dovecot.reload()
+        try fixtures.issueLeaf("ec1")
+        #expect(try postfix.apply(answers: answers("ec1")).status == 0)
+        for leaf in ["rsa1", "rsa2"] {
+            try fixtures.issueLeaf(leaf, key: .rsa(bits: 2048))
+            let renewed = try renew(leaf)
+            #expect(renewed.status == 0, "\(leaf): \(renewed.all)\n\(dovecot.log)")
+            #expect(renewed.standardOutput.contains("Dovecot's temporary block served the new certificate"), "\(renewed.all)")
+            #expect(dovecotServes(.rsa) == sha256(leaf) && dovecotServes(.ecdsa) == sha256("ec1"), "\(leaf): \(renewed.all)")
+        }
+    }
+
+    /// Dovecot's local_name blocks with a pair of their own and no alternate would inherit a
+    /// global alternate pair: none is added, the plan says why, and the blocks keep theirs.
+    @Test func noAlternatePairIsAddedThatLocalNameBlocksWouldInherit() throws {
+        try fixtures.issueLeaf("other", hostname: "imap.other.test")
+        let block = "\nlocal_name imap.other.test {\n  ssl_cert = <\(fixtures.path("other.pem"))\n  ssl_key = <\(fixtures.path("other.key"))\n}\n"
+        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
+        handle.seekToEndOfFile()
+        handle.write(Data(block.utf8))
+        handle.closeFile()
+        _ = try dovecot.reload()
+        try fixtures.issueLeaf("ec1")
+        #expect(try postfix.apply(answers: answers("ec1")).status == 0)
+        try fixtures.issueLeaf("rsa1", key: .rsa(bits: 2048))
+        let renewed = try renew("rsa1")
+        #expect(renewed.status == 0, "\(renewed.all)\n\(dovecot.log)")
+        let text = renewed.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("Dovecot is not given the RSA pair: its blocks for imap.other.test"), "\(renewed.all)")
+        #expect(!(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)).contains("ssl_alt_cert"), "no alternate pair added")
+        let other = SClientProbe(port: dovecot.listener("imaps").port, startTLS: nil, serverName: "imap.other.test").sha256
+        #expect(other == sha256("other"), "the block's clients keep the block's certificate")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

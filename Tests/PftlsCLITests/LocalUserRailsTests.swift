@@ -60,9 +60,19 @@ struct LocalUserRailsTests {
         _ = try attackersDirectory(postfix.root + "/open")
         let before = ConfigFiles.snapshot(postfix.configDirectory)
         let failure = try #require(apply(plan))
-        #expect(failure.reason.contains("a directory above it (owner uid 65534, mode 777)") && failure.reason.contains("Nothing was changed"), "\(failure.reason)")
+        #expect(failure.reason.contains("it lies in \(postfix.root)/open (owner uid 65534, mode 777)") && failure.reason.contains("Nothing was changed"), "\(failure.reason)")
         #expect(ConfigFiles.snapshot(postfix.configDirectory) == before)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: certificates)) ?? []).isEmpty, "no key went where the user can reach")
+    }
+
+    /// A root-owned link on the way to a directory inside a user's: the directories it really
+    /// lies in are the user's, so it is refused, and nothing is left behind there.
+    @Test func aBackupDirectoryReachedThroughALinkIntoAUsersDirectoryIsRefused() throws {
+        let users = try attackersDirectory(postfix.root + "/users", mode: 0o755)
+        try #require(mkdir(users + "/a", 0o755) == 0 && mkdir(postfix.root + "/s", 0o755) == 0 && symlink(users + "/a", postfix.root + "/s/bk") == 0)
+        let failure = try #require(apply(try fixtures.loopbackPlan("through", on: postfix), backupRoot: postfix.root + "/s/bk/sets"))
+        #expect(failure.reason.contains("the backup directory is not safe") && failure.reason.contains("it lies in \(users)"), "\(failure.reason)")
+        #expect(!FileManager.default.fileExists(atPath: users + "/a/sets"), "the refused directory is not left behind")
     }
 
     @Test func aSafeBackupDirectoryStillTakesTheSet() throws {

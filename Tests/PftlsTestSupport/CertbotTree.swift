@@ -17,16 +17,17 @@ package struct CertbotTree {
     /// The live/ directory of lineage `name` (certbot's `$RENEWED_LINEAGE`).
     package func live(_ name: String) -> String { root + "/live/" + name }
 
-    /// Issues a new key and certificate for `names` (the first is the subject's CN) as
-    /// issue `version` of lineage `name` and points the live/ links at it, as a renewal does.
+    /// Issues a new key (of `kind`, the fixtures' default when nil) and certificate for
+    /// `names` (the first is the subject's CN) as issue `version` of lineage `name` and
+    /// points the live/ links at it, as a renewal does.
     @discardableResult
-    package func issue(_ name: String, names: [String], version: Int = 1) throws -> Certificate {
+    package func issue(_ name: String, names: [String], version: Int = 1, key kind: KeyGenerator.Kind? = nil) throws -> Certificate {
         let archive = root + "/archive/" + name
         for directory in [archive, live(name)] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let source = "certbot-\(name)-\(version)"
-        let leaf = try fixtures.issueLeaf(source, hostname: names[0], names: names)
+        let leaf = try fixtures.issueLeaf(source, hostname: names[0], names: names, key: kind)
         let chain = fixtures.intermediate.certificate.pem
         let contents = ["privkey": try String(contentsOfFile: fixtures.path(source + ".key"), encoding: .utf8),
                         "cert": leaf.pem, "chain": chain, "fullchain": leaf.pem + chain]

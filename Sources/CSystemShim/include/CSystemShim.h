@@ -16,4 +16,9 @@ int pftls_pipe_cloexec(int ends[2]);
    close-on-exec; -1 with errno where the kernel lacks it. */
 int pftls_pidfd_open(int pid);
 
+/* Opens `path` relative to `directory` (AT_FDCWD for the working directory) as a
+   location only (O_PATH, declared only under _GNU_SOURCE), with `flags` added: enough to
+   fstat it and to open what lies under it, without the right to read it. -1 with errno. */
+int pftls_open_location(int directory, const char *path, int flags);
+
 #endif

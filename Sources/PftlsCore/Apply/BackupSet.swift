@@ -186,8 +186,8 @@ struct BackupSet {
     /// copies where an automatic rollback reads main.cf back from (`DirectorySafety`).
     private static func requireSafeRoot(_ root: String) throws(AtomicFileWriter.Failure) {
         let safety = DirectorySafety(fileSystem: LocalFileSystem(), trustedOwner: geteuid())
-        guard let unsafe = safety.check(root).first(where: { $0.severity == .error }) else { return }
-        throw AtomicFileWriter.Failure(path: root, reason: Catalog.text("backup.root-unsafe", ["problem": unsafe.message, "hint": unsafe.hint]))
+        guard let unsafe = safety.check(root, forPostfix: false).first(where: { $0.severity == .error }) else { return }
+        throw AtomicFileWriter.Failure(path: root, reason: Catalog.text("backup.root-unsafe", ["problem": unsafe.message]))
     }
 
     /// Makes the set `stamp` in `root` and marks it before anything goes into it; a set that
@@ -202,10 +202,17 @@ struct BackupSet {
     }
 
     private static func makeDirectory(_ root: String, _ stamp: String) throws(AtomicFileWriter.Failure) -> String {
-        for directory in [root] where mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
-        }
+        // Checked before it is made (nothing is left in a place refused), and again once it is
+        // there, through the directories it really lies in (a link on the way is followed).
         try requireSafeRoot(root)
+        let made = mkdir(root, 0o700) == 0
+        guard made || errno == EEXIST else {
+            throw AtomicFileWriter.Failure(path: root, reason: Catalog.text("backup.cannotCreateDirectory", ["reason": "\(String(cString: strerror(errno)))"]))
+        }
+        if let problem = DirectoryPins.problem(at: root) {
+            if made { rmdir(root) }
+            throw AtomicFileWriter.Failure(path: root, reason: Catalog.text("backup.root-unsafe", ["problem": problem]))
+        }
         // Past the highest attempt of this second there is, not in the first gap: once older
         // sets of the second are removed (`BackupRetention`), a gap would sort before newer sets.
         let highest = ((try? LocalFileSystem().contentsOfDirectory(root)) ?? []).compactMap(BackupStamp.init(name:))

@@ -25,23 +25,26 @@ struct DovecotCanary {
     /// The listener to probe the block on, when there is one.
     var listener: DovecotListener? { installation.listeners.first { $0.onEveryIPv4Address } }
 
-    /// The new Dovecot files, when the change installs any.
-    private var newFiles: (key: PlannedFile, certificate: PlannedFile)? {
-        guard let key = plan.files.first(where: { $0.role == .dovecotKey }), let certificate = plan.files.first(where: { $0.role == .dovecotCertificate }),
-              key.changes || certificate.changes else { return nil }
-        return (key, certificate)
+    /// Dovecot's first pair that the change writes: its files, whether it is Dovecot's
+    /// alternate pair (`ssl_alt_*`), and what it must serve (of its key type when Dovecot
+    /// serves two). nil when the change writes none.
+    private var newPair: (key: PlannedFile, certificate: PlannedFile, alternate: Bool, proof: ServeProof)? {
+        let keys = plan.files.filter { $0.role == .dovecotKey }
+        let certificates = plan.files.filter { $0.role == .dovecotCertificate }
+        let proofs = plan.dovecotProofs.isEmpty ? (plan.leaf == nil ? [] : [plan.defaultProof]) : plan.dovecotProofs
+        for ((key, certificate), proof) in zip(zip(keys, certificates), proofs) where key.changes || certificate.changes {
+            return (key, certificate, AtomicFileWriter.split(key.path).name == PlanBuilder.dovecotAlternateKeyName, proof)
+        }
+        return nil
     }
 
-    /// What the block must serve: Dovecot's first new pair, of its key type when Dovecot serves two.
-    private var proof: ServeProof? { plan.dovecotProofs.first ?? (plan.leaf == nil ? nil : plan.defaultProof) }
-
     /// True when there is something new to try and a place to try it.
-    var applies: Bool { newFiles != nil && proof?.leaf != nil && installation.isRunning }
+    var applies: Bool { newPair?.proof.leaf != nil && installation.isRunning }
 
     /// Runs the canary: nil when the block served the new leaf, else why not. The block and
     /// the copies are gone afterwards, whatever happened, and Dovecot is reloaded without them.
     func run(say: (String) -> Void) -> String? {
-        guard let files = newFiles, let proof, let leaf = proof.leaf else { return nil }
+        guard let files = newPair, let leaf = files.proof.leaf else { return nil }
         guard let listener else {
             // Which of the two is missing: 127.0.0.1 on this host, or a listener that 127.0.0.2 reaches.
             let listening = installation.listeners.map(\.label).joinedAsList()
@@ -72,8 +75,9 @@ struct DovecotCanary {
             }
             let names = DovecotSettingNames(version: installation.settings.version)
             let base = Self.removingBlock(from: original) ?? original
-            try writer.write(base + Array(Self.block(names: names, key: copies[0], certificate: copies[1]).utf8), to: path, mode: mode, owner: owner)
-            problem = tryBlock(listener, leaf: leaf, keyType: proof.keyType, say: say)
+            try writer.write(base + Array(Self.block(names: names, key: copies[0], certificate: copies[1], alternate: files.alternate).utf8),
+                             to: path, mode: mode, owner: owner)
+            problem = tryBlock(listener, leaf: leaf, keyType: files.proof.keyType, say: say)
         } catch {
             problem = Catalog.text("canary.cannot-prepare", ["reason": "\(error)"])
         }
@@ -108,12 +112,14 @@ struct DovecotCanary {
         }
     }
 
-    /// The block: the new files for clients that connect to 127.0.0.2.
-    static func block(names: DovecotSettingNames, key: String, certificate: String) -> String {
+    /// The block: the new files for clients that connect to 127.0.0.2, under the settings of
+    /// the pair they go into (`alternate`: `ssl_alt_*`), so that the pair the block inherits
+    /// for the other key type is the one that stays, and none of the new type shadows them.
+    static func block(names: DovecotSettingNames, key: String, certificate: String, alternate: Bool = false) -> String {
         "\n" + marker + " a temporary block for the new certificate; removed again at once\n"
             + "local \(address) {\n"
-            + "  \(names.certificate(alternate: false)) = \(names.value(forPath: certificate))\n"
-            + "  \(names.key(alternate: false)) = \(names.value(forPath: key))\n"
+            + "  \(names.certificate(alternate: alternate)) = \(names.value(forPath: certificate))\n"
+            + "  \(names.key(alternate: alternate)) = \(names.value(forPath: key))\n"
             + "}\n"
     }
 

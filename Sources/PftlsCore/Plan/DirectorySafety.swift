@@ -13,14 +13,16 @@ public struct DirectorySafety {
     }
 
     /// Findings for `directory`: errors when unsafe, info when it will be created.
-    public func check(_ directory: String) -> [Finding] {
+    /// `forPostfix` false skips the characters Postfix cannot take in a path (a backup
+    /// directory is never named in its configuration).
+    public func check(_ directory: String, forPostfix: Bool = true) -> [Finding] {
         let display = SafeText.escape(directory)
         guard directory.hasPrefix("/") else {
             let message = directory.isEmpty ? Catalog.text("finding.unsafeDirectory.empty") : Catalog.text("finding.unsafeDirectory.message", ["display": display])
             return [Finding(.unsafeDirectory, .error, file: directory, message: message,
                             hint: Catalog.text("finding.unsafeDirectory.hint"))]
         }
-        if let problem = Self.pathProblem(directory) {
+        if forPostfix, let problem = Self.pathProblem(directory) {
             return [Finding(.unsafeDirectory, .error, file: directory, message: "\(display) \(problem)",
                             hint: Catalog.text("finding.unsafeDirectory.badCharactersHint"))]
         }

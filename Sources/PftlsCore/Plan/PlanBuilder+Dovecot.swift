@@ -68,8 +68,24 @@ extension PlanBuilder {
         let directory = answers.certificateDirectory.hasSuffix("/") ? String(answers.certificateDirectory.dropLast()) : answers.certificateDirectory
         let current = DovecotSlots.Current(primary: keyType(of: settings.pair), alternate: keyType(of: settings.alternate))
         let slots = DovecotSlots.assign(pairs.map(\.type), current: current, keptTypes: keptTypes)
+        var given = zip(pairs, slots).map { $0 }
+        // A block with its own pair and no alternate inherits a global alternate pair: one added
+        // now would be served for the block's names (another domain's clients would get this
+        // host's certificate). Dovecot then keeps one key type, and the plan says why.
+        let inheriting = (settings.localNames + settings.localAddresses).filter { $0.pair != nil && $0.alternate == nil }
+        var notAdded: [Finding] = []
+        if settings.alternate == nil, !inheriting.isEmpty, let index = slots.firstIndex(of: true) {
+            given.remove(at: index)
+            notAdded.append(Finding(.dovecotFilesKept, .warning, file: installation.configFile,
+                                    message: Catalog.text("dovecot.plan.alternate-not-added", ["type": pairs[index].type?.rawValue ?? "?",
+                                                                                                "blocks": inheriting.flatMap(\.names).joinedAsList()]),
+                                    hint: Catalog.text("dovecot.plan.alternate-not-added.hint", ["setting": names.certificate(alternate: true),
+                                                                                                 "keySetting": names.key(alternate: true)])))
+        }
+        // Nothing to give Dovecot: it is left as it is, neither reloaded nor probed.
+        guard !given.isEmpty else { return DovecotPart(found: installation, installation: nil, files: [], findings: notAdded) }
         var files: [PlannedFile] = []
-        for (pair, alternate) in zip(pairs, slots) {
+        for (pair, alternate) in given {
             let keyPath = directory + "/" + (alternate ? Self.dovecotAlternateKeyName : Self.dovecotKeyName)
             let certificatePath = directory + "/" + (alternate ? Self.dovecotAlternateCertificateName : Self.dovecotCertificateName)
             configFiles.set(names.certificate(alternate: alternate), to: names.value(forPath: certificatePath),
@@ -84,8 +100,8 @@ extension PlanBuilder {
             ]
         }
         // Dovecot serves two key types after the change when both its pairs are set: each new pair is then proven with its own type.
-        let servesTwoTypes = (slots.contains(false) || settings.pair != nil) && (slots.contains(true) || settings.alternate != nil)
-        let proofs = pairs.map { ServeProof(serverName: nil, keyType: servesTwoTypes ? $0.type : nil, chain: $0.chain) }
+        let servesTwoTypes = (given.contains { !$0.1 } || settings.pair != nil) && (given.contains { $0.1 } || settings.alternate != nil)
+        let proofs = given.map { pair, _ in ServeProof(serverName: nil, keyType: servesTwoTypes ? pair.type : nil, chain: pair.chain) }
         // A canary block a killed run left in the main file goes with this change.
         var changes = configFiles.changedFiles
         if let main = configFiles.files.first, let cleaned = DovecotCanary.removingBlock(from: changes.first { $0.path == main.path }?.new ?? main.original) {
@@ -101,8 +117,8 @@ extension PlanBuilder {
             })
         }
         return DovecotPart(found: installation, installation: installation, files: files,
-                           findings: [coverage(installation)] + keptFiles(settings, leaf: first.chain.first, names: names,
-                                                                          alternateKept: !slots.contains(true) && !(current.alternate.map(keptTypes.contains) ?? false)),
+                           findings: [coverage(installation)] + notAdded + keptFiles(settings, leaf: first.chain.first, names: names,
+                                                                          alternateKept: !given.contains { $0.1 } && !(current.alternate.map(keptTypes.contains) ?? false)),
                            proofs: proofs)
     }
 

@@ -23,17 +23,19 @@ public struct CertbotLineage: Sendable {
     /// is Postfix's when the files in use are its files, or when `leaf` (its certificate,
     /// nil when unreadable) covers a name in use.
     ///
-    /// `recorded` is the lineage the deploy ledger says the files in use came from: once
-    /// pftls installed them from one lineage, another is not Postfix's merely because it
-    /// covers a name in use (a web server's lineage for `www` and `mail`), unless the
-    /// certificate in use (`installed`) is one of its own.
+    /// `recorded` is the lineage the deploy ledger says the pair this one would replace came
+    /// from (`installed` its certificate): once pftls installed it from one lineage, another
+    /// is not Postfix's merely because it covers a name in use (a web server's lineage for
+    /// `www` and `mail`), unless that certificate is one of its own or the recorded lineage
+    /// is gone.
     public func verdict(configured: String?, filesInUse: [String], names: NamesInUse, leaf: Certificate?,
                         recorded: String? = nil, installed: Certificate? = nil) -> LineageVerdict {
         if let configured = configured.map(DirectoryKey.of), !configured.isEmpty {
             return Self.lastComponent(configured) == name ? .configured : .notConfigured(Self.lastComponent(configured))
         }
         if filesInUse.contains(where: holds) { return .holdsFilesInUse }
-        if let recorded = recorded.map(DirectoryKey.of), recorded != directory,
+        // A recorded lineage that certbot no longer has (renamed, deleted) says nothing any more.
+        if let recorded = recorded.map(DirectoryKey.of), recorded != directory, access(recorded + "/cert.pem", F_OK) == 0,
            !(installed.map { CertbotScan.issued($0, certificateLink: directory + "/cert.pem", fileSystem: LocalFileSystem(), inspector: Inspector()) } ?? false) {
             return .recordedOther(Self.lastComponent(recorded))
         }

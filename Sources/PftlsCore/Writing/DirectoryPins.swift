@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import CSystemShim
 #endif
 
 /// The directories an apply writes into, opened once right before the writes and
@@ -24,9 +25,9 @@ public final class DirectoryPins: Sendable {
                 throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("write.directory.cannotOpen", ["reason": "\(reason)"]))
             }
             opened[directory] = descriptor
-            if let problem = Self.problem(descriptor) ?? Self.problemAbove(descriptor) {
+            if let problem = Self.problem(descriptor).map({ Catalog.text("write.directory.changed", ["problem": $0]) }) ?? Self.problemAbove(descriptor) {
                 opened.values.forEach { close($0) }
-                throw AtomicFileWriter.Failure(path: directory, reason: Catalog.text("write.directory.changed", ["problem": "\(problem)"]))
+                throw AtomicFileWriter.Failure(path: directory, reason: problem)
             }
         }
         descriptors = opened
@@ -37,6 +38,17 @@ public final class DirectoryPins: Sendable {
     /// The pinned descriptor of `directory`, if it is one of the pinned directories.
     func descriptor(for directory: String) -> Int32? { descriptors[directory] }
 
+    /// Why the directory at `path` could be changed by a user other than root (or the one
+    /// running pftls): it is a link or not a directory, it or a directory it really lies in
+    /// (walked through `..`, whatever links the path went through) is another user's or
+    /// open to writing. nil when it is safe.
+    public static func problem(at path: String) -> String? {
+        let descriptor = pftls_open_location(AT_FDCWD, path, O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return Catalog.text("write.directory.cannotOpen", ["reason": String(cString: strerror(errno))]) }
+        defer { close(descriptor) }
+        return problem(descriptor) ?? problemAbove(descriptor)
+    }
+
     /// The first directory above `descriptor`'s, walked through `..` (the directories it
     /// really lies in, whatever path named it), that another user owns or may write to.
     private static func problemAbove(_ descriptor: Int32) -> String? {
@@ -45,7 +57,7 @@ public final class DirectoryPins: Sendable {
         var current = dup(descriptor)
         defer { close(current) }
         while true {
-            let parent = openat(current, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let parent = pftls_open_location(current, "..", O_DIRECTORY | O_CLOEXEC)
             guard parent >= 0 else { return Catalog.text("write.directory.cannotStat", ["reason": "\(String(cString: strerror(errno)))"]) }
             close(current)
             current = parent
@@ -56,10 +68,18 @@ public final class DirectoryPins: Sendable {
             let mode = String(info.st_mode & 0o7777, radix: 8)
             let stickyRoot = info.st_uid == 0 && info.st_mode & S_ISVTX != 0
             if info.st_uid != 0 && info.st_uid != geteuid() || info.st_mode & 0o022 != 0 && !stickyRoot {
-                return Catalog.text("write.directory.parent-unsafe", ["uid": "\(info.st_uid)", "mode": mode])
+                return Catalog.text("write.directory.parent-unsafe", ["parent": SafeText.escape(path(of: parent) ?? "?"), "uid": "\(info.st_uid)", "mode": mode])
             }
             below = info
         }
+    }
+
+    /// The path the kernel knows an open directory by (`/proc/self/fd/N`).
+    private static func path(of descriptor: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func problem(_ descriptor: Int32) -> String? {

@@ -75,6 +75,16 @@ struct LocalUserRailsTests {
         #expect(!FileManager.default.fileExists(atPath: users + "/a/sets"), "the refused directory is not left behind")
     }
 
+    /// A certificate directory to be made through a root-owned link into a user's directory:
+    /// the plan itself refuses it (a dry run, the wizard's Review), naming where it would lie.
+    @Test func aNewCertificateDirectoryThroughALinkIntoAUsersDirectoryIsRefusedAtThePlan() throws {
+        let users = try attackersDirectory(postfix.root + "/users", mode: 0o755)
+        try #require(mkdir(users + "/a", 0o755) == 0 && symlink(users + "/a", postfix.root + "/link") == 0)
+        let plan = try fixtures.loopbackPlan("linked-plan", on: postfix, certificateDirectory: postfix.root + "/link/certs")
+        let finding = try #require(plan.findings.first { $0.code == .unsafeDirectory && $0.severity == .error }, "\(plan.findings.map(\.message))")
+        #expect(finding.message.contains("it lies in \(users)"), "\(finding.message)")
+    }
+
     @Test func aSafeBackupDirectoryStillTakesTheSet() throws {
         let backups = postfix.root + "/backups"
         try #require(mkdir(backups, 0o700) == 0)

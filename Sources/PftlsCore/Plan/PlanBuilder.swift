@@ -220,6 +220,7 @@ public struct PlanBuilder {
         files.append(configFile(.masterConfig, file: inForce.masterFile, new: master.renderBytes()) { masterDiff })
         files += dovecotChange?.files ?? []
         findings += dovecotChange?.findings ?? []
+        findings += Self.unsafeWrittenDirectories(files)
         let staged = stagedEarly(files, configDirectory: installation.configDirectory)
         let configChanges = files.contains { ($0.role == .mainConfig || $0.role == .masterConfig) && $0.changes }
         let baseline = configChanges ? self.baseline() : (unchangedConfigBaseline ?? self.baseline)()

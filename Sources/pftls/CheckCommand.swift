@@ -131,8 +131,16 @@ enum CheckText {
         if let dovecot = report.dovecot, let installation = dovecot.installation {
             lines.append(Catalog.text("dovecot.check.listeners", ["file": SafeText.escape(installation.configFile), "version": "\(installation.settings.version)"]))
             for listener in installation.listeners {
-                let probe = summary(dovecot.probes.first { $0.listener == listener }?.result, leaf: dovecot.leaf)
-                lines.append("  \(DisplayWidth.pad(listener.label, to: 41)) \(probe)")
+                let probes = dovecot.probes.filter { $0.listener == listener }
+                guard !probes.isEmpty else {
+                    lines.append("  \(DisplayWidth.pad(listener.label, to: 41)) \(summary(nil, leaf: dovecot.leaf))")
+                    continue
+                }
+                // Serving two key types, each is shown with its own: a stale alternate is not hidden by the first pair.
+                for probe in probes {
+                    let label = listener.label + (dovecot.servesTwoKeyTypes ? " (\(ServerKeyType(probe.leaf.keyAlgorithm)?.rawValue ?? "?"))" : "")
+                    lines.append("  \(DisplayWidth.pad(label, to: 41)) \(summary(probe.result, leaf: probe.leaf))")
+                }
             }
         }
         lines.append(Catalog.text("report.findings", ["counts": FindingsText.counts(report.findings)]))
@@ -211,10 +219,23 @@ enum CheckJSON {
         let listeners = installation.listeners.map { listener -> JSONValue in
             var entry: [String: JSONValue] = ["name": .string(listener.name), "host": .string(listener.host), "port": .integer(listener.port),
                                               "mode": .string(listener.mode.rawValue)]
-            switch dovecot.probes.first(where: { $0.listener == listener })?.result {
+            let probes = dovecot.probes.filter { $0.listener == listener }
+            switch probes.first?.result {
             case .served(let chain)?: entry["served"] = .string(chain.first?.sha256FingerprintText ?? "")
             case .failed(let reason, _, _)?: entry["error"] = .string(reason)
             case nil: break
+            }
+            // Each key type's probe, when Dovecot serves two: the first above is one of them.
+            if dovecot.servesTwoKeyTypes {
+                entry["probes"] = .array(probes.map { probe in
+                    var one: [String: JSONValue] = ["keyType": JSONValue(ServerKeyType(probe.leaf.keyAlgorithm)?.rawValue),
+                                                    "expected": .string(probe.leaf.sha256FingerprintText)]
+                    switch probe.result {
+                    case .served(let chain): one["served"] = .string(chain.first?.sha256FingerprintText ?? "")
+                    case .failed(let reason, _, _): one["error"] = .string(reason)
+                    }
+                    return .object(one)
+                })
             }
             return .object(entry)
         }

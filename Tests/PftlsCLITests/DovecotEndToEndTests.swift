@@ -104,6 +104,17 @@ import PftlsTestSupport
         #expect(SClientProbe(port: postfix.submissionsPort, startTLS: nil, sigalgs: ServerKeyType.rsa.signatureAlgorithms).sha256 == sha256("rsa1"))
         let checked = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--resolver", "none"])
         #expect(!checked.standardOutput.contains("dovecot-differs-from-postfix"), "\(checked.all)")
+        let imaps = "dovecot imaps 127.0.0.1:\(dovecot.listener("imaps").port)"
+        #expect(checked.standardOutput.contains(imaps + " (ECDSA)") && checked.standardOutput.contains(imaps + " (RSA)"), "each key type on its own line: \(checked.all)")
+        // Each key type is its own series, and each of Dovecot's files its own expiry.
+        let exposition = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--resolver", "none",
+                                        "--format", "prometheus"])
+        let metrics = try PrometheusText(exposition.standardOutput)
+        let listener = ["daemon": "dovecot", "service": "imaps"]
+        for type in ["RSA", "ECDSA"] {
+            #expect(metrics.values("pftls_listener_serves_installed", listener.merging(["key_type": type]) { $1 }) == [1], "\(type): \(exposition.standardOutput)")
+            #expect(metrics.values("pftls_certificate_expiry_timestamp_seconds", ["daemon": "dovecot", "source": "file", "key_type": type]).count == 1, "\(type)")
+        }
     }
 
     /// With the canary on (`listen = *`), the pair in Dovecot's alternate settings renews

@@ -8,10 +8,16 @@ extension TLSAudit {
         public var findings: [Finding] = []
         /// The instance, when it could be read.
         public var installation: DovecotInstallation?
-        /// Each probed listener and what it served.
-        public var probes: [(listener: DovecotListener, result: ProbeResult)] = []
+        /// Each probed listener, what it served, and the leaf on disk it was to serve (with a
+        /// client of that leaf's key type when Dovecot serves two).
+        public var probes: [(listener: DovecotListener, result: ProbeResult, leaf: Certificate)] = []
         /// The leaf in Dovecot's certificate file.
         public var leaf: Certificate?
+        /// The certificate file and leaf of each of Dovecot's pairs: the first, then the alternate.
+        public var pairs: [(file: String, leaf: Certificate)] = []
+
+        /// True when Dovecot serves two key types (a first pair and an alternate of another type).
+        public var servesTwoKeyTypes: Bool { Set(pairs.compactMap { ServerKeyType($0.leaf.keyAlgorithm) }).count > 1 }
     }
 
     /// Audits the Dovecot of `situation`; `postfixLeaves` are the leaves of Postfix's default
@@ -61,6 +67,7 @@ extension TLSAudit {
             }
         }
         report.leaf = inspections.first?.inspection.leaf
+        report.pairs = inspections.compactMap { pair, inspection in inspection.leaf.map { (pair.certificate, $0) } }
         let types = Set(inspections.compactMap { $0.inspection.leaf.flatMap { ServerKeyType($0.keyAlgorithm) } })
         guard probing, installation.isRunning else { return report }
         for listener in installation.listeners {
@@ -69,7 +76,7 @@ extension TLSAudit {
                 let keyType = types.count > 1 ? ServerKeyType(leaf.keyAlgorithm) : nil
                 let place = listener.label + (keyType.map { " (\($0.rawValue))" } ?? "")
                 let result = probe.probe(host: listener.host, port: listener.port, mode: listener.mode, serverName: nil, keyType: keyType)
-                report.probes.append((listener, result))
+                report.probes.append((listener, result, leaf))
                 report.findings += servedFindings(result, place: place, leaf: leaf, installed: inspection.servedChain, file: file)
             }
         }

@@ -85,8 +85,7 @@ public struct CheckMetrics {
             for map in report.sniMaps {
                 for listed in map.entries { for pair in listed.pairs { addFile(pair, sni: listed.entry.name) } }
             }
-            if let dovecot = report.dovecot, let leaf = dovecot.leaf {
-                let file = dovecot.installation?.settings.pair?.certificate ?? ""
+            for (file, leaf) in report.dovecot?.pairs ?? [] {
                 add(leaf, place: Place(daemon: "dovecot", service: "", address: "", file: file, keyType: Self.type(of: leaf), sni: ""), source: "file")
             }
         }
@@ -108,11 +107,10 @@ public struct CheckMetrics {
                 addListener(place, result: probe.result, servesItsFiles: probe.servesItsFiles == true)
             }
             guard let dovecot = report.dovecot else { return }
-            for (listener, result) in dovecot.probes {
+            for (listener, result, leaf) in dovecot.probes {
                 let place = Place(daemon: "dovecot", service: listener.name, address: Self.address(listener.host, listener.port), file: "",
-                                  keyType: dovecot.leaf.map(Self.type(of:)) ?? "", sni: "")
-                let serves = dovecot.leaf.map { leaf in result.chain?.first?.isSame(as: leaf) == true } ?? false
-                addListener(place, result: result, servesItsFiles: serves)
+                                  keyType: Self.type(of: leaf), sni: "")
+                addListener(place, result: result, servesItsFiles: result.chain?.first?.isSame(as: leaf) == true)
             }
         }
 

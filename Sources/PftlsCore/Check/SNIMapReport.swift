@@ -24,18 +24,18 @@ extension TLSAudit {
     /// Audits every map in force, each table once however many services name it: the
     /// source read (`problem` when not), a regexp or pcre table said to be unlisted, and
     /// for the others each entry's files and the database (`SNIMapAudit`).
-    func audit(maps: [SNIMapInUse], expiry: ExpiryThresholds) -> [SNIMapReport] {
+    func audit(maps: [SNIMapInUse], expiry: ExpiryThresholds, configDirectory: String) -> [SNIMapReport] {
         var done: [String: SNIMapReport] = [:]
         return maps.map { map in
             // A table two services name is read once; its findings are reported once.
             if let seen = done[map.reference.type + ":" + map.reference.name] { return SNIMapReport(map: map, entries: seen.entries, findings: []) }
-            let report = audit(map: map, expiry: expiry)
+            let report = audit(map: map, expiry: expiry, configDirectory: configDirectory)
             done[map.reference.type + ":" + map.reference.name] = report
             return report
         }
     }
 
-    private func audit(map: SNIMapInUse, expiry: ExpiryThresholds) -> SNIMapReport {
+    private func audit(map: SNIMapInUse, expiry: ExpiryThresholds, configDirectory: String) -> SNIMapReport {
         if let problem = map.problem { return SNIMapReport(map: map, entries: [], findings: [problem]) }
         guard let source = map.source else {
             return SNIMapReport(map: map, entries: [], findings: [
@@ -44,7 +44,9 @@ extension TLSAudit {
                         hint: Catalog.text("check.sni.mapUnlisted.hint")),
             ])
         }
-        let audited = SNIMapAudit(fileSystem: fileSystem, inspector: inspector).audit(map: map.reference, source: source, expiry: expiry, privateCA: privateCA)
+        var auditor = SNIMapAudit(fileSystem: fileSystem, inspector: inspector)
+        auditor.configDirectory = configDirectory
+        let audited = auditor.audit(map: map.reference, source: source, expiry: expiry, privateCA: privateCA)
         return SNIMapReport(map: map, entries: audited.entries, findings: audited.findings)
     }
 }

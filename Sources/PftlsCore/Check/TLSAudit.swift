@@ -100,7 +100,7 @@ public struct TLSAudit {
                 hint: Catalog.text("finding.obsoleteSetting.hint")))
         }
         findings += ConfigRules(setup: setup, installation: installation).findings()
-        let maps = audit(maps: presentation.maps, expiry: expiry)
+        let maps = audit(maps: presentation.maps, expiry: expiry, configDirectory: configDirectory)
         findings += maps.flatMap(\.findings)
         findings += permissionFindings(maps.flatMap(\.entries).flatMap(\.pairs).flatMap(\.report.files))
         findings += deployment?.findings(configDirectory: configDirectory, pairs: presentation.pairs, entries: maps.flatMap(\.entries), expiry: expiry) ?? []

@@ -11,6 +11,8 @@ struct SNIEntryInspection: @unchecked Sendable {
     let map: SNIMapReference
     let expiry: ExpiryThresholds
     let privateCA: Bool
+    /// The instance the map belongs to: its reload is the one the hints name.
+    var configDirectory = PostfixInstallation.standardConfigDirectory
 
     /// Entries below this count are read on the calling thread: starting threads costs more.
     static let parallelFrom = 64
@@ -34,7 +36,8 @@ struct SNIEntryInspection: @unchecked Sendable {
     /// What makes Postfix read the entry's files again: the map rebuilt when it is indexed
     /// (`postmap -F`, which loads the files into it), then a reload.
     private var reload: String {
-        (map.isIndexed ? "postmap -F " + SuggestedCommand.shellWord("\(map.type):\(map.name)") + " && " : "") + "postfix reload"
+        (map.isIndexed ? "postmap -F " + SuggestedCommand.shellWord("\(map.type):\(map.name)") + " && " : "")
+            + SuggestedCommand.postfix("reload", configDirectory: configDirectory)
     }
 
     /// One entry read and checked (a `.example.com` entry: for a name under it).

@@ -7,6 +7,8 @@
 public struct SNIMapAudit {
     let fileSystem: FileSystem
     let inspector: Inspector
+    /// The instance the maps belong to (for the commands the hints name).
+    public var configDirectory = PostfixInstallation.standardConfigDirectory
 
     /// Creates an audit over `fileSystem`.
     public init(fileSystem: FileSystem = LocalFileSystem(), inspector: Inspector = Inspector()) {
@@ -41,7 +43,8 @@ public struct SNIMapAudit {
     /// and checked for its own name, and the database of `map` against the files.
     public func audit(map: SNIMapReference, source: SNIMapSource, expiry: ExpiryThresholds = ExpiryThresholds(),
                       privateCA: Bool = false) -> Result {
-        let entries = SNIEntryInspection(reader: PairReader(inspector: inspector), map: map, expiry: expiry, privateCA: privateCA)
+        let entries = SNIEntryInspection(reader: PairReader(inspector: inspector), map: map, expiry: expiry, privateCA: privateCA,
+                                         configDirectory: configDirectory)
             .reports(source.entries)
         return Result(entries: entries, findings: entries.flatMap(\.findings) + databaseFindings(map: map, files: source.entries.flatMap(\.files)))
     }

@@ -58,6 +58,10 @@ import PftlsTestSupport
         let source = SNIMapSource(text: "mail.example.test \(twice), \(twice)\n")
         let finding = try #require(SNIMapAudit().findings(map: reference, source: source).first { $0.code == .multipleKeys })
         #expect(finding.hint.contains("`postmap -F hash:\(directory.file("sni")) && postfix reload`"), "\(finding.hint)")
+        var other = SNIMapAudit()
+        other.configDirectory = "/srv/mx2"
+        let there = try #require(other.findings(map: reference, source: source).first { $0.code == .multipleKeys })
+        #expect(there.hint.contains("&& postfix -c /srv/mx2 reload`"), "the instance's own reload: \(there.hint)")
     }
 
     @Test func anEntryWhoseCertificateIsForAnotherNameIsNamed() throws {

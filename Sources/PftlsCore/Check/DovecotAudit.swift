@@ -68,12 +68,11 @@ extension TLSAudit {
         }
         report.leaf = inspections.first?.inspection.leaf
         report.pairs = inspections.compactMap { pair, inspection in inspection.leaf.map { (pair.certificate, $0) } }
-        let types = Set(inspections.compactMap { $0.inspection.leaf.flatMap { ServerKeyType($0.keyAlgorithm) } })
         guard probing, installation.isRunning else { return report }
         for listener in installation.listeners {
             for (_, inspection) in inspections {
                 guard let leaf = inspection.leaf else { continue }
-                let keyType = types.count > 1 ? ServerKeyType(leaf.keyAlgorithm) : nil
+                let keyType = report.servesTwoKeyTypes ? ServerKeyType(leaf.keyAlgorithm) : nil
                 let place = listener.label + (keyType.map { " (\($0.rawValue))" } ?? "")
                 let result = probe.probe(host: listener.host, port: listener.port, mode: listener.mode, serverName: nil, keyType: keyType)
                 report.probes.append((listener, result, leaf))

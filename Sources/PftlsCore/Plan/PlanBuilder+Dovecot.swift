@@ -125,10 +125,7 @@ extension PlanBuilder {
     /// The key type of the certificate `pair` names; nil without a pair or a readable certificate.
     private func keyType(of pair: DovecotKeyPair?) -> ServerKeyType? {
         guard let pair else { return nil }
-        let certificate = inspector.load(pair.certificate, passphrases: nil).items.lazy.compactMap { item -> Certificate? in
-            if case .certificate(let certificate) = item.object { certificate } else { nil }
-        }.first
-        return certificate.flatMap { ServerKeyType($0.keyAlgorithm) }
+        return DeployRecordMaker(inspector: inspector).leaf(in: pair.certificate).flatMap { ServerKeyType($0.keyAlgorithm) }
     }
 
     /// Dovecot serves a file Postfix serves, or a certificate for the host name the new one is for.
@@ -136,10 +133,7 @@ extension PlanBuilder {
         guard let pair = settings.pair else { return false }
         if postfixFiles.contains(pair.certificate) || pair.key.map(postfixFiles.contains) == true { return true }
         guard let hostname, leaf?.matches(hostname: hostname) == true else { return false }
-        let served = inspector.load(pair.certificate, passphrases: nil).items.lazy.compactMap { item -> Certificate? in
-            if case .certificate(let certificate) = item.object { certificate } else { nil }
-        }.first
-        return served?.matches(hostname: hostname) == true
+        return DeployRecordMaker(inspector: inspector).leaf(in: pair.certificate)?.matches(hostname: hostname) == true
     }
 
     /// An info finding naming what the change covers in Dovecot.

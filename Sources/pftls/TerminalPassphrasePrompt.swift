@@ -23,7 +23,6 @@ final class TerminalPassphrasePrompt: PassphraseSource {
         let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard tty >= 0 else { return nil }
         defer { close(tty) }
-        _ = prompt.withCString { write(tty, $0, strlen($0)) }
         var saved = termios()
         guard tcgetattr(tty, &saved) == 0 else { return nil }
         EchoGuard.begin(tty: tty, saved: saved)
@@ -32,6 +31,9 @@ final class TerminalPassphrasePrompt: PassphraseSource {
         quiet.c_lflag |= tcflag_t(ECHONL)
         tcsetattr(tty, TCSAFLUSH, &quiet)
         defer { EchoGuard.end() }
+        // The prompt only once echo is off: what is typed as soon as it shows is neither
+        // echoed nor thrown away by the flush above.
+        _ = prompt.withCString { write(tty, $0, strlen($0)) }
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while read(tty, &byte, 1) == 1, byte != 0x0A, line.count < PassphraseFile.limit { line.append(byte) }

@@ -98,6 +98,6 @@ import PftlsTestSupport
         #expect(outcome.log.contains { $0.contains("temporary listener") }, "\(outcome.log)")
         let master = try String(contentsOfFile: postfix.configDirectory + "/master.cf", encoding: .utf8)
         #expect(!master.contains("pftls canary"), "the canary entry is removed")
-        #expect(outcome.probes.first?.result.leaf != nil)
+        #expect(outcome.proofs.first?.result.leaf != nil)
     }
 }

@@ -27,6 +27,12 @@ struct LedgerAndMetricsDiskFullTests {
         let ledger = state.path + "/ledger.jsonl"
         let left = (try? Data(contentsOf: URL(fileURLWithPath: ledger))) ?? Data()
         #expect(left.isEmpty || left.last == UInt8(ascii: "\n"), "no half-written record: \(left.count) bytes")
+        // The warning is added to the outcome, not put in its place: --json still has every proof.
+        try fixtures.issueLeaf("b")
+        let json = try fixtures.install("b", on: postfix, ["--state-dir", state.path, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect(json.status == 0 && (object?["log"] as? [String])?.last?.contains("not recorded in the deploy ledger") == true, "\(json.all)")
+        #expect((object?["probes"] as? [[String: Any]])?.first?["served"] as? String != nil, "\(json.all)")
     }
 
     @Test func aFullMetricsDiskKeepsTheLastFileWholeAndTheVerdictComesOut() throws {

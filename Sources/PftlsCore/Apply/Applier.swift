@@ -93,7 +93,7 @@ public struct Applier {
         if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(problem) }
         guard !plan.isNoOp else {
             say(Catalog.text("apply.log.nothingToChange"))
-            return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, probes: [], log: log)
+            return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, log: log)
         }
         // The sandbox's status is not even asked: it is never run.
         let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes,
@@ -293,7 +293,6 @@ public struct Applier {
         }
         try checkpoint(Catalog.text("apply.stage.afterCheck"))
 
-        var probeResults: [(ProbeTarget, ProbeResult)] = []
         var proofs: [(service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)] = []
         if options.reload {
             if wasRunning {
@@ -307,9 +306,6 @@ public struct Applier {
                     for proof in plan.proofsOrDefault {
                         let result = probeUntilServed(host: target.host, port: target.port, mode: target.mode, proof: proof, deadline: options.probeDeadline)
                         try checkpoint(Catalog.text("apply.stage.probing"))
-                        if proof.serverName == nil && (proof.keyType == nil || proof.chain.first.map { plan.leaf?.isSame(as: $0) == true } == true) {
-                            probeResults.append((target, result))
-                        }
                         proofs.append((target.service.rawValue, target.host, target.port, proof, result))
                         let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"]) + proof.label
                         if let problem = proofProblem(result, place: where_, proof: proof, plan: plan, log: log.quote) { throw rollBack(problem) }
@@ -322,7 +318,6 @@ public struct Applier {
         } else if sealed {
             say(Catalog.text("demo.sandbox.not-reloaded"))
         }
-        var dovecotProbes: [(listener: DovecotListener, result: ProbeResult)] = []
         if options.reload, let dovecot = plan.dovecot {
             let command = DovecotCommand(processes: processes, configFile: dovecot.configFile)
             dovecotReloaded = true
@@ -342,7 +337,6 @@ public struct Applier {
                         let result = probeUntilServed(host: listener.host, port: listener.port, mode: listener.mode, proof: proof,
                                                       deadline: options.probeDeadline)
                         try checkpoint(Catalog.text("apply.stage.probing"))
-                        dovecotProbes.append((listener, result))
                         proofs.append(("dovecot " + listener.name, listener.host, listener.port, proof, result))
                         let place = listener.label + proof.label
                         if let problem = proofProblem(result, place: place, proof: proof, plan: plan, log: "") { throw rollBack(problem) }
@@ -355,11 +349,7 @@ public struct Applier {
         // Proven: only now do the oldest backups go, never this change's own.
         for line in options.retention.prune(after: backup) { say(line) }
         audit.record(Catalog.text("apply.log.done", ["rollbackCommand": "\(rollbackCommand)"]))
-        var outcome = ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand,
-                                   probes: probeResults, log: log)
-        outcome.dovecotProbes = dovecotProbes
-        outcome.proofs = proofs
-        return outcome
+        return ApplyOutcome(changed: true, backupDirectory: backup.directory, rollbackCommand: rollbackCommand, log: log, proofs: proofs)
     }
 
     /// What a run would say before writing anything, for a dry run: nil when Postfix's

@@ -6,14 +6,10 @@ public struct ApplyOutcome {
     public let backupDirectory: String?
     /// The shell command that puts everything back.
     public let rollbackCommand: String?
-    /// Each probed listener and what it served.
-    public let probes: [(target: ProbeTarget, result: ProbeResult)]
     /// Progress lines, in order.
-    public let log: [String]
-    /// Each Dovecot listener probed after its reload, and what it served.
-    public var dovecotProbes: [(listener: DovecotListener, result: ProbeResult)] = []
+    public var log: [String]
     /// Every proof made after the reload: each listener with each name and key type the
-    /// change must serve (`probes` holds only the default pair's), Dovecot's too.
+    /// change must serve, Dovecot's too.
     public var proofs: [(service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)] = []
 }
 
@@ -24,7 +20,7 @@ public struct ApplyFailure: Error, CustomStringConvertible {
     /// True when a rollback was attempted (files had been written).
     public let rolledBack: Bool
     /// Progress lines up to the failure.
-    public let log: [String]
+    public var log: [String]
     /// What the rollback could not put back; empty when every file was restored.
     public var restoreProblems: [String] = []
     /// What became of Postfix after the rollback ("Postfix was started again ..."), when it matters.

@@ -11,13 +11,16 @@ extension TLSAudit {
         /// Each probed listener, what it served, and the leaf on disk it was to serve (with a
         /// client of that leaf's key type when Dovecot serves two).
         public var probes: [(listener: DovecotListener, result: ProbeResult, leaf: Certificate)] = []
-        /// The leaf in Dovecot's certificate file.
-        public var leaf: Certificate?
-        /// The certificate file and leaf of each of Dovecot's pairs: the first, then the alternate.
-        public var pairs: [(file: String, leaf: Certificate)] = []
+        /// The certificate file of each of Dovecot's pairs, the first then the alternate, with
+        /// its leaf (nil when the file could not be read).
+        public var pairs: [(file: String, leaf: Certificate?)] = []
 
+        /// The leaf in the certificate file of Dovecot's first pair.
+        public var leaf: Certificate? { pairs.first?.leaf }
+        /// The leaves that could be read, the first pair's before the alternate's.
+        public var leaves: [(file: String, leaf: Certificate)] { pairs.compactMap { pair in pair.leaf.map { (pair.file, $0) } } }
         /// True when Dovecot serves two key types (a first pair and an alternate of another type).
-        public var servesTwoKeyTypes: Bool { Set(pairs.compactMap { ServerKeyType($0.leaf.keyAlgorithm) }).count > 1 }
+        public var servesTwoKeyTypes: Bool { Set(leaves.compactMap { ServerKeyType($0.leaf.keyAlgorithm) }).count > 1 }
     }
 
     /// Audits the Dovecot of `situation`; `postfixLeaves` are the leaves of Postfix's default
@@ -66,8 +69,7 @@ extension TLSAudit {
                 report.findings.append(finding)
             }
         }
-        report.leaf = inspections.first?.inspection.leaf
-        report.pairs = inspections.compactMap { pair, inspection in inspection.leaf.map { (pair.certificate, $0) } }
+        report.pairs = inspections.map { pair, inspection in (pair.certificate, inspection.leaf) }
         guard probing, installation.isRunning else { return report }
         for listener in installation.listeners {
             for (_, inspection) in inspections {

@@ -27,17 +27,13 @@ extension Applier {
         }
         guard let warning else { return try result.get() }
         progress(warning)
+        // The same outcome (proofs and all), with the warning as its last line.
         switch result {
-        case .success(let outcome):
-            var noted = ApplyOutcome(changed: outcome.changed, backupDirectory: outcome.backupDirectory, rollbackCommand: outcome.rollbackCommand,
-                                     probes: outcome.probes, log: outcome.log + [warning])
-            noted.dovecotProbes = outcome.dovecotProbes
+        case .success(var noted):
+            noted.log.append(warning)
             return noted
-        case .failure(let failure):
-            var noted = ApplyFailure(reason: failure.reason, rolledBack: failure.rolledBack, log: failure.log + [warning])
-            noted.restoreProblems = failure.restoreProblems
-            noted.postfixNote = failure.postfixNote
-            noted.signal = failure.signal
+        case .failure(var noted):
+            noted.log.append(warning)
             throw noted
         }
     }

@@ -54,11 +54,12 @@ extension PlanBuilder {
             guard request.asked else { return nil }
             return problem(.dovecotTLSOff, Catalog.text("dovecot.plan.ssl-off", ["file": where_]), Catalog.text("dovecot.plan.ssl-off.hint"))
         }
+        let untouched = DovecotPart(found: installation, installation: nil, files: [], findings: [])
         // A change of SNI entries alone leaves the default pairs, and so Dovecot's, as they are.
-        guard !answers.keepsDefaultPairs, let first = pairs.first,
-              request.asked || servesWhatPostfixServes(settings, postfixFiles: postfixFiles, leaf: first.chain.first, hostname: hostname) else {
-            return DovecotPart(found: installation, installation: nil, files: [], findings: [])
-        }
+        guard !answers.keepsDefaultPairs, let first = pairs.first else { return untouched }
+        let servedLeaves = (first: leaf(of: settings.pair), alternate: leaf(of: settings.alternate))
+        guard request.asked || servesWhatPostfixServes(settings.pair, served: servedLeaves.first, postfixFiles: postfixFiles,
+                                                       leaf: first.chain.first, hostname: hostname) else { return untouched }
         var configFiles: DovecotConfigFiles
         do { configFiles = try DovecotConfigFiles.read(installation.configFile, fileSystem: fileSystem) } catch {
             return problem(.dovecotConfigUnreadable, Catalog.text("dovecot.plan.unreadable", ["file": SafeText.escape(error.path), "reason": error.reason]),
@@ -66,7 +67,8 @@ extension PlanBuilder {
         }
         let names = DovecotSettingNames(version: settings.version)
         let directory = answers.certificateDirectory.hasSuffix("/") ? String(answers.certificateDirectory.dropLast()) : answers.certificateDirectory
-        let current = DovecotSlots.Current(primary: keyType(of: settings.pair), alternate: keyType(of: settings.alternate))
+        let current = DovecotSlots.Current(primary: servedLeaves.first.flatMap { ServerKeyType($0.keyAlgorithm) },
+                                           alternate: servedLeaves.alternate.flatMap { ServerKeyType($0.keyAlgorithm) })
         let slots = DovecotSlots.assign(pairs.map(\.type), current: current, keptTypes: keptTypes)
         var given = zip(pairs, slots).map { $0 }
         // A block with its own pair and no alternate inherits a global alternate pair: one added
@@ -122,18 +124,18 @@ extension PlanBuilder {
                            proofs: proofs)
     }
 
-    /// The key type of the certificate `pair` names; nil without a pair or a readable certificate.
-    private func keyType(of pair: DovecotKeyPair?) -> ServerKeyType? {
-        guard let pair else { return nil }
-        return DeployRecordMaker(inspector: inspector).leaf(in: pair.certificate).flatMap { ServerKeyType($0.keyAlgorithm) }
+    /// The leaf in the certificate file `pair` names; nil without a pair or a readable certificate.
+    private func leaf(of pair: DovecotKeyPair?) -> Certificate? {
+        pair.flatMap { DeployRecordMaker(inspector: inspector).leaf(in: $0.certificate) }
     }
 
-    /// Dovecot serves a file Postfix serves, or a certificate for the host name the new one is for.
-    private func servesWhatPostfixServes(_ settings: DovecotTLSSettings, postfixFiles: Set<String>, leaf: Certificate?, hostname: String?) -> Bool {
-        guard let pair = settings.pair else { return false }
+    /// Dovecot's first `pair` is a file Postfix serves, or its leaf (`served`) is for the host
+    /// name the new `leaf` is for.
+    private func servesWhatPostfixServes(_ pair: DovecotKeyPair?, served: Certificate?, postfixFiles: Set<String>, leaf: Certificate?, hostname: String?) -> Bool {
+        guard let pair else { return false }
         if postfixFiles.contains(pair.certificate) || pair.key.map(postfixFiles.contains) == true { return true }
         guard let hostname, leaf?.matches(hostname: hostname) == true else { return false }
-        return DeployRecordMaker(inspector: inspector).leaf(in: pair.certificate)?.matches(hostname: hostname) == true
+        return served?.matches(hostname: hostname) == true
     }
 
     /// An info finding naming what the change covers in Dovecot.

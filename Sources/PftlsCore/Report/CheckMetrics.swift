@@ -85,7 +85,7 @@ public struct CheckMetrics {
             for map in report.sniMaps {
                 for listed in map.entries { for pair in listed.pairs { addFile(pair, sni: listed.entry.name) } }
             }
-            for (file, leaf) in report.dovecot?.pairs ?? [] {
+            for (file, leaf) in report.dovecot?.leaves ?? [] {
                 add(leaf, place: Place(daemon: "dovecot", service: "", address: "", file: file, keyType: Self.type(of: leaf), sni: ""), source: "file")
             }
         }

@@ -107,6 +107,11 @@ import PftlsTestSupport
         let probes = report["probes"] as? [[String: Any]] ?? []
         #expect(probes.contains { $0["serverName"] as? String == "mail.example.org" && $0["served"] as? String == sha256("org2") },
                 "the proofs of the entry renewed are in probes, not only in log: \(renewed.standardOutput)")
+        let log = report["log"] as? [String] ?? []
+        #expect(log.contains { $0.contains("(SNI mail.example.org): serves the new certificate") }, "\(log)")
+        #expect(log.contains { !$0.contains("(SNI") && $0.contains(": still serves the certificate the change keeps") }
+                && !log.contains { !$0.contains("(SNI") && $0.contains("serves the new certificate") },
+                "the default pair an SNI renewal keeps is proven still served, not called new: \(log)")
         let restored = Shell.run("sh", [backup + "/restore.sh"])
         #expect(restored.status == 0, "\(restored.output)")
         #expect(served("mail.example.org", .ecdsa) == sha256("org"), "the entry's old certificate is served again")

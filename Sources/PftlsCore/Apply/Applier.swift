@@ -309,7 +309,7 @@ public struct Applier {
                         proofs.append((target.service.rawValue, target.host, target.port, proof, result))
                         let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"]) + proof.label
                         if let problem = proofProblem(result, place: where_, proof: proof, plan: plan, log: log.quote) { throw rollBack(problem) }
-                        say(Catalog.text("apply.log.servesNew", ["listener": "\(where_)", "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                        say(Self.served(proof, at: where_, result))
                     }
                 }
             } else {
@@ -340,7 +340,7 @@ public struct Applier {
                         proofs.append(("dovecot " + listener.name, listener.host, listener.port, proof, result))
                         let place = listener.label + proof.label
                         if let problem = proofProblem(result, place: place, proof: proof, plan: plan, log: "") { throw rollBack(problem) }
-                        say(Catalog.text("apply.log.servesNew", ["listener": place, "sha256": result.leaf?.sha256FingerprintText ?? "?"]))
+                        say(Self.served(proof, at: place, result))
                     }
                 }
             }
@@ -364,6 +364,11 @@ public struct Applier {
     /// reaches new connections only as the old smtpd processes go.
     /// nil when `result` proves the change at `place`: the new leaf with the installed chain;
     /// else why not, with `log` (what the mail log said) after it.
+    /// The log line of a proof that passed: the new certificate served at `place`, or the kept one still served.
+    private static func served(_ proof: ServeProof, at place: String, _ result: ProbeResult) -> String {
+        Catalog.text(proof.kept ? "apply.log.servesKept" : "apply.log.servesNew", ["listener": place, "sha256": result.leaf?.sha256FingerprintText ?? "?"])
+    }
+
     private func proofProblem(_ result: ProbeResult, place: String, proof: ServeProof, plan: ChangePlan, log: String) -> String? {
         switch result {
         case .served(let chain) where chain.first.map { proof.leaf?.isSame(as: $0) == true } == true:

@@ -29,7 +29,7 @@ struct DefaultPairsPlanner {
         var keptLegacy: Set<String> = []
         var findings: [Finding] = []
         /// What a client restricted to each key type must be served afterwards.
-        var served: [(type: ServerKeyType?, chain: [Certificate])] = []
+        var served: [ServeProof.ServedPair] = []
     }
 
     let directory: String
@@ -39,7 +39,7 @@ struct DefaultPairsPlanner {
     /// The pairs as they are, nothing written (`Answers.keepsDefaultPairs`).
     static func keeping(_ current: [PresentedPair], setup: TLSSetupInForce) -> Outcome {
         var outcome = Outcome()
-        outcome.served = current.map { ($0.keyType, $0.report.servedChain) }
+        outcome.served = current.map { ServeProof.ServedPair(type: $0.keyType, chain: $0.report.servedChain, kept: true) }
         outcome.chainFiles = TLSSetupInForce.fileList(setup.value("smtpd_tls_chain_files"))
         return outcome
     }
@@ -60,8 +60,8 @@ struct DefaultPairsPlanner {
         let kept = keptIndices.sorted().map { current[$0] }
         // The files of every pair not kept: a kept pair in one of them must move out.
         let replacedFiles = Set(current.indices.filter { !keptIndices.contains($0) }.flatMap { current[$0].files })
-        outcome.served = [(primary.type, primary.chain)] + (additional.map { [($0.type, $0.chain)] } ?? [])
-            + kept.map { ($0.keyType, $0.report.servedChain) }
+        outcome.served = ([primary] + (additional.map { [$0] } ?? [])).map { ServeProof.ServedPair(type: $0.type, chain: $0.chain) }
+            + kept.map { ServeProof.ServedPair(type: $0.keyType, chain: $0.report.servedChain, kept: true) }
         guard layout == .chainFile, let standard = primaryPath else {
             outcome.keptLegacy = keptLegacySettings(kept)
             outcome.findings = droppedTypes(current: current, kept: kept, newTypes: newTypes, keptLegacy: outcome.keptLegacy)

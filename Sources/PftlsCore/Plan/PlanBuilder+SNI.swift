@@ -30,8 +30,9 @@ extension PlanBuilder {
         var values: [(name: String, value: String)] = []
         var written = changedPaths
         for entry in answers.sni {
-            guard var pairs = sniPairs(entry, passphrases: passphrases, findings: &change.findings) else { continue }
-            pairs += keptPairs(of: entry, in: presentation, besides: pairs)
+            guard let given = sniPairs(entry, passphrases: passphrases, findings: &change.findings) else { continue }
+            let kept = keptPairs(of: entry, in: presentation, besides: given)
+            let pairs = given + kept
             let path = directory + "/sni-" + entry.names[0] + ".pem"
             written.insert(path)
             let content = Self.keyAndChain(pairs)
@@ -40,7 +41,9 @@ extension PlanBuilder {
                                               summary: pairs.flatMap { [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\($0.key.algorithm)"])] + describe($0.chain) }))
             values += entry.names.map { ($0, path) }
             for name in entry.names {
-                change.proofs += ServeProof.proofs(serverName: ServeProof.serverName(forMapKey: name), served: pairs.map { ($0.type, $0.chain) })
+                let served = given.map { ServeProof.ServedPair(type: $0.type, chain: $0.chain) }
+                    + kept.map { ServeProof.ServedPair(type: $0.type, chain: $0.chain, kept: true) }
+                change.proofs += ServeProof.proofs(serverName: ServeProof.serverName(forMapKey: name), served: served)
             }
         }
         let inMain = presentation.maps.filter { $0.service == nil }

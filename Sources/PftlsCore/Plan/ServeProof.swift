@@ -8,6 +8,9 @@ public struct ServeProof: Sendable {
     public let keyType: ServerKeyType?
     /// The chain to be served, leaf first.
     public let chain: [Certificate]
+    /// True for a pair the change keeps as it is (another key type, or the default pairs
+    /// of a change of SNI entries alone): proven still served, not newly served.
+    public var kept = false
 
     /// The leaf to be served.
     public var leaf: Certificate? { chain.first }
@@ -24,11 +27,15 @@ public struct ServeProof: Sendable {
     }
 
     /// One proof per key type when several are served (else one for any client).
-    static func proofs(serverName: String?, served: [(type: ServerKeyType?, chain: [Certificate])]) -> [ServeProof] {
+    static func proofs(serverName: String?, served: [ServedPair]) -> [ServeProof] {
         let typed = served.filter { !$0.chain.isEmpty }
-        guard typed.count > 1 else {
-            return typed.map { ServeProof(serverName: serverName, keyType: nil, chain: $0.chain) }
-        }
-        return typed.map { ServeProof(serverName: serverName, keyType: $0.type, chain: $0.chain) }
+        return typed.map { ServeProof(serverName: serverName, keyType: typed.count > 1 ? $0.type : nil, chain: $0.chain, kept: $0.kept) }
+    }
+
+    /// A pair the change leaves served, of a key type, new or `kept` as it is.
+    struct ServedPair {
+        let type: ServerKeyType?
+        let chain: [Certificate]
+        var kept = false
     }
 }

@@ -58,7 +58,7 @@ struct ApplyJSON: Encodable {
     var probes: [Probe] = []
     var log: [String] = []
     var error: String?
-    /// The stable code of `error`, when it has one (`config-not-found`, `nothing-to-renew`).
+    /// The stable code of `error`, when it has one (`config-not-found`, `nothing-to-renew`, a stop's `not-served`).
     var code: String?
     /// Why nothing was planned: the lineage certbot renewed is not Postfix's.
     var skipped: String?
@@ -111,6 +111,7 @@ struct ApplyJSON: Encodable {
         ok = false
         changed = false
         error = failure.description
+        code = failure.code.description
         log = failure.log
     }
 

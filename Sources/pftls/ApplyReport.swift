@@ -21,7 +21,7 @@ enum ApplyReport {
             if let rollback = outcome.rollbackCommand { print(Catalog.text("apply.report.rollback", ["rollback": "\(rollback)"])) }
             return outcome
         } catch {
-            StandardStreams.writeError("pftls \(command): \(error.description)\n")
+            StandardStreams.writeError("pftls \(command): [\(error.code)] \(error.description)\n")
             // Stopped by a signal: exit as the signal says (130 Ctrl-C, 143 SIGTERM, 129 hang-up).
             throw ExitCode(error.signal.map { 128 + $0 } ?? 1)
         }

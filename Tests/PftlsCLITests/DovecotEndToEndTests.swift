@@ -184,7 +184,7 @@ import PftlsTestSupport
         let renewed = try renew("b")
         kill(master, SIGCONT)
         #expect(renewed.status != 0, "\(renewed.all)")
-        #expect(renewed.standardError.contains("pftls renew: dovecot imap 127.0.0.1:\(dovecot.listener("imap").port)"), "\(renewed.all)")
+        #expect(renewed.standardError.contains("pftls renew: [not-served] dovecot imap 127.0.0.1:\(dovecot.listener("imap").port)"), "\(renewed.all)")
         #expect(renewed.all.contains("The previous files were restored"), "\(renewed.all)")
         #expect(renewed.all.contains("Dovecot reloaded with the old files"), "\(renewed.all)")
         let restored = renewed.standardOutput.range(of: "restored the previous files"), reloaded = renewed.standardOutput.range(of: "Dovecot reloaded with the old files")

@@ -37,9 +37,14 @@ struct LocalUserRailsTests {
         let before = ConfigFiles.snapshot(postfix.configDirectory)
         let failure = try #require(apply(try fixtures.loopbackPlan("evil", on: postfix), backupRoot: backups), "\(`case`)")
         #expect(failure.reason.contains("the backup directory is not safe") && failure.reason.contains("Nothing was changed"), "\(failure.reason)")
+        #expect(failure.code == .backupFailed)
         #expect(ConfigFiles.snapshot(postfix.configDirectory) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups).isEmpty, "no set was made where the user could swap it")
         #expect(!FileManager.default.fileExists(atPath: postfix.root + "/tls"))
+        // A script sees the stop's code, as it sees a finding's.
+        let json = try fixtures.install("evil", on: postfix, ["--backup-dir", backups, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect(json.status == 1 && object?["code"] as? String == "backup-failed" && object?["ok"] as? Bool == false, "\(json.all)")
     }
 
     @Test func aBackupDirectoryGivenAsALinkIsRefused() throws {
@@ -61,6 +66,7 @@ struct LocalUserRailsTests {
         let before = ConfigFiles.snapshot(postfix.configDirectory)
         let failure = try #require(apply(plan))
         #expect(failure.reason.contains("it lies in \(postfix.root)/open (owner uid 65534, mode 777)") && failure.reason.contains("Nothing was changed"), "\(failure.reason)")
+        #expect(failure.code == .directoryFailed)
         #expect(ConfigFiles.snapshot(postfix.configDirectory) == before)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: certificates)) ?? []).isEmpty, "no key went where the user can reach")
     }

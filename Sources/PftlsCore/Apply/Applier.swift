@@ -64,17 +64,17 @@ public struct Applier {
         let options = sealed ? Self.sealing(given, configDirectory: plan.configDirectory, processes: processes) : given
         var log: [String] = []
         func say(_ line: String) { log.append(line); progress(line) }
-        func fail(_ reason: String, rolledBack: Bool = false) -> ApplyFailure { ApplyFailure(reason: reason, rolledBack: rolledBack, log: log) }
+        func fail(_ code: ApplyFailure.Code, _ reason: String) -> ApplyFailure { ApplyFailure(code: code, reason: reason, rolledBack: false, log: log) }
 
-        guard !plan.hasErrors else { throw fail(Catalog.text("apply.planHasErrors")) }
+        guard !plan.hasErrors else { throw fail(.planHasErrors, Catalog.text("apply.planHasErrors")) }
         let lock: ConfigLock
-        do { lock = try ConfigLock(configDirectory: plan.configDirectory, wait: options.lockWait) } catch { throw fail(error.description) }
+        do { lock = try ConfigLock(configDirectory: plan.configDirectory, wait: options.lockWait) } catch { throw fail(.locked, error.description) }
         defer { withExtendedLifetime(lock) {} }
         // Two runs for two Postfix instances may cover the same Dovecot: its directory is locked too.
         var dovecotLock: ConfigLock?
         if let dovecot = plan.dovecot {
             do { dovecotLock = try ConfigLock(configDirectory: AtomicFileWriter.split(dovecot.configFile).directory, wait: options.lockWait) } catch {
-                throw fail(error.description)
+                throw fail(.locked, error.description)
             }
         }
         defer { withExtendedLifetime(dovecotLock) {} }
@@ -90,7 +90,7 @@ public struct Applier {
             }
         }
         // The plan may be older than the lock: another run may have changed the files since.
-        if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(problem) }
+        if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(.planStale, problem) }
         guard !plan.isNoOp else {
             say(Catalog.text("apply.log.nothingToChange"))
             return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, log: log)
@@ -99,9 +99,9 @@ public struct Applier {
         let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes,
                                                                 queueDirectory: plan.queueDirectory)
         if options.reload, let problem = ListenerPreflight().problem(plan, running: wasRunning) {
-            throw fail(problem)
+            throw fail(.listenerUnavailable, problem)
         }
-        if let problem = StagedCheck(processes: processes).check(plan) { throw fail(problem) }
+        if let problem = StagedCheck(processes: processes).check(plan) { throw fail(.stagedCheckFailed, problem) }
         // Whether Dovecot ran before the change: one that stops during it has failed.
         let dovecotWasRunning = !sealed && plan.dovecot?.isRunning == true
         if plan.baseline?.checkFailure != nil { say(Catalog.text("apply.repaired-config-passes")) }
@@ -113,7 +113,7 @@ public struct Applier {
         defer { SignalBlocker.unblock(restoring: previousMask) }
         func interruption(_ stage: String) -> ApplyFailure? {
             guard let signal = SignalBlocker.takePending() else { return nil }
-            var failure = fail(Catalog.text("apply.interrupted", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]))
+            var failure = fail(.interrupted, Catalog.text("apply.interrupted", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]))
             failure.signal = signal
             return failure
         }
@@ -130,11 +130,11 @@ public struct Applier {
                                                   dovecotConfig: plan.dovecot?.configFile, sniMaps: plan.sniRebuilds.map(\.reference)).utf8),
                              to: backup.directory + "/restore.sh", mode: 0o700)
         } catch {
-            throw fail(Catalog.text("apply.backupFailed", ["error": "\(error)"]))
+            throw fail(.backupFailed, Catalog.text("apply.backupFailed", ["error": "\(error)"]))
         }
         say(Catalog.text("apply.log.backedUp", ["directory": "\(SafeText.escape(backup.directory))"]))
         if let directory = plan.directoryToCreate {
-            do { try Self.createDirectory(directory) } catch { throw fail(Catalog.text("apply.failedNothingChanged", ["error": "\(error)"])) }
+            do { try Self.createDirectory(directory) } catch { throw fail(.directoryFailed, Catalog.text("apply.failedNothingChanged", ["error": "\(error)"])) }
             say(Catalog.text("apply.created", ["directory": SafeText.escape(directory)]))
         }
         // After a canary that passed, the master was reloaded without being watched: the change's
@@ -143,7 +143,7 @@ public struct Applier {
         var canaryPassed = false
         func stoppedBeforeChange(_ failure: ApplyFailure) -> ApplyFailure {
             guard canaryPassed, let note = postfixAfterCanary(plan, say: say) else { return failure }
-            var stopped = ApplyFailure(reason: failure.reason, rolledBack: failure.rolledBack, log: log)
+            var stopped = ApplyFailure(code: failure.code, reason: failure.reason, rolledBack: failure.rolledBack, log: log)
             stopped.signal = failure.signal
             stopped.postfixNote = note
             return stopped
@@ -154,7 +154,7 @@ public struct Applier {
         let pins: DirectoryPins
         do { pins = try DirectoryPins(Set(plan.changedFiles.map { AtomicFileWriter.split($0.path).directory })) } catch {
             backup.discard()
-            throw fail(Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"]))
+            throw fail(.directoryFailed, Catalog.text("apply.failedCheckDirectory", ["error": "\(error)"]))
         }
         // The canary: the new files on a temporary loopback listener, before the live services change.
         // A configuration that fails `postfix check` now cannot be reloaded with a canary
@@ -169,13 +169,13 @@ public struct Applier {
                 if verdict.postfix == .restarted { say(recovery.sentence(verdict.postfix)) }
                 if let problem = verdict.problem {
                     backup.discard()
-                    var failure = fail(Catalog.text("canary.refused-nothing-changed", ["reason": problem, "postfix": recovery.sentence(verdict.postfix)]))
+                    var failure = fail(.canaryRefused, Catalog.text("canary.refused-nothing-changed", ["reason": problem, "postfix": recovery.sentence(verdict.postfix)]))
                     if case .down = verdict.postfix { failure.postfixNote = recovery.sentence(verdict.postfix) }
                     throw failure
                 }
                 if case .down = verdict.postfix {
                     backup.discard()
-                    var failure = fail(Catalog.text("canary.postfix-down", ["postfix": recovery.sentence(verdict.postfix)]))
+                    var failure = fail(.canaryRefused, Catalog.text("canary.postfix-down", ["postfix": recovery.sentence(verdict.postfix)]))
                     failure.postfixNote = recovery.sentence(verdict.postfix)
                     throw failure
                 }
@@ -188,7 +188,7 @@ public struct Applier {
             if canary.applies {
                 if let problem = canary.run(say: say) {
                     backup.discard()
-                    throw stoppedBeforeChange(fail(Catalog.text("dovecot.canary.refused", ["reason": problem])))
+                    throw stoppedBeforeChange(fail(.canaryRefused, Catalog.text("dovecot.canary.refused", ["reason": problem])))
                 }
                 if canary.listener != nil { say(Catalog.text("dovecot.canary.passed")) }
             }
@@ -209,7 +209,7 @@ public struct Applier {
         case .success(let files): stagedFiles = files
         case .failure(let error):
             backup.discard()
-            throw stoppedBeforeChange(fail(Catalog.text("apply.write-failed-nothing-changed", ["error": "\(error)"])))
+            throw stoppedBeforeChange(fail(.writeFailed, Catalog.text("apply.write-failed-nothing-changed", ["error": "\(error)"])))
         }
         let written: Result<Void, AtomicFileWriter.Failure> = SignalBlocker.withSignalsBlocked {
             Result { () throws(AtomicFileWriter.Failure) in
@@ -225,7 +225,7 @@ public struct Applier {
 
         // Set once Dovecot may have loaded the new files: a rollback then reloads it too.
         var dovecotReloaded = false
-        func rollBack(_ reason: String, signal: Int32? = nil) -> ApplyFailure {
+        func rollBack(_ code: ApplyFailure.Code, _ reason: String, signal: Int32? = nil) -> ApplyFailure {
             let problems = SignalBlocker.withSignalsBlocked { backup.restore() }
             // The files first, then what reads them again, in the order it happens.
             audit.record(problems.isEmpty ? Catalog.text("apply.log.rolledBack", ["reason": "\(reason)"])
@@ -240,7 +240,7 @@ public struct Applier {
                DovecotCommand(processes: processes, configFile: dovecot.configFile).reload() == .reloaded {
                 say(Catalog.text("dovecot.apply.rollback-reloaded"))
             }
-            var failure = fail(reason, rolledBack: true)
+            var failure = ApplyFailure(code: code, reason: reason, rolledBack: true, log: log)
             failure.restoreProblems = problems
             failure.signal = signal
             if !problems.isEmpty { failure.postfixNote = Catalog.text("apply.rollback.runOnceFixed", ["rollbackCommand": "\(rollbackCommand)"]) }
@@ -260,17 +260,17 @@ public struct Applier {
             return failure
         }
 
-        if case .failure(let error) = written { throw rollBack(Catalog.text("apply.writeFailed", ["error": "\(error)"])) }
+        if case .failure(let error) = written { throw rollBack(.writeFailed, Catalog.text("apply.writeFailed", ["error": "\(error)"])) }
         say(Catalog.text(plan.changedFiles.count == 1 ? "apply.log.wroteOneFile" : "apply.log.wroteFiles", ["count": "\(plan.changedFiles.count)"]))
         func checkpoint(_ stage: String) throws(ApplyFailure) {
             if let signal = SignalBlocker.takePending() {
-                throw rollBack(Catalog.text("apply.interruptedUnproven", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]), signal: signal)
+                throw rollBack(.interrupted, Catalog.text("apply.interruptedUnproven", ["signal": "\(SignalBlocker.name(signal))", "stage": "\(stage)"]), signal: signal)
             }
         }
         try checkpoint(Catalog.text("apply.stage.afterWrite"))
         for update in plan.sniRebuilds where !sealed {
             if let problem = SNIMapRebuild(processes: processes, configDirectory: plan.configDirectory).apply(update) {
-                throw rollBack(Catalog.text("sni.apply.rebuild-failed", ["reason": problem]))
+                throw rollBack(.mapRebuildFailed, Catalog.text("sni.apply.rebuild-failed", ["reason": problem]))
             }
             say(Catalog.text("sni.apply.rebuilt", ["map": SafeText.escape(update.reference.type + ":" + update.name)]))
         }
@@ -279,7 +279,7 @@ public struct Applier {
             say(Catalog.text("apply.log.check-not-needed"))
         } else if options.postfixCheck, let verdict = PostfixCommand(processes: processes).run(plan.configDirectory) {
             guard verdict.passed else {
-                throw rollBack(Catalog.text("apply.checkFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
+                throw rollBack(.postfixCheckFailed, Catalog.text("apply.checkFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(verdict.reason))"]))
             }
             say(Catalog.text("apply.log.checkPassed"))
         } else if sealed && given.postfixCheck && !options.postfixCheck {
@@ -287,7 +287,7 @@ public struct Applier {
         }
         if let dovecot = plan.dovecot, !sealed {
             if let problem = DovecotCommand(processes: processes, configFile: dovecot.configFile).gate() {
-                throw rollBack(Catalog.text("dovecot.apply.gate-failed", ["file": SafeText.escape(dovecot.configFile), "reason": problem]))
+                throw rollBack(.dovecotCheckFailed, Catalog.text("dovecot.apply.gate-failed", ["file": SafeText.escape(dovecot.configFile), "reason": problem]))
             }
             say(Catalog.text("dovecot.apply.gate-passed"))
         }
@@ -298,7 +298,7 @@ public struct Applier {
             if wasRunning {
                 let log = MailLogWatch.start(configDirectory: plan.configDirectory, processes: processes)
                 if let reload = PostfixCommand(processes: processes).run(plan.configDirectory, subcommand: "reload"), !reload.passed {
-                    throw rollBack(Catalog.text("apply.reloadFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(reload.reason))"]))
+                    throw rollBack(.reloadFailed, Catalog.text("apply.reloadFailed", ["configDirectory": "\(SafeText.escape(plan.configDirectory))", "reason": "\(SafeText.escape(reload.reason))"]))
                 }
                 say(Catalog.text("apply.log.reloaded"))
                 try checkpoint(Catalog.text("apply.stage.afterReload"))
@@ -308,7 +308,7 @@ public struct Applier {
                         try checkpoint(Catalog.text("apply.stage.probing"))
                         proofs.append((target.service.rawValue, target.host, target.port, proof, result))
                         let where_ = Catalog.text("apply.probe.place", ["service": target.service.rawValue, "host": target.host, "port": "\(target.port)"]) + proof.label
-                        if let problem = proofProblem(result, place: where_, proof: proof, plan: plan, log: log.quote) { throw rollBack(problem) }
+                        if let problem = proofProblem(result, place: where_, proof: proof, plan: plan, log: log.quote) { throw rollBack(.notServed, problem) }
                         say(Self.served(proof, at: where_, result))
                     }
                 }
@@ -323,12 +323,12 @@ public struct Applier {
             dovecotReloaded = true
             switch command.reload() {
             case .notRunning where dovecotWasRunning:
-                throw rollBack(Catalog.text("dovecot.apply.stopped", ["file": SafeText.escape(dovecot.configFile)]))
+                throw rollBack(.reloadFailed, Catalog.text("dovecot.apply.stopped", ["file": SafeText.escape(dovecot.configFile)]))
             case .notRunning:
                 dovecotReloaded = false
                 say(Catalog.text("dovecot.apply.not-running", ["file": SafeText.escape(dovecot.configFile)]))
             case .failed(let reason):
-                throw rollBack(Catalog.text("dovecot.apply.reload-failed", ["file": SafeText.escape(dovecot.configFile), "reason": reason]))
+                throw rollBack(.reloadFailed, Catalog.text("dovecot.apply.reload-failed", ["file": SafeText.escape(dovecot.configFile), "reason": reason]))
             case .reloaded:
                 say(Catalog.text("dovecot.apply.reloaded"))
                 try checkpoint(Catalog.text("apply.stage.afterReload"))
@@ -339,7 +339,7 @@ public struct Applier {
                         try checkpoint(Catalog.text("apply.stage.probing"))
                         proofs.append(("dovecot " + listener.name, listener.host, listener.port, proof, result))
                         let place = listener.label + proof.label
-                        if let problem = proofProblem(result, place: place, proof: proof, plan: plan, log: "") { throw rollBack(problem) }
+                        if let problem = proofProblem(result, place: place, proof: proof, plan: plan, log: "") { throw rollBack(.notServed, problem) }
                         say(Self.served(proof, at: place, result))
                     }
                 }

@@ -15,6 +15,8 @@ public struct ApplyOutcome {
 
 /// Why `apply` stopped. When files had been written, they were restored.
 public struct ApplyFailure: Error, CustomStringConvertible {
+    /// What stopped the run.
+    public let code: Code
     /// What went wrong, naming the file or listener.
     public let reason: String
     /// True when a rollback was attempted (files had been written).

@@ -27,7 +27,7 @@ public struct DeployRecord: Codable, Equatable, Sendable {
     public var configDirectory: String
     public var command: Command
     public var result: Result
-    /// Why the run did not apply: a short code (`interrupted`, `plan-has-errors`), when there is one.
+    /// Why the run did not apply: the stop's code (`ApplyFailure.Code`: `interrupted`, `plan-has-errors`, `not-served`, ...).
     public var reasonCode: String?
     /// Why the run did not apply, as it said it.
     public var reason: String?

@@ -16,7 +16,7 @@ struct DeployRecordMaker {
             record.result = done.changed ? .applied : .unchanged
         case .failure(let failure):
             record.result = !failure.rolledBack ? .refused : failure.restoreProblems.isEmpty ? .rolledBack : .failed
-            record.reasonCode = failure.signal != nil ? "interrupted" : plan.hasErrors ? "plan-has-errors" : nil
+            record.reasonCode = failure.code.description
             record.reason = String(SafeText.escape(failure.reason).prefix(2000))
         }
         return record

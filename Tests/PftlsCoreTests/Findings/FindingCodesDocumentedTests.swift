@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PftlsTestSupport
+import PftlsCore
 
 /// "The codes are stable; scripts may rely on them": every finding code pftls can report
 /// is listed in the README, so an administrator who meets one can look it up.
@@ -23,5 +24,12 @@ struct FindingCodesDocumentedTests {
         let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
         let missing = codes.filter { !readme.contains("`\($0)`") }.sorted()
         #expect(missing.isEmpty, "finding codes the README does not list: \(missing)")
+    }
+
+    /// A run's stop codes are what scripts branch on too (`--json`'s `code`).
+    @Test func everyStopCodeIsInTheReadme() throws {
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        let missing = ApplyFailure.Code.all.map(\.description).filter { !readme.contains("`\($0)`") }
+        #expect(ApplyFailure.Code.all.count == 15 && missing.isEmpty, "stop codes the README does not list: \(missing)")
     }
 }

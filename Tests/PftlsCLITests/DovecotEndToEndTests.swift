@@ -158,6 +158,42 @@ import PftlsTestSupport
         #expect(other == sha256("other"), "the block's clients keep the block's certificate")
     }
 
+    /// A first pair and an alternate of one key type: Dovecot serves one of them only. check
+    /// names both settings (`multiple-keys`), not the pair it does not serve as stale.
+    @Test func twoPairsOfOneKeyTypeAreNamedNotCalledStale() throws {
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        try fixtures.issueLeaf("second")
+        let lines = "\nssl_alt_cert = <\(fixtures.path("second.pem"))\nssl_alt_key = <\(fixtures.path("second.key"))\n"
+        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
+        handle.seekToEndOfFile()
+        handle.write(Data(lines.utf8))
+        handle.closeFile()
+        _ = try dovecot.reload()
+        let checked = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--resolver", "none"])
+        let text = checked.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("[multiple-keys] Dovecot's ssl_cert (\(postfix.root)/tls/dovecot-cert.pem) and ssl_alt_cert (\(fixtures.path("second.pem"))) are both ECDSA"), "\(checked.all)")
+        #expect(!text.contains("stale-served-certificate"), "the pair Dovecot does not serve is not called stale: \(checked.all)\nserved: \(dovecot.servedSHA256())")
+        // A renewal could not make Dovecot serve the new pair (the other pair may win), and its
+        // proof would roll Postfix back too: asked for, Dovecot refuses the plan; found, it is left alone.
+        try fixtures.issueLeaf("renewed")
+        let served = dovecot.servedSHA256()
+        let asked = try renew("renewed")
+        #expect(asked.status == 1 && asked.standardOutput.contains("ERROR [multiple-keys] Dovecot's ssl_cert"), "\(asked.all)")
+        #expect(dovecot.servedSHA256() == served && SClientProbe(port: postfix.smtpPort, startTLS: "smtp").sha256 == sha256("a"), "nothing changed")
+        // Found beside Postfix (as beside /etc/postfix), not asked for.
+        let found = DovecotSituation(request: DovecotRequest(configFile: dovecot.configPath, asked: false),
+                                     read: DovecotInstallation.read(configFile: dovecot.configPath, processes: SystemProcessRunner()))
+        let parsed = try AnswersJSON.parse(Array(fixtures.answers("renewed", on: postfix, services: [.smtp]).json.utf8), file: "answers.json")
+        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner()),
+                               inspector: Inspector(), servicesFile: nil).covering(found).build(parsed, passphrases: nil, hostname: "mail.example.test")
+        let left = plan.findings.first { $0.code == .multipleKeys }
+        #expect(left?.severity == .warning && left?.message.hasSuffix("This change leaves Dovecot as it is.") == true && plan.dovecot == nil, "\(plan.findings)")
+        _ = try Applier().apply(plan, options: Applier.Options())
+        #expect(SClientProbe(port: postfix.smtpPort, startTLS: "smtp").sha256 == sha256("renewed"), "Postfix is renewed")
+        #expect(dovecot.servedSHA256() == served, "Dovecot is left as it was")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

@@ -70,15 +70,23 @@ extension TLSAudit {
             }
         }
         report.pairs = inspections.map { pair, inspection in (pair.certificate, inspection.leaf) }
+        let sameType = report.leaves.count == 2 && !report.servesTwoKeyTypes
+        if sameType, let alternate = settings.alternate {
+            report.findings.append(DovecotSameKeyType(first: pair, alternate: alternate, type: ServerKeyType(report.leaves[0].leaf.keyAlgorithm))
+                .finding(.error, names: names, configFile: file))
+        }
         guard probing, installation.isRunning else { return report }
         for listener in installation.listeners {
-            for (_, inspection) in inspections {
-                guard let leaf = inspection.leaf else { continue }
-                let keyType = report.servesTwoKeyTypes ? ServerKeyType(leaf.keyAlgorithm) : nil
+            // Two pairs of one key type: one client sees the one Dovecot serves, whichever it is.
+            for (_, inspection) in sameType ? [inspections[0]] : inspections {
+                guard inspection.leaf != nil else { continue }
+                let keyType = report.servesTwoKeyTypes ? inspection.leaf.flatMap { ServerKeyType($0.keyAlgorithm) } : nil
                 let place = listener.label + (keyType.map { " (\($0.rawValue))" } ?? "")
                 let result = probe.probe(host: listener.host, port: listener.port, mode: listener.mode, serverName: nil, keyType: keyType)
+                let served = sameType ? inspections.first { $0.inspection.leaf.map { result.leaf?.isSame(as: $0) == true } == true }?.inspection ?? inspection : inspection
+                guard let leaf = served.leaf else { continue }
                 report.probes.append((listener, result, leaf))
-                report.findings += servedFindings(result, place: place, leaf: leaf, installed: inspection.servedChain, file: file)
+                report.findings += servedFindings(result, place: place, leaf: leaf, installed: served.servedChain, file: file)
             }
         }
         return report

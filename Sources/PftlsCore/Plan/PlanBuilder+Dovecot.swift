@@ -69,6 +69,13 @@ extension PlanBuilder {
         let directory = answers.certificateDirectory.hasSuffix("/") ? String(answers.certificateDirectory.dropLast()) : answers.certificateDirectory
         let current = DovecotSlots.Current(primary: servedLeaves.first.flatMap { ServerKeyType($0.keyAlgorithm) },
                                            alternate: servedLeaves.alternate.flatMap { ServerKeyType($0.keyAlgorithm) })
+        // Both pairs of one key type: whichever pair the new one took, the other may be the one
+        // served, and the proof would roll back Postfix too. Dovecot is left alone (refused when asked).
+        if let type = current.primary, current.alternate == type, let pair = settings.pair, let alternate = settings.alternate {
+            let finding = DovecotSameKeyType(first: pair, alternate: alternate, type: type).finding(request.asked ? .error : .warning, names: names,
+                                                                                                 configFile: installation.configFile, leftAlone: true)
+            return DovecotPart(found: installation, installation: nil, files: [], findings: [finding])
+        }
         let slots = DovecotSlots.assign(pairs.map(\.type), current: current, keptTypes: keptTypes)
         var given = zip(pairs, slots).map { $0 }
         // A block with its own pair and no alternate inherits a global alternate pair: one added

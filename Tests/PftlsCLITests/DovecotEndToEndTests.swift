@@ -194,6 +194,43 @@ import PftlsTestSupport
         #expect(dovecot.servedSHA256() == served, "Dovecot is left as it was")
     }
 
+    /// A run killed during Dovecot's canary left its block and copies. A run that does not
+    /// cover Dovecot keeps the copies (Dovecot's next reload would fail without them), and
+    /// check names the block: a warning, an error once a file it names is gone.
+    @Test func aLeftCanaryBlockKeepsItsFilesAndCheckNamesIt() throws {
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        let tls = postfix.root + "/tls"
+        let copies = [tls + "/.pftls-canary-dovecot-cert.pem", tls + "/.pftls-canary-dovecot-key.pem"]
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-cert.pem", toPath: copies[0])
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
+        let block = DovecotCanary.block(names: DovecotSettingNames(version: DovecotVersion(2, 3, 19)), key: copies[1], certificate: copies[0])
+        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
+        handle.seekToEndOfFile()
+        handle.write(Data(block.utf8))
+        handle.closeFile()
+        _ = try dovecot.reload()
+        try fixtures.issueLeaf("b")
+        let postfixOnly = try Pftls.run(["renew", "--key", fixtures.path("b.key"), "--cert", fixtures.path("b.pem"), "--chain", fixtures.path("intermediate.pem"),
+                                         "--config-dir", postfix.configDirectory, "--no-dovecot"])
+        #expect(postfixOnly.status == 0, "\(postfixOnly.all)")
+        #expect(copies.allSatisfy { FileManager.default.fileExists(atPath: $0) }, "the block's files stay while the block does: \(postfixOnly.all)")
+        let check = { try Pftls.run(["check", "--config-dir", self.postfix.configDirectory, "--dovecot-config", self.dovecot.configPath, "--resolver", "none", "--no-probe"]) }
+        let warned = try check().standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(warned.contains("WARNING [dovecot-canary-left] \(dovecot.configPath) still holds the temporary block (local 127.0.0.2)"), "\(warned)")
+        try FileManager.default.removeItem(atPath: copies[1])
+        let refused = try check()
+        let text = refused.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(refused.status != 0 && text.contains("ERROR [dovecot-canary-left]") && text.contains("files that are gone (\(copies[1]))"), "\(refused.all)")
+        // A run that covers Dovecot takes the block away, then its copies.
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
+        try fixtures.issueLeaf("c")
+        let covered = try renew("c")
+        #expect(covered.status == 0, "\(covered.all)\n\(dovecot.log)")
+        let config = try String(contentsOfFile: dovecot.configPath, encoding: .utf8)
+        #expect(!copies.contains { FileManager.default.fileExists(atPath: $0) } && !config.contains("127.0.0.2"), "\(covered.all)")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

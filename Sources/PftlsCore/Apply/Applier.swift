@@ -345,6 +345,13 @@ public struct Applier {
                 }
             }
         }
+        // Proven, with Dovecot's configuration written without a killed run's block (a rollback
+        // would have put it back): the block's copies may go now.
+        if plan.dovecot != nil {
+            for stale in Canary.removeLeftoverFiles(in: plan.answers.certificateDirectory, dovecot: true) {
+                say(Catalog.text("apply.staleTempFileRemoved", ["directory": SafeText.escape(plan.answers.certificateDirectory), "stale": SafeText.escape(stale)]))
+            }
+        }
         removeRetiredKeys(plan, audit: audit).forEach(say)
         // Proven: only now do the oldest backups go, never this change's own.
         for line in options.retention.prune(after: backup) { say(line) }

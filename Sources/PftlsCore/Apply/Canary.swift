@@ -200,10 +200,14 @@ struct Canary {
         return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
     }
 
-    /// Removes the canary's file copies that a killed run left in `directory`; returns their names.
-    static func removeLeftoverFiles(in directory: String) -> [String] {
+    /// Removes the canary's file copies that a killed run left in `directory`; returns their
+    /// names. Dovecot's copies go only with `dovecot`: a killed run's block in Dovecot's
+    /// configuration may still name them, and Dovecot's next reload would fail without them.
+    static func removeLeftoverFiles(in directory: String, dovecot: Bool = false) -> [String] {
         let names = (try? LocalFileSystem().contentsOfDirectory(directory)) ?? []
-        return names.filter { $0.hasPrefix(filePrefix) && unlink(directory + "/" + $0) == 0 }
+        return names.filter { name in
+            name.hasPrefix(filePrefix) && (dovecot || !name.hasPrefix(DovecotCanary.filePrefix)) && unlink(directory + "/" + name) == 0
+        }
     }
 }
 

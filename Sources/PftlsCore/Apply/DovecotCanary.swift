@@ -21,6 +21,8 @@ struct DovecotCanary {
     static let address = "127.0.0.2"
     /// The comment line that opens the canary's block.
     static let marker = Canary.marker
+    /// The start of the names of the block's file copies in the certificate directory.
+    static let filePrefix = Canary.filePrefix + "dovecot"
 
     /// The listener to probe the block on, when there is one.
     var listener: DovecotListener? { installation.listeners.first { $0.onEveryIPv4Address } }
@@ -128,16 +130,40 @@ struct DovecotCanary {
     /// Byte lines, not text: the rest of the file is kept byte for byte, UTF-8 or not.
     static func removingBlock(from text: [UInt8]) -> [UInt8]? {
         var lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        let markerBytes = Array(marker.utf8)
-        let closing = Array("}".utf8)
         var found = false
-        while let index = lines.firstIndex(where: { $0.starts(with: markerBytes) }) {
+        while let block = firstBlock(in: lines) {
             found = true
-            let close = lines[index...].firstIndex { $0.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }.elementsEqual(closing) }
-                ?? lines.count - 1
-            let start = index > 0 && lines[index - 1].isEmpty ? index - 1 : index
-            lines.removeSubrange(start...close)
+            let start = block.lowerBound > 0 && lines[block.lowerBound - 1].isEmpty ? block.lowerBound - 1 : block.lowerBound
+            lines.removeSubrange(start...block.upperBound)
         }
         return found ? Array(lines.joined(separator: [UInt8(ascii: "\n")])) : nil
+    }
+
+    /// The files the blocks a killed run left in `text` name (their `<` taken off), in order;
+    /// nil when there is no such block.
+    static func leftoverFiles(in text: [UInt8]) -> [String]? {
+        let lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var files: [String]?
+        var from = 0
+        while let block = firstBlock(in: lines, from: from) {
+            files = (files ?? []) + lines[block].compactMap { line in
+                guard let equals = line.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+                let value = String(decoding: line[(equals + 1)...], as: UTF8.self).trimmingBlanks()
+                return value.hasPrefix("<") ? String(value.dropFirst()).trimmingBlanks() : value.isEmpty ? nil : value
+            }
+            from = block.upperBound + 1
+        }
+        return files
+    }
+
+    /// The lines of the first block a killed run left in `lines` from line `from`: its marker
+    /// to its closing brace (or the end).
+    private static func firstBlock(in lines: [ArraySlice<UInt8>], from: Int = 0) -> ClosedRange<Int>? {
+        let markerBytes = Array(marker.utf8)
+        let closing = Array("}".utf8)
+        guard from < lines.count, let index = lines[from...].firstIndex(where: { $0.starts(with: markerBytes) }) else { return nil }
+        let close = lines[index...].firstIndex { $0.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }.elementsEqual(closing) }
+            ?? lines.count - 1
+        return index...close
     }
 }

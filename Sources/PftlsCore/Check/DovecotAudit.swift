@@ -55,6 +55,7 @@ extension TLSAudit {
             return report
         }
         let names = DovecotSettingNames(version: settings.version)
+        if let leftover = canaryLeftover(installation.configFile) { report.findings.append(leftover) }
         for (scope, candidate) in [(nil, pair), (nil, settings.alternate)] + settings.localNames.map({ ($0.names.joinedAsList(), $0.pair) }) {
             guard let candidate, !candidate.spelledForVersion else { continue }
             report.findings.append(spelling(candidate, names: names, file: file, scope: scope))
@@ -90,6 +91,18 @@ extension TLSAudit {
             }
         }
         return report
+    }
+
+    /// `dovecot-canary-left` when a stopped run's trial block is still in `configFile`: an
+    /// error when a file it names is gone (Dovecot's next reload fails), else a warning.
+    private func canaryLeftover(_ configFile: String) -> Finding? {
+        guard let text = try? fileSystem.readFile(configFile, limit: 4 << 20), let files = DovecotCanary.leftoverFiles(in: text) else { return nil }
+        let missing = files.filter { (try? fileSystem.status(of: $0)) == nil }
+        let where_ = SafeText.escape(configFile)
+        return Finding(.dovecotCanaryLeft, missing.isEmpty ? .warning : .error, file: configFile,
+                       message: Catalog.text(missing.isEmpty ? "dovecot.check.canary-left" : "dovecot.check.canary-left.missing",
+                                             ["file": where_, "address": DovecotCanary.address, "missing": missing.map(SafeText.escape).joinedAsList()]),
+                       hint: Catalog.text("dovecot.check.canary-left.hint", ["file": where_, "marker": DovecotCanary.marker]))
     }
 
     /// `dovecot-differs-from-postfix` when Dovecot's `leaf` is another certificate for the

@@ -194,4 +194,6 @@ extension FindingCode {
     public static let dovecotTLSOff: FindingCode = "dovecot-tls-off"
     /// An SNI block or a second pair keeps serving other files after the change.
     public static let dovecotFilesKept: FindingCode = "dovecot-files-kept"
+    /// A stopped run's trial block (`local 127.0.0.2`) is still in Dovecot's configuration.
+    public static let dovecotCanaryLeft: FindingCode = "dovecot-canary-left"
 }

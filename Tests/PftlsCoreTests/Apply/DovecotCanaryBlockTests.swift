@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PftlsCore
+import PftlsTestSupport
 
 /// Dovecot's canary block: written in the version's syntax, and removed whole when a
 /// killed run left it behind, with nothing else of the file.
@@ -23,5 +24,27 @@ import Testing
                 "the rest stays byte for byte")
         let twice = left + DovecotCanary.block(names: names, key: "/k", certificate: "/c")
         #expect(DovecotCanary.removingBlock(from: Array(twice.utf8)).map { String(decoding: $0, as: UTF8.self) } == file)
+    }
+
+    /// What a left block names, in either syntax and for the alternate pair, so check can say
+    /// that Dovecot's next reload would fail once they are gone.
+    @Test func theFilesALeftBlockNames() {
+        let old = DovecotSettingNames(version: DovecotVersion(2, 3, 19)), new = DovecotSettingNames(version: DovecotVersion(2, 4, 1))
+        let file = "protocols = imap\nssl_cert = </etc/c.pem\n"
+            + DovecotCanary.block(names: old, key: "/t/.pftls-canary-dovecot-alt-key.pem", certificate: "/t/.pftls-canary-dovecot-alt-cert.pem", alternate: true)
+            + "ssl_key = </etc/k.pem\n" + DovecotCanary.block(names: new, key: "/t/k2.pem", certificate: "/t/c2.pem")
+        #expect(DovecotCanary.leftoverFiles(in: Array(file.utf8)) == ["/t/.pftls-canary-dovecot-alt-cert.pem", "/t/.pftls-canary-dovecot-alt-key.pem", "/t/c2.pem", "/t/k2.pem"])
+        #expect(DovecotCanary.leftoverFiles(in: Array("ssl_cert = </etc/c.pem\nlocal 127.0.0.2 {\n}\n".utf8)) == nil, "an admin's own block is not the canary's")
+    }
+
+    /// A run that does not cover Dovecot leaves Dovecot's copies: a left block may name them.
+    @Test func dovecotsCopiesStayUnlessDovecotIsCovered() throws {
+        let directory = TemporaryDirectory.create("pftls-canary-left")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in [".pftls-canary-smtpd-chain.pem", ".pftls-canary-dovecot-alt-key.pem", ".pftls-canary-dovecot-cert.pem"] {
+            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data())
+        }
+        #expect(Canary.removeLeftoverFiles(in: directory) == [".pftls-canary-smtpd-chain.pem"])
+        #expect(Set(Canary.removeLeftoverFiles(in: directory, dovecot: true)) == [".pftls-canary-dovecot-alt-key.pem", ".pftls-canary-dovecot-cert.pem"])
     }
 }

@@ -46,7 +46,8 @@ enum ApplyReport {
             print(result.render(), terminator: "")
             throw ExitCode(1)
         }
-        guard !plan.hasErrors, !options.dryRun, !plan.isNoOp else {
+        // A run with nothing to write still goes to the applier: it proves (and reloads) what is served.
+        guard !plan.hasErrors, !options.dryRun else {
             print(result.render(), terminator: "")
             if plan.hasErrors {
                 if !options.dryRun { recordRefusal(plan, options: options, command: command) }

@@ -231,6 +231,28 @@ import PftlsTestSupport
         #expect(!copies.contains { FileManager.default.fileExists(atPath: $0) } && !config.contains("127.0.0.2"), "\(covered.all)")
     }
 
+    /// A run stopped after its writes and before its reloads (here `--no-reload`, as a kill
+    /// leaves it): the same renewal again has nothing to write, and reloads what still serves
+    /// the old certificate, proving each listener of both, instead of "nothing to change".
+    @Test func theSameRenewalAgainDeploysFilesThatWereNeverLoaded() throws {
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        try fixtures.issueLeaf("b")
+        let written = try renew("b", ["--no-reload"])
+        #expect(written.status == 0, "\(written.all)")
+        #expect(Set(served().values) == [sha256("a")], "written, not loaded: \(served())")
+        let again = try renew("b", ["--json"])
+        #expect(again.status == 0, "\(again.all)\n\(dovecot.log)")
+        expectEverywhere("b", "the same renewal again")
+        let object = try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any]
+        let log = (object?["log"] as? [String] ?? []).joined(separator: "\n")
+        #expect(object?["changed"] as? Bool == false && log.contains("still serve another certificate") && log.contains("reloaded Postfix")
+                && log.contains("Dovecot reloaded"), "\(again.standardOutput)")
+        #expect((object?["probes"] as? [[String: Any]])?.count == 8, "every listener of both proven: \(again.standardOutput)")
+        let third = try renew("b")
+        #expect(third.status == 0 && !third.standardOutput.contains("reloading"), "served as installed: nothing reloaded: \(third.all)")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

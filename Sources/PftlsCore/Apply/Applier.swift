@@ -93,7 +93,8 @@ public struct Applier {
         if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(.planStale, problem) }
         guard !plan.isNoOp else {
             say(Catalog.text("apply.log.nothingToChange"))
-            return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, log: log)
+            let proofs = options.reload && !sealed ? try deployUnchanged(plan, options: options, say: say, fail: fail) : []
+            return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, log: log, proofs: proofs)
         }
         // The sandbox's status is not even asked: it is never run.
         let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes,
@@ -372,11 +373,11 @@ public struct Applier {
     /// nil when `result` proves the change at `place`: the new leaf with the installed chain;
     /// else why not, with `log` (what the mail log said) after it.
     /// The log line of a proof that passed: the new certificate served at `place`, or the kept one still served.
-    private static func served(_ proof: ServeProof, at place: String, _ result: ProbeResult) -> String {
+    static func served(_ proof: ServeProof, at place: String, _ result: ProbeResult) -> String {
         Catalog.text(proof.kept ? "apply.log.servesKept" : "apply.log.servesNew", ["listener": place, "sha256": result.leaf?.sha256FingerprintText ?? "?"])
     }
 
-    private func proofProblem(_ result: ProbeResult, place: String, proof: ServeProof, plan: ChangePlan, log: String) -> String? {
+    func proofProblem(_ result: ProbeResult, place: String, proof: ServeProof, plan: ChangePlan, log: String) -> String? {
         switch result {
         case .served(let chain) where chain.first.map { proof.leaf?.isSame(as: $0) == true } == true:
             guard let whole = ServedChain(trustStore: trustStore, privateCA: plan.answers.privateCA).finding(place: place, served: chain, installed: proof.chain) else {
@@ -390,7 +391,7 @@ public struct Applier {
         }
     }
 
-    private func probeUntilServed(host: String, port: Int, mode: TLSProbeMode, proof: ServeProof, deadline: TimeInterval) -> ProbeResult {
+    func probeUntilServed(host: String, port: Int, mode: TLSProbeMode, proof: ServeProof, deadline: TimeInterval) -> ProbeResult {
         let leaf = proof.leaf
         let end = Date().addingTimeInterval(deadline)
         var result: ProbeResult

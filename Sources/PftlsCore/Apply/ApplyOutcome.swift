@@ -10,7 +10,10 @@ public struct ApplyOutcome {
     public var log: [String]
     /// Every proof made after the reload: each listener with each name and key type the
     /// change must serve, Dovecot's too.
-    public var proofs: [(service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)] = []
+    public var proofs: [Proof] = []
+
+    /// One proof: the listener (service, host, port), what it must serve, and what it served.
+    public typealias Proof = (service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)
 }
 
 /// Why `apply` stopped. When files had been written, they were restored.

@@ -253,6 +253,36 @@ import PftlsTestSupport
         #expect(third.status == 0 && !third.standardOutput.contains("reloading"), "served as installed: nothing reloaded: \(third.all)")
     }
 
+    /// A renewal writes Dovecot's new pair to the name set its configuration does not name,
+    /// and switches the configuration to it last, in one rename: killed at any write, the
+    /// configuration names one whole generation (before: the old set, untouched; after: the
+    /// new one), never a new key beside an old certificate.
+    @Test func dovecotsNewPairGoesToTheOtherSetAndTheConfigurationSwitchesLast() throws {
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        try fixtures.issueLeaf("b")
+        var planned = fixtures.answers("b", on: postfix, services: [.smtp, .submission, .submissions])
+        planned.dovecotConfig = dovecot.configPath
+        let found = DovecotSituation(request: DovecotRequest(configFile: dovecot.configPath, asked: true),
+                                     read: DovecotInstallation.read(configFile: dovecot.configPath, processes: SystemProcessRunner()))
+        let plan = PlanBuilder(fileSystem: LocalFileSystem(), installation: PostfixInstallation.detect(configDirectory: postfix.configDirectory, processes: SystemProcessRunner()),
+                               inspector: Inspector(), servicesFile: nil).covering(found)
+            .build(try AnswersJSON.parse(Array(planned.json.utf8), file: "answers.json"), passphrases: nil, hostname: "mail.example.test")
+        let order = plan.changedFiles.map(\.path)
+        let tls = postfix.root + "/tls"
+        #expect(order.firstIndex(of: tls + "/dovecot-key-b.pem") != nil && order.firstIndex(of: tls + "/dovecot-cert-b.pem") != nil, "\(order)")
+        #expect(order.last == dovecot.sslConfigPath && !order.contains(tls + "/dovecot-key.pem"), "the configuration is put in place last: \(order)")
+        _ = try Applier().apply(plan, options: Applier.Options())
+        let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
+        #expect(ssl.contains(tls + "/dovecot-cert-b.pem") && ssl.contains(tls + "/dovecot-key-b.pem"), "\(ssl)")
+        #expect(SClientProbe.sha256(pem: try String(contentsOfFile: tls + "/dovecot-cert.pem", encoding: .utf8)) == sha256("a"), "the old set is left whole")
+        expectEverywhere("b", "the switch")
+        try fixtures.issueLeaf("c")
+        #expect(try renew("c").status == 0)
+        #expect(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8).contains(tls + "/dovecot-cert.pem"), "and back to the first set")
+        expectEverywhere("c", "the next renewal")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

@@ -31,11 +31,10 @@ struct DovecotCanary {
     /// alternate pair (`ssl_alt_*`), and what it must serve (of its key type when Dovecot
     /// serves two). nil when the change writes none.
     private var newPair: (key: PlannedFile, certificate: PlannedFile, alternate: Bool, proof: ServeProof)? {
-        let keys = plan.files.filter { $0.role == .dovecotKey }
-        let certificates = plan.files.filter { $0.role == .dovecotCertificate }
-        let proofs = plan.dovecotProofs.isEmpty ? (plan.leaf == nil ? [] : [plan.defaultProof]) : plan.dovecotProofs
-        for ((key, certificate), proof) in zip(zip(keys, certificates), proofs) where key.changes || certificate.changes {
-            return (key, certificate, AtomicFileWriter.split(key.path).name == PlanBuilder.dovecotAlternateKeyName, proof)
+        for pair in plan.dovecotPairs {
+            guard let key = plan.files.first(where: { $0.path == pair.files.key }),
+                  let certificate = plan.files.first(where: { $0.path == pair.files.certificate }), key.changes || certificate.changes else { continue }
+            return (key, certificate, pair.files.alternate, pair.proof)
         }
         return nil
     }

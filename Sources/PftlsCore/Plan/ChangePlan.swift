@@ -45,9 +45,11 @@ public struct ChangePlan {
     /// What Postfix says about the new main.cf and master.cf, asked while the plan waited
     /// for the current configuration's answer (`PlanBuilder.stagingEarly`); nil: asked when checked.
     var stagedComplaints: AskedOnce<StagedCheck.Staged>? = nil
-    /// What Dovecot's listeners must serve after the change: each pair it is given, with
-    /// its key type when Dovecot serves two; empty: the default proof.
-    public var dovecotProofs: [ServeProof] = []
+    /// Each of Dovecot's pairs the change writes: its files, whether it is the alternate, and
+    /// what Dovecot's listeners must serve from it (with its key type when Dovecot serves two).
+    public var dovecotPairs: [DovecotPlannedPair] = []
+    /// What Dovecot's listeners must serve after the change; empty: the default proof.
+    public var dovecotProofs: [ServeProof] { dovecotPairs.map(\.proof) }
     /// The Dovecot that was read for the change, covered or not (the wizard offers it).
     public var dovecotFound: DovecotInstallation? = nil
     /// Where main.cf, as the plan read it, puts Postfix's queue (the master's pid file is under it).

@@ -14,17 +14,9 @@ extension PlanBuilder {
         let installation: DovecotInstallation?
         let files: [PlannedFile]
         let findings: [Finding]
-        /// What Dovecot's listeners must serve after the change, per key type when it serves two.
-        var proofs: [ServeProof] = []
+        /// Each pair written, with what Dovecot's listeners must serve from it (per key type when it serves two).
+        var pairs: [DovecotPlannedPair] = []
     }
-
-    /// The key file pftls installs for Dovecot (0600).
-    static let dovecotKeyName = "dovecot-key.pem"
-    /// The leaf and intermediates pftls installs for Dovecot (0644).
-    static let dovecotCertificateName = "dovecot-cert.pem"
-    /// The files of Dovecot's alternate pair (`ssl_alt_key`, `ssl_alt_cert`): a second key type.
-    static let dovecotAlternateKeyName = "dovecot-alt-key.pem"
-    static let dovecotAlternateCertificateName = "dovecot-alt-cert.pem"
 
     /// Dovecot's part of a change that installs `pairs` (the first pair, then a second key
     /// type's) while Postfix keeps serving its pairs of `keptTypes`: each new pair goes
@@ -94,23 +86,25 @@ extension PlanBuilder {
         // Nothing to give Dovecot: it is left as it is, neither reloaded nor probed.
         guard !given.isEmpty else { return DovecotPart(found: installation, installation: nil, files: [], findings: notAdded) }
         var files: [PlannedFile] = []
-        for (pair, alternate) in given {
-            let keyPath = directory + "/" + (alternate ? Self.dovecotAlternateKeyName : Self.dovecotKeyName)
-            let certificatePath = directory + "/" + (alternate ? Self.dovecotAlternateCertificateName : Self.dovecotCertificateName)
-            configFiles.set(names.certificate(alternate: alternate), to: names.value(forPath: certificatePath),
-                            after: alternate ? [names.key(alternate: false), names.certificate(alternate: false)] : [names.key(alternate: false), "ssl"])
-            configFiles.set(names.key(alternate: alternate), to: names.value(forPath: keyPath), after: [names.certificate(alternate: alternate)])
-            files += [
-                installedFile(Catalog.text("dovecot.plan.file.key", ["setting": names.key(alternate: alternate)]), role: .dovecotKey, path: keyPath,
-                              content: .secret(pair.key.unencryptedPEM()!), mode: 0o600,
-                              summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(pair.key.algorithm)"])]),
-                installedFile(Catalog.text("dovecot.plan.file.certificate", ["setting": names.certificate(alternate: alternate)]), role: .dovecotCertificate,
-                              path: certificatePath, content: .text(Array(pair.chain.map(\.pem).joined().utf8)), mode: 0o644, summary: describe(pair.chain)),
-            ]
-        }
         // Dovecot serves two key types after the change when both its pairs are set: each new pair is then proven with its own type.
         let servesTwoTypes = (given.contains { !$0.1 } || settings.pair != nil) && (given.contains { $0.1 } || settings.alternate != nil)
-        let proofs = given.map { pair, _ in ServeProof(serverName: nil, keyType: servesTwoTypes ? pair.type : nil, chain: pair.chain) }
+        var planned: [DovecotPlannedPair] = []
+        for (pair, alternate) in given {
+            let key = pair.key.unencryptedPEM()!, chain = Array(pair.chain.map(\.pem).joined().utf8)
+            let paths = DovecotPairFiles.choose(in: directory, alternate: alternate, named: alternate ? settings.alternate : settings.pair,
+                                                key: key, certificate: chain, fileSystem: fileSystem)
+            configFiles.set(names.certificate(alternate: alternate), to: names.value(forPath: paths.certificate),
+                            after: alternate ? [names.key(alternate: false), names.certificate(alternate: false)] : [names.key(alternate: false), "ssl"])
+            configFiles.set(names.key(alternate: alternate), to: names.value(forPath: paths.key), after: [names.certificate(alternate: alternate)])
+            files += [
+                installedFile(Catalog.text("dovecot.plan.file.key", ["setting": names.key(alternate: alternate)]), role: .dovecotKey, path: paths.key,
+                              content: .secret(key), mode: 0o600,
+                              summary: [Catalog.text("plan.file.privateKeySummary", ["algorithm": "\(pair.key.algorithm)"])]),
+                installedFile(Catalog.text("dovecot.plan.file.certificate", ["setting": names.certificate(alternate: alternate)]), role: .dovecotCertificate,
+                              path: paths.certificate, content: .text(chain), mode: 0o644, summary: describe(pair.chain)),
+            ]
+            planned.append(DovecotPlannedPair(files: paths, proof: ServeProof(serverName: nil, keyType: servesTwoTypes ? pair.type : nil, chain: pair.chain)))
+        }
         // A canary block a killed run left in the main file goes with this change.
         var changes = configFiles.changedFiles
         if let main = configFiles.files.first, let cleaned = DovecotCanary.removingBlock(from: changes.first { $0.path == main.path }?.new ?? main.original) {
@@ -128,7 +122,7 @@ extension PlanBuilder {
         return DovecotPart(found: installation, installation: installation, files: files,
                            findings: [coverage(installation)] + notAdded + keptFiles(settings, leaf: first.chain.first, names: names,
                                                                           alternateKept: !given.contains { $0.1 } && !(current.alternate.map(keptTypes.contains) ?? false)),
-                           proofs: proofs)
+                           pairs: planned)
     }
 
     /// The leaf in the certificate file `pair` names; nil without a pair or a readable certificate.

@@ -238,7 +238,7 @@ public struct PlanBuilder {
             : layout == .chainFile ? (installed.chainFiles.isEmpty ? installed.chainFile.map { [$0] } ?? [] : installed.chainFiles) : []
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
-        plan.dovecotProofs = dovecotChange?.proofs ?? []
+        plan.dovecotPairs = dovecotChange?.pairs ?? []
         plan.dovecotFound = dovecotChange?.found
         plan.stagedComplaints = staged
         plan.settleIfRefused()

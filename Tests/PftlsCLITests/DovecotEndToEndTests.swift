@@ -222,13 +222,16 @@ import PftlsTestSupport
         let refused = try check()
         let text = refused.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
         #expect(refused.status != 0 && text.contains("ERROR [dovecot-canary-left]") && text.contains("files that are gone (\(copies[1]))"), "\(refused.all)")
-        // A run that covers Dovecot takes the block away, then its copies.
+        // A run that covers Dovecot takes the block away, then its copies, and a killed run's temporary file beside 10-ssl.conf.
         try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
+        let temporary = AtomicFileWriter.split(dovecot.sslConfigPath).directory + "/" + AtomicFileWriter.temporaryPrefix + "x1y2z3" + AtomicFileWriter.temporarySuffix
+        FileManager.default.createFile(atPath: temporary, contents: Data("half".utf8))
         try fixtures.issueLeaf("c")
         let covered = try renew("c")
         #expect(covered.status == 0, "\(covered.all)\n\(dovecot.log)")
         let config = try String(contentsOfFile: dovecot.configPath, encoding: .utf8)
         #expect(!copies.contains { FileManager.default.fileExists(atPath: $0) } && !config.contains("127.0.0.2"), "\(covered.all)")
+        #expect(!FileManager.default.fileExists(atPath: temporary), "\(covered.all)")
     }
 
     /// A run stopped after its writes and before its reloads (here `--no-reload`, as a kill

@@ -84,7 +84,9 @@ public struct Applier {
         for stale in StagedCheck.removeStaleStages(in: plan.configDirectory) {
             say(Catalog.text("apply.staleStagingRemoved", ["stale": "\(SafeText.escape(stale))"]))
         }
-        for directory in [plan.configDirectory, plan.answers.certificateDirectory] {
+        // Every directory the change writes into: a run killed between its writes left its temporary files there (Dovecot's conf.d too).
+        let writtenInto = plan.changedFiles.map { AtomicFileWriter.split($0.path).directory }.filter { ![plan.configDirectory, plan.answers.certificateDirectory].contains($0) }
+        for directory in [plan.configDirectory, plan.answers.certificateDirectory] + Set(writtenInto).sorted() {
             for stale in AtomicFileWriter.removeStaleTemporaryFiles(in: directory) + Canary.removeLeftoverFiles(in: directory) {
                 say(Catalog.text("apply.staleTempFileRemoved", ["directory": "\(SafeText.escape(directory))", "stale": "\(SafeText.escape(stale))"]))
             }

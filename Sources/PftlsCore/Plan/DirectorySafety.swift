@@ -35,7 +35,6 @@ public struct DirectorySafety {
                             message: Catalog.text("finding.unsafeDirectory.link", ["display": display, "target": real]),
                             hint: Catalog.text("finding.unsafeDirectory.link-hint", ["target": real]))]
         }
-        var ancestors = Self.ancestors(of: directory)
         let status: FileStatus?
         do { status = try fileSystem.statusFollowingLinks(of: directory) } catch {
             return [Finding(.unsafeDirectory, .error, file: directory, message: error.reason, hint: Catalog.text("finding.unsafeDirectory.unreadableHint"))]
@@ -63,8 +62,7 @@ public struct DirectorySafety {
             findings.append(Finding(.directoryCreated, .info, file: directory, message: Catalog.text("finding.directoryCreated.message", ["display": "\(display)"]),
                                     hint: Catalog.text("finding.directoryCreated.hint")))
         }
-        ancestors.removeFirst() // the directory itself, handled above
-        for parent in ancestors {
+        for parent in realParents(of: directory, exists: status != nil) {
             guard let parentStatus = try? fileSystem.statusFollowingLinks(of: parent) else { continue }
             let shownParent = SafeText.escape(parent)
             let stickyRoot = parentStatus.isSticky && parentStatus.ownerID == 0
@@ -102,6 +100,18 @@ public struct DirectorySafety {
         if path.contains(",") { return Catalog.text("directory.name.comma") }
         if path.contains("$") { return Catalog.text("directory.name.dollar") }
         return nil
+    }
+
+    /// The directories `directory` really lies in, deepest first: the parents of its real path
+    /// (or, for one still to be made, the real path of the nearest directory above it that
+    /// exists, and that one's parents), so that a link on the way, even root's, does not hide
+    /// where the files go. As the write walks them (`DirectoryPins`).
+    private func realParents(of directory: String, exists: Bool) -> [String] {
+        let candidates = Self.ancestors(of: directory)
+        guard let nearest = candidates.first(where: { ((try? fileSystem.status(of: $0)) ?? nil) != nil }),
+              let real = fileSystem.resolvedPath(nearest) else { return Array(candidates.dropFirst()) }
+        let parents = Self.ancestors(of: real)
+        return nearest == directory && exists ? Array(parents.dropFirst()) : parents
     }
 
     /// A symbolic link in the path that is not root's: its owner could re-point it later.

@@ -220,7 +220,8 @@ public struct PlanBuilder {
         files.append(configFile(.masterConfig, file: inForce.masterFile, new: master.renderBytes()) { masterDiff })
         files += dovecotChange?.files ?? []
         findings += dovecotChange?.findings ?? []
-        findings += Self.unsafeWrittenDirectories(files)
+        let checked = Set([answers.certificateDirectory, installation.configDirectory].map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+        findings += Self.unsafeWrittenDirectories(files, checked: checked)
         let staged = stagedEarly(files, configDirectory: installation.configDirectory)
         let configChanges = files.contains { ($0.role == .mainConfig || $0.role == .masterConfig) && $0.changes }
         let baseline = configChanges ? self.baseline() : (unchangedConfigBaseline ?? self.baseline)()

@@ -7,8 +7,10 @@ extension PlanBuilder {
     /// written, where the write would stop only after the backup (a dry run, the wizard's Review).
     /// A directory still to be made is judged by the nearest one above it that exists, as the
     /// directories it will really lie in (links on the way resolved).
-    static func unsafeWrittenDirectories(_ files: [PlannedFile]) -> [Finding] {
-        let directories = Set(files.filter(\.changes).map { AtomicFileWriter.split($0.path).directory }).sorted()
+    /// `checked` are the directories `DirectorySafety` has judged already (the certificate and
+    /// configuration directories), with its own words.
+    static func unsafeWrittenDirectories(_ files: [PlannedFile], checked: Set<String>) -> [Finding] {
+        let directories = Set(files.filter(\.changes).map { AtomicFileWriter.split($0.path).directory }).subtracting(checked).sorted()
         return directories.compactMap { directory in
             guard let checked = existing(directory), let problem = DirectoryPins.problem(at: checked) else { return nil }
             return Finding(.unsafeDirectory, .error, file: directory, message: SafeText.escape(directory) + ": " + problem,

@@ -36,7 +36,7 @@ extension PlanTests {
             let fixture = try PlanFixture(createCertificateDirectory: false)
             try #require(chmod(fixture.root.path, 0o777) == 0)
             try PlanFixture.makeDirectory(fixture.certificateDirectory)
-            expectUnsafe(fixture, mentioning: "lies under \(fixture.root.path)")
+            expectUnsafe(fixture, mentioning: "lies under \(LocalFileSystem().resolvedPath(fixture.root.path) ?? fixture.root.path),")
         }
 
         @Test func aStickyWorldWritableParentIsSafe() throws {

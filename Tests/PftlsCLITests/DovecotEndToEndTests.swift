@@ -286,6 +286,38 @@ import PftlsTestSupport
         expectEverywhere("c", "the next renewal")
     }
 
+    /// Postfix's SNI entry for a name that a Dovecot `local_name` block serves with files of its
+    /// own: pftls does not edit the block, and the plan says so (naming the files to point it
+    /// at), unless the block already names the entry's certificate.
+    @Test func aLocalNameBlockForAnSNINameIsNamedWhenItKeepsOtherFiles() throws {
+        try fixtures.issueLeaf("a")
+        try fixtures.issueLeaf("other-old", hostname: "imap.other.test")
+        try fixtures.issueLeaf("other", hostname: "imap.other.test")
+        let original = try String(contentsOfFile: dovecot.configPath, encoding: .utf8)
+        let block = { (leaf: String) in "\nlocal_name imap.other.test {\n  ssl_cert = <\(self.fixtures.path(leaf + ".pem"))\n  ssl_key = <\(self.fixtures.path(leaf + ".key"))\n}\n" }
+        try (original + block("other-old")).write(toFile: dovecot.configPath, atomically: true, encoding: .utf8)
+        _ = try dovecot.reload()
+        let entry = "\"sni\": [{\"names\": [\"imap.other.test\"], \"privateKey\": \"\(fixtures.path("other.key"))\", \"certificate\": \"\(fixtures.path("other.pem"))\", \"intermediates\": [\"\(fixtures.path("intermediate.pem"))\"]}], "
+        let base = try String(contentsOfFile: answers("a"), encoding: .utf8)
+        let file = fixtures.write("answers-sni-other.json", "{" + entry + String(base.drop { $0 != "{" }.dropFirst()))
+        let planned = try postfix.apply(answers: file, ["--dry-run"])
+        let text = planned.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("[dovecot-files-kept] Dovecot's local_name block for imap.other.test keeps serving \(fixtures.path("other-old.pem"))")
+                && text.contains("does not edit Dovecot's local_name blocks: point that block's ssl lines at the same key and certificate (\(fixtures.path("other.key"))"),
+                "\(planned.all)")
+        // Installed in Postfix only: check compares the block with Postfix's SNI entry for the name.
+        try #require(try postfix.apply(answers: file).status == 0)
+        let check = { try Pftls.run(["check", "--config-dir", self.postfix.configDirectory, "--dovecot-config", self.dovecot.configPath, "--no-probe"]) }
+        let differs = try check().standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(differs.contains("[dovecot-differs-from-postfix] Dovecot serves another certificate for imap.other.test")
+                && differs.contains("point the block for imap.other.test in \(dovecot.configPath) at the same key and certificate"), "\(differs)")
+        try (original + block("other")).write(toFile: dovecot.configPath, atomically: true, encoding: .utf8)
+        _ = try dovecot.reload()
+        let inStep = try postfix.apply(answers: file, ["--dry-run"])
+        #expect(inStep.status == 0 && !inStep.standardOutput.contains("local_name block for imap.other.test"), "\(inStep.all)")
+        #expect(!(try check().standardOutput.contains("another certificate for imap.other.test")), "in step now")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

@@ -27,8 +27,10 @@ extension TLSAudit {
     /// pairs (one per key type). Dovecot's first pair and its alternate (a second key type)
     /// are each compared with Postfix's leaf of their type, and probed with a client that
     /// accepts only that type when Dovecot serves two.
+    /// `postfixSNILeaves` are the leaves of Postfix's SNI entries by name (lowercased): a
+    /// `local_name` block for such a name is compared with them.
     public func audit(_ situation: DovecotSituation, expiry: ExpiryThresholds, probing: Bool, hostname: String?,
-                      postfixLeaves: [Certificate]) -> DovecotReport {
+                      postfixLeaves: [Certificate], postfixSNILeaves: [String: [Certificate]] = [:]) -> DovecotReport {
         var report = DovecotReport()
         let file = situation.request.configFile
         let severity: Severity = situation.request.asked ? .error : .warning
@@ -71,6 +73,15 @@ extension TLSAudit {
             }
         }
         report.pairs = inspections.map { pair, inspection in (pair.certificate, inspection.leaf) }
+        for block in settings.localNames {
+            guard let blockPair = block.pair, let leaf = DeployRecordMaker(inspector: inspector).leaf(in: blockPair.certificate) else { continue }
+            for name in block.names {
+                let hint = Catalog.text("dovecot.check.differs.sni-hint", ["name": SafeText.escape(name), "file": SafeText.escape(file)])
+                guard let leaves = postfixSNILeaves[name.lowercased()],
+                      let finding = differs(leaf, from: leaves, hostname: name, file: blockPair.certificate, configFile: file, hint: hint) else { continue }
+                report.findings.append(finding)
+            }
+        }
         let sameType = report.leaves.count == 2 && !report.servesTwoKeyTypes
         if sameType, let alternate = settings.alternate {
             report.findings.append(DovecotSameKeyType(first: pair, alternate: alternate, type: ServerKeyType(report.leaves[0].leaf.keyAlgorithm))
@@ -107,14 +118,14 @@ extension TLSAudit {
 
     /// `dovecot-differs-from-postfix` when Dovecot's `leaf` is another certificate for the
     /// host name than Postfix's leaf of the same key type.
-    private func differs(_ leaf: Certificate?, from postfixLeaves: [Certificate], hostname: String?, file: String, configFile: String) -> Finding? {
+    private func differs(_ leaf: Certificate?, from postfixLeaves: [Certificate], hostname: String?, file: String, configFile: String, hint: String? = nil) -> Finding? {
         guard let leaf, let hostname, leaf.matches(hostname: hostname),
               let postfixLeaf = postfixLeaves.first(where: { ServerKeyType($0.keyAlgorithm) == ServerKeyType(leaf.keyAlgorithm) }),
               !leaf.isSame(as: postfixLeaf), postfixLeaf.matches(hostname: hostname) else { return nil }
         return Finding(.dovecotDiffersFromPostfix, .warning, file: file,
                        message: Catalog.text("dovecot.check.differs", ["hostname": SafeText.escape(hostname),
                                                                         "dovecot": leaf.sha256FingerprintText, "postfix": postfixLeaf.sha256FingerprintText]),
-                       hint: Catalog.text("dovecot.check.differs.hint", ["file": SafeText.escape(configFile)]))
+                       hint: hint ?? Catalog.text("dovecot.check.differs.hint", ["file": SafeText.escape(configFile)]))
     }
 
     /// What a probe of a Dovecot listener says against the `leaf` on disk: the chain it served

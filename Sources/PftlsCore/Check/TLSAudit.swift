@@ -121,7 +121,9 @@ public struct TLSAudit {
                 Self.chains(for: name, pairs: presentation.pairs, indexes: indexes, probes: probes)
             }
         }
-        let dovecotReport = dovecot.map { audit($0, expiry: expiry, probing: probing, hostname: hostname, postfixLeaves: presentation.pairs.compactMap(\.leaf)) }
+        let sniLeaves = Dictionary(maps.flatMap(\.entries).map { ($0.entry.name.lowercased(), $0.pairs.compactMap(\.leaf)) }) { first, _ in first }
+        let dovecotReport = dovecot.map { audit($0, expiry: expiry, probing: probing, hostname: hostname, postfixLeaves: presentation.pairs.compactMap(\.leaf),
+                                                postfixSNILeaves: sniLeaves) }
         let defaultProbes = probes.filter { $0.serverName == nil }.reduce(into: [(service: ServiceTLS, result: ProbeResult)]()) { list, probe in
             guard let result = probe.result, !list.contains(where: { $0.service == probe.service }) else { return }
             list.append((probe.service, result))

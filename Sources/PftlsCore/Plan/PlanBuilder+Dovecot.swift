@@ -46,7 +46,8 @@ extension PlanBuilder {
             guard request.asked else { return nil }
             return problem(.dovecotTLSOff, Catalog.text("dovecot.plan.ssl-off", ["file": where_]), Catalog.text("dovecot.plan.ssl-off.hint"))
         }
-        let untouched = DovecotPart(found: installation, installation: nil, files: [], findings: [])
+        let sniKept = sniBlocksKept(settings, entries: answers.sni)
+        let untouched = DovecotPart(found: installation, installation: nil, files: [], findings: sniKept)
         // A change of SNI entries alone leaves the default pairs, and so Dovecot's, as they are.
         guard !answers.keepsDefaultPairs, let first = pairs.first else { return untouched }
         let servedLeaves = (first: leaf(of: settings.pair), alternate: leaf(of: settings.alternate))
@@ -66,7 +67,7 @@ extension PlanBuilder {
         if let type = current.primary, current.alternate == type, let pair = settings.pair, let alternate = settings.alternate {
             let finding = DovecotSameKeyType(first: pair, alternate: alternate, type: type).finding(request.asked ? .error : .warning, names: names,
                                                                                                  configFile: installation.configFile, leftAlone: true)
-            return DovecotPart(found: installation, installation: nil, files: [], findings: [finding])
+            return DovecotPart(found: installation, installation: nil, files: [], findings: [finding] + sniKept)
         }
         let slots = DovecotSlots.assign(pairs.map(\.type), current: current, keptTypes: keptTypes)
         var given = zip(pairs, slots).map { $0 }
@@ -84,7 +85,7 @@ extension PlanBuilder {
                                                                                                  "keySetting": names.key(alternate: true)])))
         }
         // Nothing to give Dovecot: it is left as it is, neither reloaded nor probed.
-        guard !given.isEmpty else { return DovecotPart(found: installation, installation: nil, files: [], findings: notAdded) }
+        guard !given.isEmpty else { return DovecotPart(found: installation, installation: nil, files: [], findings: notAdded + sniKept) }
         var files: [PlannedFile] = []
         // Dovecot serves two key types after the change when both its pairs are set: each new pair is then proven with its own type.
         let servesTwoTypes = (given.contains { !$0.1 } || settings.pair != nil) && (given.contains { $0.1 } || settings.alternate != nil)
@@ -120,7 +121,7 @@ extension PlanBuilder {
             })
         }
         return DovecotPart(found: installation, installation: installation, files: files,
-                           findings: [coverage(installation)] + notAdded + keptFiles(settings, leaf: first.chain.first, names: names,
+                           findings: [coverage(installation)] + notAdded + sniKept + keptFiles(settings, leaf: first.chain.first, names: names,
                                                                           alternateKept: !given.contains { $0.1 } && !(current.alternate.map(keptTypes.contains) ?? false)),
                            pairs: planned)
     }
@@ -152,6 +153,25 @@ extension PlanBuilder {
     /// Warnings for the files the change leaves in place: an SNI block for the host's name
     /// and, when `alternateKept`, a second pair of a key type Postfix does not serve, which
     /// keep serving what they serve.
+    /// `dovecot-files-kept` for each `local_name` block with files of its own for a name whose
+    /// SNI entry in Postfix gets a new certificate: pftls does not edit those blocks, so
+    /// IMAP clients that send the name keep getting the block's certificate. A block that
+    /// names the entry's own certificate file, or one with the same leaf, is in step already.
+    private func sniBlocksKept(_ settings: DovecotTLSSettings, entries: [SNIAnswer]) -> [Finding] {
+        entries.flatMap { entry in
+            let names = Set(entry.names.map { $0.lowercased() })
+            let newLeaf = DeployRecordMaker(inspector: inspector).leaf(in: entry.key.certificate)
+            return settings.localNames.compactMap { block -> Finding? in
+                guard let pair = block.pair, block.names.contains(where: { names.contains($0.lowercased()) }), pair.certificate != entry.key.certificate,
+                      !(newLeaf.map { new in leaf(of: pair)?.isSame(as: new) == true } ?? false) else { return nil }
+                return Finding(.dovecotFilesKept, .warning, file: settings.configFile,
+                               message: Catalog.text("dovecot.plan.local-name-kept", ["names": block.names.joinedAsList(), "certificate": SafeText.escape(pair.certificate)]),
+                               hint: Catalog.text("dovecot.plan.local-name-kept.sni-hint", ["key": SafeText.escape(entry.key.privateKey),
+                                                                                            "certificate": SafeText.escape(entry.key.certificate)]))
+            }
+        }
+    }
+
     private func keptFiles(_ settings: DovecotTLSSettings, leaf: Certificate?, names: DovecotSettingNames, alternateKept: Bool) -> [Finding] {
         var findings: [Finding] = []
         for block in settings.localNames where block.pair != nil && block.names.contains(where: { leaf?.matches(hostname: $0) == true }) {

@@ -107,7 +107,7 @@ struct RenewCommand: ParsableCommand {
             ? RenewalPlanner.checks(old: presentation.pairs.first { $0.keyType == newLeaf.flatMap { ServerKeyType($0.keyAlgorithm) } }?.leaf ?? current.leaf,
                                     new: built.leaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped)
             : RenewalPlanner(inspector: inspector).sniChecks(slot, presentation: presentation, new: newLeaf, file: request.certificate, refusingDroppedNames: !allowNamesDropped))
-        plan.retiredKeyFiles = promoted.map { [$0.path] } ?? []
+        plan.retiredKeyFiles += promoted.map { [$0.path] } ?? []
         if request.key == nil { plan = plan.explainingKeptKeyMismatch(keyInUse: answers.privateKey) }
         if change.json {
             _ = try ApplyReport.run(plan, options: change, command: "renew", processes: processes, unchanged: "")

@@ -45,6 +45,25 @@ import PftlsTestSupport
         }
     }
 
+    /// `text` on one line, runs of blanks and line ends made one space (the text report wraps).
+    private func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+    }
+
+    /// Appends `text` to Dovecot's main configuration file.
+    private func appendToDovecot(_ text: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        handle.closeFile()
+    }
+
+    /// Appends `text` to Dovecot's main configuration file and reloads Dovecot.
+    private func appendToDovecotAndReload(_ text: String) throws {
+        try appendToDovecot(text)
+        _ = try dovecot.reload()
+    }
+
     private func renew(_ leaf: String, _ extra: [String] = []) throws -> Pftls.Result {
         try Pftls.run(["renew", "--key", fixtures.path(leaf + ".key"), "--cert", fixtures.path(leaf + ".pem"),
                        "--chain", fixtures.path("intermediate.pem"), "--config-dir", postfix.configDirectory,
@@ -95,7 +114,7 @@ import PftlsTestSupport
                 "proven with an RSA-only client: \(rsa.standardOutput)")
         #expect(rsa.standardOutput.contains("(ECDSA): still serves the certificate the change keeps") && !rsa.standardOutput.contains("(ECDSA): serves the new"),
                 "Postfix's kept ECDSA pair is proven still served, not called new: \(rsa.standardOutput)")
-        #expect(rsa.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(oneLine(rsa.standardOutput)
                     .contains("no Dovecot canary: its block is tried on 127.0.0.2, which only a listener on every IPv4 address (`listen = *`) reaches, and Dovecot listens on dovecot imap 127.0.0.1:"),
                 "a Dovecot on 127.0.0.1 alone is told apart from a host without 127.0.0.1: \(rsa.standardOutput)")
         try fixtures.issueLeaf("ec2")
@@ -141,17 +160,13 @@ import PftlsTestSupport
     @Test func noAlternatePairIsAddedThatLocalNameBlocksWouldInherit() throws {
         try fixtures.issueLeaf("other", hostname: "imap.other.test")
         let block = "\nlocal_name imap.other.test {\n  ssl_cert = <\(fixtures.path("other.pem"))\n  ssl_key = <\(fixtures.path("other.key"))\n}\n"
-        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
-        handle.seekToEndOfFile()
-        handle.write(Data(block.utf8))
-        handle.closeFile()
-        _ = try dovecot.reload()
+        try appendToDovecotAndReload(block)
         try fixtures.issueLeaf("ec1")
         #expect(try postfix.apply(answers: answers("ec1")).status == 0)
         try fixtures.issueLeaf("rsa1", key: .rsa(bits: 2048))
         let renewed = try renew("rsa1")
         #expect(renewed.status == 0, "\(renewed.all)\n\(dovecot.log)")
-        let text = renewed.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let text = oneLine(renewed.standardOutput)
         #expect(text.contains("Dovecot is not given the RSA pair: its blocks for imap.other.test"), "\(renewed.all)")
         #expect(!(try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)).contains("ssl_alt_cert"), "no alternate pair added")
         let other = SClientProbe(port: dovecot.listener("imaps").port, startTLS: nil, serverName: "imap.other.test").sha256
@@ -165,13 +180,9 @@ import PftlsTestSupport
         try #require(try postfix.apply(answers: answers("a")).status == 0)
         try fixtures.issueLeaf("second")
         let lines = "\nssl_alt_cert = <\(fixtures.path("second.pem"))\nssl_alt_key = <\(fixtures.path("second.key"))\n"
-        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
-        handle.seekToEndOfFile()
-        handle.write(Data(lines.utf8))
-        handle.closeFile()
-        _ = try dovecot.reload()
+        try appendToDovecotAndReload(lines)
         let checked = try Pftls.run(["check", "--config-dir", postfix.configDirectory, "--dovecot-config", dovecot.configPath, "--resolver", "none"])
-        let text = checked.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let text = oneLine(checked.standardOutput)
         #expect(text.contains("[multiple-keys] Dovecot's ssl_cert (\(postfix.root)/tls/dovecot-cert.pem) and ssl_alt_cert (\(fixtures.path("second.pem"))) are both ECDSA"), "\(checked.all)")
         #expect(!text.contains("stale-served-certificate"), "the pair Dovecot does not serve is not called stale: \(checked.all)\nserved: \(dovecot.servedSHA256())")
         // A renewal could not make Dovecot serve the new pair (the other pair may win), and its
@@ -205,22 +216,18 @@ import PftlsTestSupport
         try FileManager.default.copyItem(atPath: tls + "/dovecot-cert.pem", toPath: copies[0])
         try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
         let block = DovecotCanary.block(names: DovecotSettingNames(version: DovecotVersion(2, 3, 19)), key: copies[1], certificate: copies[0])
-        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
-        handle.seekToEndOfFile()
-        handle.write(Data(block.utf8))
-        handle.closeFile()
-        _ = try dovecot.reload()
+        try appendToDovecotAndReload(block)
         try fixtures.issueLeaf("b")
         let postfixOnly = try Pftls.run(["renew", "--key", fixtures.path("b.key"), "--cert", fixtures.path("b.pem"), "--chain", fixtures.path("intermediate.pem"),
                                          "--config-dir", postfix.configDirectory, "--no-dovecot"])
         #expect(postfixOnly.status == 0, "\(postfixOnly.all)")
         #expect(copies.allSatisfy { FileManager.default.fileExists(atPath: $0) }, "the block's files stay while the block does: \(postfixOnly.all)")
         let check = { try Pftls.run(["check", "--config-dir", self.postfix.configDirectory, "--dovecot-config", self.dovecot.configPath, "--resolver", "none", "--no-probe"]) }
-        let warned = try check().standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let warned = oneLine(try check().standardOutput)
         #expect(warned.contains("WARNING [dovecot-canary-left] \(dovecot.configPath) still holds the temporary block (local 127.0.0.2)"), "\(warned)")
         try FileManager.default.removeItem(atPath: copies[1])
         let refused = try check()
-        let text = refused.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let text = oneLine(refused.standardOutput)
         #expect(refused.status != 0 && text.contains("ERROR [dovecot-canary-left]") && text.contains("files that are gone (\(copies[1]))"), "\(refused.all)")
         // A run that covers Dovecot takes the block away, then its copies, and a killed run's temporary file beside 10-ssl.conf.
         try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
@@ -249,7 +256,7 @@ import PftlsTestSupport
         expectEverywhere("b", "the same renewal again")
         let object = try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any]
         let log = (object?["log"] as? [String] ?? []).joined(separator: "\n")
-        #expect(object?["changed"] as? Bool == false && log.contains("still serve another certificate") && log.contains("reloaded Postfix")
+        #expect(object?["changed"] as? Bool == false && log.contains("do not serve them") && log.contains("reloaded Postfix")
                 && log.contains("Dovecot reloaded"), "\(again.standardOutput)")
         #expect((object?["probes"] as? [[String: Any]])?.count == 8, "every listener of both proven: \(again.standardOutput)")
         let third = try renew("b")
@@ -275,7 +282,12 @@ import PftlsTestSupport
         let tls = postfix.root + "/tls"
         #expect(order.firstIndex(of: tls + "/dovecot-key-b.pem") != nil && order.firstIndex(of: tls + "/dovecot-cert-b.pem") != nil, "\(order)")
         #expect(order.last == dovecot.sslConfigPath && !order.contains(tls + "/dovecot-key.pem"), "the configuration is put in place last: \(order)")
-        _ = try Applier().apply(plan, options: Applier.Options())
+        let outcome = try Applier().apply(plan, options: Applier.Options())
+        // The way back in the same order: the configuration first, then the new set goes.
+        let script = try String(contentsOfFile: try #require(outcome.backupDirectory) + "/restore.sh", encoding: .utf8)
+        let configBack = try #require(script.range(of: "mv -f '\(dovecot.sslConfigPath)'.pftls-restore"), "\(script)")
+        let newSetGone = try #require(script.range(of: "rm -f '\(tls)/dovecot-key-b.pem'"), "\(script)")
+        #expect(configBack.lowerBound < newSetGone.lowerBound, "\(script)")
         let ssl = try String(contentsOfFile: dovecot.sslConfigPath, encoding: .utf8)
         #expect(ssl.contains(tls + "/dovecot-cert-b.pem") && ssl.contains(tls + "/dovecot-key-b.pem"), "\(ssl)")
         #expect(SClientProbe.sha256(pem: try String(contentsOfFile: tls + "/dovecot-cert.pem", encoding: .utf8)) == sha256("a"), "the old set is left whole")
@@ -301,14 +313,14 @@ import PftlsTestSupport
         let base = try String(contentsOfFile: answers("a"), encoding: .utf8)
         let file = fixtures.write("answers-sni-other.json", "{" + entry + String(base.drop { $0 != "{" }.dropFirst()))
         let planned = try postfix.apply(answers: file, ["--dry-run"])
-        let text = planned.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let text = oneLine(planned.standardOutput)
         #expect(text.contains("[dovecot-files-kept] Dovecot's local_name block for imap.other.test keeps serving \(fixtures.path("other-old.pem"))")
                 && text.contains("does not edit Dovecot's local_name blocks: point that block's ssl lines at the same key and certificate (\(fixtures.path("other.key"))"),
                 "\(planned.all)")
         // Installed in Postfix only: check compares the block with Postfix's SNI entry for the name.
         try #require(try postfix.apply(answers: file).status == 0)
         let check = { try Pftls.run(["check", "--config-dir", self.postfix.configDirectory, "--dovecot-config", self.dovecot.configPath, "--no-probe"]) }
-        let differs = try check().standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let differs = oneLine(try check().standardOutput)
         #expect(differs.contains("[dovecot-differs-from-postfix] Dovecot serves another certificate for imap.other.test")
                 && differs.contains("point the block for imap.other.test in \(dovecot.configPath) at the same key and certificate"), "\(differs)")
         try (original + block("other")).write(toFile: dovecot.configPath, atomically: true, encoding: .utf8)
@@ -318,17 +330,64 @@ import PftlsTestSupport
         #expect(!(try check().standardOutput.contains("another certificate for imap.other.test")), "in step now")
     }
 
+    /// A killed canary's block names copies in the certificate directory. The next run's
+    /// canary (`listen = *`) uses copies of its own, so the block's stay while the original
+    /// file holds it; the change removes the block and then its copies, which it backed up
+    /// with the keys: the rollback command puts both back, and Dovecot can load them.
+    @Test func aLeftCanaryBlockAndItsCopiesGoTogetherAndComeBackTogether() throws {
+        try dovecot.rewrite { $0.listen = "*" }
+        _ = try dovecot.reload()
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        let tls = postfix.root + "/tls"
+        let copies = [tls + "/.pftls-canary-dovecot-cert-b.pem", tls + "/.pftls-canary-dovecot-key-b.pem"]
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-cert.pem", toPath: copies[0])
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
+        try appendToDovecotAndReload(DovecotCanary.block(names: DovecotSettingNames(version: DovecotVersion(2, 3, 19)), key: copies[1], certificate: copies[0]))
+        try fixtures.issueLeaf("b")
+        let renewed = try renew("b", ["--json"])
+        #expect(renewed.status == 0, "\(renewed.all)\n\(dovecot.log)")
+        #expect(renewed.standardOutput.contains("the temporary listener") || renewed.standardOutput.contains("127.0.0.2"), "the canary ran: \(renewed.standardOutput)")
+        expectEverywhere("b", "the renewal")
+        let cleaned = try String(contentsOfFile: dovecot.configPath, encoding: .utf8)
+        #expect(!copies.contains { FileManager.default.fileExists(atPath: $0) } && !cleaned.contains("127.0.0.2"), "\(cleaned)")
+        let object = try JSONSerialization.jsonObject(with: Data(renewed.standardOutput.utf8)) as? [String: Any]
+        let backup = try #require(object?["backupDirectory"] as? String, "\(renewed.standardOutput)")
+        let restored = Shell.run("sh", [backup + "/restore.sh"])
+        #expect(restored.status == 0, "\(restored.output)")
+        #expect(copies.allSatisfy { FileManager.default.fileExists(atPath: $0) }, "the block is back, and so are the files it names")
+        #expect(DovecotCommand(processes: SystemProcessRunner(), configFile: dovecot.configPath).gate() == nil, "Dovecot can load what was put back")
+        expectEverywhere("a", "restore.sh")
+    }
+
+    /// Dovecot loaded a key and a certificate that do not match (the files on disk were put
+    /// right afterwards): every handshake fails. The same renewal again has nothing to write,
+    /// and reloads Dovecot rather than calling the files in place served.
+    @Test func theSameRenewalAgainReloadsAServerWhoseHandshakesFail() throws {
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        let key = postfix.root + "/tls/dovecot-key.pem"
+        let good = try Data(contentsOf: URL(fileURLWithPath: key))
+        try fixtures.issueLeaf("stranger")
+        try Data(contentsOf: URL(fileURLWithPath: fixtures.path("stranger.key"))).write(to: URL(fileURLWithPath: key))
+        _ = try dovecot.reload()
+        // A connection makes Dovecot read the files (its configuration is read lazily after a reload).
+        #expect(SClientProbe(port: dovecot.listener("imaps").port, startTLS: nil).sha256 == nil, "no handshake: \(dovecot.log)")
+        try good.write(to: URL(fileURLWithPath: key))
+        #expect(SClientProbe(port: dovecot.listener("imaps").port, startTLS: nil).sha256 == nil, "still none with the right key on disk: \(dovecot.log)")
+        let again = try renew("a")
+        #expect(again.status == 0 && again.standardOutput.contains("do not serve them") && again.standardOutput.contains("Dovecot reloaded"), "\(again.all)")
+        expectEverywhere("a", "the same renewal again")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {
         let block = "\nlocal 127.0.0.1 {\n  ssl_cert = <\(fixtures.path("old.pem"))\n  ssl_key = <\(fixtures.path("old.key"))\n}\n"
-        let handle = try #require(FileHandle(forWritingAtPath: dovecot.configPath))
-        handle.seekToEndOfFile()
-        handle.write(Data(block.utf8))
-        handle.closeFile()
+        try appendToDovecot(block)
         try fixtures.issueLeaf("a")
         let planned = try postfix.apply(answers: answers("a"), ["--dry-run"])
-        let text = planned.standardOutput.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        let text = oneLine(planned.standardOutput)
         #expect(text.contains("[dovecot-files-kept] Dovecot's local 127.0.0.1 block keeps serving \(fixtures.path("old.pem"))"), "\(planned.all)")
     }
 

@@ -43,7 +43,8 @@ extension Applier {
         for place in places {
             for proof in proofs {
                 let result = probe.probe(host: place.host, port: place.port, mode: place.mode, serverName: proof.serverName, keyType: proof.keyType)
-                if let served = result.leaf, let leaf = proof.leaf, !served.isSame(as: leaf) { stale.append(place.label + proof.label) }
+                // Another certificate, or no handshake at all (a server that loaded a key and a certificate that do not match).
+                if let leaf = proof.leaf, result.leaf?.isSame(as: leaf) != true { stale.append(place.label + proof.label) }
                 made.append((place.service, place.host, place.port, proof, result))
             }
         }

@@ -239,9 +239,14 @@ public struct Applier {
                     say(Catalog.text("sni.apply.rollback-rebuilt", ["map": SafeText.escape(map.type + ":" + map.name)]))
                 }
             }
-            if dovecotReloaded, let dovecot = plan.dovecot,
-               DovecotCommand(processes: processes, configFile: dovecot.configFile).reload() == .reloaded {
-                say(Catalog.text("dovecot.apply.rollback-reloaded"))
+            // doveadm says nothing of a reload that failed: the restored files are read first.
+            if dovecotReloaded, let dovecot = plan.dovecot {
+                let command = DovecotCommand(processes: processes, configFile: dovecot.configFile)
+                if let refused = command.gate() {
+                    say(Catalog.text("dovecot.apply.rollback-refused", ["file": SafeText.escape(dovecot.configFile), "reason": refused]))
+                } else if command.reload() == .reloaded {
+                    say(Catalog.text("dovecot.apply.rollback-reloaded"))
+                }
             }
             var failure = ApplyFailure(code: code, reason: reason, rolledBack: true, log: log)
             failure.restoreProblems = problems

@@ -146,7 +146,10 @@ struct BackupSet {
         for copy in entries.compactMap(\.copy) {
             lines.append("[ -f \(Self.quote(copy)) ] || { echo \(Self.quote(Catalog.text("backup.restore.copy-missing", ["path": copy]))) >&2; exit 1; }")
         }
-        for entry in entries {
+        // Last saved, first put back, as a rollback does: the configuration files, written last,
+        // go back before the files they name are changed or removed (a reload in between
+        // never reads a new key beside an old certificate, or a file that is gone).
+        for entry in entries.reversed() {
             if let copy = entry.copy {
                 let original = Self.quote(entry.original)
                 lines.append("cp \(Self.quote(copy)) \(original).pftls-restore")

@@ -70,7 +70,9 @@ struct DovecotCanary {
         do {
             for file in [files.key, files.certificate] {
                 let (directory, name) = AtomicFileWriter.split(file.path)
-                let copy = directory + "/" + Canary.filePrefix + name
+                // Named for this run: a killed run's block, which the original file may still hold
+                // (the change removes it later), names copies of its own that must stay until then.
+                let copy = directory + "/" + Self.filePrefix + "-\(getpid())-" + name
                 try file.write(using: writer, to: copy, mode: 0o600, owner: getuid() == 0 ? (0, 0) : nil)
                 copies.append(copy)
             }

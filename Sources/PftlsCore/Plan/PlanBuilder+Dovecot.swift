@@ -16,6 +16,9 @@ extension PlanBuilder {
         let findings: [Finding]
         /// Each pair written, with what Dovecot's listeners must serve from it (per key type when it serves two).
         var pairs: [DovecotPlannedPair] = []
+        /// The copies a killed canary's block names, which the change removes with the block:
+        /// backed up with the keys (a rollback or restore.sh puts the block back), then removed.
+        var retired: [String] = []
     }
 
     /// Dovecot's part of a change that installs `pairs` (the first pair, then a second key
@@ -106,11 +109,13 @@ extension PlanBuilder {
             ]
             planned.append(DovecotPlannedPair(files: paths, proof: ServeProof(serverName: nil, keyType: servesTwoTypes ? pair.type : nil, chain: pair.chain)))
         }
-        // A canary block a killed run left in the main file goes with this change.
+        // A canary block a killed run left in the main file goes with this change, and the copies it names after it.
         var changes = configFiles.changedFiles
+        var retired: [String] = []
         if let main = configFiles.files.first, let cleaned = DovecotCanary.removingBlock(from: changes.first { $0.path == main.path }?.new ?? main.original) {
             changes.removeAll { $0.path == main.path }
             changes.insert((main.path, main.original, cleaned), at: 0)
+            retired = (DovecotCanary.leftoverFiles(in: main.original) ?? []).filter { ((try? fileSystem.status(of: $0)) ?? nil) != nil }
         }
         for changed in changes {
             let mode = (try? fileSystem.status(of: changed.path))?.permissions ?? 0o644
@@ -123,7 +128,7 @@ extension PlanBuilder {
         return DovecotPart(found: installation, installation: installation, files: files,
                            findings: [coverage(installation)] + notAdded + sniKept + keptFiles(settings, leaf: first.chain.first, names: names,
                                                                           alternateKept: !given.contains { $0.1 } && !(current.alternate.map(keptTypes.contains) ?? false)),
-                           pairs: planned)
+                           pairs: planned, retired: retired)
     }
 
     /// The leaf in the certificate file `pair` names; nil without a pair or a readable certificate.

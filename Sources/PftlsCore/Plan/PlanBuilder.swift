@@ -240,6 +240,7 @@ public struct PlanBuilder {
         plan.queueDirectory = inForce.queueDirectory
         plan.dovecot = dovecotChange?.installation
         plan.dovecotPairs = dovecotChange?.pairs ?? []
+        plan.retiredKeyFiles = dovecotChange?.retired ?? []
         plan.dovecotFound = dovecotChange?.found
         plan.stagedComplaints = staged
         plan.settleIfRefused()

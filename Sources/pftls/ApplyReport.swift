@@ -14,7 +14,7 @@ enum ApplyReport {
             let outcome = try Applier(processes: processes)
                 .apply(plan, options: options.applierOptions(command: command)) { print("  - " + $0) }
             guard outcome.changed else {
-                print(unchanged)
+                print(outcome.reloaded.isEmpty ? unchanged : Catalog.text("apply.report.unchanged-reloaded", ["servers": outcome.reloaded.joinedAsList()]))
                 return nil
             }
             print(Catalog.text("apply.report.done", ["backupDirectory": "\(outcome.backupDirectory.map(SafeText.escape) ?? "-")"]))

@@ -260,7 +260,8 @@ import PftlsTestSupport
                 && log.contains("Dovecot reloaded"), "\(again.standardOutput)")
         #expect((object?["probes"] as? [[String: Any]])?.count == 8, "every listener of both proven: \(again.standardOutput)")
         let third = try renew("b")
-        #expect(third.status == 0 && !third.standardOutput.contains("reloading"), "served as installed: nothing reloaded: \(third.all)")
+        #expect(third.status == 0 && !third.standardOutput.contains("reloading") && third.standardOutput.contains("already installed"),
+                "served as installed: nothing reloaded: \(third.all)")
     }
 
     /// A renewal writes Dovecot's new pair to the name set its configuration does not name,
@@ -377,6 +378,8 @@ import PftlsTestSupport
         #expect(SClientProbe(port: dovecot.listener("imaps").port, startTLS: nil).sha256 == nil, "still none with the right key on disk: \(dovecot.log)")
         let again = try renew("a")
         #expect(again.status == 0 && again.standardOutput.contains("do not serve them") && again.standardOutput.contains("Dovecot reloaded"), "\(again.all)")
+        #expect(again.standardOutput.contains("The files were already in place, but Dovecot had not loaded them") && !again.standardOutput.contains("already installed"),
+                "the last word says what happened: \(again.all)")
         expectEverywhere("a", "the same renewal again")
     }
 

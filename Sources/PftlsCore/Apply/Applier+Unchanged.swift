@@ -4,10 +4,12 @@
 extension Applier {
     /// What each running server serves for each of `plan`'s proofs; where another certificate
     /// is served, reloads that server (Postfix, Dovecot) and proves the files are served.
-    /// Returns the proofs made; throws `not-served` or `reload-failed` (nothing was written).
+    /// Returns the proofs made and the servers reloaded; throws `not-served` or `reload-failed`
+    /// (nothing was written).
     func deployUnchanged(_ plan: ChangePlan, options: Options, say: (String) -> Void,
-                         fail: (ApplyFailure.Code, String) -> ApplyFailure) throws(ApplyFailure) -> [ApplyOutcome.Proof] {
+                         fail: (ApplyFailure.Code, String) -> ApplyFailure) throws(ApplyFailure) -> (proofs: [ApplyOutcome.Proof], reloaded: [String]) {
         var proofs: [ApplyOutcome.Proof] = []
+        var reloaded: [String] = []
         if MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes, queueDirectory: plan.queueDirectory) {
             let places = plan.probes.map { target in
                 (service: target.service.rawValue, host: target.host, port: target.port, mode: target.mode,
@@ -18,6 +20,7 @@ extension Applier {
                     throw fail(.reloadFailed, Catalog.text("apply.reloadFailed", ["configDirectory": SafeText.escape(plan.configDirectory), "reason": SafeText.escape(reload.reason)]))
                 }
                 say(Catalog.text("apply.log.reloaded"))
+                reloaded.append("Postfix")
             }
         }
         if let dovecot = plan.dovecot, dovecot.isRunning {
@@ -28,9 +31,10 @@ extension Applier {
                     throw fail(.reloadFailed, Catalog.text("apply.unchanged.dovecot-not-reloaded", ["file": SafeText.escape(dovecot.configFile)]))
                 }
                 say(Catalog.text("dovecot.apply.reloaded"))
+                reloaded.append("Dovecot")
             }
         }
-        return proofs
+        return (proofs, reloaded)
     }
 
     /// Probes each of `places` for each of `proofs` once; when any serves another certificate,

@@ -95,8 +95,10 @@ public struct Applier {
         if let problem = PlanFreshness(fileSystem: LocalFileSystem()).problem(plan) { throw fail(.planStale, problem) }
         guard !plan.isNoOp else {
             say(Catalog.text("apply.log.nothingToChange"))
-            let proofs = options.reload && !sealed ? try deployUnchanged(plan, options: options, say: say, fail: fail) : []
-            return ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, log: log, proofs: proofs)
+            let deployed = options.reload && !sealed ? try deployUnchanged(plan, options: options, say: say, fail: fail) : (proofs: [], reloaded: [])
+            var outcome = ApplyOutcome(changed: false, backupDirectory: nil, rollbackCommand: nil, log: log, proofs: deployed.proofs)
+            outcome.reloaded = deployed.reloaded
+            return outcome
         }
         // The sandbox's status is not even asked: it is never run.
         let wasRunning = !sealed && MasterStatus.isRunning(configDirectory: plan.configDirectory, processes: processes,

@@ -11,6 +11,9 @@ public struct ApplyOutcome {
     /// Every proof made after the reload: each listener with each name and key type the
     /// change must serve, Dovecot's too.
     public var proofs: [Proof] = []
+    /// The servers ("Postfix", "Dovecot") a run with nothing to write reloaded, because they
+    /// had not loaded the files in place (a run that stopped before its reload).
+    public var reloaded: [String] = []
 
     /// One proof: the listener (service, host, port), what it must serve, and what it served.
     public typealias Proof = (service: String, host: String, port: Int, proof: ServeProof, result: ProbeResult)

@@ -108,6 +108,9 @@ import PftlsTestSupport
         let file = directory + "/pftls.prom"
         FileManager.default.createFile(atPath: file, contents: Data("# old\n".utf8), attributes: [.posixPermissions: 0o600])
         let oldInode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.systemFileNumber] as? UInt64)
+        // Kept alive by a second name, the old file's inode number cannot be given to a new file:
+        // "another inode" then proves the file was replaced, not rewritten.
+        try #require(link(file, postfix.root + "/old-metrics") == 0)
         // A reader that keeps reading the file while it is replaced: every read is a whole file.
         let reader = FileReader(file)
         defer { reader.stop() }

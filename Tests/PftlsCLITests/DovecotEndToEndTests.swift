@@ -383,6 +383,16 @@ import PftlsTestSupport
         expectEverywhere("a", "the same renewal again")
     }
 
+    /// A listener that refuses TLS for a reason of its own (`ssl = no` for POP3) answers the
+    /// probe with a refusal no reload mends: the same renewal again leaves the servers alone.
+    @Test func theSameRenewalAgainDoesNotReloadForARefusalTheServerAnswered() throws {
+        try fixtures.issueLeaf("a")
+        try #require(try postfix.apply(answers: answers("a")).status == 0)
+        try appendToDovecotAndReload("\nprotocol pop3 {\n  ssl = no\n}\n")
+        let again = try renew("a")
+        #expect(again.status == 0 && !again.standardOutput.contains("reloading") && again.standardOutput.contains("already installed"), "\(again.all)")
+    }
+
     /// A `local ADDRESS` block with its own files keeps serving them there: the plan says so
     /// before anything changes, naming the block, as it does for a local_name block.
     @Test func aLocalBlockWithItsOwnFilesIsNamedInThePlan() throws {

@@ -37,6 +37,13 @@ extension Applier {
         return (proofs, reloaded)
     }
 
+    /// True when the handshake failed before the server answered (not a refusal it gave,
+    /// nor nothing listening).
+    private static func failedUnanswered(_ result: ProbeResult) -> Bool {
+        if case .failed(_, let answered, let unreachable) = result { return !answered && !unreachable }
+        return false
+    }
+
     /// Probes each of `places` for each of `proofs` once; when any serves another certificate,
     /// says so, runs `reload`, and proves every place again (until served, within the deadline).
     private func deploy(_ places: [(service: String, host: String, port: Int, mode: TLSProbeMode, label: String)], proofs: [ServeProof], plan: ChangePlan,
@@ -47,11 +54,14 @@ extension Applier {
         for place in places {
             for proof in proofs {
                 let result = probe.probe(host: place.host, port: place.port, mode: place.mode, serverName: proof.serverName, keyType: proof.keyType)
-                // Another certificate, or no handshake at all (a server that loaded a key and a certificate that do not match).
-                if let leaf = proof.leaf, result.leaf?.isSame(as: leaf) != true { stale.append(place.label + proof.label) }
+                if let leaf = proof.leaf, result.leaf.map({ !$0.isSame(as: leaf) }) == true { stale.append(place.label + proof.label) }
                 made.append((place.service, place.host, place.port, proof, result))
             }
         }
+        // No listener served anything and none answered: a server that loaded a key and a
+        // certificate that do not match fails every handshake. One refusing for a reason of
+        // its own (`ssl = no` for one protocol) leaves the others serving.
+        if stale.isEmpty, !made.isEmpty, made.allSatisfy({ Self.failedUnanswered($0.result) }) { stale = made.map { $0.service } }
         guard !stale.isEmpty else { return made }
         say(Catalog.text("apply.unchanged.not-loaded", ["listeners": stale.joinedAsList()]))
         try reload()

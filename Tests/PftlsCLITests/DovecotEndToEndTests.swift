@@ -64,6 +64,18 @@ import PftlsTestSupport
         _ = try dovecot.reload()
     }
 
+    /// What a run killed during Dovecot's canary leaves: copies of Dovecot's pair in the
+    /// certificate directory (names ending in `suffix`) and the block naming them, loaded.
+    /// Returns the copies, certificate first.
+    private func leaveKilledCanaryBlock(copying suffix: String) throws -> [String] {
+        let tls = postfix.root + "/tls"
+        let copies = [tls + "/.pftls-canary-dovecot-cert\(suffix).pem", tls + "/.pftls-canary-dovecot-key\(suffix).pem"]
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-cert.pem", toPath: copies[0])
+        try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
+        try appendToDovecotAndReload(DovecotCanary.block(names: DovecotSettingNames(version: DovecotVersion(2, 3, 19)), key: copies[1], certificate: copies[0]))
+        return copies
+    }
+
     private func renew(_ leaf: String, _ extra: [String] = []) throws -> Pftls.Result {
         try Pftls.run(["renew", "--key", fixtures.path(leaf + ".key"), "--cert", fixtures.path(leaf + ".pem"),
                        "--chain", fixtures.path("intermediate.pem"), "--config-dir", postfix.configDirectory,
@@ -212,11 +224,7 @@ import PftlsTestSupport
         try fixtures.issueLeaf("a")
         try #require(try postfix.apply(answers: answers("a")).status == 0)
         let tls = postfix.root + "/tls"
-        let copies = [tls + "/.pftls-canary-dovecot-cert.pem", tls + "/.pftls-canary-dovecot-key.pem"]
-        try FileManager.default.copyItem(atPath: tls + "/dovecot-cert.pem", toPath: copies[0])
-        try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
-        let block = DovecotCanary.block(names: DovecotSettingNames(version: DovecotVersion(2, 3, 19)), key: copies[1], certificate: copies[0])
-        try appendToDovecotAndReload(block)
+        let copies = try leaveKilledCanaryBlock(copying: "")
         try fixtures.issueLeaf("b")
         let postfixOnly = try Pftls.run(["renew", "--key", fixtures.path("b.key"), "--cert", fixtures.path("b.pem"), "--chain", fixtures.path("intermediate.pem"),
                                          "--config-dir", postfix.configDirectory, "--no-dovecot"])
@@ -341,10 +349,7 @@ import PftlsTestSupport
         try fixtures.issueLeaf("a")
         try #require(try postfix.apply(answers: answers("a")).status == 0)
         let tls = postfix.root + "/tls"
-        let copies = [tls + "/.pftls-canary-dovecot-cert-b.pem", tls + "/.pftls-canary-dovecot-key-b.pem"]
-        try FileManager.default.copyItem(atPath: tls + "/dovecot-cert.pem", toPath: copies[0])
-        try FileManager.default.copyItem(atPath: tls + "/dovecot-key.pem", toPath: copies[1])
-        try appendToDovecotAndReload(DovecotCanary.block(names: DovecotSettingNames(version: DovecotVersion(2, 3, 19)), key: copies[1], certificate: copies[0]))
+        let copies = try leaveKilledCanaryBlock(copying: "-b")
         try fixtures.issueLeaf("b")
         let renewed = try renew("b", ["--json"])
         #expect(renewed.status == 0, "\(renewed.all)\n\(dovecot.log)")
